@@ -1,0 +1,48 @@
+import type Decimal from 'decimal.js';
+
+/*
+ * The engine's result. Plain interfaces (not zod): it is derived, never parsed from outside.
+ * Every list sums to its parent to the cent. `null` ids are explicit "unassigned" buckets (a
+ * sector with no provider, a domain with no funder), so that sums hold even in an unfinished plan.
+ */
+
+export interface DomainAmount { domainId: string; amount: Decimal }
+export interface SectorAmount { domainId: string; sectorId: string | null; amount: Decimal }
+export interface ProviderAmount { domainId: string; sectorId: string | null; providerId: string | null; amount: Decimal }
+export interface FunderAmount { domainId: string; funderId: string | null; amount: Decimal }
+export interface PeriodAmount {
+  /** e.g. "2025-Q1", "2025-03", "2025" */
+  periodId: string;
+  start: string;
+  end: string;
+  amount: Decimal;
+}
+
+/** One activity's annual cost and how it is split: the trace from inputs to totals. */
+export interface ActivityAllocation {
+  activityId: string;
+  /** Cost per year, rounded to the cent. */
+  annual: Decimal;
+  /** Cost for the whole plan period (annual pro rata by months), to the cent. */
+  planTotal: Decimal;
+  domains: DomainAmount[];
+  sectors: SectorAmount[];
+  providers: ProviderAmount[];
+  funders: FunderAmount[];
+  schedule: PeriodAmount[];
+}
+
+export interface Allocation {
+  /** Sum of all activities' annual cost. */
+  annualTotal: Decimal;
+  /** Sum of all activities' plan-period cost. */
+  planTotal: Decimal;
+  activities: ActivityAllocation[];
+  /** Totals over all activities, of annual amounts. */
+  byDomain: DomainAmount[];
+  bySector: SectorAmount[];
+  byProvider: ProviderAmount[];
+  byFunder: FunderAmount[];
+  /** The payment schedule over the plan period; sums to planTotal. */
+  schedule: PeriodAmount[];
+}

@@ -1,0 +1,10 @@
+export * from './primitives.ts';
+export * from './catalogue.ts';
+export * from './split.ts';
+export * from './parties.ts';
+export * from './activities.ts';
+export * from './target-group.ts';
+export * from './plan.ts';
+export * from './finding.ts';
+export type * from './allocation.ts';
+export * from './ops.ts';

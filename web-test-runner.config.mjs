@@ -1,0 +1,52 @@
+// Browser tests run in Debian's Chromium, compiled by vite exactly as the build compiles them.
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { createServer } from 'vite';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+export const chromiumFlags = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const files = process.env.RP_TEST_FILES ? process.env.RP_TEST_FILES.split(',') : ['test/**/*.test.ts', '!test/node/**'];
+
+let vite;
+/** Hands every module request to vite; WTR keeps its own runner pages and websocket. */
+function viteMiddleware() {
+  return async (ctx, next) => {
+    if (ctx.path.startsWith('/__web-dev-server') || ctx.path.startsWith('/__wtr')) return next();
+    if (ctx.path === '/' || ctx.path.endsWith('.html')) return next();
+    vite ??= await createServer({
+      configFile: './vite.config.ts',
+      server: { middlewareMode: true, hmr: false, ws: false },
+      appType: 'custom',
+      logLevel: 'warn',
+      plugins: [{ name: 'wtr-runtime', resolveId: (id) => (id.startsWith('/__web-dev-server') ? { id, external: true } : null) }],
+      optimizeDeps: { entries: files.filter((f) => !f.startsWith('!')), exclude: ['@web/test-runner-commands'] },
+    });
+    const handled = await new Promise((resolve) => {
+      ctx.res.once('finish', () => resolve(true));
+      vite.middlewares(ctx.req, ctx.res, () => resolve(false));
+    });
+    if (handled) ctx.respond = false;
+    else await next();
+  };
+}
+
+export default {
+  files,
+  nodeResolve: false,
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  browserStartTimeout: 60000,
+  middleware: [viteMiddleware()],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumFlags },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};
