@@ -8,6 +8,10 @@ import { ensureNodeModules, ensureDebian, CHROMIUM } from './ensure.mjs';
 ensureNodeModules();
 ensureDebian([CHROMIUM]);
 
+// Types are part of the contract between folders: a type error fails the run like a test.
+console.log('[regioplan] typecheck (tsc --noEmit)…');
+const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+
 const dir = mkdtempSync(join(tmpdir(), 'rp-test-'));
 const summaryFile = join(dir, 'browser.json');
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -34,6 +38,9 @@ process.stderr.write(nodeTests.stderr ?? '');
 const count = (name) => Number((nodeTests.stdout ?? '').match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
 totals.passed += count('pass'); totals.failed += count('fail'); totals.skipped += count('skipped');
 if (nodeTests.status !== 0 && count('fail') === 0) totals.failed += 1;
+
+if (tsc.status === 0) totals.passed += 1;
+else { totals.failed += 1; console.log('typecheck: failed'); }
 
 rmSync(dir, { recursive: true, force: true });
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
