@@ -29,3 +29,5 @@ export function ensureDebian(pkgs) {
 }
 
 export const CHROMIUM = ['chromium', 'chromium'];
+export const REDIS = ['redis-server', 'redis-server'];
+export const OFFICE = ['soffice', 'libreoffice-calc libreoffice-writer'];

@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, rmSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureNodeModules, ensureDebian, CHROMIUM } from './ensure.mjs';
+import { ensureNodeModules, ensureDebian, CHROMIUM, REDIS, OFFICE } from './ensure.mjs';
 
 ensureNodeModules();
-ensureDebian([CHROMIUM]);
+// Chromium for browser tests, redis-server for the scale-out test, LibreOffice for the office check.
+ensureDebian([CHROMIUM, REDIS, OFFICE]);
 
 // Types are part of the contract between folders: a type error fails the run like a test.
 console.log('[regioplan] typecheck (tsc --noEmit)…');
