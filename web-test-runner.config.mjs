@@ -1,6 +1,7 @@
 // Browser tests run in Debian's Chromium, compiled by vite exactly as the build compiles them.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createServer } from 'vite';
+import { createHash } from 'node:crypto';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -21,6 +22,8 @@ function viteMiddleware() {
       configFile: './vite.config.ts',
       server: { middlewareMode: true, hmr: false, ws: false },
       appType: 'custom',
+      // One dep-optimizer cache per set of test files, so parallel runs never clobber each other's.
+      cacheDir: `node_modules/.vite-wtr/${createHash('sha1').update(files.join(',')).digest('hex').slice(0, 10)}`,
       logLevel: 'warn',
       plugins: [{ name: 'wtr-runtime', resolveId: (id) => (id.startsWith('/__web-dev-server') ? { id, external: true } : null) }],
       optimizeDeps: { entries: files.filter((f) => !f.startsWith('!')), exclude: ['@web/test-runner-commands'] },
