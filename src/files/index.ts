@@ -1,0 +1,5 @@
+export * from './format.ts';
+export * from './export.ts';
+export * from './import.ts';
+export { FileV0, FILE_MIGRATIONS } from './migrations.ts';
+export { exportStore, importIntoStore } from './store-files.ts';

@@ -1,0 +1,40 @@
+import type { PlanRecord, ScenarioRecord, SnapshotRecord } from './schema.ts';
+import type { SaveInfo, UpdateLogLike } from './update-log.ts';
+import type { StoreError } from './errors.ts';
+
+/** A scenario's update log as the store uses it: the sync interface plus seeding and retry. */
+export interface ScenarioLog extends UpdateLogLike {
+  seed(update: Uint8Array): Promise<boolean>;
+  retry(): Promise<void>;
+  readonly unsaved: number;
+}
+
+export interface LogEvents {
+  onSaved?: (info: SaveInfo) => void;
+  onError?: (error: StoreError) => void;
+}
+
+/**
+ * Where records live: IndexedDB, or memory when IndexedDB cannot be used. The scenario store's
+ * rules (revisions, soft delete, snapshots, live states) are written once, above this.
+ * Every method either commits completely or changes nothing.
+ */
+export interface Backend {
+  readonly kind: 'idb' | 'memory';
+  ensurePlan(id: string, name: string, now: number): Promise<PlanRecord>;
+  getPlan(id: string): Promise<PlanRecord | undefined>;
+  listScenarios(planId: string): Promise<ScenarioRecord[]>;
+  getScenario(id: string): Promise<ScenarioRecord | undefined>;
+  /**
+   * Reads the plan's scenarios and writes back what `change` returns, atomically. `change` is
+   * synchronous (it runs inside the transaction) and may throw StoreAbort to change nothing.
+   */
+  updateScenarios(planId: string, change: (records: ScenarioRecord[]) => ScenarioRecord[]): Promise<ScenarioRecord[]>;
+  /** Adds a scenario and, when given, the first update of its log, in one transaction. */
+  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null): Promise<void>;
+  listSnapshots(scenarioId: string): Promise<SnapshotRecord[]>;
+  getSnapshot(id: number): Promise<SnapshotRecord | undefined>;
+  addSnapshot(record: SnapshotRecord): Promise<number>;
+  log(scenarioId: string, events: LogEvents): ScenarioLog;
+  close(): void;
+}

@@ -1,0 +1,77 @@
+import type { Backend, LogEvents, ScenarioLog } from './backend.ts';
+import type { Connection } from './connection.ts';
+import type { PlanRecord, ScenarioRecord, SnapshotRecord } from './schema.ts';
+import { IdbUpdateLog } from './update-log.ts';
+import { inTx, quiet } from './tx.ts';
+
+/** Records in IndexedDB; every write is one strict-durability transaction. */
+export class IdbBackend implements Backend {
+  readonly kind = 'idb' as const;
+
+  constructor(private readonly connection: Connection) {}
+
+  ensurePlan(id: string, name: string, now: number): Promise<PlanRecord> {
+    return this.connection.run((db) =>
+      inTx(db, ['plans'], 'readwrite', async (tx) => {
+        const existing = await tx.objectStore('plans').get(id);
+        if (existing) return existing;
+        const record: PlanRecord = { id, name, revision: 1, createdAt: now, updatedAt: now };
+        await tx.objectStore('plans').add(record);
+        return record;
+      }),
+    );
+  }
+
+  getPlan(id: string) {
+    return this.connection.run((db) => db.get('plans', id));
+  }
+
+  listScenarios(planId: string) {
+    return this.connection.run((db) => db.getAllFromIndex('scenarios', 'planId', planId));
+  }
+
+  getScenario(id: string) {
+    return this.connection.run((db) => db.get('scenarios', id));
+  }
+
+  updateScenarios(planId: string, change: (records: ScenarioRecord[]) => ScenarioRecord[]) {
+    return this.connection.run((db) =>
+      inTx(db, ['scenarios'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('scenarios');
+        const changed = change(await store.index('planId').getAll(planId));
+        await Promise.all(changed.map((record) => store.put(record)));
+        return changed;
+      }),
+    );
+  }
+
+  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null) {
+    return this.connection.run((db) =>
+      inTx(db, ['scenarios', 'updates'], 'readwrite', async (tx) => {
+        if (firstUpdate) quiet(tx.objectStore('updates').add({ scenarioId: record.id, data: firstUpdate }));
+        await tx.objectStore('scenarios').add(record);
+      }),
+    );
+  }
+
+  listSnapshots(scenarioId: string) {
+    const range = IDBKeyRange.bound([scenarioId, -Infinity], [scenarioId, Infinity]);
+    return this.connection.run((db) => db.getAllFromIndex('snapshots', 'byScenario', range));
+  }
+
+  getSnapshot(id: number) {
+    return this.connection.run((db) => db.get('snapshots', id));
+  }
+
+  addSnapshot(record: SnapshotRecord) {
+    return this.connection.run((db) => inTx(db, ['snapshots'], 'readwrite', (tx) => tx.objectStore('snapshots').add(record)));
+  }
+
+  log(scenarioId: string, events: LogEvents): ScenarioLog {
+    return new IdbUpdateLog(this.connection, scenarioId, events);
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+}

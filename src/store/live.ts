@@ -1,0 +1,38 @@
+import * as Y from 'yjs';
+import type { Plan } from '../model/plan.ts';
+import { createPlanState, type YPlanState } from '../sync/plan-state.ts';
+import { seedUpdate } from '../sync/seed.ts';
+import { attachUpdateLog } from '../sync/update-log.ts';
+import { connectTabs } from '../sync/tabs.ts';
+import type { PlanState } from '../sync/state.ts';
+import type { LiveDeps } from './types.ts';
+
+/**
+ * The Yjs side of the store, from src/sync: states built from the scenario's log, kept in the log
+ * by attachUpdateLog (debounced bursts, compaction), and shared with this origin's other tabs.
+ */
+export const yjsLive: LiveDeps = {
+  encodePlan: (plan: Plan) => seedUpdate(plan),
+  stateFromUpdates: (updates, fallback) => createPlanState(fallback, { updates }),
+  decodePlan: (updates, fallback) => {
+    const state = createPlanState(fallback, { updates });
+    const plan = state.plan;
+    state.destroy();
+    return plan;
+  },
+  mergeUpdates: (updates) => Y.mergeUpdates([...updates]),
+  attach: (plain: PlanState, log, options) => {
+    const state = plain as YPlanState;
+    const attached = attachUpdateLog(state, log, { delayMs: options.debounceMs, loaded: options.loaded });
+    const tabs = options.tabChannel ? connectTabs(state, options.tabChannel) : null;
+    return {
+      ready: attached.ready,
+      flush: () => attached.flush(),
+      detach: async () => {
+        await attached.flush();
+        attached.dispose();
+        tabs?.dispose();
+      },
+    };
+  },
+};

@@ -1,0 +1,64 @@
+import type { DBSchema } from 'idb';
+import type { Plan } from '../model/plan.ts';
+
+/*
+ * The database's shape, one interface per version. v1 was the first shipped schema (a scenario held
+ * its plan inline); v2 is the current one: the live scenario is a Yjs update log, scenario records
+ * carry revision and timestamps, and each scenario has a history of snapshots.
+ */
+
+export const DB_NAME = 'regioplan';
+export const DB_VERSION = 2;
+
+/** A plan: the project that groups scenarios ("70/20/10 or 60/25/15?"). */
+export interface PlanRecord {
+  id: string;
+  name: string;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ScenarioRecord {
+  id: string;
+  planId: string;
+  name: string;
+  chosen: boolean;
+  /** Bumped on every metadata write; a write carrying an older revision is refused. */
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Soft delete, so a delete can be undone. */
+  deletedAt: number | null;
+  /**
+   * A plan whose Yjs log has not been started yet (scenarios migrated from v1). The first tab that
+   * opens the scenario encodes it into the log, in a transaction that checks the log is still empty,
+   * so two tabs never seed the same content twice.
+   */
+  seed: Plan | null;
+}
+
+export interface UpdateRecord {
+  seq?: number;
+  scenarioId: string;
+  data: Uint8Array;
+}
+
+export interface SnapshotRecord {
+  id?: number;
+  scenarioId: string;
+  label: string;
+  createdAt: number;
+  plan: Plan;
+}
+
+export interface StoreSchemaV2 extends DBSchema {
+  plans: { key: string; value: PlanRecord };
+  scenarios: { key: string; value: ScenarioRecord; indexes: { planId: string } };
+  updates: { key: number; value: UpdateRecord; indexes: { scenarioId: string } };
+  snapshots: { key: number; value: SnapshotRecord; indexes: { byScenario: [string, number] } };
+}
+
+/** v1 records, kept for the migration and its fixture. */
+export interface PlanRecordV1 { id: string; name: string }
+export interface ScenarioRecordV1 { id: string; planId: string; name: string; plan: Plan }

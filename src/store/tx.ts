@@ -1,0 +1,39 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { StoreSchemaV2 } from './schema.ts';
+import type { StoreDb } from './connection.ts';
+
+export type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<StoreSchemaV2, StoreNames<StoreSchemaV2>[], Mode>;
+
+/**
+ * Runs `body` in one transaction (strict durability for writes) and resolves after commit. The body
+ * must await only this transaction's requests. If it throws, the transaction is aborted, so a
+ * refused or failed write changes nothing; the error is rethrown. Every request promise the body
+ * leaves unawaited is covered by the commit: a failing one aborts the transaction.
+ */
+export async function inTx<T, Mode extends 'readonly' | 'readwrite'>(
+  db: StoreDb,
+  stores: StoreNames<StoreSchemaV2>[],
+  mode: Mode,
+  body: (tx: Tx<Mode>) => Promise<T>,
+): Promise<T> {
+  const tx = db.transaction(stores, mode, mode === 'readwrite' ? { durability: 'strict' } : {}) as unknown as Tx<Mode>;
+  const done = tx.done;
+  done.catch(() => undefined);
+  try {
+    const result = await body(tx);
+    await done;
+    return result;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    throw e;
+  }
+}
+
+/** Marks a request promise as handled; its failure still aborts and fails the transaction. */
+export const quiet = <T>(p: Promise<T>): void => {
+  p.catch(() => undefined);
+};

@@ -1,0 +1,114 @@
+import type { Plan } from '../model/plan.ts';
+import type { PlanState } from '../sync/state.ts';
+import type { ScenarioLog } from './backend.ts';
+import type { StoreError, StoreResult } from './errors.ts';
+import type { SaveInfo } from './update-log.ts';
+
+export type StoreMode = 'idb' | 'memory';
+
+/** A scenario as lists show it. `revision` is what this tab last saw. */
+export interface ScenarioInfo {
+  id: string;
+  planId: string;
+  name: string;
+  chosen: boolean;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+}
+
+export interface SnapshotInfo {
+  id: number;
+  scenarioId: string;
+  label: string;
+  createdAt: number;
+}
+
+/** What store listeners hear: the list changed (here or in another tab), a save, a failure. */
+export type StoreEvent =
+  | { type: 'list'; origin: 'local' | 'tab' }
+  | { type: 'saved'; info: SaveInfo }
+  | { type: 'error'; error: StoreError };
+
+/** An open scenario: its live state, saved to the store as it changes. */
+export interface OpenScenario {
+  readonly id: string;
+  readonly state: PlanState;
+  /** Writes pending changes now; resolves once committed (or reported as failed). */
+  flush(): Promise<void>;
+  /** Flushes, detaches from the store and destroys the state. */
+  close(): Promise<void>;
+}
+
+/** A live state wired to a log: how src/sync's attachUpdateLog is seen from here. */
+export interface AttachedLog {
+  /** Settles once the log and the state agree. */
+  ready?: Promise<void>;
+  flush(): Promise<void>;
+  detach(): Promise<void> | void;
+}
+
+/**
+ * The Yjs side the store needs (src/sync): a state from a plan or from stored updates, and the
+ * wiring that appends its updates to a log. Injected so that memory mode, tests and the benchmark
+ * use the same store rules.
+ */
+export interface AttachOptions {
+  debounceMs: number;
+  scenarioId: string;
+  /** The updates the state was built from (already in the log). */
+  loaded: readonly Uint8Array[];
+  /** BroadcastChannel name shared by this scenario's tabs; null for none. */
+  tabChannel: string | null;
+}
+
+export interface LiveDeps {
+  /** The plan encoded as one Yjs update (the first entry of a new scenario's log). */
+  encodePlan(plan: Plan): Uint8Array;
+  /** A live state holding exactly the given updates; `fallback` fills what they lack. */
+  stateFromUpdates(updates: readonly Uint8Array[], fallback: Plan): PlanState;
+  /** The plain plan the given updates describe. */
+  decodePlan(updates: readonly Uint8Array[], fallback: Plan): Plan;
+  /** Merges updates into one (Y.mergeUpdates). */
+  mergeUpdates(updates: readonly Uint8Array[]): Uint8Array;
+  /** Appends the state's future updates to the log, debounced. */
+  attach(state: PlanState, log: ScenarioLog, options: AttachOptions): AttachedLog;
+}
+
+export interface ScenarioStore {
+  readonly planId: string;
+  /** 'memory' when IndexedDB could not be opened or the last save failed. */
+  readonly mode: StoreMode;
+  /** Why we are in memory mode, if we are. */
+  readonly error: StoreError | null;
+  /** Time (epoch ms) of the last committed save, or null. */
+  readonly lastSavedAt: number | null;
+  subscribe(listener: (event: StoreEvent) => void): () => void;
+
+  list(options?: { includeDeleted?: boolean }): Promise<ScenarioInfo[]>;
+  /** A scenario from the given plan (e.g. the current one) or, without one, from scratch. */
+  create(name: string, plan?: Plan): Promise<StoreResult<ScenarioInfo>>;
+  /** The first scenario, creating one from `plan` when the plan has none yet. */
+  ensureScenario(name: string, plan: Plan): Promise<StoreResult<ScenarioInfo>>;
+  duplicate(id: string, name?: string): Promise<StoreResult<ScenarioInfo>>;
+  rename(id: string, name: string): Promise<StoreResult<ScenarioInfo>>;
+  /** Soft delete: undo with `restore`. The last scenario cannot be deleted. */
+  remove(id: string): Promise<StoreResult<ScenarioInfo>>;
+  restore(id: string): Promise<StoreResult<ScenarioInfo>>;
+  markChosen(id: string): Promise<StoreResult<ScenarioInfo>>;
+  readPlan(id: string): Promise<StoreResult<Plan>>;
+
+  listSnapshots(scenarioId: string): Promise<SnapshotInfo[]>;
+  saveSnapshot(scenarioId: string, label: string): Promise<StoreResult<SnapshotInfo>>;
+  /** Makes the scenario equal to the snapshot, as one undoable edit; the state before is kept as a snapshot. */
+  restoreSnapshot(snapshotId: number): Promise<StoreResult<ScenarioInfo>>;
+
+  openScenario(id: string): Promise<StoreResult<OpenScenario>>;
+  /** Writes every open scenario's pending changes. */
+  flush(): Promise<void>;
+  /** Flushes, closes open scenarios and the database connection. */
+  close(): Promise<void>;
+}
+
+export type { StoreError, StoreResult, SaveInfo };

@@ -1,0 +1,125 @@
+import { expect } from 'chai';
+import { openScenarioStore, type ScenarioStore, type StoreError, type StoreEvent } from '../../src/store/index.ts';
+import { createV1Db, deleteDb, nextEvent, quotaError, rawOpen, readAll, stub, uniqueDbName } from './helpers.ts';
+import { loadV1Fixture, type StoredV1 } from './helpers.ts';
+
+let fixture: StoredV1;
+before(async () => {
+  fixture = await loadV1Fixture();
+});
+
+describe('store failures', () => {
+  let dbName: string;
+  const stores: ScenarioStore[] = [];
+  const undo: (() => void)[] = [];
+  beforeEach(() => {
+    dbName = uniqueDbName('failures');
+  });
+  afterEach(async () => {
+    for (const u of undo.splice(0)) u();
+    for (const s of stores.splice(0)) await s.close();
+    await deleteDb(dbName);
+  });
+  const open = async (options: Partial<Parameters<typeof openScenarioStore>[0]> = {}) => {
+    const store = await openScenarioStore({ planId: 'p', dbName, debounceMs: 10, ...options });
+    stores.push(store);
+    return store;
+  };
+
+  it('runs in memory with a message when indexedDB does not exist', async () => {
+    const errors: StoreError[] = [];
+    const store = await open({ indexedDB: undefined, onError: (e) => errors.push(e) });
+    expect(store.mode).to.equal('memory');
+    expect(store.error?.code).to.equal('unavailable');
+    expect(store.error?.message.nl).to.match(/privévenster/);
+    expect(errors.map((e) => e.code)).to.deep.equal(['unavailable']);
+
+    const created = await store.create('In het geheugen');
+    if (!created.ok) throw new Error('create failed');
+    const live = await store.openScenario(created.value.id);
+    if (!live.ok) throw new Error('open failed');
+    live.value.state.apply([{ op: 'set-field', field: 'region', value: 'Twente' }]);
+    const plan = await store.readPlan(created.value.id);
+    expect(plan.ok && plan.value.region).to.equal('Twente');
+    expect(store.lastSavedAt).to.equal(null);
+  });
+
+  it('runs in memory when opening fails', async () => {
+    const refusing = { open: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } } as unknown as IDBFactory;
+    const store = await open({ indexedDB: refusing });
+    expect(store.mode).to.equal('memory');
+    expect(store.error?.code).to.equal('unavailable');
+  });
+
+  it('runs in memory when the stored database is newer than this code (open error)', async () => {
+    const request = indexedDB.open(dbName, 7);
+    await new Promise((resolve) => { request.onsuccess = resolve; });
+    request.result.close();
+    const store = await open();
+    expect(store.mode).to.equal('memory');
+    expect(store.error?.code).to.equal('unavailable');
+    expect(store.error?.cause).to.match(/VersionError/);
+  });
+
+  it('gives up on an upgrade blocked by an old tab without damaging its data', async () => {
+    const old = await createV1Db(dbName, fixture);
+    // The old tab ignores versionchange, as v1 code did.
+    const store = await open({ blockedTimeoutMs: 200 });
+    expect(store.mode).to.equal('memory');
+    expect(store.error?.code).to.equal('blocked');
+    expect(store.error?.message.en).to.match(/Close that tab/);
+    expect(await readAll(old, 'scenarios')).to.have.length(2);
+    old.close();
+    // Once the old tab is gone the next store upgrades normally.
+    await new Promise((r) => setTimeout(r, 50));
+    const later = await open({ planId: 'dementie-eindhoven' });
+    expect(later.mode).to.equal('idb');
+    expect((await later.list()).map((s) => s.name).sort()).to.deep.equal(['60/25/15', '70/20/10']);
+  });
+
+  it('closes its own connection when a newer version needs it (never blocks)', async () => {
+    const store = await open();
+    expect((await store.create('A')).ok).to.equal(true);
+    const request = indexedDB.open(dbName, 3);
+    request.onupgradeneeded = () => undefined;
+    const blocked = await new Promise<boolean>((resolve) => {
+      request.onblocked = () => resolve(true);
+      request.onsuccess = () => resolve(false);
+    });
+    expect(blocked).to.equal(false);
+    request.result.close();
+  });
+
+  it('keeps editing on a full disk, says so, and saves once space is back', async () => {
+    const store = await open();
+    const created = await store.create('Vol');
+    if (!created.ok) throw new Error('create failed');
+    const live = await store.openScenario(created.value.id);
+    if (!live.ok) throw new Error('open failed');
+
+    const add = IDBObjectStore.prototype.add;
+    const put = IDBObjectStore.prototype.put;
+    undo.push(stub(IDBObjectStore.prototype, 'add', function () { throw quotaError(); }));
+    undo.push(stub(IDBObjectStore.prototype, 'put', function () { throw quotaError(); }));
+
+    const failed = nextEvent<StoreEvent>((l) => store.subscribe(l), 'error');
+    live.value.state.apply([{ op: 'set-field', field: 'region', value: 'Vol' }]);
+    const event = await failed;
+    expect(event.type === 'error' && event.error.code).to.equal('quota');
+    expect(store.mode).to.equal('memory');
+    expect(store.error?.message.nl).to.match(/vol/);
+    expect(live.value.state.plan.region).to.equal('Vol');
+    const rename = await store.rename(created.value.id, 'Andere naam');
+    expect(!rename.ok && rename.error.code).to.equal('quota');
+
+    IDBObjectStore.prototype.add = add;
+    IDBObjectStore.prototype.put = put;
+    await live.value.flush();
+    expect(store.mode).to.equal('idb');
+    expect(store.error).to.equal(null);
+    const other = await open();
+    const plan = await other.readPlan(created.value.id);
+    expect(plan.ok && plan.value.region).to.equal('Vol');
+    expect((await other.list())[0]!.name).to.equal('Vol');
+  });
+});
