@@ -12,13 +12,13 @@ export const chromiumFlags = [
 
 const files = process.env.RP_TEST_FILES ? process.env.RP_TEST_FILES.split(',') : ['test/**/*.test.ts', '!test/node/**'];
 
-let vite;
+let vitePromise; // one vite server, even when the first requests arrive together
 /** Hands every module request to vite; WTR keeps its own runner pages and websocket. */
 function viteMiddleware() {
   return async (ctx, next) => {
     if (ctx.path.startsWith('/__web-dev-server') || ctx.path.startsWith('/__wtr')) return next();
     if (ctx.path === '/' || ctx.path.endsWith('.html')) return next();
-    vite ??= await createServer({
+    vitePromise ??= createServer({
       configFile: './vite.config.ts',
       server: { middlewareMode: true, hmr: false, ws: false },
       appType: 'custom',
@@ -28,6 +28,7 @@ function viteMiddleware() {
       plugins: [{ name: 'wtr-runtime', resolveId: (id) => (id.startsWith('/__web-dev-server') ? { id, external: true } : null) }],
       optimizeDeps: { entries: files.filter((f) => !f.startsWith('!')), exclude: ['@web/test-runner-commands'] },
     });
+    const vite = await vitePromise;
     const handled = await new Promise((resolve) => {
       ctx.res.once('finish', () => resolve(true));
       vite.middlewares(ctx.req, ctx.res, () => resolve(false));
