@@ -1,0 +1,5 @@
+import { css } from 'lit';
+
+export const budgetGridStyles = css`
+  .spacer { flex: 1; }
+`;

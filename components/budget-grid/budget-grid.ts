@@ -1,0 +1,96 @@
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { FindingLocation } from '../../src/model/finding.ts';
+import { gt } from '../../src/i18n/grid.ts';
+import { RpGridElement, type CellEdit, type EditOutcome, type GridRow, type GridShape } from '../grid/grid-element.ts';
+import type { CellRef } from '../grid/marks.ts';
+import { BudgetRows, TOTAL_ROW, budgetEditsToOps, budgetShape, locateBudget, newActivity } from './budget-model.ts';
+import { budgetGridStyles } from './budget-grid.styles.ts';
+
+/**
+ * Activities and their budgets: name, target group, client-bound or general, the cost basis
+ * (lumpsum, hours × rate, FTE × yearly cost, persons × rate) and its inputs, then the engine's
+ * annual and per-period amounts and a totals row.
+ *
+ * @event rp-edit - `detail: { ops: PlanOp[] }`: one event per typed value, paste, fill or action.
+ * @event rp-undo - Ctrl+Z in the grid.
+ * @event rp-redo - Ctrl+Y or Ctrl+Shift+Z in the grid.
+ *
+ * @cssprop --rp-grid-height - Height of the grid area (default 420px).
+ * @cssprop --rp-grid-error-color - Text and edge colour of cells with an error.
+ * @cssprop --rp-grid-error-bg - Background of cells with an error.
+ * @cssprop --rp-grid-warning-color - Text and edge colour of cells with a warning.
+ * @cssprop --rp-grid-warning-bg - Stripe colour of cells with a warning.
+ *
+ * @csspart toolbar - The row of buttons above the grid.
+ * @csspart grid - The Handsontable area.
+ * @csspart status - The message line below the grid (findings of the chosen cell, refused input).
+ */
+@customElement('rp-budget-grid')
+export class RpBudgetGrid extends RpGridElement {
+  static override styles = [...RpGridElement.styles, budgetGridStyles];
+
+  private rowsCache: BudgetRows | null = null;
+  private lastShape: GridShape | null = null;
+
+  protected override gridLabel(): string {
+    return gt('budgetGridLabel', this.locale);
+  }
+
+  protected override shape(): GridShape {
+    const plan = this.plan;
+    if (!plan) return (this.lastShape = { columns: [{ key: 'name', header: gt('name', this.locale), width: 220 }] });
+    const next = budgetShape(plan, this.allocation, this.locale);
+    const prev = this.lastShape;
+    if (prev && JSON.stringify(prev) === JSON.stringify(next)) return prev;
+    return (this.lastShape = next);
+  }
+
+  protected override rows(): GridRow[] {
+    const plan = this.plan;
+    const shape = this.lastShape ?? this.shape();
+    if (!plan) return [];
+    if (!this.rowsCache || !this.rowsCache.fits(this.locale, shape.columns)) this.rowsCache = new BudgetRows(this.locale, shape.columns);
+    return this.rowsCache.rows(plan, this.allocation);
+  }
+
+  protected override locate(location: FindingLocation): CellRef | null {
+    return locateBudget(location);
+  }
+
+  protected override toOps(edits: CellEdit[]): EditOutcome {
+    return this.plan ? budgetEditsToOps(this.plan, edits, this.locale) : { ops: [], refused: [] };
+  }
+
+  /** Inserts a new activity below the chosen row (or at the end). */
+  addRow(): void {
+    const plan = this.plan;
+    if (!plan || this.readonly) return;
+    const cell = this.selectedCell();
+    const at = cell && cell.row.id !== TOTAL_ROW ? plan.activities.findIndex((a) => a.id === cell.row.id) + 1 : plan.activities.length;
+    const id = `act-${crypto.randomUUID()}`;
+    this.emitOps([{ op: 'insert-row', collection: 'activities', row: newActivity(id, gt('newActivity', this.locale)), index: at }]);
+  }
+
+  /** Removes the chosen activity. */
+  removeRow(): void {
+    const cell = this.selectedCell();
+    if (!cell || this.readonly || cell.row.id === TOTAL_ROW) return;
+    this.emitOps([{ op: 'remove-row', collection: 'activities', id: cell.row.id }]);
+  }
+
+  protected override renderToolbar() {
+    const l = this.locale;
+    return html`
+      <button type="button" class="add" ?disabled=${this.readonly || !this.plan} @click=${() => this.addRow()}>${gt('addRow', l)}</button>
+      <button type="button" class="remove" ?disabled=${this.readonly || !this.plan} @click=${() => this.removeRow()}>${gt('removeRow', l)}</button>
+      <span class="spacer"></span>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rp-budget-grid': RpBudgetGrid;
+  }
+}

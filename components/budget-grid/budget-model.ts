@@ -1,0 +1,272 @@
+import type { Plan } from '../../src/model/plan.ts';
+import type { Activity, ActivityCategory, CostBasis, Granularity } from '../../src/model/activities.ts';
+import type { Allocation, ActivityAllocation, PeriodAmount } from '../../src/model/allocation.ts';
+import type { FindingLocation } from '../../src/model/finding.ts';
+import type { PlanOp } from '../../src/model/ops.ts';
+import type { Locale, Msg } from '../../src/i18n/locale.ts';
+import { gt } from '../../src/i18n/grid.ts';
+import { toCanonical } from '../../src/money/decimal.ts';
+import { parseAmount, parseNumber } from '../../src/money/parse.ts';
+import { formatMoney, formatNumber } from '../../src/money/format.ts';
+import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from '../grid/grid-element.ts';
+import type { CellRef } from '../grid/marks.ts';
+
+/*
+ * The budget grid as data: one row per activity (name, target group, category, cost basis and its
+ * inputs, then the engine's annual and per-period amounts) and a totals row. No DOM here.
+ */
+
+export const TOTAL_ROW = 'total';
+
+export const COL = {
+  name: 0, targetGroup: 1, category: 2, kind: 3, amount: 4, per: 5, quantity: 6, rate: 7, annual: 8,
+} as const;
+const FIRST_PERIOD = 9;
+
+const KINDS: CostBasis['kind'][] = ['lumpsum', 'hours', 'fte', 'persons'];
+const PERS: Granularity[] = ['month', 'quarter', 'year'];
+const CATEGORIES: ActivityCategory[] = ['client-bound', 'general'];
+
+export function budgetShape(plan: Plan, allocation: Allocation | null, locale: Locale): GridShape {
+  const l = locale;
+  const columns: GridColumn[] = [
+    { key: 'name', header: gt('name', l), width: 220 },
+    {
+      key: 'targetGroupIds', header: gt('targetGroup', l), width: 160,
+      options: [{ value: '', label: gt('noTargetGroup', l) }, ...plan.targetGroups.map((g) => ({ value: g.id, label: g.name || g.id }))],
+    },
+    {
+      key: 'category', header: gt('category', l), width: 130,
+      options: [{ value: 'client-bound', label: gt('clientBound', l) }, { value: 'general', label: gt('general', l) }],
+    },
+    { key: 'cost.kind', header: gt('costBasis', l), width: 150, options: KINDS.map((k) => ({ value: k, label: gt(k, l) })) },
+    { key: 'cost.amount', header: gt('amount', l), width: 120, numeric: true },
+    { key: 'cost.per', header: gt('per', l), width: 100, options: PERS.map((p) => ({ value: p, label: gt(p, l) })) },
+    { key: 'cost.quantity', header: gt('quantity', l), width: 110, numeric: true },
+    { key: 'cost.rate', header: gt('rate', l), width: 120, numeric: true },
+    { key: 'annual', header: gt('annual', l), width: 130, numeric: true, readOnly: true },
+  ];
+  for (const p of allocation?.schedule ?? []) {
+    columns.push({ key: `p:${p.periodId}`, header: p.periodId, width: 120, numeric: true, readOnly: true });
+  }
+  return { columns, fixedRowsBottom: 1 };
+}
+
+const quantityOf = (cost: CostBasis): string | null =>
+  cost.kind === 'hours' ? cost.hours : cost.kind === 'fte' ? cost.fte : cost.kind === 'persons' ? cost.persons : null;
+const rateOf = (cost: CostBasis): string | null =>
+  cost.kind === 'fte' ? cost.yearlyCost : cost.kind === 'hours' || cost.kind === 'persons' ? cost.rate : null;
+
+/** Reuses a row while its activity object and its allocation line are the same objects. */
+export class BudgetRows {
+  private cache = new WeakMap<Activity, { alloc: ActivityAllocation | undefined; row: GridRow }>();
+  private allocIndex = new WeakMap<Allocation, Map<string, ActivityAllocation>>();
+
+  constructor(private readonly locale: Locale, private readonly columns: readonly GridColumn[]) {}
+
+  fits(locale: Locale, columns: readonly GridColumn[]): boolean {
+    return locale === this.locale && columns === this.columns;
+  }
+
+  rows(plan: Plan, allocation: Allocation | null): GridRow[] {
+    const byId = allocation ? this.index(allocation) : new Map<string, ActivityAllocation>();
+    const rows: GridRow[] = [];
+    for (const a of plan.activities) {
+      const alloc = byId.get(a.id);
+      const cached = this.cache.get(a);
+      if (cached && cached.alloc === alloc) {
+        rows.push(cached.row);
+        continue;
+      }
+      const row = this.activityRow(a, alloc);
+      this.cache.set(a, { alloc, row });
+      rows.push(row);
+    }
+    rows.push(this.totalRow(allocation));
+    return rows;
+  }
+
+  private index(allocation: Allocation): Map<string, ActivityAllocation> {
+    let map = this.allocIndex.get(allocation);
+    if (!map) {
+      map = new Map(allocation.activities.map((x) => [x.activityId, x]));
+      this.allocIndex.set(allocation, map);
+    }
+    return map;
+  }
+
+  private money = (s: string | null) => (s === null ? '' : formatMoney(s, this.locale));
+
+  private periods(schedule: readonly PeriodAmount[]): string[] {
+    const out: string[] = [];
+    for (let c = FIRST_PERIOD; c < this.columns.length; c++) {
+      const id = this.columns[c]!.key.slice(2);
+      const hit = schedule.find((p) => p.periodId === id);
+      out.push(hit ? formatMoney(hit.amount, this.locale) : '');
+    }
+    return out;
+  }
+
+  private activityRow(a: Activity, alloc: ActivityAllocation | undefined): GridRow {
+    const cost = a.cost;
+    const quantity = quantityOf(cost);
+    const values = [
+      a.name,
+      a.targetGroupIds[0] ?? '',
+      a.category,
+      cost.kind,
+      cost.kind === 'lumpsum' ? this.money(cost.amount) : '',
+      cost.kind === 'lumpsum' ? cost.per : '',
+      quantity === null ? '' : formatNumber(quantity, this.locale),
+      this.money(rateOf(cost)),
+      alloc ? formatMoney(alloc.annual, this.locale) : '',
+      ...this.periods(alloc?.schedule ?? []),
+    ];
+    const inapplicable = cost.kind === 'lumpsum' ? [COL.quantity, COL.rate] : [COL.amount, COL.per];
+    return { id: a.id, name: a.name.trim() || `${gt('name', this.locale)} ${a.id}`, values, inapplicable };
+  }
+
+  private totalRow(allocation: Allocation | null): GridRow {
+    const values = this.columns.map((_, c) => (c === COL.name ? gt('total', this.locale) : ''));
+    if (allocation) {
+      values[COL.annual] = formatMoney(allocation.annualTotal, this.locale);
+      this.periods(allocation.schedule).forEach((v, i) => (values[FIRST_PERIOD + i] = v));
+    }
+    return { id: TOTAL_ROW, name: gt('total', this.locale), values, readOnly: true, total: true };
+  }
+}
+
+/** Where a finding about an activity shows in the budget grid. */
+export function locateBudget(location: FindingLocation): CellRef | null {
+  if (location.section !== 'activities' || !location.rowId) return null;
+  const field = location.field ?? '';
+  const colKey =
+    field === 'targetGroupIds' ? 'targetGroupIds'
+      : field === 'category' ? 'category'
+        : field === 'cost.amount' ? 'cost.amount'
+          : field === 'cost.per' ? 'cost.per'
+            : /^cost\.(hours|fte|persons)$/.test(field) ? 'cost.quantity'
+              : /^cost\.(rate|yearlyCost)$/.test(field) ? 'cost.rate'
+                : field === 'cost' || field === 'cost.kind' ? 'cost.kind'
+                  : field === 'split' ? null
+                    : 'name';
+  return colKey ? { rowId: location.rowId, colKey } : null;
+}
+
+const NOT_AN_OPTION = (text: string): Msg => ({
+  nl: `‘${text.slice(0, 40)}’ ${gt('notAnOption', 'nl')}.`,
+  en: `‘${text.slice(0, 40)}’ ${gt('notAnOption', 'en')}.`,
+});
+
+const NOT_APPLICABLE = (header: string): Msg => ({
+  nl: `${header}: ${gt('notApplicable', 'nl')} bij deze kostenbasis.`,
+  en: `${header}: ${gt('notApplicable', 'en')} for this cost basis.`,
+});
+
+/** Reads an option by its value or (case-insensitively) by its label in either locale. */
+function readOption(column: GridColumn, text: string): string | null {
+  const t = text.trim().toLowerCase();
+  for (const o of column.options ?? []) {
+    if (o.value.toLowerCase() === t || o.label.toLowerCase() === t) return o.value;
+  }
+  return null;
+}
+
+/** A cost of another kind, keeping what can be kept (the rate, the amount as the yearly cost…). */
+export function switchKind(cost: CostBasis, kind: CostBasis['kind']): CostBasis {
+  if (cost.kind === kind) return cost;
+  const money = cost.kind === 'lumpsum' ? cost.amount : (rateOf(cost) ?? '0');
+  switch (kind) {
+    case 'lumpsum': return { kind, amount: money, per: 'year' };
+    case 'hours': return { kind, hours: quantityOf(cost) ?? '0', rate: money };
+    case 'fte': return { kind, fte: quantityOf(cost) ?? '0', yearlyCost: money };
+    case 'persons': return { kind, persons: quantityOf(cost) ?? '0', rate: money };
+  }
+}
+
+/**
+ * Typed or pasted budget cells → one update-row op per activity (a paste over several columns of
+ * one row merges into one patch). Unreadable text is refused with a message; nothing is guessed.
+ */
+export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale: Locale): EditOutcome {
+  const refused: EditOutcome['refused'] = [];
+  const patches = new Map<string, { activity: Activity; patch: Partial<Activity>; cost: CostBasis }>();
+  const byId = new Map(plan.activities.map((a) => [a.id, a]));
+  const tgIds = new Set(plan.targetGroups.map((g) => g.id));
+  // Kind changes first, so that an amount pasted in the same row lands in the new kind's field.
+  const ordered = [...edits].sort((a, b) => (a.column.key === 'cost.kind' ? -1 : 0) - (b.column.key === 'cost.kind' ? -1 : 0));
+  for (const edit of ordered) {
+    const activity = byId.get(edit.row.id);
+    if (!activity) continue;
+    let entry = patches.get(activity.id);
+    if (!entry) patches.set(activity.id, (entry = { activity, patch: {}, cost: activity.cost }));
+    const text = edit.text;
+    const refuse = (message: Msg) => refused.push({ edit, message });
+    switch (edit.column.key) {
+      case 'name': {
+        if (text.length > 300) refuse({ nl: `${gt('name', 'nl')} ${gt('nameTooLong', 'nl')}.`, en: `${gt('name', 'en')} ${gt('nameTooLong', 'en')}.` });
+        else entry.patch.name = text;
+        break;
+      }
+      case 'targetGroupIds': {
+        const id = text.trim() === '' ? '' : readOption(edit.column, text);
+        if (id === null || (id !== '' && !tgIds.has(id))) refuse(NOT_AN_OPTION(text));
+        else entry.patch.targetGroupIds = id === '' ? [] : [id, ...activity.targetGroupIds.filter((x) => x !== id).slice(0, 49)];
+        break;
+      }
+      case 'category': {
+        const v = readOption(edit.column, text);
+        if (!v || !CATEGORIES.includes(v as ActivityCategory)) refuse(NOT_AN_OPTION(text));
+        else entry.patch.category = v as ActivityCategory;
+        break;
+      }
+      case 'cost.kind': {
+        const v = readOption(edit.column, text);
+        if (!v || !KINDS.includes(v as CostBasis['kind'])) refuse(NOT_AN_OPTION(text));
+        else entry.cost = switchKind(entry.cost, v as CostBasis['kind']);
+        break;
+      }
+      case 'cost.per': {
+        const v = readOption(edit.column, text);
+        if (entry.cost.kind !== 'lumpsum') refuse(NOT_APPLICABLE(edit.column.header));
+        else if (!v || !PERS.includes(v as Granularity)) refuse(NOT_AN_OPTION(text));
+        else entry.cost = { ...entry.cost, per: v as Granularity };
+        break;
+      }
+      case 'cost.amount':
+      case 'cost.rate': {
+        const parsed = parseAmount(text.trim() === '' ? '0' : text, locale);
+        if (!parsed.ok) { refuse(parsed.error); break; }
+        const value = toCanonical(parsed.value);
+        const c = entry.cost;
+        if (edit.column.key === 'cost.amount' && c.kind === 'lumpsum') entry.cost = { ...c, amount: value };
+        else if (edit.column.key === 'cost.rate' && c.kind === 'fte') entry.cost = { ...c, yearlyCost: value };
+        else if (edit.column.key === 'cost.rate' && (c.kind === 'hours' || c.kind === 'persons')) entry.cost = { ...c, rate: value };
+        else refuse(NOT_APPLICABLE(edit.column.header));
+        break;
+      }
+      case 'cost.quantity': {
+        const parsed = parseNumber(text.trim() === '' ? '0' : text, locale);
+        if (!parsed.ok) { refuse(parsed.error); break; }
+        const value = toCanonical(parsed.value);
+        const c = entry.cost;
+        if (c.kind === 'hours') entry.cost = { ...c, hours: value };
+        else if (c.kind === 'fte') entry.cost = { ...c, fte: value };
+        else if (c.kind === 'persons') entry.cost = { ...c, persons: value };
+        else refuse(NOT_APPLICABLE(edit.column.header));
+        break;
+      }
+    }
+  }
+  const ops: PlanOp[] = [];
+  for (const { activity, patch, cost } of patches.values()) {
+    if (cost !== activity.cost) patch.cost = cost;
+    if (Object.keys(patch).length > 0) ops.push({ op: 'update-row', collection: 'activities', id: activity.id, patch });
+  }
+  return { ops, refused };
+}
+
+/** A new activity row: general, lumpsum of zero per year, following the default split. */
+export function newActivity(id: string, name: string): Activity {
+  return { id, name, targetGroupIds: [], cost: { kind: 'lumpsum', amount: '0', per: 'year' }, category: 'general', split: null };
+}

@@ -1,0 +1,84 @@
+import { css, unsafeCSS } from 'lit';
+// The core CSS is adopted into each grid's shadow root instead of injected into the page's head.
+import coreCss from 'handsontable/styles/handsontable.min.css?inline';
+
+export const handsontableCoreStyles = unsafeCSS(coreCss);
+
+/** Layout, cell marks and status line shared by every Handsontable-based grid. */
+export const gridStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: var(--rp-grid-text, inherit);
+    --rp-grid-error-color: #b3261e;
+    --rp-grid-error-bg: #fde7e5;
+    --rp-grid-warning-color: #7a5200;
+    --rp-grid-warning-bg: #fff4d6;
+    --rp-grid-muted-color: #5f6368;
+    --rp-grid-total-bg: #f1f3f4;
+  }
+  :host([hidden]) { display: none; }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-block-end: 0.5rem;
+  }
+  .toolbar button, .toolbar [role='radio'] {
+    font: inherit;
+    padding: 0.3rem 0.7rem;
+    border: 1px solid var(--rp-grid-border, #9aa0a6);
+    border-radius: 4px;
+    background: var(--rp-grid-button-bg, #fff);
+    color: inherit;
+    cursor: pointer;
+  }
+  .toolbar button:disabled { opacity: 0.5; cursor: default; }
+  .toolbar button:focus-visible, .toolbar [role='radio']:focus-visible {
+    outline: 2px solid var(--rp-grid-focus, #1a73e8);
+    outline-offset: 1px;
+  }
+  .toolbar [role='radiogroup'] { display: inline-flex; gap: 0; }
+  .toolbar [role='radio'][aria-checked='true'] {
+    background: var(--rp-grid-accent, #1a73e8);
+    border-color: var(--rp-grid-accent, #1a73e8);
+    color: #fff;
+  }
+  .grid {
+    height: var(--rp-grid-height, 420px);
+    width: 100%;
+    overflow: hidden;
+  }
+  .status {
+    min-height: 1.5em;
+    margin-block-start: 0.4rem;
+    font-size: 0.9em;
+  }
+  .status.refused { color: var(--rp-grid-error-color); }
+  .status .icon { font-weight: bold; margin-inline-end: 0.3em; }
+
+  /* Marks: colour plus an icon and a pattern, so they never rely on colour alone. */
+  .handsontable td.rp-mark-error {
+    background-color: var(--rp-grid-error-bg);
+    box-shadow: inset 3px 0 0 var(--rp-grid-error-color);
+    color: var(--rp-grid-error-color);
+  }
+  .handsontable td.rp-mark-error::before { content: '⚠\\FE0E\\00A0'; font-weight: bold; }
+  .handsontable td.rp-mark-warning {
+    background-image: repeating-linear-gradient(
+      135deg, var(--rp-grid-warning-bg) 0 6px, transparent 6px 10px);
+    box-shadow: inset 3px 0 0 var(--rp-grid-warning-color);
+    color: var(--rp-grid-warning-color);
+  }
+  .handsontable td.rp-mark-warning::before { content: '△\\00A0'; }
+  .handsontable td.rp-refused {
+    outline: 2px dashed var(--rp-grid-error-color);
+    outline-offset: -3px;
+  }
+  .handsontable td.rp-refused::after { content: '\\00A0✕'; color: var(--rp-grid-error-color); }
+  .handsontable td.rp-inherited { color: var(--rp-grid-muted-color); font-style: italic; }
+  .handsontable td.rp-na { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
+  .handsontable td.rp-total, .handsontable td.rp-total-col { font-weight: 600; background-color: var(--rp-grid-total-bg); }
+  .handsontable td.rp-num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+`;

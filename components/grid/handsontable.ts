@@ -1,0 +1,45 @@
+/*
+ * The single entry to Handsontable. Only the modules the grids use are registered, which keeps
+ * the embedded element at roughly half the size of the full build (ARCHITECTURE.md).
+ */
+import Handsontable from 'handsontable/base';
+import { registerPlugin } from 'handsontable/plugins/registry';
+import { CopyPaste } from 'handsontable/plugins/copyPaste';
+import { NestedHeaders } from 'handsontable/plugins/nestedHeaders';
+import { registerCellType } from 'handsontable/cellTypes/registry';
+import { SelectCellType } from 'handsontable/cellTypes/selectType';
+import { mainTheme, registerTheme } from 'handsontable/themes';
+import type { GridSettings, HotInstance } from 'handsontable/base';
+import { gridSanitizer } from './sanitizer.ts';
+
+registerPlugin(CopyPaste);
+registerPlugin(NestedHeaders);
+registerCellType(SelectCellType);
+
+/** One theme object shared by every grid; its style element is placed inside each grid's wrapper. */
+const theme = registerTheme(mainTheme);
+
+export type { HotInstance };
+export { textRenderer } from 'handsontable/renderers/textRenderer';
+
+/** Settings our grids pass beyond what GridSettings' type lists (both exist at runtime in 18.1). */
+export interface HostSettings extends GridSettings {
+  licenseKey: string;
+}
+
+/**
+ * Creates a Handsontable instance inside `container` (which lives in a shadow root). The core CSS
+ * is adopted by the element's own styles, so nothing is injected into the host page's head; the
+ * portal (screen-reader announcer, editors that portal) is moved into the same shadow root so that
+ * it is styled and does not leak into the page.
+ */
+export function createHot(container: HTMLElement, settings: HostSettings): HotInstance {
+  const hot = new Handsontable(container, {
+    ...settings,
+    sanitizer: gridSanitizer,
+    ...({ theme, injectCoreCss: false } as object),
+  } as GridSettings);
+  const root = container.getRootNode();
+  if (hot.rootPortalElement && root instanceof ShadowRoot) root.append(hot.rootPortalElement);
+  return hot;
+}

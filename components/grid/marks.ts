@@ -1,0 +1,48 @@
+import type { Finding, FindingLocation } from '../../src/model/finding.ts';
+
+/** A cell by its stable identity: the row's id and the column's key (never visual indexes). */
+export interface CellRef { rowId: string; colKey: string }
+
+/** Maps a finding's location to the cell that shows it in one grid; null when it is not there. */
+export type Locate = (location: FindingLocation) => CellRef | null;
+
+/** rowId → colKey → the findings marking that cell, errors first. */
+export type MarkMap = Map<string, Map<string, Finding[]>>;
+
+export function buildMarks(findings: readonly Finding[], locate: Locate): MarkMap {
+  const marks: MarkMap = new Map();
+  for (const finding of findings) {
+    const ref = locate(finding.location);
+    if (!ref) continue;
+    let row = marks.get(ref.rowId);
+    if (!row) marks.set(ref.rowId, (row = new Map()));
+    const list = row.get(ref.colKey);
+    if (list) list.push(finding);
+    else row.set(ref.colKey, [finding]);
+  }
+  for (const row of marks.values()) {
+    for (const list of row.values()) list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  }
+  return marks;
+}
+
+/** The worst severity among a cell's findings, or null when the cell is clean. */
+export const markSeverity = (list: readonly Finding[] | undefined): Finding['severity'] | null =>
+  !list || list.length === 0 ? null : list.some((f) => f.severity === 'error') ? 'error' : 'warning';
+
+/** True when the two mark maps mark the same cells with the same findings (by code and message). */
+export function sameMarks(a: MarkMap, b: MarkMap): boolean {
+  if (a.size !== b.size) return false;
+  for (const [rowId, rowA] of a) {
+    const rowB = b.get(rowId);
+    if (!rowB || rowB.size !== rowA.size) return false;
+    for (const [key, listA] of rowA) {
+      const listB = rowB.get(key);
+      if (!listB || listB.length !== listA.length) return false;
+      for (let i = 0; i < listA.length; i++) {
+        if (listA[i]!.code !== listB[i]!.code || listA[i]!.message.en !== listB[i]!.message.en) return false;
+      }
+    }
+  }
+  return true;
+}

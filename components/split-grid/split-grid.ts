@@ -1,0 +1,130 @@
+import { html, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { FindingLocation } from '../../src/model/finding.ts';
+import { DEFAULT_SPLIT_ROW } from '../../src/model/ops.ts';
+import { gt } from '../../src/i18n/grid.ts';
+import { RpGridElement, type CellEdit, type EditOutcome, type GridRow, type GridShape } from '../grid/grid-element.ts';
+import type { CellRef } from '../grid/marks.ts';
+import { SplitRows, balanceValue, locateSplit, parseColumnKey, splitEditsToOps, splitShape, type SplitView } from './split-model.ts';
+import { splitGridStyles } from './split-grid.styles.ts';
+
+/**
+ * The cost split as a spreadsheet: the plan's default split and each activity's own split (or
+ * "uses default"), with nested headers domain → sector and a row total that shows how far the
+ * row is from 100 %. The euro view shows the engine's amounts, read-only.
+ *
+ * @event rp-edit - `detail: { ops: PlanOp[] }`: one event per typed value, paste, fill or action.
+ * @event rp-undo - Ctrl+Z in the grid.
+ * @event rp-redo - Ctrl+Y or Ctrl+Shift+Z in the grid.
+ *
+ * @cssprop --rp-grid-height - Height of the grid area (default 420px).
+ * @cssprop --rp-grid-error-color - Text and edge colour of cells with an error.
+ * @cssprop --rp-grid-error-bg - Background of cells with an error.
+ * @cssprop --rp-grid-warning-color - Text and edge colour of cells with a warning.
+ * @cssprop --rp-grid-warning-bg - Stripe colour of cells with a warning.
+ * @cssprop --rp-grid-accent - Colour of the active view button.
+ *
+ * @csspart toolbar - The row of buttons above the grid.
+ * @csspart grid - The Handsontable area.
+ * @csspart status - The message line below the grid (findings of the chosen cell, refused input).
+ */
+@customElement('rp-split-grid')
+export class RpSplitGrid extends RpGridElement {
+  static override styles = [...RpGridElement.styles, splitGridStyles];
+
+  /** Percentages (editable) or the engine's amounts in euros (read-only). */
+  @property({ reflect: true, converter: { fromAttribute: (v: string | null): SplitView => (v === 'euro' ? 'euro' : 'percent') } })
+  view: SplitView = 'percent';
+
+  private rowsCache: SplitRows | null = null;
+  private lastShape: GridShape | null = null;
+
+  protected override viewChanged(changed: PropertyValues<this>): boolean {
+    return changed.has('view');
+  }
+
+  protected override gridLabel(): string {
+    return gt('splitGridLabel', this.locale);
+  }
+
+  protected override shape(): GridShape {
+    const plan = this.plan;
+    const prev = this.lastShape;
+    if (!plan) return (this.lastShape = { columns: [{ key: 'name', header: gt('rowColumn', this.locale), width: 220, readOnly: true }] });
+    const next = splitShape(plan, this.view, this.locale);
+    // Keep the same object while nothing changed, so row caches built for it stay valid.
+    if (prev && JSON.stringify(prev) === JSON.stringify(next)) return prev;
+    return (this.lastShape = next);
+  }
+
+  protected override rows(): GridRow[] {
+    const plan = this.plan;
+    const shape = this.lastShape ?? this.shape();
+    if (!plan) return [];
+    if (!this.rowsCache || !this.rowsCache.fits(plan, this.locale, shape.columns)) {
+      this.rowsCache = new SplitRows(plan, this.locale, shape.columns);
+    }
+    return this.view === 'euro' ? this.rowsCache.euro(plan, this.allocation) : this.rowsCache.percent(plan);
+  }
+
+  protected override locate(location: FindingLocation): CellRef | null {
+    return locateSplit(location);
+  }
+
+  protected override toOps(edits: CellEdit[]): EditOutcome {
+    return splitEditsToOps(edits, this.locale);
+  }
+
+  protected override extraShortcuts() {
+    return [{ keys: [['Alt', 'b']], run: () => this.balance() }];
+  }
+
+  /** Fills the chosen cell so that its row (or its domain's sectors) adds up to exactly 100 %. */
+  balance(): void {
+    const plan = this.plan;
+    const cell = this.selectedCell();
+    if (!plan || this.readonly) return;
+    if (!cell) return this.showMessage(gt('selectCellFirst', this.locale), true);
+    const k = parseColumnKey(cell.column.key);
+    if (this.view !== 'percent' || !k) return this.showMessage(gt('balanceNotHere', this.locale), true);
+    const split = cell.row.id === DEFAULT_SPLIT_ROW
+      ? plan.defaultSplit
+      : plan.activities.find((a) => a.id === cell.row.id)?.split ?? plan.defaultSplit;
+    const percent = balanceValue(split, k.domainId, k.sectorId);
+    if (percent === null) return this.showMessage(gt('balanceNegative', this.locale), true);
+    this.emitOps([{ op: 'set-split', rowId: cell.row.id, domainId: k.domainId, sectorId: k.sectorId, percent }]);
+  }
+
+  /** Lets the chosen activity follow the default split again. */
+  resetRow(): void {
+    const cell = this.selectedCell();
+    if (!cell || this.readonly || cell.row.id === DEFAULT_SPLIT_ROW) return;
+    const activity = this.plan?.activities.find((a) => a.id === cell.row.id);
+    if (!activity || activity.split === null) return;
+    this.emitOps([{ op: 'update-row', collection: 'activities', id: activity.id, patch: { split: null } }]);
+  }
+
+  private setView(view: SplitView): void {
+    this.view = view;
+  }
+
+  protected override renderToolbar() {
+    const l = this.locale;
+    const percent = this.view === 'percent';
+    return html`
+      <span class="view-toggle" role="group" aria-label=${gt('viewLabel', l)}>
+        <button type="button" aria-pressed=${percent ? 'true' : 'false'} @click=${() => this.setView('percent')}>${gt('percentView', l)}</button>
+        <button type="button" aria-pressed=${percent ? 'false' : 'true'} @click=${() => this.setView('euro')}>${gt('euroView', l)}</button>
+      </span>
+      <span class="spacer"></span>
+      <button type="button" class="balance" title=${gt('balanceHint', l)} ?disabled=${!percent || this.readonly} @click=${() => this.balance()}>${gt('balance', l)}</button>
+      <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>${gt('resetRow', l)}</button>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rp-split-grid': RpSplitGrid;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Locale, Msg } from './locale.ts';
+
+/** Every string the split and budget grids show or announce, in nl and en. */
+export const gridText = {
+  splitGridLabel: { nl: 'Verdeling over domeinen en sectoren', en: 'Split across domains and sectors' },
+  budgetGridLabel: { nl: 'Activiteiten en budgetten', en: 'Activities and budgets' },
+  rowColumn: { nl: 'Regel', en: 'Row' },
+  defaultRow: { nl: 'Standaardverdeling', en: 'Default split' },
+  usesDefault: { nl: 'volgt standaardverdeling', en: 'uses default split' },
+  total: { nl: 'Totaal', en: 'Total' },
+  rowTotal: { nl: 'Rijtotaal', en: 'Row total' },
+  unassigned: { nl: 'Niet verdeeld', en: 'Not assigned' },
+  domainShare: { nl: 'domein', en: 'domain' },
+  percentView: { nl: 'Percentages', en: 'Percentages' },
+  euroView: { nl: 'Bedragen (€)', en: 'Amounts (€)' },
+  viewLabel: { nl: 'Weergave', en: 'View' },
+  balance: { nl: 'Aanvullen tot 100 %', en: 'Balance to 100 %' },
+  balanceHint: {
+    nl: 'Vult de gekozen cel aan zodat de rij precies 100 % is (Alt+B).',
+    en: 'Fills the chosen cell so that the row is exactly 100 % (Alt+B).',
+  },
+  resetRow: { nl: 'Terug naar standaardverdeling', en: 'Reset to default split' },
+  addRow: { nl: 'Activiteit toevoegen', en: 'Add activity' },
+  removeRow: { nl: 'Activiteit verwijderen', en: 'Remove activity' },
+  newActivity: { nl: 'Nieuwe activiteit', en: 'New activity' },
+  name: { nl: 'Activiteit', en: 'Activity' },
+  targetGroup: { nl: 'Doelgroep', en: 'Target group' },
+  noTargetGroup: { nl: '(geen)', en: '(none)' },
+  category: { nl: 'Categorie', en: 'Category' },
+  clientBound: { nl: 'Cliëntgebonden', en: 'Client-bound' },
+  general: { nl: 'Algemeen', en: 'General' },
+  costBasis: { nl: 'Kostenbasis', en: 'Cost basis' },
+  lumpsum: { nl: 'Lumpsum', en: 'Lumpsum' },
+  hours: { nl: 'Uren × tarief', en: 'Hours × rate' },
+  fte: { nl: 'Fte × jaarkosten', en: 'FTE × yearly cost' },
+  persons: { nl: 'Personen × tarief', en: 'Persons × rate' },
+  amount: { nl: 'Bedrag', en: 'Amount' },
+  per: { nl: 'Per', en: 'Per' },
+  month: { nl: 'maand', en: 'month' },
+  quarter: { nl: 'kwartaal', en: 'quarter' },
+  year: { nl: 'jaar', en: 'year' },
+  quantity: { nl: 'Aantal (uren, fte, personen)', en: 'Quantity (hours, FTE, persons)' },
+  rate: { nl: 'Tarief / jaarkosten', en: 'Rate / yearly cost' },
+  annual: { nl: 'Budget per jaar', en: 'Annual budget' },
+  notApplicable: { nl: 'niet van toepassing', en: 'not applicable' },
+  selectCellFirst: { nl: 'Kies eerst een cel in het raster.', en: 'Choose a cell in the grid first.' },
+  balanceNotHere: {
+    nl: 'Aanvullen kan alleen in een percentagecel van de verdeling.',
+    en: 'Balancing works only in a percentage cell of the split.',
+  },
+  balanceNegative: {
+    nl: 'De andere cellen zijn samen al meer dan 100 %; aanvullen kan hier niet.',
+    en: 'The other cells already exceed 100 % together; this cell cannot balance the row.',
+  },
+  readonly: { nl: 'Alleen-lezen', en: 'Read-only' },
+  editsRefused: { nl: 'Niet overgenomen', en: 'Not accepted' },
+  oldValueKept: { nl: 'de oude waarde is behouden', en: 'the old value was kept' },
+  notAnOption: { nl: 'is geen keuze uit de lijst', en: 'is not one of the choices' },
+  nameTooLong: { nl: 'is te lang (maximaal 300 tekens)', en: 'is too long (at most 300 characters)' },
+  gridFailed: { nl: 'Het raster kon dit plan niet tonen', en: 'The grid could not show this plan' },
+  error: { nl: 'Fout', en: 'Error' },
+  warning: { nl: 'Waarschuwing', en: 'Warning' },
+} satisfies Record<string, Msg>;
+
+export type GridTextKey = keyof typeof gridText;
+
+/** The text of a grid string in a locale. */
+export const gt = (key: GridTextKey, locale: Locale): string => gridText[key][locale];
