@@ -24,9 +24,15 @@ function viteMiddleware() {
       appType: 'custom',
       // One dep-optimizer cache per set of test files, so parallel runs never clobber each other's.
       cacheDir: `node_modules/.vite-wtr/${createHash('sha1').update(files.join(',')).digest('hex').slice(0, 10)}`,
-      logLevel: 'warn',
+      logLevel: process.env.RP_VITE_LOG ?? 'warn',
       plugins: [{ name: 'wtr-runtime', resolveId: (id) => (id.startsWith('/__web-dev-server') ? { id, external: true } : null) }],
-      optimizeDeps: { entries: files.filter((f) => !f.startsWith('!')), exclude: ['@web/test-runner-commands'] },
+      optimizeDeps: {
+        entries: files.filter((f) => !f.startsWith('!')),
+        exclude: ['@web/test-runner-commands'],
+        // Pre-bundle what the scan can miss, so no re-optimisation (504, "Failed to fetch
+        // dynamically imported module") happens in the middle of a run.
+        include: ['chai', 'fast-check', 'decimal.js', 'zod', 'lit', 'lit/decorators.js', 'idb', 'yjs', 'jszip', 'exceljs', 'docx', 'axe-core'],
+      },
     });
     const vite = await vitePromise;
     const handled = await new Promise((resolve) => {

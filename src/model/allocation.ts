@@ -2,14 +2,17 @@ import type Decimal from 'decimal.js';
 
 /*
  * The engine's result. Plain interfaces (not zod): it is derived, never parsed from outside.
- * Every list sums to its parent to the cent. `null` ids are explicit "unassigned" buckets (a
- * sector with no provider, a domain with no funder), so that sums hold even in an unfinished plan.
+ * Every list sums to its parent to the cent. `null` ids are explicit "unassigned" buckets, so that
+ * sums hold even in an unfinished plan: `domainId: null` is the part of a split below 100 %;
+ * `sectorId: null` a domain without sectors or the part of its sector split below 100 %;
+ * `providerId: null` / `funderId: null` money that no provider / funder takes yet.
+ * The rules are documented in src/engine/allocate.ts.
  */
 
-export interface DomainAmount { domainId: string; amount: Decimal }
-export interface SectorAmount { domainId: string; sectorId: string | null; amount: Decimal }
-export interface ProviderAmount { domainId: string; sectorId: string | null; providerId: string | null; amount: Decimal }
-export interface FunderAmount { domainId: string; funderId: string | null; amount: Decimal }
+export interface DomainAmount { domainId: string | null; amount: Decimal }
+export interface SectorAmount { domainId: string | null; sectorId: string | null; amount: Decimal }
+export interface ProviderAmount { domainId: string | null; sectorId: string | null; providerId: string | null; amount: Decimal }
+export interface FunderAmount { domainId: string | null; funderId: string | null; amount: Decimal }
 export interface PeriodAmount {
   /** e.g. "2025-Q1", "2025-03", "2025" */
   periodId: string;
@@ -23,7 +26,7 @@ export interface ActivityAllocation {
   activityId: string;
   /** Cost per year, rounded to the cent. */
   annual: Decimal;
-  /** Cost for the whole plan period (annual pro rata by months), to the cent. */
+  /** Cost for the whole plan period (annual pro rata by months, partial months by days), to the cent. */
   planTotal: Decimal;
   domains: DomainAmount[];
   sectors: SectorAmount[];

@@ -1,0 +1,3 @@
+export * from './compare.ts';
+export type { InputDifference } from './inputs.ts';
+export { UNASSIGNED } from './labels.ts';
