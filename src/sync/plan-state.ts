@@ -1,0 +1,234 @@
+import * as Y from 'yjs';
+import { newPlan, type Plan } from '../model/plan.ts';
+import type { PlanOp } from '../model/ops.ts';
+import { COLLECTIONS, roots, type Roots } from './layout.ts';
+import { applyOpToDoc } from './write-ops.ts';
+import { opProblem } from './validate-op.ts';
+import { seedUpdate } from './seed.ts';
+import { Snapshot } from './snapshot.ts';
+import { messages } from './messages.ts';
+import type { ChangeOrigin, PlanChange, PlanState, StateProblem } from './state.ts';
+
+/*
+ * The live state of one open scenario: a Y.Doc (see layout.ts) with a plain, immutable snapshot
+ * beside it. Edits, undo, other tabs, storage and workshop peers all arrive as Yjs transactions;
+ * one handler turns each into a new snapshot and one notification. How components read and
+ * write it: see select.ts. Storage: update-log.ts. Other tabs: tabs.ts. Workshops: collab/.
+ */
+
+export interface PlanStateOptions {
+  /** Stored updates to start from (the scenario's update log). Without them the doc is seeded from the plan. */
+  updates?: readonly Uint8Array[];
+  /** Keep deleted content for Y snapshots; off by default to keep the doc small. */
+  gc?: boolean;
+  /** Problems kept in `problems` (oldest dropped first). */
+  maxProblems?: number;
+}
+
+export type Listener = (plan: Plan, change: PlanChange) => void;
+export type UpdateListener = (update: Uint8Array, origin: ChangeOrigin, rawOrigin: unknown) => void;
+
+const ORIGINS = new Set<ChangeOrigin>(['local', 'undo', 'redo', 'tab', 'remote', 'load']);
+
+export interface YPlanState extends PlanState {
+  readonly doc: Y.Doc;
+  /** Problems seen so far (invalid ops, invalid values from peers), newest last. */
+  readonly problems: readonly StateProblem[];
+  onProblem(listener: (problem: StateProblem) => void): () => void;
+  /** The whole doc as one update (for storage compaction and new peers). */
+  encodeState(): Uint8Array;
+  encodeStateVector(): Uint8Array;
+  /** What this doc has that a peer with `stateVector` lacks. */
+  encodeDiff(stateVector: Uint8Array): Uint8Array;
+  /** Applies an update from storage, a tab or a peer. A malformed update is reported, never thrown. */
+  applyUpdate(update: Uint8Array, origin: ChangeOrigin | object): boolean;
+  /** Every doc update, local or not, with its origin (for storage and transports). */
+  onUpdate(listener: UpdateListener): () => void;
+}
+
+export function createPlanState(plan: Plan, options: PlanStateOptions = {}): YPlanState {
+  return new LivePlanState(plan, options);
+}
+
+/** A one-off plain plan from a doc (no incremental bookkeeping); `fallback` fills what is missing or broken. */
+export function planFromDoc(doc: Y.Doc, fallback: Plan = newPlan('plan')): { plan: Plan; problems: StateProblem[] } {
+  const problems: StateProblem[] = [];
+  const snapshot = new Snapshot(roots(doc), fallback, 'load', problems);
+  return { plan: snapshot.plan, problems };
+}
+
+class LivePlanState implements YPlanState {
+  readonly doc: Y.Doc;
+  private readonly r: Roots;
+  private readonly snapshot: Snapshot;
+  private readonly undoManager: Y.UndoManager;
+  /** Origin of our own transactions; the undo manager tracks only these. */
+  private readonly local = { state: 'local' };
+  private undoing: 'undo' | 'redo' | null = null;
+  private readonly listeners = new Set<Listener>();
+  private readonly problemListeners = new Set<(p: StateProblem) => void>();
+  private readonly updateListeners = new Set<UpdateListener>();
+  private readonly problemLog: StateProblem[] = [];
+  private readonly maxProblems: number;
+
+  constructor(fallback: Plan, options: PlanStateOptions) {
+    this.doc = new Y.Doc({ gc: options.gc ?? true });
+    this.maxProblems = options.maxProblems ?? 200;
+    this.r = roots(this.doc);
+    const updates = options.updates?.length ? options.updates : [seedUpdate(fallback)];
+    const initial: StateProblem[] = options.updates?.length ? [] : duplicateIds(fallback);
+    for (const u of updates) {
+      try { Y.applyUpdate(this.doc, u, 'load'); } catch {
+        initial.push({ code: 'invalid-update', origin: 'load', section: 'plan', message: messages.invalidUpdate('load') });
+      }
+    }
+    this.snapshot = new Snapshot(this.r, fallback, 'load', initial);
+    for (const p of initial) this.record(p);
+    this.undoManager = new Y.UndoManager(
+      [this.r.plan, this.r.defaultSplit, ...Object.values(this.r.rows), ...Object.values(this.r.order)],
+      { trackedOrigins: new Set([this.local]), captureTimeout: 0 },
+    );
+    this.doc.on('afterTransaction', this.onTransaction);
+    this.doc.on('update', this.onDocUpdate);
+  }
+
+  get plan(): Plan { return this.snapshot.plan; }
+  get canUndo(): boolean { return this.undoManager.canUndo(); }
+  get canRedo(): boolean { return this.undoManager.canRedo(); }
+  get problems(): readonly StateProblem[] { return this.problemLog; }
+
+  apply(ops: readonly PlanOp[]): void {
+    const valid: PlanOp[] = [];
+    for (const o of ops) {
+      const reason = opProblem(o, (c, id) => this.r.rows[c as keyof Roots['rows']]?.has(id) ?? false);
+      if (reason === null) valid.push(o);
+      else this.record({ code: 'invalid-op', origin: 'local', section: sectionOf(o), message: messages.invalidOp(reason) });
+    }
+    if (valid.length === 0) return;
+    try {
+      this.doc.transact(() => { for (const o of valid) applyOpToDoc(this.r, o); }, this.local);
+    } catch {
+      // Only a doc a peer has bent out of shape gets here; what was written stays consistent.
+      this.record({ code: 'invalid-op', origin: 'local', section: 'plan', message: messages.invalidOp('document') });
+    }
+    // One batch, one undo step, however quickly the next batch follows.
+    this.undoManager.stopCapturing();
+  }
+
+  undo(): void { this.step('undo'); }
+  redo(): void { this.step('redo'); }
+
+  private step(kind: 'undo' | 'redo'): void {
+    // A step whose effect nobody can see (a batch that set a value and set it back, or an edit a
+    // peer has since overwritten) is passed over, so that every Ctrl+Z visibly does something.
+    const um = this.undoManager;
+    const before = this.snapshot.plan;
+    this.undoing = kind;
+    try {
+      do kind === 'undo' ? um.undo() : um.redo();
+      while (this.snapshot.plan === before && (kind === 'undo' ? um.canUndo() : um.canRedo()));
+    } finally { this.undoing = null; }
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onProblem(listener: (p: StateProblem) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  onUpdate(listener: UpdateListener): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  encodeState(): Uint8Array { return Y.encodeStateAsUpdate(this.doc); }
+  encodeStateVector(): Uint8Array { return Y.encodeStateVector(this.doc); }
+  encodeDiff(stateVector: Uint8Array): Uint8Array { return Y.encodeStateAsUpdate(this.doc, stateVector); }
+
+  applyUpdate(update: Uint8Array, origin: ChangeOrigin | object): boolean {
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+      return true;
+    } catch {
+      const o = this.originOf(origin);
+      this.record({ code: 'invalid-update', origin: o, section: 'plan', message: messages.invalidUpdate(o) });
+      return false;
+    }
+  }
+
+  destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
+    this.doc.off('update', this.onDocUpdate);
+    this.undoManager.destroy();
+    this.listeners.clear();
+    this.updateListeners.clear();
+    this.problemListeners.clear();
+    this.doc.destroy();
+  }
+
+  private originOf(origin: unknown): ChangeOrigin {
+    if (origin === this.local) return 'local';
+    if (origin === this.undoManager) return this.undoing ?? 'undo';
+    if (typeof origin === 'string' && ORIGINS.has(origin as ChangeOrigin)) return origin as ChangeOrigin;
+    // Providers pass themselves as origin: anything else came from a peer.
+    return 'remote';
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    if (!this.snapshot.mark(tr)) return;
+    const origin = this.originOf(tr.origin);
+    const before = this.snapshot.plan;
+    let flushed;
+    try {
+      flushed = this.snapshot.flush(origin);
+    } catch {
+      // A bug or a shape no guard foresaw must not break the page: keep the last snapshot.
+      this.record({ code: 'invalid-update', origin, section: 'plan', message: messages.invalidUpdate(origin) });
+      return;
+    }
+    if (!flushed) return;
+    for (const p of flushed.problems) this.record(p);
+    if (flushed.plan === before) return;
+    for (const l of [...this.listeners]) safely(() => l(flushed.plan, flushed.change));
+  };
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const o = this.originOf(origin);
+    for (const l of [...this.updateListeners]) safely(() => l(update, o, origin));
+  };
+
+  private record(p: StateProblem): void {
+    this.problemLog.push(p);
+    if (this.problemLog.length > this.maxProblems) this.problemLog.shift();
+    for (const l of [...this.problemListeners]) safely(() => l(p));
+  }
+}
+
+/** The doc keys rows by id, so a plan with a repeated id keeps one row for it: say so. */
+function duplicateIds(plan: Plan): StateProblem[] {
+  const out: StateProblem[] = [];
+  for (const c of COLLECTIONS) {
+    const seen = new Set<string>();
+    for (const row of plan[c] as { id: string }[]) {
+      if (seen.has(row.id)) out.push({ code: 'invalid-row', origin: 'load', section: c, rowId: row.id, message: messages.duplicateRow(c, row.id) });
+      seen.add(row.id);
+    }
+  }
+  return out;
+}
+
+function sectionOf(o: PlanOp): StateProblem['section'] {
+  if (typeof o === 'object' && o !== null && 'collection' in o && typeof o.collection === 'string') return o.collection as StateProblem['section'];
+  return o?.op === 'set-split' ? 'split' : 'plan';
+}
+
+/** A failing listener must not stop the others, nor throw into Yjs' transaction cleanup. */
+function safely(fn: () => void): void {
+  try { fn(); } catch (e) {
+    queueMicrotask(() => { throw e; });
+  }
+}

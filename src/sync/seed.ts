@@ -1,0 +1,32 @@
+import * as Y from 'yjs';
+import type { Plan } from '../model/plan.ts';
+import { LAYOUT_VERSION, roots } from './layout.ts';
+import { writePlan } from './write-ops.ts';
+
+/*
+ * The first content of a doc, written under a client id derived from the plan's JSON. Two tabs or
+ * peers that seed the same plan produce byte-identical updates, which Yjs merges into one copy
+ * instead of two concurrent copies of every row. A different plan gets a different id.
+ */
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export function seedUpdate(plan: Plan): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = fnv1a(JSON.stringify(plan));
+  doc.transact(() => {
+    const r = roots(doc);
+    r.meta.set('layout', LAYOUT_VERSION);
+    writePlan(r, plan);
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

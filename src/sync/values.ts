@@ -1,0 +1,85 @@
+import * as Y from 'yjs';
+
+/*
+ * Plain values ↔ Yjs values. Objects become Y.Maps so that two people editing different keys of
+ * one object (an activity's amount and its period) both keep their edit; arrays stay atomic
+ * values (last writer wins) because their items have no identity of their own.
+ */
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
+
+/** The key that says which variant of a union an object is; changing it replaces the whole map. */
+const DISCRIMINATORS = ['kind', 'basis'] as const;
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.hasOwn(b, k) || !deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/** Deep-frozen copy of JSON-like data, so nothing outside can change what the doc holds. */
+export function frozenCopy<T>(v: T): T {
+  if (Array.isArray(v)) return Object.freeze(v.map(frozenCopy)) as T;
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = frozenCopy(x);
+    return Object.freeze(out) as T;
+  }
+  return v;
+}
+
+/** Freezes in place (values read back from the doc are the doc's own objects). */
+export function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** Reads a stored value back as plain data. */
+export function fromY(v: unknown): unknown {
+  if (v instanceof Y.Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of v.entries()) out[k] = fromY(x);
+    return out;
+  }
+  if (v instanceof Y.AbstractType) return undefined;
+  return deepFreeze(v);
+}
+
+/** Writes `value` under `key`, touching only what differs; `undefined` removes the key. */
+export function setValue(map: Y.Map<unknown>, key: string, value: unknown): void {
+  const current = map.get(key);
+  if (value === undefined) {
+    if (map.has(key)) map.delete(key);
+    return;
+  }
+  if (isPlainObject(value)) {
+    if (current instanceof Y.Map && sameVariant(current, value)) {
+      for (const [k, x] of Object.entries(value)) setValue(current, k, x);
+      for (const k of [...current.keys()]) if (!Object.hasOwn(value, k) || value[k] === undefined) current.delete(k);
+      return;
+    }
+    const nested = new Y.Map<unknown>();
+    map.set(key, nested);
+    for (const [k, x] of Object.entries(value)) setValue(nested, k, x);
+    return;
+  }
+  if (!(current instanceof Y.AbstractType) && deepEqual(current, value)) return;
+  map.set(key, frozenCopy(value));
+}
+
+function sameVariant(current: Y.Map<unknown>, value: Record<string, unknown>): boolean {
+  return DISCRIMINATORS.every((d) => current.get(d) === value[d]);
+}
