@@ -1,0 +1,11 @@
+// Registers every regioplan element. Importing this module once defines them all.
+export { RpPlanner, type RpChangeDetail, type RpErrorDetail } from './planner/planner.ts';
+export { RpPlanDetails } from './plan-details/plan-details.ts';
+export { RpTargetGroups } from './target-groups/target-groups.ts';
+export { RpParties } from './parties/parties.ts';
+export { RpFindings } from './findings/findings.ts';
+export { RpSplitGrid } from './split-grid/split-grid.ts';
+export { RpBudgetGrid } from './budget-grid/budget-grid.ts';
+export { RpScenarioBar } from './scenario-bar/scenario-bar.ts';
+export { RpCompare } from './compare/compare.ts';
+export { RpExportMenu } from './export-menu/export-menu.ts';

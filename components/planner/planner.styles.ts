@@ -1,0 +1,88 @@
+import { css } from 'lit';
+
+/*
+ * Layout of the planner. Sizes respond to the element's own width (container queries), not the
+ * viewport, because the host page decides how wide the planner is.
+ */
+export const plannerStyles = css`
+  :host { display: block; container-type: inline-size; }
+  :host([hidden]) { display: none; }
+  * { box-sizing: border-box; }
+  button { font: inherit; color: inherit; }
+  button:focus-visible, h3:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; box-shadow: var(--_focus); }
+
+  .toolbar {
+    display: grid; gap: 0.75rem 1.5rem; align-items: center;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'title' 'figures' 'status' 'actions';
+    padding: 1rem 1.25rem; background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 1.5);
+  }
+  @container (min-width: 36rem) {
+    .toolbar { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: 'title actions' 'figures figures' 'status status'; }
+  }
+  @container (min-width: 60rem) {
+    .toolbar { grid-template-columns: minmax(14rem, 1fr) auto auto auto; grid-template-areas: 'title figures status actions'; }
+  }
+  .title { grid-area: title; min-width: 0; }
+  .title h2 { margin: 0; font-size: 1.25em; line-height: 1.25; overflow-wrap: anywhere; }
+  .subtitle { margin: 0.125rem 0 0; color: var(--_muted); font-size: 0.875em; }
+  .figures { grid-area: figures; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0; }
+  .figures div { display: flex; flex-direction: column; }
+  .figures dt { font-size: 0.75em; color: var(--_muted); text-transform: uppercase; letter-spacing: 0.04em; }
+  .figures dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .status {
+    grid-area: status; justify-self: start; font-size: 0.8125em; font-weight: 600; padding: 0.25rem 0.625rem;
+    border-radius: 999px; white-space: nowrap;
+  }
+  .status.ok { background: var(--_ok-bg); color: var(--_ok); }
+  .status.warn { background: var(--_warning-bg); color: var(--_warning); }
+  .status.bad { background: var(--_error-bg); color: var(--_error); }
+  .actions { grid-area: actions; display: flex; flex-wrap: wrap; gap: 0.5rem; justify-self: start; }
+  @container (min-width: 36rem) { .actions { justify-self: end; } }
+  .actions button {
+    display: inline-flex; align-items: center; gap: 0.375rem; cursor: pointer; min-height: 2.25rem;
+    padding: 0.375rem 0.75rem; border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_bg);
+  }
+  .actions button:hover:not(:disabled) { background: var(--_surface); }
+  .actions button:disabled { opacity: 0.45; cursor: default; }
+  .actions svg { width: 1em; height: 1em; }
+  .badge { font-size: 0.8125em; padding: 0.25rem 0.625rem; border-radius: 999px; background: var(--_surface); color: var(--_muted); }
+
+  .nav { display: flex; flex-wrap: wrap; gap: 0.375rem; margin: 0.75rem 0; }
+  .nav button {
+    cursor: pointer; border: 1px solid transparent; background: transparent; color: var(--_muted);
+    padding: 0.3rem 0.7rem; border-radius: 999px; font-size: 0.875em; display: inline-flex; gap: 0.375rem; align-items: center;
+  }
+  .nav button:hover { background: var(--_bg); border-color: var(--_border); color: var(--_text); }
+  .nav .count { background: var(--_error-bg); color: var(--_error); border-radius: 999px; padding: 0 0.45rem; font-size: 0.8125em; font-weight: 600; }
+
+  .layout { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); }
+  .findings { order: -1; }
+  @container (min-width: 68rem) {
+    .layout { grid-template-columns: minmax(0, 1fr) 19rem; align-items: start; }
+    .findings { order: 0; position: sticky; top: var(--rp-sticky-top, 1rem); max-height: calc(100vh - var(--rp-sticky-top, 1rem) - 1rem); overflow: auto; }
+  }
+  .sections { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; min-width: 0; }
+  .card, .findings {
+    background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 1.5);
+    padding: clamp(0.75rem, 2.5cqi, 1.25rem);
+    min-width: 0;
+  }
+  .card h3 { margin: 0; font-size: 1.0625em; }
+  .card .hint { margin: 0.125rem 0 1rem; color: var(--_muted); font-size: 0.875em; }
+
+  .refused, .notice {
+    display: flex; gap: 1rem; align-items: flex-start; justify-content: space-between; margin-bottom: 0.75rem;
+    padding: 0.75rem 1rem; border-radius: var(--_radius); border: 1px solid currentColor;
+  }
+  .refused { color: var(--_error); background: var(--_error-bg); }
+  .notice { color: var(--_warning); background: var(--_warning-bg); }
+  .refused button, .notice button {
+    flex: none; cursor: pointer; background: var(--_bg); border: 1px solid currentColor; border-radius: var(--_radius); padding: 0.25rem 0.625rem;
+  }
+  .empty { color: var(--_muted); font-style: italic; }
+  .visually-hidden {
+    position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+    clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  }
+`;

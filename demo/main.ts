@@ -1,0 +1,91 @@
+import '../components/index.ts';
+import type { RpPlanner } from '../components/planner/planner.ts';
+import { asLocale, type Locale, type Msg } from '../src/i18n/locale.ts';
+import { samplePlan, samplePlans } from './plans/index.ts';
+
+/*
+ * The demo page: one <rp-planner>, a picker for the sample plans and a language switch. The
+ * chosen plan and language live in the URL (?plan=…&lang=…) so a view can be linked.
+ */
+
+const texts = {
+  documentTitle: { nl: 'Regioplan — kostenverdeling voor regionale samenwerking', en: 'Regioplan — cost sharing for regional collaboration' },
+  skip: { nl: 'Naar de planner', en: 'Skip to the planner' },
+  tagline: { nl: 'Kostenverdeling voor regionale samenwerking', en: 'Cost sharing for regional collaboration' },
+  pickerLabel: { nl: 'Voorbeeldplan', en: 'Sample plan' },
+  title: { nl: 'Wie betaalt welk deel? Op de cent.', en: 'Who pays which share? To the cent.' },
+  intro: {
+    nl: 'Regioplan is het rekenblad voor regionale samenwerkingsverbanden in zorg en welzijn. Modelleer activiteiten, doelgroepen en partijen, verdeel het budget over wettelijke domeinen en sectoren, en zie meteen waar het plan nog niet klopt.',
+    en: 'Regioplan is the spreadsheet for regional collaborations in care and welfare. Model activities, target groups and parties, split the budget across legal domains and sectors, and see at once where the plan does not add up yet.',
+  },
+  fact1Title: { nl: 'Exact', en: 'Exact' },
+  fact1: { nl: 'Bedragen tellen op elk niveau op tot op de cent.', en: 'Amounts add up to the cent at every level.' },
+  fact2Title: { nl: 'Direct gecontroleerd', en: 'Checked as you type' },
+  fact2: { nl: 'Elke wijziging toetst de regels van het handboek.', en: 'Every change is checked against the handbook’s rules.' },
+  fact3Title: { nl: 'Insluitbaar', en: 'Embeddable' },
+  fact3: { nl: 'Eén element op de website van uw regioplan.', en: 'One element on your regional plan’s website.' },
+  footer: {
+    nl: 'Gebaseerd op het handboek voor de prestatie patiëntengroepsgebonden samenwerking Zvw. Voorbeeldgegevens zijn fictief.',
+    en: 'Based on the handbook for the Zvw patient-group cooperation payment title. Sample data is fictitious.',
+  },
+  loadFailed: { nl: 'Dit voorbeeldplan kon niet worden geladen.', en: 'This sample plan could not be loaded.' },
+} satisfies Record<string, Msg>;
+
+const planner = document.querySelector<RpPlanner>('#planner')!;
+const picker = document.querySelector<HTMLSelectElement>('#plan-picker')!;
+const langButtons = [...document.querySelectorAll<HTMLButtonElement>('#lang-switch button')];
+const sampleTitle = document.querySelector<HTMLElement>('#sample-title')!;
+const sampleDescription = document.querySelector<HTMLElement>('#sample-description')!;
+
+const params = new URLSearchParams(location.search);
+let locale: Locale = asLocale(params.get('lang') ?? 'nl');
+let planId = samplePlan(params.get('plan') ?? '') ? params.get('plan')! : samplePlans[0]!.id;
+let failed = false;
+
+function remember(): void {
+  const url = new URL(location.href);
+  url.searchParams.set('plan', planId);
+  url.searchParams.set('lang', locale);
+  history.replaceState(null, '', url);
+}
+
+function renderTexts(): void {
+  document.documentElement.lang = locale;
+  document.title = texts.documentTitle[locale];
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    const key = el.dataset.text as keyof typeof texts;
+    if (texts[key]) el.textContent = texts[key][locale];
+  }
+  for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === locale));
+  picker.replaceChildren(...samplePlans.map((p) => new Option(p.title[locale], p.id, false, p.id === planId)));
+  const sample = samplePlan(planId)!;
+  sampleTitle.textContent = sample.title[locale];
+  sampleDescription.textContent = failed ? texts.loadFailed[locale] : sample.description[locale];
+  planner.locale = locale;
+}
+
+async function open(id: string): Promise<void> {
+  const sample = samplePlan(id);
+  if (!sample) return;
+  planId = id;
+  try {
+    planner.plan = await sample.load();
+    failed = false;
+  } catch {
+    failed = true;
+  }
+  remember();
+  renderTexts();
+}
+
+picker.addEventListener('change', () => void open(picker.value));
+for (const b of langButtons) {
+  b.addEventListener('click', () => {
+    locale = asLocale(b.dataset.lang);
+    remember();
+    renderTexts();
+  });
+}
+
+renderTexts();
+void open(planId);
