@@ -1,0 +1,197 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Plan } from '../../src/model/plan.ts';
+import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
+import { tx, type ExportMsgKey } from '../../src/i18n/export.ts';
+import {
+  CSV_TABLES, EXPORT_FORMATS, ExportError, buildAnnex, exportAllFunderAnnexes, exportScenario, isExportError,
+  type CsvTable, type ExportFile, type ExportFormat,
+} from '../../src/export/index.ts';
+import { tokens } from '../shared/tokens.ts';
+import { exportMenuStyles } from './export-menu.styles.ts';
+import { renderPrintableAnnex } from './printable-annex.ts';
+
+export interface RpExportDetail { format: ExportFormat; fileName: string; blob: Blob }
+export interface RpExportErrorDetail { error: ExportError }
+
+/** Funder choice meaning "one annex per funder, each a file". */
+const ALL_FUNDERS = '';
+
+/**
+ * Export menu for a scenario: choose a format (contract annex, annex per funder, workbook, CSV,
+ * NZa monitoring CSV, JSON), a funder or table where that applies, and whether to export a draft.
+ * It computes nothing itself: every file comes from `src/export`. While the scenario has errors the
+ * export is refused and the blocking findings are listed, unless "draft" is ticked.
+ *
+ * @event rp-export - A file was produced and handed to the browser to download; `detail` is
+ *   `{ format, fileName, blob }`. Bubbles, composed.
+ * @event rp-export-error - The export was refused or failed; `detail.error` is an `ExportError`
+ *   (code, messages, findings). Bubbles, composed.
+ * @csspart refusal - The box listing why an export was refused.
+ * @cssprop --rp-color-accent - Buttons and focus ring.
+ * @cssprop --rp-color-error - The refusal box.
+ */
+@customElement('rp-export-menu')
+export class RpExportMenu extends LitElement {
+  static override styles = [tokens, exportMenuStyles];
+
+  /** The scenario's plan to export; null shows a short notice. */
+  @property({ attribute: false }) plan: Plan | null = null;
+  /** The scenario's name: printed in the files and part of their names. */
+  @property({ attribute: 'scenario-name' }) scenarioName = '';
+  /** Language of the menu and of the files ('nl' or 'en'). */
+  @property({ reflect: true, converter: { fromAttribute: (v: string | null) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
+
+  @state() private format: ExportFormat = 'annex-docx';
+  @state() private funderId = ALL_FUNDERS;
+  @state() private table: CsvTable = 'allocation';
+  @state() private draft = false;
+  @state() private busy = false;
+  @state() private error: ExportError | null = null;
+  @state() private done: string[] = [];
+
+  private get l(): Locale { return asLocale(this.locale); }
+  private t(key: ExportMsgKey, params?: Record<string, string | number>): string { return tx(key, this.l, params); }
+
+  override render() {
+    const plan = this.plan;
+    return html`
+      <section aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
+        <h2 id="title">${this.t('menuTitle')}</h2>
+        ${plan ? this.renderForm(plan) : html`<p>${this.t('menuNoPlan')}</p>`}
+        <div class="status" role="status" aria-live="polite">
+          ${this.busy
+            ? html`<progress aria-label=${this.t('menuBusy')}></progress><span>${this.t('menuBusy')}</span>`
+            : this.done.length > 0 ? html`<span>${this.done.map((f) => this.t('menuDone', { file: f })).join(' ')}</span>` : nothing}
+        </div>
+        ${this.error ? this.renderError(this.error) : nothing}
+      </section>
+    `;
+  }
+
+  private renderForm(plan: Plan) {
+    const funderSelect = this.format === 'funder-annex-docx';
+    return html`
+      <div class="field">
+        <label for="format">${this.t('menuFormat')}</label>
+        <select id="format" .value=${this.format} @change=${(e: Event) => { this.format = (e.target as HTMLSelectElement).value as ExportFormat; this.error = null; }}>
+          ${EXPORT_FORMATS.map((f) => html`<option value=${f} ?selected=${f === this.format}>${this.t(`format.${f}`)}</option>`)}
+        </select>
+      </div>
+      ${funderSelect ? html`
+        <div class="field">
+          <label for="funder">${this.t('menuFunder')}</label>
+          <select id="funder" @change=${(e: Event) => { this.funderId = (e.target as HTMLSelectElement).value; }}>
+            <option value=${ALL_FUNDERS} ?selected=${this.funderId === ALL_FUNDERS}>${this.t('menuAllFunders')}</option>
+            ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${f.name}${f.uzovi ? ` (${f.uzovi})` : ''}</option>`)}
+          </select>
+        </div>` : nothing}
+      ${this.format === 'csv' ? html`
+        <div class="field">
+          <label for="table">${this.t('menuTable')}</label>
+          <select id="table" @change=${(e: Event) => { this.table = (e.target as HTMLSelectElement).value as CsvTable; }}>
+            ${CSV_TABLES.map((c) => html`<option value=${c} ?selected=${c === this.table}>${this.t(`table.${c}`)}</option>`)}
+          </select>
+        </div>` : nothing}
+      <label class="check">
+        <input id="draft" type="checkbox" .checked=${this.draft} @change=${(e: Event) => { this.draft = (e.target as HTMLInputElement).checked; }} />
+        ${this.t('menuDraft')}
+      </label>
+      <div class="actions">
+        <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
+        ${this.format === 'annex-docx' || (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS) ? html`
+          <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>${this.t('menuPrint')}</button>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderError(error: ExportError) {
+    return html`
+      <div class="refusal" part="refusal" role="alert">
+        <p>${error.code === 'has-errors' ? this.t('menuRefused') : ''} ${error.messages[this.l]}</p>
+        ${error.findings.length > 0 ? html`<ul>${error.findings.map((f) => html`<li>${f.message[this.l]}</li>`)}</ul>` : nothing}
+      </div>
+    `;
+  }
+
+  private options() {
+    return { plan: this.plan!, scenarioName: this.scenarioName, locale: this.l, draft: this.draft, table: this.table };
+  }
+
+  /** Runs one export with the progress indicator; every failure becomes the visible refusal box. */
+  private async run<T>(job: () => Promise<T>): Promise<T | null> {
+    if (!this.plan || this.busy) return null;
+    this.busy = true;
+    this.error = null;
+    this.done = [];
+    try {
+      return await job();
+    } catch (e) {
+      const error = isExportError(e) ? e : new ExportError('failed', { nl: String(e), en: String(e) });
+      this.error = error;
+      this.dispatchEvent(new CustomEvent<RpExportErrorDetail>('rp-export-error', { detail: { error }, bubbles: true, composed: true }));
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async download(): Promise<void> {
+    const format = this.format;
+    const files = await this.run(async (): Promise<ExportFile[]> => {
+      const options = this.options();
+      if (format === 'funder-annex-docx' && this.funderId === ALL_FUNDERS) return exportAllFunderAnnexes(options);
+      return [await exportScenario(format, { ...options, funderId: this.funderId || undefined })];
+    });
+    if (!files) return;
+    for (const file of files) {
+      this.save(file);
+      this.dispatchEvent(new CustomEvent<RpExportDetail>('rp-export', {
+        detail: { format, fileName: file.fileName, blob: file.blob }, bubbles: true, composed: true,
+      }));
+    }
+    this.done = files.map((f) => f.fileName);
+  }
+
+  /** Hands the file to the browser's download through an object URL; nothing leaves the machine. */
+  private save(file: ExportFile): void {
+    const url = URL.createObjectURL(file.blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName;
+    a.hidden = true;
+    this.renderRoot.append(a);
+    a.click();
+    a.remove();
+    // Revoked later: the download reads the URL after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  /**
+   * Prints the annex from a separate document, so the host page around the planner never ends up
+   * in the PDF. Returns the frame (tests read it); null when refused.
+   */
+  async print(): Promise<HTMLIFrameElement | null> {
+    const funderId = this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS ? this.funderId : undefined;
+    const annex = await this.run(() => buildAnnex({ ...this.options(), funderId }));
+    if (!annex) return null;
+    this.renderRoot.querySelector('iframe.print')?.remove();
+    const frame = document.createElement('iframe');
+    frame.className = 'print';
+    frame.title = annex.title;
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    this.renderRoot.append(frame);
+    const doc = frame.contentDocument;
+    const win = frame.contentWindow;
+    if (!doc || !win) return null;
+    renderPrintableAnnex(annex, doc);
+    win.focus();
+    win.print();
+    return frame;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'rp-export-menu': RpExportMenu }
+}

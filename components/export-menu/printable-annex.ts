@@ -1,0 +1,85 @@
+import type { AnnexDoc, Block } from '../../src/export/annex.ts';
+import { displayCell } from '../../src/export/format.ts';
+import type { Table } from '../../src/export/table.ts';
+import { tx } from '../../src/i18n/export.ts';
+import { PRINT_CSS, pageMarginCss } from './print.styles.ts';
+
+/*
+ * The annex as an HTML document for printing. Built with DOM calls and textContent only, so a
+ * name like `<img onerror=…>` stays text. Rendered from the same content as the .docx.
+ */
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+const NUMERIC = new Set(['money', 'percent', 'count']);
+
+function renderTable(doc: Document, table: Table, locale: AnnexDoc['locale'], caption: boolean): DocumentFragment {
+  const out = doc.createDocumentFragment();
+  if (caption) out.append(el(doc, 'p', table.title, 'caption'));
+  const t = el(doc, 'table');
+  t.setAttribute('aria-label', table.title);
+  const numeric = table.columns.map((c) => NUMERIC.has(c.kind));
+  const headRow = el(doc, 'tr');
+  table.columns.forEach((c, i) => {
+    const th = el(doc, 'th', c.label, numeric[i] ? 'num' : undefined);
+    th.scope = 'col';
+    headRow.append(th);
+  });
+  t.append(el(doc, 'thead'));
+  t.tHead!.append(headRow);
+  const body = el(doc, 'tbody');
+  for (const row of table.rows) {
+    const tr = el(doc, 'tr');
+    row.forEach((cell, i) => tr.append(el(doc, 'td', displayCell(cell, locale), NUMERIC.has(cell.t) || numeric[i] ? 'num' : undefined)));
+    body.append(tr);
+  }
+  t.append(body);
+  if (table.totals) {
+    const foot = el(doc, 'tfoot');
+    const tr = el(doc, 'tr');
+    table.totals.forEach((total, i) => {
+      const label = i === 0 ? tx('total', locale) : '';
+      tr.append(el(doc, 'td', total ? displayCell({ t: 'money', v: total }, locale) : label, numeric[i] ? 'num' : undefined));
+    });
+    foot.append(tr);
+    t.append(foot);
+  }
+  out.append(t);
+  return out;
+}
+
+function renderBlock(doc: Document, block: Block, locale: AnnexDoc['locale']): Node {
+  switch (block.kind) {
+    case 'heading': return el(doc, block.level === 1 ? 'h1' : block.level === 2 ? 'h2' : 'h3', block.text);
+    case 'paragraph': return el(doc, 'p', block.text, block.strong ? 'strong' : undefined);
+    case 'table': return renderTable(doc, block.table, locale, block.caption);
+  }
+}
+
+/** Fills `doc` (an empty document, e.g. an iframe's) with the printable annex. */
+export function renderPrintableAnnex(annex: AnnexDoc, doc: Document): void {
+  doc.documentElement.lang = annex.locale;
+  doc.title = annex.title;
+  const mark = tx('draftMark', annex.locale);
+  const style = el(doc, 'style', `${PRINT_CSS}\n${pageMarginCss(annex.footer, annex.draft ? mark : null)}`);
+  doc.head.replaceChildren(style);
+  const meta = doc.createElement('meta');
+  meta.setAttribute('charset', 'utf-8');
+  doc.head.prepend(meta);
+
+  const body = doc.body;
+  body.replaceChildren();
+  if (annex.draft) {
+    body.append(el(doc, 'div', mark, 'draft-mark'), el(doc, 'div', mark, 'draft-watermark'));
+    body.lastElementChild!.setAttribute('aria-hidden', 'true');
+  }
+  body.append(el(doc, 'h1', annex.draft ? `${mark}: ${annex.title}` : annex.title));
+  annex.meta.forEach((line, i) => body.append(el(doc, 'p', line, i === annex.meta.length - 1 ? 'meta fingerprint' : 'meta')));
+  for (const block of annex.blocks) body.append(renderBlock(doc, block, annex.locale));
+  body.append(el(doc, 'div', `${annex.draft ? `${mark} · ` : ''}${annex.footer}`, 'page-footer'));
+}

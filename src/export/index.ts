@@ -1,0 +1,185 @@
+import { tx, txMsg } from '../i18n/export.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
+import { Plan } from '../model/index.ts';
+import { funderAnnex, planAnnex, type AnnexDoc } from './annex.ts';
+import { buildContext, type ExportContext } from './context.ts';
+import { tableToCsv } from './csv.ts';
+import { ExportError, isExportError } from './errors.ts';
+import { exportFileName } from './file-name.ts';
+import { monitoringTable } from './monitoring.ts';
+import type { Table } from './table.ts';
+import { allocationLongTable, scheduleTable } from './tables.ts';
+
+export { ExportError, isExportError } from './errors.ts';
+export type { ExportErrorCode } from './errors.ts';
+export { neutralise } from './neutralise.ts';
+export { canonicalJson, planFingerprint } from './fingerprint.ts';
+export { planAnnex, funderAnnex, type AnnexDoc, type Block } from './annex.ts';
+export { buildContext, type ExportContext } from './context.ts';
+
+/*
+ * The one entry point for every export: the menu, a host page and the Node office check call it.
+ * Heavy libraries (exceljs, docx) are imported inside their exporters, only when used.
+ */
+
+export type ExportFormat = 'annex-docx' | 'funder-annex-docx' | 'xlsx' | 'csv' | 'monitoring-csv' | 'json';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['annex-docx', 'funder-annex-docx', 'xlsx', 'csv', 'monitoring-csv', 'json'];
+
+/** Which table a plain CSV holds. */
+export type CsvTable = 'allocation' | 'schedule' | 'monitoring';
+export const CSV_TABLES: readonly CsvTable[] = ['allocation', 'schedule', 'monitoring'];
+
+export interface ExportOptions {
+  plan: Plan;
+  /** Shown in the file and its name; default "Scenario". */
+  scenarioName?: string;
+  /** Language of the file; for CSV also the separator and decimal sign. Default nl. */
+  locale?: Locale;
+  /** Export although the scenario has errors; every page and sheet is then marked concept/draft. */
+  draft?: boolean;
+  /** For 'funder-annex-docx': the funder whose annex this is. */
+  funderId?: string;
+  /** For 'csv': which table. Default 'allocation'. */
+  table?: CsvTable;
+  /** The export date printed in the file and its name; default now. */
+  date?: Date;
+}
+
+export interface ExportFile {
+  blob: Blob;
+  fileName: string;
+}
+
+export type ExportOutcome = { ok: true; file: ExportFile } | { ok: false; error: ExportError };
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+  json: 'application/json',
+} as const;
+
+const KIND: Record<Locale, Record<string, string>> = {
+  nl: { annex: 'bijlage', workbook: 'werkmap', allocation: 'toedeling', schedule: 'betaalschema', monitoring: 'monitoring', plan: 'plan', draft: 'concept' },
+  en: { annex: 'annex', workbook: 'workbook', allocation: 'allocation', schedule: 'schedule', monitoring: 'monitoring', plan: 'plan', draft: 'draft' },
+};
+
+function checkPlan(plan: unknown): Plan {
+  const parsed = Plan.safeParse(plan);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const detail = issue ? `${issue.path.join('.') || '(plan)'}: ${issue.message}` : 'unknown';
+  throw new ExportError('invalid-plan', txMsg('error.invalid-plan', { detail }));
+}
+
+async function prepare(format: ExportFormat, options: ExportOptions): Promise<ExportContext> {
+  const plan = checkPlan(options.plan);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const draft = options.draft ?? false;
+  const ctx = await buildContext(plan, {
+    locale,
+    draft,
+    scenarioName: options.scenarioName?.trim() || tx('scenario', locale),
+    date: options.date ?? new Date(),
+  });
+  // The JSON is the plan itself (a backup or hand-over), not a document anyone signs.
+  const errors = ctx.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !draft && format !== 'json') {
+    throw new ExportError('has-errors', txMsg('error.has-errors', { count: errors.length }), errors);
+  }
+  return ctx;
+}
+
+function name(ctx: ExportContext, kind: string, ext: string): string {
+  const k = KIND[ctx.locale];
+  const full = ctx.draft ? `${k[kind] ?? kind}-${k.draft}` : k[kind] ?? kind;
+  return exportFileName({ plan: ctx.plan.name, scenario: ctx.scenarioName, kind: full, date: ctx.date, ext });
+}
+
+const file = (bytes: Uint8Array | string, mime: string, fileName: string): ExportFile =>
+  ({ blob: new Blob([bytes as BlobPart], { type: mime }), fileName });
+
+async function render(format: ExportFormat, ctx: ExportContext, options: ExportOptions): Promise<ExportFile> {
+  switch (format) {
+    case 'annex-docx': {
+      const { buildDocx } = await import('./docx.ts');
+      return file(await buildDocx(planAnnex(ctx)), MIME.docx, name(ctx, 'annex', 'docx'));
+    }
+    case 'funder-annex-docx': {
+      const funderId = options.funderId ?? '';
+      const funder = ctx.plan.funders.find((f) => f.id === funderId);
+      if (!funder) throw new ExportError('unknown-funder', txMsg('error.unknown-funder', { id: funderId }));
+      const { buildDocx } = await import('./docx.ts');
+      const fileName = name(ctx, `${KIND[ctx.locale].annex}-${funder.name}`, 'docx');
+      return file(await buildDocx(funderAnnex(ctx, funder.id)), MIME.docx, fileName);
+    }
+    case 'xlsx': {
+      const { buildWorkbook } = await import('./xlsx.ts');
+      return file(await buildWorkbook(ctx), MIME.xlsx, name(ctx, 'workbook', 'xlsx'));
+    }
+    case 'csv': {
+      const which = options.table ?? 'allocation';
+      const table: Table = which === 'schedule' ? scheduleTable(ctx) : which === 'monitoring' ? monitoringTable(ctx) : allocationLongTable(ctx);
+      return file(tableToCsv(table, ctx.locale, ctx.draft), MIME.csv, name(ctx, which, 'csv'));
+    }
+    case 'monitoring-csv':
+      return file(tableToCsv(monitoringTable(ctx), ctx.locale, ctx.draft), MIME.csv, name(ctx, 'monitoring', 'csv'));
+    case 'json':
+      return file(`${JSON.stringify(ctx.plan, null, 2)}\n`, MIME.json, name(ctx, 'plan', 'json'));
+  }
+}
+
+function asExportError(e: unknown): ExportError {
+  if (isExportError(e)) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new ExportError('failed', txMsg('error.failed', { detail }));
+}
+
+/**
+ * Exports the scenario as a file. Throws an `ExportError` (never anything else): `has-errors` with
+ * the blocking findings unless `draft` is set, `invalid-plan`, `unknown-funder`, `amount-too-large`.
+ */
+export async function exportScenario(format: ExportFormat, options: ExportOptions): Promise<ExportFile> {
+  try {
+    const ctx = await prepare(format, options);
+    return await render(format, ctx, options);
+  } catch (e) {
+    throw asExportError(e);
+  }
+}
+
+/** One annex per funder, each a separate file; the engine runs once for all of them. */
+export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funderId'>): Promise<ExportFile[]> {
+  try {
+    const ctx = await prepare('funder-annex-docx', options);
+    if (ctx.plan.funders.length === 0) throw new ExportError('no-funders', txMsg('error.no-funders'));
+    const out: ExportFile[] = [];
+    for (const f of ctx.plan.funders) out.push(await render('funder-annex-docx', ctx, { ...options, funderId: f.id }));
+    return out;
+  } catch (e) {
+    throw asExportError(e);
+  }
+}
+
+/**
+ * The annex as content, for the printable view: the same refusal rules as the .docx. With
+ * `funderId` the funder's own annex, otherwise the whole plan's.
+ */
+export async function buildAnnex(options: ExportOptions): Promise<AnnexDoc> {
+  try {
+    const format: ExportFormat = options.funderId ? 'funder-annex-docx' : 'annex-docx';
+    const ctx = await prepare(format, options);
+    return options.funderId ? funderAnnex(ctx, options.funderId) : planAnnex(ctx);
+  } catch (e) {
+    throw asExportError(e);
+  }
+}
+
+/** Like `exportScenario`, as a result instead of an exception: what the menu uses. */
+export async function tryExportScenario(format: ExportFormat, options: ExportOptions): Promise<ExportOutcome> {
+  try {
+    return { ok: true, file: await exportScenario(format, options) };
+  } catch (e) {
+    return { ok: false, error: asExportError(e) };
+  }
+}
