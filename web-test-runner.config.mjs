@@ -4,6 +4,7 @@ import { createServer } from 'vite';
 import { createHash } from 'node:crypto';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { collabServerPlugin } from './test/sync/collab/collab-server-plugin.mjs';
 
 export const chromiumFlags = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -31,7 +32,7 @@ function viteMiddleware() {
         exclude: ['@web/test-runner-commands'],
         // Pre-bundle what the scan can miss, so no re-optimisation (504, "Failed to fetch
         // dynamically imported module") happens in the middle of a run.
-        include: ['chai', 'fast-check', 'decimal.js', 'zod', 'lit', 'lit/decorators.js', 'idb', 'yjs', 'jszip', 'exceljs', 'docx', 'axe-core'],
+        include: ['chai', 'fast-check', 'decimal.js', 'zod', 'lit', 'lit/decorators.js', 'idb', 'yjs', 'jszip', 'exceljs', 'docx', 'axe-core', '@hocuspocus/provider'],
       },
     });
     const vite = await vitePromise;
@@ -52,6 +53,8 @@ export default {
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
   middleware: [viteMiddleware()],
+  // Starts the collaboration server on a free loopback port for the browser collaboration tests.
+  plugins: [collabServerPlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
