@@ -30,7 +30,7 @@ if (browser.status !== 0 && totals.failed === 0) totals.failed += 1; // the runn
 // Node 20's test runner takes no globs: list the files ourselves.
 const nodeFiles = readdirSync('test/node', { recursive: true })
   .map(String).filter((f) => f.endsWith('.test.ts')).map((f) => join('test/node', f)).sort();
-const nodeTests = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeFiles], {
+const nodeTests = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', '--test-timeout=120000', ...nodeFiles], {
   encoding: 'utf8',
   env: process.env,
 });

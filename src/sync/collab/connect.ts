@@ -182,7 +182,15 @@ class Session implements CollabSession {
     // After a dropped connection the provider schedules connect() for later; that call turns
     // reconnecting back on and would revive the destroyed provider, retrying forever in the
     // background. Make the late call a no-op.
-    if (provider) provider.configuration.websocketProvider.connect = async () => {};
+    // An attempt already scheduled by the retry loop would open a fresh socket: refuse that too.
+    if (provider) {
+      const socketProvider = provider.configuration.websocketProvider as unknown as {
+        connect: () => Promise<void>; createWebSocketConnection: () => Promise<void>; shouldConnect: boolean;
+      };
+      socketProvider.shouldConnect = false;
+      socketProvider.connect = async () => {};
+      socketProvider.createWebSocketConnection = () => new Promise<void>(() => {});
+    }
     if (this.status !== 'refused') this.status = 'offline';
     this.peers = [];
   }
