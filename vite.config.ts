@@ -1,11 +1,43 @@
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/*
+ * One config for the library build, `npm start` (the demo pages) and the test runner.
+ * The library: dist/regioplan.js registers every element; exceljs and docx stay in chunks that
+ * load only when the user exports (dynamic import()); type declarations and custom-elements.json
+ * come from scripts/build.mjs (tsc and cem, which vite does not run).
+ */
 export default defineConfig({
   root: '.',
   server: { host: '127.0.0.1' },
+  resolve: {
+    alias: [
+      // Handsontable ships its core CSS twice: as the .css we adopt into shadow roots and as the
+      // string module its own style handler imports. Point ours at theirs so it is bundled once.
+      { find: /^handsontable\/styles\/handsontable\.min\.css\?inline$/, replacement: here('./node_modules/handsontable/styles/handsontableStyles.mjs') },
+      // The Vue embedding example compiles a template string at runtime: that needs the full build.
+      { find: /^vue$/, replacement: here('./node_modules/vue/dist/vue.esm-bundler.js') },
+    ],
+  },
+  define: {
+    // Feature flags the Vue esm-bundler build expects to be defined (only the Vue demo uses Vue).
+    __VUE_OPTIONS_API__: 'true',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'regioplan' },
     outDir: 'dist',
     sourcemap: true,
+    minify: true,
+    target: 'es2022',
+    rollupOptions: {
+      output: {
+        // Readable names for the lazily loaded export chunks, so the size report can tell them apart.
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
   },
 });

@@ -1,0 +1,116 @@
+import { LitElement, html, svg, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type Decimal from 'decimal.js';
+import type { Allocation } from '../../src/model/allocation.ts';
+import type { Plan } from '../../src/model/plan.ts';
+import { formatMoney } from '../../src/money/format.ts';
+import { msg } from '../../src/i18n/index.ts';
+import { asLocale, DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
+import { tokens } from '../shared/tokens.ts';
+import { buildFlowGraph, type FlowLink, type FlowSelectDetail } from './flow-model.ts';
+import { layoutFlow, NODE_WIDTH } from './flow-layout.ts';
+import { flowStyles } from './flow.styles.ts';
+import { flowText } from './flow-messages.ts';
+
+export type { FlowSelectDetail } from './flow-model.ts';
+
+const WIDTH = 960;
+const HEIGHT = 420;
+
+/**
+ * Where the money goes: a flow diagram of one scenario, funders → domains → sectors → providers,
+ * each band as thick as its amount per year. The same numbers are in a table for screen readers
+ * (and for everyone through the "show as table" button).
+ *
+ * @summary Flow diagram of a plan's allocation.
+ *
+ * @event rp-flow-select - `{ funderId?, domainId, sectorId?, providerId? }` when a flow is chosen by click, Enter or Space; bubbles, composed.
+ *
+ * @cssprop --rp-font-family - Font; inherits the host page's by default.
+ * @cssprop --rp-color-text - Text and node colour.
+ * @cssprop --rp-color-text-muted - Column headings.
+ * @cssprop --rp-color-accent - Focus outline of a flow.
+ * @cssprop --rp-flow-color-1 - Colour of the first domain's flows (up to --rp-flow-color-6, then repeating).
+ *
+ * @csspart diagram - The SVG.
+ * @csspart table - The table with every flow's amount.
+ * @csspart toggle - The button that shows or hides the table.
+ */
+@customElement('rp-flow')
+export class RpFlow extends LitElement {
+  static override styles = [tokens, flowStyles];
+
+  /** The engine's result for the scenario (`allocate(plan)`). */
+  @property({ attribute: false }) allocation: Allocation | null = null;
+  /** The plan, for names of funders, domains, sectors and providers. */
+  @property({ attribute: false }) plan: Plan | null = null;
+  /** `nl` (default) or `en`. */
+  @property({ reflect: true, converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
+  /** Show the table visibly (it is always there for screen readers). */
+  @property({ type: Boolean, reflect: true, attribute: 'show-table' }) showTable = false;
+
+  @state() private selected: string | null = null;
+
+  private money = (d: Decimal) => formatMoney(d, this.locale);
+
+  override render() {
+    const t = (k: keyof typeof flowText) => msg(flowText[k], this.locale);
+    if (!this.allocation || this.allocation.annualTotal.lte(0)) return html`<p class="empty">${t('empty')}</p>`;
+    let layout;
+    try {
+      layout = layoutFlow(buildFlowGraph(this.allocation, this.plan, this.locale, this.money), WIDTH, HEIGHT);
+    } catch {
+      // An allocation that does not match its shape must not break the host page.
+      return html`<p class="empty">${t('empty')}</p>`;
+    }
+    const headings = [t('funders'), t('domains'), t('sectors'), t('providers')];
+    const selectedLink = layout.links.find((l) => l.key === this.selected);
+    return html`
+      <div class="toolbar">
+        <button part="toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
+          ${this.showTable ? t('hideTable') : t('showTable')}
+        </button>
+      </div>
+      <figure>
+        <svg part="diagram" viewBox="-150 0 ${WIDTH + 300} ${HEIGHT}" role="group" aria-label=${t('label')}
+          class=${this.selected ? 'has-selection' : ''}>
+          ${headings.map((h, c) => svg`<text class="heading" aria-hidden="true" x=${layout.columnX[c]! + NODE_WIDTH / 2} y="14" text-anchor="middle">${h}</text>`)}
+          ${layout.links.map((l) => svg`<path class="link ${l.key === this.selected ? 'selected' : ''}" d=${l.path}
+              style="--_flow-color: var(--rp-flow-color-${(l.domainIndex % 6) + 1}, var(--_flow-${(l.domainIndex % 6) + 1}))"
+              tabindex="0" role="button" aria-label=${l.label} aria-pressed=${l.key === this.selected ? 'true' : 'false'}
+              @click=${() => this.choose(l)} @keydown=${(e: KeyboardEvent) => this.onKey(e, l)}><title>${l.label}</title></path>`)}
+          ${layout.nodes.map((n) => svg`<rect class="node" aria-hidden="true" x=${n.x} y=${n.y} width=${NODE_WIDTH} height=${n.h}></rect>
+            <text aria-hidden="true" x=${n.column === 0 ? n.x - 6 : n.x + NODE_WIDTH + 6} y=${n.y + n.h / 2} dominant-baseline="middle"
+              text-anchor=${n.column === 0 ? 'end' : 'start'}>${n.name}</text>`)}
+        </svg>
+      </figure>
+      <div role="status" class="visually-hidden">${selectedLink ? msg(flowText.selected, this.locale, { flow: selectedLink.label }) : nothing}</div>
+      <table part="table" class=${this.showTable ? '' : 'visually-hidden'}>
+        <caption>${t('caption')}</caption>
+        <thead><tr><th scope="col">${t('from')}</th><th scope="col">${t('to')}</th><th scope="col">${t('amount')}</th></tr></thead>
+        <tbody>
+          ${layout.links.map((l) => {
+            const from = layout.nodes.find((n) => n.key === l.source)!.name;
+            const to = layout.nodes.find((n) => n.key === l.target)!.name;
+            return html`<tr><td>${from}</td><td>${to}</td><td class="amount">${this.money(l.amount)}</td></tr>`;
+          })}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private onKey(e: KeyboardEvent, link: FlowLink) {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    this.choose(link);
+  }
+
+  private choose(link: FlowLink) {
+    this.selected = link.key;
+    this.dispatchEvent(new CustomEvent<FlowSelectDetail>('rp-flow-select', { detail: { ...link.detail }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'rp-flow': RpFlow }
+}

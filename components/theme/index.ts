@@ -1,0 +1,15 @@
+import themeCss from './theme.css?inline';
+
+/*
+ * The theme tokens as a string, for hosts that load regioplan from a bundle and want the tokens
+ * without a second file. `installTheme()` adds them once to the document.
+ */
+export { themeCss };
+
+export function installTheme(doc: Document = document): void {
+  if (doc.getElementById('rp-theme')) return;
+  const style = doc.createElement('style');
+  style.id = 'rp-theme';
+  style.textContent = themeCss;
+  doc.head.append(style);
+}

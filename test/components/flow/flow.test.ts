@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/flow/flow.ts';
+import type { RpFlow, FlowSelectDetail } from '../../../components/flow/flow.ts';
+import { allocate } from '../../../src/engine/allocate.ts';
+import { handbookPlan } from '../planner/handbook-plan.ts';
+import { mount, record, hasFocus } from '../planner/dom.ts';
+import { expectNoSeriousViolations } from '../../helpers/axe.ts';
+
+const plan = handbookPlan();
+const allocation = allocate(plan);
+const rows = (el: RpFlow) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+const links = (el: RpFlow) => [...el.shadowRoot!.querySelectorAll<SVGPathElement>('path.link')];
+
+describe('rp-flow', () => {
+  afterEach(() => document.querySelectorAll('rp-flow').forEach((e) => e.remove()));
+
+  it('lists every flow with its amount in a table: funders → domains → sectors → providers', async () => {
+    const el = await mount<RpFlow>('rp-flow', { allocation, plan });
+    const table = rows(el);
+    expect(table).to.deep.include(['Zorgverzekeraar A', 'Zvw', '€ 175.000,00']);
+    expect(table).to.deep.include(['Zvw', 'Wijkverpleging (V&V)', '€ 87.500,00']);
+    expect(table).to.deep.include(['Wijkverpleging (V&V)', 'Thuiszorg West', '€ 87.500,00']);
+    expect(table).to.deep.include(['Gemeente Voorbeeld', 'Wmo 2015', '€ 25.000,00']);
+    // Each column's flows together carry the whole annual budget, to the cent.
+    const funderFlows = allocation.byFunder.filter((f) => f.amount.gt(0)).length;
+    expect(links(el)).to.have.length(table.length);
+    expect(table.length).to.be.greaterThan(funderFlows);
+  });
+
+  it('draws bands proportional to the amounts', async () => {
+    const el = await mount<RpFlow>('rp-flow', { allocation, plan });
+    const band = (label: string) => links(el).find((p) => p.getAttribute('aria-label')!.startsWith(label))!.getBBox().height;
+    const zvw = band('Zorgverzekeraar A naar Zvw');
+    const wmo = band('Gemeente Voorbeeld naar Wmo 2015');
+    expect(zvw / wmo).to.be.closeTo(7, 0.3); // € 175.000 against € 25.000
+  });
+
+  it('gives the diagram and each flow an accessible name, and switches language', async () => {
+    const el = await mount<RpFlow>('rp-flow', { allocation, plan });
+    expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.contain('financiers');
+    expect(links(el).map((p) => p.getAttribute('aria-label'))).to.include('Zvw naar Huisartsenzorg: € 87.500,00');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(links(el).map((p) => p.getAttribute('aria-label'))).to.include('Zvw to Huisartsenzorg: €87,500.00');
+    expect(el.shadowRoot!.querySelector('caption')!.textContent).to.equal('Money flows per year');
+  });
+
+  it('selects a flow by click and by keyboard and tells the host which rows are behind it', async () => {
+    const el = await mount<RpFlow>('rp-flow', { allocation, plan });
+    const seen = record<FlowSelectDetail>(document, 'rp-flow-select');
+    const find = (label: string) => links(el).find((p) => p.getAttribute('aria-label')!.startsWith(label))!;
+    find('Zorgverzekeraar A naar Zvw').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await el.updateComplete;
+    expect(seen).to.deep.equal([{ funderId: 'f-vgz', domainId: 'zvw' }]);
+    expect(find('Zorgverzekeraar A naar Zvw').getAttribute('aria-pressed')).to.equal('true');
+    expect(find('Zorgverzekeraar A naar Zvw').classList.contains('selected')).to.equal(true);
+
+    const target = find('Huisartsenzorg naar Huisartsen Oost');
+    target.focus();
+    expect(hasFocus(target)).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(seen[1]).to.deep.equal({ domainId: 'zvw', sectorId: 'zvw-ha', providerId: 'p-ha' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    expect(seen).to.have.length(3);
+    expect(find('Zorgverzekeraar A naar Zvw').getAttribute('aria-pressed')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Geselecteerd');
+  });
+
+  it('shows names with markup as text', async () => {
+    const hostile = handbookPlan();
+    hostile.providers[0]!.name = '<img src=x onerror="window.__flowXss=1">Thuiszorg';
+    const el = await mount<RpFlow>('rp-flow', { allocation: allocate(hostile), plan: hostile });
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(rows(el).flat()).to.include('<img src=x onerror="window.__flowXss=1">Thuiszorg');
+  });
+
+  it('toggles the table into view and says when there is nothing to draw', async () => {
+    const el = await mount<RpFlow>('rp-flow', { allocation, plan });
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button')!;
+    expect(el.shadowRoot!.querySelector('table')!.classList.contains('visually-hidden')).to.equal(true);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('table')!.getBoundingClientRect().height).to.be.greaterThan(50);
+    el.allocation = null;
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Nog geen bedragen');
+  });
+
+  it('has no serious or critical axe violations, in light and dark theme', async () => {
+    const el = await mount<RpFlow>('rp-flow', { allocation, plan, showTable: true });
+    await expectNoSeriousViolations(el);
+    document.documentElement.setAttribute('theme', 'dark');
+    const { installTheme } = await import('../../../components/theme/index.ts');
+    installTheme();
+    try {
+      await expectNoSeriousViolations(el);
+    } finally {
+      document.documentElement.removeAttribute('theme');
+      document.getElementById('rp-theme')?.remove();
+    }
+  });
+});
