@@ -38,7 +38,7 @@ type Hot = HotInstance & { addHook(name: string, fn: () => void): void };
 
 interface Layout { data: string[][]; colWidths: unknown; nestedHeaders: unknown }
 
-async function ours(plan0: Plan): Promise<{ p50: number; p95: number; cells: number; layout: Layout }> {
+async function ours(plan0: Plan): Promise<{ p50: number; p95: number; cells: number; engine: number; layout: Layout }> {
   const allocate = createAllocator();
   const validate = createValidator();
   const el = document.createElement('rp-split-grid') as RpSplitGrid;
@@ -46,13 +46,24 @@ async function ours(plan0: Plan): Promise<{ p50: number; p95: number; cells: num
   const wrap = host();
   wrap.append(el);
   let plan = plan0;
+  let engineMs = 0;
   const set = (p: Plan) => {
     plan = p;
     el.plan = p;
     el.allocation = allocate(p);
     el.findings = validate(p);
   };
-  el.addEventListener('rp-edit', (e) => set(applyOps(plan, (e as CustomEvent<{ ops: PlanOp[] }>).detail.ops)));
+  el.addEventListener('rp-edit', (e) => {
+    const t = performance.now();
+    const next = applyOps(plan, (e as CustomEvent<{ ops: PlanOp[] }>).detail.ops);
+    plan = next;
+    const allocation = allocate(next);
+    const findings = validate(next);
+    engineMs = performance.now() - t;
+    el.plan = next;
+    el.allocation = allocation;
+    el.findings = findings;
+  });
   set(plan);
   await el.updateComplete;
   await frame();
@@ -61,6 +72,7 @@ async function ours(plan0: Plan): Promise<{ p50: number; p95: number; cells: num
   hot.addHook('afterRenderer', () => rendered++);
   const times: number[] = [];
   const cells: number[] = [];
+  const engine: number[] = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const row = i % 2 === 0 ? 0 : 1 + ((i * 7) % 10);
     const col = 1; // the first domain's share
@@ -74,12 +86,13 @@ async function ours(plan0: Plan): Promise<{ p50: number; p95: number; cells: num
     if (i >= WARMUP) {
       times.push(t);
       cells.push(rendered);
+      engine.push(engineMs);
     }
   }
   const settings = hot.getSettings() as { colWidths: unknown; nestedHeaders: unknown };
   const layout = { data: hot.getData() as string[][], colWidths: settings.colWidths, nestedHeaders: settings.nestedHeaders };
   wrap.remove();
-  return { p50: pct(times, 50), p95: pct(times, 95), cells: pct(cells, 50), layout };
+  return { p50: pct(times, 50), p95: pct(times, 95), cells: pct(cells, 50), engine: pct(engine, 50), layout };
 }
 
 /** The peer: Handsontable as its docs set it up (light DOM, core CSS in the page, main theme). */
@@ -127,7 +140,7 @@ export default async function run(): Promise<void> {
     const a = await ours(plan);
     const b = await peer(a.layout);
     console.log(
-      `${String(n).padStart(5)} activities  rp-split-grid p50 ${ms(a.p50)} p95 ${ms(a.p95)} (${a.cells} cells painted)` +
+      `${String(n).padStart(5)} activities  rp-split-grid p50 ${ms(a.p50)} p95 ${ms(a.p95)} (${a.cells} cells painted; engine p50 ${ms(a.engine).trim()})` +
       ` | handsontable p50 ${ms(b.p50)} p95 ${ms(b.p95)} (${b.cells} cells)` +
       ` | ratio p50 ${(a.p50 / b.p50).toFixed(2)}× p95 ${(a.p95 / b.p95).toFixed(2)}×`,
     );

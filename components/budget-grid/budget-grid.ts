@@ -2,9 +2,10 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { gt } from '../../src/i18n/grid.ts';
-import { RpGridElement, type CellEdit, type EditOutcome, type GridRow, type GridShape } from '../grid/grid-element.ts';
+import { RpGridElement, type CellEdit, type EditOutcome, type GridColumn, type GridRow, type GridShape } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
-import { BudgetRows, TOTAL_ROW, budgetEditsToOps, budgetShape, locateBudget, newActivity } from './budget-model.ts';
+import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
+import { BudgetRows, TOTAL_ROW, budgetCellLocation, budgetEditsToOps, budgetShape, locateBudget, locateBudgetPresence, newActivity } from './budget-model.ts';
 import { budgetGridStyles } from './budget-grid.styles.ts';
 
 /**
@@ -15,12 +16,15 @@ import { budgetGridStyles } from './budget-grid.styles.ts';
  * @event rp-edit - `detail: { ops: PlanOp[] }`: one event per typed value, paste, fill or action.
  * @event rp-undo - Ctrl+Z in the grid.
  * @event rp-redo - Ctrl+Y or Ctrl+Shift+Z in the grid.
+ * @event rp-select - `detail: { section, rowId, field? }`: the user's selected cell changed.
  *
- * @cssprop --rp-grid-height - Height of the grid area (default 420px).
+ * @cssprop --rp-grid-height - Maximum height of the grid area (default 420px); a short plan's grid ends at its last row.
  * @cssprop --rp-grid-error-color - Text and edge colour of cells with an error.
  * @cssprop --rp-grid-error-bg - Background of cells with an error.
  * @cssprop --rp-grid-warning-color - Text and edge colour of cells with a warning.
  * @cssprop --rp-grid-warning-bg - Stripe colour of cells with a warning.
+ * @cssprop --rp-presence-tag-bg - Background of a participant's name tag (default white).
+ * @cssprop --rp-presence-tag-text - Text colour of a participant's name tag.
  *
  * @csspart toolbar - The row of buttons above the grid.
  * @csspart grid - The Handsontable area.
@@ -56,6 +60,14 @@ export class RpBudgetGrid extends RpGridElement {
 
   protected override locate(location: FindingLocation): CellRef | null {
     return locateBudget(location);
+  }
+
+  protected override cellLocation(row: GridRow, column: GridColumn): PeerCell | null {
+    return budgetCellLocation(this.plan, row.id, column.key);
+  }
+
+  protected override locatePresence(location: PeerCell): CellRef | null {
+    return locateBudgetPresence(location);
   }
 
   protected override toOps(edits: CellEdit[]): EditOutcome {

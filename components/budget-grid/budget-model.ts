@@ -10,6 +10,7 @@ import { parseAmount, parseNumber } from '../../src/money/parse.ts';
 import { formatMoney, formatNumber } from '../../src/money/format.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
+import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 
 /*
  * The budget grid as data: one row per activity (name, target group, category, cost basis and its
@@ -269,4 +270,30 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
 /** A new activity row: general, lumpsum of zero per year, following the default split. */
 export function newActivity(id: string, name: string): Activity {
   return { id, name, targetGroupIds: [], cost: { kind: 'lumpsum', amount: '0', per: 'year' }, category: 'general', split: null };
+}
+
+/** The field a budget column edits for this activity's cost basis (the findings' field names). */
+function budgetField(colKey: string, activity: Activity | undefined): string | null {
+  const kind = activity?.cost.kind;
+  if (colKey === 'cost.quantity') return kind === 'hours' ? 'cost.hours' : kind === 'fte' ? 'cost.fte' : kind === 'persons' ? 'cost.persons' : 'cost.quantity';
+  if (colKey === 'cost.rate') return kind === 'fte' ? 'cost.yearlyCost' : 'cost.rate';
+  // Period columns are `p:<periodId>`; presence fields allow no colon.
+  if (colKey.startsWith('p:')) return `period.${colKey.slice(2)}`;
+  return colKey === '' ? null : colKey;
+}
+
+/** The location of a budget cell in the findings' vocabulary, sent when the user selects it. */
+export function budgetCellLocation(plan: Plan | null, rowId: string, colKey: string): PeerCell | null {
+  const field = budgetField(colKey, plan?.activities.find((a) => a.id === rowId));
+  return field ? { section: 'activities', rowId, field } : null;
+}
+
+/** Where another participant's selection shows in the budget grid (the inverse of budgetCellLocation). */
+export function locateBudgetPresence(location: PeerCell): CellRef | null {
+  const field = location.field ?? '';
+  if (location.section === 'activities' && location.rowId) {
+    if (field === 'annual' || field === 'cost.quantity') return { rowId: location.rowId, colKey: field };
+    if (field.startsWith('period.')) return { rowId: location.rowId, colKey: `p:${field.slice(7)}` };
+  }
+  return locateBudget(location);
 }

@@ -7,7 +7,9 @@ import type { PlanOp } from '../../src/model/ops.ts';
 import { asLocale, type Locale, type Msg } from '../../src/i18n/locale.ts';
 import { gt } from '../../src/i18n/grid.ts';
 import { createHot, textRenderer, type HotInstance } from './handsontable.ts';
-import { buildMarks, markSeverity, sameMarks, type CellRef, type MarkMap } from './marks.ts';
+import { buildMarks, changedMarks, markSeverity, type CellRef, type MarkMap } from './marks.ts';
+import { buildPresence, changedPresence, presenceColor, type Peer, type PresenceMap } from './presence.ts';
+import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { gridStyles, handsontableCoreStyles } from './grid.styles.ts';
 
 /** One column of a grid, identified by a stable key (e.g. `d:zvw`, `s:zvw:zvw-ha`, `name`). */
@@ -61,10 +63,20 @@ export interface EditOutcome { ops: PlanOp[]; refused: RefusedEdit[] }
 
 export interface RpEditDetail { ops: PlanOp[] }
 
+/**
+ * The user's selected cell, in the location vocabulary of findings (section, rowId, and a
+ * domainId/sectorId for split columns or a field for the others), for sharing as presence.
+ */
+export type RpSelectDetail = PeerCell;
+
 /** Source tag for changes the grid writes itself, which must not become edits. */
 const SYNC = 'rp-sync';
 const FILL = 'rp-fill';
 const ROW_HEIGHT = 29;
+/** Height of one column-header level in Handsontable's main theme, plus its 1px border. */
+const HEADER_HEIGHT = 30;
+/** Room for the horizontal scroll bar and the pinned row's border. */
+const SCROLLBAR = 12;
 
 /**
  * The base of every Handsontable grid: owns one instance in the shadow root (created on connect,
@@ -84,6 +96,11 @@ export abstract class RpGridElement extends LitElement {
   @property({ reflect: true, converter: { fromAttribute: (v: string | null) => asLocale(v) } }) locale: Locale = 'nl';
   @property({ type: Boolean, reflect: true }) readonly = false;
   @property({ attribute: 'license-key' }) licenseKey = 'non-commercial-and-evaluation';
+  /**
+   * Other workshop participants and the cell each has selected (from the collaboration session).
+   * Untrusted: names are shown as text only, colours only when they are plain CSS colours.
+   */
+  @property({ attribute: false }) presence: readonly Peer[] = [];
 
   @state() protected status: { text: string; refused: boolean } | null = null;
 
@@ -97,6 +114,9 @@ export abstract class RpGridElement extends LitElement {
   private colIndex = new Map<string, number>();
   private shapeKey = '';
   private marks: MarkMap = new Map();
+  private presenceMap: PresenceMap = new Map();
+  /** The last location sent as `rp-select`, so moving within the same cell sends nothing. */
+  private lastSelect = '';
   /** Cells whose last input was refused, with the reason; cleared by the next accepted edit. */
   private refused = new Map<string, Msg>();
 
@@ -108,6 +128,12 @@ export abstract class RpGridElement extends LitElement {
   protected abstract locate(location: FindingLocation): CellRef | null;
   /** Reads edits into ops, refusing what cannot be read. */
   protected abstract toOps(edits: CellEdit[]): EditOutcome;
+  /** The location (findings vocabulary) of a cell, sent as `rp-select`; null when it has none. */
+  protected abstract cellLocation(row: GridRow, column: GridColumn): PeerCell | null;
+  /** Where a participant's selection shows in this grid; by default where a finding would. */
+  protected locatePresence(location: PeerCell): CellRef | null {
+    return this.locate(location);
+  }
   /** The accessible name of the grid. */
   protected abstract gridLabel(): string;
   protected renderToolbar(): TemplateResult | typeof nothing {
@@ -154,6 +180,7 @@ export abstract class RpGridElement extends LitElement {
       const findingsChanged = changed.has('findings') || dataChanged;
       const settingsChanged = changed.has('readonly');
       if (dataChanged || findingsChanged || settingsChanged) this.syncGrid(dataChanged, findingsChanged, settingsChanged);
+      if (changed.has('presence') || dataChanged) this.syncPresence();
     } catch (error) {
       // A grid that cannot show a plan says so; it never throws into the host page.
       this.showMessage(`${gt('gridFailed', this.locale)} (${error instanceof Error ? error.message.slice(0, 200) : 'error'})`, true);
@@ -207,6 +234,8 @@ export abstract class RpGridElement extends LitElement {
     this.setShape(shape);
     this.setRows(rows);
     this.marks = buildMarks(this.findings, (l) => this.locate(l));
+    this.presenceMap = buildPresence(this.presence, (l) => this.locatePresence(l));
+    this.fitHeight(shape, rows.length);
     const hot = createHot(this.gridEl, {
       licenseKey: this.licenseKey,
       data: this.bindData(rows),
@@ -226,7 +255,12 @@ export abstract class RpGridElement extends LitElement {
       layoutDirection: 'ltr',
       cells: (row: number, col: number) => this.cellMeta(row, col),
       beforeChange: (changes, source) => this.onBeforeChange(changes as Change[], source as string),
-      afterSelectionEnd: (row: number, col: number) => this.showCellStatus(row, col),
+      afterSelectionEnd: (row: number, col: number) => {
+        this.showCellStatus(row, col);
+        this.emitSelect(row, col);
+        this.labelEditors(row, col);
+      },
+      afterBeginEditing: (row: number, col: number) => this.labelEditors(row, col),
     });
     this.hot = hot;
     this.installShortcuts(hot);
@@ -277,44 +311,72 @@ export abstract class RpGridElement extends LitElement {
    */
   private syncGrid(dataChanged: boolean, findingsChanged: boolean, settingsChanged: boolean, render = true): void {
     const hot = this.hot!;
-    let needsRender = false;
-    hot.batch(() => {
-      if (settingsChanged) hot.updateSettings({ readOnly: this.readonly });
-      if (dataChanged) {
-        const shape = this.shape();
-        const previousKey = this.shapeKey;
-        this.setShape(shape);
-        const rows = this.rows();
-        if (this.shapeKey !== previousKey) {
-          this.setRows(rows);
-          hot.updateSettings({ ...this.shapeSettings(shape), data: this.bindData(rows) } as never);
-        } else if (!sameIds(this.currentRows, rows)) {
-          this.setRows(rows);
-          hot.updateData(this.bindData(rows), SYNC);
-        } else {
-          const old = this.currentRows;
-          const data = this.data;
-          for (let r = 0; r < rows.length; r++) {
-            const next = rows[r]!;
-            const prev = old[r]!;
-            if (next === prev) continue;
-            needsRender = true;
-            const target = data[r]!;
-            for (let c = 0; c < next.values.length; c++) target[c] = next.values[c]!;
-          }
-          this.setRows(rows);
+    let textChanged = false;
+    let resized = false;
+    // Settings and data replacements go through one batch (one render). The common case, changed
+    // cell text or marks, must not use batch(): its end renders even when nothing asked for it.
+    const heavy: (() => void)[] = [];
+    if (settingsChanged) heavy.push(() => hot.updateSettings({ readOnly: this.readonly }));
+    if (dataChanged) {
+      const shape = this.shape();
+      const previousKey = this.shapeKey;
+      this.setShape(shape);
+      const rows = this.rows();
+      if (this.shapeKey !== previousKey) {
+        resized = this.fitHeight(shape, rows.length);
+        this.setRows(rows);
+        const data = this.bindData(rows);
+        heavy.push(() => hot.updateSettings({ ...this.shapeSettings(shape), data } as never));
+      } else if (!sameIds(this.currentRows, rows)) {
+        resized = this.fitHeight(shape, rows.length);
+        this.setRows(rows);
+        const data = this.bindData(rows);
+        heavy.push(() => hot.updateData(data, SYNC));
+      } else {
+        const old = this.currentRows;
+        const data = this.data;
+        for (let r = 0; r < rows.length; r++) {
+          const next = rows[r]!;
+          const prev = old[r]!;
+          if (next === prev) continue;
+          textChanged = true;
+          const target = data[r]!;
+          for (let c = 0; c < next.values.length; c++) target[c] = next.values[c]!;
         }
+        this.setRows(rows);
       }
-      if (findingsChanged) {
-        const marks = buildMarks(this.findings, (l) => this.locate(l));
-        if (!sameMarks(marks, this.marks)) needsRender = true;
-        this.marks = marks;
-      }
-      if (needsRender && render) hot.render();
-    });
+    }
+    let markCells: CellRef[] = [];
+    if (findingsChanged) {
+      const marks = buildMarks(this.findings, (l) => this.locate(l));
+      markCells = changedMarks(this.marks, marks);
+      this.marks = marks;
+    }
+    if (heavy.length > 0) {
+      hot.batch(() => heavy.forEach((run) => run()));
+    } else if (render && textChanged) {
+      hot.render();
+    } else if (render && markCells.length > 0) {
+      // Only marks moved (a remote edit's findings, a refused value cleared): repaint those cells.
+      this.redecorate(markCells);
+    }
+    if (resized) (hot as unknown as { refreshDimensions?(): void }).refreshDimensions?.();
     const sel = hot.getSelectedLast();
     // After this update, not inside it: the status line is lit state of its own.
     if (sel && !this.status?.refused) queueMicrotask(() => this.showCellStatus(sel[0]!, sel[1]!));
+  }
+
+  /**
+   * A short plan gets a grid as tall as its rows, not an empty area down to --rp-grid-height (the
+   * cap, from CSS). Computed from the fixed row and header heights, so nothing reads layout.
+   */
+  private fitHeight(shape: GridShape, rowCount: number): boolean {
+    const levels = shape.nestedHeaders?.length ?? 1;
+    const content = levels * HEADER_HEIGHT + rowCount * ROW_HEIGHT + SCROLLBAR;
+    const height = `min(var(--rp-grid-height, 420px), ${content}px)`;
+    if (this.gridEl.style.height === height) return false;
+    this.gridEl.style.height = height;
+    return true;
   }
 
   /** The arrays Handsontable is bound to (by reference), so changed cells can be written in place. */
@@ -344,11 +406,18 @@ export abstract class RpGridElement extends LitElement {
     const column = this.currentColumns[col];
     const r = this.currentRows[row];
     let shown = value == null ? '' : String(value);
-    if (column?.options) shown = column.options.find((o) => o.value === shown)?.label ?? shown;
+    // A choice column shows the option's label; a totals row shows only what it computes.
+    if (column?.options && !r?.total) shown = column.options.find((o) => o.value === shown)?.label ?? shown;
     textRenderer(instance, td, row, col, prop, shown, props);
+    this.decorate(td, r, column, col, shown);
+  }
+
+  /** Marks, accessible name and description, and presence of one cell; also run on its own for presence. */
+  private decorate(td: HTMLTableCellElement, r: GridRow | undefined, column: GridColumn | undefined, col: number, shown: string): void {
     const findings = r && column ? this.marks.get(r.id)?.get(column.key) : undefined;
     const severity = markSeverity(findings);
     const refused = r && column ? this.refused.get(cellKey(r.id, column.key)) : undefined;
+    const peers = r && column ? this.presenceMap.get(r.id)?.get(column.key) : undefined;
     const cl = td.classList;
     cl.toggle('rp-mark-error', severity === 'error');
     cl.toggle('rp-mark-warning', severity === 'warning');
@@ -357,6 +426,7 @@ export abstract class RpGridElement extends LitElement {
     cl.toggle('rp-total', !!r?.total);
     cl.toggle('rp-num', !!column?.numeric);
     cl.toggle('rp-na', !!r?.inapplicable?.includes(col));
+    this.drawPresence(td, peers);
     if (!r || !column) return;
     const empty = shown === '' ? '—' : shown;
     const label = col === 0 ? `${column.header}: ${empty}` : `${r.name}, ${column.header}: ${empty}`;
@@ -365,9 +435,80 @@ export abstract class RpGridElement extends LitElement {
       ...(refused ? [refused[this.locale]] : []),
       ...(findings ?? []).map((f) => `${gt(f.severity, this.locale)}: ${f.message[this.locale]}`),
     ];
-    setAttr(td, 'aria-description', notes ? notes.join(' ') : null);
+    const editing = peers?.map((p) => `${peerName(p, this.locale)} ${gt('isEditingCell', this.locale)}.`);
+    const description = [...(notes ?? []), ...(editing ?? [])];
+    setAttr(td, 'aria-description', description.length > 0 ? description.join(' ') : null);
     setAttr(td, 'title', notes ? notes.join('\n') : null);
     setAttr(td, 'aria-invalid', severity === 'error' || refused ? 'true' : null);
+  }
+
+  /** An outline in the first participant's colour and a tag with every name on the cell. */
+  private drawPresence(td: HTMLTableCellElement, peers: readonly Peer[] | undefined): void {
+    const old = td.querySelector(':scope > .rp-presence');
+    if (!peers || peers.length === 0) {
+      if (old) old.remove();
+      if (td.classList.contains('rp-has-presence')) td.classList.remove('rp-has-presence');
+      return;
+    }
+    const box = document.createElement('span');
+    box.className = 'rp-presence';
+    box.setAttribute('aria-hidden', 'true');
+    box.style.setProperty('--rp-presence-color', presenceColor(peers[0]!.color, peers[0]!.clientId));
+    // The names are drawn by CSS from this attribute: text only, and not part of the cell's text,
+    // so the cell's accessible name stays its value and the names go into its description.
+    box.dataset.names = peers.map((p) => peerName(p, this.locale)).join(', ');
+    if (old) old.replaceWith(box);
+    else td.append(box);
+    td.classList.add('rp-has-presence');
+  }
+
+  /** Redraws only the cells whose participants changed; Handsontable does not render anything. */
+  private syncPresence(): void {
+    const next = buildPresence(this.presence, (l) => this.locatePresence(l));
+    const changed = changedPresence(this.presenceMap, next);
+    this.presenceMap = next;
+    this.redecorate(changed);
+  }
+
+  /** Repaints marks, descriptions and presence of the given cells where they are on screen. */
+  private redecorate(cells: readonly CellRef[]): void {
+    const hot = this.hot;
+    if (!hot) return;
+    for (const ref of cells) {
+      const row = this.rowIndex.get(ref.rowId);
+      const col = this.colIndex.get(ref.colKey);
+      if (row === undefined || col === undefined) continue;
+      const r = this.currentRows[row];
+      const column = this.currentColumns[col];
+      // A cell outside the viewport has no element; the renderer draws it when it scrolls in.
+      // Fixed columns and rows have a clone in an overlay besides the main table's cell.
+      const main = hot.getCell(row, col, false);
+      const top = hot.getCell(row, col, true);
+      for (const td of new Set([main, top])) if (td) this.decorate(td, r, column, col, shownText(td));
+    }
+  }
+
+  /**
+   * Names Handsontable's cell editors (its text area and select), which it leaves unlabelled, after
+   * the cell they edit, so a screen reader says what is being typed into.
+   */
+  private labelEditors(row: number, col: number): void {
+    const r = this.currentRows[row];
+    const column = this.currentColumns[col];
+    const label = r && column ? `${gt('cellInput', this.locale)}: ${r.name}, ${column.header}` : gt('cellInput', this.locale);
+    for (const input of this.renderRoot.querySelectorAll('textarea.handsontableInput, .htSelectEditor > select')) setAttr(input, 'aria-label', label);
+  }
+
+  /** Sends the user's selected cell as `rp-select` when it changed. */
+  private emitSelect(row: number, col: number): void {
+    const r = this.currentRows[row];
+    const column = this.currentColumns[col];
+    const location = r && column ? this.cellLocation(r, column) : null;
+    if (!location) return;
+    const key = JSON.stringify(location);
+    if (key === this.lastSelect) return;
+    this.lastSelect = key;
+    this.dispatchEvent(new CustomEvent<RpSelectDetail>('rp-select', { detail: location, bubbles: true, composed: true }));
   }
 
   private onBeforeChange(changes: Change[], source: string): void {
@@ -473,6 +614,14 @@ function setAttr(el: Element, name: string, value: string | null): void {
   if (value === null) el.removeAttribute(name);
   else el.setAttribute(name, value);
 }
+
+/** The text the renderer wrote (the first text node), without the presence tag. */
+const shownText = (td: HTMLTableCellElement): string =>
+  td.firstChild?.nodeType === Node.TEXT_NODE ? (td.firstChild.textContent ?? '') : '';
+
+/** A participant's name as plain, short text; "Participant" when none was given. */
+const peerName = (peer: Peer, locale: Locale): string =>
+  (typeof peer.name === 'string' ? peer.name.trim().slice(0, 60) : '') || gt('participant', locale);
 
 const cellKey = (rowId: string, colKey: string) => `${rowId}\u0000${colKey}`;
 

@@ -80,5 +80,35 @@ export const gridStyles = css`
   .handsontable td.rp-inherited { color: var(--rp-grid-muted-color); font-style: italic; }
   .handsontable td.rp-na { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
   .handsontable td.rp-total, .handsontable td.rp-total-col { font-weight: 600; background-color: var(--rp-grid-total-bg); }
+  /* Another participant's selected cell: an outline in their colour and their name as a small tag. */
+  .handsontable td.rp-has-presence { position: relative; overflow: visible; }
+  .rp-presence {
+    position: absolute;
+    inset: 0;
+    border: 2px solid var(--rp-presence-color, #1f77b4);
+    pointer-events: none;
+    z-index: 1;
+  }
+  .rp-presence::after {
+    content: attr(data-names);
+    position: absolute;
+    inset-block-start: -2px;
+    inset-inline-end: -2px;
+    max-width: 12em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    padding: 0 3px;
+    font-size: 10px;
+    line-height: 12px;
+    font-weight: 600;
+    font-style: normal;
+    text-align: start;
+    /* Dark text on white whatever the participant's colour, so the name stays readable. */
+    background: var(--rp-presence-tag-bg, #fff);
+    color: var(--rp-presence-tag-text, #202124);
+    border: 1px solid var(--rp-presence-color, #1f77b4);
+    border-inline-start-width: 4px;
+  }
   .handsontable td.rp-num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 `;

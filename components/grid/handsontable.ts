@@ -27,6 +27,19 @@ export interface HostSettings extends GridSettings {
   licenseKey: string;
 }
 
+/*
+ * Accessibility: the grids run with `ariaTags: true`. Handsontable then makes its root element the
+ * treegrid and gives every rendered row and cell (in the main table and in its clones for fixed
+ * rows/columns) role, aria-rowindex and aria-colindex, so a screen reader reads one grid, not
+ * several tables; with `ariaTags: false` the clones would be read as extra tables. It also puts two
+ * focus-trap inputs (role=presentation, focusable, so Tab leaves and re-enters the grid) and its
+ * editor's text area straight inside that treegrid element, which axe reports as
+ * aria-required-children. Neither can be moved or dropped through Handsontable 18.1's options
+ * without breaking Tab navigation and typing; the axe tests leave out exactly that finding on the
+ * root element (test/components/grid/a11y.test.ts). Our own side: cells have accessible names and
+ * descriptions (grid-element.ts), the editors are labelled, and the region and status are named.
+ */
+
 /**
  * Creates a Handsontable instance inside `container` (which lives in a shadow root). The core CSS
  * is adopted by the element's own styles, so nothing is injected into the host page's head; the

@@ -46,3 +46,20 @@ export function sameMarks(a: MarkMap, b: MarkMap): boolean {
   }
   return true;
 }
+
+const markSig = (list: readonly Finding[] | undefined): string =>
+  list ? list.map((f) => `${f.severity}\u0000${f.code}\u0000${f.message.nl}\u0000${f.message.en}`).join('\u0001') : '';
+
+/** The cells whose marks differ between two mark maps (added, removed or changed findings). */
+export function changedMarks(a: MarkMap, b: MarkMap): CellRef[] {
+  const out: CellRef[] = [];
+  for (const [rowId, row] of a) {
+    for (const [colKey, list] of row) {
+      if (markSig(list) !== markSig(b.get(rowId)?.get(colKey))) out.push({ rowId, colKey });
+    }
+  }
+  for (const [rowId, row] of b) {
+    for (const colKey of row.keys()) if (!a.get(rowId)?.has(colKey)) out.push({ rowId, colKey });
+  }
+  return out;
+}

@@ -3,9 +3,10 @@ import { customElement, property } from 'lit/decorators.js';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { DEFAULT_SPLIT_ROW } from '../../src/model/ops.ts';
 import { gt } from '../../src/i18n/grid.ts';
-import { RpGridElement, type CellEdit, type EditOutcome, type GridRow, type GridShape } from '../grid/grid-element.ts';
+import { RpGridElement, type CellEdit, type EditOutcome, type GridColumn, type GridRow, type GridShape } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
-import { SplitRows, balanceValue, locateSplit, parseColumnKey, splitEditsToOps, splitShape, type SplitView } from './split-model.ts';
+import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
+import { SplitRows, balanceValue, locateSplit, locateSplitPresence, parseColumnKey, splitCellLocation, splitEditsToOps, splitShape, type SplitView } from './split-model.ts';
 import { splitGridStyles } from './split-grid.styles.ts';
 
 /**
@@ -16,12 +17,15 @@ import { splitGridStyles } from './split-grid.styles.ts';
  * @event rp-edit - `detail: { ops: PlanOp[] }`: one event per typed value, paste, fill or action.
  * @event rp-undo - Ctrl+Z in the grid.
  * @event rp-redo - Ctrl+Y or Ctrl+Shift+Z in the grid.
+ * @event rp-select - `detail: { section, rowId, domainId?, sectorId?, field? }`: the user's selected cell changed.
  *
- * @cssprop --rp-grid-height - Height of the grid area (default 420px).
+ * @cssprop --rp-grid-height - Maximum height of the grid area (default 420px); a short plan's grid ends at its last row.
  * @cssprop --rp-grid-error-color - Text and edge colour of cells with an error.
  * @cssprop --rp-grid-error-bg - Background of cells with an error.
  * @cssprop --rp-grid-warning-color - Text and edge colour of cells with a warning.
  * @cssprop --rp-grid-warning-bg - Stripe colour of cells with a warning.
+ * @cssprop --rp-presence-tag-bg - Background of a participant's name tag (default white).
+ * @cssprop --rp-presence-tag-text - Text colour of a participant's name tag.
  * @cssprop --rp-grid-accent - Colour of the active view button.
  *
  * @csspart toolbar - The row of buttons above the grid.
@@ -69,6 +73,14 @@ export class RpSplitGrid extends RpGridElement {
 
   protected override locate(location: FindingLocation): CellRef | null {
     return locateSplit(location);
+  }
+
+  protected override cellLocation(row: GridRow, column: GridColumn): PeerCell | null {
+    return splitCellLocation(row.id, column.key);
+  }
+
+  protected override locatePresence(location: PeerCell): CellRef | null {
+    return locateSplitPresence(location);
   }
 
   protected override toOps(edits: CellEdit[]): EditOutcome {

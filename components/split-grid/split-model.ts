@@ -13,6 +13,7 @@ import { parsePercent } from '../../src/money/parse.ts';
 import { formatMoney, formatPercent } from '../../src/money/format.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, NestedHeaderCell } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
+import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 
 /*
  * The split grid as data: columns from the plan's domains and sectors, rows from the default split
@@ -247,4 +248,27 @@ export function balanceValue(split: Split, domainId: string, sectorId: string | 
   }
   const value = HUNDRED.minus(others);
   return value.isNegative() ? null : toCanonical(value);
+}
+
+/**
+ * The location of a split cell in the findings' vocabulary, sent when the user selects it: a
+ * domain or sector share carries its ids, the row total the bare row (as a split-sum finding does),
+ * the name and unassigned columns a field.
+ */
+export function splitCellLocation(rowId: string, colKey: string): PeerCell | null {
+  if (colKey === 'total') return { section: 'split', rowId };
+  if (colKey === 'name' || colKey === 'unassigned') return { section: 'split', rowId, field: colKey };
+  const k = parseColumnKey(colKey);
+  if (!k) return null;
+  return k.sectorId === null
+    ? { section: 'split', rowId, domainId: k.domainId }
+    : { section: 'split', rowId, domainId: k.domainId, sectorId: k.sectorId };
+}
+
+/** Where another participant's selection shows in the split grid (the inverse of splitCellLocation). */
+export function locateSplitPresence(location: PeerCell): CellRef | null {
+  if (location.section === 'split' && location.rowId && (location.field === 'name' || location.field === 'unassigned')) {
+    return { rowId: location.rowId, colKey: location.field };
+  }
+  return locateSplit(location);
 }

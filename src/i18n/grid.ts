@@ -58,6 +58,9 @@ export const gridText = {
   notAnOption: { nl: 'is geen keuze uit de lijst', en: 'is not one of the choices' },
   nameTooLong: { nl: 'is te lang (maximaal 300 tekens)', en: 'is too long (at most 300 characters)' },
   gridFailed: { nl: 'Het raster kon dit plan niet tonen', en: 'The grid could not show this plan' },
+  cellInput: { nl: 'Celinvoer', en: 'Cell input' },
+  participant: { nl: 'Deelnemer', en: 'Participant' },
+  isEditingCell: { nl: 'bewerkt deze cel', en: 'is editing this cell' },
   error: { nl: 'Fout', en: 'Error' },
   warning: { nl: 'Waarschuwing', en: 'Warning' },
 } satisfies Record<string, Msg>;

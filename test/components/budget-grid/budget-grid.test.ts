@@ -63,6 +63,17 @@ describe('rp-budget-grid', () => {
     expect(status(el)).to.contain('veel geld');
   });
 
+  it('shows nothing but its label and amounts in the totals row, and ends the grid at its last row', () => {
+    const total = 3;
+    expect(cell(el, total, NAME).textContent).to.equal('Totaal');
+    for (const col of [TG, CATEGORY, KIND, AMOUNT, QUANTITY, RATE]) expect(cell(el, total, col).textContent, `column ${col}`).to.equal('');
+    expect(cell(el, total, ANNUAL).textContent).to.equal(formatMoney(el.allocation!.annualTotal, 'nl'));
+    // No empty area down to --rp-grid-height below a short plan: at most the scroll bar's room.
+    const grid = el.shadowRoot!.querySelector('[part="grid"]')!.getBoundingClientRect();
+    const last = cell(el, total, NAME).getBoundingClientRect();
+    expect(grid.bottom - last.bottom).to.be.within(0, 16);
+  });
+
   it('switches the cost basis and reads hours × rate pasted from a spreadsheet as one edit', async () => {
     select(el, 0, KIND);
     paste(el, { 'text/plain': 'Uren × tarief\t\t\t120\t€ 85,50\r\n' });

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { buildMarks, markSeverity, sameMarks } from '../../../components/grid/marks.ts';
+import { buildMarks, changedMarks, markSeverity, sameMarks } from '../../../components/grid/marks.ts';
+import { buildPresence, changedPresence, presenceColor } from '../../../components/grid/presence.ts';
+import { PALETTE } from '../../../src/sync/collab/presence.ts';
+import { locateSplitPresence, splitCellLocation } from '../../../components/split-grid/split-model.ts';
+import { budgetCellLocation, locateBudgetPresence } from '../../../components/budget-grid/budget-model.ts';
+import { samplePlan } from './owner.ts';
 import { gridSanitizer } from '../../../components/grid/sanitizer.ts';
 import { balanceValue, locateSplit, totalText } from '../../../components/split-grid/split-model.ts';
 import { locateBudget, switchKind } from '../../../components/budget-grid/budget-model.ts';
@@ -58,6 +63,40 @@ describe('grid logic', () => {
     for (const [key, msg] of Object.entries(gridText)) {
       expect(msg.nl, key).to.be.a('string').and.not.equal('');
       expect(msg.en, key).to.be.a('string').and.not.equal('');
+    }
+  });
+
+  it('accepts only plain CSS colours for a participant and falls back to the palette', () => {
+    expect(presenceColor('#D62728', 1)).to.equal('#d62728');
+    expect(presenceColor('rgb(10, 20, 30)', 1)).to.equal('rgb(10, 20, 30)');
+    expect(presenceColor('teal', 1)).to.equal('teal');
+    for (const bad of ['var(--x)', 'url(x)', 'red;color:blue', 'inherit', 'notacolour', '', null, 7]) {
+      expect(presenceColor(bad, 2), String(bad)).to.equal(PALETTE[2]);
+    }
+  });
+
+  it('lists the cells whose participants or marks changed', () => {
+    const at = (rowId: string, domainId: string) => ({ section: 'split' as const, rowId, domainId });
+    const a = buildPresence([{ clientId: 1, name: 'A', color: '#000000', selection: at('a1', 'zvw') }], locateSplitPresence);
+    const b = buildPresence([{ clientId: 1, name: 'A', color: '#000000', selection: at('a2', 'zvw') }], locateSplitPresence);
+    expect(changedPresence(a, b)).to.deep.equal([{ rowId: 'a1', colKey: 'd:zvw' }, { rowId: 'a2', colKey: 'd:zvw' }]);
+    expect(changedPresence(a, a)).to.deep.equal([]);
+    const m1 = buildMarks([finding('error', 'a1')], locateSplit);
+    const m2 = buildMarks([finding('warning', 'a1'), finding('error', 'a3')], locateSplit);
+    expect(changedMarks(m1, m2)).to.deep.equal([{ rowId: 'a1', colKey: 'total' }, { rowId: 'a3', colKey: 'total' }]);
+    expect(changedMarks(m1, buildMarks([finding('error', 'a1')], locateSplit))).to.deep.equal([]);
+  });
+
+  it('maps a selected cell to a location and back to the same cell', () => {
+    for (const colKey of ['name', 'd:zvw', 's:zvw:zvw-ha', 'total', 'unassigned']) {
+      expect(locateSplitPresence(splitCellLocation('a1', colKey)!), colKey).to.deep.equal({ rowId: 'a1', colKey });
+    }
+    const plan = samplePlan(2);
+    const hours = { ...plan, activities: [{ ...plan.activities[0]!, cost: { kind: 'hours' as const, hours: '10', rate: '80' } }] };
+    expect(budgetCellLocation(hours, 'a1', 'cost.quantity')).to.deep.equal({ section: 'activities', rowId: 'a1', field: 'cost.hours' });
+    for (const colKey of ['name', 'targetGroupIds', 'category', 'cost.kind', 'cost.amount', 'cost.per', 'cost.quantity', 'cost.rate', 'annual', 'p:2026-Q1']) {
+      expect(locateBudgetPresence(budgetCellLocation(hours, 'a1', colKey)!), colKey).to.deep.equal({ rowId: 'a1', colKey });
+      expect(locateBudgetPresence(budgetCellLocation(plan, 'a2', colKey)!), colKey).to.deep.equal({ rowId: 'a2', colKey });
     }
   });
 });
