@@ -4,7 +4,7 @@ import type { Plan } from '../../src/model/plan.ts';
 import { Dec } from '../../src/money/decimal.ts';
 import { msg } from '../../src/i18n/index.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
-import { flowText } from './flow-messages.ts';
+import { flowText } from '../../src/i18n/flow.ts';
 
 /*
  * The diagram's data: four columns of nodes (funders, domains, sectors, providers) and the links

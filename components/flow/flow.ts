@@ -10,7 +10,7 @@ import { tokens } from '../shared/tokens.ts';
 import { buildFlowGraph, type FlowLink, type FlowSelectDetail } from './flow-model.ts';
 import { layoutFlow, NODE_WIDTH } from './flow-layout.ts';
 import { flowStyles } from './flow.styles.ts';
-import { flowText } from './flow-messages.ts';
+import { flowText } from '../../src/i18n/flow.ts';
 
 export type { FlowSelectDetail } from './flow-model.ts';
 

@@ -1,8 +1,7 @@
-import type { Msg } from '../../src/i18n/locale.ts';
+import type { Msg } from './locale.ts';
 
 /*
- * The flow diagram's strings. Kept beside the element until src/i18n/ui.ts takes them over
- * (that file belongs to another engineer); every string is nl and en all the same.
+ * The flow diagram's strings (<rp-flow>), nl and en.
  */
 export const flowText = {
   label: { nl: 'Geldstroom: financiers, domeinen, sectoren, aanbieders', en: 'Money flow: funders, domains, sectors, providers' },
