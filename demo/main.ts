@@ -4,8 +4,10 @@ import { asLocale, type Locale, type Msg } from '../src/i18n/locale.ts';
 import { samplePlan, samplePlans } from './plans/index.ts';
 
 /*
- * The demo page: one <rp-planner>, a picker for the sample plans and a language switch. The
- * chosen plan and language live in the URL (?plan=…&lang=…) so a view can be linked.
+ * The demo page: one <rp-planner>, a picker for the sample plans, a language switch and a
+ * workshop switch. The chosen plan and language live in the URL (?plan=…&lang=…) so a view can be
+ * linked; the workshop name is remembered in this browser. Two windows that join the workshop edit
+ * the same plan live through the collaboration server `npm start` runs beside the demo.
  */
 
 const texts = {
@@ -29,6 +31,15 @@ const texts = {
     en: 'Based on the handbook for the Zvw patient-group cooperation payment title. Sample data is fictitious.',
   },
   loadFailed: { nl: 'Dit voorbeeldplan kon niet worden geladen.', en: 'This sample plan could not be loaded.' },
+  workshopTitle: { nl: 'Werksessie', en: 'Workshop' },
+  workshopHint: { nl: 'Bewerk het plan samen, live, vanuit meerdere vensters.', en: 'Edit the plan together, live, from several windows.' },
+  workshopJoined: { nl: 'U doet mee. Open deze pagina in een tweede venster om samen te werken.', en: 'You have joined. Open this page in a second window to work together.' },
+  workshopName: { nl: 'Uw naam', en: 'Your name' },
+  workshopRole: { nl: 'Rol', en: 'Role' },
+  roleEditor: { nl: 'Deelnemer', en: 'Participant' },
+  roleObserver: { nl: 'Meekijker', en: 'Observer' },
+  join: { nl: 'Deelnemen', en: 'Join' },
+  leave: { nl: 'Verlaten', en: 'Leave' },
 } satisfies Record<string, Msg>;
 
 const planner = document.querySelector<RpPlanner>('#planner')!;
@@ -36,6 +47,16 @@ const picker = document.querySelector<HTMLSelectElement>('#plan-picker')!;
 const langButtons = [...document.querySelectorAll<HTMLButtonElement>('#lang-switch button')];
 const sampleTitle = document.querySelector<HTMLElement>('#sample-title')!;
 const sampleDescription = document.querySelector<HTMLElement>('#sample-description')!;
+const workshop = document.querySelector<HTMLFormElement>('#workshop')!;
+const workshopName = document.querySelector<HTMLInputElement>('#workshop-name')!;
+const workshopRole = document.querySelector<HTMLSelectElement>('#workshop-role')!;
+const workshopJoin = document.querySelector<HTMLButtonElement>('#workshop-join')!;
+const workshopLeave = document.querySelector<HTMLButtonElement>('#workshop-leave')!;
+const workshopHint = document.querySelector<HTMLElement>('#workshop-hint')!;
+
+/** Set by `npm start` (scripts/start.mjs); the same default port otherwise. */
+const collabUrl: string = (import.meta.env.RP_COLLAB_URL as string | undefined) ?? `ws://${location.hostname || '127.0.0.1'}:1234`;
+const NAME_KEY = 'regioplan-demo-name';
 
 const params = new URLSearchParams(location.search);
 let locale: Locale = asLocale(params.get('lang') ?? 'nl');
@@ -62,6 +83,36 @@ function renderTexts(): void {
   sampleTitle.textContent = sample.title[locale];
   sampleDescription.textContent = failed ? texts.loadFailed[locale] : sample.description[locale];
   planner.locale = locale;
+  renderWorkshop();
+}
+
+const joined = (): boolean => planner.hasAttribute('collab-url');
+
+function renderWorkshop(): void {
+  const inside = joined();
+  workshop.toggleAttribute('data-joined', inside);
+  workshopJoin.hidden = inside;
+  workshopLeave.hidden = !inside;
+  workshopName.disabled = inside;
+  workshopRole.disabled = inside;
+  workshopHint.textContent = texts[inside ? 'workshopJoined' : 'workshopHint'][locale];
+}
+
+function join(): void {
+  const name = workshopName.value.trim();
+  if (!name) { workshopName.reportValidity(); return; }
+  try { localStorage.setItem(NAME_KEY, name); } catch { /* private mode: the name is just not remembered */ }
+  planner.setAttribute('user-name', name);
+  planner.setAttribute('collab-token', workshopRole.value);
+  planner.setAttribute('collab-url', collabUrl);
+  renderWorkshop();
+}
+
+function leave(): void {
+  planner.removeAttribute('collab-url');
+  planner.removeAttribute('collab-token');
+  renderWorkshop();
+  workshopName.focus();
 }
 
 async function open(id: string): Promise<void> {
@@ -79,6 +130,9 @@ async function open(id: string): Promise<void> {
 }
 
 picker.addEventListener('change', () => void open(picker.value));
+workshop.addEventListener('submit', (e) => { e.preventDefault(); join(); });
+workshopLeave.addEventListener('click', leave);
+try { workshopName.value = localStorage.getItem(NAME_KEY) ?? ''; } catch { /* no storage: start empty */ }
 for (const b of langButtons) {
   b.addEventListener('click', () => {
     locale = asLocale(b.dataset.lang);

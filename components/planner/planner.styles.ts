@@ -86,3 +86,27 @@ export const plannerStyles = css`
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;
   }
 `;
+
+/** Scenario bar, view switch and workshop status above the toolbar. */
+export const plannerChromeStyles = css`
+  rp-scenario-bar.scenarios { margin-bottom: 0.75rem; }
+  .views { display: inline-flex; gap: 0; margin: 0.75rem 0 0; border: 1px solid var(--_border); border-radius: 999px; overflow: hidden; background: var(--_bg); }
+  .views button { cursor: pointer; border: 0; background: transparent; padding: 0.4rem 1rem; font-size: 0.9375em; color: var(--_muted); }
+  .views button[aria-pressed='true'] { background: var(--_accent); color: #fff; font-weight: 600; }
+  .views button:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
+  .card.compare, .card.flow { margin-top: 0.75rem; }
+  .workshop {
+    display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin-bottom: 0.75rem;
+    padding: 0.5rem 0.875rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); font-size: 0.875em;
+  }
+  .pill { font-weight: 600; padding: 0.2rem 0.625rem; border-radius: 999px; background: var(--_surface); color: var(--_muted); }
+  .pill.connected { background: var(--_ok-bg); color: var(--_ok); }
+  .pill.offline { background: var(--_warning-bg); color: var(--_warning); }
+  .pill.refused { background: var(--_error-bg); color: var(--_error); }
+  .people { display: flex; flex-wrap: wrap; gap: 0.375rem 0.875rem; list-style: none; margin: 0; padding: 0; }
+  .people li { display: inline-flex; align-items: center; gap: 0.3rem; }
+  .people .me { color: var(--_muted); }
+  .dot { width: 0.7rem; height: 0.7rem; border-radius: 50%; display: inline-block; }
+  .observer { color: var(--_warning); }
+  .workshop-error { flex-basis: 100%; margin: 0; color: var(--_error); }
+`;

@@ -58,6 +58,25 @@ export const ui = {
   },
   'planner.dismiss': { nl: 'Sluiten', en: 'Dismiss' },
   'planner.readonly': { nl: 'Alleen lezen', en: 'Read only' },
+  'planner.firstScenario': { nl: 'Basisscenario', en: 'Base scenario' },
+  'planner.view.label': { nl: 'Weergave', en: 'View' },
+  'planner.view.edit': { nl: 'Plan bewerken', en: 'Edit plan' },
+  'planner.view.compare': { nl: 'Vergelijken', en: 'Compare' },
+  'planner.view.flow': { nl: 'Geldstromen', en: 'Money flows' },
+  'planner.section.export': { nl: 'Exporteren', en: 'Export' },
+  'planner.section.export.hint': {
+    nl: 'Contractbijlage, werkmap, CSV en monitoringcijfers van het huidige scenario.',
+    en: 'Contract annex, workbook, CSV and monitoring figures of the current scenario.',
+  },
+  'planner.compare.pick': { nl: 'Kies twee tot vier scenario’s', en: 'Pick two to four scenarios' },
+  'planner.compare.tooFew': {
+    nl: 'Kies minstens twee scenario’s. Maak er een bij met “Nieuw” of “Dupliceren” in de scenariobalk.',
+    en: 'Pick at least two scenarios. Add one with “New” or “Duplicate” in the scenario bar.',
+  },
+  'planner.compare.tooMany': { nl: 'U kunt hoogstens vier scenario’s tegelijk vergelijken.', en: 'You can compare at most four scenarios at once.' },
+  'planner.compare.loading': { nl: 'Scenario’s laden…', en: 'Loading scenarios…' },
+  'planner.collab.you': { nl: '{name} (u)', en: '{name} (you)' },
+  'planner.collab.participants': { nl: 'Deelnemers', en: 'Participants' },
 
   // shared form words
   'form.none': { nl: '— geen —', en: '— none —' },

@@ -66,6 +66,37 @@ describe('demo page', () => {
     expect(planner.shadowRoot!.querySelector('section.card h3')!.textContent).to.equal('Activiteiten en budget');
   });
 
+  it('joins and leaves a workshop with a name, and the planner shows the workshop status', async () => {
+    const name = document.querySelector<HTMLInputElement>('#workshop-name')!;
+    const join = document.querySelector<HTMLButtonElement>('#workshop-join')!;
+    const leave = document.querySelector<HTMLButtonElement>('#workshop-leave')!;
+    name.value = '';
+    join.click();
+    expect(planner.hasAttribute('collab-url')).to.equal(false);
+    name.value = 'Anna';
+    join.click();
+    expect(planner.getAttribute('collab-url')).to.match(/^wss?:\/\//);
+    expect(planner.getAttribute('user-name')).to.equal('Anna');
+    expect(planner.getAttribute('collab-token')).to.equal('dev-editor');
+    expect(leave.hidden).to.equal(false);
+    await until(() => planner.shadowRoot!.querySelector('.workshop .pill') !== null, 'the workshop status');
+    expect(planner.shadowRoot!.querySelector('.workshop')!.textContent).to.contain('Anna (u)');
+    leave.click();
+    await planner.updateComplete;
+    expect(planner.hasAttribute('collab-url')).to.equal(false);
+    expect(planner.shadowRoot!.querySelector('.workshop')).to.equal(null);
+    expect(join.hidden).to.equal(false);
+  });
+
+  it('shows the scenario bar, the export section and the compare view', async () => {
+    await until(() => planner.currentScenario !== '', 'the stored scenario');
+    await planner.updateComplete;
+    expect(planner.shadowRoot!.querySelector('rp-scenario-bar')).to.not.equal(null);
+    expect(planner.shadowRoot!.querySelector('rp-export-menu')).to.not.equal(null);
+    const views = [...planner.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].map((b) => b.textContent!.trim());
+    expect(views).to.deep.equal(['Plan bewerken', 'Geldstromen', 'Vergelijken']);
+  });
+
   it('has no serious or critical accessibility violations outside the grids', async () => {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     // The grids' own checks belong to their tests (components/split-grid, budget-grid); here the page, forms and findings.

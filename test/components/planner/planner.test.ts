@@ -38,18 +38,18 @@ describe('rp-planner', () => {
   afterEach(() => document.querySelectorAll('rp-planner').forEach((e) => e.remove()));
 
   it('takes a plan and exposes it with the engine’s findings and allocation', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan() });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     expect(p.plan!.name).to.equal('Dementienetwerk Voorbeeldregio');
     expect(p.findings).to.deep.equal([]);
     expect(p.allocation!.annualTotal.toString()).to.equal('250000');
     expect(p.locale).to.equal('nl');
     expect(p.licenseKey).to.equal('non-commercial-and-evaluation');
     expect($(p, '.toolbar').textContent).to.contain('€ 250.000,00');
-    expect(headings(p)).to.deep.equal(['Activiteiten en budget', 'Verdeling over domeinen en sectoren', 'Partijen', 'Doelgroepen', 'Plangegevens']);
+    expect(headings(p)).to.deep.equal(['Activiteiten en budget', 'Verdeling over domeinen en sectoren', 'Partijen', 'Doelgroepen', 'Plangegevens', 'Exporteren']);
   });
 
   it('passes locale, readonly and the licence key to every section and grid', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan() });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     p.setAttribute('locale', 'en');
     p.setAttribute('readonly', '');
     p.setAttribute('license-key', 'my-key');
@@ -65,20 +65,20 @@ describe('rp-planner', () => {
   });
 
   it('switches language at runtime and re-renders every text', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan() });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     p.locale = 'en';
     await settle(p);
-    expect(headings(p)).to.deep.equal(['Activities and budget', 'Split across domains and sectors', 'Parties', 'Target groups', 'Plan details']);
+    expect(headings(p)).to.deep.equal(['Activities and budget', 'Split across domains and sectors', 'Parties', 'Target groups', 'Plan details', 'Export']);
     expect($(p, '.toolbar').textContent).to.contain('€250,000.00').and.contain('Undo');
     expect(findingsPanel(p).shadowRoot!.querySelector('h2')!.textContent).to.contain('Findings');
     expect($(details(p), `label[for="${detailField(p, 'name').id}"]`).textContent).to.equal('Plan name');
     p.setAttribute('locale', 'nl');
     await settle(p);
-    expect(headings(p).at(-1)).to.equal('Plangegevens');
+    expect(headings(p).at(-2)).to.equal('Plangegevens');
   });
 
   it('refuses an invalid plan with a visible message and an rp-error event, never a throw', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan() });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     const errors = record<RpErrorDetail>(p, 'rp-error');
     const bad = { ...handbookPlan(), name: 42, activities: 'none' };
     expect(() => { p.plan = bad; }).to.not.throw();
@@ -103,7 +103,7 @@ describe('rp-planner', () => {
   });
 
   it('an edit in the details form becomes a change with new findings, marked on the field and listed', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan() });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     const changes = record<RpChangeDetail>(document, 'rp-change');
     const leaked = record(document, 'rp-edit');
     await toggleDeductible(p);
@@ -122,7 +122,7 @@ describe('rp-planner', () => {
 
   it('choosing a finding moves focus to its field', async () => {
     const plan = { ...handbookPlan(), executionModel: 'cashier' as const };
-    const p = await mount<RpPlanner>('rp-planner', { plan });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan });
     await settle(p);
     expect(p.findings.map((f) => f.code)).to.deep.equal(['lead-missing']);
     const button = findingsPanel(p).shadowRoot!.querySelector('button')!;
@@ -132,7 +132,7 @@ describe('rp-planner', () => {
   });
 
   it('undoes and redoes by keyboard and by the buttons', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan() });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     const changes = record<RpChangeDetail>(p, 'rp-change');
     const undo = $<HTMLButtonElement>(p, 'button.undo');
     expect(undo.disabled).to.equal(true);
@@ -156,8 +156,8 @@ describe('rp-planner', () => {
   });
 
   it('keeps two planners on one page independent', async () => {
-    const a = await mount<RpPlanner>('rp-planner', { plan: handbookPlan('a') });
-    const b = await mount<RpPlanner>('rp-planner', { plan: handbookPlan('b') });
+    const a = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan('a') });
+    const b = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan('b') });
     const changesB = record<RpChangeDetail>(b, 'rp-change');
     await toggleDeductible(a);
     expect(a.plan!.deductibleCharged).to.equal(true);
@@ -174,12 +174,12 @@ describe('rp-planner', () => {
     expect(a.findings.map((f) => f.code)).to.deep.equal(['deductible-charged']);
     b.locale = 'en';
     await settle(b);
-    expect(headings(a).at(-1)).to.equal('Plangegevens');
-    expect(headings(b).at(-1)).to.equal('Plan details');
+    expect(headings(a).at(-1)).to.equal('Exporteren');
+    expect(headings(b).at(-1)).to.equal('Export');
   });
 
   it('a split typed to 99 % in the split grid shows up in the findings; undo and the fix clear it', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan() });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     const grid = $<HTMLElement & { focusCell(l: object): boolean; updateComplete: Promise<unknown> }>(p, 'rp-split-grid');
     await grid.updateComplete;
     await nextFrame();
@@ -222,7 +222,7 @@ describe('rp-planner', () => {
       providers: plan.providers.map((pr) => (pr.id === 'p-ha' ? { ...pr, agb: '12' } : pr)),
       targetGroups: plan.targetGroups.map((g) => ({ ...g, postcodes: ['12', '5611'] })),
     };
-    const p = await mount<RpPlanner>('rp-planner', { plan: broken });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: broken });
     await settle(p);
     expect(p.findings.length).to.be.greaterThan(3);
     expect(p.shadowRoot!.querySelector('rp-parties')!.shadowRoot!.querySelector('[aria-invalid="true"]')).to.not.equal(null);
@@ -238,7 +238,7 @@ describe('rp-planner', () => {
   });
 
   it('ignores edits while readonly', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { plan: handbookPlan(), readonly: true });
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan(), readonly: true });
     details(p).dispatchEvent(new CustomEvent('rp-edit', { detail: { ops: [{ op: 'set-field', field: 'name', value: 'x' }] }, bubbles: true, composed: true }));
     await chord('Control', 'z');
     await settle(p);

@@ -1,0 +1,36 @@
+import type { Plan } from '../../src/model/plan.ts';
+import { openScenarioStore, DB_NAME, type ScenarioStore } from '../../src/store/index.ts';
+import { StoreCore } from '../../src/store/scenario-store.ts';
+import { MemoryBackend } from '../../src/store/memory-backend.ts';
+import { yjsLive } from '../../src/store/live.ts';
+
+/** `local`: scenarios kept in this browser's IndexedDB; `none`: in memory only (the host keeps plans). */
+export type StorageMode = 'local' | 'none';
+
+export const asStorageMode = (value: unknown): StorageMode => (value === 'none' ? 'none' : 'local');
+
+export { DB_NAME };
+
+/**
+ * The scenario store behind one planner. `none` uses the same store rules over a memory backend
+ * without a BroadcastChannel, so two planners on a page never hear each other.
+ */
+export function openPlannerStore(plan: Plan, mode: StorageMode, dbName: string): Promise<ScenarioStore> {
+  if (mode === 'none') {
+    return Promise.resolve(new StoreCore({ planId: plan.id, planName: plan.name, backend: new MemoryBackend(), live: yjsLive, channelName: null }));
+  }
+  return openScenarioStore({ planId: plan.id, planName: plan.name, dbName: dbName || DB_NAME });
+}
+
+const ROOM_CHARS = /[^A-Za-z0-9_.:-]/g;
+
+/**
+ * The workshop room of a scenario. Scenario ids are random per browser, so the scenario that every
+ * participant seeded from the same host plan (deterministically, src/sync/seed.ts) shares the room
+ * `<plan>:main`; scenarios created later are shared by id (same browser profile, or after import).
+ */
+export function collabRoom(planId: string, scenarioId: string | null, seededId: string | null): string {
+  const part = !scenarioId || scenarioId === seededId ? 'main' : scenarioId;
+  const room = `${planId}:${part}`.replace(ROOM_CHARS, '_');
+  return (/^[A-Za-z0-9_-]/.test(room) ? room : `p${room}`).slice(0, 128);
+}

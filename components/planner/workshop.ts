@@ -1,0 +1,72 @@
+import type { PlanState } from '../../src/sync/state.ts';
+import type { CollabSession, CollabStatus, CollabTarget } from '../../src/sync/collab/connect.ts';
+import { collabError, type CollabError } from '../../src/sync/collab/errors.ts';
+import type { CellRef, Peer } from '../../src/sync/collab/presence.ts';
+
+export interface WorkshopOptions { url: string; room: string; token: string; userName: string }
+
+/** What the planner shows of a workshop: status, the others, whether we may edit, the last error. */
+export interface WorkshopView {
+  status: CollabStatus;
+  peers: readonly Peer[];
+  readOnly: boolean;
+  error: CollabError | null;
+  room: string;
+}
+
+/**
+ * One planner's workshop connection. The collaboration client (Hocuspocus) is loaded only when a
+ * host sets a collab-url, so a planner used alone stays light. A later connect or a disconnect
+ * makes any callback of an earlier session a no-op.
+ */
+export class Workshop {
+  view: WorkshopView | null = null;
+  private session: CollabSession | null = null;
+  private generation = 0;
+
+  constructor(private readonly changed: () => void) {}
+
+  /** `state` must be a Yjs plan state (src/sync/plan-state.ts), as the store's and createPlanState's are. */
+  async connect(state: PlanState, options: WorkshopOptions): Promise<void> {
+    this.disconnect();
+    const generation = this.generation;
+    this.view = { status: 'connecting', peers: [], readOnly: false, error: null, room: options.room };
+    this.changed();
+    let collab: typeof import('../../src/sync/collab/index.ts');
+    try {
+      collab = await import('../../src/sync/collab/index.ts');
+    } catch (e) {
+      if (generation === this.generation) this.update({ status: 'refused', error: collabError('refused', String(e).slice(0, 80)) });
+      return;
+    }
+    if (generation !== this.generation) return;
+    const live = () => generation === this.generation;
+    this.session = collab.connectCollab(state as unknown as CollabTarget, {
+      ...options,
+      onStatus: (status) => { if (live()) this.update({ status, readOnly: this.session?.readOnly ?? false, ...(status === 'connected' ? { error: null } : {}) }); },
+      onPresence: (peers) => { if (live()) this.update({ peers }); },
+      onError: (error) => { if (live()) this.update({ error }); },
+    });
+    // A bad url is refused inside connectCollab, before `session` was assigned.
+    if (this.session.status === 'refused') this.update({ status: 'refused' });
+  }
+
+  select(cell: CellRef | null): void {
+    this.session?.setSelection(cell);
+  }
+
+  disconnect(): void {
+    this.generation++;
+    const had = this.session !== null || this.view !== null;
+    this.session?.disconnect();
+    this.session = null;
+    this.view = null;
+    if (had) this.changed();
+  }
+
+  private update(part: Partial<WorkshopView>): void {
+    if (!this.view) return;
+    this.view = { ...this.view, ...part };
+    this.changed();
+  }
+}
