@@ -81,7 +81,7 @@ export const gridStyles = css`
   .handsontable td.rp-na { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
   .handsontable td.rp-total, .handsontable td.rp-total-col { font-weight: 600; background-color: var(--rp-grid-total-bg); }
   /* Another participant's selected cell: an outline in their colour and their name as a small tag. */
-  .handsontable td.rp-has-presence { position: relative; overflow: visible; }
+  .handsontable td.rp-has-presence { position: relative; overflow: hidden; }
   .rp-presence {
     position: absolute;
     inset: 0;
@@ -92,8 +92,8 @@ export const gridStyles = css`
   .rp-presence::after {
     content: attr(data-names);
     position: absolute;
-    inset-block-start: -2px;
-    inset-inline-end: -2px;
+    inset-block-start: 0;
+    inset-inline-end: 0;
     max-width: 12em;
     overflow: hidden;
     text-overflow: ellipsis;
