@@ -11,6 +11,7 @@ import { formatMoney, formatNumber } from '../../src/money/format.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
+import { activityAllocations } from '../grid/allocation-index.ts';
 
 /*
  * The budget grid as data: one row per activity (name, target group, category, cost basis and its
@@ -61,7 +62,6 @@ const rateOf = (cost: CostBasis): string | null =>
 /** Reuses a row while its activity object and its allocation line are the same objects. */
 export class BudgetRows {
   private cache = new WeakMap<Activity, { alloc: ActivityAllocation | undefined; row: GridRow }>();
-  private allocIndex = new WeakMap<Allocation, Map<string, ActivityAllocation>>();
 
   constructor(private readonly locale: Locale, private readonly columns: readonly GridColumn[]) {}
 
@@ -70,7 +70,7 @@ export class BudgetRows {
   }
 
   rows(plan: Plan, allocation: Allocation | null): GridRow[] {
-    const byId = allocation ? this.index(allocation) : new Map<string, ActivityAllocation>();
+    const byId = allocation ? activityAllocations(allocation) : new Map<string, ActivityAllocation>();
     const rows: GridRow[] = [];
     for (const a of plan.activities) {
       const alloc = byId.get(a.id);
@@ -85,15 +85,6 @@ export class BudgetRows {
     }
     rows.push(this.totalRow(allocation));
     return rows;
-  }
-
-  private index(allocation: Allocation): Map<string, ActivityAllocation> {
-    let map = this.allocIndex.get(allocation);
-    if (!map) {
-      map = new Map(allocation.activities.map((x) => [x.activityId, x]));
-      this.allocIndex.set(allocation, map);
-    }
-    return map;
   }
 
   private money = (s: string | null) => (s === null ? '' : formatMoney(s, this.locale));

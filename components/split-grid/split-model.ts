@@ -14,6 +14,7 @@ import { formatMoney, formatPercent } from '../../src/money/format.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, NestedHeaderCell } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
+import { activityAllocations } from '../grid/allocation-index.ts';
 
 /*
  * The split grid as data: columns from the plan's domains and sectors, rows from the default split
@@ -96,7 +97,6 @@ export class SplitRows {
   private percentRows = new WeakMap<Activity, { split: Split; row: GridRow }>();
   private euroRows = new WeakMap<Activity, { alloc: ActivityAllocation | undefined; row: GridRow }>();
   private defaultRow: { split: Split; row: GridRow } | null = null;
-  private allocIndex = new WeakMap<Allocation, Map<string, ActivityAllocation>>();
 
   constructor(
     private readonly plan: Plan,
@@ -130,7 +130,7 @@ export class SplitRows {
   }
 
   euro(plan: Plan, allocation: Allocation | null): GridRow[] {
-    const byId = allocation ? this.index(allocation) : new Map<string, ActivityAllocation>();
+    const byId = allocation ? activityAllocations(allocation) : new Map<string, ActivityAllocation>();
     const rows: GridRow[] = [];
     for (const a of plan.activities) {
       const alloc = byId.get(a.id);
@@ -145,15 +145,6 @@ export class SplitRows {
     }
     rows.push(this.euroRow(TOTAL_ROW, gt('total', this.locale), allocation?.byDomain ?? [], allocation?.bySector ?? [], allocation?.annualTotal ?? null, true));
     return rows;
-  }
-
-  private index(allocation: Allocation): Map<string, ActivityAllocation> {
-    let map = this.allocIndex.get(allocation);
-    if (!map) {
-      map = new Map(allocation.activities.map((x) => [x.activityId, x]));
-      this.allocIndex.set(allocation, map);
-    }
-    return map;
   }
 
   /** Cells of a split (every column but the name), shared by all rows showing the same split object. */

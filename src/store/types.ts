@@ -3,20 +3,12 @@ import type { PlanState } from '../sync/state.ts';
 import type { ScenarioLog } from './backend.ts';
 import type { StoreError, StoreResult } from './errors.ts';
 import type { SaveInfo } from './update-log.ts';
+import type { ScenarioRecord } from './schema.ts';
 
 export type StoreMode = 'idb' | 'memory';
 
 /** A scenario as lists show it. `revision` is what this tab last saw. */
-export interface ScenarioInfo {
-  id: string;
-  planId: string;
-  name: string;
-  chosen: boolean;
-  revision: number;
-  createdAt: number;
-  updatedAt: number;
-  deletedAt: number | null;
-}
+export type ScenarioInfo = Omit<ScenarioRecord, 'seed'>;
 
 export interface SnapshotInfo {
   id: number;
