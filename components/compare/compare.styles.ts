@@ -15,7 +15,7 @@ export const compareStyles = css`
   thead th { background: var(--_surface); position: sticky; top: 0; }
   tbody th { font-weight: normal; }
   .group { color: var(--_muted); font-size: 0.875em; display: block; }
-  tr.changed { background: var(--rp-compare-changed-bg, #fff7d6); }
+  tr.changed { background: var(--rp-compare-changed-bg, var(--rp-color-warning-bg, #fff7d6)); }
   tr.changed th, td.differs { font-weight: 700; }
   .mark { display: inline-block; min-width: 1.1em; font-weight: 700; }
   .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -10,11 +10,11 @@ export const gridStyles = css`
     display: block;
     font: inherit;
     color: var(--rp-grid-text, inherit);
-    --rp-grid-error-color: #b3261e;
-    --rp-grid-error-bg: #fde7e5;
-    --rp-grid-warning-color: #7a5200;
-    --rp-grid-warning-bg: #fff4d6;
-    --rp-grid-muted-color: #5f6368;
+    --rp-grid-error-color: var(--rp-color-error, #b3261e);
+    --rp-grid-error-bg: var(--rp-color-error-bg, #fde7e5);
+    --rp-grid-warning-color: var(--rp-color-warning, #7a5200);
+    --rp-grid-warning-bg: var(--rp-color-warning-bg, #fff4d6);
+    --rp-grid-muted-color: var(--rp-color-text-muted, #5f6368);
     --rp-grid-total-bg: #f1f3f4;
   }
   :host([hidden]) { display: none; }
@@ -28,22 +28,22 @@ export const gridStyles = css`
   .toolbar button, .toolbar [role='radio'] {
     font: inherit;
     padding: 0.3rem 0.7rem;
-    border: 1px solid var(--rp-grid-border, #9aa0a6);
+    border: 1px solid var(--rp-grid-border, var(--rp-color-border, #9aa0a6));
     border-radius: 4px;
-    background: var(--rp-grid-button-bg, #fff);
+    background: var(--rp-grid-button-bg, var(--rp-color-surface, #fff));
     color: inherit;
     cursor: pointer;
   }
   .toolbar button:disabled { opacity: 0.5; cursor: default; }
   .toolbar button:focus-visible, .toolbar [role='radio']:focus-visible {
-    outline: 2px solid var(--rp-grid-focus, #1a73e8);
+    outline: 2px solid var(--rp-grid-focus, var(--rp-color-accent, #1a73e8));
     outline-offset: 1px;
   }
   .toolbar [role='radiogroup'] { display: inline-flex; gap: 0; }
   .toolbar [role='radio'][aria-checked='true'] {
-    background: var(--rp-grid-accent, #1a73e8);
-    border-color: var(--rp-grid-accent, #1a73e8);
-    color: #fff;
+    background: var(--rp-grid-accent, var(--rp-color-accent, #1a73e8));
+    border-color: var(--rp-grid-accent, var(--rp-color-accent, #1a73e8));
+    color: var(--rp-color-accent-contrast, #fff);
   }
   .grid {
     height: var(--rp-grid-height, 420px);
