@@ -21,6 +21,11 @@ type Mark = ReturnType<SectionElement['mark']>;
  *
  * @event rp-edit - `{ ops: PlanOp[] }` for each committed change, add or remove; bubbles, composed.
  * @csspart field-finding - The finding text shown under a field.
+ * @cssprop --rp-color-accent - Focus and accent colour.
+ * @cssprop --rp-color-error - Colour of error marks on fields.
+ * @cssprop --rp-color-warning - Colour of warning marks on fields.
+ * @cssprop --rp-color-surface - Background of the section.
+ * @cssprop --rp-color-border - Border of fields and tables.
  */
 @customElement('rp-parties')
 export class RpParties extends SectionElement {

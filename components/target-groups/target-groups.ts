@@ -18,6 +18,11 @@ import { readWholeNumber, wholeNumberToText } from './whole-number.ts';
  *
  * @event rp-edit - `{ ops: PlanOp[] }` for each committed change, add or remove; bubbles, composed.
  * @csspart field-finding - The finding text shown under a field.
+ * @cssprop --rp-color-accent - Focus and accent colour.
+ * @cssprop --rp-color-error - Colour of error marks on fields.
+ * @cssprop --rp-color-warning - Colour of warning marks on fields.
+ * @cssprop --rp-color-surface - Background of the section.
+ * @cssprop --rp-color-border - Border of fields and tables.
  */
 @customElement('rp-target-groups')
 export class RpTargetGroups extends SectionElement {
