@@ -13,7 +13,8 @@ import { tokens } from '../shared/tokens.ts';
 import type { FocusableSection } from '../shared/edit-event.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
 import { readPlan } from './plan-input.ts';
-import { createEngine, type EngineResult } from './engine.ts';
+import { createAllocator } from '../../src/engine/allocate.ts';
+import { createValidator } from '../../src/engine/validate.ts';
 import { fromGrid, undoCommand } from './undo-keys.ts';
 import { DB_NAME, asStorageMode, collabRoom, openPlannerStore, type StorageMode } from './storage.ts';
 import { Workshop, type WorkshopView } from './workshop.ts';
@@ -116,7 +117,9 @@ export class RpPlanner extends LitElement {
   /** The name other workshop participants see. */
   @property({ attribute: 'user-name' }) userName = '';
 
-  @state() private result: EngineResult | null = null;
+  @state() private shownFindings: readonly Finding[] = [];
+  /** The allocation on screen: after an edit it lands one frame after the findings (see recompute). */
+  @state() private shownAllocation: Allocation | null = null;
   @state() private refused: Msg | null = null;
   @state() private notice: Msg | null = null;
   /** Bumped on every state change so the toolbar re-reads canUndo/canRedo. */
@@ -129,7 +132,12 @@ export class RpPlanner extends LitElement {
 
   private planState: PlanState | null = null;
   private unsubscribe: (() => void)[] = [];
-  private engine = createEngine();
+  // Each planner has its own incremental allocator and validator: their caches are keyed by row
+  // identity, so two planners on a page must not share them.
+  private validate = createValidator();
+  private allocate = createAllocator();
+  /** The plan whose allocation is still to come, and the scheduled run that computes it. */
+  private pendingAllocation: { plan: Plan; frame: number; timer: ReturnType<typeof setTimeout> } | null = null;
   /** The host's plan: seeds the first scenario of a plan the store does not know yet. */
   private hostPlan: Plan | null = null;
   private hostInput: unknown = undefined;
@@ -194,12 +202,14 @@ export class RpPlanner extends LitElement {
 
   /** The engine's findings for the current plan, errors and warnings. */
   get findings(): readonly Finding[] {
-    return this.result?.findings ?? [];
+    return this.shownFindings;
   }
 
   /** The engine's allocation of the current plan: amounts per domain, sector, provider, funder, period. */
   get allocation(): Allocation | null {
-    return this.result?.allocation ?? null;
+    // Never the previous plan's amounts: a caller asking before the deferred run gets it now.
+    if (this.pendingAllocation) this.allocateNow(this.pendingAllocation.plan);
+    return this.shownAllocation;
   }
 
   get canUndo(): boolean { return this.planState?.canUndo ?? false; }
@@ -223,7 +233,8 @@ export class RpPlanner extends LitElement {
     this.detach();
     this.planState = next;
     this.opened = opened;
-    this.engine = createEngine();
+    this.validate = createValidator();
+    this.allocate = createAllocator();
     this.unsubscribe.push(next.subscribe((plan, change) => this.onChange(plan, change)));
     const problems = (next as { onProblem?: (l: (p: StateProblem) => void) => () => void }).onProblem;
     if (problems) this.unsubscribe.push(problems.call(next, (p) => this.onProblem(p)));
@@ -232,6 +243,7 @@ export class RpPlanner extends LitElement {
 
   private detach(): void {
     this.workshop.disconnect();
+    this.cancelAllocation();
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
     // A stored scenario is flushed before its state is destroyed; the next store close waits for it.
@@ -357,18 +369,63 @@ export class RpPlanner extends LitElement {
     this.workshop.select(e.detail ?? null);
   };
 
-  private recompute(plan: Plan): void {
+  /**
+   * Findings now, amounts after the paint: an edit's marks and findings are in the frame that
+   * follows it, while the allocation (the costly part: a default-split edit recomputes every
+   * activity using it) runs in a task after that frame and updates the euro view, totals and flow
+   * one frame later. A loaded plan gets both at once.
+   */
+  private recompute(plan: Plan, allocationLater = false): void {
     try {
-      this.result = this.engine(plan);
+      this.shownFindings = this.validate(plan);
     } catch {
-      // An engine bug must not break the host page; keep the last result and say so.
-      this.notice = { nl: t('nl', 'planner.engineFailed'), en: t('en', 'planner.engineFailed') };
+      this.engineFailed();
     }
+    if (allocationLater) this.scheduleAllocation(plan);
+    else this.allocateNow(plan);
     this.revision++;
   }
 
+  private allocateNow(plan: Plan): void {
+    this.cancelAllocation();
+    try {
+      this.shownAllocation = this.allocate(plan);
+    } catch {
+      this.engineFailed();
+    }
+  }
+
+  /** One run per burst of edits, for the newest plan; a newer edit replaces the plan it will use. */
+  private scheduleAllocation(plan: Plan): void {
+    if (this.pendingAllocation) {
+      this.pendingAllocation.plan = plan;
+      return;
+    }
+    const run = (): void => {
+      const pending = this.pendingAllocation;
+      if (pending && pending === scheduled) this.allocateNow(pending.plan);
+    };
+    // A frame callback runs before that frame's paint; the task it queues runs after it. A page
+    // without frames (hidden tab) still gets its amounts from the timer.
+    const scheduled = { plan, frame: requestAnimationFrame(() => setTimeout(run, 0)), timer: setTimeout(run, 250) };
+    this.pendingAllocation = scheduled;
+  }
+
+  private cancelAllocation(): void {
+    const pending = this.pendingAllocation;
+    if (!pending) return;
+    this.pendingAllocation = null;
+    cancelAnimationFrame(pending.frame);
+    clearTimeout(pending.timer);
+  }
+
+  private engineFailed(): void {
+    // An engine bug must not break the host page; keep the last result and say so.
+    this.notice = { nl: t('nl', 'planner.engineFailed'), en: t('en', 'planner.engineFailed') };
+  }
+
   private onChange(plan: Plan, change: PlanChange): void {
-    this.recompute(plan);
+    this.recompute(plan, change.origin !== 'load');
     if (change.origin === 'load') return;
     this.dispatchEvent(new CustomEvent<RpChangeDetail>('rp-change', {
       detail: { plan, findings: this.findings }, bubbles: true, composed: true,
@@ -457,7 +514,7 @@ export class RpPlanner extends LitElement {
     const l = this.locale;
     const errors = this.findings.filter((f) => f.severity === 'error').length;
     const warnings = this.findings.length - errors;
-    const allocation = this.allocation;
+    const allocation = this.shownAllocation;
     const subtitle = [plan.region, plan.collaboration].filter(Boolean).join(' · ');
     return html`<header class="toolbar" part="toolbar">
       <div class="title">
@@ -577,7 +634,7 @@ export class RpPlanner extends LitElement {
               </section>`
             : this.view === 'flow'
               ? html`<section class="card flow" part="section" aria-label=${this.t('planner.view.flow')}>
-                  <rp-flow .plan=${plan} .allocation=${this.allocation} .locale=${l} @rp-flow-select=${this.onFlowSelect}></rp-flow>
+                  <rp-flow .plan=${plan} .allocation=${this.shownAllocation} .locale=${l} @rp-flow-select=${this.onFlowSelect}></rp-flow>
                 </section>`
               : this.editView(plan, common, presence)}`}
     </div>`;
@@ -590,9 +647,9 @@ export class RpPlanner extends LitElement {
           ${this.nav()}
           <div class="layout">
             <div class="sections">
-              ${this.section('activities', html`<rp-budget-grid style=${gridHeight(1 + plan.activities.length + 1)} .plan=${plan} .allocation=${this.allocation} .findings=${common.findings}
+              ${this.section('activities', html`<rp-budget-grid style=${gridHeight(1 + plan.activities.length + 1)} .plan=${plan} .allocation=${this.shownAllocation} .findings=${common.findings}
                 .locale=${l} ?readonly=${locked} .licenseKey=${this.licenseKey} .presence=${presence}></rp-budget-grid>`)}
-              ${this.section('split', html`<rp-split-grid style=${gridHeight(2 + 1 + plan.activities.length)} .plan=${plan} .allocation=${this.allocation} .findings=${common.findings}
+              ${this.section('split', html`<rp-split-grid style=${gridHeight(2 + 1 + plan.activities.length)} .plan=${plan} .allocation=${this.shownAllocation} .findings=${common.findings}
                 .locale=${l} ?readonly=${locked} .licenseKey=${this.licenseKey} .presence=${presence}></rp-split-grid>`)}
               ${this.section('parties', html`<rp-parties .plan=${plan} .findings=${common.findings} .locale=${l} ?readonly=${locked}></rp-parties>`)}
               ${this.section('targetGroups', html`<rp-target-groups .plan=${plan} .findings=${common.findings} .locale=${l} ?readonly=${locked}></rp-target-groups>`)}

@@ -215,6 +215,28 @@ describe('rp-planner', () => {
     expect(findingsPanel(p).shadowRoot!.querySelector('.ok')).to.not.equal(null);
   });
 
+  it('shows findings at once and the new amounts after the paint, never amounts of an older plan', async () => {
+    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
+    const grid = $<HTMLElement & { focusCell(l: object): boolean; allocation: RpPlanner['allocation']; updateComplete: Promise<unknown> }>(p, 'rp-split-grid');
+    await grid.updateComplete;
+    await nextFrame();
+    const zvwAmount = (a: RpPlanner['allocation']) => a?.byDomain.find((d) => d.domainId === 'zvw')?.amount.toString();
+    expect(zvwAmount(grid.allocation)).to.equal('175000');
+
+    expect(grid.focusCell({ section: 'split', rowId: 'default', domainId: 'zvw' })).to.equal(true);
+    await sendKeys({ type: '69' });
+    await sendKeys({ press: 'Enter' });
+    await p.updateComplete;
+    // The finding is there in the same task as the edit.
+    expect(p.findings.map((f) => f.code)).to.include('split-sum');
+    // Whoever asks for the allocation gets the new plan's amounts, even before they are painted.
+    expect(zvwAmount(p.allocation)).to.equal('172500');
+    // The grid gets them within a few frames.
+    for (let i = 0; i < 30 && zvwAmount(grid.allocation) !== '172500'; i++) await nextFrame();
+    expect(zvwAmount(grid.allocation)).to.equal('172500');
+    expect($(p, '.toolbar').textContent).to.contain('€ 250.000,00');
+  });
+
   it('has no serious or critical accessibility violations in its forms and findings, with findings shown', async () => {
     const plan = handbookPlan();
     const broken = {
