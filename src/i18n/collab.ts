@@ -1,5 +1,5 @@
 import type { Locale, Msg } from './locale.ts';
-import { fill, type MsgVars } from './index.ts';
+import { fill, fillMsg, type MsgVars } from './index.ts';
 
 /*
  * Strings of live collaboration (workshops): connection status, presence, and why the server
@@ -76,5 +76,5 @@ export function ct(locale: Locale, key: CollabUiKey, vars?: MsgVars): string {
 
 /** The bilingual message itself, with placeholders filled in both languages. */
 export function ctMsg(key: CollabUiKey, vars?: MsgVars): Msg {
-  return { nl: fill(collabUi[key].nl, vars), en: fill(collabUi[key].en, vars) };
+  return fillMsg(collabUi[key], vars);
 }

@@ -1,4 +1,5 @@
 import type { Locale, Msg } from './locale.ts';
+import { fill, fillMsg } from './index.ts';
 
 /*
  * Every string the exports and the export menu show: contract annex, workbook, CSV headers,
@@ -228,11 +229,10 @@ export type ExportMsgKey = keyof typeof exportMsg;
 
 /** The message in the locale, with `{name}` placeholders filled in (values are plain text). */
 export function tx(key: ExportMsgKey, locale: Locale, params: Record<string, string | number> = {}): string {
-  return exportMsg[key][locale].replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m);
+  return fill(exportMsg[key][locale], params);
 }
 
 /** Both languages at once, for errors the host may show in either. */
 export function txMsg(key: ExportMsgKey, params: Record<string, string | number> = {}): Msg {
-  return { nl: tx(key, 'nl', params), en: tx(key, 'en', params) };
+  return fillMsg(exportMsg[key], params);
 }

@@ -14,6 +14,11 @@ export function fill(template: string, vars?: MsgVars): string {
   );
 }
 
+/** A bilingual message with placeholders filled in both languages, for errors a host may show in either. */
+export function fillMsg(message: Msg, vars?: MsgVars): Msg {
+  return { nl: fill(message.nl, vars), en: fill(message.en, vars) };
+}
+
 /** A UI string in the given locale. */
 export function t(locale: Locale, key: UiKey, vars?: MsgVars): string {
   return fill(ui[key][locale], vars);

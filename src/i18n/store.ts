@@ -1,5 +1,5 @@
 import type { Locale, Msg } from './locale.ts';
-import { fill, type MsgVars } from './index.ts';
+import { fill, fillMsg, type MsgVars } from './index.ts';
 
 /*
  * Strings of the scenario store, plan files, the scenario bar and the comparison, in nl and en.
@@ -130,5 +130,5 @@ export function st(locale: Locale, key: StoreUiKey, vars?: MsgVars): string {
 
 /** The bilingual message itself, with placeholders filled in both languages. */
 export function stMsg(key: StoreUiKey, vars?: MsgVars): Msg {
-  return { nl: fill(storeUi[key].nl, vars), en: fill(storeUi[key].en, vars) };
+  return fillMsg(storeUi[key], vars);
 }
