@@ -1,6 +1,6 @@
 import { Plan } from '../../src/model/plan.ts';
 import type { Msg } from '../../src/i18n/locale.ts';
-import { t } from '../../src/i18n/index.ts';
+import { fillMsg, ui } from '../../src/i18n/index.ts';
 
 export type PlanInput = { ok: true; plan: Plan } | { ok: false; message: Msg; issues: string[] };
 
@@ -19,5 +19,5 @@ export function readPlan(value: unknown): PlanInput {
   if (parsed.success) return { ok: true, plan: parsed.data };
   const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.map(String).join('.') || '(plan)'}: ${i.message}`);
   const vars = { count: parsed.error.issues.length, first: issues[0] ?? '' };
-  return { ok: false, issues, message: { nl: t('nl', 'planner.invalidPlan', vars), en: t('en', 'planner.invalidPlan', vars) } };
+  return { ok: false, issues, message: fillMsg(ui['planner.invalidPlan'], vars) };
 }

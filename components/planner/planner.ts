@@ -7,7 +7,7 @@ import type { Allocation } from '../../src/model/allocation.ts';
 import type { PlanChange, PlanState, StateProblem } from '../../src/sync/state.ts';
 import { createPlanState } from '../../src/sync/plan-state.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale, type Msg } from '../../src/i18n/locale.ts';
-import { t, count, type UiKey, type MsgVars } from '../../src/i18n/index.ts';
+import { t, count, fillMsg, ui, type UiKey, type MsgVars } from '../../src/i18n/index.ts';
 import { formatMoney } from '../../src/money/format.ts';
 import { tokens } from '../shared/tokens.ts';
 import type { FocusableSection } from '../shared/edit-event.ts';
@@ -421,7 +421,7 @@ export class RpPlanner extends LitElement {
 
   private engineFailed(): void {
     // An engine bug must not break the host page; keep the last result and say so.
-    this.notice = { nl: t('nl', 'planner.engineFailed'), en: t('en', 'planner.engineFailed') };
+    this.notice = fillMsg(ui['planner.engineFailed']);
   }
 
   private onChange(plan: Plan, change: PlanChange): void {

@@ -4,7 +4,7 @@ import type { Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import type { Finding, FindingLocation, Section } from '../../src/model/finding.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale, type Msg } from '../../src/i18n/locale.ts';
-import { t, type UiKey, type MsgVars } from '../../src/i18n/index.ts';
+import { fillMsg, t, ui, type UiKey, type MsgVars } from '../../src/i18n/index.ts';
 import { emitEdit, type FocusableSection } from './edit-event.ts';
 import { findingsFor, markAttrs, renderMark, fieldId, type FieldRef } from './field-findings.ts';
 import { focusControl } from './focus-field.ts';
@@ -31,7 +31,7 @@ export class SectionElement extends LitElement implements FocusableSection {
 
   /** A UI message in both languages, for errors that must follow a later locale switch. */
   protected bilingual(key: UiKey, vars?: MsgVars): Msg {
-    return { nl: t('nl', key, vars), en: t('en', key, vars) };
+    return fillMsg(ui[key], vars);
   }
 
   protected emit(ops: PlanOp[]): void {
