@@ -6,8 +6,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /*
  * One config for the library build, `npm start` (the demo pages) and the test runner.
  * The library: dist/regioplan.js registers every element; exceljs and docx stay in chunks that
- * load only when the user exports (dynamic import()); type declarations and custom-elements.json
- * come from scripts/build.mjs (tsc and cem, which vite does not run).
+ * load only when the user exports, Yjs in chunks that load with the first edit (dynamic import());
+ * type declarations and custom-elements.json come from scripts/build.mjs (tsc and cem, which vite
+ * does not run).
  */
 export default defineConfig({
   root: '.',

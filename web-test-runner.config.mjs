@@ -32,7 +32,7 @@ function viteMiddleware() {
         exclude: ['@web/test-runner-commands'],
         // Pre-bundle what the scan can miss, so no re-optimisation (504, "Failed to fetch
         // dynamically imported module") happens in the middle of a run.
-        include: ['chai', 'fast-check', 'decimal.js', 'zod', 'lit', 'lit/decorators.js', 'idb', 'yjs', 'jszip', 'exceljs', 'docx', 'axe-core', '@hocuspocus/provider'],
+        include: ['chai', 'fast-check', 'decimal.js', 'zod/mini', 'lit', 'lit/decorators.js', 'idb', 'yjs', 'jszip', 'exceljs', 'docx', 'axe-core', '@hocuspocus/provider'],
       },
     });
     const vite = await vitePromise;

@@ -1,13 +1,14 @@
 import '../components/index.ts';
 import type { RpPlanner } from '../components/planner/planner.ts';
 import { asLocale, type Locale, type Msg } from '../src/i18n/locale.ts';
+import { installTheme } from '../components/theme/index.ts';
 import { samplePlan, samplePlans } from './plans/index.ts';
 
 /*
- * The demo page: one <rp-planner>, a picker for the sample plans, a language switch and a
- * workshop switch. The chosen plan and language live in the URL (?plan=…&lang=…) so a view can be
- * linked; the workshop name is remembered in this browser. Two windows that join the workshop edit
- * the same plan live through the collaboration server `npm start` runs beside the demo.
+ * The demo page: one <rp-planner>, a picker for the sample plans, a theme switch, a language switch
+ * and a workshop switch. The chosen plan, language and theme live in the URL (?plan=…&lang=…&theme=…)
+ * so a view can be linked; the workshop name is remembered in this browser. Two windows that join
+ * the workshop edit the same plan live through the collaboration server `npm start` runs beside it.
  */
 
 const texts = {
@@ -40,11 +41,21 @@ const texts = {
   roleObserver: { nl: 'Meekijker', en: 'Observer' },
   join: { nl: 'Deelnemen', en: 'Join' },
   leave: { nl: 'Verlaten', en: 'Leave' },
+  themeLabel: { nl: 'Weergave', en: 'Appearance' },
+  themeAuto: { nl: 'Systeem', en: 'System' },
+  themeLight: { nl: 'Licht', en: 'Light' },
+  themeDark: { nl: 'Donker', en: 'Dark' },
 } satisfies Record<string, Msg>;
+
+/** `auto` follows the visitor's system; light and dark are forced with theme="…" on <html>. */
+type Theme = 'auto' | 'light' | 'dark';
+const asTheme = (value: string | null | undefined): Theme => (value === 'light' || value === 'dark' ? value : 'auto');
 
 const planner = document.querySelector<RpPlanner>('#planner')!;
 const picker = document.querySelector<HTMLSelectElement>('#plan-picker')!;
 const langButtons = [...document.querySelectorAll<HTMLButtonElement>('#lang-switch button')];
+const themeSwitch = document.querySelector<HTMLElement>('#theme-switch')!;
+const themeButtons = [...themeSwitch.querySelectorAll<HTMLButtonElement>('button')];
 const sampleTitle = document.querySelector<HTMLElement>('#sample-title')!;
 const sampleDescription = document.querySelector<HTMLElement>('#sample-description')!;
 const workshop = document.querySelector<HTMLFormElement>('#workshop')!;
@@ -60,6 +71,7 @@ const NAME_KEY = 'regioplan-demo-name';
 
 const params = new URLSearchParams(location.search);
 let locale: Locale = asLocale(params.get('lang') ?? 'nl');
+let theme: Theme = asTheme(params.get('theme'));
 let planId = samplePlan(params.get('plan') ?? '') ? params.get('plan')! : samplePlans[0]!.id;
 let failed = false;
 
@@ -67,7 +79,16 @@ function remember(): void {
   const url = new URL(location.href);
   url.searchParams.set('plan', planId);
   url.searchParams.set('lang', locale);
+  if (theme === 'auto') url.searchParams.delete('theme');
+  else url.searchParams.set('theme', theme);
   history.replaceState(null, '', url);
+}
+
+/** The page and the planner's tokens (theme.css) both switch on the theme attribute of <html>. */
+function applyTheme(): void {
+  if (theme === 'auto') document.documentElement.removeAttribute('theme');
+  else document.documentElement.setAttribute('theme', theme);
+  for (const b of themeButtons) b.setAttribute('aria-pressed', String(b.dataset.theme === theme));
 }
 
 function renderTexts(): void {
@@ -78,6 +99,7 @@ function renderTexts(): void {
     if (texts[key]) el.textContent = texts[key][locale];
   }
   for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === locale));
+  themeSwitch.setAttribute('aria-label', texts.themeLabel[locale]);
   picker.replaceChildren(...samplePlans.map((p) => new Option(p.title[locale], p.id, false, p.id === planId)));
   const sample = samplePlan(planId)!;
   sampleTitle.textContent = sample.title[locale];
@@ -141,5 +163,15 @@ for (const b of langButtons) {
   });
 }
 
+for (const b of themeButtons) {
+  b.addEventListener('click', () => {
+    theme = asTheme(b.dataset.theme);
+    applyTheme();
+    remember();
+  });
+}
+
+installTheme();
+applyTheme();
 renderTexts();
 void open(planId);

@@ -7,6 +7,12 @@ const cell = (s) => String(s ?? '').replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|'
 const code = (s) => (s ? `\`${String(s).replace(/\s+/g, ' ').trim()}\`` : '');
 /** The first sentence of a description, for the overview table. */
 const firstSentence = (s) => (String(s ?? '').replace(/\s+/g, ' ').match(/^.*?[.!?](?=\s|$)/)?.[0] ?? String(s ?? ''));
+const none = (what) => `No ${what}.\n\n`;
+/*
+ * The analyzer also lists `new CustomEvent(type, …)` built from a variable, as an event named after
+ * the variable; the real names of those events are in the JSDoc (@event), which it lists as well.
+ */
+const events = (e) => (e.events ?? []).filter((v) => v.description || v.name?.startsWith('rp-'));
 const table = (head, rows) => rows.length === 0 ? '' :
   `| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n')}\n\n`;
 
@@ -38,10 +44,11 @@ for (const e of elements) {
   if (attributes.length) out += `### Attributes\n\n${table(['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes)}`;
   if (properties.length) out += `### Properties (JavaScript only)\n\n${table(['Property', 'Type', 'Description'], properties)}`;
   if (methods.length) out += `### Methods\n\n${table(['Method', 'Description'], methods)}`;
-  if (e.events?.length) out += `### Events\n\n${table(['Event', 'Description'], e.events.map((v) => [code(v.name), v.description]))}`;
-  if (e.cssProperties?.length) out += `### CSS custom properties\n\n${table(['Property', 'Description'], e.cssProperties.map((v) => [code(v.name), v.description]))}`;
-  if (e.cssParts?.length) out += `### CSS parts\n\n${table(['Part', 'Description'], e.cssParts.map((v) => [code(v.name), v.description]))}`;
-  if (e.slots?.length) out += `### Slots\n\n${table(['Slot', 'Description'], e.slots.map((v) => [v.name ? code(v.name) : '(default)', v.description]))}`;
+  // Events, CSS properties, parts and slots are always listed, so "none" is said, not left out.
+  out += `### Events\n\n${table(['Event', 'Description'], events(e).map((v) => [code(v.name), v.description])) || none('events')}`;
+  out += `### CSS custom properties\n\n${table(['Property', 'Description'], (e.cssProperties ?? []).map((v) => [code(v.name), v.description])) || none('CSS custom properties')}`;
+  out += `### CSS parts\n\n${table(['Part', 'Description'], (e.cssParts ?? []).map((v) => [code(v.name), v.description])) || none('parts')}`;
+  out += `### Slots\n\n${table(['Slot', 'Description'], (e.slots ?? []).map((v) => [v.name ? code(v.name) : '(default)', v.description])) || none('slots')}`;
 }
 
 mkdirSync('docs', { recursive: true });

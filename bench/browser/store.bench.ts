@@ -2,9 +2,12 @@
  * Scenario store: save and load times for scenarios of 100, 1,000 and 5,000 activities, against a
  * plain idb put/get of the same plan as the peer (what a store without Yjs, log or revisions would
  * cost). Saves use strict durability on both sides.
- *   save   = store.create(plan): encode as a Yjs update + one transaction   | peer: put(plan)
- *   load   = store.openScenario(id): read the log + build the live state    | peer: get(id)
- *   edit   = one cell edited and flushed (an append to the log)             | peer: put(whole plan)
+ *   save   = store.create(plan): the plan as the scenario's seed, one transaction | peer: put(plan)
+ *   load   = store.openScenario(id): read it; a never-edited scenario opens plain  | peer: get(id)
+ *   first  = the first edit, flushed: loads Yjs, builds the live state from the
+ *            plan, writes the seed update and the edit to the log               | peer: put(whole plan)
+ *   edit   = a later edit, flushed (an append to the log)                        | peer: put(whole plan)
+ * A page that only shows a plan never pays `first`; an editor pays it once per opened scenario.
  */
 import { openDB } from 'idb';
 import { openScenarioStore } from '../../src/store/index.ts';
@@ -36,7 +39,7 @@ async function peer(plan: Plan, runs: number) {
   }
   db.close();
   await new Promise((r) => { const q = indexedDB.deleteDatabase(name); q.onsuccess = q.onerror = r; });
-  return { save: median(save), load: median(load), edit: median(save) };
+  return { save: median(save), load: median(load), first: median(save), edit: median(save) };
 }
 
 async function ours(plan: Plan, runs: number) {
@@ -44,6 +47,7 @@ async function ours(plan: Plan, runs: number) {
   const store = await openScenarioStore({ planId: 'bench', dbName, debounceMs: 0, broadcast: false });
   const save: number[] = [];
   const load: number[] = [];
+  const first: number[] = [];
   const edit: number[] = [];
   for (let i = 0; i < runs; i++) {
     let id = '';
@@ -58,16 +62,18 @@ async function ours(plan: Plan, runs: number) {
     }));
     const live = opened!;
     if (!live.ok) throw new Error('open failed');
-    const first = live.value.state.plan.activities[0]!;
-    edit.push(await time(async () => {
-      live.value.state.apply([{ op: 'update-row', collection: 'activities', id: first.id, patch: { name: `${first.name} ${i}` } }]);
+    const row = live.value.state.plan.activities[0]!;
+    const rename = (name: string) => time(async () => {
+      live.value.state.apply([{ op: 'update-row', collection: 'activities', id: row.id, patch: { name } }]);
       await live.value.flush();
-    }));
+    });
+    first.push(await rename(`${row.name} ${i}`));
+    edit.push(await rename(`${row.name} ${i}b`));
     await live.value.close();
   }
   await store.close();
   await new Promise((r) => { const q = indexedDB.deleteDatabase(dbName); q.onsuccess = q.onerror = r; });
-  return { save: median(save), load: median(load), edit: median(edit) };
+  return { save: median(save), load: median(load), first: median(first), edit: median(edit) };
 }
 
 export default async function run(): Promise<void> {
@@ -81,7 +87,7 @@ export default async function run(): Promise<void> {
     await ours(plan, 1);
     const p = await peer(plan, runs);
     const o = await ours(plan, runs);
-    for (const what of ['save', 'load', 'edit'] as const) {
+    for (const what of ['save', 'load', 'first', 'edit'] as const) {
       console.log(`${String(size).padStart(10)}  ${what.padEnd(5)} ${ms(o[what])}  ${ms(p[what])}  ${(o[what] / p[what]).toFixed(2).padStart(6)}×`);
     }
   }

@@ -4,13 +4,15 @@
  * the browser loads before the elements work, minifies each for real (vite's ES library output
  * keeps whitespace) and gzips it. Peer: Handsontable's own prebuilt dist/handsontable.min.js —
  * the goal is the whole element, lit and grid included, smaller than that file alone.
- * The lazily loaded export chunks (exceljs, docx) are reported apart: they load on export only.
+ * What loads later, by dynamic import(), is reported apart, by what makes it load: the first edit
+ * (Yjs: the live state, undo, the stored update log, tabs; also a scenario with a stored log to
+ * replay, or a workshop), a collab-url (the collaboration client), an export (exceljs, docx).
  */
 import { build } from 'vite';
 import { transform } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
-import { join, dirname, relative } from 'node:path';
+import { join, dirname, relative, resolve } from 'node:path';
 
 const OUT = 'node_modules/.cache/rp-bundle-size';
 const PEER = 'node_modules/handsontable/dist/handsontable.min.js';
@@ -27,18 +29,23 @@ async function minifiedGzip(file: string): Promise<{ raw: number; min: number }>
 /** Static and dynamic relative imports of an emitted chunk. */
 function importsOf(file: string): { eager: string[]; lazy: string[] } {
   const code = readFileSync(file, 'utf8');
-  const resolve = (spec: string) => join(dirname(file), spec);
-  const eager = [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => resolve(m[1]!));
-  const lazy = [...code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => resolve(m[1]!));
+  const at = (spec: string) => join(dirname(file), spec);
+  const eager = [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => at(m[1]!));
+  const lazy = [...code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => at(m[1]!));
   return { eager, lazy };
 }
 
-/** Which node_modules packages a chunk carries, from its source map. */
-function packagesIn(file: string): Set<string> {
+/** The source files a chunk was built from (absolute paths), from its source map. */
+function sourcesOf(file: string): string[] {
   const map = `${file}.map`;
-  if (!existsSync(map)) return new Set();
+  if (!existsSync(map)) return [];
   const sources: string[] = JSON.parse(readFileSync(map, 'utf8')).sources ?? [];
-  return new Set(sources.map((s) => s.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1]).filter((p): p is string => !!p));
+  return sources.map((s) => resolve(dirname(map), s));
+}
+
+/** Which node_modules packages a chunk carries. */
+function packagesIn(file: string): Set<string> {
+  return new Set(sourcesOf(file).map((s) => s.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1]).filter((p): p is string => !!p));
 }
 
 rmSync(OUT, { recursive: true, force: true });
@@ -57,6 +64,41 @@ const allChunks = (dir: string): string[] => readdirSync(dir, { withFileTypes: t
   .flatMap((d) => (d.isDirectory() ? allChunks(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : []));
 const lazy = allChunks(OUT).filter((f) => !eager.has(f));
 
+/** A chunk loaded by import(), with what it imports (statically or not) that is not loaded already. */
+function closure(root: string, loaded: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const todo = [root];
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    if (out.has(file) || loaded.has(file)) continue;
+    out.add(file);
+    const { eager: imports, lazy: later } = importsOf(file);
+    todo.push(...imports, ...later);
+  }
+  return out;
+}
+
+/*
+ * What makes a dynamic import() happen, told by the source module it loads. Chunks shared by two
+ * triggers (Yjs: the first edit and a workshop) count for the one listed first.
+ */
+const TRIGGERS = [
+  { key: 'edit', label: 'on the first edit (Yjs: live state, undo, update log, tabs; also a stored log to replay)', module: /src\/(sync\/plan-state|store\/live)\.ts$/ },
+  { key: 'collab', label: 'when a collab-url is set (collaboration client, after the first-edit chunks)', module: /src\/sync\/collab\// },
+  { key: 'export', label: 'on export (exceljs, docx)', module: /src\/export\// },
+] as const;
+const roots = [...new Set([...eager, ...lazy].flatMap((f) => importsOf(f).lazy))];
+const byTrigger = new Map<string, Set<string>>(TRIGGERS.map((t) => [t.key, new Set<string>()]));
+const counted = new Set<string>(eager);
+for (const trigger of TRIGGERS) {
+  for (const root of roots) {
+    if (!sourcesOf(root).some((s) => trigger.module.test(s))) continue;
+    for (const file of closure(root, counted)) byTrigger.get(trigger.key)!.add(file);
+  }
+  for (const file of byTrigger.get(trigger.key)!) counted.add(file);
+}
+const other = lazy.filter((f) => !counted.has(f));
+
 let eagerRaw = 0;
 let eagerMin = 0;
 console.log('Loaded with the elements (minified with esbuild, gzip -9):');
@@ -66,25 +108,40 @@ for (const file of eager) {
   eagerMin += min;
   console.log(`  ${relative(OUT, file).padEnd(40)} ${kb(min).padStart(10)}   (vite output as emitted: ${kb(raw)})`);
 }
-console.log('Loaded later, by dynamic import() (exports; collaboration when a collab-url is set):');
-let lazyMin = 0;
-for (const file of lazy) {
-  const { min } = await minifiedGzip(file);
-  lazyMin += min;
-  console.log(`  ${relative(OUT, file).padEnd(40)} ${kb(min).padStart(10)}`);
+console.log('Loaded later, by dynamic import():');
+const lazyMin = new Map<string, number>();
+const groups = [...TRIGGERS.map((t) => ({ key: t.key as string, label: t.label, files: [...byTrigger.get(t.key)!] })), { key: 'other', label: 'otherwise', files: other }];
+for (const group of groups) {
+  if (group.files.length === 0) continue;
+  console.log(`  ${group.label}:`);
+  let sum = 0;
+  for (const file of group.files) {
+    const { min } = await minifiedGzip(file);
+    sum += min;
+    console.log(`    ${relative(OUT, file).padEnd(38)} ${kb(min).padStart(10)}`);
+  }
+  lazyMin.set(group.key, sum);
 }
 
 const heavy = ['exceljs', 'docx', 'jszip'];
+const crdt = ['yjs', 'lib0', '@hocuspocus/provider'];
 for (const file of eager) {
-  const found = [...packagesIn(file)].filter((p) => heavy.includes(p));
-  if (found.length > 0) console.log(`WARNING: ${found.join(', ')} in eagerly loaded ${relative(OUT, file)} — an export module is imported statically`);
+  const found = [...packagesIn(file)];
+  const exports = found.filter((p) => heavy.includes(p));
+  if (exports.length > 0) console.log(`WARNING: ${exports.join(', ')} in eagerly loaded ${relative(OUT, file)} — an export module is imported statically`);
+  const live = found.filter((p) => crdt.includes(p));
+  if (live.length > 0) console.log(`WARNING: ${live.join(', ')} in eagerly loaded ${relative(OUT, file)} — the live state (src/sync) is imported statically`);
 }
 
 const peer = gzip(readFileSync(PEER));
 const ratio = eagerMin / peer;
 console.log('');
+const edit = lazyMin.get('edit') ?? 0;
 console.log(`element bundle (all eager chunks)   ${kb(eagerMin)} gzip   (as emitted by vite: ${kb(eagerRaw)})`);
-console.log(`lazy chunks (export, collaboration) ${kb(lazyMin)} gzip`);
+console.log(`+ after the first edit (Yjs)        ${kb(edit)} gzip   (element and first edit together: ${kb(eagerMin + edit)})`);
+console.log(`+ with a collab-url (collaboration) ${kb(lazyMin.get('collab') ?? 0)} gzip`);
+console.log(`+ on export (exceljs, docx)         ${kb(lazyMin.get('export') ?? 0)} gzip`);
+if (other.length > 0) console.log(`other lazy chunks                   ${kb(lazyMin.get('other') ?? 0)} gzip`);
 console.log(`peer: handsontable.min.js            ${kb(peer)} gzip`);
 console.log(`ratio element / peer                 ${ratio.toFixed(3)}`);
 console.log(`goal (whole element smaller than handsontable.min.js alone): ${ratio < 1 ? 'met' : `NOT met, ${kb(eagerMin - peer)} over`}`);

@@ -27,10 +27,21 @@ const CANONICAL = /^-?\d+(\.\d+)?$/;
  * Two to four scenarios side by side: the inputs that differ (splits, budgets, parties), the results
  * per domain, sector, provider, funder and period with absolute and percentage differences against
  * the first scenario, each scenario's findings, and a stacked-bar chart of where the money goes with
- * a table as its text alternative. Every figure is compareMany()'s, formatted.
+ * a table as its text alternative. Every figure is compareMany()'s, formatted. It fires no events:
+ * it only shows what it is given.
+ *
+ * @cssprop --rp-compare-changed-bg - Background of rows that differ (they are also marked with ≠ and bold; default --rp-color-warning-bg).
+ * @cssprop --rp-color-text - Text and chart labels.
+ * @cssprop --rp-color-text-muted - Group names above row labels.
+ * @cssprop --rp-color-surface - Table headers and the "choose two scenarios" message.
+ * @cssprop --rp-color-border - Table rules and the findings boxes.
+ * @cssprop --rp-color-error - Errors in the findings lists.
+ * @cssprop --rp-color-warning - Warnings in the findings lists.
+ * @cssprop --rp-color-accent - Focus ring.
  *
  * @csspart chart - The SVG chart.
- * @cssprop --rp-compare-changed-bg - Background of rows that differ (they are also marked with ≠ and bold).
+ *
+ * @slot empty - Shown instead of the built-in message while fewer than two (or more than four) scenarios are given.
  */
 @customElement('rp-compare')
 export class RpCompare extends LitElement {
@@ -82,7 +93,7 @@ export class RpCompare extends LitElement {
   protected override render() {
     const l = this.locale;
     const view = this.view;
-    if (!view) return html`<p class="message" role="status">${st(l, 'compare.needTwo')}</p>`;
+    if (!view) return html`<slot name="empty"><p class="message" role="status">${st(l, 'compare.needTwo')}</p></slot>`;
     return html`
       <h2>${st(l, 'compare.label')}</h2>
       <div class="controls">

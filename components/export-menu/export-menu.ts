@@ -27,9 +27,17 @@ const ALL_FUNDERS = '';
  *   `{ format, fileName, blob }`. Bubbles, composed.
  * @event rp-export-error - The export was refused or failed; `detail.error` is an `ExportError`
  *   (code, messages, findings). Bubbles, composed.
- * @csspart refusal - The box listing why an export was refused.
+ *
  * @cssprop --rp-color-accent - Buttons and focus ring.
- * @cssprop --rp-color-error - The refusal box.
+ * @cssprop --rp-color-accent-contrast - Text of the download button.
+ * @cssprop --rp-color-bg - Background of the other buttons and the selects.
+ * @cssprop --rp-color-border - Borders of the selects.
+ * @cssprop --rp-color-text-muted - The progress and done line.
+ * @cssprop --rp-color-error - The refusal box (with --rp-color-error-bg).
+ *
+ * @csspart refusal - The box listing why an export was refused.
+ *
+ * @slot actions - The host's own buttons after Download and Print (e.g. "send to the funders"); empty by default.
  */
 @customElement('rp-export-menu')
 export class RpExportMenu extends LitElement {
@@ -101,6 +109,7 @@ export class RpExportMenu extends LitElement {
         <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
         ${this.format === 'annex-docx' || (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS) ? html`
           <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>${this.t('menuPrint')}</button>` : nothing}
+        <slot name="actions"></slot>
       </div>
     `;
   }

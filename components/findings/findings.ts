@@ -19,9 +19,19 @@ const GROUPS: readonly { severity: Severity; key: UiKey }[] = [
  * when the counts change.
  *
  * @event rp-focus-finding - `detail` is the chosen `Finding`; bubbles, composed.
- * @cssprop --rp-color-error - Colour of error entries.
+ *
+ * @cssprop --rp-color-error - Colour of error entries and of the count when there are errors.
  * @cssprop --rp-color-warning - Colour of warning entries.
+ * @cssprop --rp-color-ok - The "no findings" message (on --rp-color-ok-bg).
+ * @cssprop --rp-color-bg - Background of the entries.
+ * @cssprop --rp-color-surface - Entries under the pointer and the count.
+ * @cssprop --rp-color-border - Frame of the entries.
+ * @cssprop --rp-color-text-muted - Where each finding is.
+ * @cssprop --rp-color-accent - Focus ring.
+ *
  * @csspart item - Each finding button.
+ *
+ * @slot empty - Shown instead of the built-in "no findings" message when the plan has none.
  */
 @customElement('rp-findings')
 export class RpFindings extends LitElement {
@@ -106,8 +116,8 @@ export class RpFindings extends LitElement {
         <span class="total ${c.errors ? 'bad' : ''}">${total}</span></h2>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${total === 0
-        ? html`<p class="ok"><svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor"><path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm3.3 4.6 1.1 1.1L7 12.1 3.9 9l1.1-1.1 2 2 4.3-4.3z"/></svg>
-            <span>${this.t('findings.none')}</span></p>`
+        ? html`<slot name="empty"><p class="ok"><svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor"><path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm3.3 4.6 1.1 1.1L7 12.1 3.9 9l1.1-1.1 2 2 4.3-4.3z"/></svg>
+            <span>${this.t('findings.none')}</span></p></slot>`
         : GROUPS.map(({ severity, key }) => {
             const list = this.findings.filter((f) => f.severity === severity);
             if (list.length === 0) return nothing;

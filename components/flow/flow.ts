@@ -27,14 +27,18 @@ const HEIGHT = 420;
  * @event rp-flow-select - `{ funderId?, domainId, sectorId?, providerId? }` when a flow is chosen by click, Enter or Space; bubbles, composed.
  *
  * @cssprop --rp-font-family - Font; inherits the host page's by default.
+ * @cssprop --rp-color-bg - Background of the element (it paints its own).
  * @cssprop --rp-color-text - Text and node colour.
  * @cssprop --rp-color-text-muted - Column headings.
- * @cssprop --rp-color-accent - Focus outline of a flow.
+ * @cssprop --rp-color-border - Table rules and the toggle's frame.
+ * @cssprop --rp-color-accent - Focus outline of a flow and the toggle's text.
  * @cssprop --rp-flow-color-1 - Colour of the first domain's flows (up to --rp-flow-color-6, then repeating).
  *
  * @csspart diagram - The SVG.
  * @csspart table - The table with every flow's amount.
  * @csspart toggle - The button that shows or hides the table.
+ *
+ * @slot empty - Shown instead of the built-in message while there are no amounts to draw.
  */
 @customElement('rp-flow')
 export class RpFlow extends LitElement {
@@ -55,13 +59,14 @@ export class RpFlow extends LitElement {
 
   override render() {
     const t = (k: keyof typeof flowText) => msg(flowText[k], this.locale);
-    if (!this.allocation || this.allocation.annualTotal.lte(0)) return html`<p class="empty">${t('empty')}</p>`;
+    const empty = html`<slot name="empty"><p class="empty">${t('empty')}</p></slot>`;
+    if (!this.allocation || this.allocation.annualTotal.lte(0)) return empty;
     let layout;
     try {
       layout = layoutFlow(buildFlowGraph(this.allocation, this.plan, this.locale, this.money), WIDTH, HEIGHT);
     } catch {
       // An allocation that does not match its shape must not break the host page.
-      return html`<p class="empty">${t('empty')}</p>`;
+      return empty;
     }
     const headings = [t('funders'), t('domains'), t('sectors'), t('providers')];
     const selectedLink = layout.links.find((l) => l.key === this.selected);

@@ -11,6 +11,7 @@ import { buildMarks, changedMarks, markSeverity, type CellRef, type MarkMap } fr
 import { buildPresence, changedPresence, presenceColor, type Peer, type PresenceMap } from './presence.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { gridStyles, handsontableCoreStyles } from './grid.styles.ts';
+import { hotThemeStyles } from './hot-theme.styles.ts';
 
 /** One column of a grid, identified by a stable key (e.g. `d:zvw`, `s:zvw:zvw-ha`, `name`). */
 export interface GridColumn {
@@ -73,6 +74,8 @@ export type RpSelectDetail = PeerCell;
 const SYNC = 'rp-sync';
 const FILL = 'rp-fill';
 const ROW_HEIGHT = 29;
+/** The name column stays in view when the grid scrolls sideways. */
+const FIXED_COLUMNS = 1;
 /** Height of one column-header level in Handsontable's main theme, plus its 1px border. */
 const HEADER_HEIGHT = 30;
 /** Room for the horizontal scroll bar and the pinned row's border. */
@@ -87,7 +90,7 @@ const SCROLLBAR = 12;
  * Subclasses describe the grid: `shape()`, `rows()`, `locate()` and `toOps()`.
  */
 export abstract class RpGridElement extends LitElement {
-  static override styles = [handsontableCoreStyles, gridStyles];
+  static override styles = [handsontableCoreStyles, gridStyles, hotThemeStyles];
 
   @property({ attribute: false }) plan: Plan | null = null;
   @property({ attribute: false }) allocation: Allocation | null = null;
@@ -113,12 +116,21 @@ export abstract class RpGridElement extends LitElement {
   private currentColumns: readonly GridColumn[] = [];
   private colIndex = new Map<string, number>();
   private shapeKey = '';
+  /** Rows pinned at the bottom (fixedRowsBottom). */
+  private pinnedRows = 0;
   private marks: MarkMap = new Map();
   private presenceMap: PresenceMap = new Map();
   /** The last location sent as `rp-select`, so moving within the same cell sends nothing. */
   private lastSelect = '';
   /** Cells whose last input was refused, with the reason; cleared by the next accepted edit. */
   private refused = new Map<string, Msg>();
+  /** What the grid last showed, so the update after an edit (already shown) does nothing. */
+  private synced: { plan: Plan | null; allocation: Allocation | null; findings: Finding[] } | null = null;
+  /**
+   * Cells an edit changed, painted in place of the full render Handsontable runs at the end of
+   * every edit (see onBeforeChange); null when no edit is under way.
+   */
+  private editRepaint: Dirty | null = null;
 
   /** Columns and headers; called when plan, locale, allocation or view change. */
   protected abstract shape(): GridShape;
@@ -176,11 +188,16 @@ export abstract class RpGridElement extends LitElement {
         this.createGrid();
         return;
       }
-      const dataChanged = changed.has('plan') || changed.has('allocation') || changed.has('locale') || this.viewChanged(changed);
-      const findingsChanged = changed.has('findings') || dataChanged;
+      const synced = this.synced;
+      const planChanged = (changed.has('plan') && this.plan !== synced?.plan) || (changed.has('allocation') && this.allocation !== synced?.allocation);
+      const dataChanged = planChanged || changed.has('locale') || this.viewChanged(changed);
+      const findingsChanged = (changed.has('findings') && this.findings !== synced?.findings) || dataChanged;
       const settingsChanged = changed.has('readonly');
-      if (dataChanged || findingsChanged || settingsChanged) this.syncGrid(dataChanged, findingsChanged, settingsChanged);
-      if (changed.has('presence') || dataChanged) this.syncPresence();
+      if (dataChanged || findingsChanged || settingsChanged) {
+        const dirty = this.syncGrid(dataChanged, findingsChanged, settingsChanged);
+        if (dirty) this.repaint(dirty);
+      }
+      if (changed.has('presence') || changed.has('plan') || dataChanged) this.syncPresence();
     } catch (error) {
       // A grid that cannot show a plan says so; it never throws into the host page.
       this.showMessage(`${gt('gridFailed', this.locale)} (${error instanceof Error ? error.message.slice(0, 200) : 'error'})`, true);
@@ -248,12 +265,20 @@ export abstract class RpGridElement extends LitElement {
       width: '100%',
       height: '100%',
       ariaTags: true,
+      // No wrapping and the read-only look come from our styles keyed on data attributes: these
+      // two classes would be cleared and re-added on every cell at every render (grid.styles.ts).
       wordWrap: false,
+      noWordWrapClassName: '',
+      readOnlyCellClassName: '',
       outsideClickDeselects: false,
       fillHandle: false,
       enterMoves: { row: 1, col: 0 },
       layoutDirection: 'ltr',
       cells: (row: number, col: number) => this.cellMeta(row, col),
+      // An edit repaints the cells it changed, not the viewport: see onBeforeChange.
+      beforeViewRender: (_forced: boolean, skip: { skipRender?: boolean }) => {
+        if (this.editRepaint) skip.skipRender = true;
+      },
       beforeChange: (changes, source) => this.onBeforeChange(changes as Change[], source as string),
       afterSelectionEnd: (row: number, col: number) => {
         this.showCellStatus(row, col);
@@ -262,7 +287,11 @@ export abstract class RpGridElement extends LitElement {
       },
       afterBeginEditing: (row: number, col: number) => this.labelEditors(row, col),
     });
+    // Added after Handsontable's own afterRender hook, which reads the layout: painting first
+    // would make that read lay out the painted cells there and then, not in the next frame.
+    hot.addHook('afterRender', () => this.finishEditRepaint());
     this.hot = hot;
+    this.synced = { plan: this.plan, allocation: this.allocation, findings: this.findings };
     this.installShortcuts(hot);
   }
 
@@ -287,13 +316,14 @@ export abstract class RpGridElement extends LitElement {
       nestedHeaders: shape.nestedHeaders
         ? (shape.nestedHeaders.map((level) => [...level]) as never)
         : undefined,
-      fixedColumnsStart: 1,
+      fixedColumnsStart: FIXED_COLUMNS,
       fixedRowsBottom: shape.fixedRowsBottom ?? 0,
     };
   }
 
   private setShape(shape: GridShape): void {
     this.currentColumns = shape.columns;
+    this.pinnedRows = shape.fixedRowsBottom ?? 0;
     this.colIndex = new Map(shape.columns.map((c, i) => [c.key, i]));
     this.shapeKey = JSON.stringify([shape.columns.map((c) => [c.key, c.header, c.width, c.readOnly, c.options]), shape.nestedHeaders, shape.fixedRowsBottom]);
   }
@@ -305,13 +335,14 @@ export abstract class RpGridElement extends LitElement {
 
   /**
    * Brings the grid in step with the element's properties: a new shape re-creates columns; a new
-   * row sequence goes through updateData; otherwise only cells whose text changed are written into
-   * the data array Handsontable is bound to, followed by one render of the visible cells.
-   * `render: false` when Handsontable is about to render anyway (inside its own edit cycle).
+   * row sequence goes through updateData (both render the grid once, and return null); otherwise
+   * only cells whose text changed are written into the data array Handsontable is bound to, and
+   * the rows and cells whose look changed are returned for the caller to paint.
    */
-  private syncGrid(dataChanged: boolean, findingsChanged: boolean, settingsChanged: boolean, render = true): void {
+  private syncGrid(dataChanged: boolean, findingsChanged: boolean, settingsChanged: boolean): Dirty | null {
     const hot = this.hot!;
-    let textChanged = false;
+    const changedRows: number[] = [];
+    const changedValues: number[] = [];
     let resized = false;
     // Settings and data replacements go through one batch (one render). The common case, changed
     // cell text or marks, must not use batch(): its end renders even when nothing asked for it.
@@ -339,9 +370,17 @@ export abstract class RpGridElement extends LitElement {
           const next = rows[r]!;
           const prev = old[r]!;
           if (next === prev) continue;
-          textChanged = true;
           const target = data[r]!;
-          for (let c = 0; c < next.values.length; c++) target[c] = next.values[c]!;
+          // A row that looks the same apart from some values (a default-split edit, for the rows
+          // that follow it) repaints those cells; otherwise (a name, a flag) the whole row.
+          const values = sameLook(prev, next) ? changedValues : null;
+          if (!values) changedRows.push(r);
+          for (let c = 0; c < next.values.length; c++) {
+            const value = next.values[c]!;
+            if (target[c] === value) continue;
+            target[c] = value;
+            values?.push(r, c);
+          }
         }
         this.setRows(rows);
       }
@@ -352,18 +391,84 @@ export abstract class RpGridElement extends LitElement {
       markCells = changedMarks(this.marks, marks);
       this.marks = marks;
     }
-    if (heavy.length > 0) {
-      hot.batch(() => heavy.forEach((run) => run()));
-    } else if (render && textChanged) {
-      hot.render();
-    } else if (render && markCells.length > 0) {
-      // Only marks moved (a remote edit's findings, a refused value cleared): repaint those cells.
-      this.redecorate(markCells);
-    }
+    const synced = this.synced ?? { plan: null, allocation: null, findings: [] };
+    this.synced = {
+      plan: dataChanged ? this.plan : synced.plan,
+      allocation: dataChanged ? this.allocation : synced.allocation,
+      findings: findingsChanged ? this.findings : synced.findings,
+    };
+    if (heavy.length > 0) hot.batch(() => heavy.forEach((run) => run()));
     if (resized) (hot as unknown as { refreshDimensions?(): void }).refreshDimensions?.();
     const sel = hot.getSelectedLast();
     // After this update, not inside it: the status line is lit state of its own.
     if (sel && !this.status?.refused) queueMicrotask(() => this.showCellStatus(sel[0]!, sel[1]!));
+    return heavy.length > 0 ? null : { rows: changedRows, values: changedValues, cells: markCells };
+  }
+
+  /**
+   * Paints the given rows and cells where they are on screen, without a Handsontable render: an
+   * edit changes a few cells (or, through the default split, a few rows on screen), and a render
+   * would rebuild every visible cell, header and overlay and measure the layout in between.
+   * Cells outside the rendered area have no element; the renderer draws them when they scroll in.
+   */
+  private repaint({ rows, values, cells }: Dirty): void {
+    const hot = this.hot;
+    if (!hot) return;
+    if (rows.length > 0 || values.length > 0) {
+      // The rendered band of the main table, plus the fixed first column and pinned bottom rows.
+      const view = hot.view;
+      const firstRow = view.getFirstRenderedVisibleRow() ?? 0;
+      const lastRow = view.getLastRenderedVisibleRow() ?? -1;
+      const pinned = this.currentRows.length - this.pinnedRows;
+      const firstCol = Math.max(FIXED_COLUMNS, view.getFirstRenderedVisibleColumn() ?? FIXED_COLUMNS);
+      const lastCol = Math.min(this.currentColumns.length - 1, view.getLastRenderedVisibleColumn() ?? -1);
+      const rendered = (row: number) => (row >= firstRow && row <= lastRow) || row >= pinned;
+      for (const row of rows) {
+        if (!rendered(row)) continue;
+        for (let col = 0; col < FIXED_COLUMNS; col++) this.paintCell(hot, row, col);
+        for (let col = firstCol; col <= lastCol; col++) this.paintCell(hot, row, col);
+      }
+      for (let i = 0; i < values.length; i += 2) {
+        const row = values[i]!;
+        const col = values[i + 1]!;
+        if (rendered(row) && (col < FIXED_COLUMNS || (col >= firstCol && col <= lastCol))) this.paintCell(hot, row, col);
+      }
+    }
+    for (const ref of cells) {
+      const row = this.rowIndex.get(ref.rowId);
+      const col = this.colIndex.get(ref.colKey);
+      if (row !== undefined && col !== undefined) this.paintCell(hot, row, col);
+    }
+  }
+
+  /**
+   * Paints one cell on each element that shows it, as the renderer would: its text and our part.
+   * Handsontable's part (classes, role and aria attributes of a rendered cell) does not change
+   * with the cell's value, so it is left as the last render drew it.
+   */
+  private paintCell(hot: HotInstance, row: number, col: number): void {
+    const main = hot.getCell(row, col, false);
+    // Fixed columns and pinned rows also have a clone in an overlay.
+    const top = col < FIXED_COLUMNS || row >= this.currentRows.length - this.pinnedRows ? hot.getCell(row, col, true) : null;
+    if (!main && !top) return;
+    const r = this.currentRows[row];
+    const column = this.currentColumns[col];
+    const shown = shownValue(r, column, this.data[row]?.[col]);
+    if (main) this.paintElement(main, r, column, col, shown);
+    if (top && top !== main) this.paintElement(top, r, column, col, shown);
+  }
+
+  private paintElement(td: HTMLTableCellElement, r: GridRow | undefined, column: GridColumn | undefined, col: number, shown: string): void {
+    setText(td, shown.trim()); // as the text renderer (trimWhitespace)
+    this.drawCell(td, r, column, col, shown);
+  }
+
+  /** After the render an edit ends with (skipped when cells were waiting): paints those cells. */
+  private finishEditRepaint(): void {
+    const dirty = this.editRepaint;
+    if (!dirty) return;
+    this.editRepaint = null;
+    this.repaint(dirty);
   }
 
   /**
@@ -405,10 +510,16 @@ export abstract class RpGridElement extends LitElement {
   ): void {
     const column = this.currentColumns[col];
     const r = this.currentRows[row];
-    let shown = value == null ? '' : String(value);
-    // A choice column shows the option's label; a totals row shows only what it computes.
-    if (column?.options && !r?.total) shown = column.options.find((o) => o.value === shown)?.label ?? shown;
+    const shown = shownValue(r, column, value);
     textRenderer(instance, td, row, col, prop, shown, props);
+    this.drawCell(td, r, column, col, shown);
+  }
+
+  /** Our part of a cell's look: what it is (for the styles), then its marks, name and presence. */
+  private drawCell(td: HTMLTableCellElement, r: GridRow | undefined, column: GridColumn | undefined, col: number, shown: string): void {
+    // The same cascade as Handsontable's readOnly meta: the grid, the column, the row (cellMeta).
+    const readOnly = this.readonly || !!column?.readOnly || !!r?.readOnly;
+    setAttr(td, 'data-rp', cellKinds(r, column, col, readOnly));
     this.decorate(td, r, column, col, shown);
   }
 
@@ -418,14 +529,8 @@ export abstract class RpGridElement extends LitElement {
     const severity = markSeverity(findings);
     const refused = r && column ? this.refused.get(cellKey(r.id, column.key)) : undefined;
     const peers = r && column ? this.presenceMap.get(r.id)?.get(column.key) : undefined;
-    const cl = td.classList;
-    cl.toggle('rp-mark-error', severity === 'error');
-    cl.toggle('rp-mark-warning', severity === 'warning');
-    cl.toggle('rp-refused', refused !== undefined);
-    cl.toggle('rp-inherited', !!r?.inherited && col > 0);
-    cl.toggle('rp-total', !!r?.total);
-    cl.toggle('rp-num', !!column?.numeric);
-    cl.toggle('rp-na', !!r?.inapplicable?.includes(col));
+    setAttr(td, 'data-rp-mark', severity ?? null);
+    setAttr(td, 'data-rp-refused', refused !== undefined ? '' : null);
     this.drawPresence(td, peers);
     if (!r || !column) return;
     const empty = shown === '' ? '—' : shown;
@@ -447,7 +552,7 @@ export abstract class RpGridElement extends LitElement {
     const old = td.querySelector(':scope > .rp-presence');
     if (!peers || peers.length === 0) {
       if (old) old.remove();
-      if (td.classList.contains('rp-has-presence')) td.classList.remove('rp-has-presence');
+      setAttr(td, 'data-rp-presence', null);
       return;
     }
     const box = document.createElement('span');
@@ -459,7 +564,7 @@ export abstract class RpGridElement extends LitElement {
     box.dataset.names = peers.map((p) => peerName(p, this.locale)).join(', ');
     if (old) old.replaceWith(box);
     else td.append(box);
-    td.classList.add('rp-has-presence');
+    setAttr(td, 'data-rp-presence', '');
   }
 
   /** Redraws only the cells whose participants changed; Handsontable does not render anything. */
@@ -547,13 +652,23 @@ export abstract class RpGridElement extends LitElement {
     } else if (this.status?.refused) {
       this.status = null;
     }
-    const before = { plan: this.plan, allocation: this.allocation, findings: this.findings };
     this.emitOps(outcome.ops);
-    // An owner that applies the ops synchronously has set the new plan by now: write it into the
-    // grid before Handsontable's own render that ends this edit, so one render shows everything.
-    const planChanged = this.plan !== before.plan || this.allocation !== before.allocation;
-    if (planChanged || this.findings !== before.findings) this.syncGrid(planChanged, true, false, false);
-    // Refused marks show in that same render (Handsontable renders after every edit, even a cancelled one).
+    // An owner that applies the ops synchronously has set the new plan by now: bring the grid in
+    // step before Handsontable's render that ends every edit (even a cancelled one), and paint the
+    // changed cells instead of that render. A new row sequence or shape has just rendered the grid.
+    const synced = this.synced;
+    const planChanged = this.plan !== synced?.plan || this.allocation !== synced?.allocation;
+    const dirty = planChanged || this.findings !== synced?.findings
+      ? this.syncGrid(planChanged, true, false)
+      : { rows: [], values: [], cells: [] };
+    // Refused marks (set or cleared) show on the edited cells.
+    if (dirty) for (const e of edits) dirty.cells.push({ rowId: e.row.id, colKey: e.column.key });
+    const repaint = dirty ?? { rows: [], values: [], cells: [] };
+    this.editRepaint = repaint;
+    // Should no render follow within this task (rendering suspended), paint anyway.
+    queueMicrotask(() => {
+      if (this.editRepaint === repaint) this.finishEditRepaint();
+    });
   }
 
   private showCellStatus(row: number, col: number): void {
@@ -608,11 +723,43 @@ export abstract class RpGridElement extends LitElement {
 
 type Change = [number, string | number, unknown, unknown] | null;
 
+/** What must be painted: whole rows (by index), single values (row, column index pairs), cells. */
+interface Dirty { rows: number[]; values: number[]; cells: CellRef[] }
+
 /** Writes an attribute only when it changes: most cells repaint with the same text. */
 function setAttr(el: Element, name: string, value: string | null): void {
   if (el.getAttribute(name) === value) return;
   if (value === null) el.removeAttribute(name);
   else el.setAttribute(name, value);
+}
+
+/** The text a cell shows for its value. */
+function shownValue(r: GridRow | undefined, column: GridColumn | undefined, value: unknown): string {
+  const text = value == null ? '' : String(value);
+  // A choice column shows the option's label; a totals row shows only what it computes.
+  if (column?.options && !r?.total) return column.options.find((o) => o.value === text)?.label ?? text;
+  return text;
+}
+
+/** Writes a cell's text as Handsontable's text renderer does (one text node first), if it changed. */
+function setText(td: HTMLTableCellElement, text: string): void {
+  const first = td.firstChild;
+  if (first instanceof Text) {
+    if (first.data !== text) first.data = text;
+  } else {
+    td.prepend(text);
+  }
+}
+
+/** The `data-rp` tokens of a cell: what it is, as the styles read it. */
+function cellKinds(r: GridRow | undefined, column: GridColumn | undefined, col: number, readOnly: boolean): string | null {
+  let kinds = '';
+  if (column?.numeric) kinds += ' num';
+  if (r?.inherited && col > 0) kinds += ' inherited';
+  if (r?.total) kinds += ' total';
+  if (r?.inapplicable?.includes(col)) kinds += ' na';
+  if (readOnly) kinds += ' ro';
+  return kinds === '' ? null : kinds.slice(1);
 }
 
 /** The text the renderer wrote (the first text node), without the presence tag. */
@@ -624,6 +771,14 @@ const peerName = (peer: Peer, locale: Locale): string =>
   (typeof peer.name === 'string' ? peer.name.trim().slice(0, 60) : '') || gt('participant', locale);
 
 const cellKey = (rowId: string, colKey: string) => `${rowId}\u0000${colKey}`;
+
+/** Whether two versions of a row differ at most in their values (same name, flags, muted cells). */
+function sameLook(a: GridRow, b: GridRow): boolean {
+  if (a.name !== b.name || !!a.readOnly !== !!b.readOnly || !!a.inherited !== !!b.inherited || !!a.total !== !!b.total) return false;
+  const x = a.inapplicable ?? [];
+  const y = b.inapplicable ?? [];
+  return x.length === y.length && x.every((c, i) => c === y[i]);
+}
 
 function sameIds(a: readonly GridRow[], b: readonly GridRow[]): boolean {
   if (a.length !== b.length) return false;

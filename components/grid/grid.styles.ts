@@ -25,7 +25,7 @@ export const gridStyles = css`
     align-items: center;
     margin-block-end: 0.5rem;
   }
-  .toolbar button, .toolbar [role='radio'] {
+  .toolbar button {
     font: inherit;
     padding: 0.3rem 0.7rem;
     border: 1px solid var(--rp-grid-border, var(--rp-color-border, #9aa0a6));
@@ -35,15 +35,9 @@ export const gridStyles = css`
     cursor: pointer;
   }
   .toolbar button:disabled { opacity: 0.5; cursor: default; }
-  .toolbar button:focus-visible, .toolbar [role='radio']:focus-visible {
+  .toolbar button:focus-visible {
     outline: 2px solid var(--rp-grid-focus, var(--rp-color-accent, #1a73e8));
     outline-offset: 1px;
-  }
-  .toolbar [role='radiogroup'] { display: inline-flex; gap: 0; }
-  .toolbar [role='radio'][aria-checked='true'] {
-    background: var(--rp-grid-accent, var(--rp-color-accent, #1a73e8));
-    border-color: var(--rp-grid-accent, var(--rp-color-accent, #1a73e8));
-    color: var(--rp-color-accent-contrast, #fff);
   }
   .grid {
     height: var(--rp-grid-height, 420px);
@@ -58,30 +52,45 @@ export const gridStyles = css`
   .status.refused { color: var(--rp-grid-error-color); }
   .status .icon { font-weight: bold; margin-inline-end: 0.3em; }
 
+  /*
+   * Cell state is carried by data attributes, never by classes, and every rule below that can
+   * match a body cell keys on them. Handsontable clears each rendered cell's class list and its
+   * role and aria-* attributes on every render; a class or role that some rule here names would
+   * make every visible cell restyle after each edit. Attributes it leaves alone are written only
+   * when they change, so an edit restyles only the cells whose state changed.
+   * data-rp: what the cell is (num, inherited, total, na, ro); data-rp-mark: error or warning.
+   */
+  /* Handsontable's read-only look (its htDimmed rule), which would otherwise hang on a class. */
+  .handsontable td[data-rp~='ro'] {
+    color: var(--ht-read-only-color) !important;
+    background-color: var(--ht-cell-read-only-background-color) !important;
+  }
+  /* What Handsontable's wordWrap: false would do through a class. */
+  .handsontable td { white-space: nowrap; }
   /* Marks: colour plus an icon and a pattern, so they never rely on colour alone. */
-  .handsontable td.rp-mark-error {
+  .handsontable td[data-rp-mark='error'] {
     background-color: var(--rp-grid-error-bg);
     box-shadow: inset 3px 0 0 var(--rp-grid-error-color);
     color: var(--rp-grid-error-color);
   }
-  .handsontable td.rp-mark-error::before { content: '⚠\\FE0E\\00A0'; font-weight: bold; }
-  .handsontable td.rp-mark-warning {
-    background-image: repeating-linear-gradient(
-      135deg, var(--rp-grid-warning-bg) 0 6px, transparent 6px 10px);
+  .handsontable td[data-rp-mark='error']::before { content: var(--rp-mark-error-icon, '⚠\\FE0E') '\\00A0'; font-weight: bold; }
+  .handsontable td[data-rp-mark='warning'] {
+    background-image: var(--rp-mark-warning-pattern, repeating-linear-gradient(
+      135deg, var(--rp-grid-warning-bg) 0 6px, transparent 6px 10px));
     box-shadow: inset 3px 0 0 var(--rp-grid-warning-color);
     color: var(--rp-grid-warning-color);
   }
-  .handsontable td.rp-mark-warning::before { content: '△\\00A0'; }
-  .handsontable td.rp-refused {
+  .handsontable td[data-rp-mark='warning']::before { content: var(--rp-mark-warning-icon, '△') '\\00A0'; }
+  .handsontable td[data-rp-refused] {
     outline: 2px dashed var(--rp-grid-error-color);
     outline-offset: -3px;
   }
-  .handsontable td.rp-refused::after { content: '\\00A0✕'; color: var(--rp-grid-error-color); }
-  .handsontable td.rp-inherited { color: var(--rp-grid-muted-color); font-style: italic; }
-  .handsontable td.rp-na { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
-  .handsontable td.rp-total, .handsontable td.rp-total-col { font-weight: 600; background-color: var(--rp-grid-total-bg); }
+  .handsontable td[data-rp-refused]::after { content: '\\00A0✕'; color: var(--rp-grid-error-color); }
+  .handsontable td[data-rp~='inherited'] { color: var(--rp-grid-muted-color); font-style: italic; }
+  .handsontable td[data-rp~='na'] { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
+  .handsontable td[data-rp~='total'] { font-weight: 600; background-color: var(--rp-grid-total-bg); }
   /* Another participant's selected cell: an outline in their colour and their name as a small tag. */
-  .handsontable td.rp-has-presence { position: relative; overflow: hidden; }
+  .handsontable td[data-rp-presence] { position: relative; overflow: hidden; }
   .rp-presence {
     position: absolute;
     inset: 0;
@@ -110,5 +119,5 @@ export const gridStyles = css`
     border: 1px solid var(--rp-presence-color, #1f77b4);
     border-inline-start-width: 4px;
   }
-  .handsontable td.rp-num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .handsontable td[data-rp~='num'] { text-align: end; font-variant-numeric: tabular-nums; }
 `;

@@ -18,14 +18,22 @@ type Mark = ReturnType<SectionElement['mark']>;
 /**
  * Providers (name, AGB, domain, sector, role, contribution, share) and funders (name, kind, UZOVI,
  * domain, market share as a count or a percentage), each as an editable table with add and remove.
+ * It has no slots: the planner gives it its heading and hint.
  *
  * @event rp-edit - `{ ops: PlanOp[] }` for each committed change, add or remove; bubbles, composed.
- * @csspart field-finding - The finding text shown under a field.
- * @cssprop --rp-color-accent - Focus and accent colour.
- * @cssprop --rp-color-error - Colour of error marks on fields.
- * @cssprop --rp-color-warning - Colour of warning marks on fields.
- * @cssprop --rp-color-surface - Background of the section.
+ *
+ * @cssprop --rp-color-bg - Background of fields and buttons.
+ * @cssprop --rp-color-surface - Read-only fields and table headers.
+ * @cssprop --rp-color-text - Text.
+ * @cssprop --rp-color-text-muted - Labels and hints.
  * @cssprop --rp-color-border - Border of fields and tables.
+ * @cssprop --rp-color-accent - Focus ring and primary buttons.
+ * @cssprop --rp-color-error - Frame and finding text of fields with an error (on --rp-color-error-bg).
+ * @cssprop --rp-color-warning - Frame and finding text of fields with a warning (on --rp-color-warning-bg).
+ * @cssprop --rp-radius - Corner radius of fields and buttons.
+ * @cssprop --rp-space - Gap between fields.
+ *
+ * @csspart field-finding - The finding text shown under a field.
  */
 @customElement('rp-parties')
 export class RpParties extends SectionElement {

@@ -17,10 +17,21 @@ const TEXT_FIELDS = ['name', 'region', 'collaboration'] as const;
  * The plan's own details as an accessible form: identity, payment title and other titles, deductible,
  * period and payment granularity, market-share reference date, execution model and lead organisation,
  * and the free-text clauses of the contract annex. Text commits on `change` (leaving the field or Enter).
+ * It has no slots: the planner gives it its heading and hint.
  *
  * @event rp-edit - `{ ops: PlanOp[] }` for each committed change; bubbles, composed.
- * @cssprop --rp-color-accent - Focus and accent colour.
- * @cssprop --rp-color-error - Colour of error marks.
+ *
+ * @cssprop --rp-color-bg - Background of fields and buttons.
+ * @cssprop --rp-color-surface - Read-only fields and table headers.
+ * @cssprop --rp-color-text - Text.
+ * @cssprop --rp-color-text-muted - Labels and hints.
+ * @cssprop --rp-color-border - Border of fields and tables.
+ * @cssprop --rp-color-accent - Focus ring and primary buttons.
+ * @cssprop --rp-color-error - Frame and finding text of fields with an error (on --rp-color-error-bg).
+ * @cssprop --rp-color-warning - Frame and finding text of fields with a warning (on --rp-color-warning-bg).
+ * @cssprop --rp-radius - Corner radius of fields and buttons.
+ * @cssprop --rp-space - Gap between fields.
+ *
  * @csspart field-finding - The finding text shown under a field.
  */
 @customElement('rp-plan-details')

@@ -13,6 +13,14 @@ const MAX = 4;
  * The planner's "Compare" view: pick two to four scenarios of the plan's store and see them side
  * by side in <rp-compare>. Plans are read from the store when the pick changes, so the view always
  * shows what is saved (and the open scenario's live state).
+ *
+ * Part of `<rp-planner>` (its "Compare" view), not meant to be placed by a host: it fires no
+ * events, has no parts or slots, and takes the planner's theme tokens.
+ *
+ * @cssprop --rp-color-border - Frame of the scenario picker.
+ * @cssprop --rp-color-text-muted - Notes (too few or too many scenarios, loading).
+ * @cssprop --rp-color-error - A scenario that could not be read.
+ * @cssprop --rp-radius - Corner radius of the picker.
  */
 @customElement('rp-planner-compare')
 export class RpPlannerCompare extends LitElement {

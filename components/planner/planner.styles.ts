@@ -5,7 +5,7 @@ import { css } from 'lit';
  * viewport, because the host page decides how wide the planner is.
  */
 export const plannerStyles = css`
-  :host { display: block; container-type: inline-size; }
+  :host { display: block; container-type: inline-size; font-family: var(--rp-font-family, inherit); }
   :host([hidden]) { display: none; }
   * { box-sizing: border-box; }
   button { font: inherit; color: inherit; }
@@ -92,7 +92,7 @@ export const plannerChromeStyles = css`
   rp-scenario-bar.scenarios { margin-bottom: 0.75rem; }
   .views { display: inline-flex; gap: 0; margin: 0.75rem 0 0; border: 1px solid var(--_border); border-radius: 999px; overflow: hidden; background: var(--_bg); }
   .views button { cursor: pointer; border: 0; background: transparent; padding: 0.4rem 1rem; font-size: 0.9375em; color: var(--_muted); }
-  .views button[aria-pressed='true'] { background: var(--_accent); color: #fff; font-weight: 600; }
+  .views button[aria-pressed='true'] { background: var(--_accent); color: var(--_accent-text); font-weight: 600; }
   .views button:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
   .card.compare, .card.flow { margin-top: 0.75rem; }
   .workshop {
@@ -109,4 +109,12 @@ export const plannerChromeStyles = css`
   .dot { width: 0.7rem; height: 0.7rem; border-radius: 50%; display: inline-block; }
   .observer { color: var(--_warning); }
   .workshop-error { flex-basis: 100%; margin: 0; color: var(--_error); }
+  /*
+   * Forced colours drop backgrounds: the chosen view keeps the system highlight, and the status
+   * and count pills keep a frame (their words already say what they mean).
+   */
+  @media (forced-colors: active) {
+    .views button[aria-pressed='true'] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+    .status, .pill, .nav .count, .badge { border: 1px solid CanvasText; }
+  }
 `;

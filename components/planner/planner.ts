@@ -5,7 +5,7 @@ import type { PlanOp } from '../../src/model/ops.ts';
 import type { Finding, FindingLocation, Section } from '../../src/model/finding.ts';
 import type { Allocation } from '../../src/model/allocation.ts';
 import type { PlanChange, PlanState, StateProblem } from '../../src/sync/state.ts';
-import { createPlanState } from '../../src/sync/plan-state.ts';
+import { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale, type Msg } from '../../src/i18n/locale.ts';
 import { t, count, fillMsg, ui, type UiKey, type MsgVars } from '../../src/i18n/index.ts';
 import { formatMoney } from '../../src/money/format.ts';
@@ -55,6 +55,13 @@ const SECTIONS: readonly { key: SectionKey; findings: readonly Section[] }[] = [
  */
 const gridHeight = (rows: number): string => `--rp-grid-height: ${Math.min(560, Math.max(100, rows * 29 + 24))}px`;
 
+/**
+ * The state of a plan shown before (or without) its stored scenario: plain, with its own undo.
+ * Edits made in it are carried over to the stored scenario once that is open; Yjs is loaded for
+ * it only if it has to be shared (a workshop while storage failed).
+ */
+const shownState = (plan: Plan): PlanState => new DeferredPlanState(plan, { loadOnEdit: false });
+
 /** Where a finding's focus goes: the grid or form section that shows its section. */
 const FOCUS_TARGET: Record<Section, string> = {
   plan: 'rp-plan-details',
@@ -71,27 +78,44 @@ const FOCUS_TARGET: Record<Section, string> = {
  * the split across domains and sectors, and live findings. Every edit becomes plan operations on
  * one undoable state; the engine recomputes allocation and findings once per change.
  *
+ * Themed through the `--rp-*` tokens below, set on the element or any ancestor (or all at once
+ * with `components/theme/theme.css`: light, dark by preference or with `theme="dark"`); every
+ * element inside, the grids included, follows them.
+ *
  * @event rp-change - `{ plan, findings }` after every change (edit, undo, redo, peer); bubbles, composed.
  * @event rp-error - `{ code, message: {nl, en}, issues? }` when a plan is refused or an edit cannot be applied.
  * @event rp-saved - `SaveInfo` (`{ scenarioId, at, updates }`) after each save of the open scenario; bubbles, composed.
  * @event rp-store-error - `StoreError` (`{ code, message: {nl, en} }`) when storing failed; editing goes on in memory.
  * @event rp-scenario-select - `{ id }` when the user switches scenario (from the scenario bar).
  * @event rp-export - `{ format, fileName, blob }` after an export (from the export menu).
+ *
+ * @cssprop --rp-font-family - Font of the whole planner; inherits the host page's by default.
+ * @cssprop --rp-font-size - Base text size (default 0.9375rem).
  * @cssprop --rp-color-accent - Accent and focus colour.
- * @cssprop --rp-color-bg - Background of cards and inputs.
- * @cssprop --rp-color-surface - Page-like background behind the cards.
+ * @cssprop --rp-color-accent-contrast - Text on the accent colour.
+ * @cssprop --rp-color-bg - Background of cards, grids and inputs.
+ * @cssprop --rp-color-surface - Page-like background behind the cards; grid headers and read-only cells.
  * @cssprop --rp-color-text - Text colour.
+ * @cssprop --rp-color-text-muted - Hints, labels and read-only values.
  * @cssprop --rp-color-border - Borders.
- * @cssprop --rp-color-error - Error marks.
- * @cssprop --rp-color-warning - Warning marks.
+ * @cssprop --rp-color-error - Error marks (on --rp-color-error-bg).
+ * @cssprop --rp-color-warning - Warning marks (on --rp-color-warning-bg).
+ * @cssprop --rp-color-ok - "No findings" and connected states (on --rp-color-ok-bg).
+ * @cssprop --rp-focus-ring - Box shadow of focused controls.
  * @cssprop --rp-radius - Corner radius.
+ * @cssprop --rp-space - Gap between form fields.
  * @cssprop --rp-sticky-top - Offset of the sticky findings panel (e.g. the height of the host page's fixed header).
+ *
  * @csspart toolbar - The bar with the plan's name, totals and undo/redo.
  * @csspart section - Each section card.
  * @csspart findings - The findings panel.
  * @csspart error - The message shown when a plan is refused.
  * @csspart store-error - The message shown when scenarios cannot be stored (editing goes on in memory).
  * @csspart workshop - The workshop bar: connection status and participants (only with collab-url).
+ *
+ * @slot intro - The host's heading or introduction, shown above the planner (also before a plan is set).
+ * @slot actions - The host's own buttons in the toolbar, after undo and redo (e.g. "save to our server", "help").
+ * @slot empty - Shown instead of the built-in message while no plan is set (e.g. "loading your plan…").
  */
 @customElement('rp-planner')
 export class RpPlanner extends LitElement {
@@ -176,7 +200,7 @@ export class RpPlanner extends LitElement {
     this.hostInput = value;
     this.hostPlan = read.plan;
     // Shown at once; replaced by the stored scenario as soon as the store has opened.
-    this.attach(createPlanState(read.plan), null);
+    this.attach(shownState(read.plan), null);
     this.startStorage(read.plan);
   }
 
@@ -470,7 +494,7 @@ export class RpPlanner extends LitElement {
       // Moved in the page: open the store again (what was edited before was flushed on disconnect).
       this.reopen = false;
       const shown = this.planState?.plan ?? this.hostPlan;
-      this.attach(createPlanState(shown), null);
+      this.attach(shownState(shown), null);
       this.startStorage(this.hostPlan);
     }
   }
@@ -484,7 +508,7 @@ export class RpPlanner extends LitElement {
       this.storageRun++;
       const plan = this.planState?.plan;
       this.detach();
-      if (plan) this.attach(createPlanState(plan), null);
+      if (plan) this.attach(shownState(plan), null);
       const release = this.releaseStore();
       this.storageQueue = this.storageQueue.then(() => release).catch(() => {});
     }
@@ -495,7 +519,7 @@ export class RpPlanner extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('collabUrl') || changed.has('collabToken') || changed.has('userName')) this.connectWorkshop();
     if (changed.has('storage') && changed.get('storage') !== undefined && this.hostPlan) {
-      this.attach(createPlanState(this.hostPlan), null);
+      this.attach(shownState(this.hostPlan), null);
       this.startStorage(this.hostPlan);
     }
   }
@@ -541,6 +565,7 @@ export class RpPlanner extends LitElement {
             <button type="button" class="redo" title=${this.t('planner.redoHint')} ?disabled=${!this.canRedo} @click=${() => this.redo()}>
               <svg viewBox="0 0 16 16" aria-hidden="true"><path d="m10 3 4 4-4 4m3.5-4H6a4 4 0 0 0 0 8h2" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
               ${this.t('planner.redo')}</button>`}
+        <slot name="actions"></slot>
       </div>
     </header>`;
   }
@@ -598,6 +623,7 @@ export class RpPlanner extends LitElement {
     return html`<div class="planner" lang=${l}
         @rp-edit=${this.onEdit} @rp-undo=${this.onUndoEvent} @rp-redo=${this.onUndoEvent} @rp-focus-finding=${this.onFocusFinding}
         @rp-select=${this.onSelect} @rp-scenario-select=${this.onScenarioSelect}>
+      <slot name="intro"></slot>
       ${this.refused
         ? html`<div class="refused" role="alert" part="error">
             <span>${this.refused[l]}</span>
@@ -617,7 +643,7 @@ export class RpPlanner extends LitElement {
           </div>`
         : nothing}
       ${!plan
-        ? html`<p class="empty">${this.t('planner.noPlan')}</p>`
+        ? html`<slot name="empty"><p class="empty">${this.t('planner.noPlan')}</p></slot>`
         : html`
           ${this.store
             ? html`<rp-scenario-bar class="scenarios" .store=${this.store} .current=${this.scenarioId} .locale=${l}

@@ -2,7 +2,7 @@ import type { Plan } from '../../src/model/plan.ts';
 import { openScenarioStore, DB_NAME, type ScenarioStore } from '../../src/store/index.ts';
 import { StoreCore } from '../../src/store/scenario-store.ts';
 import { MemoryBackend } from '../../src/store/memory-backend.ts';
-import { yjsLive } from '../../src/store/live.ts';
+import { loadYjsLive } from '../../src/store/load-live.ts';
 
 /** `local`: scenarios kept in this browser's IndexedDB; `none`: in memory only (the host keeps plans). */
 export type StorageMode = 'local' | 'none';
@@ -17,7 +17,7 @@ export { DB_NAME };
  */
 export function openPlannerStore(plan: Plan, mode: StorageMode, dbName: string): Promise<ScenarioStore> {
   if (mode === 'none') {
-    return Promise.resolve(new StoreCore({ planId: plan.id, planName: plan.name, backend: new MemoryBackend(), live: yjsLive, channelName: null }));
+    return Promise.resolve(new StoreCore({ planId: plan.id, planName: plan.name, backend: new MemoryBackend(), live: loadYjsLive, channelName: null }));
   }
   return openScenarioStore({ planId: plan.id, planName: plan.name, dbName: dbName || DB_NAME });
 }

@@ -2,6 +2,7 @@ import type { PlanState } from '../../src/sync/state.ts';
 import type { CollabSession, CollabStatus, CollabTarget } from '../../src/sync/collab/connect.ts';
 import { collabError, type CollabError } from '../../src/sync/collab/errors.ts';
 import type { CellRef, Peer } from '../../src/sync/collab/presence.ts';
+import { liveStateOf } from '../../src/sync/deferred-state.ts';
 
 export interface WorkshopOptions { url: string; room: string; token: string; userName: string }
 
@@ -26,22 +27,23 @@ export class Workshop {
 
   constructor(private readonly changed: () => void) {}
 
-  /** `state` must be a Yjs plan state (src/sync/plan-state.ts), as the store's and createPlanState's are. */
+  /** A workshop shares the Yjs document itself: a plain-first state (deferred-state.ts) is made live first. */
   async connect(state: PlanState, options: WorkshopOptions): Promise<void> {
     this.disconnect();
     const generation = this.generation;
     this.view = { status: 'connecting', peers: [], readOnly: false, error: null, room: options.room };
     this.changed();
     let collab: typeof import('../../src/sync/collab/index.ts');
+    let target: CollabTarget;
     try {
-      collab = await import('../../src/sync/collab/index.ts');
+      [collab, target] = await Promise.all([import('../../src/sync/collab/index.ts'), liveStateOf(state)]);
     } catch (e) {
       if (generation === this.generation) this.update({ status: 'refused', error: collabError('refused', String(e).slice(0, 80)) });
       return;
     }
     if (generation !== this.generation) return;
     const live = () => generation === this.generation;
-    this.session = collab.connectCollab(state as unknown as CollabTarget, {
+    this.session = collab.connectCollab(target, {
       ...options,
       onStatus: (status) => { if (live()) this.update({ status, readOnly: this.session?.readOnly ?? false, ...(status === 'connected' ? { error: null } : {}) }); },
       onPresence: (peers) => { if (live()) this.update({ peers }); },

@@ -32,4 +32,8 @@ export const scenarioBarStyles = css`
   ol { margin: 0.5rem 0 0; padding: 0; list-style: none; display: grid; gap: 0.25rem; }
   li { display: flex; gap: 0.75rem; align-items: center; }
   time { color: var(--_muted); font-size: 0.875em; }
+  /* Forced colours: the pressed "chosen" button keeps a thicker frame instead of its tint. */
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] { border-width: 3px; }
+  }
 `;

@@ -26,9 +26,19 @@ const UNDO_MS = 10_000;
  * @event rp-snapshot-restored - `detail: { scenarioId, snapshotId }`
  * @event rp-saved - `detail: SaveInfo` after each committed save
  * @event rp-store-error - `detail: StoreError` when storing failed (also shown in the bar)
+ *
+ * @cssprop --rp-color-ok - Colour of the chosen badge (on --rp-color-ok-bg) and of the pressed "chosen" button's frame.
+ * @cssprop --rp-color-bg - Background of the list and inputs.
+ * @cssprop --rp-color-surface - Background of the buttons.
+ * @cssprop --rp-color-border - Borders.
+ * @cssprop --rp-color-text-muted - Save status and snapshot times.
+ * @cssprop --rp-color-error - Storage errors (on --rp-color-error-bg).
+ * @cssprop --rp-color-accent - Focus ring.
+ *
  * @csspart select - The scenario list.
  * @csspart badge - The "chosen" badge.
- * @cssprop --rp-color-ok - Colour of the chosen badge.
+ *
+ * @slot actions - The host's own buttons after Delete (e.g. "share this scenario"); empty by default.
  */
 @customElement('rp-scenario-bar')
 export class RpScenarioBar extends LitElement {
@@ -266,6 +276,7 @@ export class RpScenarioBar extends LitElement {
         <button type="button" ?disabled=${!current} @click=${this.duplicate}>${st(l, 'bar.duplicate')}</button>
         <button type="button" aria-pressed=${current?.chosen ? 'true' : 'false'} ?disabled=${!current} @click=${this.markChosen}>${st(l, 'bar.markChosen')}</button>
         <button type="button" ?disabled=${!current || this.scenarios.length < 2} @click=${this.deleteCurrent}>${st(l, 'bar.delete')}</button>
+        <slot name="actions"></slot>
         <span class="status ${memory ? 'memory' : ''}" role="status">
           ${memory ? st(l, 'bar.memoryMode') : this.savedAt !== null ? st(l, 'bar.saved', { time: this.time(this.savedAt) }) : ''}
         </span>

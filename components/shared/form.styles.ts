@@ -31,8 +31,9 @@ export const formStyles = css`
   .check input { width: 1.1rem; height: 1.1rem; margin: 0; accent-color: var(--_accent); }
   .checks { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
 
-  [aria-invalid='true'] { border-color: var(--_error); border-width: 2px; }
-  [aria-invalid='true'].warn { border-color: var(--_warning); }
+  /* As specific as the field rules above (which set the 1px border), and later, so a mark shows. */
+  :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_error); border-width: 2px; }
+  :is(input, select, textarea)[aria-invalid='true'].warn { border-color: var(--_warning); }
   .mark {
     display: flex; align-items: flex-start; gap: 0.375rem; margin: 0.125rem 0 0; padding: 0.25rem 0.5rem;
     border-radius: var(--_radius); font-size: 0.8125em; line-height: 1.35;
@@ -67,5 +68,14 @@ export const formStyles = css`
   .visually-hidden {
     position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  }
+  /*
+   * Forced colours make error and warning borders the same colour: a warning's border turns
+   * dashed, and the finding text under a field, whose tint is dropped, keeps a frame.
+   */
+  @media (forced-colors: active) {
+    :is(input, select, textarea)[aria-invalid='true'].warn { border-style: dashed; }
+    .mark { border: 1px solid CanvasText; }
+    .mark.warning { border-style: dashed; }
   }
 `;

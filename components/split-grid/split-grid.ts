@@ -14,23 +14,41 @@ import { splitGridStyles } from './split-grid.styles.ts';
  * "uses default"), with nested headers domain → sector and a row total that shows how far the
  * row is from 100 %. The euro view shows the engine's amounts, read-only.
  *
+ * Follows the theme tokens (light, dark, high contrast); Handsontable's own colours are mapped
+ * onto them.
+ *
  * @event rp-edit - `detail: { ops: PlanOp[] }`: one event per typed value, paste, fill or action.
  * @event rp-undo - Ctrl+Z in the grid.
  * @event rp-redo - Ctrl+Y or Ctrl+Shift+Z in the grid.
  * @event rp-select - `detail: { section, rowId, domainId?, sectorId?, field? }`: the user's selected cell changed.
  *
  * @cssprop --rp-grid-height - Maximum height of the grid area (default 420px); a short plan's grid ends at its last row.
- * @cssprop --rp-grid-error-color - Text and edge colour of cells with an error.
- * @cssprop --rp-grid-error-bg - Background of cells with an error.
- * @cssprop --rp-grid-warning-color - Text and edge colour of cells with a warning.
- * @cssprop --rp-grid-warning-bg - Stripe colour of cells with a warning.
+ * @cssprop --rp-color-bg - Background of the element and of the cells.
+ * @cssprop --rp-color-surface - Background of column headers, read-only cells, totals and cells that do not apply.
+ * @cssprop --rp-color-text - Text of the cells, headers, toolbar and status line.
+ * @cssprop --rp-color-text-muted - Read-only and computed values, inherited (default split) values.
+ * @cssprop --rp-color-border - Cell borders and button borders; also the selected column's header.
+ * @cssprop --rp-color-accent - Selection frame and tint, the cell editor's frame, focus ring.
+ * @cssprop --rp-color-accent-contrast - Text on the accent colour.
+ * @cssprop --rp-font-family - Font of the grid; inherits the host page's by default.
+ * @cssprop --rp-grid-text - Text colour of the element only (instead of --rp-color-text).
+ * @cssprop --rp-grid-error-color - Text and edge colour of cells with an error (default --rp-color-error).
+ * @cssprop --rp-grid-error-bg - Background of cells with an error (default --rp-color-error-bg).
+ * @cssprop --rp-grid-warning-color - Text and edge colour of cells with a warning (default --rp-color-warning).
+ * @cssprop --rp-grid-warning-bg - Stripe colour of cells with a warning (default --rp-color-warning-bg).
+ * @cssprop --rp-mark-error-icon - Icon before the value of a cell with an error (default "⚠").
+ * @cssprop --rp-mark-warning-icon - Icon before the value of a cell with a warning (default "△").
+ * @cssprop --rp-mark-warning-pattern - Background image of a cell with a warning (default: hatching in --rp-grid-warning-bg).
+ * @cssprop --rp-grid-total-bg - Background of cells that do not apply to their row (default --rp-color-surface).
  * @cssprop --rp-presence-tag-bg - Background of a participant's name tag (default white).
  * @cssprop --rp-presence-tag-text - Text colour of a participant's name tag.
- * @cssprop --rp-grid-accent - Colour of the active view button.
+ * @cssprop --rp-grid-accent - Colour of the active view button (default --rp-color-accent).
  *
  * @csspart toolbar - The row of buttons above the grid.
  * @csspart grid - The Handsontable area.
  * @csspart status - The message line below the grid (findings of the chosen cell, refused input).
+ *
+ * @slot toolbar - The host's own controls at the end of the toolbar, after Balance and Reset; empty by default.
  */
 @customElement('rp-split-grid')
 export class RpSplitGrid extends RpGridElement {
@@ -131,6 +149,7 @@ export class RpSplitGrid extends RpGridElement {
       <span class="spacer"></span>
       <button type="button" class="balance" title=${gt('balanceHint', l)} ?disabled=${!percent || this.readonly} @click=${() => this.balance()}>${gt('balance', l)}</button>
       <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>${gt('resetRow', l)}</button>
+      <slot name="toolbar"></slot>
     `;
   }
 }

@@ -15,14 +15,22 @@ import { readWholeNumber, wholeNumberToText } from './whole-number.ts';
 /**
  * The plan's target groups, one card each: name, care characteristics, service area as PC4
  * postcodes and ranges typed as text ("5611, 5612-5658"), estimated size and reference date.
+ * It has no slots: the planner gives it its heading and hint.
  *
  * @event rp-edit - `{ ops: PlanOp[] }` for each committed change, add or remove; bubbles, composed.
- * @csspart field-finding - The finding text shown under a field.
- * @cssprop --rp-color-accent - Focus and accent colour.
- * @cssprop --rp-color-error - Colour of error marks on fields.
- * @cssprop --rp-color-warning - Colour of warning marks on fields.
- * @cssprop --rp-color-surface - Background of the section.
+ *
+ * @cssprop --rp-color-bg - Background of fields and buttons.
+ * @cssprop --rp-color-surface - Read-only fields and table headers.
+ * @cssprop --rp-color-text - Text.
+ * @cssprop --rp-color-text-muted - Labels and hints.
  * @cssprop --rp-color-border - Border of fields and tables.
+ * @cssprop --rp-color-accent - Focus ring and primary buttons.
+ * @cssprop --rp-color-error - Frame and finding text of fields with an error (on --rp-color-error-bg).
+ * @cssprop --rp-color-warning - Frame and finding text of fields with a warning (on --rp-color-warning-bg).
+ * @cssprop --rp-radius - Corner radius of fields and buttons.
+ * @cssprop --rp-space - Gap between fields.
+ *
+ * @csspart field-finding - The finding text shown under a field.
  */
 @customElement('rp-target-groups')
 export class RpTargetGroups extends SectionElement {

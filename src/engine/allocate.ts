@@ -40,8 +40,11 @@ import { Totals } from './allocate/totals.ts';
  * the activity object's identity and by the identity of the plan-level inputs it read (its split
  * — for most the plan's defaultSplit — and domains, providers, funders, period, granularity), and
  * keeps running totals that it updates by removing an old activity's lines and adding the new.
- * A one-cell activity edit recomputes one activity; a default-split edit, the activities using it;
- * a change to domains, providers, funders or the period, everything.
+ * A one-cell activity edit recomputes one activity; a default-split edit, the activities using it
+ * (only their split lines: the annual cost, plan total and schedule stay, and so does whatever a
+ * domain line with unchanged cents and sector weights sends down); a change to domains,
+ * providers, funders or the period, everything. The totals are arrays indexed by numbered lines
+ * (allocate/context.ts: SlotTable), so adding an activity looks up no strings.
  */
 
 interface Entry {
@@ -82,8 +85,12 @@ export function createAllocator(): Allocator {
       const split = a.split ?? plan.defaultSplit;
       let e = entries.get(a);
       if (e && e.split !== split) {
-        t.add(e.lines, -e.count);
-        e = undefined;
+        // The same activity on another split (a default-split edit reaches every activity that
+        // follows it): only its split lines change in the totals.
+        const lines = allocateActivity(a, split, c, e.lines);
+        t.replaceSplit(e.lines, lines, e.count);
+        e.split = split;
+        e.lines = lines;
       }
       if (!e) {
         e = { split, lines: allocateActivity(a, split, c), count: 0, next: 0, call };

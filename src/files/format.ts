@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zod.ts';
 import { Id, text } from '../model/primitives.ts';
 import { Plan } from '../model/plan.ts';
 
@@ -15,11 +15,11 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_SCENARIOS = 50;
 
 /** Epoch milliseconds. */
-const Time = z.number().int().min(0).max(8.64e15);
+const Time = z.number().check(z.int(), z.minimum(0), z.maximum(8.64e15));
 
 export const FileScenario = z.strictObject({
   id: Id,
-  name: text(120).min(1),
+  name: text(120).check(z.minLength(1)),
   chosen: z.boolean(),
   createdAt: Time,
   updatedAt: Time,
@@ -33,9 +33,9 @@ export const PlanFile = z
     kind: z.literal(FILE_KIND),
     exportedAt: z.iso.datetime(),
     plan: z.strictObject({ id: Id, name: text(200) }),
-    scenarios: z.array(FileScenario).min(1).max(MAX_SCENARIOS),
+    scenarios: z.array(FileScenario).check(z.minLength(1), z.maxLength(MAX_SCENARIOS)),
   })
-  .superRefine((file, ctx) => {
+  .check(z.superRefine((file, ctx) => {
     const ids = new Set<string>();
     file.scenarios.forEach((s, i) => {
       if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'id'], message: 'duplicate scenario id' });
@@ -44,5 +44,5 @@ export const PlanFile = z
     if (file.scenarios.filter((s) => s.chosen).length > 1) {
       ctx.addIssue({ code: 'custom', path: ['scenarios'], message: 'more than one chosen scenario' });
     }
-  });
+  }));
 export type PlanFile = z.infer<typeof PlanFile>;

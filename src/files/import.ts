@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../model/zod.ts';
 import type { Msg } from '../i18n/locale.ts';
 import { stMsg } from '../i18n/store.ts';
 import { FILE_FORMAT_VERSION, MAX_FILE_BYTES, PlanFile } from './format.ts';
@@ -39,7 +39,7 @@ function byteSize(text: string, max: number): number {
   return new TextEncoder().encode(text).length;
 }
 
-function describe(error: z.ZodError): string {
+function describe(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'unknown';
   const path = issue.path.map(String).join('.');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zod.ts';
 import { Plan } from '../model/plan.ts';
 import { text } from '../model/primitives.ts';
 import { FILE_KIND, MAX_SCENARIOS } from './format.ts';
@@ -17,12 +17,12 @@ import { FILE_KIND, MAX_SCENARIOS } from './format.ts';
 export const FileV0 = z.strictObject({
   formatVersion: z.literal(0),
   name: text(200),
-  chosen: z.number().int().min(0).max(MAX_SCENARIOS - 1).nullable(),
-  scenarios: z.array(z.strictObject({ name: text(120).min(1), plan: Plan })).min(1).max(MAX_SCENARIOS),
+  chosen: z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SCENARIOS - 1))),
+  scenarios: z.array(z.strictObject({ name: text(120).check(z.minLength(1)), plan: Plan })).check(z.minLength(1), z.maxLength(MAX_SCENARIOS)),
 });
 
 export interface FileMigration {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** Input is already parsed by `schema`; output is the next version's unparsed shape. */
   up(file: never, now: number): unknown;
 }

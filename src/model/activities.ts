@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { DecimalString, Id, Money, text } from './primitives.ts';
 import { Split } from './split.ts';
 
@@ -25,10 +25,10 @@ export type ActivityCategory = z.infer<typeof ActivityCategory>;
 export const Activity = z.strictObject({
   id: Id,
   name: text(300),
-  targetGroupIds: z.array(Id).max(50),
+  targetGroupIds: z.array(Id).check(z.maxLength(50)),
   cost: CostBasis,
   category: ActivityCategory,
   /** Overrides the plan's default split for this activity; null = default split. */
-  split: Split.nullable(),
+  split: z.nullable(Split),
 });
 export type Activity = z.infer<typeof Activity>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Id, text } from './primitives.ts';
 
 /** Legal financing regimes. `other` covers user-defined domains (forensic care, education, …). */
@@ -20,7 +20,7 @@ export const Domain = z.strictObject({
   id: Id,
   name: text(120),
   kind: DomainKind,
-  sectors: z.array(Sector).max(40),
+  sectors: z.array(Sector).check(z.maxLength(40)),
 });
 export type Domain = z.infer<typeof Domain>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { text } from './primitives.ts';
 
 export const FindingCode = z.enum([
@@ -22,10 +22,10 @@ export type Section = z.infer<typeof Section>;
  */
 export const FindingLocation = z.strictObject({
   section: Section,
-  rowId: z.string().max(64).optional(),
-  field: z.string().max(64).optional(),
-  domainId: z.string().max(64).optional(),
-  sectorId: z.string().max(64).optional(),
+  rowId: z.optional(z.string().check(z.maxLength(64))),
+  field: z.optional(z.string().check(z.maxLength(64))),
+  domainId: z.optional(z.string().check(z.maxLength(64))),
+  sectorId: z.optional(z.string().check(z.maxLength(64))),
 });
 export type FindingLocation = z.infer<typeof FindingLocation>;
 

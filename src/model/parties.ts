@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { DecimalString, Id, Percent, text } from './primitives.ts';
 
 export const ProviderRole = z.enum(['main-contractor', 'cashier', 'partner']);
@@ -12,7 +12,7 @@ export const Provider = z.strictObject({
   agb: text(20),
   domainId: Id,
   /** Null where the domain has no sectors. */
-  sectorId: Id.nullable(),
+  sectorId: z.nullable(Id),
   role: ProviderRole,
   /** What the provider contributes, in words (for the contract annex). */
   contribution: text(2000),
@@ -20,7 +20,7 @@ export const Provider = z.strictObject({
    * Share of its sector's (or sector-less domain's) amount, in percent. When every provider of a
    * sector leaves it null the amount is split equally.
    */
-  share: Percent.nullable(),
+  share: z.nullable(Percent),
 });
 export type Provider = z.infer<typeof Provider>;
 
@@ -42,6 +42,6 @@ export const Funder = z.strictObject({
   /** Insurers: 4-digit UZOVI code; others may leave it empty. */
   uzovi: text(10),
   domainId: Id,
-  share: FunderShare.nullable(),
+  share: z.nullable(FunderShare),
 });
 export type Funder = z.infer<typeof Funder>;

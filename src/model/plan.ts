@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Id, IsoDate, longText, text } from './primitives.ts';
 import { Domain, defaultDomains } from './catalogue.ts';
 import { Split, emptySplit } from './split.ts';
@@ -36,21 +36,21 @@ export const Plan = z.strictObject({
   collaboration: text(200),
   paymentTitle: PaymentTitle,
   /** Other titles also used in the collaboration (e.g. O&I for GPs): the double-funding rules read this. */
-  otherTitles: z.array(PaymentTitle).max(5),
+  otherTitles: z.array(PaymentTitle).check(z.maxLength(5)),
   executionModel: ExecutionModel,
   /** Main contractor or cashier organisation (a provider id); null for equal partners. */
-  leadProviderId: Id.nullable(),
+  leadProviderId: z.nullable(Id),
   period: z.strictObject({ start: IsoDate, end: IsoDate }),
   granularity: Granularity,
   /** Must stay false for the BDSS title (no eigen risico from 1 January 2025). */
   deductibleCharged: z.boolean(),
   /** Peildatum for insurers' market shares (insured in the service area on this date). */
-  marketShareDate: IsoDate.nullable(),
-  domains: z.array(Domain).max(60),
-  targetGroups: z.array(TargetGroup).max(500),
-  activities: z.array(Activity).max(20_000),
-  providers: z.array(Provider).max(2000),
-  funders: z.array(Funder).max(2000),
+  marketShareDate: z.nullable(IsoDate),
+  domains: z.array(Domain).check(z.maxLength(60)),
+  targetGroups: z.array(TargetGroup).check(z.maxLength(500)),
+  activities: z.array(Activity).check(z.maxLength(20_000)),
+  providers: z.array(Provider).check(z.maxLength(2000)),
+  funders: z.array(Funder).check(z.maxLength(2000)),
   defaultSplit: Split,
   clauses: Clauses,
 });

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** Names that would reach Object.prototype if ever used as a key: never valid ids. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Row and column ids: short, URL- and key-safe. */
-export const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .refine((s) => !RESERVED.has(s), { message: 'reserved id' });
+export const Id = z.string().check(
+  z.minLength(1),
+  z.maxLength(64),
+  z.regex(/^[A-Za-z0-9_-]+$/),
+  z.refine((s) => !RESERVED.has(s), { message: 'reserved id' }),
+);
 export type Id = z.infer<typeof Id>;
 
 /**
@@ -18,7 +18,7 @@ export type Id = z.infer<typeof Id>;
  * Range and precision are checked by validation rules, not here, so a plan with a bad value can
  * still be loaded, shown and fixed.
  */
-export const DecimalString = z.string().max(40).regex(/^-?\d{1,24}(\.\d{1,12})?$/);
+export const DecimalString = z.string().check(z.maxLength(40), z.regex(/^-?\d{1,24}(\.\d{1,12})?$/));
 export type DecimalString = z.infer<typeof DecimalString>;
 
 /** Euros, canonical decimal (e.g. "250000.00" or "1234.5"). */
@@ -27,9 +27,9 @@ export const Money = DecimalString;
 export const Percent = DecimalString;
 
 /** Calendar date, ISO yyyy-mm-dd. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** User text with a length cap: untrusted input never grows without bound. */
-export const text = (max = 500) => z.string().max(max);
-export const longText = () => z.string().max(20_000);
+export const text = (max = 500) => z.string().check(z.maxLength(max));
+export const longText = () => z.string().check(z.maxLength(20_000));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Id, Percent } from './primitives.ts';
 
 /**
@@ -7,8 +7,8 @@ import { Id, Percent } from './primitives.ts';
  * A domain without sectors keeps its whole part at domain level.
  */
 export const Split = z.strictObject({
-  domains: z.array(z.strictObject({ domainId: Id, percent: Percent })).max(60),
-  sectors: z.array(z.strictObject({ domainId: Id, sectorId: Id, percent: Percent })).max(1000),
+  domains: z.array(z.strictObject({ domainId: Id, percent: Percent })).check(z.maxLength(60)),
+  sectors: z.array(z.strictObject({ domainId: Id, sectorId: Id, percent: Percent })).check(z.maxLength(1000)),
 });
 export type Split = z.infer<typeof Split>;
 

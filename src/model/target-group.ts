@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Id, IsoDate, text } from './primitives.ts';
 
 /**
@@ -9,8 +9,8 @@ export const TargetGroup = z.strictObject({
   id: Id,
   name: text(200),
   characteristics: text(4000),
-  postcodes: z.array(text(20)).max(2000),
-  estimatedSize: z.number().int().min(0).max(100_000_000).nullable(),
-  referenceDate: IsoDate.nullable(),
+  postcodes: z.array(text(20)).check(z.maxLength(2000)),
+  estimatedSize: z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000))),
+  referenceDate: z.nullable(IsoDate),
 });
 export type TargetGroup = z.infer<typeof TargetGroup>;

@@ -3,7 +3,7 @@ import { IdbBackend } from './idb-backend.ts';
 import { MemoryBackend } from './memory-backend.ts';
 import { StoreCore } from './scenario-store.ts';
 import { DB_NAME } from './schema.ts';
-import { yjsLive } from './live.ts';
+import { loadYjsLive } from './load-live.ts';
 import type { StoreError } from './errors.ts';
 import type { LiveDeps, SaveInfo, ScenarioStore } from './types.ts';
 
@@ -29,8 +29,8 @@ export interface ScenarioStoreOptions {
   broadcast?: boolean;
   onSaved?: (info: SaveInfo) => void;
   onError?: (error: StoreError) => void;
-  /** The Yjs side; defaults to src/sync. */
-  live?: LiveDeps;
+  /** The Yjs side, or how to load it; defaults to src/sync, loaded when a scenario first needs it. */
+  live?: LiveDeps | (() => Promise<LiveDeps>);
 }
 
 /**
@@ -49,7 +49,7 @@ export async function openScenarioStore(options: ScenarioStoreOptions): Promise<
   const core = {
     planId: options.planId,
     planName: options.planName ?? '',
-    live: options.live ?? yjsLive,
+    live: options.live ?? loadYjsLive,
     channelName: options.broadcast === false ? null : `rp-store:${name}:${options.planId}`,
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.onSaved ? { onSaved: options.onSaved } : {}),

@@ -1,4 +1,6 @@
-import { newPlan, type Plan } from '../model/plan.ts';
+import { newPlan, Plan } from '../model/plan.ts';
+import { DeferredPlanState } from '../sync/deferred-state.ts';
+import type { PlanState } from '../sync/state.ts';
 import type { Backend, ScenarioLog } from './backend.ts';
 import { fail, ok, StoreAbort, storeError, toStoreError, type StoreError, type StoreResult } from './errors.ts';
 import { planDiffOps } from './plan-diff.ts';
@@ -13,7 +15,8 @@ export interface StoreCoreOptions {
   planId: string;
   planName?: string;
   backend: Backend;
-  live: LiveDeps;
+  /** The Yjs side, or how to load it (it is loaded only when a scenario first needs it). */
+  live: LiveDeps | (() => Promise<LiveDeps>);
   /** Set when the database could not be opened: we run from memory and say why. */
   openError?: StoreError | null;
   debounceMs?: number;
@@ -40,7 +43,8 @@ const newId = (): string => crypto.randomUUID();
 interface Live {
   handle: OpenScenario;
   log: ScenarioLog;
-  attached: AttachedLog;
+  /** Hands the state's pending updates to the log (none while the scenario is only looked at). */
+  flushLog(): Promise<void>;
 }
 
 /**
@@ -50,7 +54,7 @@ interface Live {
 export class StoreCore implements ScenarioStore {
   readonly planId: string;
   private readonly backend: Backend;
-  private readonly live: LiveDeps;
+  private readonly live: () => Promise<LiveDeps>;
   private readonly now: () => number;
   private readonly debounceMs: number;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
@@ -65,7 +69,8 @@ export class StoreCore implements ScenarioStore {
   constructor(private readonly options: StoreCoreOptions) {
     this.planId = options.planId;
     this.backend = options.backend;
-    this.live = options.live;
+    const live = options.live;
+    this.live = typeof live === 'function' ? live : () => Promise.resolve(live);
     this.now = options.now ?? Date.now;
     this.debounceMs = options.debounceMs ?? 400;
     this.openError = options.openError ?? null;
@@ -164,8 +169,8 @@ export class StoreCore implements ScenarioStore {
   create(name: string, plan?: Plan): Promise<StoreResult<ScenarioInfo>> {
     return this.guard(async () => {
       const valid = this.validName(name);
-      const content = plan ?? newPlan(this.planId);
-      return this.insert(valid, this.live.encodePlan(content), null);
+      // The plan is kept as the scenario's seed; its log starts with the first edit (startLive).
+      return this.insert(valid, null, structuredClone(plan ?? newPlan(this.planId)));
     });
   }
 
@@ -178,7 +183,7 @@ export class StoreCore implements ScenarioStore {
   /** The scenario's content as stored (after flushing it if it is open here). */
   private async storedUpdates(id: string): Promise<{ record: ScenarioRecord; updates: Uint8Array[] }> {
     const open = await this.open.get(id);
-    if (open?.ok) await open.value.attached.flush();
+    if (open?.ok) await open.value.flushLog();
     const record = await this.backend.getScenario(id);
     if (!record) throw new StoreAbort(storeError('not-found'));
     const updates = await this.backend.log(id, {}).load();
@@ -190,7 +195,7 @@ export class StoreCore implements ScenarioStore {
       const { record, updates } = await this.storedUpdates(id);
       const valid = this.validName(name ?? stMsg('store.copyName', { name: record.name }).nl.slice(0, NAME_MAX));
       // A copy of the log is a copy of the document: the two never merge, so shared history is harmless.
-      const first = updates.length > 0 ? this.live.mergeUpdates(updates) : null;
+      const first = updates.length > 0 ? (await this.live()).mergeUpdates(updates) : null;
       const seed = first ? null : (record.seed ?? newPlan(this.planId));
       return this.insert(valid, first, seed && structuredClone(seed));
     });
@@ -248,7 +253,7 @@ export class StoreCore implements ScenarioStore {
     return this.guard(async () => {
       const { record, updates } = await this.storedUpdates(id);
       if (updates.length === 0) return structuredClone(record.seed ?? newPlan(this.planId));
-      return this.live.decodePlan(updates, newPlan(this.planId));
+      return (await this.live()).decodePlan(updates, newPlan(this.planId));
     });
   }
 
@@ -305,9 +310,18 @@ export class StoreCore implements ScenarioStore {
     return entry.then((r) => (r.ok ? ok(r.value.handle) : r));
   }
 
+  /**
+   * Opens a scenario. One whose log has not started (never edited: its content is the seed plan)
+   * opens as a plain state and becomes live (Yjs, loaded then) at its first edit, or when another
+   * tab starts editing it; one with a log is replayed into a live state at once.
+   */
   private async startLive(id: string): Promise<Live> {
     const record = await this.backend.getScenario(id);
     if (!record) throw new StoreAbort(storeError('not-found'));
+    const onError = (error: StoreError): void => {
+      this.saveError = error;
+      this.reportError(error);
+    };
     const log = this.backend.log(id, {
       onSaved: (saved) => {
         this.saveError = null;
@@ -315,40 +329,77 @@ export class StoreCore implements ScenarioStore {
         this.options.onSaved?.(saved);
         this.emit({ type: 'saved', info: saved });
       },
-      onError: (error) => {
-        this.saveError = error;
-        this.reportError(error);
-      },
+      onError,
     });
-    let updates = await log.load();
-    if (updates.length === 0) {
-      const first = this.live.encodePlan(record.seed ?? newPlan(this.planId));
-      // Another tab may seed first; then its seed is the one everybody uses.
-      if (!(await log.seed(first))) updates = await log.load();
-      else updates = [first];
+    const tabChannel = this.options.channelName ? `${this.options.channelName}:${id}` : null;
+    const seed = record.seed ?? newPlan(this.planId);
+    let attached: AttachedLog | null = null;
+    const goLive = async (stored: Uint8Array[]): Promise<PlanState> => {
+      const live = await this.live();
+      let updates = stored;
+      let inLog = stored;
+      if (updates.length === 0) {
+        const first = live.encodePlan(seed);
+        // Another tab may seed first; then its seed is the one everybody uses.
+        const seeded = await log.seed(first).catch((e: unknown) => {
+          onError(toStoreError(e));
+          return null;
+        });
+        // A seed that could not be written (a full disk) is not in the log: the first save writes
+        // the whole document, seed included, and is retried like any other save.
+        updates = seeded === false ? await log.load() : [first];
+        inLog = seeded === null ? [] : updates;
+      }
+      const state = live.stateFromUpdates(updates, newPlan(this.planId));
+      attached = live.attach(state, log, { debounceMs: this.debounceMs, scenarioId: id, loaded: inLog, tabChannel });
+      await attached.ready;
+      return state;
+    };
+
+    const updates = await log.load();
+    let state: PlanState;
+    let deferred: DeferredPlanState<PlanState> | null = null;
+    let tabs: BroadcastChannel | null = null;
+    // A seed that does not fit the schema (written by other code) is read through the live state's guards.
+    if (updates.length === 0 && Plan.safeParse(seed).success) {
+      const pristine = new DeferredPlanState<PlanState>(seed, {
+        // Read the log again: another tab may have started it since.
+        load: async () => {
+          tabs?.close();
+          return goLive(await log.load());
+        },
+      });
+      // Another tab editing this scenario says so on the scenario's channel: go live to follow it.
+      if (tabChannel && typeof BroadcastChannel !== 'undefined') {
+        tabs = new BroadcastChannel(tabChannel);
+        tabs.onmessage = () => void pristine.live().catch(() => {});
+      }
+      state = deferred = pristine;
+    } else {
+      state = await goLive(updates);
     }
-    const state = this.live.stateFromUpdates(updates, newPlan(this.planId));
-    const attached = this.live.attach(state, log, {
-      debounceMs: this.debounceMs, scenarioId: id, loaded: updates,
-      tabChannel: this.options.channelName ? `${this.options.channelName}:${id}` : null,
-    });
-    await attached.ready;
+
+    const flushLog = async (): Promise<void> => {
+      await deferred?.settle();
+      await attached?.flush();
+    };
     const handle: OpenScenario = {
       id,
       state,
       flush: async () => {
-        await attached.flush();
+        await flushLog();
         if (log.unsaved > 0) await log.retry();
       },
       close: async () => {
         if (this.open.get(id) === undefined) return;
         this.open.delete(id);
         await handle.flush();
-        await attached.detach();
+        tabs?.close();
+        await attached?.detach();
         state.destroy();
       },
     };
-    return { handle, log, attached };
+    return { handle, log, flushLog };
   }
 
   async flush(): Promise<void> {

@@ -31,9 +31,10 @@ export interface ScenarioRecord {
   /** Soft delete, so a delete can be undone. */
   deletedAt: number | null;
   /**
-   * A plan whose Yjs log has not been started yet (scenarios migrated from v1). The first tab that
-   * opens the scenario encodes it into the log, in a transaction that checks the log is still empty,
-   * so two tabs never seed the same content twice.
+   * A plan whose Yjs log has not been started yet: a scenario nobody has edited (it is shown from
+   * this plan, without Yjs), or one migrated from v1. The first tab that edits the scenario encodes
+   * it into the log, in a transaction that checks the log is still empty, so two tabs never seed
+   * the same content twice; the seed is cleared then.
    */
   seed: Plan | null;
 }

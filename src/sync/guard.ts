@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../model/zod.ts';
 import { deepEqual, deepFreeze } from './values.ts';
 
 /*
@@ -17,11 +17,11 @@ export interface GuardResult<T> {
 
 /** Checks a row (or any strict object) field by field against its schema. */
 export function guardObject<T extends Record<string, unknown>>(
-  schema: z.ZodObject, candidate: Record<string, unknown>, previous: T | undefined,
+  schema: z.ZodMiniObject, candidate: Record<string, unknown>, previous: T | undefined,
 ): GuardResult<T> {
   const refused: string[] = [];
   const out: Record<string, unknown> = {};
-  const shape = schema.shape as Record<string, z.ZodType>;
+  const shape = schema.shape as Record<string, z.ZodMiniType>;
   const whole = schema.safeParse(candidate).success;
   for (const key of Object.keys(shape)) {
     const next = candidate[key];
@@ -39,7 +39,7 @@ export function guardObject<T extends Record<string, unknown>>(
 }
 
 /** Checks one value against its schema; keeps the previous one when the new one does not fit. */
-export function guardValue<T>(schema: z.ZodType, next: unknown, previous: T): GuardResult<T> {
+export function guardValue<T>(schema: z.ZodMiniType, next: unknown, previous: T): GuardResult<T> {
   if (!schema.safeParse(next).success) return { value: previous, refused: ['value'] };
   return { value: deepEqual(previous, next) ? previous : deepFreeze(next as T), refused: [] };
 }

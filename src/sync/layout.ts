@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import type { z } from 'zod';
+import type * as Y from 'yjs';
+import type { z } from '../model/zod.ts';
 import { Activity } from '../model/activities.ts';
 import { Domain } from '../model/catalogue.ts';
 import { Funder, Provider } from '../model/parties.ts';
@@ -37,7 +37,7 @@ export const ROW_SCHEMAS = {
   activities: Activity,
   providers: Provider,
   funders: Funder,
-} as const satisfies Record<Collection, z.ZodObject>;
+} as const satisfies Record<Collection, z.ZodMiniObject>;
 
 /** Plan fields stored in the `plan` map (everything except collections and the default split). */
 export const SCALAR_FIELDS = Object.keys(Plan.shape).filter(

@@ -3,7 +3,8 @@ import { newPlan, type Plan } from '../model/plan.ts';
 import type { PlanOp } from '../model/ops.ts';
 import { COLLECTIONS, roots, type Roots } from './layout.ts';
 import { applyOpToDoc } from './write-ops.ts';
-import { opProblem } from './validate-op.ts';
+import { opProblem, opSection } from './validate-op.ts';
+import { safely } from './safely.ts';
 import { seedUpdate } from './seed.ts';
 import { Snapshot } from './snapshot.ts';
 import { messages } from './messages.ts';
@@ -102,7 +103,7 @@ class LivePlanState implements YPlanState {
     for (const o of ops) {
       const reason = opProblem(o, (c, id) => this.r.rows[c as keyof Roots['rows']]?.has(id) ?? false);
       if (reason === null) valid.push(o);
-      else this.record({ code: 'invalid-op', origin: 'local', section: sectionOf(o), message: messages.invalidOp(reason) });
+      else this.record({ code: 'invalid-op', origin: 'local', section: opSection(o), message: messages.invalidOp(reason) });
     }
     if (valid.length === 0) return;
     try {
@@ -219,16 +220,4 @@ function duplicateIds(plan: Plan): StateProblem[] {
     }
   }
   return out;
-}
-
-function sectionOf(o: PlanOp): StateProblem['section'] {
-  if (typeof o === 'object' && o !== null && 'collection' in o && typeof o.collection === 'string') return o.collection as StateProblem['section'];
-  return o?.op === 'set-split' ? 'split' : 'plan';
-}
-
-/** A failing listener must not stop the others, nor throw into Yjs' transaction cleanup. */
-function safely(fn: () => void): void {
-  try { fn(); } catch (e) {
-    queueMicrotask(() => { throw e; });
-  }
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type { z } from '../model/zod.ts';
 import { Plan } from '../model/plan.ts';
 import type { Collection } from '../model/ops.ts';
 import { ROW_SCHEMAS, type Roots } from './layout.ts';
@@ -13,11 +13,11 @@ import { fromY } from './values.ts';
  * every peer must build the same JSON.
  */
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; options?: z.ZodType[] };
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+type Def = { type: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType; options?: z.ZodMiniType[] };
+const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The key orders an object value of this schema can have (one per union option). */
-function keyOrders(schema: z.ZodType): string[][] {
+function keyOrders(schema: z.ZodMiniType): string[][] {
   const def = defOf(schema);
   if (def.type === 'object' && def.shape) return [Object.keys(def.shape)];
   if ((def.type === 'nullable' || def.type === 'optional') && def.innerType) return keyOrders(def.innerType);
@@ -25,14 +25,14 @@ function keyOrders(schema: z.ZodType): string[][] {
   return [];
 }
 
-const ordersCache = new Map<z.ZodType, string[][]>();
-const ordersOf = (schema: z.ZodType) => {
+const ordersCache = new Map<z.ZodMiniType, string[][]>();
+const ordersOf = (schema: z.ZodMiniType) => {
   let o = ordersCache.get(schema);
   if (!o) ordersCache.set(schema, (o = keyOrders(schema)));
   return o;
 };
 
-function inOrder(value: unknown, schema: z.ZodType | undefined): unknown {
+function inOrder(value: unknown, schema: z.ZodMiniType | undefined): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
@@ -43,12 +43,12 @@ function inOrder(value: unknown, schema: z.ZodType | undefined): unknown {
   return out;
 }
 
-const read = (v: unknown, schema: z.ZodType | undefined) => (v instanceof Y.Map ? inOrder(fromY(v), schema) : fromY(v));
+const read = (v: unknown, schema: z.ZodMiniType | undefined) => (v instanceof Y.Map ? inOrder(fromY(v), schema) : fromY(v));
 
 /** A row's candidate object, fields in schema order; only the schema's keys are read. */
 export function readRow(c: Collection, id: string, row: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const shape = ROW_SCHEMAS[c].shape as Record<string, z.ZodType>;
+  const shape = ROW_SCHEMAS[c].shape as Record<string, z.ZodMiniType>;
   for (const key of Object.keys(shape)) {
     if (key === 'id') out.id = id;
     else if (c === 'activities' && key === 'split') out.split = readActivitySplit(row);
@@ -57,7 +57,7 @@ export function readRow(c: Collection, id: string, row: Y.Map<unknown>): Record<
   return out;
 }
 
-const planShape = Plan.shape as unknown as Record<string, z.ZodType>;
+const planShape = Plan.shape as unknown as Record<string, z.ZodMiniType>;
 
 export const readPlanField = (r: Roots, field: string): unknown => read(r.plan.get(field), planShape[field]);
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type { z } from '../model/zod.ts';
 import { Plan } from '../model/plan.ts';
 import { Split } from '../model/split.ts';
 import type { Collection, PlanField, RowOf } from '../model/ops.ts';
@@ -20,7 +20,7 @@ type Row = RowOf<Collection>;
 type Located = { kind: 'plan' } | { kind: 'default' } | { kind: 'rows'; c: Collection } | { kind: 'order'; c: Collection } | { kind: 'meta' };
 
 const SCALAR = new Set<string>(SCALAR_FIELDS);
-const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodType>)[f]!;
+const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
 
 export interface Flushed { plan: Plan; change: PlanChange; problems: StateProblem[] }
 

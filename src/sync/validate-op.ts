@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import type { z } from '../model/zod.ts';
 import { Plan } from '../model/plan.ts';
 import { Id, Percent } from '../model/primitives.ts';
 import type { PlanOp } from '../model/ops.ts';
+import type { StateProblem } from './state.ts';
 import { COLLECTIONS, ROW_SCHEMAS, SCALAR_FIELDS } from './layout.ts';
 
 /*
@@ -9,10 +10,10 @@ import { COLLECTIONS, ROW_SCHEMAS, SCALAR_FIELDS } from './layout.ts';
  * tab and peer. Returns a short, language-neutral reason, or null when the op is fine.
  */
 
-const planShape = Plan.shape as unknown as Record<string, z.ZodType>;
+const planShape = Plan.shape as unknown as Record<string, z.ZodMiniType>;
 const fields = new Set<string>(SCALAR_FIELDS);
 
-const fails = (schema: z.ZodType, v: unknown) => !schema.safeParse(v).success;
+const fails = (schema: z.ZodMiniType, v: unknown) => !schema.safeParse(v).success;
 
 export function opProblem(o: PlanOp, rowExists: (collection: string, id: string) => boolean): string | null {
   if (typeof o !== 'object' || o === null) return 'op';
@@ -26,7 +27,7 @@ export function opProblem(o: PlanOp, rowExists: (collection: string, id: string)
       return fails(ROW_SCHEMAS[o.collection], o.row) ? `${o.collection} row` : null;
     case 'update-row': {
       if (typeof o.patch !== 'object' || o.patch === null) return 'patch';
-      const shape = ROW_SCHEMAS[o.collection].shape as Record<string, z.ZodType>;
+      const shape = ROW_SCHEMAS[o.collection].shape as Record<string, z.ZodMiniType>;
       for (const [k, v] of Object.entries(o.patch)) {
         if (v === undefined) continue;
         if (!Object.hasOwn(shape, k) || fails(shape[k]!, v)) return `${o.collection}.${k}`;
@@ -46,4 +47,10 @@ export function opProblem(o: PlanOp, rowExists: (collection: string, id: string)
     default:
       return `op ${String((o as { op?: unknown }).op)}`;
   }
+}
+
+/** The plan section an op belongs to, for the problem that refuses it. */
+export function opSection(o: PlanOp): StateProblem['section'] {
+  if (typeof o === 'object' && o !== null && 'collection' in o && typeof o.collection === 'string') return o.collection as StateProblem['section'];
+  return o?.op === 'set-split' ? 'split' : 'plan';
 }

@@ -1,4 +1,7 @@
 import * as Y from 'yjs';
+import { deepEqual, deepFreeze } from './plain-values.ts';
+
+export { deepEqual, deepFreeze };
 
 /*
  * Plain values ↔ Yjs values. Objects become Y.Maps so that two people editing different keys of
@@ -12,21 +15,6 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /** The key that says which variant of a union an object is; changing it replaces the whole map. */
 const DISCRIMINATORS = ['kind', 'basis'] as const;
 
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!Object.hasOwn(b, k) || !deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
-}
-
 /** Deep-frozen copy of JSON-like data, so nothing outside can change what the doc holds. */
 export function frozenCopy<T>(v: T): T {
   if (Array.isArray(v)) return Object.freeze(v.map(frozenCopy)) as T;
@@ -34,15 +22,6 @@ export function frozenCopy<T>(v: T): T {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = frozenCopy(x);
     return Object.freeze(out) as T;
-  }
-  return v;
-}
-
-/** Freezes in place (values read back from the doc are the doc's own objects). */
-export function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
   }
   return v;
 }

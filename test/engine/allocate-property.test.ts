@@ -5,6 +5,7 @@ import { applyOps, type PlanOp } from '../../src/model/ops.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { arbitraryPlan } from '../fixtures/arbitrary.ts';
 import { allocationText, brokenSum } from '../fixtures/allocation-checks.ts';
+import { generatePlan } from '../fixtures/generate.ts';
 
 /** A random edit of a plan, as the grid would make it, built from a few random numbers. */
 function randomOp(plan: Plan, kind: number, i: number, v: number): PlanOp {
@@ -69,6 +70,26 @@ describe('allocate: properties over random plans', function () {
         if (got !== want) throw new Error(`after op ${kind}: incremental differs from fresh`);
       }
     }), { numRuns: 1_000 });
+  });
+
+  it('equals a fresh allocation after default-split edits of a realistic plan, at and above 100 %, of domains and sectors', () => {
+    const incremental = createAllocator();
+    let plan = generatePlan(3, 150);
+    incremental(plan);
+    const zvw = plan.defaultSplit.sectors.find((s) => s.domainId === 'zvw')!;
+    const edits: PlanOp[] = [
+      // Below 100 %: the other domains keep their cents, the rest goes to the unassigned line.
+      { op: 'set-split', rowId: 'default', domainId: 'jw', sectorId: null, percent: '10' },
+      { op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: zvw.sectorId, percent: '1' },
+      // Above 100 %: every domain scales down.
+      { op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '90' },
+      { op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '0' },
+      { op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: zvw.sectorId, percent: zvw.percent },
+    ];
+    for (const op of edits) {
+      plan = applyOps(plan, [op]);
+      expect(allocationText(incremental(plan)), JSON.stringify(op)).to.equal(allocationText(allocate(plan)));
+    }
   });
 
   it('counts an activity object that occurs twice twice, and once again after one is removed', () => {

@@ -145,6 +145,18 @@ describe('allocate: splits', () => {
     expect(byDomain(r)).to.deep.equal({ zvw: '175000.00', wmo: '25000.00', jw: '50000.00', wlz: '250000.00' });
   });
 
+  it('stays exact to the cent for amounts beyond what a double holds exactly', () => {
+    // € 10^17 a year is 10^19 cents, above 2^53: amounts there must not pass through doubles.
+    const p = withCost({ kind: 'lumpsum', amount: '100000000000000000.01', per: 'year' });
+    p.defaultSplit = { domains: ['wmo', 'jw', 'wpg'].map((domainId) => ({ domainId, percent: '33.3333333333' })), sectors: [] };
+    const r = allocate(p);
+    expect(r.activities[0]!.domains.map((d) => [d.domainId, money(d)])).to.deep.equal([
+      ['wmo', '33333333333300000.01'], ['jw', '33333333333300000.00'], ['wpg', '33333333333300000.00'], [null, '100000.00'],
+    ]);
+    expect(money({ amount: r.annualTotal })).to.equal('100000000000000000.01');
+    expect(brokenSum(r)).to.equal(null);
+  });
+
   it('splits € 100.000,00 in thirds with the first line getting the cent', () => {
     const p = withCost({ kind: 'lumpsum', amount: '100000.00', per: 'year' });
     p.defaultSplit = { domains: ['wmo', 'jw', 'wpg'].map((domainId) => ({ domainId, percent: '33.3333333333' })), sectors: [] };

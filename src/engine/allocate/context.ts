@@ -19,15 +19,38 @@ export interface Group {
   weights: bigint[];
 }
 
-/** A group with the totals' keys of its lines prepared, so a hot loop joins no strings. */
-export interface KeyedGroup extends Group { keys: string[]; small: SmallWeights | null }
+/**
+ * A group with the totals' line of each of its ids prepared (a slot of one level's table), so a
+ * hot loop neither joins strings nor looks them up.
+ */
+export interface KeyedGroup extends Group { slots: number[]; small: SmallWeights | null }
 
 /** Key parts: ids contain only [A-Za-z0-9_-], so `|` separates and `~` stands for null. */
 export const keyOf = (...ids: (string | null)[]) => ids.map((id) => id ?? '~').join('|');
-export const idsOf = (key: string): (string | null)[] => key.split('|').map((id) => (id === '~' ? null : id));
 
-const keyed = (g: Group, prefix: (string | null)[]): KeyedGroup =>
-  ({ ...g, keys: g.ids.map((id) => keyOf(...prefix, id)), small: smallWeights(g.weights) });
+/**
+ * The lines of one level of the totals (domains, sectors, providers or funders), numbered: a
+ * line is its ids (e.g. domain, sector, provider) and a key that orders equal ranks.
+ */
+export class SlotTable {
+  private readonly index = new Map<string, number>();
+  readonly keys: string[] = [];
+  readonly ids: (string | null)[][] = [];
+  slot(ids: (string | null)[]): number {
+    const key = keyOf(...ids);
+    let slot = this.index.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.index.set(key, slot);
+      this.keys.push(key);
+      this.ids.push(ids);
+    }
+    return slot;
+  }
+}
+
+const keyed = (g: Group, table: SlotTable, prefix: (string | null)[]): KeyedGroup =>
+  ({ ...g, slots: g.ids.map((id) => table.slot([...prefix, id])), small: smallWeights(g.weights) });
 
 /** How one split sends money: to domains (and a bucket), and per domain to sectors. */
 export interface SplitPlan {
@@ -53,6 +76,10 @@ export interface Context {
   /** Slot lengths, the weights of the payment schedule. */
   readonly periodWeights: bigint[];
   readonly periodSmall: SmallWeights | null;
+  /** The numbered lines of each level of the totals. */
+  readonly tables: { domains: SlotTable; sectors: SlotTable; providers: SlotTable; funders: SlotTable };
+  /** The one line the unassigned part of a split has at each level below the domain. */
+  readonly unassigned: { sector: number[]; provider: number[]; funder: number[] };
 }
 
 const BUCKET_ONLY: Group = { ids: [null], weights: [1n] };
@@ -110,6 +137,7 @@ export function createContext(plan: Plan): Context {
   const funderGroups = new Map<string, KeyedGroup>();
   const periods = planPeriods(plan.period, plan.granularity);
   const splitPlans = new WeakMap<Split, SplitPlan>();
+  const tables = { domains: new SlotTable(), sectors: new SlotTable(), providers: new SlotTable(), funders: new SlotTable() };
 
   return {
     domains: plan.domains,
@@ -124,20 +152,26 @@ export function createContext(plan: Plan): Context {
     sectorRank,
     providerRank,
     funderRank,
+    tables,
+    unassigned: {
+      sector: [tables.sectors.slot([null, null])],
+      provider: [tables.providers.slot([null, null, null])],
+      funder: [tables.funders.slot([null, null])],
+    },
     splitPlan(split) {
       let sp = splitPlans.get(split);
-      if (!sp) { sp = buildSplitPlan(split, plan.domains, sectorRank); splitPlans.set(split, sp); }
+      if (!sp) { sp = buildSplitPlan(split, plan.domains, sectorRank, tables); splitPlans.set(split, sp); }
       return sp;
     },
     providerGroup(domainId, sectorId) {
       const key = `${domainId}|${sectorId ?? ''}`;
       let g = providerGroups.get(key);
-      if (!g) { g = keyed(buildProviderGroup(providersBy.get(key) ?? []), [domainId, sectorId]); providerGroups.set(key, g); }
+      if (!g) { g = keyed(buildProviderGroup(providersBy.get(key) ?? []), tables.providers, [domainId, sectorId]); providerGroups.set(key, g); }
       return g;
     },
     funderGroup(domainId) {
       let g = funderGroups.get(domainId);
-      if (!g) { g = keyed(buildFunderGroup(fundersBy.get(domainId) ?? []), [domainId]); funderGroups.set(domainId, g); }
+      if (!g) { g = keyed(buildFunderGroup(fundersBy.get(domainId) ?? []), tables.funders, [domainId]); funderGroups.set(domainId, g); }
       return g;
     },
   };
@@ -147,7 +181,9 @@ export function createContext(plan: Plan): Context {
  * Domain weights in catalogue order (repeated entries for one domain add up; entries for unknown
  * domains are ignored, i.e. stay unassigned); per domain, sector weights in catalogue order.
  */
-function buildSplitPlan(split: Split, domains: Plan['domains'], sectorRank: Map<string, Map<string, number>>): SplitPlan {
+function buildSplitPlan(
+  split: Split, domains: Plan['domains'], sectorRank: Map<string, Map<string, number>>, tables: Context['tables'],
+): SplitPlan {
   const domainPct = new Map<string, bigint>();
   for (const e of split.domains) {
     if (sectorRank.has(e.domainId)) domainPct.set(e.domainId, (domainPct.get(e.domainId) ?? 0n) + pct(e.percent));
@@ -168,16 +204,16 @@ function buildSplitPlan(split: Split, domains: Plan['domains'], sectorRank: Map<
     seen.add(d.id);
     const w = domainPct.get(d.id);
     if (w !== undefined) { ids.push(d.id); weights.push(w); }
-    if (d.sectors.length === 0) { sectors.set(d.id, keyed(BUCKET_ONLY, [d.id])); continue; }
+    if (d.sectors.length === 0) { sectors.set(d.id, keyed(BUCKET_ONLY, tables.sectors, [d.id])); continue; }
     const sIds: string[] = [];
     const sWeights: bigint[] = [];
     for (const s of d.sectors) {
       const sw = sectorPct.get(`${d.id}|${s.id}`);
       if (sw !== undefined && !sIds.includes(s.id)) { sIds.push(s.id); sWeights.push(sw); }
     }
-    sectors.set(d.id, keyed(percentGroup(sIds, sWeights), [d.id]));
+    sectors.set(d.id, keyed(percentGroup(sIds, sWeights), tables.sectors, [d.id]));
   }
-  return { domains: keyed(percentGroup(ids, weights), []), sectors };
+  return { domains: keyed(percentGroup(ids, weights), tables.domains, []), sectors };
 }
 
 /** Providers by share (percent of their sector); all shares empty: equal parts; none: bucket. */

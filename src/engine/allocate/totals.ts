@@ -1,31 +1,31 @@
 import type { Allocation, ActivityAllocation } from '../../model/allocation.ts';
 import { centsToDec } from '../../money/cents.ts';
 import type { Context } from './context.ts';
-import type { ActivityLines, Line } from './activity.ts';
-import { idsOf } from './context.ts';
-
-interface Cell { cents: bigint; lines: number }
+import { centAt, type ActivityLines, type DomainLines, type Part } from './activity.ts';
+import type { SlotTable } from './context.ts';
 
 /**
- * Running sums of activity lines per key. Adding and removing an activity's lines keeps them equal
- * to a fresh sum; a key disappears when no line refers to it any more, so an incremental result
- * has exactly the rows a fresh one has.
+ * Running sums of activity lines per slot of one level's table, and how many lines refer to each.
+ * Adding and removing an activity's lines keeps them equal to a fresh sum; a slot no line refers to
+ * any more is left out of the result, so an incremental result has exactly the rows a fresh one has.
  */
 class Sums {
-  readonly cells = new Map<string, Cell>();
-  add(lines: readonly Line[], times: number): void {
+  readonly cents: bigint[] = [];
+  readonly lines: number[] = [];
+  add(parts: readonly Part[], times: number): void {
+    for (const part of parts) this.addPart(part, times);
+  }
+
+  addPart({ slots, cents }: Part, times: number): void {
     const k = BigInt(times);
-    for (const l of lines) {
-      const c = this.cells.get(l.key);
+    const { cents: sums, lines } = this;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
       // Adding once is by far the most common case; skip the bigint multiplication then.
-      const cents = times === 1 ? l.cents : l.cents * k;
-      if (c) {
-        c.cents += cents;
-        c.lines += times;
-        if (c.lines === 0) this.cells.delete(l.key);
-      } else {
-        this.cells.set(l.key, { cents, lines: times });
-      }
+      const c = times === 1 ? centAt(cents, i) : centAt(cents, i) * k;
+      while (sums.length <= slot) { sums.push(0n); lines.push(0); }
+      sums[slot]! += c;
+      lines[slot]! += times;
     }
   }
 }
@@ -51,11 +51,33 @@ export class Totals {
     const k = BigInt(times);
     this.annual += a.annual * k;
     this.plan += a.planTotal * k;
-    this.domains.add(a.domains, times);
-    this.sectors.add(a.sectors, times);
-    this.providers.add(a.providers, times);
-    this.funders.add(a.funders, times);
-    for (let i = 0; i < this.schedule.length; i++) this.schedule[i]! += a.schedule[i]! * k;
+    this.addSplit(a, times);
+    const schedule = this.schedule;
+    for (let i = 0; i < schedule.length; i++) schedule[i]! += times === 1 ? centAt(a.schedule, i) : centAt(a.schedule, i) * k;
+  }
+
+  /**
+   * An activity that occurs `times` times now follows another split: its split lines change, its
+   * annual cost, plan total and schedule (the same in both) stay.
+   */
+  replaceSplit(before: ActivityLines, after: ActivityLines, times: number): void {
+    if (times === 0) return;
+    this.domains.addPart(before.domains, -times);
+    this.domains.addPart(after.domains, times);
+    // What a domain line sends down is shared between the two where it did not change.
+    for (const d of before.byDomain) if (!after.byDomain.includes(d)) this.addDomain(d, -times);
+    for (const d of after.byDomain) if (!before.byDomain.includes(d)) this.addDomain(d, times);
+  }
+
+  private addSplit(a: ActivityLines, times: number): void {
+    this.domains.addPart(a.domains, times);
+    for (const d of a.byDomain) this.addDomain(d, times);
+  }
+
+  private addDomain(d: DomainLines, times: number): void {
+    this.sectors.addPart(d.sectors, times);
+    this.providers.add(d.providers, times);
+    this.funders.addPart(d.funders, times);
   }
 
   /** The public result; totals sorted in catalogue order, unassigned buckets after their siblings. */
@@ -65,23 +87,29 @@ export class Totals {
     const s = (dom: string | null, id: string | null) => (dom === null || id === null ? LAST : ctx.sectorRank.get(dom)?.get(id) ?? LAST);
     const p = (id: string | null) => (id === null ? LAST : ctx.providerRank.get(id) ?? LAST);
     const f = (id: string | null) => (id === null ? LAST : ctx.funderRank.get(id) ?? LAST);
-    const rows = <T>(sums: Sums, make: (ids: (string | null)[], amount: ReturnType<typeof centsToDec>) => T, rank: (ids: (string | null)[]) => number[]) =>
-      [...sums.cells].map(([key, c]) => ({ key, ids: idsOf(key), c }))
-        .map((r) => ({ r, rank: rank(r.ids) }))
-        // Ties only with repeated ids in a broken plan; the key keeps the order independent of history.
-        .sort((a, b) => compareRanks(a.rank, b.rank) || (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0))
-        .map(({ r }) => make(r.ids, centsToDec(r.c.cents)));
+    const rows = <T>(sums: Sums, table: SlotTable, make: (ids: (string | null)[], amount: ReturnType<typeof centsToDec>) => T, rank: (ids: (string | null)[]) => number[]) => {
+      const live: { key: string; ids: (string | null)[]; cents: bigint; rank: number[] }[] = [];
+      for (let slot = 0; slot < sums.lines.length; slot++) {
+        if (sums.lines[slot] === 0) continue;
+        const ids = table.ids[slot]!;
+        live.push({ key: table.keys[slot]!, ids, cents: sums.cents[slot]!, rank: rank(ids) });
+      }
+      // Ties only with repeated ids in a broken plan; the key keeps the order independent of history.
+      return live.sort((a, b) => compareRanks(a.rank, b.rank) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((r) => make(r.ids, centsToDec(r.cents)));
+    };
+    const { tables } = ctx;
 
     return {
       annualTotal: centsToDec(this.annual),
       planTotal: centsToDec(this.plan),
       activities,
-      byDomain: rows(this.domains, ([a = null], amount) => ({ domainId: a, amount }), ([a = null]) => [d(a)]),
-      bySector: rows(this.sectors, ([a = null, b = null], amount) => ({ domainId: a, sectorId: b, amount }),
+      byDomain: rows(this.domains, tables.domains, ([a = null], amount) => ({ domainId: a, amount }), ([a = null]) => [d(a)]),
+      bySector: rows(this.sectors, tables.sectors, ([a = null, b = null], amount) => ({ domainId: a, sectorId: b, amount }),
         ([a = null, b = null]) => [d(a), s(a, b)]),
-      byProvider: rows(this.providers, ([a = null, b = null, c = null], amount) => ({ domainId: a, sectorId: b, providerId: c, amount }),
+      byProvider: rows(this.providers, tables.providers, ([a = null, b = null, c = null], amount) => ({ domainId: a, sectorId: b, providerId: c, amount }),
         ([a = null, b = null, c = null]) => [d(a), s(a, b), p(c)]),
-      byFunder: rows(this.funders, ([a = null, b = null], amount) => ({ domainId: a, funderId: b, amount }),
+      byFunder: rows(this.funders, tables.funders, ([a = null, b = null], amount) => ({ domainId: a, funderId: b, amount }),
         ([a = null, b = null]) => [d(a), f(b)]),
       schedule: ctx.periods.slots.map((slot, i) => ({
         periodId: slot.periodId, start: slot.start, end: slot.end, amount: centsToDec(this.schedule[i]!),

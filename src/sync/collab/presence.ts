@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod.ts';
 import { Section } from '../../model/finding.ts';
 
 /*
@@ -7,15 +7,15 @@ import { Section } from '../../model/finding.ts';
  * is shown as an anonymous participant without a selection, never passed on as is.
  */
 
-const ref = z.string().max(64).regex(/^[A-Za-z0-9_-]+$/);
+const ref = z.string().check(z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
 
 /** A grid cell: the section (grid), its row, and the column (a field, or a split domain/sector). */
 export const CellRef = z.object({
   section: Section,
   rowId: ref,
-  domainId: ref.optional(),
-  sectorId: ref.optional(),
-  field: z.string().max(64).regex(/^[A-Za-z0-9_.$-]+$/).optional(),
+  domainId: z.optional(ref),
+  sectorId: z.optional(ref),
+  field: z.optional(z.string().check(z.maxLength(64), z.regex(/^[A-Za-z0-9_.$-]+$/))),
 });
 export type CellRef = z.infer<typeof CellRef>;
 

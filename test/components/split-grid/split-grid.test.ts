@@ -54,7 +54,7 @@ describe('rp-split-grid', () => {
     expect(owner.edits).to.deep.equal([[{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '69' }]]);
     const total = cell(el, 0, TOTAL);
     expect(total.textContent).to.contain('99 %').and.contain('-1 %');
-    expect(total.classList.contains('rp-mark-error')).to.equal(true);
+    expect(total.getAttribute('data-rp-mark')).to.equal('error');
     expect(total.getAttribute('aria-description')).to.match(/99/);
     expect(getComputedStyle(total, '::before').content).to.contain('⚠');
     // The same finding reaches the keyboard user: selecting the cell puts its message in the status line.
@@ -64,9 +64,35 @@ describe('rp-split-grid', () => {
 
     owner.set(applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '70' }]));
     await settle(el);
-    expect(cell(el, 0, TOTAL).classList.contains('rp-mark-error')).to.equal(false);
+    expect(cell(el, 0, TOTAL).getAttribute('data-rp-mark')).to.not.equal('error');
     expect(cell(el, 0, TOTAL).hasAttribute('aria-description')).to.equal(false);
     expect(cell(el, 0, TOTAL).textContent).to.equal('100 %');
+  });
+
+  it('an edit of the default split shows in every activity that follows it, without re-rendering the other cells', async () => {
+    const hot = hotOf(el) as unknown as { addHook(name: string, fn: () => void): void; removeHook(name: string, fn: () => void): void };
+    let rendered = 0;
+    const count = () => rendered++;
+    hot.addHook('afterRenderer', count);
+    const untouched = cell(el, 2, WMO);
+    const changes = new MutationObserver(() => {});
+    changes.observe(untouched, { subtree: true, childList: true, attributes: true, characterData: true });
+    await typeInto(el, 0, ZVW, '60');
+    await settle(el);
+    hot.removeHook('afterRenderer', count);
+    expect(cell(el, 0, ZVW).textContent).to.equal('60 %');
+    for (const row of [1, 2, 3]) {
+      expect(cell(el, row, ZVW).textContent).to.equal('60 %');
+      expect(cell(el, row, ZVW).getAttribute('aria-label')).to.contain('60 %');
+      expect(cell(el, row, TOTAL).textContent).to.contain('90 %');
+    }
+    expect(cell(el, 0, TOTAL).getAttribute('data-rp-mark')).to.equal('error');
+    // Handsontable rendered no cell: the grid painted the changed ones, and left the rest alone.
+    expect(rendered).to.equal(0);
+    expect(changes.takeRecords()).to.have.length(0);
+    changes.disconnect();
+    expect(cell(el, 2, WMO)).to.equal(untouched);
+    expect(untouched.textContent).to.equal('10 %');
   });
 
   it('reads nl input such as 12,5 and creates an activity override', async () => {
@@ -90,7 +116,7 @@ describe('rp-split-grid', () => {
     await settle(el);
     expect(owner.edits).to.have.length(0);
     expect(cell(el, 0, WMO).textContent).to.equal('10 %');
-    expect(cell(el, 0, WMO).classList.contains('rp-refused')).to.equal(true);
+    expect(cell(el, 0, WMO).hasAttribute('data-rp-refused')).to.equal(true);
     expect(status(el)).to.contain('12,x').and.contain('oude waarde');
     el.locale = 'en';
     await settle(el);
@@ -134,7 +160,7 @@ describe('rp-split-grid', () => {
     await settle(el);
     expect(owner.edits.at(-1)).to.deep.equal([{ op: 'set-split', rowId: 'default', domainId: 'jw', sectorId: null, percent: '56.6667' }]);
     expect(cell(el, 0, TOTAL).textContent).to.equal('100 %');
-    expect(cell(el, 0, TOTAL).classList.contains('rp-mark-error')).to.equal(false);
+    expect(cell(el, 0, TOTAL).getAttribute('data-rp-mark')).to.not.equal('error');
 
     await typeInto(el, 1, ZVW_HA, '30');
     await settle(el);

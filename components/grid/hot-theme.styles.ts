@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+/*
+ * Handsontable's theme engine (18.x) declares its colours as `--ht-*` custom properties in a
+ * zero-specificity `:where(.ht-theme-main)` rule on its root wrapper and portal, many of them as
+ * `light-dark()` pairs that follow `color-scheme`, which the engine pins to "light dark" (the
+ * visitor's system, not the page). Here the colours the grids use are mapped onto our `--rp-*`
+ * tokens on those two elements, so a grid follows the theme (light, dark, the host's own colours)
+ * like every other element, and `color-scheme` is inherited from the page so the few pairs left
+ * (buttons and menus of plugins we do not register) and native controls follow the page too.
+ * Derived tokens (headers, read-only cells, editor, selection border) refer to these and follow.
+ * The colours are custom properties on those two elements; the few cell rules further down key
+ * on the marks' data attributes only.
+ */
+export const hotThemeStyles = css`
+  /* Text and background come from the same tokens, so a dark grid stays readable on a light page. */
+  :host {
+    color: var(--rp-grid-text, var(--rp-color-text, inherit));
+    background: var(--rp-color-bg, transparent);
+    --rp-grid-total-bg: var(--rp-color-surface, #f1f3f4);
+  }
+  :host .ht-root-wrapper,
+  :host .ht-portal {
+    color-scheme: inherit;
+    font-family: var(--rp-font-family, inherit);
+    --ht-background-color: var(--rp-color-bg, #ffffff);
+    --ht-background-secondary-color: var(--rp-color-surface, #f7f8fa);
+    --ht-foreground-color: var(--rp-color-text, #1c2430);
+    --ht-foreground-secondary-color: var(--rp-color-text-muted, #5b6676);
+    --ht-border-color: var(--rp-color-border, #d5dbe3);
+    --ht-accent-color: var(--rp-color-accent, #0b5cad);
+    --ht-placeholder-color: var(--ht-foreground-secondary-color);
+    --ht-read-only-color: var(--ht-foreground-secondary-color);
+    --ht-disabled-color: var(--ht-foreground-secondary-color);
+    --ht-shadow-color: var(--ht-foreground-color);
+    --ht-cell-selection-background-color: var(--ht-accent-color);
+    --ht-cell-editor-foreground-color: var(--ht-foreground-color);
+    --ht-cell-error-background-color: var(--rp-color-error-bg, #fdecea);
+    --ht-cell-success-background-color: var(--rp-color-ok-bg, #e8f5ec);
+    --ht-header-highlighted-foreground-color: var(--ht-foreground-color);
+    --ht-header-highlighted-background-color: var(--ht-border-color);
+    --ht-header-row-highlighted-foreground-color: var(--ht-foreground-color);
+    --ht-header-row-highlighted-background-color: var(--ht-border-color);
+    --ht-header-active-border-color: var(--ht-accent-color);
+    --ht-header-active-foreground-color: var(--rp-color-accent-contrast, #ffffff);
+    --ht-header-row-active-foreground-color: var(--rp-color-accent-contrast, #ffffff);
+    --ht-input-disabled-background-color: var(--ht-background-secondary-color);
+    --ht-link-color: var(--ht-accent-color);
+    --ht-move-backlight-color: var(--ht-foreground-color);
+    --ht-resize-indicator-color: var(--ht-foreground-secondary-color);
+    --ht-hidden-indicator-color: var(--ht-foreground-secondary-color);
+    --ht-scrollbar-thumb-color: var(--ht-foreground-secondary-color);
+    --ht-menu-shadow-color: var(--ht-foreground-color);
+    --ht-menu-item-hover-color: var(--ht-foreground-color);
+    --ht-dialog-semi-transparent-background-color: var(--ht-background-color);
+    --ht-dialog-solid-background-color: var(--ht-background-color);
+  }
+  /* Handsontable names its own font on every table clone; the grid takes the host page's. */
+  :host .handsontable { font-family: var(--rp-font-family, inherit); }
+  /*
+   * Handsontable paints each row's cells through a rule one type selector stronger than the marks'
+   * (tr.ht__row_even > td), which hid the error and not-applicable backgrounds. These win by order
+   * and, like grid.styles.ts, key on the cells' data attributes, never on a class.
+   */
+  .handsontable tr > td[data-rp-mark='error'] { background-color: var(--rp-grid-error-bg); }
+  .handsontable tr > td[data-rp~='na'] { background-color: var(--rp-grid-total-bg); }
+
+  /*
+   * Forced colours (Windows high contrast): the user's palette replaces ours, box shadows and
+   * gradient patterns are dropped, so the marks' edge bars and stripes vanish. Outlines survive:
+   * an error is a solid frame, a warning a dotted one, refused input keeps its dashed frame; the
+   * icons stay as they are. The selection frame is drawn with element backgrounds, which forced
+   * colours would paint as Canvas: it keeps the system highlight colour instead.
+   */
+  @media (forced-colors: active) {
+    :host .ht-root-wrapper, :host .ht-portal {
+      --ht-cell-selection-border-color: Highlight;
+      --ht-cell-editor-border-color: Highlight;
+    }
+    :host .wtBorder { forced-color-adjust: none; }
+    .handsontable td[data-rp-mark='error'] { outline: 2px solid CanvasText; outline-offset: -2px; }
+    .handsontable td[data-rp-mark='warning'] { outline: 2px dotted CanvasText; outline-offset: -2px; }
+    .handsontable td[data-rp-refused] { outline: 2px dashed CanvasText; outline-offset: -3px; }
+    :host .toolbar button[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+  }
+`;
