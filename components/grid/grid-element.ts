@@ -48,6 +48,8 @@ export interface GridShape {
   nestedHeaders?: readonly (readonly (string | NestedHeaderCell)[])[];
   /** Rows pinned at the bottom (totals). */
   fixedRowsBottom?: number;
+  /** Columns that stay in view when the grid scrolls sideways (default 1: the name column). */
+  fixedColumnsStart?: number;
 }
 
 /** A typed, pasted or filled value for one cell, as text. */
@@ -74,8 +76,6 @@ export type RpSelectDetail = PeerCell;
 const SYNC = 'rp-sync';
 const FILL = 'rp-fill';
 const ROW_HEIGHT = 29;
-/** The name column stays in view when the grid scrolls sideways. */
-const FIXED_COLUMNS = 1;
 /** Height of one column-header level in Handsontable's main theme, plus its 1px border. */
 const HEADER_HEIGHT = 30;
 /** Room for the horizontal scroll bar and the pinned row's border. */
@@ -118,6 +118,8 @@ export abstract class RpGridElement extends LitElement {
   private shapeKey = '';
   /** Rows pinned at the bottom (fixedRowsBottom). */
   private pinnedRows = 0;
+  /** Columns frozen at the start (the shape's fixedColumnsStart). */
+  private fixedColumns = 1;
   private marks: MarkMap = new Map();
   private presenceMap: PresenceMap = new Map();
   /** The last location sent as `rp-select`, so moving within the same cell sends nothing. */
@@ -316,7 +318,7 @@ export abstract class RpGridElement extends LitElement {
       nestedHeaders: shape.nestedHeaders
         ? (shape.nestedHeaders.map((level) => [...level]) as never)
         : undefined,
-      fixedColumnsStart: FIXED_COLUMNS,
+      fixedColumnsStart: shape.fixedColumnsStart ?? 1,
       fixedRowsBottom: shape.fixedRowsBottom ?? 0,
     };
   }
@@ -324,8 +326,9 @@ export abstract class RpGridElement extends LitElement {
   private setShape(shape: GridShape): void {
     this.currentColumns = shape.columns;
     this.pinnedRows = shape.fixedRowsBottom ?? 0;
+    this.fixedColumns = shape.fixedColumnsStart ?? 1;
     this.colIndex = new Map(shape.columns.map((c, i) => [c.key, i]));
-    this.shapeKey = JSON.stringify([shape.columns.map((c) => [c.key, c.header, c.width, c.readOnly, c.options]), shape.nestedHeaders, shape.fixedRowsBottom]);
+    this.shapeKey = JSON.stringify([shape.columns.map((c) => [c.key, c.header, c.width, c.readOnly, c.options]), shape.nestedHeaders, shape.fixedRowsBottom, shape.fixedColumnsStart]);
   }
 
   private setRows(rows: readonly GridRow[]): void {
@@ -420,18 +423,19 @@ export abstract class RpGridElement extends LitElement {
       const firstRow = view.getFirstRenderedVisibleRow() ?? 0;
       const lastRow = view.getLastRenderedVisibleRow() ?? -1;
       const pinned = this.currentRows.length - this.pinnedRows;
-      const firstCol = Math.max(FIXED_COLUMNS, view.getFirstRenderedVisibleColumn() ?? FIXED_COLUMNS);
+      const fixed = this.fixedColumns;
+      const firstCol = Math.max(fixed, view.getFirstRenderedVisibleColumn() ?? fixed);
       const lastCol = Math.min(this.currentColumns.length - 1, view.getLastRenderedVisibleColumn() ?? -1);
       const rendered = (row: number) => (row >= firstRow && row <= lastRow) || row >= pinned;
       for (const row of rows) {
         if (!rendered(row)) continue;
-        for (let col = 0; col < FIXED_COLUMNS; col++) this.paintCell(hot, row, col);
+        for (let col = 0; col < fixed; col++) this.paintCell(hot, row, col);
         for (let col = firstCol; col <= lastCol; col++) this.paintCell(hot, row, col);
       }
       for (let i = 0; i < values.length; i += 2) {
         const row = values[i]!;
         const col = values[i + 1]!;
-        if (rendered(row) && (col < FIXED_COLUMNS || (col >= firstCol && col <= lastCol))) this.paintCell(hot, row, col);
+        if (rendered(row) && (col < fixed || (col >= firstCol && col <= lastCol))) this.paintCell(hot, row, col);
       }
     }
     for (const ref of cells) {
@@ -449,7 +453,7 @@ export abstract class RpGridElement extends LitElement {
   private paintCell(hot: HotInstance, row: number, col: number): void {
     const main = hot.getCell(row, col, false);
     // Fixed columns and pinned rows also have a clone in an overlay.
-    const top = col < FIXED_COLUMNS || row >= this.currentRows.length - this.pinnedRows ? hot.getCell(row, col, true) : null;
+    const top = col < this.fixedColumns || row >= this.currentRows.length - this.pinnedRows ? hot.getCell(row, col, true) : null;
     if (!main && !top) return;
     const r = this.currentRows[row];
     const column = this.currentColumns[col];

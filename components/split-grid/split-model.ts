@@ -35,10 +35,19 @@ export function parseColumnKey(key: string): { domainId: string; sectorId: strin
   return null;
 }
 
+/**
+ * Columns: the row's name, its total (frozen beside the name, so how far a row is from 100 %
+ * stays in view however many domains there are), then each domain's share and its sectors; in
+ * the euro view the unassigned rest comes last.
+ */
 export function splitShape(plan: Plan, view: SplitView, locale: Locale): GridShape {
-  const columns: GridColumn[] = [{ key: 'name', header: gt('rowColumn', locale), width: 220, readOnly: true }];
-  const top: (string | NestedHeaderCell)[] = [''];
-  const second: string[] = [gt('rowColumn', locale)];
+  const totalHeader = view === 'euro' ? gt('annual', locale) : gt('rowTotal', locale);
+  const columns: GridColumn[] = [
+    { key: 'name', header: gt('rowColumn', locale), width: 220, readOnly: true },
+    { key: 'total', header: totalHeader, width: 130, numeric: true, readOnly: true },
+  ];
+  const top: (string | NestedHeaderCell)[] = ['', ''];
+  const second: string[] = [gt('rowColumn', locale), totalHeader];
   for (const d of plan.domains) {
     const shareHeader = d.sectors.length > 0 ? `${d.name} (${gt('domainShare', locale)})` : d.name;
     columns.push({ key: domainKey(d.id), header: shareHeader, width: 96, numeric: true, readOnly: view === 'euro' });
@@ -55,11 +64,7 @@ export function splitShape(plan: Plan, view: SplitView, locale: Locale): GridSha
     top.push('');
     second.push(gt('unassigned', locale));
   }
-  const totalHeader = view === 'euro' ? gt('annual', locale) : gt('rowTotal', locale);
-  columns.push({ key: 'total', header: totalHeader, width: 150, numeric: true, readOnly: true });
-  top.push('');
-  second.push(totalHeader);
-  return { columns, nestedHeaders: [top, second], fixedRowsBottom: view === 'euro' ? 1 : 0 };
+  return { columns, nestedHeaders: [top, second], fixedRowsBottom: view === 'euro' ? 1 : 0, fixedColumnsStart: 2 };
 }
 
 const percentOf = (split: Split, domainId: string, sectorId: string | null): string | undefined =>

@@ -15,7 +15,7 @@ import { select, typeInto } from './keys.ts';
  */
 
 // Split columns with the default catalogue: name, Zvw, its five sectors, Wmo, …, total (12).
-const ZVW = 1, WMO = 7, TOTAL = 12;
+const TOTAL = 1, ZVW = 2, WMO = 8;
 
 /** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour. */
 function luminance(color: string): number {
@@ -136,7 +136,7 @@ describe('grids in the dark theme', () => {
   it('has no serious or critical axe violations, colour contrast included', async () => {
     for (const tag of ['rp-split-grid', 'rp-budget-grid'] as const) {
       await mount(tag);
-      await typeInto(el, 0, 1, 'abc');
+      await typeInto(el, 0, tag === 'rp-split-grid' ? 2 : 1, 'abc'); // refused: a status message and a dashed cell (the split grid's first editable column is 2)
       await settle(el);
       el.presence = [{ clientId: 5, name: 'Anna', color: '#d62728', selection: tag === 'rp-split-grid'
         ? { section: 'split', rowId: 'a1', domainId: 'zvw' }

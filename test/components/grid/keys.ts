@@ -4,7 +4,7 @@ import type { RpGridElement } from '../../../components/grid/grid-element.ts';
 type Hot = {
   selectCell(r: number, c: number, r2?: number, c2?: number): boolean;
   listen(): void;
-  getCell(r: number, c: number): HTMLTableCellElement | null;
+  getCell(r: number, c: number, topmost?: boolean): HTMLTableCellElement | null;
   getSelectedLast(): number[] | undefined;
   getDataAtCell(r: number, c: number): unknown;
 };

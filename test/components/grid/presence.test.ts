@@ -12,7 +12,7 @@ import { hotOf, select } from './keys.ts';
 import { sendKeys } from '@web/test-runner-commands';
 
 // Split columns with the default catalogue: name, Zvw, its five sectors, Wmo, …, total (12).
-const ZVW = 1, ZVW_HA = 2, WMO = 7, TOTAL = 12;
+const TOTAL = 1, ZVW = 2, ZVW_HA = 3, WMO = 8;
 // Budget columns: name, target group, category, basis, amount, per, quantity, rate, annual.
 const NAME = 0, AMOUNT = 4, RATE = 7;
 

@@ -7,8 +7,10 @@ import { formatMoney } from '../../../src/money/format.ts';
 import { TestOwner, samplePlan, settle, cell } from '../grid/owner.ts';
 import { chord, copyText, hotOf, paste, select, typeInto } from '../grid/keys.ts';
 
-// Columns with the default catalogue: name, Zvw, its five sectors, Wmo, Jw, Wlz, Wpg, Overig, total.
-const ZVW = 1, ZVW_HA = 2, ZVW_VV = 3, WMO = 7, JW = 8, WLZ = 9, WPG = 10, TOTAL = 12;
+// Columns with the default catalogue: name, total, Zvw, its five sectors, Wmo, Jw, Wlz, Wpg, Overig.
+// The name and the row total are frozen at the start; the domains and sectors follow; in the euro
+// view the unassigned rest is the last column.
+const TOTAL = 1, ZVW = 2, ZVW_HA = 3, ZVW_VV = 4, WMO = 8, JW = 9, WLZ = 10, WPG = 11, UNASSIGNED = 13;
 
 async function mount(n = 3, name?: (i: number) => string) {
   await setViewport({ width: 1900, height: 900 });
@@ -46,6 +48,23 @@ describe('rp-split-grid', () => {
     expect(label).to.contain('Standaardverdeling');
     expect(label).to.contain('Zvw – Huisartsenzorg');
     expect(label).to.contain('50 %');
+  });
+
+  it('keeps each row’s total and its mark in view beside the name while the grid scrolls sideways', async () => {
+    el.style.width = '560px';
+    await settle(el);
+    await typeInto(el, 0, WPG, '5'); // far right: the default split now sums to 105 %
+    await settle(el);
+    const grid = el.shadowRoot!.querySelector('[part="grid"]')!.getBoundingClientRect();
+    // What a person sees at the total's place: the frozen copy of the cell, inside the grid's box.
+    const td = hotOf(el).getCell(0, TOTAL, true)!;
+    const box = td.getBoundingClientRect();
+    expect(box.left).to.be.at.least(grid.left);
+    expect(box.right).to.be.at.most(grid.right);
+    const seen = el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('td');
+    expect(seen, 'the total is drawn on top, not hidden under a scrolled column').to.equal(td);
+    expect(td.textContent).to.contain('105 %');
+    expect(td.getAttribute('data-rp-mark')).to.equal('error');
   });
 
   it('typing a split that sums to 99 % emits the op, marks the total cell, and the fix removes the mark', async () => {
@@ -225,15 +244,15 @@ describe('rp-split-grid', () => {
     expect(cell(el, 1, WMO).textContent).to.equal(amount('wmo'));
     expect(cell(el, 1, JW).textContent).to.equal(amount('jw'));
     expect(cell(el, 1, ZVW).textContent).to.equal(amount('zvw'));
-    expect(cell(el, 1, TOTAL + 1).textContent).to.equal('€ 100.000,00');
+    expect(cell(el, 1, TOTAL).textContent).to.equal('€ 100.000,00');
     // A row at 99 % shows the engine's unassigned rest, so the row still adds up to its total.
     owner.set(applyOps(owner.plan, [{ op: 'set-split', rowId: 'a3', domainId: 'zvw', sectorId: null, percent: '69' }]));
     await settle(el);
-    expect(cell(el, 2, TOTAL).textContent).to.equal('€ 2.500,00');
+    expect(cell(el, 2, UNASSIGNED).textContent).to.equal('€ 2.500,00');
     expect(cell(el, 0, WMO).textContent).to.equal('€ 25.000,00');
     const last = el.allocation!.activities.length;
     expect(cell(el, last, WMO).textContent).to.equal(formatMoney(el.allocation!.byDomain.find((d) => d.domainId === 'wmo')!.amount, 'nl'));
-    expect(cell(el, last, TOTAL + 1).textContent).to.equal(formatMoney(el.allocation!.annualTotal, 'nl'));
+    expect(cell(el, last, TOTAL).textContent).to.equal(formatMoney(el.allocation!.annualTotal, 'nl'));
     await typeInto(el, 1, WMO, '5');
     expect(owner.edits).to.have.length(0);
   });
