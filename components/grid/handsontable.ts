@@ -11,6 +11,7 @@ import { SelectCellType } from 'handsontable/cellTypes/selectType';
 import { mainTheme, registerTheme } from 'handsontable/themes';
 import type { GridSettings, HotInstance } from 'handsontable/base';
 import { gridSanitizer } from './sanitizer.ts';
+import { moveTreegridInward } from './treegrid.ts';
 
 registerPlugin(CopyPaste);
 registerPlugin(NestedHeaders);
@@ -28,16 +29,13 @@ export interface HostSettings extends GridSettings {
 }
 
 /*
- * Accessibility: the grids run with `ariaTags: true`. Handsontable then makes its root element the
- * treegrid and gives every rendered row and cell (in the main table and in its clones for fixed
- * rows/columns) role, aria-rowindex and aria-colindex, so a screen reader reads one grid, not
- * several tables; with `ariaTags: false` the clones would be read as extra tables. It also puts two
- * focus-trap inputs (role=presentation, focusable, so Tab leaves and re-enters the grid) and its
- * editor's text area straight inside that treegrid element, which axe reports as
- * aria-required-children. Neither can be moved or dropped through Handsontable 18.1's options
- * without breaking Tab navigation and typing; the axe tests leave out exactly that finding on the
- * root element (test/components/grid/a11y.test.ts). Our own side: cells have accessible names and
- * descriptions (grid-element.ts), the editors are labelled, and the region and status are named.
+ * Accessibility: the grids run with `ariaTags: true`. Handsontable then gives every rendered row
+ * and cell (in the main table and in its clones for fixed rows/columns) role, aria-rowindex and
+ * aria-colindex, so a screen reader reads one grid, not several tables; with `ariaTags: false` the
+ * clones would be read as extra tables. It makes its root element the treegrid, which also holds a
+ * focusable scroll holder and the editor's text area; treegrid.ts moves the treegrid inward so it
+ * owns only the rows. Our own side: cells have accessible names and descriptions
+ * (grid-element.ts), the editors are labelled, and the region and status are named.
  */
 
 /**
@@ -54,5 +52,6 @@ export function createHot(container: HTMLElement, settings: HostSettings): HotIn
   } as GridSettings);
   const root = container.getRootNode();
   if (hot.rootPortalElement && root instanceof ShadowRoot) root.append(hot.rootPortalElement);
+  moveTreegridInward(hot);
   return hot;
 }

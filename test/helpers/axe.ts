@@ -5,15 +5,6 @@ import axe from 'axe-core';
  * document and fails with a readable list when a serious or critical violation is found.
  * WCAG 2.1 A/AA rules only: that is what Dutch public-sector sites must meet.
  */
-/*
- * The one accepted exception, documented in components/grid/handsontable.ts and
- * test/components/grid/a11y.test.ts: Handsontable 18's own focus-trap inputs and editor text area
- * inside its treegrid root, reported as aria-required-children on exactly that root. Nothing else.
- */
-const HT_CHILDREN = /^Fix any of the following:\n {2}Element has (children which are not allowed: (\[role=presentation\]\[tabindex\]|textarea\[[a-z-]+\])(, (\[role=presentation\]\[tabindex\]|textarea\[[a-z-]+\]))*|presentational children which cannot be ignored because of \[tabindex\])$/;
-export const handsontableInternal = (v: axe.Result, n: axe.NodeResult): boolean =>
-  v.id === 'aria-required-children' && /"#ht_[0-9a-f]+"\]*$/.test(JSON.stringify(n.target)) && HT_CHILDREN.test(n.failureSummary ?? '');
-
 export async function expectNoSeriousViolations(target: Element | Document = document): Promise<void> {
   // nodeType, not instanceof: an iframe's document is a Document of another realm.
   const doc = target.nodeType === Node.DOCUMENT_NODE ? (target as Document) : (target as Element).ownerDocument;
@@ -25,9 +16,7 @@ export async function expectNoSeriousViolations(target: Element | Document = doc
     resultTypes: ['violations'],
   });
   const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !handsontableInternal(v, n)) }))
-    .filter((v) => v.nodes.length > 0);
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length === 0) return;
   const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`);
   throw new Error(`axe found ${serious.length} serious/critical violation(s):\n${lines.join('\n')}`);
