@@ -60,8 +60,9 @@ export const gridStyles = css`
    * when they change, so an edit restyles only the cells whose state changed.
    * data-rp: what the cell is (num, inherited, total, na, ro); data-rp-mark: error or warning.
    */
-  /* Handsontable's read-only look (its htDimmed rule), which would otherwise hang on a class. */
-  .handsontable td[data-rp~='ro'] {
+  /* Handsontable's read-only look (its htDimmed rule), which would otherwise hang on a class; a
+     marked cell (a row total at 99 %) keeps its mark's colours. */
+  .handsontable td[data-rp~='ro']:not([data-rp-mark]) {
     color: var(--ht-read-only-color) !important;
     background-color: var(--ht-cell-read-only-background-color) !important;
   }

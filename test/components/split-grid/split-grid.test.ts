@@ -76,6 +76,9 @@ describe('rp-split-grid', () => {
     expect(total.getAttribute('data-rp-mark')).to.equal('error');
     expect(total.getAttribute('aria-description')).to.match(/99/);
     expect(getComputedStyle(total, '::before').content).to.contain('⚠');
+    // The total is a read-only cell: its mark's colours must still win over the read-only grey.
+    expect(getComputedStyle(total).color).to.equal('rgb(179, 38, 30)');
+    expect(getComputedStyle(total).backgroundColor).to.equal('rgb(253, 231, 229)');
     // The same finding reaches the keyboard user: selecting the cell puts its message in the status line.
     select(el, 0, TOTAL);
     await settle(el);
