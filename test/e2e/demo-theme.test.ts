@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { RpPlanner } from '../../components/planner/planner.ts';
 import { expectNoSeriousViolations } from '../helpers/axe.ts';
+import { luminance } from '../helpers/contrast.ts';
 
 /*
  * The demo page's theme switch, with the page's own stylesheet: the page and the planner (its
@@ -17,14 +18,6 @@ const until = async (check: () => boolean, what: string, ms = 10000): Promise<vo
 };
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
-/** Relative luminance (WCAG) of a computed `rgb()` colour. */
-function luminance(color: string): number {
-  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
 const background = (el: Element) => luminance(getComputedStyle(el).backgroundColor);
 
 describe('demo page theme switch', () => {

@@ -8,27 +8,15 @@ import type { Finding } from '../../../src/model/finding.ts';
 import { expectNoSeriousViolations } from '../../helpers/axe.ts';
 import { TestOwner, samplePlan, settle, cell } from './owner.ts';
 import { select, typeInto } from './keys.ts';
+import { contrast, luminance } from '../../helpers/contrast.ts';
 
 /*
  * The grids follow the theme tokens (components/theme/theme.css): Handsontable's own colours are
  * mapped onto them, so a dark page gets a dark grid, with readable text, marks and editor.
  */
 
-// Split columns with the default catalogue: name, Zvw, its five sectors, Wmo, …, total (12).
+// Split columns with the default catalogue: name, total, Zvw, its five sectors, Wmo, ….
 const TOTAL = 1, ZVW = 2, WMO = 8;
-
-/** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour. */
-function luminance(color: string): number {
-  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
-  return (x + 0.05) / (y + 0.05);
-};
 
 function expectDark(el: Element, what: string): void {
   const s = getComputedStyle(el);
