@@ -576,25 +576,7 @@ export abstract class RpGridElement extends LitElement {
     const next = buildPresence(this.presence, (l) => this.locatePresence(l));
     const changed = changedPresence(this.presenceMap, next);
     this.presenceMap = next;
-    this.redecorate(changed);
-  }
-
-  /** Repaints marks, descriptions and presence of the given cells where they are on screen. */
-  private redecorate(cells: readonly CellRef[]): void {
-    const hot = this.hot;
-    if (!hot) return;
-    for (const ref of cells) {
-      const row = this.rowIndex.get(ref.rowId);
-      const col = this.colIndex.get(ref.colKey);
-      if (row === undefined || col === undefined) continue;
-      const r = this.currentRows[row];
-      const column = this.currentColumns[col];
-      // A cell outside the viewport has no element; the renderer draws it when it scrolls in.
-      // Fixed columns and rows have a clone in an overlay besides the main table's cell.
-      const main = hot.getCell(row, col, false);
-      const top = hot.getCell(row, col, true);
-      for (const td of new Set([main, top])) if (td) this.decorate(td, r, column, col, shownText(td));
-    }
+    this.repaint({ rows: [], values: [], cells: changed });
   }
 
   /**
@@ -765,10 +747,6 @@ function cellKinds(r: GridRow | undefined, column: GridColumn | undefined, col: 
   if (readOnly) kinds += ' ro';
   return kinds === '' ? null : kinds.slice(1);
 }
-
-/** The text the renderer wrote (the first text node), without the presence tag. */
-const shownText = (td: HTMLTableCellElement): string =>
-  td.firstChild?.nodeType === Node.TEXT_NODE ? (td.firstChild.textContent ?? '') : '';
 
 /** A participant's name as plain, short text; "Participant" when none was given. */
 const peerName = (peer: Peer, locale: Locale): string =>

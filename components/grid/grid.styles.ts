@@ -9,13 +9,15 @@ export const gridStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--rp-grid-text, inherit);
+    /* Text and background from the tokens, so a dark grid stays readable on a light page. */
+    color: var(--rp-grid-text, var(--rp-color-text, inherit));
+    background: var(--rp-color-bg, transparent);
     --rp-grid-error-color: var(--rp-color-error, #b3261e);
     --rp-grid-error-bg: var(--rp-color-error-bg, #fde7e5);
     --rp-grid-warning-color: var(--rp-color-warning, #7a5200);
     --rp-grid-warning-bg: var(--rp-color-warning-bg, #fff4d6);
     --rp-grid-muted-color: var(--rp-color-text-muted, #5f6368);
-    --rp-grid-total-bg: #f1f3f4;
+    --rp-grid-total-bg: var(--rp-color-surface, #f1f3f4);
   }
   :host([hidden]) { display: none; }
   .toolbar {
@@ -68,8 +70,12 @@ export const gridStyles = css`
   }
   /* What Handsontable's wordWrap: false would do through a class. */
   .handsontable td { white-space: nowrap; }
-  /* Marks: colour plus an icon and a pattern, so they never rely on colour alone. */
-  .handsontable td[data-rp-mark='error'] {
+  /*
+   * Marks: colour plus an icon and a pattern, so they never rely on colour alone. Backgrounds are
+   * set through \`tr > td\`, as strong as Handsontable's own row rule (tr.ht__row_even > td), and
+   * win by coming later.
+   */
+  .handsontable tr > td[data-rp-mark='error'] {
     background-color: var(--rp-grid-error-bg);
     box-shadow: inset 3px 0 0 var(--rp-grid-error-color);
     color: var(--rp-grid-error-color);
@@ -88,7 +94,7 @@ export const gridStyles = css`
   }
   .handsontable td[data-rp-refused]::after { content: '\\00A0✕'; color: var(--rp-grid-error-color); }
   .handsontable td[data-rp~='inherited'] { color: var(--rp-grid-muted-color); font-style: italic; }
-  .handsontable td[data-rp~='na'] { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
+  .handsontable tr > td[data-rp~='na'] { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
   .handsontable td[data-rp~='total'] { font-weight: 600; background-color: var(--rp-grid-total-bg); }
   /* Another participant's selected cell: an outline in their colour and their name as a small tag. */
   .handsontable td[data-rp-presence] { position: relative; overflow: hidden; }

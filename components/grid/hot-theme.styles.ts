@@ -9,16 +9,10 @@ import { css } from 'lit';
  * like every other element, and `color-scheme` is inherited from the page so the few pairs left
  * (buttons and menus of plugins we do not register) and native controls follow the page too.
  * Derived tokens (headers, read-only cells, editor, selection border) refer to these and follow.
- * The colours are custom properties on those two elements; the few cell rules further down key
- * on the marks' data attributes only.
+ * The colours are custom properties on those two elements; the forced-colours rules further down
+ * key on the marks' data attributes only.
  */
 export const hotThemeStyles = css`
-  /* Text and background come from the same tokens, so a dark grid stays readable on a light page. */
-  :host {
-    color: var(--rp-grid-text, var(--rp-color-text, inherit));
-    background: var(--rp-color-bg, transparent);
-    --rp-grid-total-bg: var(--rp-color-surface, #f1f3f4);
-  }
   :host .ht-root-wrapper,
   :host .ht-portal {
     color-scheme: inherit;
@@ -57,13 +51,6 @@ export const hotThemeStyles = css`
   }
   /* Handsontable names its own font on every table clone; the grid takes the host page's. */
   :host .handsontable { font-family: var(--rp-font-family, inherit); }
-  /*
-   * Handsontable paints each row's cells through a rule one type selector stronger than the marks'
-   * (tr.ht__row_even > td), which hid the error and not-applicable backgrounds. These win by order
-   * and, like grid.styles.ts, key on the cells' data attributes, never on a class.
-   */
-  .handsontable tr > td[data-rp-mark='error'] { background-color: var(--rp-grid-error-bg); }
-  .handsontable tr > td[data-rp~='na'] { background-color: var(--rp-grid-total-bg); }
 
   /*
    * Forced colours (Windows high contrast): the user's palette replaces ours, box shadows and

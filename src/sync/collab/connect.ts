@@ -1,5 +1,6 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
+import { safely } from '../safely.ts';
 import { collabError, closeError, refusalError, type CollabError } from './errors.ts';
 import { cleanColor, cleanName, parseSelection, peersFrom, sameCell, type CellRef, type LocalPresence, type Peer } from './presence.ts';
 
@@ -231,6 +232,6 @@ class Session implements CollabSession {
 
   /** A host callback that throws must not break the connection handling. */
   private call(fn: () => void): void {
-    try { fn(); } catch (e) { queueMicrotask(() => { throw e; }); }
+    safely(fn);
   }
 }
