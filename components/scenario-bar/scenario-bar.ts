@@ -48,6 +48,11 @@ export class RpScenarioBar extends LitElement {
   /** The id of the scenario being edited. */
   @property() current = '';
   @property({ reflect: true }) locale: Locale = DEFAULT_LOCALE;
+  /**
+   * Lets the scenarios be looked at and switched, but not changed: rename, new, duplicate, mark as
+   * chosen, delete, keep a version and restore are inert (and no store call is made).
+   */
+  @property({ type: Boolean, reflect: true }) readonly = false;
 
   @state() private scenarios: ScenarioInfo[] = [];
   @state() private snapshots: SnapshotInfo[] = [];
@@ -124,7 +129,8 @@ export class RpScenarioBar extends LitElement {
 
   /** Runs a store call; a refusal is shown in the bar instead of thrown. */
   private async run<T>(call: () => Promise<StoreResult<T>>): Promise<T | null> {
-    if (!this.store || this.busy) return null;
+    // The buttons are disabled; this is the check a scripted click or a form submit meets.
+    if (!this.store || this.busy || this.readonly) return null;
     this.busy = true;
     try {
       const result = await call();
@@ -160,6 +166,7 @@ export class RpScenarioBar extends LitElement {
   }
 
   private async startRename(): Promise<void> {
+    if (this.readonly) return;
     this.renaming = true;
     await this.updateComplete;
     this.renameInput?.focus();
@@ -257,6 +264,7 @@ export class RpScenarioBar extends LitElement {
     const l = this.locale;
     const current = this.currentInfo;
     const memory = this.store?.mode === 'memory';
+    const ro = this.readonly;
     return html`
       <div class="bar" role="group" aria-label=${st(l, 'bar.label')} @keydown=${this.onKeydown}>
         <label for="scenario">${st(l, 'bar.select')}</label>
@@ -265,17 +273,17 @@ export class RpScenarioBar extends LitElement {
           ${this.scenarios.map((s) => html`<option value=${s.id} ?selected=${s.id === this.current}>${s.name}${s.chosen ? ` ★ ${st(l, 'bar.chosen')}` : ''}</option>`)}
         </select>
         ${current?.chosen ? html`<span class="badge" part="badge"><span aria-hidden="true">★</span>${st(l, 'bar.chosen')}</span>` : nothing}
-        ${this.renaming && current
+        ${this.renaming && current && !ro
           ? html`<form @submit=${this.submitRename}>
               <input id="rename-input" maxlength="120" required .value=${current.name} aria-label=${st(l, 'bar.renameField', { name: current.name })} />
               <button type="submit">${st(l, 'bar.save')}</button>
               <button type="button" @click=${this.cancelRename}>${st(l, 'bar.cancel')}</button>
             </form>`
-          : html`<button id="rename" type="button" ?disabled=${!current} @click=${this.startRename}>${st(l, 'bar.rename')}</button>`}
-        <button type="button" ?disabled=${!this.store} @click=${this.createEmpty}>${st(l, 'bar.new')}</button>
-        <button type="button" ?disabled=${!current} @click=${this.duplicate}>${st(l, 'bar.duplicate')}</button>
-        <button type="button" aria-pressed=${current?.chosen ? 'true' : 'false'} ?disabled=${!current} @click=${this.markChosen}>${st(l, 'bar.markChosen')}</button>
-        <button type="button" ?disabled=${!current || this.scenarios.length < 2} @click=${this.deleteCurrent}>${st(l, 'bar.delete')}</button>
+          : html`<button id="rename" type="button" ?disabled=${!current || ro} @click=${this.startRename}>${st(l, 'bar.rename')}</button>`}
+        <button type="button" ?disabled=${!this.store || ro} @click=${this.createEmpty}>${st(l, 'bar.new')}</button>
+        <button type="button" ?disabled=${!current || ro} @click=${this.duplicate}>${st(l, 'bar.duplicate')}</button>
+        <button type="button" aria-pressed=${current?.chosen ? 'true' : 'false'} ?disabled=${!current || ro} @click=${this.markChosen}>${st(l, 'bar.markChosen')}</button>
+        <button type="button" ?disabled=${!current || ro || this.scenarios.length < 2} @click=${this.deleteCurrent}>${st(l, 'bar.delete')}</button>
         <slot name="actions"></slot>
         <span class="status ${memory ? 'memory' : ''}" role="status">
           ${memory ? st(l, 'bar.memoryMode') : this.savedAt !== null ? st(l, 'bar.saved', { time: this.time(this.savedAt) }) : ''}
@@ -285,7 +293,7 @@ export class RpScenarioBar extends LitElement {
       ${this.undo
         ? html`<div class="toast" role="status">
             <span>${st(l, 'bar.deleted', { name: this.undo.name })}</span>
-            <button type="button" @click=${this.undoDelete}>${st(l, 'bar.undo')}</button>
+            <button type="button" ?disabled=${ro} @click=${this.undoDelete}>${st(l, 'bar.undo')}</button>
           </div>`
         : nothing}
       ${current ? this.renderHistory() : nothing}
@@ -294,20 +302,21 @@ export class RpScenarioBar extends LitElement {
 
   private renderHistory() {
     const l = this.locale;
+    const ro = this.readonly;
     return html`
       <details>
         <summary>${st(l, 'bar.history')}</summary>
         <form @submit=${this.saveSnapshot}>
           <label for="snapshot-label">${st(l, 'bar.snapshotLabel')}</label>
-          <input id="snapshot-label" maxlength="120" />
-          <button type="submit">${st(l, 'bar.saveSnapshot')}</button>
+          <input id="snapshot-label" maxlength="120" ?disabled=${ro} />
+          <button type="submit" ?disabled=${ro}>${st(l, 'bar.saveSnapshot')}</button>
         </form>
         ${this.snapshots.length === 0
           ? html`<p>${st(l, 'bar.historyEmpty')}</p>`
           : html`<ol aria-label=${st(l, 'bar.history')}>
               ${this.snapshots.map((s) => html`<li>
                 <span>${s.label}</span> <time datetime=${new Date(s.createdAt).toISOString()}>${this.time(s.createdAt)}</time>
-                <button type="button" aria-label=${st(l, 'bar.restoreLabel', { label: s.label, time: this.time(s.createdAt) })}
+                <button type="button" ?disabled=${ro} aria-label=${st(l, 'bar.restoreLabel', { label: s.label, time: this.time(s.createdAt) })}
                   @click=${() => this.restoreSnapshot(s)}>${st(l, 'bar.restore')}</button>
               </li>`)}
             </ol>`}
