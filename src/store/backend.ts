@@ -1,12 +1,23 @@
 import type { PlanRecord, ScenarioRecord, SnapshotRecord } from './schema.ts';
-import type { SaveInfo, UpdateLogLike } from './update-log.ts';
+import type { UpdateLog } from '../sync/update-log.ts';
 import type { StoreError } from './errors.ts';
 
-/** A scenario's update log as the store uses it: the sync interface plus seeding and retry. */
-export interface ScenarioLog extends UpdateLogLike {
+/** A scenario's update log as the store uses it: src/sync's UpdateLog plus seeding and retry. */
+export interface ScenarioLog extends UpdateLog {
+  /** Starts an empty log with `update`; false when another tab started it first. */
   seed(update: Uint8Array): Promise<boolean>;
+  /** Writes what an earlier failed write left pending. */
   retry(): Promise<void>;
+  /** Updates handed to the log and not yet committed. */
   readonly unsaved: number;
+}
+
+export interface SaveInfo {
+  scenarioId: string;
+  /** Epoch ms of the commit. */
+  at: number;
+  /** Rows written in this save (a burst is written in one transaction). */
+  updates: number;
 }
 
 export interface LogEvents {

@@ -8,7 +8,7 @@ import type { ScenarioRecord, SnapshotRecord } from './schema.ts';
 import type {
   AttachedLog, LiveDeps, OpenScenario, ScenarioInfo, ScenarioStore, SnapshotInfo, StoreEvent, StoreMode,
 } from './types.ts';
-import type { SaveInfo } from './update-log.ts';
+import type { SaveInfo } from './backend.ts';
 import { stMsg } from '../i18n/store.ts';
 
 export interface StoreCoreOptions {

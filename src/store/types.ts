@@ -2,7 +2,7 @@ import type { Plan } from '../model/plan.ts';
 import type { PlanState } from '../sync/state.ts';
 import type { ScenarioLog } from './backend.ts';
 import type { StoreError, StoreResult } from './errors.ts';
-import type { SaveInfo } from './update-log.ts';
+import type { SaveInfo } from './backend.ts';
 import type { ScenarioRecord } from './schema.ts';
 
 export type StoreMode = 'idb' | 'memory';

@@ -1,48 +1,44 @@
 import type { Connection } from './connection.ts';
-import { toStoreError, type StoreError } from './errors.ts';
+import type { LogEvents, ScenarioLog } from './backend.ts';
+import { toStoreError } from './errors.ts';
 import type { UpdateRecord } from './schema.ts';
 import { inTx, quiet } from './tx.ts';
 
-/** The log interface src/sync/update-log.ts attaches a live state to (structurally the same). */
-export interface UpdateLogLike {
-  load(): Promise<Uint8Array[]>;
-  append(update: Uint8Array): Promise<void>;
-  replace(merged: Uint8Array): Promise<void>;
-}
+export type { SaveInfo } from './backend.ts';
 
-export interface SaveInfo {
-  scenarioId: string;
-  /** Epoch ms of the commit. */
-  at: number;
-  /** Updates written in this save (a burst is written in one transaction). */
-  updates: number;
-}
-
-export interface UpdateLogEvents {
-  onSaved?: (info: SaveInfo) => void;
-  onError?: (error: StoreError) => void;
+/** An update handed to `append` and not yet committed; `stamp` orders it against `replace` calls. */
+interface Pending {
+  data: Uint8Array;
+  stamp: number;
 }
 
 /**
  * A scenario's Yjs update log in IndexedDB. Writes are strict-durability transactions that also
- * touch the scenario's updatedAt. A write that fails (full disk, closed connection) never rejects
- * into the live state: the updates stay pending in memory, the error is reported, and the next
- * append or `retry()` writes them together in one transaction. Compaction deletes exactly the rows
- * this log has seen, so an update another tab appended meanwhile is never lost.
+ * touch the scenario's updatedAt, and run one after the other. A write that fails (full disk,
+ * closed connection) never rejects into the live state: the updates stay pending in memory, the
+ * error is reported, and the next append or `retry()` writes them together in one transaction.
+ *
+ * Compaction (`replace(merged)`) deletes exactly the rows whose content `merged` holds: the rows
+ * this log loaded or wrote, and the updates appended, before `replace` was called. Each of those
+ * gets a stamp from one counter, and `replace` notes the counter when it is called; a replace
+ * that waits behind a slow write may therefore run after later appends (even after they were
+ * written), and it keeps them. Rows another tab appended are never seen here, so never deleted.
  */
-export class IdbUpdateLog implements UpdateLogLike {
-  private readonly seen = new Set<number>();
-  private pending: Uint8Array[] = [];
+export class IdbUpdateLog implements ScenarioLog {
+  /** Stored rows this log knows of, by seq, with the stamp of when it learned of them. */
+  private readonly seen = new Map<number, number>();
+  private pending: Pending[] = [];
+  private clock = 0;
   private writing: Promise<void> = Promise.resolve();
   failing = false;
 
   constructor(
     private readonly connection: Connection,
     readonly scenarioId: string,
-    private readonly events: UpdateLogEvents = {},
+    private readonly events: LogEvents = {},
   ) {}
 
-  /** Updates not yet stored (after a failed write). */
+  /** Updates not yet stored (while a write is under way, or after a failed one). */
   get unsaved(): number {
     return this.pending.length;
   }
@@ -50,17 +46,20 @@ export class IdbUpdateLog implements UpdateLogLike {
   async load(): Promise<Uint8Array[]> {
     const rows = await this.connection.run((db) => db.getAllFromIndex('updates', 'scenarioId', this.scenarioId));
     rows.sort((a, b) => a.seq! - b.seq!);
-    for (const row of rows) this.seen.add(row.seq!);
+    const stamp = this.clock++;
+    for (const row of rows) if (!this.seen.has(row.seq!)) this.seen.set(row.seq!, stamp);
     return rows.map((row) => row.data);
   }
 
   append(update: Uint8Array): Promise<void> {
-    this.pending.push(update);
+    this.pending.push({ data: update, stamp: this.clock++ });
     return this.enqueue(() => this.writePending(null));
   }
 
+  /** `merged` must hold everything this log has loaded or been given so far (the live doc's state). */
   replace(merged: Uint8Array): Promise<void> {
-    return this.enqueue(() => this.writePending(merged));
+    const upTo = this.clock++;
+    return this.enqueue(() => this.writePending({ data: merged, upTo }));
   }
 
   /** Writes whatever is pending; resolves when done (failures are reported, not thrown). */
@@ -73,6 +72,7 @@ export class IdbUpdateLog implements UpdateLogLike {
    * write are one transaction, so exactly one seed is ever stored. Returns whether this one was.
    */
   async seed(update: Uint8Array): Promise<boolean> {
+    const stamp = this.clock++;
     const seq = await this.connection.run((db) =>
       inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
         const count = await tx.objectStore('updates').index('scenarioId').count(this.scenarioId);
@@ -84,7 +84,7 @@ export class IdbUpdateLog implements UpdateLogLike {
       }),
     );
     if (seq === null) return false;
-    this.seen.add(seq);
+    this.seen.set(seq, stamp);
     return true;
   }
 
@@ -93,33 +93,36 @@ export class IdbUpdateLog implements UpdateLogLike {
     return this.writing;
   }
 
-  private async writePending(merged: Uint8Array | null): Promise<void> {
+  private async writePending(merged: { data: Uint8Array; upTo: number } | null): Promise<void> {
     if (!merged && this.pending.length === 0) return;
     const batch = this.pending.slice();
-    const obsolete = merged ? [...this.seen] : [];
+    const covered = (stamp: number) => merged !== null && stamp < merged.upTo;
+    // What the merged update holds is deleted; what came after it is written beside it.
+    const obsolete = merged ? [...this.seen].filter(([, stamp]) => covered(stamp)).map(([seq]) => seq) : [];
+    const rows: Pending[] = [
+      ...(merged ? [{ data: merged.data, stamp: merged.upTo }] : []),
+      ...batch.filter((p) => !covered(p.stamp)),
+    ];
     try {
       const at = Date.now();
       const added = await this.connection.run((db) => inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
         const scenarios = tx.objectStore('scenarios');
         const scenario = await scenarios.get(this.scenarioId);
         const updates = tx.objectStore('updates');
-        const requests: Promise<number>[] = [];
-        if (merged) {
-          for (const seq of obsolete) quiet(updates.delete(seq));
-          // The merged update already contains everything pending.
-          requests.push(updates.add({ scenarioId: this.scenarioId, data: merged } satisfies UpdateRecord));
-        } else {
-          for (const data of batch) requests.push(updates.add({ scenarioId: this.scenarioId, data }));
-        }
+        for (const seq of obsolete) quiet(updates.delete(seq));
+        const requests = rows.map((row) => updates.add({ scenarioId: this.scenarioId, data: row.data } satisfies UpdateRecord));
         if (scenario) quiet(scenarios.put({ ...scenario, updatedAt: at }));
         return Promise.all(requests);
       }));
-      if (merged) for (const seq of obsolete) this.seen.delete(seq);
-      for (const seq of added) this.seen.add(seq);
+      for (const seq of obsolete) this.seen.delete(seq);
+      added.forEach((seq, i) => this.seen.set(seq, rows[i]!.stamp));
+      // Appends made while this write ran stay pending (they are behind it in the queue).
       this.pending = this.pending.slice(batch.length);
       this.failing = false;
-      this.events.onSaved?.({ scenarioId: this.scenarioId, at, updates: merged ? 1 : batch.length });
+      this.events.onSaved?.({ scenarioId: this.scenarioId, at, updates: rows.length });
     } catch (e) {
+      // The pending updates stay; a failed compaction is simply not done (the rows it would have
+      // deleted are still there, and still hold everything).
       this.failing = true;
       this.events.onError?.(toStoreError(e));
     }
