@@ -260,7 +260,7 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
 
 /** A new activity row: general, lumpsum of zero per year, following the default split. */
 export function newActivity(id: string, name: string): Activity {
-  return { id, name, targetGroupIds: [], cost: { kind: 'lumpsum', amount: '0', per: 'year' }, category: 'general', split: null };
+  return { id, name, targetGroupIds: [], cost: { kind: 'lumpsum', amount: '0', per: 'year' }, category: 'general', split: null, description: '', justification: '', regularShare: null, regularShareExplanation: '' };
 }
 
 /** The field a budget column edits for this activity's cost basis (the findings' field names). */

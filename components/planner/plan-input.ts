@@ -1,4 +1,5 @@
 import { Plan } from '../../src/model/plan.ts';
+import { upgradePlan } from '../../src/model/upgrade.ts';
 import type { Msg } from '../../src/i18n/locale.ts';
 import { fillMsg, ui } from '../../src/i18n/index.ts';
 
@@ -11,7 +12,7 @@ export type PlanInput = { ok: true; plan: Plan } | { ok: false; message: Msg; is
 export function readPlan(value: unknown): PlanInput {
   let parsed: ReturnType<typeof Plan.safeParse>;
   try {
-    parsed = Plan.safeParse(value);
+    parsed = Plan.safeParse(upgradePlan(value));
   } catch (err) {
     // A hostile object (throwing getters, revoked proxy) must not take the host page down.
     parsed = { success: false, error: { issues: [{ path: [], message: String(err) }] } } as never;

@@ -8,7 +8,7 @@ import { Plan } from '../model/plan.ts';
  * migrations.ts; this file describes only the current one.
  */
 
-export const FILE_FORMAT_VERSION = 1 as const;
+export const FILE_FORMAT_VERSION = 2 as const;
 export const FILE_KIND = 'regioplan-plan' as const;
 /** Files are refused above this size, before any parsing. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { DecimalString, Id, Money, text } from './primitives.ts';
+import { DecimalString, Id, Money, Percent, text } from './primitives.ts';
 import { Split } from './split.ts';
 
 export const Granularity = z.enum(['month', 'quarter', 'year']);
@@ -30,5 +30,23 @@ export const Activity = z.strictObject({
   category: ActivityCategory,
   /** Overrides the plan's default split for this activity; null = default split. */
   split: z.nullable(Split),
+  /*
+   * The §4 agreement content of an activity (added in plan format 2). Optional: an activity
+   * without them reads as empty text and "not stated".
+   */
+  /** What is done, concretely (handleiding §4 "Contractvereiste": "welke concrete activiteiten"). */
+  description: z.optional(text(4000)),
+  /**
+   * Why it is needed: the care need and the complexity the cooperation answers, and why it is not
+   * regular care already paid through another prestatie (§4 "Contractvereiste").
+   */
+  justification: z.optional(text(4000)),
+  /**
+   * Share of this activity already paid through regular (patient-bound) tariffs, in percent; null =
+   * not stated. Informative: the cost above is what this title pays. A share above 0 needs
+   * `regularShareExplanation` (how the other tariff is corrected, §3 "Waarvoor te gebruiken?").
+   */
+  regularShare: z.optional(z.nullable(Percent)),
+  regularShareExplanation: z.optional(text(2000)),
 });
 export type Activity = z.infer<typeof Activity>;

@@ -8,3 +8,5 @@ export * from './plan.ts';
 export * from './finding.ts';
 export type * from './allocation.ts';
 export * from './ops.ts';
+export * from './upgrade.ts';
+export * from './experiment.ts';

@@ -12,7 +12,8 @@ export type RowOf<C extends Collection> = Plan[C][number];
 
 export type PlanField =
   | 'name' | 'region' | 'collaboration' | 'paymentTitle' | 'otherTitles' | 'executionModel'
-  | 'leadProviderId' | 'period' | 'granularity' | 'deductibleCharged' | 'marketShareDate' | 'clauses';
+  | 'leadProviderId' | 'period' | 'granularity' | 'deductibleCharged' | 'marketShareDate' | 'clauses'
+  | 'marketShare' | 'patientRepresentation' | 'evaluationMoments';
 
 export type PlanOp =
   | { op: 'set-field'; field: PlanField; value: Plan[PlanField] }

@@ -3,7 +3,7 @@ import { DEFAULT_SPLIT_ROW, type Collection, type PlanField, type PlanOp, type R
 
 const FIELDS: readonly PlanField[] = [
   'name', 'region', 'collaboration', 'paymentTitle', 'otherTitles', 'executionModel',
-  'leadProviderId', 'period', 'granularity', 'deductibleCharged', 'marketShareDate', 'clauses',
+  'leadProviderId', 'period', 'granularity', 'deductibleCharged', 'marketShareDate', 'clauses', 'marketShare', 'patientRepresentation', 'evaluationMoments',
 ];
 const COLLECTIONS: readonly Collection[] = ['domains', 'targetGroups', 'providers', 'funders', 'activities'];
 

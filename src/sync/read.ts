@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { z } from '../model/zod.ts';
-import { Plan } from '../model/plan.ts';
+import { FORMAT_VERSION, Plan } from '../model/plan.ts';
+import { isOlderPlanVersion, V2_PLAN_DEFAULTS } from '../model/upgrade.ts';
 import type { Collection } from '../model/ops.ts';
 import { ROW_SCHEMAS, type Roots } from './layout.ts';
 import { cellsToSplit, defaultCells, readActivitySplit } from './split-cells.ts';
@@ -59,6 +60,12 @@ export function readRow(c: Collection, id: string, row: Y.Map<unknown>): Record<
 
 const planShape = Plan.shape as unknown as Record<string, z.ZodMiniType>;
 
-export const readPlanField = (r: Roots, field: string): unknown => read(r.plan.get(field), planShape[field]);
+/** A plan field; a document written by an older plan format reads as the current one (model/upgrade.ts). */
+export const readPlanField = (r: Roots, field: string): unknown => {
+  const value = read(r.plan.get(field), planShape[field]);
+  if (field === 'formatVersion' && isOlderPlanVersion(value)) return FORMAT_VERSION;
+  if (value === undefined && Object.hasOwn(V2_PLAN_DEFAULTS, field)) return structuredClone(V2_PLAN_DEFAULTS[field as keyof typeof V2_PLAN_DEFAULTS]);
+  return value;
+};
 
 export const readDefaultSplit = (r: Roots) => cellsToSplit(defaultCells(r.defaultSplit));

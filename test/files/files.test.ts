@@ -145,4 +145,26 @@ describe('plan files', () => {
     expect(result.file.scenarios[1]!.plan).to.deep.equal(b!.plan);
     refused(await importPlanFile(JSON.stringify({ ...v0, chosen: 'one' })), 'invalid');
   });
+
+  it('migrates a formatVersion 1 file with plans of plan format 1: new fields get defaults, the area total is not guessed', async () => {
+    const [a] = scenarios();
+    const { marketShare: _m, patientRepresentation: _p, evaluationMoments: _e, ...rest } = a!.plan;
+    const oldPlan = { ...rest, formatVersion: 1 };
+    const v1 = {
+      formatVersion: 1, kind: 'regioplan-plan', exportedAt: '2025-03-01T10:00:00.000Z', plan: { id: 'oud', name: 'Oud plan' },
+      scenarios: [{ id: 's1', name: 'Eerste', chosen: true, createdAt: 1, updatedAt: 2, plan: oldPlan }],
+    };
+    const result = await importPlanFile(JSON.stringify(v1));
+    if (!result.ok) throw new Error(result.error.message.en);
+    expect(result.migratedFrom).to.equal(1);
+    const plan = result.file.scenarios[0]!.plan;
+    expect(plan.formatVersion).to.equal(2);
+    expect(plan.marketShare).to.deep.equal({ definition: '', insuredTotal: null, laterYears: [] });
+    expect(plan.patientRepresentation).to.equal('');
+    expect(plan.evaluationMoments).to.deep.equal([]);
+    expect(plan.activities).to.deep.equal(a!.plan.activities);
+    // A plan of an unknown newer plan format is refused with the schema's message, not guessed at.
+    const bad = { ...v1, scenarios: [{ ...v1.scenarios[0]!, plan: { ...oldPlan, formatVersion: 7 } }] };
+    refused(await importPlanFile(JSON.stringify(bad)), 'invalid');
+  });
 });
