@@ -26,8 +26,12 @@ import { Totals } from './allocate/totals.ts';
  *  6. Sector (or sector-less domain) → its providers (same domainId and sectorId) by `share`:
  *     all shares empty → equal parts; otherwise percentages with a providerId-null rest below
  *     100 %. No providers → one providerId-null line.
- *  7. Domain → its funders by share: all empty → equal; only counts (insured, inhabitants) →
+ *  7. Domain → its funders by share: all empty → equal; only counts (inhabitants) →
  *     proportional; percentages → as in 4 (funderId-null rest). No funders → funderId-null line.
+ *     A Zvw domain's insurers pay their market share of ALL insured in the service area
+ *     (plan.marketShare.insuredTotal): counts out of that total, percentages of all insured; the
+ *     part no listed insurer covers is the funderId-null line ("niet gedekt"). Counts without an
+ *     area total: all of it uncovered (allocate/context.ts: buildInsurerGroup).
  *     The unassigned domain line gets null sector, provider and funder lines.
  *  8. Plan total → payment periods of the plan's granularity, clipped to the plan period and
  *     weighted by their length in months.
@@ -38,7 +42,8 @@ import { Totals } from './allocate/totals.ts';
  * createAllocator() returns the incremental version the grid calls on every keystroke. Plan
  * snapshots are structurally shared (src/sync/state.ts), so it memoises each activity's result by
  * the activity object's identity and by the identity of the plan-level inputs it read (its split
- * — for most the plan's defaultSplit — and domains, providers, funders, period, granularity), and
+ * — for most the plan's defaultSplit — and domains, providers, funders, market share, period,
+ * granularity), and
  * keeps running totals that it updates by removing an old activity's lines and adding the new.
  * A one-cell activity edit recomputes one activity; a default-split edit, the activities using it
  * (only their split lines: the annual cost, plan total and schedule stay, and so does whatever a

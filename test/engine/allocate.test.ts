@@ -182,6 +182,7 @@ describe('allocate: providers and funders', () => {
       funder('vgz', 'zvw', { basis: 'count', count: '30000' }), funder('cz', 'zvw', { basis: 'count', count: '10000' }),
       funder('gem', 'wmo', { basis: 'percent', percent: '50' }),
     ];
+    p.marketShare = { ...p.marketShare, insuredTotal: '40000' };
     return p;
   };
 

@@ -62,6 +62,7 @@ export interface Context {
   readonly domains: Plan['domains'];
   readonly providers: Plan['providers'];
   readonly funders: Plan['funders'];
+  readonly marketShare: Plan['marketShare'];
   readonly period: Plan['period'];
   readonly granularity: Plan['granularity'];
   readonly periods: PeriodPlan;
@@ -103,7 +104,7 @@ export function percentGroup(ids: string[], weights: bigint[]): Group {
 
 export function sameInputs(ctx: Context | null, plan: Plan): ctx is Context {
   return !!ctx && ctx.domains === plan.domains && ctx.providers === plan.providers && ctx.funders === plan.funders
-    && ctx.period === plan.period && ctx.granularity === plan.granularity;
+    && ctx.marketShare === plan.marketShare && ctx.period === plan.period && ctx.granularity === plan.granularity;
 }
 
 export function createContext(plan: Plan): Context {
@@ -133,6 +134,7 @@ export function createContext(plan: Plan): Context {
     if (list) list.push(f); else fundersBy.set(f.domainId, [f]);
   }
 
+  const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
   const providerGroups = new Map<string, KeyedGroup>();
   const funderGroups = new Map<string, KeyedGroup>();
   const periods = planPeriods(plan.period, plan.granularity);
@@ -143,6 +145,7 @@ export function createContext(plan: Plan): Context {
     domains: plan.domains,
     providers: plan.providers,
     funders: plan.funders,
+    marketShare: plan.marketShare,
     period: plan.period,
     granularity: plan.granularity,
     periods,
@@ -171,7 +174,12 @@ export function createContext(plan: Plan): Context {
     },
     funderGroup(domainId) {
       let g = funderGroups.get(domainId);
-      if (!g) { g = keyed(buildFunderGroup(fundersBy.get(domainId) ?? []), tables.funders, [domainId]); funderGroups.set(domainId, g); }
+      if (!g) {
+        const list = fundersBy.get(domainId) ?? [];
+        const group = zvw.has(domainId) ? buildInsurerGroup(list, plan.marketShare.insuredTotal) : buildFunderGroup(list);
+        g = keyed(group, tables.funders, [domainId]);
+        funderGroups.set(domainId, g);
+      }
       return g;
     },
   };
@@ -237,6 +245,30 @@ function buildFunderGroup(funders: Funder[]): Group {
   if (funders.every((f) => f.share === null || f.share.basis === 'count')) {
     const weights = funders.map((f) => (f.share?.basis === 'count' ? pct(f.share.count) : 0n));
     return weights.some((w) => w > 0n) ? { ids, weights } : { ids: [...ids, null], weights: [...weights, 1n] };
+  }
+  return percentGroup(ids, funders.map((f) => (f.share?.basis === 'percent' ? pct(f.share.percent) : 0n)));
+}
+
+/**
+ * Funders of a Zvw domain: market shares as the handleiding defines them (§4 "Waar moeten partijen
+ * nog meer afspraken over maken?"), insured in the service area on the reference date. An insurer
+ * pays its count out of ALL insured in the area (`insuredTotal`), or its percentage of all insured,
+ * so its amount does not depend on who else is listed; what no listed insurer covers is the
+ * funderId-null line. Counts without an area total cannot be turned into shares: everything stays
+ * uncovered (never guessed; the area-total-missing rule asks for it). Counts above the total are
+ * scaled to the counts (market-share-sum reports it). All shares empty: equal parts, as before.
+ */
+function buildInsurerGroup(funders: Funder[], insuredTotal: string | null): Group {
+  if (funders.length === 0) return BUCKET_ONLY;
+  const ids = funders.map((f) => f.id);
+  if (funders.every((f) => f.share === null)) return { ids, weights: funders.map(() => 1n) };
+  if (funders.every((f) => f.share === null || f.share.basis === 'count')) {
+    const weights = funders.map((f) => (f.share?.basis === 'count' ? pct(f.share.count) : 0n));
+    let sum = 0n;
+    for (const w of weights) sum += w;
+    const total = insuredTotal === null ? 0n : pct(insuredTotal);
+    if (total === 0n || sum === 0n) return { ids: [...ids, null], weights: [...weights.map(() => 0n), 1n] };
+    return sum >= total ? { ids, weights } : { ids: [...ids, null], weights: [...weights, total - sum] };
   }
   return percentGroup(ids, funders.map((f) => (f.share?.basis === 'percent' ? pct(f.share.percent) : 0n)));
 }
