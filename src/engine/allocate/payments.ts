@@ -1,0 +1,192 @@
+import type { Allocation } from '../../model/allocation.ts';
+import type { ExecutionModel, Plan } from '../../model/plan.ts';
+import { centsToDec, decToCents } from '../../money/cents.ts';
+import type { Dec } from '../../money/decimal.ts';
+import { planPeriods } from './period.ts';
+
+/*
+ * payments(plan, allocation): who is paid, by whom, per payment period — exact to the cent.
+ *
+ * The execution model decides the payee (handleiding §4 "Hoe te gebruiken?": the parties agree
+ * on an execution model, e.g. a main contractor or all providers as equals):
+ *  - main contractor (hoofdaannemer) and cashier (kassier): every funder pays the lead; the lead
+ *    passes on to each other provider its part (`passOn`).
+ *  - equal partners: every funder pays each provider of its domain its own part directly.
+ * Without a usable lead (none chosen, or an id no provider has) funders pay the providers
+ * directly, as under equal partners; the lead-missing rule reports the gap.
+ *
+ * The levels, each split with the largest-remainder method so every level sums to its parent:
+ *  1. Plan-period total → funder lines (`allocation.byFunder`, including the funderId-null lines
+ *     no funder covers), in proportion to their annual amounts.
+ *  2. Funder line → periods: a funder × period table whose rows are the funder lines' amounts
+ *     and whose columns are the plan's schedule (`allocation.schedule`).
+ *  3. Funder line → the parts of its domain's providers (in proportion to the providers' annual
+ *     amounts in that domain), and those parts → periods, a table whose columns are the funder's
+ *     periods. The payees are these parts (equal partners) or the lead alone.
+ * A table with given row and column totals is filled row by row (each row by period length, largest
+ * remainder) and then corrected cent by cent inside one row at a time, so rows and columns both
+ * add up exactly ("controlled rounding"); a correction is at most a few cents per period.
+ */
+
+export interface PaymentPeriod {
+  /** "2025-Q1", "2025-03" or "2025", as in `allocation.schedule`. */
+  periodId: string;
+  start: string;
+  end: string;
+}
+
+/** One recipient's money from one funder line, per year, over the term and per period. */
+export interface PaymentLine {
+  /** The provider paid; null = no provider yet in that domain. */
+  providerId: string | null;
+  /** Per year (the funder line's annual amount, split the same way). */
+  annual: Dec;
+  /** Over the plan period; the sum of `periods`. */
+  amount: Dec;
+  /** Aligned with `Payments.periods`. */
+  periods: Dec[];
+}
+
+export interface FunderPayments {
+  domainId: string | null;
+  /** null: the part of the domain no listed funder covers (for the Zvw: no contracting insurer). */
+  funderId: string | null;
+  annual: Dec;
+  /** Over the plan period; the sum of `periods`, and of every list of lines below. */
+  amount: Dec;
+  periods: Dec[];
+  /** Whom this funder pays: the lead (main contractor, cashier) or each provider (equal partners). */
+  payees: PaymentLine[];
+  /** Whose part it is: the providers of the domain. Equal to `payees` under equal partners. */
+  parts: PaymentLine[];
+}
+
+export interface Payments {
+  model: ExecutionModel;
+  /** The provider every funder pays; null when funders pay the providers directly. */
+  leadId: string | null;
+  periods: PaymentPeriod[];
+  funders: FunderPayments[];
+  /** What the lead passes on to each other provider, over all funders; empty without a lead. */
+  passOn: PaymentLine[];
+}
+
+/**
+ * Largest remainder for any signs: part i is total × w_i / Σw, rounded down (floor), and the cents
+ * left go to the largest remainders, lower index first on ties. Equal parts when Σw is 0.
+ * For non-negative totals and weights this is the same rule as src/money/apportion.ts.
+ */
+export function splitCents(total: bigint, weights: readonly bigint[]): bigint[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  let w = weights.reduce((s, x) => s + x, 0n);
+  let ws = weights;
+  if (w === 0n) { ws = weights.map(() => 1n); w = BigInt(n); }
+  const sign = w < 0n ? -1n : 1n;
+  const W = w * sign;
+  const out = new Array<bigint>(n);
+  const rems = new Array<bigint>(n);
+  let given = 0n;
+  for (let i = 0; i < n; i++) {
+    const p = total * ws[i]! * sign;
+    let q = p / W;
+    if (q * W > p) q -= 1n; // floor, also for negative p
+    out[i] = q;
+    rems[i] = p - q * W;
+    given += q;
+  }
+  let left = total - given; // 0 ≤ left < n
+  const order = [...out.keys()].sort((a, b) => (rems[a]! > rems[b]! ? -1 : rems[a]! < rems[b]! ? 1 : a - b));
+  for (let k = 0; left > 0n; k++, left--) out[order[k % n]!]! += 1n;
+  return out;
+}
+
+/**
+ * A rows × columns table of cents whose rows sum to `rows` and columns to `cols` (Σrows = Σcols).
+ * Each row is split by `weights`; then, while a column is short, cents move to it inside the row
+ * that holds the most in a column with too much (columns made with the same weights differ by a
+ * few cents at most).
+ */
+export function fillTable(rows: readonly bigint[], cols: readonly bigint[], weights: readonly bigint[]): bigint[][] {
+  const table = rows.map((r) => (cols.length === 0 ? [] : splitCents(r, weights)));
+  if (cols.length === 0 || rows.length === 0) return table;
+  const diff = cols.map((c, k) => table.reduce((s, row) => s - row[k]!, c));
+  for (let k = 0; k < cols.length; k++) {
+    while (diff[k]! > 0n) {
+      const j = diff.findIndex((d) => d < 0n);
+      if (j < 0) break; // Σrows ≠ Σcols: the caller's sums were wrong; the rows stay exact.
+      // Take from the row that holds the most in the column with too much, so no payment turns negative.
+      let best = 0;
+      for (let i = 1; i < table.length; i++) if (table[i]![j]! > table[best]![j]!) best = i;
+      const room = table[best]![j]!;
+      let m = diff[k]! < -diff[j]! ? diff[k]! : -diff[j]!;
+      if (room > 0n && room < m) m = room;
+      table[best]![k]! += m; table[best]![j]! -= m;
+      diff[k]! -= m; diff[j]! += m;
+    }
+  }
+  return table;
+}
+
+const cents = (d: Dec) => decToCents(d);
+const sum = (xs: readonly bigint[]) => xs.reduce((s, x) => s + x, 0n);
+
+interface Lines { providerId: string | null; annual: bigint; periods: bigint[] }
+
+const toLine = (l: Lines): PaymentLine => ({
+  providerId: l.providerId, annual: centsToDec(l.annual), amount: centsToDec(sum(l.periods)), periods: l.periods.map(centsToDec),
+});
+
+/** The lead every funder pays under this plan's execution model, or null (direct payment). */
+export function paymentLead(plan: Plan): string | null {
+  if (plan.executionModel === 'equal-partners' || plan.leadProviderId === null) return null;
+  return plan.providers.some((p) => p.id === plan.leadProviderId) ? plan.leadProviderId : null;
+}
+
+/** Who pays whom per period; see the file header. Pure: reads the plan and its allocation. */
+export function payments(plan: Plan, allocation: Allocation): Payments {
+  const slots = allocation.schedule.length === 0 ? [] : planPeriods(plan.period, plan.granularity).slots;
+  // The engine's schedule and these slots come from the same function; use the engine's if not.
+  const periods: PaymentPeriod[] = allocation.schedule.map((p) => ({ periodId: p.periodId, start: p.start, end: p.end }));
+  const weights = slots.length === periods.length ? slots.map((s) => s.units) : periods.map(() => 1n);
+  const schedule = allocation.schedule.map((p) => cents(p.amount));
+  const planTotal = periods.length === 0 ? 0n : sum(schedule);
+
+  const funderLines = allocation.byFunder;
+  const funderAnnual = funderLines.map((f) => cents(f.amount));
+  const funderTerm = splitCents(planTotal, funderAnnual);
+  const funderPeriods = fillTable(funderTerm, schedule, weights);
+  const leadId = paymentLead(plan);
+
+  const funders: FunderPayments[] = funderLines.map((f, i) => {
+    const providers = allocation.byProvider.filter((p) => p.domainId === f.domainId);
+    const ids = providers.length === 0 ? [null] : providers.map((p) => p.providerId);
+    const pw = providers.length === 0 ? [1n] : providers.map((p) => cents(p.amount));
+    const annual = splitCents(funderAnnual[i]!, pw);
+    const term = splitCents(funderTerm[i]!, pw);
+    const table = fillTable(term, funderPeriods[i]!, weights);
+    const parts = ids.map((providerId, j) => toLine({ providerId, annual: annual[j]!, periods: table[j]! }));
+    const payees = leadId === null ? parts
+      : [toLine({ providerId: leadId, annual: funderAnnual[i]!, periods: funderPeriods[i]! })];
+    return {
+      domainId: f.domainId, funderId: f.funderId, annual: f.amount, amount: centsToDec(funderTerm[i]!),
+      periods: funderPeriods[i]!.map(centsToDec), payees, parts,
+    };
+  });
+
+  const passOn: PaymentLine[] = [];
+  if (leadId !== null) {
+    const byProvider = new Map<string | null, Lines>();
+    for (const f of funders) {
+      for (const part of f.parts) {
+        if (part.providerId === leadId) continue;
+        const row = byProvider.get(part.providerId) ?? { providerId: part.providerId, annual: 0n, periods: periods.map(() => 0n) };
+        row.annual += cents(part.annual);
+        part.periods.forEach((p, k) => { row.periods[k]! += cents(p); });
+        byProvider.set(part.providerId, row);
+      }
+    }
+    passOn.push(...[...byProvider.values()].map(toLine));
+  }
+  return { model: plan.executionModel, leadId, periods, funders, passOn };
+}
