@@ -12,8 +12,8 @@ export const storeUi = {
     en: 'This browser cannot store data (private window or storage disabled). You can keep working; changes stay in this window only. Export the plan to keep it.',
   },
   'store.blocked': {
-    nl: 'Een ander tabblad met een oudere versie van deze pagina houdt de opslag vast. Sluit dat tabblad en laad opnieuw. Tot dan blijven wijzigingen alleen in dit venster; exporteren kan wel.',
-    en: 'Another tab with an older version of this page is holding the storage. Close that tab and reload. Until then changes stay in this window only; export still works.',
+    nl: 'Een ander tabblad met een oudere versie van deze pagina houdt de opslag vast. Sluit dat tabblad; daarna wordt uw werk vanzelf opgeslagen. Tot dan blijven wijzigingen alleen in dit venster; exporteren kan wel.',
+    en: 'Another tab with an older version of this page is holding the storage. Close that tab; your work is then stored by itself. Until then changes stay in this window only; export still works.',
   },
   'store.quota': {
     nl: 'De schijf of browseropslag is vol; de laatste wijzigingen zijn niet opgeslagen. U kunt verder werken en exporteren; opslaan wordt opnieuw geprobeerd.',

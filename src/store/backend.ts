@@ -1,6 +1,6 @@
 import type { PlanRecord, ScenarioRecord, SnapshotRecord } from './schema.ts';
 import type { UpdateLog } from '../sync/update-log.ts';
-import type { StoreError } from './errors.ts';
+import type { StoreError, StoreResult } from './errors.ts';
 
 /** A scenario's update log as the store uses it: src/sync's UpdateLog plus seeding and retry. */
 export interface ScenarioLog extends UpdateLog {
@@ -10,6 +10,8 @@ export interface ScenarioLog extends UpdateLog {
   retry(): Promise<void>;
   /** Updates handed to the log and not yet committed. */
   readonly unsaved: number;
+  /** The last write failed (its updates are among `unsaved`, kept for the next try). */
+  readonly failing: boolean;
 }
 
 export interface SaveInfo {
@@ -32,6 +34,11 @@ export interface LogEvents {
  */
 export interface Backend {
   readonly kind: 'idb' | 'memory';
+  /**
+   * Only for a memory fallback that waits for IndexedDB (a blocked upgrade): settles once what
+   * it held has moved there (with a save per scenario moved), or the move failed.
+   */
+  readonly moved?: Promise<StoreResult<SaveInfo[]>>;
   ensurePlan(id: string, name: string, now: number): Promise<PlanRecord>;
   getPlan(id: string): Promise<PlanRecord | undefined>;
   listScenarios(planId: string): Promise<ScenarioRecord[]>;

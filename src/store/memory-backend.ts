@@ -70,6 +70,7 @@ export class MemoryBackend implements Backend {
     };
     return {
       unsaved: 0,
+      failing: false,
       load: async () => [...rows()],
       append: async (update) => {
         rows().push(update);
@@ -85,6 +86,16 @@ export class MemoryBackend implements Backend {
         return true;
       },
       retry: async () => undefined,
+    };
+  }
+
+  /** Everything held, for moving it elsewhere (copies of plans, scenarios and snapshots; the logs' rows). */
+  dump(): { plans: PlanRecord[]; scenarios: ScenarioRecord[]; snapshots: SnapshotRecord[]; logs: Map<string, Uint8Array[]> } {
+    return {
+      plans: [...this.plans.values()].map(copy),
+      scenarios: [...this.scenarios.values()].map(copy),
+      snapshots: [...this.snapshots.values()].map(copy),
+      logs: new Map([...this.updates].map(([id, rows]) => [id, [...rows]])),
     };
   }
 

@@ -1,6 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { StoreSchemaV2 } from './schema.ts';
-import type { StoreDb } from './connection.ts';
+import type { StoreDb } from './open-db.ts';
 
 export type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<StoreSchemaV2, StoreNames<StoreSchemaV2>[], Mode>;
 

@@ -76,6 +76,15 @@ export interface ScenarioStore {
   readonly error: StoreError | null;
   /** Time (epoch ms) of the last committed save, or null. */
   readonly lastSavedAt: number | null;
+  /**
+   * True while something a person did exists only in this window's memory: IndexedDB could not
+   * be opened (or an old tab blocks its upgrade) and there were edits, or a write failed and
+   * waits for its retry. False for a store opened with `backend: 'memory'` (nothing is meant to
+   * be kept). See warnBeforeUnloadWhileUnsaved.
+   */
+  readonly unsaved: boolean;
+  /** Calls `listener` when `unsaved` changes (and at once when it is true). Returns the unsubscribe. */
+  onUnsavedChange(listener: (unsaved: boolean) => void): () => void;
   subscribe(listener: (event: StoreEvent) => void): () => void;
 
   list(options?: { includeDeleted?: boolean }): Promise<ScenarioInfo[]>;

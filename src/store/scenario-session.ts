@@ -1,0 +1,135 @@
+import { newPlan, Plan } from '../model/plan.ts';
+import { DeferredPlanState } from '../sync/deferred-state.ts';
+import type { PlanState } from '../sync/state.ts';
+import type { Backend, LogEvents, ScenarioLog } from './backend.ts';
+import { StoreAbort, storeError, toStoreError } from './errors.ts';
+import type { ScenarioRecord } from './schema.ts';
+import type { AttachedLog, LiveDeps, OpenScenario } from './types.ts';
+
+/** What a session needs from the store that opened it. */
+export interface SessionContext {
+  planId: string;
+  backend: Backend;
+  live: () => Promise<LiveDeps>;
+  debounceMs: number;
+  /** The store's BroadcastChannel name; the scenario's tabs talk on `<name>:<id>`. Null: none. */
+  channelName: string | null;
+  /** Saves and failures of the scenario's log. */
+  events: LogEvents;
+  /** A person changed the plan here (an edit, undo or redo). */
+  onLocalEdit(): void;
+  /** The handle is being closed; false when it had been closed already. */
+  onClose(id: string): boolean;
+  /** The session is closed (its log may still hold updates a failed write left). */
+  onClosed(session: ScenarioSession): void;
+}
+
+/**
+ * One open scenario: its state, and the log that state is saved to. A scenario whose log has not
+ * started (never edited: its content is the seed plan) opens as a plain state and becomes live
+ * (Yjs, loaded then) at its first edit, or when another tab starts editing it; one with a log is
+ * replayed into a live state at once.
+ */
+export class ScenarioSession {
+  readonly handle: OpenScenario;
+  private attached: AttachedLog | null = null;
+  private deferred: DeferredPlanState<PlanState> | null = null;
+  private tabs: BroadcastChannel | null = null;
+  private readonly tabChannel: string | null;
+  private readonly seed: Plan;
+
+  private constructor(
+    private readonly ctx: SessionContext,
+    readonly id: string,
+    record: ScenarioRecord,
+    readonly log: ScenarioLog,
+  ) {
+    this.tabChannel = ctx.channelName ? `${ctx.channelName}:${id}` : null;
+    this.seed = record.seed ?? newPlan(ctx.planId);
+    this.handle = {
+      id,
+      // Replaced in start(), before the handle is handed out.
+      state: null as unknown as PlanState,
+      flush: () => this.flush(),
+      close: () => this.close(),
+    };
+  }
+
+  static async open(ctx: SessionContext, id: string): Promise<ScenarioSession> {
+    const record = await ctx.backend.getScenario(id);
+    if (!record) throw new StoreAbort(storeError('not-found'));
+    const session = new ScenarioSession(ctx, id, record, ctx.backend.log(id, ctx.events));
+    await session.start();
+    return session;
+  }
+
+  private async start(): Promise<void> {
+    const updates = await this.log.load();
+    let state: PlanState;
+    // A seed that does not fit the schema (written by other code) is read through the live state's guards.
+    if (updates.length === 0 && Plan.safeParse(this.seed).success) {
+      const pristine = new DeferredPlanState<PlanState>(this.seed, {
+        // Read the log again: another tab may have started it since.
+        load: async () => {
+          this.tabs?.close();
+          return this.goLive(await this.log.load());
+        },
+      });
+      // Another tab editing this scenario says so on the scenario's channel: go live to follow it.
+      if (this.tabChannel && typeof BroadcastChannel !== 'undefined') {
+        this.tabs = new BroadcastChannel(this.tabChannel);
+        this.tabs.onmessage = () => void pristine.live().catch(() => {});
+      }
+      state = this.deferred = pristine;
+    } else {
+      state = await this.goLive(updates);
+    }
+    state.subscribe((_plan, change) => {
+      if (change.origin === 'local' || change.origin === 'undo' || change.origin === 'redo') this.ctx.onLocalEdit();
+    });
+    (this.handle as { state: PlanState }).state = state;
+  }
+
+  /** The live state from the stored updates (or from the seed, written as the log's first entry). */
+  private async goLive(stored: Uint8Array[]): Promise<PlanState> {
+    const live = await this.ctx.live();
+    let updates = stored;
+    let inLog = stored;
+    if (updates.length === 0) {
+      const first = live.encodePlan(this.seed);
+      // Another tab may seed first; then its seed is the one everybody uses.
+      const seeded = await this.log.seed(first).catch((e: unknown) => {
+        this.ctx.events.onError?.(toStoreError(e));
+        return null;
+      });
+      // A seed that could not be written (a full disk) is not in the log: the first save writes
+      // the whole document, seed included, and is retried like any other save.
+      updates = seeded === false ? await this.log.load() : [first];
+      inLog = seeded === null ? [] : updates;
+    }
+    const state = live.stateFromUpdates(updates, newPlan(this.ctx.planId));
+    this.attached = live.attach(state, this.log, { debounceMs: this.ctx.debounceMs, scenarioId: this.id, loaded: inLog, tabChannel: this.tabChannel });
+    await this.attached.ready;
+    return state;
+  }
+
+  /** Hands the state's pending updates to the log (none while the scenario is only looked at). */
+  async flushLog(): Promise<void> {
+    await this.deferred?.settle();
+    await this.attached?.flush();
+  }
+
+  async flush(): Promise<void> {
+    await this.flushLog();
+    if (this.log.unsaved > 0) await this.log.retry();
+  }
+
+  async close(): Promise<void> {
+    if (!this.ctx.onClose(this.id)) return;
+    await this.flush();
+    this.tabs?.close();
+    await this.attached?.detach();
+    this.handle.state.destroy();
+    this.ctx.onClosed(this);
+  }
+}
