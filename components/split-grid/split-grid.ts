@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { DEFAULT_SPLIT_ROW } from '../../src/model/ops.ts';
@@ -61,8 +61,8 @@ export class RpSplitGrid extends RpGridElement {
   private rowsCache: SplitRows | null = null;
   private lastShape: GridShape | null = null;
 
-  protected override viewChanged(changed: PropertyValues<this>): boolean {
-    return changed.has('view');
+  protected override viewKey(): string {
+    return this.view;
   }
 
   protected override gridLabel(): string {

@@ -1,0 +1,474 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Plan } from '../../src/model/plan.ts';
+import type { PlanOp } from '../../src/model/ops.ts';
+import type { Allocation } from '../../src/model/allocation.ts';
+import type { Finding, FindingLocation } from '../../src/model/finding.ts';
+import type { Locale, Msg } from '../../src/i18n/locale.ts';
+import { gt } from '../../src/i18n/grid.ts';
+import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
+import { createHot, type HotInstance } from './handsontable.ts';
+import { buildMarks, changedMarks, type CellRef, type MarkMap } from './marks.ts';
+import { buildPresence, changedPresence, type Peer, type PresenceMap } from './presence.ts';
+import { CellPainter, cellKey, type PaintState } from './cell-painter.ts';
+import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
+import { SYNC, installShortcuts, noteText, readEdits, recordRefusals, refusalText, takeEdits, type Change, type Shortcut } from './edit-handler.ts';
+import { installKeyboardEntry, type KeyboardEntry } from './keyboard-entry.ts';
+import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, SelectedCell } from './grid-types.ts';
+
+const ROW_HEIGHT = 29;
+/** Height of one column-header level in Handsontable's main theme, plus its 1px border. */
+const HEADER_HEIGHT = 30;
+/** Room for the horizontal scroll bar and the pinned row's border. */
+const SCROLLBAR = 12;
+
+/** The element's properties the grid follows. */
+export interface GridHost extends ReactiveControllerHost, HTMLElement {
+  plan: Plan | null;
+  allocation: Allocation | null;
+  findings: Finding[];
+  locale: Locale;
+  readonly: boolean;
+  licenseKey: string;
+  presence: readonly Peer[];
+  readonly hasUpdated: boolean;
+}
+
+/** What the element describes: the grid's shape and rows, where findings go, how edits read. */
+export interface GridSource {
+  container(): HTMLDivElement | null;
+  shape(): GridShape;
+  rows(): GridRow[];
+  locate(location: FindingLocation): CellRef | null;
+  locatePresence(location: PeerCell): CellRef | null;
+  toOps(edits: CellEdit[]): EditOutcome;
+  cellLocation(row: GridRow, column: GridColumn): PeerCell | null;
+  /** Extra view state (the split grid's percent/euro view): a change rebuilds the rows. */
+  viewKey(): string;
+  shortcuts(): Shortcut[];
+  status(): { text: string; refused: boolean } | null;
+  setStatus(status: { text: string; refused: boolean } | null): void;
+  emitOps(ops: PlanOp[]): void;
+  emitSelect(location: PeerCell): void;
+  emitUndo(redo: boolean): void;
+}
+
+/** What the grid last showed, so an update with nothing new does nothing. */
+interface Synced {
+  plan: Plan | null; allocation: Allocation | null; findings: Finding[];
+  locale: Locale; readonly: boolean; view: string;
+}
+
+/**
+ * Owns the Handsontable instance of one grid element: created after the element's first render,
+ * destroyed on disconnect (and rebuilt on reconnect or when it fails), kept in step with the
+ * element's properties by updating only what changed, and turning edits into `rp-edit` ops.
+ */
+export class GridController implements ReactiveController, PaintState {
+  hot: HotInstance | null = null;
+  rows: readonly GridRow[] = [];
+  columns: readonly GridColumn[] = [];
+  data: string[][] = [];
+  rowIndex = new Map<string, number>();
+  colIndex = new Map<string, number>();
+  pinnedRows = 0;
+  fixedColumns = 1;
+  marks: MarkMap = new Map();
+  presence: PresenceMap = new Map();
+  /** Cells whose last input was refused, with the reason; cleared by the next accepted edit. */
+  readonly refused = new Map<string, Msg>();
+  private shape = '';
+  private builtKey = '';
+  private synced: Synced | null = null;
+  private presenceSynced: { peers: readonly Peer[]; plan: Plan | null } | null = null;
+  /** The last location sent as `rp-select`, so moving within the same cell sends nothing. */
+  private lastSelect = '';
+  /**
+   * Cells an edit changed, painted in place of the full render Handsontable runs at the end of
+   * every edit (see onBeforeChange); null when no edit is under way.
+   */
+  private editRepaint: Dirty | null = null;
+  private keyboard: KeyboardEntry | null = null;
+  private readonly painter = new CellPainter(this);
+
+  constructor(private readonly host: GridHost, private readonly source: GridSource) {
+    host.addController(this);
+  }
+
+  get locale(): Locale { return this.host.locale; }
+  get readonly(): boolean { return this.host.readonly; }
+
+  hostConnected(): void {
+    // Rebuilt after a reconnect (moved in the DOM); the first build waits for the first render.
+    if (this.host.hasUpdated) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  hostUpdated(): void {
+    if (!this.host.isConnected || !this.source.container()) return;
+    try {
+      // Handsontable reads the license key once, at creation.
+      if (this.hot && this.host.licenseKey !== this.builtKey) this.destroy();
+      if (!this.hot) return this.create();
+      this.sync();
+    } catch {
+      this.recover();
+    }
+  }
+
+  /** Selects and scrolls to the cell a finding points at; false when this grid has no such cell. */
+  focusCell(location: FindingLocation): boolean {
+    const ref = this.source.locate(location);
+    return !!ref && this.focusRef(ref);
+  }
+
+  /** Selects a cell by identity, with keyboard focus in the grid; false when it is not shown. */
+  focusRef(ref: CellRef): boolean {
+    const hot = this.hot;
+    const row = this.rowIndex.get(ref.rowId);
+    const col = this.colIndex.get(ref.colKey);
+    if (!hot || row === undefined || col === undefined) return false;
+    hot.listen();
+    hot.selectCell(row, col);
+    hot.scrollViewportTo({ row, col, verticalSnap: 'top', horizontalSnap: 'start' } as never);
+    this.showCellStatus(row, col);
+    return true;
+  }
+
+  /** The selected cell as row and column identity, or null. */
+  selectedCell(): SelectedCell | null {
+    const sel = this.hot?.getSelectedLast();
+    if (!sel) return null;
+    const [r, c] = sel as [number, number];
+    const row = this.rows[r];
+    const column = this.columns[c];
+    return row && column ? { row, column, rowIndex: r, colIndex: c } : null;
+  }
+
+  private create(): void {
+    const host = this.host;
+    const shape = this.source.shape();
+    const rows = this.source.rows();
+    this.setShape(shape);
+    this.setRows(rows);
+    this.marks = buildMarks(host.findings, (l) => this.source.locate(l));
+    this.presence = buildPresence(host.presence, (l) => this.source.locatePresence(l));
+    this.presenceSynced = { peers: host.presence, plan: host.plan };
+    this.fitHeight(shape, rows.length);
+    const container = this.source.container()!;
+    const hot = createHot(container, {
+      licenseKey: host.licenseKey,
+      data: (this.data = bindData(rows)),
+      ...this.shapeSettings(shape),
+      readOnly: host.readonly,
+      rowHeaders: false,
+      rowHeights: ROW_HEIGHT,
+      autoRowSize: false,
+      autoColumnSize: false,
+      width: '100%',
+      height: '100%',
+      ariaTags: true,
+      // No wrapping and the read-only look come from our styles keyed on data attributes: these
+      // two classes would be cleared and re-added on every cell at every render (grid.styles.ts).
+      wordWrap: false,
+      noWordWrapClassName: '',
+      readOnlyCellClassName: '',
+      outsideClickDeselects: false,
+      fillHandle: false,
+      enterMoves: { row: 1, col: 0 },
+      layoutDirection: 'ltr',
+      cells: (row: number, col: number) => this.cellMeta(row, col),
+      // An edit repaints the cells it changed, not the viewport: see onBeforeChange.
+      beforeViewRender: (_forced: boolean, skip: { skipRender?: boolean }) => {
+        if (this.editRepaint) skip.skipRender = true;
+      },
+      beforeChange: (changes, source) => this.onBeforeChange(changes as Change[], source as string),
+      afterSelectionEnd: (row: number, col: number) => {
+        this.showCellStatus(row, col);
+        this.emitSelect(row, col);
+        this.labelEditors(row, col);
+      },
+      afterBeginEditing: (row: number, col: number) => this.labelEditors(row, col),
+    });
+    // Added after Handsontable's own afterRender hook, which reads the layout: painting first
+    // would make that read lay out the painted cells there and then, not in the next frame.
+    hot.addHook('afterRender', () => this.finishEditRepaint());
+    this.hot = hot;
+    this.builtKey = host.licenseKey;
+    this.synced = this.current();
+    installShortcuts(hot, (redo) => this.source.emitUndo(redo), this.source.shortcuts());
+    this.keyboard = installKeyboardEntry(hot, container, (fromBelow) => this.enterByKeyboard(fromBelow));
+  }
+
+  private destroy(): void {
+    const hot = this.hot;
+    this.hot = null;
+    this.editRepaint = null;
+    this.keyboard?.destroy();
+    this.keyboard = null;
+    if (!hot) return;
+    hot.rootPortalElement?.remove();
+    hot.destroy();
+  }
+
+  /**
+   * A Handsontable whose state and DOM disagree (it throws while drawing) is rebuilt from the
+   * element's properties: the plan is the owner's, so nothing is lost, and the user keeps the
+   * selected cell. Its internal error text is never shown; only a rebuild that fails says so.
+   */
+  private recover(): void {
+    const selected = this.selectedCell();
+    const focused = !!this.hot?.isListening();
+    try {
+      this.destroy();
+      this.create();
+      if (this.source.status()?.text === gt('gridFailed', this.locale)) this.source.setStatus(null);
+      if (selected && focused) this.focusRef({ rowId: selected.row.id, colKey: selected.column.key });
+      else if (selected) this.selectQuietly(selected);
+    } catch {
+      this.destroy();
+      this.source.setStatus({ text: gt('gridFailed', this.locale), refused: true });
+    }
+  }
+
+  private selectQuietly(cell: SelectedCell): void {
+    const row = this.rowIndex.get(cell.row.id);
+    const col = this.colIndex.get(cell.column.key);
+    if (row !== undefined && col !== undefined) this.hot?.selectCell(row, col, row, col, false, false);
+  }
+
+  /** Tabbed into: the cell selected before (or the first one you can type in), focused and framed. */
+  private enterByKeyboard(fromBelow: boolean): void {
+    const hot = this.hot;
+    if (!hot) return;
+    const last = hot.getSelectedLast();
+    let row = last?.[0] ?? (fromBelow ? Math.max(0, this.rows.length - 1 - this.pinnedRows) : 0);
+    let col = last?.[1] ?? Math.max(0, this.columns.findIndex((c) => !c.readOnly));
+    row = Math.min(Math.max(0, row), this.rows.length - 1);
+    col = Math.min(Math.max(0, col), this.columns.length - 1);
+    if (row < 0 || this.rows.length === 0) return;
+    hot.listen();
+    hot.selectCell(row, col);
+    hot.getCell(row, col, true)?.focus({ preventScroll: true });
+  }
+
+  private current(): Synced {
+    const h = this.host;
+    return { plan: h.plan, allocation: h.allocation, findings: h.findings, locale: h.locale, readonly: h.readonly, view: this.source.viewKey() };
+  }
+
+  /** Brings the grid in step with what changed since it was last shown. */
+  private sync(): void {
+    const now = this.current();
+    const was = this.synced;
+    const dataChanged = !was || now.plan !== was.plan || now.allocation !== was.allocation || now.locale !== was.locale || now.view !== was.view;
+    const findingsChanged = dataChanged || now.findings !== was?.findings;
+    const settingsChanged = now.readonly !== was?.readonly;
+    if (dataChanged || findingsChanged || settingsChanged) {
+      const dirty = this.syncGrid(dataChanged, findingsChanged, settingsChanged);
+      if (dirty) this.painter.repaint(this.hot!, dirty);
+    }
+    const ps = this.presenceSynced;
+    if (!ps || ps.peers !== this.host.presence || ps.plan !== this.host.plan || dataChanged) this.syncPresence();
+  }
+
+  private shapeSettings(shape: GridShape) {
+    return {
+      columns: shape.columns.map((c) => ({
+        readOnly: c.readOnly ?? false,
+        editor: c.options ? 'select' : 'text',
+        renderer: this.painter.renderer,
+        selectOptions: c.options ? Object.fromEntries(c.options.map((o) => [o.value, o.label])) : undefined,
+      })),
+      colWidths: shape.columns.map((c) => c.width),
+      colHeaders: shape.columns.map((c) => c.header),
+      nestedHeaders: shape.nestedHeaders ? (shape.nestedHeaders.map((level) => [...level]) as never) : undefined,
+      fixedColumnsStart: shape.fixedColumnsStart ?? 1,
+      fixedRowsBottom: shape.fixedRowsBottom ?? 0,
+    };
+  }
+
+  private setShape(shape: GridShape): void {
+    this.columns = shape.columns;
+    this.pinnedRows = shape.fixedRowsBottom ?? 0;
+    this.fixedColumns = shape.fixedColumnsStart ?? 1;
+    this.colIndex = new Map(shape.columns.map((c, i) => [c.key, i]));
+    this.shape = shapeKey(shape);
+  }
+
+  private setRows(rows: readonly GridRow[]): void {
+    this.rows = rows;
+    this.rowIndex = new Map(rows.map((r, i) => [r.id, i]));
+  }
+
+  /**
+   * A new shape re-creates columns; a new row sequence goes through updateData (both render the
+   * grid once, and return null); otherwise only cells whose text changed are written into the
+   * bound data and the rows and cells whose look changed are returned for painting.
+   */
+  private syncGrid(dataChanged: boolean, findingsChanged: boolean, settingsChanged: boolean): Dirty | null {
+    const hot = this.hot!;
+    let dirty = noDirt();
+    let resized = false;
+    // Settings and data replacements go through one batch (one render). The common case, changed
+    // cell text or marks, must not use batch(): its end renders even when nothing asked for it.
+    const heavy: (() => void)[] = [];
+    if (settingsChanged) heavy.push(() => hot.updateSettings({ readOnly: this.host.readonly }));
+    if (dataChanged) {
+      const shape = this.source.shape();
+      const previous = this.shape;
+      this.setShape(shape);
+      const rows = this.source.rows();
+      if (this.shape !== previous || !sameIds(this.rows, rows)) {
+        resized = this.fitHeight(shape, rows.length);
+        this.setRows(rows);
+        const data = (this.data = bindData(rows));
+        // A pending edit repaint describes the old rows: this render replaces it.
+        this.editRepaint = null;
+        if (this.shape !== previous) heavy.push(() => hot.updateSettings({ ...this.shapeSettings(shape), data } as never));
+        else heavy.push(() => hot.updateData(data, SYNC));
+      } else {
+        dirty = { ...diffRows(this.rows, rows, this.data), cells: [] };
+        this.setRows(rows);
+      }
+    }
+    if (findingsChanged) {
+      const marks = buildMarks(this.host.findings, (l) => this.source.locate(l));
+      dirty.cells = changedMarks(this.marks, marks);
+      this.marks = marks;
+    }
+    const now = this.current();
+    const was = this.synced ?? now;
+    this.synced = {
+      ...now,
+      plan: dataChanged ? now.plan : was.plan,
+      allocation: dataChanged ? now.allocation : was.allocation,
+      findings: findingsChanged ? now.findings : was.findings,
+    };
+    if (heavy.length > 0) hot.batch(() => heavy.forEach((run) => run()));
+    if (resized) (hot as unknown as { refreshDimensions?(): void }).refreshDimensions?.();
+    const sel = hot.getSelectedLast();
+    // After this update, not inside it: the status line is lit state of its own.
+    if (sel && !this.source.status()?.refused) queueMicrotask(() => this.showCellStatus(sel[0]!, sel[1]!));
+    return heavy.length > 0 ? null : dirty;
+  }
+
+  /** After the render an edit ends with (skipped when cells were waiting): paints those cells. */
+  private finishEditRepaint(): void {
+    const dirty = this.editRepaint;
+    if (!dirty || !this.hot) return;
+    this.editRepaint = null;
+    try {
+      this.painter.repaint(this.hot, dirty);
+    } catch {
+      this.recover();
+    }
+  }
+
+  /** Redraws only the cells whose participants changed; Handsontable does not render anything. */
+  private syncPresence(): void {
+    const next = buildPresence(this.host.presence, (l) => this.source.locatePresence(l));
+    const changed = changedPresence(this.presence, next);
+    this.presence = next;
+    this.presenceSynced = { peers: this.host.presence, plan: this.host.plan };
+    if (this.hot) this.painter.repaint(this.hot, { rows: [], values: [], cells: changed });
+  }
+
+  /**
+   * A short plan gets a grid as tall as its rows, not an empty area down to --rp-grid-height (the
+   * cap, from CSS). Computed from the fixed row and header heights, so nothing reads layout.
+   */
+  private fitHeight(shape: GridShape, rowCount: number): boolean {
+    const el = this.source.container()!;
+    const levels = shape.nestedHeaders?.length ?? 1;
+    const content = levels * HEADER_HEIGHT + rowCount * ROW_HEIGHT + SCROLLBAR;
+    const height = `min(var(--rp-grid-height, 420px), ${content}px)`;
+    if (el.style.height === height) return false;
+    el.style.height = height;
+    return true;
+  }
+
+  private cellMeta(row: number, col: number): { readOnly: boolean } {
+    // Always the whole cascade (grid, column, row), never "nothing": Handsontable keeps cell meta
+    // by row index across updateData, so a new activity at the index where the totals row was
+    // would otherwise stay read-only (issue #13 bug 1). Inapplicable cells stay writable: a paste
+    // that changes the cost basis in the same row makes them applicable; the rest is refused.
+    return { readOnly: this.host.readonly || !!this.columns[col]?.readOnly || !!this.rows[row]?.readOnly };
+  }
+
+  /**
+   * Names Handsontable's cell editors (its text area and select), which it leaves unlabelled, after
+   * the cell they edit, so a screen reader says what is being typed into.
+   */
+  private labelEditors(row: number, col: number): void {
+    const r = this.rows[row];
+    const column = this.columns[col];
+    const l = this.locale;
+    const label = r && column ? `${gt('cellInput', l)}: ${r.name}, ${column.header}` : gt('cellInput', l);
+    const root = this.source.container()?.getRootNode();
+    if (!(root instanceof ShadowRoot)) return;
+    for (const input of root.querySelectorAll('textarea.handsontableInput, .htSelectEditor > select')) {
+      if (input.getAttribute('aria-label') !== label) input.setAttribute('aria-label', label);
+    }
+  }
+
+  private emitSelect(row: number, col: number): void {
+    const r = this.rows[row];
+    const column = this.columns[col];
+    const location = r && column ? this.source.cellLocation(r, column) : null;
+    if (!location) return;
+    const key = JSON.stringify(location);
+    if (key === this.lastSelect) return;
+    this.lastSelect = key;
+    this.source.emitSelect(location);
+  }
+
+  private onBeforeChange(changes: Change[], source: string): void {
+    const hot = this.hot;
+    if (!hot) return;
+    const edits = takeEdits(hot, changes, source, this);
+    if (edits.length === 0) return;
+    const outcome = readEdits((e) => this.source.toOps(e), edits);
+    recordRefusals(this.refused, edits, outcome);
+    const refusal = refusalText(outcome, this.locale);
+    const note = noteText(outcome, this.locale);
+    if (refusal) this.source.setStatus({ text: refusal, refused: true });
+    else if (note) this.source.setStatus({ text: note, refused: false });
+    else if (this.source.status()?.refused) this.source.setStatus(null);
+    this.source.emitOps(outcome.ops);
+    // An owner that applies the ops synchronously has set the new plan by now: bring the grid in
+    // step before Handsontable's render that ends every edit (even a cancelled one), and paint the
+    // changed cells instead of that render. A new row sequence or shape has just rendered the grid.
+    const now = this.current();
+    const was = this.synced;
+    const planChanged = now.plan !== was?.plan || now.allocation !== was?.allocation;
+    const dirty = planChanged || now.findings !== was?.findings ? this.syncGrid(planChanged, true, false) : noDirt();
+    if (!dirty) return;
+    // Refused marks (set or cleared) show on the edited cells.
+    for (const e of edits) dirty.cells.push({ rowId: e.row.id, colKey: e.column.key });
+    this.editRepaint = dirty;
+    // Should no render follow within this task (rendering suspended), paint anyway.
+    queueMicrotask(() => {
+      if (this.editRepaint === dirty) this.finishEditRepaint();
+    });
+  }
+
+  showCellStatus(row: number, col: number): void {
+    const r = this.rows[row];
+    const column = this.columns[col];
+    if (!r || !column) return;
+    const l = this.locale;
+    const refused = this.refused.get(cellKey(r.id, column.key));
+    if (refused) return this.source.setStatus({ text: `${r.name}, ${column.header}: ${refused[l]}`, refused: true });
+    const findings = this.marks.get(r.id)?.get(column.key);
+    const status = this.source.status();
+    if (findings && findings.length > 0) {
+      this.source.setStatus({ text: findings.map((f) => `${gt(f.severity, l)}: ${f.message[l]}`).join(' '), refused: false });
+    } else if (status && !status.refused) {
+      // A refused-input message stays until the next accepted edit, so moving on does not hide it.
+      this.source.setStatus(null);
+    }
+  }
+}

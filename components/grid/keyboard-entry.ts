@@ -1,0 +1,58 @@
+import type { HotInstance } from './handsontable.ts';
+
+/*
+ * The grid as one stop in the page's Tab order (WCAG 2.1.1 and 2.4.7). Handsontable puts a focus
+ * catcher before and after the table and learns from the window's focus events that one was
+ * tabbed to; in a shadow root those events reach the window retargeted to the host element, so it
+ * never learns and Tab stops on two invisible, inert elements. Here the catchers are watched from
+ * inside the shadow root: tabbing onto one selects a cell (focus and its frame show), and Tab on
+ * the last column or Shift+Tab on the first leaves the grid the way the browser would, from the
+ * catcher on that side. Inside the grid Tab moves between cells, as in a spreadsheet.
+ */
+
+export interface KeyboardEntry { destroy(): void }
+
+/** `enter(fromBelow)` selects and focuses a cell; called when the user tabs into the grid. */
+export function installKeyboardEntry(hot: HotInstance, container: HTMLElement, enter: (fromBelow: boolean) => void): KeyboardEntry {
+  const root = container.getRootNode() as ShadowRoot | Document;
+  const catchers = () => [...container.querySelectorAll<HTMLElement>('.htFocusCatcher')];
+  let leaving = false;
+
+  const onFocusIn = (e: Event) => {
+    const target = e.target as HTMLElement;
+    if (leaving || !target.classList?.contains('htFocusCatcher') || !catchers().includes(target)) return;
+    enter(target.dataset.htFocusSource === 'tab_from_below');
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey || !hot.isListening()) return;
+    if (hot.getActiveEditor()?.isOpened()) return;
+    const sel = hot.getSelectedLast();
+    if (!sel) return;
+    const col = sel[1]!;
+    if (e.shiftKey ? col > 0 : col < hot.countCols() - 1) return;
+    const [top, bottom] = catchers();
+    const from = e.shiftKey ? top : bottom;
+    if (!from) return;
+    // Focus the catcher on the side the user leaves by; the browser's own Tab then moves on from
+    // there, to whatever comes next in the page. Handsontable must not cancel this Tab.
+    leaving = true;
+    from.tabIndex = -1;
+    from.focus();
+    hot.unlisten();
+    e.stopPropagation();
+    setTimeout(() => {
+      leaving = false;
+      from.tabIndex = 0;
+    });
+  };
+
+  root.addEventListener('focusin', onFocusIn);
+  container.addEventListener('keydown', onKeyDown);
+  return {
+    destroy() {
+      root.removeEventListener('focusin', onFocusIn);
+      container.removeEventListener('keydown', onKeyDown);
+    },
+  };
+}

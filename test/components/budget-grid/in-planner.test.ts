@@ -1,0 +1,135 @@
+import { expect } from 'chai';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import '../../../components/planner/planner.ts';
+import type { RpPlanner } from '../../../components/planner/planner.ts';
+import type { RpBudgetGrid } from '../../../components/budget-grid/budget-grid.ts';
+import type { RpSplitGrid } from '../../../components/split-grid/split-grid.ts';
+import { handbookPlan } from '../planner/handbook-plan.ts';
+import { $, deepActive, mount } from '../planner/dom.ts';
+import { cell, settle } from '../grid/owner.ts';
+
+/*
+ * The activities grid as a planner shows it, beside the split grid that follows its rows, driven
+ * with the real mouse and keyboard.
+ */
+
+const NAME = 0;
+
+async function click(target: Element): Promise<void> {
+  const box = target.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > innerHeight) target.scrollIntoView({ block: 'end' });
+  const r = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+}
+
+const until = async (check: () => boolean, what: string, ms = 5000): Promise<void> => {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
+
+describe('rp-budget-grid in the planner', function () {
+  this.timeout(20_000);
+  let p: RpPlanner;
+  let budget: RpBudgetGrid;
+  let split: RpSplitGrid;
+  beforeEach(async () => {
+    await setViewport({ width: 1400, height: 900 });
+    p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan('grid-in-planner') } as Partial<RpPlanner>);
+    await until(() => !!p.shadowRoot!.querySelector('rp-budget-grid'), 'the grids');
+    budget = $<RpBudgetGrid>(p, 'rp-budget-grid');
+    split = $<RpSplitGrid>(p, 'rp-split-grid');
+    await settle(budget);
+    await settle(split);
+  });
+  afterEach(() => p.remove());
+
+  const names = () => [...budget.shadowRoot!.querySelectorAll('.ht_master tbody td[aria-colindex="1"]')].map((td) => td.textContent);
+
+  it('adds an activity and removes one without breaking the grid (issue #13 bug 2)', async () => {
+    await click(budget.shadowRoot!.querySelector('button.add')!);
+    await settle(budget);
+    await click(budget.shadowRoot!.querySelector('button.add')!);
+    await settle(budget);
+    expect(budget.plan!.activities).to.have.length(3);
+    await click(cell(budget, 0, NAME));
+    await click(budget.shadowRoot!.querySelector('button.remove')!);
+    await settle(budget);
+    await settle(split);
+    expect(budget.plan!.activities).to.have.length(2);
+    expect(status(budget)).to.equal('');
+    expect(status(split)).to.equal('');
+    expect(names().filter((n) => n === 'Totaal')).to.have.length(1);
+    expect(cell(budget, 2, NAME).textContent).to.equal('Totaal');
+  });
+
+  it('adds an activity, types into it and removes another (issue #13 bug 2)', async () => {
+    await click(budget.shadowRoot!.querySelector('button.add')!);
+    await settle(budget);
+    await click(cell(budget, 1, NAME));
+    await sendKeys({ type: 'Casemanagement' });
+    await sendKeys({ press: 'Enter' });
+    await settle(budget);
+    await click(cell(budget, 1, 4));
+    await sendKeys({ type: '1000' });
+    await sendKeys({ press: 'Enter' });
+    await settle(budget);
+    await click(cell(budget, 0, NAME));
+    await click(budget.shadowRoot!.querySelector('button.remove')!);
+    await settle(budget);
+    await settle(split);
+    expect(budget.plan!.activities).to.have.length(1);
+    expect(status(budget)).to.equal('');
+    expect(status(split)).to.equal('');
+    expect(names().filter((n) => n === 'Totaal')).to.have.length(1);
+    expect(cell(budget, 1, NAME).textContent).to.equal('Totaal');
+  });
+
+  it('with twelve activities: adds an activity and removes one (issue #13 bug 2)', async () => {
+    const base = handbookPlan('grid-in-planner');
+    p.plan = { ...base, activities: Array.from({ length: 12 }, (_, i) => ({ ...base.activities[0]!, id: `a${i}`, name: `Activiteit ${i}` })) };
+    await until(() => budget.plan!.activities.length > 5, 'the sample');
+    await settle(budget);
+    await settle(split);
+    const n = budget.plan!.activities.length;
+    await click(budget.shadowRoot!.querySelector('button.add')!);
+    await settle(budget);
+    await settle(split);
+    await click(cell(budget, 2, NAME));
+    await click(budget.shadowRoot!.querySelector('button.remove')!);
+    await settle(budget);
+    await settle(split);
+    expect(budget.plan!.activities).to.have.length(n);
+    expect(status(budget)).to.equal('');
+    expect(status(split)).to.equal('');
+    expect(names().filter((x) => x === 'Totaal')).to.have.length(1);
+  });
+
+  it('below the fold: adds an activity and removes one (issue #13 bug 2)', async () => {
+    const base = handbookPlan('grid-in-planner');
+    p.plan = { ...base, activities: Array.from({ length: 12 }, (_, i) => ({ ...base.activities[0]!, id: `a${i}`, name: `Activiteit ${i}` })) };
+    await until(() => budget.plan!.activities.length > 5, 'the sample');
+    await settle(budget);
+    const add = budget.shadowRoot!.querySelector('button.add')!;
+    scrollBy(0, add.getBoundingClientRect().bottom - innerHeight + 40);
+    await settle(budget);
+    const n = budget.plan!.activities.length;
+    await click(add);
+    await settle(budget);
+    await click(add);
+    await settle(budget);
+    await click(cell(budget, 1, NAME));
+    await click(budget.shadowRoot!.querySelector('button.remove')!);
+    await settle(budget);
+    await settle(split);
+    scrollBy(0, 300);
+    await settle(budget);
+    expect(budget.plan!.activities).to.have.length(n + 1);
+    expect(status(budget)).to.equal('');
+    expect(names().filter((x) => x === 'Totaal')).to.have.length(1);
+  });
+});
