@@ -24,15 +24,42 @@ const MAX = 4;
  */
 @customElement('rp-planner-compare')
 export class RpPlannerCompare extends LitElement {
-  static override styles = [tokens, css`
-    :host { display: block; }
-    fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.75rem 0.75rem; margin: 0 0 1rem; }
-    legend { font-weight: 600; padding: 0 0.25rem; }
-    .choices { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
-    label { display: inline-flex; gap: 0.375rem; align-items: center; cursor: pointer; }
-    .note { color: var(--_muted); margin: 0.5rem 0 0; }
-    .error { color: var(--_error); }
-  `];
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.5rem 0.75rem 0.75rem;
+        margin: 0 0 1rem;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 0.25rem;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.25rem;
+      }
+      label {
+        display: inline-flex;
+        gap: 0.375rem;
+        align-items: center;
+        cursor: pointer;
+      }
+      .note {
+        color: var(--_muted);
+        margin: 0.5rem 0 0;
+      }
+      .error {
+        color: var(--_error);
+      }
+    `,
+  ];
 
   @property({ attribute: false }) store: ScenarioStore | null = null;
   /** The scenario being edited: picked first. */
@@ -58,7 +85,12 @@ export class RpPlannerCompare extends LitElement {
     this.scenarios = all;
     const ids = new Set(all.map((s) => s.id));
     const kept = this.picked.filter((id) => ids.has(id));
-    const wanted = kept.length > 0 ? kept : [this.current, ...all.map((s) => s.id).filter((id) => id !== this.current)].filter((id) => ids.has(id)).slice(0, 2);
+    const wanted =
+      kept.length > 0
+        ? kept
+        : [this.current, ...all.map((s) => s.id).filter((id) => id !== this.current)]
+            .filter((id) => ids.has(id))
+            .slice(0, 2);
     // In the scenario bar's order: the differences are shown against the first column.
     await this.pick(all.map((s) => s.id).filter((id) => wanted.includes(id)));
   }
@@ -67,14 +99,21 @@ export class RpPlannerCompare extends LitElement {
     this.picked = ids;
     const store = this.store;
     const run = ++this.loadRun;
-    if (!store || ids.length < 2) { this.loaded = []; return; }
+    if (!store || ids.length < 2) {
+      this.loaded = [];
+      return;
+    }
     this.loading = true;
     const plans = await Promise.all(ids.map((id) => store.readPlan(id)));
     if (run !== this.loadRun) return;
     this.loading = false;
     const values: CompareScenario[] = [];
     for (const [i, read] of plans.entries()) {
-      if (!read.ok) { this.error = read.error.message; this.loaded = []; return; }
+      if (!read.ok) {
+        this.error = read.error.message;
+        this.loaded = [];
+        return;
+      }
       values.push({ name: this.scenarios.find((s) => s.id === ids[i])?.name ?? '', plan: read.value });
     }
     this.error = null;
@@ -96,22 +135,32 @@ export class RpPlannerCompare extends LitElement {
         <div class="choices">
           ${this.scenarios.map((s) => {
             const on = this.picked.includes(s.id);
-            return html`<label><input type="checkbox" .checked=${on} ?disabled=${!on && full}
-              @change=${(e: Event) => this.toggle(s.id, (e.target as HTMLInputElement).checked)} />${s.name}${s.chosen ? ' ★' : ''}</label>`;
+            return html`<label
+              ><input
+                type="checkbox"
+                .checked=${on}
+                ?disabled=${!on && full}
+                @change=${(e: Event) => this.toggle(s.id, (e.target as HTMLInputElement).checked)}
+              />${s.name}${s.chosen ? ' ★' : ''}</label
+            >`;
           })}
         </div>
         ${full ? html`<p class="note">${t(l, 'planner.compare.tooMany')}</p>` : nothing}
       </fieldset>
       ${this.error ? html`<p class="error" role="alert">${this.error[l]}</p>` : nothing}
-      ${this.picked.length < 2
-        ? html`<p class="note" role="status">${t(l, 'planner.compare.tooFew')}</p>`
-        : this.loading && this.loaded.length === 0
-          ? html`<p class="note" role="status">${t(l, 'planner.compare.loading')}</p>`
-          : html`<rp-compare .scenarios=${this.loaded} locale=${l}></rp-compare>`}
+      ${
+        this.picked.length < 2
+          ? html`<p class="note" role="status">${t(l, 'planner.compare.tooFew')}</p>`
+          : this.loading && this.loaded.length === 0
+            ? html`<p class="note" role="status">${t(l, 'planner.compare.loading')}</p>`
+            : html`<rp-compare .scenarios=${this.loaded} locale=${l}></rp-compare>`
+      }
     `;
   }
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'rp-planner-compare': RpPlannerCompare }
+  interface HTMLElementTagNameMap {
+    'rp-planner-compare': RpPlannerCompare;
+  }
 }

@@ -18,7 +18,9 @@ export function readPlan(value: unknown): PlanInput {
     parsed = { success: false, error: { issues: [{ path: [], message: String(err) }] } } as never;
   }
   if (parsed.success) return { ok: true, plan: parsed.data };
-  const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.map(String).join('.') || '(plan)'}: ${i.message}`);
+  const issues = parsed.error.issues
+    .slice(0, 20)
+    .map((i) => `${i.path.map(String).join('.') || '(plan)'}: ${i.message}`);
   const vars = { count: parsed.error.issues.length, first: issues[0] ?? '' };
   return { ok: false, issues, message: fillMsg(ui['planner.invalidPlan'], vars) };
 }

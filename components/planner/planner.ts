@@ -1,66 +1,26 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/model/plan.ts';
-import type { PlanOp } from '../../src/model/ops.ts';
 import type { Finding, FindingLocation, Section } from '../../src/model/finding.ts';
 import type { Allocation } from '../../src/model/allocation.ts';
-import type { PlanChange, PlanState, StateProblem } from '../../src/sync/state.ts';
-import { DeferredPlanState } from '../../src/sync/deferred-state.ts';
+import type { StateProblem } from '../../src/sync/state.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale, type Msg } from '../../src/i18n/locale.ts';
-import { t, count, fillMsg, ui, type UiKey, type MsgVars } from '../../src/i18n/index.ts';
-import { formatMoney } from '../../src/money/format.ts';
+import { fillMsg, ui } from '../../src/i18n/index.ts';
+import type { ScenarioStore, StoreError } from '../../src/store/types.ts';
 import { tokens } from '../shared/tokens.ts';
 import type { FocusableSection } from '../shared/edit-event.ts';
+import { emit, type RpEvent } from '../shared/events.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
-import { readPlan } from './plan-input.ts';
-import { createAllocator } from '../../src/engine/allocate.ts';
-import { createValidator } from '../../src/engine/validate.ts';
 import { fromGrid, undoCommand } from './undo-keys.ts';
-import { DB_NAME, asStorageMode, collabRoom, openPlannerStore, type StorageMode } from './storage.ts';
-import { Workshop, type WorkshopView } from './workshop.ts';
-import { planDiffOps } from '../../src/store/plan-diff.ts';
-import { storeError } from '../../src/store/errors.ts';
-import type { OpenScenario, SaveInfo, ScenarioStore, StoreError, StoreEvent } from '../../src/store/types.ts';
-import type { CellRef } from '../../src/sync/collab/presence.ts';
-import { ct } from '../../src/i18n/collab.ts';
-import '../plan-details/plan-details.ts';
-import '../target-groups/target-groups.ts';
-import '../parties/parties.ts';
-import '../findings/findings.ts';
-import '../split-grid/split-grid.ts';
-import '../budget-grid/budget-grid.ts';
-import '../scenario-bar/scenario-bar.ts';
-import '../export-menu/export-menu.ts';
-import './compare-panel.ts';
-import '../flow/flow.ts';
+import { DB_NAME, asStorageMode, collabRoom, type StorageMode } from './storage.ts';
+import { WorkshopController } from './workshop.ts';
+import { ScenarioController } from './scenario-controller.ts';
+import { EngineController } from './engine-controller.ts';
+import { plannerBody, type SectionKey, type View } from './planner.templates.ts';
+import { exportScenarioFile, type ExportScenarioOptions, type ScenarioFileFormat } from './export.ts';
 
-export interface RpChangeDetail { plan: Plan; findings: readonly Finding[] }
-export interface RpErrorDetail { code: 'plan-invalid' | StateProblem['code']; message: Msg; issues?: string[] }
-
-type SectionKey = 'details' | 'targetGroups' | 'parties' | 'activities' | 'split' | 'export';
-type View = 'edit' | 'flow' | 'compare';
-/** The spreadsheet parts first: they are what people come for; the forms behind them set the scene. */
-const SECTIONS: readonly { key: SectionKey; findings: readonly Section[] }[] = [
-  { key: 'activities', findings: ['activities'] },
-  { key: 'split', findings: ['split', 'domains'] },
-  { key: 'parties', findings: ['providers', 'funders'] },
-  { key: 'targetGroups', findings: ['targetGroups'] },
-  { key: 'details', findings: ['plan'] },
-  { key: 'export', findings: [] },
-];
-
-/**
- * A grid as tall as its rows (headers included), between a small minimum and a cap after which it
- * scrolls, so that a short plan does not leave an empty box and a long one keeps the page usable.
- */
-const gridHeight = (rows: number): string => `--rp-grid-height: ${Math.min(560, Math.max(100, rows * 29 + 24))}px`;
-
-/**
- * The state of a plan shown before (or without) its stored scenario: plain, with its own undo.
- * Edits made in it are carried over to the stored scenario once that is open; Yjs is loaded for
- * it only if it has to be shared (a workshop while storage failed).
- */
-const shownState = (plan: Plan): PlanState => new DeferredPlanState(plan, { loadOnEdit: false });
+export type { RpChangeDetail, RpErrorDetail } from '../shared/events.ts';
+export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
 
 /** Where a finding's focus goes: the grid or form section that shows its section. */
 const FOCUS_TARGET: Record<Section, string> = {
@@ -84,7 +44,7 @@ const FOCUS_TARGET: Record<Section, string> = {
  *
  * @event rp-change - `{ plan, findings }` after every change (edit, undo, redo, peer); bubbles, composed.
  * @event rp-error - `{ code, message: {nl, en}, issues? }` when a plan is refused or an edit cannot be applied.
- * @event rp-saved - `SaveInfo` (`{ scenarioId, at, updates }`) after each save of the open scenario; bubbles, composed.
+ * @event rp-saved - `SaveInfo` (`{ scenarioId, at, updates }`) after each save of the open scenario (an edit, or a host's set that changed it); bubbles, composed.
  * @event rp-store-error - `StoreError` (`{ code, message: {nl, en} }`) when storing failed; editing goes on in memory.
  * @event rp-scenario-select - `{ id }` when the user switches scenario (from the scenario bar).
  * @event rp-export - `{ format, fileName, blob }` after an export (from the export menu).
@@ -123,13 +83,13 @@ export class RpPlanner extends LitElement {
 
   /** Interface language: `nl` (default) or `en`; may change at any time. */
   @property({ reflect: true, converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
-  /** Shows the plan without letting it be changed. */
+  /** Shows the plan without letting it be changed: every control that changes data is inert. */
   @property({ type: Boolean, reflect: true }) readonly = false;
   /** Handsontable licence key, passed on to the grids. */
   @property({ attribute: 'license-key' }) licenseKey = 'non-commercial-and-evaluation';
   /**
-   * `local` (default): the plan's scenarios are kept in this browser (IndexedDB); once stored, they
-   * win over the plan the host sets, so a reload shows the last edit. `none`: in memory only.
+   * `local` (default): the plan's scenarios are kept in this browser (IndexedDB) from the first
+   * change on; a reload with the same published plan brings them back. `none`: in memory only.
    */
   @property({ reflect: true, converter: { fromAttribute: (v) => asStorageMode(v) } }) storage: StorageMode = 'local';
   /** IndexedDB database name (e.g. one per host application or test). */
@@ -141,106 +101,128 @@ export class RpPlanner extends LitElement {
   /** The name other workshop participants see. */
   @property({ attribute: 'user-name' }) userName = '';
 
-  @state() private shownFindings: readonly Finding[] = [];
-  /** The allocation on screen: after an edit it lands one frame after the findings (see recompute). */
-  @state() private shownAllocation: Allocation | null = null;
   @state() private refused: Msg | null = null;
   @state() private notice: Msg | null = null;
-  /** Bumped on every state change so the toolbar re-reads canUndo/canRedo. */
-  @state() private revision = 0;
-  @state() private store: ScenarioStore | null = null;
-  @state() private scenarioId = '';
-  @state() private scenarioName = '';
-  @state() private storeError: StoreError | null = null;
   @state() private view: View = 'edit';
+  @state() private comparingPublished = false;
 
-  private planState: PlanState | null = null;
-  private unsubscribe: (() => void)[] = [];
-  // Each planner has its own incremental allocator and validator: their caches are keyed by row
-  // identity, so two planners on a page must not share them.
-  private validate = createValidator();
-  private allocate = createAllocator();
-  /** The plan whose allocation is still to come, and the scheduled run that computes it. */
-  private pendingAllocation: { plan: Plan; frame: number; timer: ReturnType<typeof setTimeout> } | null = null;
-  /** The host's plan: seeds the first scenario of a plan the store does not know yet. */
-  private hostPlan: Plan | null = null;
-  private hostInput: unknown = undefined;
-  /** The open scenario whose state is attached; null while a plan is shown before its store opened. */
-  private opened: OpenScenario | null = null;
-  /** The state is the one to share (the stored scenario's, or the in-memory one when storage failed). */
-  private stateFinal = false;
-  private seededId: string | null = null;
-  /** Bumped whenever the store is replaced or released: late results of an older run are dropped. */
-  private storageRun = 0;
-  /** Store opens and closes run one after another, so a reopen never races a closing flush. */
-  private storageQueue: Promise<void> = Promise.resolve();
-  private closing: Promise<void> = Promise.resolve();
-  private storeOff: (() => void) | null = null;
-  private reopen = false;
-  private workshop = new Workshop(() => { this.revision++; });
+  private readonly workshop = new WorkshopController(this);
+  private readonly engine = new EngineController(
+    this,
+    (plan) => emit(this, 'rp-change', { plan, findings: this.engine.findings }),
+    () => {
+      this.notice = fillMsg(ui['planner.engineFailed']);
+    },
+  );
+  private readonly scenarios = new ScenarioController(
+    this,
+    () => ({
+      storage: this.storage,
+      storageName: this.storageName,
+      locale: this.locale,
+      shareAtOnce: !!this.collabUrl,
+    }),
+    {
+      stateChanged: (state) => {
+        this.workshop.disconnect();
+        this.engine.watch(state);
+      },
+      ready: () => this.connectWorkshop(),
+      problem: (p) => this.onProblem(p),
+      saved: (info) => emit(this, 'rp-saved', info),
+      storeError: (error) => emit(this, 'rp-store-error', error),
+    },
+  );
 
-  /** The current plan (after every edit); setting it validates it against the plan schema. */
+  /**
+   * The current plan (after every edit). Setting it validates it (an invalid plan is refused with
+   * a message and `rp-error`, never a throw); the last plan set is what the element shows and
+   * saves, whether its store has opened or not (README, "The plan property").
+   */
   get plan(): Plan | null {
-    return this.planState?.plan ?? null;
+    return this.scenarios.state?.plan ?? null;
   }
   set plan(value: unknown) {
-    // Frameworks hand the same object again on every render, and hosts echo rp-change's plan back:
-    // neither is a new plan, and treating it as one would drop the undo history.
-    if (this.planState && value !== null && typeof value === 'object' && (value === this.hostInput || value === this.planState.plan)) return;
-    const read = readPlan(value);
+    const read = this.scenarios.set(value);
+    if (!read) return;
     if (!read.ok) {
       this.refused = read.message;
-      this.dispatchEvent(new CustomEvent<RpErrorDetail>('rp-error', {
-        detail: { code: 'plan-invalid', message: read.message, issues: read.issues }, bubbles: true, composed: true,
-      }));
+      emit(this, 'rp-error', { code: 'plan-invalid', message: read.message, issues: read.issues });
       return;
     }
     this.refused = null;
     this.notice = null;
-    this.hostInput = value;
-    this.hostPlan = read.plan;
-    // Shown at once; replaced by the stored scenario as soon as the store has opened.
-    this.attach(shownState(read.plan), null);
-    this.startStorage(read.plan);
+    this.comparingPublished = false;
   }
 
-  /** The id of the scenario being edited ('' before the store has opened). */
+  /** The id of the scenario being edited ('' while nothing is stored: before the first change, or before the store opened). */
   get currentScenario(): string {
-    return this.scenarioId;
+    return this.scenarios.scenarioId;
   }
 
   /** The scenario store of the current plan, once open (for hosts that list or export scenarios). */
   get scenarioStore(): ScenarioStore | null {
-    return this.store;
+    return this.scenarios.store;
   }
 
   /** Writes pending edits of the open scenario now (they are also saved shortly after each edit). */
   async flush(): Promise<void> {
-    await this.opened?.flush();
+    await this.scenarios.flush();
+  }
+
+  /** The engine's findings for the current plan, errors and warnings. */
+  get findings(): readonly Finding[] {
+    return this.engine.findings;
+  }
+
+  /** The engine's allocation of the current plan: amounts per domain, sector, provider, funder, period. */
+  get allocation(): Allocation | null {
+    return this.engine.allocation;
+  }
+
+  get canUndo(): boolean {
+    return this.scenarios.state?.canUndo ?? false;
+  }
+  get canRedo(): boolean {
+    return this.scenarios.state?.canRedo ?? false;
+  }
+
+  undo(): void {
+    if (!this.locked) this.scenarios.state?.undo();
+  }
+  redo(): void {
+    if (!this.locked) this.scenarios.state?.redo();
+  }
+
+  /**
+   * A file of a scenario, for the host's own buttons ("Download the contract annex"):
+   * `'docx'` (the plan's annex; with `funderId` that funder's), `'xlsx'`, `'csv'` (with `table`),
+   * `'monitoring-csv'`, `'json'`. Options: `draft`, `locale` (default the planner's), `funderId`,
+   * `table`, `scenarioId` (default the open scenario). Rejects with the export menu's `ExportError`
+   * (`code`, `messages` in nl and en, `findings`): `has-errors` with the blocking findings unless
+   * `draft`. The export code is loaded on the first call.
+   *
+   * ```js
+   * button.onclick = async () => {
+   *   const file = await planner.exportScenario('docx', { draft: true });
+   *   const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file), download: file.name });
+   *   a.click();
+   * };
+   * ```
+   */
+  exportScenario(format: ScenarioFileFormat, options: ExportScenarioOptions = {}): Promise<File> {
+    const s = this.scenarios;
+    return exportScenarioFile(
+      { plan: this.plan, scenarioId: s.scenarioId, scenarioName: s.scenarioName, locale: this.locale, store: s.store },
+      format,
+      options,
+    );
   }
 
   /** Read-only by attribute, or because the workshop admitted us as an observer. */
   private get locked(): boolean {
     return this.readonly || (this.workshop.view?.readOnly ?? false);
   }
-
-  /** The engine's findings for the current plan, errors and warnings. */
-  get findings(): readonly Finding[] {
-    return this.shownFindings;
-  }
-
-  /** The engine's allocation of the current plan: amounts per domain, sector, provider, funder, period. */
-  get allocation(): Allocation | null {
-    // Never the previous plan's amounts: a caller asking before the deferred run gets it now.
-    if (this.pendingAllocation) this.allocateNow(this.pendingAllocation.plan);
-    return this.shownAllocation;
-  }
-
-  get canUndo(): boolean { return this.planState?.canUndo ?? false; }
-  get canRedo(): boolean { return this.planState?.canRedo ?? false; }
-
-  undo(): void { if (!this.locked) this.planState?.undo(); }
-  redo(): void { if (!this.locked) this.planState?.redo(); }
 
   /** Moves keyboard focus to the cell or field a finding points at. */
   focusFinding(location: FindingLocation): boolean {
@@ -253,219 +235,15 @@ export class RpPlanner extends LitElement {
     return false;
   }
 
-  private attach(next: PlanState, opened: OpenScenario | null): void {
-    this.detach();
-    this.planState = next;
-    this.opened = opened;
-    this.validate = createValidator();
-    this.allocate = createAllocator();
-    this.unsubscribe.push(next.subscribe((plan, change) => this.onChange(plan, change)));
-    const problems = (next as { onProblem?: (l: (p: StateProblem) => void) => () => void }).onProblem;
-    if (problems) this.unsubscribe.push(problems.call(next, (p) => this.onProblem(p)));
-    this.recompute(next.plan);
-  }
-
-  private detach(): void {
-    this.workshop.disconnect();
-    this.cancelAllocation();
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
-    // A stored scenario is flushed before its state is destroyed; the next store close waits for it.
-    if (this.opened) this.closing = this.opened.close().catch(() => {});
-    else this.planState?.destroy();
-    this.planState = null;
-    this.opened = null;
-    this.stateFinal = false;
-  }
-
-  private startStorage(plan: Plan): void {
-    const run = ++this.storageRun;
-    const release = this.releaseStore();
-    this.storageQueue = this.storageQueue.then(() => release).then(() => this.openStorage(plan, run)).catch((e) => {
-      // The store never rejects by contract; anything else is a bug that must not reach the host page.
-      this.showStoreError(storeError('failed', String(e).slice(0, 200)));
-    });
-  }
-
-  /** Detaches the store from this planner and closes it once the open scenario has flushed. */
-  private releaseStore(): Promise<void> {
-    const store = this.store;
-    this.storeOff?.();
-    this.storeOff = null;
-    this.store = null;
-    this.scenarioId = '';
-    this.scenarioName = '';
-    this.storeError = null;
-    const closing = this.closing;
-    return closing.then(() => store?.close());
-  }
-
-  private async openStorage(plan: Plan, run: number): Promise<void> {
-    if (run !== this.storageRun) return;
-    const store = await openPlannerStore(plan, this.storage, this.storageName);
-    if (run !== this.storageRun) { await store.close(); return; }
-    this.store = store;
-    this.storeOff = store.subscribe((event) => this.onStoreEvent(event));
-    if (store.error) this.showStoreError(store.error, false);
-    const first = await store.ensureScenario(t(this.locale, 'planner.firstScenario'), plan);
-    if (run !== this.storageRun) return;
-    if (!first.ok) {
-      // Nothing could be stored: keep editing the plan in memory, and say so.
-      this.showStoreError(first.error);
-      this.stateFinal = true;
-      this.connectWorkshop();
-      return;
-    }
-    this.seededId = first.value.id;
-    const all = await store.list();
-    if (run !== this.storageRun) return;
-    await this.openScenario((all.find((s) => s.chosen) ?? first.value).id, run);
-  }
-
-  private async openScenario(id: string, run: number): Promise<void> {
-    const store = this.store;
-    if (!store || run !== this.storageRun || (id === this.scenarioId && this.opened)) return;
-    const opened = await store.openScenario(id);
-    const name = (await store.list()).find((s) => s.id === id)?.name ?? '';
-    if (run !== this.storageRun) return;
-    if (!opened.ok) { this.showStoreError(opened.error); return; }
-    // Edits made in the moment before the store opened are carried over, not lost.
-    const early = !this.opened && this.planState?.canUndo && this.hostPlan ? planDiffOps(this.hostPlan, this.planState.plan) : [];
-    this.attach(opened.value.state, opened.value);
-    if (early.length > 0) opened.value.state.apply(early);
-    this.scenarioId = id;
-    this.scenarioName = name;
-    this.stateFinal = true;
-    this.connectWorkshop();
-  }
-
-  private async readScenarioName(): Promise<void> {
-    const store = this.store;
-    if (!store || !this.scenarioId) return;
-    const found = (await store.list()).find((s) => s.id === this.scenarioId);
-    if (found && store === this.store) this.scenarioName = found.name;
-  }
-
-  private onStoreEvent(event: StoreEvent): void {
-    if (event.type === 'list') void this.readScenarioName();
-    else if (event.type === 'saved') {
-      this.dispatchEvent(new CustomEvent<SaveInfo>('rp-saved', { detail: event.info, bubbles: true, composed: true }));
-    } else this.showStoreError(event.error, false);
-  }
-
-  /**
-   * Tells the host, and shows the message. Errors the store reports itself are shown by the
-   * scenario bar already (`banner` false), so a screen reader does not hear them twice.
-   */
-  private showStoreError(error: StoreError, banner = true): void {
-    if (banner || !this.store) this.storeError = error;
-    this.dispatchEvent(new CustomEvent<StoreError>('rp-store-error', { detail: error, bubbles: true, composed: true }));
-  }
-
-  /** The scenario bar's own rp-saved/rp-store-error are replaced by the planner's (one event each). */
-  private swallow = (e: Event): void => { e.stopPropagation(); };
-
-  private onScenarioSelect = (e: CustomEvent<{ id: string }>): void => {
-    const id = e.detail?.id;
-    if (typeof id === 'string' && id) void this.openScenario(id, this.storageRun);
-  };
-
-  private connectWorkshop(): void {
-    this.workshop.disconnect();
-    const plan = this.planState?.plan;
-    if (!this.collabUrl || !plan || !this.planState || !this.stateFinal || !this.isConnected) return;
-    void this.workshop.connect(this.planState, {
-      url: this.collabUrl,
-      room: collabRoom(plan.id, this.scenarioId || null, this.seededId),
-      token: this.collabToken,
-      userName: this.userName,
-    });
-  }
-
-  /** A chosen flow leads to the split that makes it, where it can be changed. */
-  private onFlowSelect = async (): Promise<void> => {
-    this.view = 'edit';
-    await this.updateComplete;
-    this.goToSection('split');
-  };
-
-  private onSelect = (e: CustomEvent<CellRef | null>): void => {
-    this.workshop.select(e.detail ?? null);
-  };
-
-  /**
-   * Findings now, amounts after the paint: an edit's marks and findings are in the frame that
-   * follows it, while the allocation (the costly part: a default-split edit recomputes every
-   * activity using it) runs in a task after that frame and updates the euro view, totals and flow
-   * one frame later. A loaded plan gets both at once.
-   */
-  private recompute(plan: Plan, allocationLater = false): void {
-    try {
-      this.shownFindings = this.validate(plan);
-    } catch {
-      this.engineFailed();
-    }
-    if (allocationLater) this.scheduleAllocation(plan);
-    else this.allocateNow(plan);
-    this.revision++;
-  }
-
-  private allocateNow(plan: Plan): void {
-    this.cancelAllocation();
-    try {
-      this.shownAllocation = this.allocate(plan);
-    } catch {
-      this.engineFailed();
-    }
-  }
-
-  /** One run per burst of edits, for the newest plan; a newer edit replaces the plan it will use. */
-  private scheduleAllocation(plan: Plan): void {
-    if (this.pendingAllocation) {
-      this.pendingAllocation.plan = plan;
-      return;
-    }
-    const run = (): void => {
-      const pending = this.pendingAllocation;
-      if (pending && pending === scheduled) this.allocateNow(pending.plan);
-    };
-    // A frame callback runs before that frame's paint; the task it queues runs after it. A page
-    // without frames (hidden tab) still gets its amounts from the timer.
-    const scheduled = { plan, frame: requestAnimationFrame(() => setTimeout(run, 0)), timer: setTimeout(run, 250) };
-    this.pendingAllocation = scheduled;
-  }
-
-  private cancelAllocation(): void {
-    const pending = this.pendingAllocation;
-    if (!pending) return;
-    this.pendingAllocation = null;
-    cancelAnimationFrame(pending.frame);
-    clearTimeout(pending.timer);
-  }
-
-  private engineFailed(): void {
-    // An engine bug must not break the host page; keep the last result and say so.
-    this.notice = fillMsg(ui['planner.engineFailed']);
-  }
-
-  private onChange(plan: Plan, change: PlanChange): void {
-    this.recompute(plan, change.origin !== 'load');
-    if (change.origin === 'load') return;
-    this.dispatchEvent(new CustomEvent<RpChangeDetail>('rp-change', {
-      detail: { plan, findings: this.findings }, bubbles: true, composed: true,
-    }));
-  }
-
   private onProblem(p: StateProblem): void {
     this.notice = p.message;
-    this.dispatchEvent(new CustomEvent<RpErrorDetail>('rp-error', { detail: { code: p.code, message: p.message }, bubbles: true, composed: true }));
+    emit(this, 'rp-error', { code: p.code, message: p.message });
   }
 
-  private onEdit = (e: CustomEvent<{ ops: PlanOp[] }>): void => {
+  private onEdit = (e: RpEvent<'rp-edit'>): void => {
     e.stopPropagation();
-    if (this.locked || !this.planState) return;
     const ops = e.detail?.ops;
-    if (Array.isArray(ops) && ops.length > 0) this.planState.apply(ops);
+    if (!this.locked && Array.isArray(ops) && ops.length > 0) this.scenarios.edit(ops);
   };
 
   private onUndoEvent = (e: Event): void => {
@@ -474,7 +252,7 @@ export class RpPlanner extends LitElement {
     else this.redo();
   };
 
-  private onFocusFinding = (e: CustomEvent<Finding>): void => {
+  private onFocusFinding = (e: RpEvent<'rp-focus-finding'>): void => {
     e.stopPropagation();
     if (e.detail?.location) this.focusFinding(e.detail.location);
   };
@@ -487,45 +265,45 @@ export class RpPlanner extends LitElement {
     else this.redo();
   };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('keydown', this.onKeyDown);
-    if (this.reopen && this.hostPlan) {
-      // Moved in the page: open the store again (what was edited before was flushed on disconnect).
-      this.reopen = false;
-      const shown = this.planState?.plan ?? this.hostPlan;
-      this.attach(shownState(shown), null);
-      this.startStorage(this.hostPlan);
-    }
+  /** The scenario bar's own rp-saved/rp-store-error are replaced by the planner's (one event each). */
+  private swallow = (e: Event): void => {
+    e.stopPropagation();
+  };
+
+  private onScenarioSelect = (e: RpEvent<'rp-scenario-select'>): void => {
+    const id = e.detail?.id;
+    if (typeof id === 'string' && id) this.scenarios.switchTo(id);
+  };
+
+  private onSelect = (e: RpEvent<'rp-select'>): void => {
+    this.workshop.select(e.detail ?? null);
+  };
+
+  /** A chosen flow leads to the split that makes it, where it can be changed. */
+  private onFlowSelect = async (): Promise<void> => {
+    this.view = 'edit';
+    await this.updateComplete;
+    this.goToSection('split');
+  };
+
+  private onPublished(action: 'compare' | 'adopt' | 'keep'): void {
+    if (action === 'compare') this.comparingPublished = !this.comparingPublished;
+    else if (this.locked) return;
+    else if (action === 'adopt') this.scenarios.adoptPublished();
+    else this.scenarios.keepMine();
   }
 
-  override disconnectedCallback(): void {
-    this.removeEventListener('keydown', this.onKeyDown);
+  private connectWorkshop(): void {
     this.workshop.disconnect();
-    if (this.hostPlan) {
-      // Flush and close: a planner removed from the page must not keep the database open.
-      this.reopen = true;
-      this.storageRun++;
-      const plan = this.planState?.plan;
-      this.detach();
-      if (plan) this.attach(shownState(plan), null);
-      const release = this.releaseStore();
-      this.storageQueue = this.storageQueue.then(() => release).catch(() => {});
-    }
-    super.disconnectedCallback();
-  }
-
-  /** In willUpdate, so that the workshop's first state change lands in this render, not a second one. */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('collabUrl') || changed.has('collabToken') || changed.has('userName')) this.connectWorkshop();
-    if (changed.has('storage') && changed.get('storage') !== undefined && this.hostPlan) {
-      this.attach(shownState(this.hostPlan), null);
-      this.startStorage(this.hostPlan);
-    }
-  }
-
-  private t(key: UiKey, vars?: MsgVars): string {
-    return t(this.locale, key, vars);
+    const s = this.scenarios;
+    const plan = s.state?.plan;
+    if (!this.collabUrl || !plan || !s.state || !s.final || !this.isConnected) return;
+    void this.workshop.connect(s.state, {
+      url: this.collabUrl,
+      room: collabRoom(plan.id, s.scenarioId || null, s.seededId),
+      token: this.collabToken,
+      userName: this.userName,
+    });
   }
 
   private goToSection(key: SectionKey): void {
@@ -534,167 +312,79 @@ export class RpPlanner extends LitElement {
     el?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
   }
 
-  private toolbar(plan: Plan): TemplateResult {
-    const l = this.locale;
-    const errors = this.findings.filter((f) => f.severity === 'error').length;
-    const warnings = this.findings.length - errors;
-    const allocation = this.shownAllocation;
-    const subtitle = [plan.region, plan.collaboration].filter(Boolean).join(' · ');
-    return html`<header class="toolbar" part="toolbar">
-      <div class="title">
-        <h2>${plan.name || this.t('planner.untitled')}</h2>
-        ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : nothing}
-      </div>
-      <dl class="figures">
-        <div><dt>${this.t('planner.annualTotal')}</dt><dd>${allocation ? formatMoney(allocation.annualTotal.toString(), l) : '—'}</dd></div>
-        <div><dt>${this.t('planner.planTotal')}</dt><dd>${allocation ? formatMoney(allocation.planTotal.toString(), l) : '—'}</dd></div>
-        <div><dt>${this.t('planner.activityCount')}</dt><dd>${plan.activities.length}</dd></div>
-      </dl>
-      <div class="status ${errors ? 'bad' : warnings ? 'warn' : 'ok'}">
-        ${errors + warnings === 0
-          ? this.t('planner.status.ok')
-          : [errors ? count(l, errors, 'error') : '', warnings ? count(l, warnings, 'warning') : ''].filter(Boolean).join(', ')}
-      </div>
-      <div class="actions">
-        ${this.locked
-          ? html`<span class="badge">${this.t('planner.readonly')}</span>`
-          : html`
-            <button type="button" class="undo" title=${this.t('planner.undoHint')} ?disabled=${!this.canUndo} @click=${() => this.undo()}>
-              <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M6 3 2 7l4 4M2.5 7H10a4 4 0 0 1 0 8H8" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
-              ${this.t('planner.undo')}</button>
-            <button type="button" class="redo" title=${this.t('planner.redoHint')} ?disabled=${!this.canRedo} @click=${() => this.redo()}>
-              <svg viewBox="0 0 16 16" aria-hidden="true"><path d="m10 3 4 4-4 4m3.5-4H6a4 4 0 0 0 0 8h2" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
-              ${this.t('planner.redo')}</button>`}
-        <slot name="actions"></slot>
-      </div>
-    </header>`;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onKeyDown);
   }
 
-  /** Status of the workshop connection and who else is in it. */
-  private workshopBar(view: WorkshopView): TemplateResult {
-    const l = this.locale;
-    const others = view.peers;
-    return html`<div class="workshop" part="workshop" role="group" aria-label=${ct(l, 'collab.peers', { count: others.length + 1 })}>
-      <span class="pill ${view.status}" role="status">${ct(l, `collab.status.${view.status}`)}</span>
-      <ul class="people" aria-label=${this.t('planner.collab.participants')}>
-        <li class="me">${this.t('planner.collab.you', { name: this.userName || ct(l, 'collab.anonymous') })}</li>
-        ${others.map((p) => html`<li><span class="dot" style=${`background:${p.color}`} aria-hidden="true"></span>${p.name || ct(l, 'collab.anonymous')}</li>`)}
-      </ul>
-      ${view.readOnly ? html`<span class="observer">${ct(l, 'collab.readOnly')}</span>` : nothing}
-      ${view.error ? html`<p class="workshop-error" role="alert">${view.error.message[l]}</p>` : nothing}
-    </div>`;
+  override disconnectedCallback(): void {
+    this.removeEventListener('keydown', this.onKeyDown);
+    super.disconnectedCallback();
   }
 
-  private views(): TemplateResult {
-    const tab = (view: View, key: UiKey) => html`<button type="button" aria-pressed=${this.view === view ? 'true' : 'false'}
-      @click=${() => { this.view = view; }}>${this.t(key)}</button>`;
-    return html`<div class="views" role="group" aria-label=${this.t('planner.view.label')}>
-      ${tab('edit', 'planner.view.edit')}${tab('flow', 'planner.view.flow')}${tab('compare', 'planner.view.compare')}
-    </div>`;
-  }
-
-  private nav(): TemplateResult {
-    return html`<nav class="nav" aria-label=${this.t('planner.sections')}>
-      ${SECTIONS.map(({ key, findings }) => {
-        const n = this.findings.filter((f) => findings.includes(f.location.section)).length;
-        return html`<button type="button" @click=${() => this.goToSection(key)}>
-          ${this.t(`planner.section.${key}` as UiKey)}${n ? html` <span class="count" aria-hidden="true">${n}</span><span class="visually-hidden">, ${this.t(n === 1 ? 'planner.nav.count.one' : 'planner.nav.count.other', { n })}</span>` : nothing}
-        </button>`;
-      })}
-    </nav>`;
-  }
-
-  private section(key: SectionKey, body: TemplateResult): TemplateResult {
-    return html`<section class="card" part="section" id=${`section-${key}`} aria-labelledby=${`title-${key}`}>
-      <h3 id=${`title-${key}`} tabindex="-1">${this.t(`planner.section.${key}` as UiKey)}</h3>
-      <p class="hint">${this.t(`planner.section.${key}.hint` as UiKey)}</p>
-      ${body}
-    </section>`;
+  /** In willUpdate, so that the workshop's first state change lands in this render, not a second one. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('collabUrl') || changed.has('collabToken') || changed.has('userName')) this.connectWorkshop();
+    const moved = (key: 'storage' | 'storageName') => changed.has(key) && changed.get(key) !== undefined;
+    if (moved('storage') || moved('storageName')) this.scenarios.restart();
   }
 
   protected override render(): unknown {
-    void this.revision;
-    const plan = this.plan;
-    const l = this.locale;
-    const locked = this.locked;
-    const common = { findings: this.findings, locale: l, readonly: locked };
-    const workshop = this.workshop.view;
-    const presence = workshop?.peers ?? [];
-    return html`<div class="planner" lang=${l}
-        @rp-edit=${this.onEdit} @rp-undo=${this.onUndoEvent} @rp-redo=${this.onUndoEvent} @rp-focus-finding=${this.onFocusFinding}
-        @rp-select=${this.onSelect} @rp-scenario-select=${this.onScenarioSelect}>
-      <slot name="intro"></slot>
-      ${this.refused
-        ? html`<div class="refused" role="alert" part="error">
-            <span>${this.refused[l]}</span>
-            <button type="button" @click=${() => { this.refused = null; }}>${this.t('planner.dismiss')}</button>
-          </div>`
-        : nothing}
-      ${this.notice
-        ? html`<div class="notice" role="status">
-            <span>${this.notice[l]}</span>
-            <button type="button" @click=${() => { this.notice = null; }}>${this.t('planner.dismiss')}</button>
-          </div>`
-        : nothing}
-      ${this.storeError
-        ? html`<div class="notice store-error" role="alert" part="store-error">
-            <span>${this.storeError.message[l]}</span>
-            <button type="button" @click=${() => { this.storeError = null; }}>${this.t('planner.dismiss')}</button>
-          </div>`
-        : nothing}
-      ${!plan
-        ? html`<slot name="empty"><p class="empty">${this.t('planner.noPlan')}</p></slot>`
-        : html`
-          ${this.store
-            ? html`<rp-scenario-bar class="scenarios" .store=${this.store} .current=${this.scenarioId} .locale=${l}
-                @rp-saved=${this.swallow} @rp-store-error=${this.swallow}></rp-scenario-bar>`
-            : nothing}
-          ${workshop ? this.workshopBar(workshop) : nothing}
-          ${this.toolbar(plan)}
-          ${this.views()}
-          ${this.view === 'compare'
-            ? html`<section class="card compare" part="section" aria-label=${this.t('planner.view.compare')}>
-                ${this.store
-                  ? html`<rp-planner-compare .store=${this.store} .current=${this.scenarioId} .locale=${l}></rp-planner-compare>`
-                  : html`<p class="empty">${this.t('planner.compare.loading')}</p>`}
-              </section>`
-            : this.view === 'flow'
-              ? html`<section class="card flow" part="section" aria-label=${this.t('planner.view.flow')}>
-                  <rp-flow .plan=${plan} .allocation=${this.shownAllocation} .locale=${l} @rp-flow-select=${this.onFlowSelect}></rp-flow>
-                </section>`
-              : this.editView(plan, common, presence)}`}
+    const s = this.scenarios;
+    return html`<div
+      class="planner"
+      lang=${this.locale}
+      @rp-edit=${this.onEdit}
+      @rp-undo=${this.onUndoEvent}
+      @rp-redo=${this.onUndoEvent}
+      @rp-focus-finding=${this.onFocusFinding}
+      @rp-select=${this.onSelect}
+      @rp-scenario-select=${this.onScenarioSelect}
+      @rp-saved=${this.swallow}
+      @rp-store-error=${this.swallow}
+    >
+      ${plannerBody({
+        plan: this.plan,
+        locale: this.locale,
+        locked: this.locked,
+        licenseKey: this.licenseKey,
+        userName: this.userName,
+        findings: this.engine.findings,
+        allocation: this.engine.shownAllocation,
+        canUndo: this.canUndo,
+        canRedo: this.canRedo,
+        refused: this.refused,
+        notice: this.notice,
+        storeError: s.storeError as StoreError | null,
+        store: s.storedScenarios,
+        scenarioId: s.scenarioId,
+        scenarioName: s.scenarioName,
+        workshop: this.workshop.view,
+        view: this.view,
+        published: s.published,
+        comparingPublished: this.comparingPublished,
+        on: {
+          undo: () => this.undo(),
+          redo: () => this.redo(),
+          dismiss: (what) => {
+            if (what === 'storeError') s.storeError = null;
+            else this[what] = null;
+            this.requestUpdate();
+          },
+          view: (view) => {
+            this.view = view;
+          },
+          section: (key) => this.goToSection(key),
+          flowSelect: this.onFlowSelect,
+          published: (action) => this.onPublished(action),
+        },
+      })}
     </div>`;
-  }
-
-  private editView(plan: Plan, common: { findings: readonly Finding[]; locale: Locale; readonly: boolean }, presence: readonly unknown[]): TemplateResult {
-    const l = this.locale;
-    const locked = common.readonly;
-    return html`
-          ${this.nav()}
-          <div class="layout">
-            <div class="sections">
-              ${this.section('activities', html`<rp-budget-grid style=${gridHeight(1 + plan.activities.length + 1)} .plan=${plan} .allocation=${this.shownAllocation} .findings=${common.findings}
-                .locale=${l} ?readonly=${locked} .licenseKey=${this.licenseKey} .presence=${presence}></rp-budget-grid>`)}
-              ${this.section('split', html`<rp-split-grid style=${gridHeight(2 + 1 + plan.activities.length)} .plan=${plan} .allocation=${this.shownAllocation} .findings=${common.findings}
-                .locale=${l} ?readonly=${locked} .licenseKey=${this.licenseKey} .presence=${presence}></rp-split-grid>`)}
-              ${this.section('parties', html`<rp-parties .plan=${plan} .findings=${common.findings} .locale=${l} ?readonly=${locked}></rp-parties>`)}
-              ${this.section('targetGroups', html`<rp-target-groups .plan=${plan} .findings=${common.findings} .locale=${l} ?readonly=${locked}></rp-target-groups>`)}
-              ${this.section('details', html`<rp-plan-details .plan=${plan} .findings=${common.findings} .locale=${l} ?readonly=${locked}></rp-plan-details>`)}
-              ${this.section('export', html`<rp-export-menu .plan=${plan} scenario-name=${this.scenarioName || plan.name} locale=${l}></rp-export-menu>`)}
-            </div>
-            <aside class="findings" part="findings">
-              <rp-findings .findings=${common.findings} .plan=${plan} .locale=${l}></rp-findings>
-            </aside>
-          </div>`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rp-planner': RpPlanner;
-  }
-  interface HTMLElementEventMap {
-    'rp-change': CustomEvent<RpChangeDetail>;
-    'rp-error': CustomEvent<RpErrorDetail>;
   }
 }

@@ -17,7 +17,15 @@ export { DB_NAME };
  */
 export function openPlannerStore(plan: Plan, mode: StorageMode, dbName: string): Promise<ScenarioStore> {
   if (mode === 'none') {
-    return Promise.resolve(new StoreCore({ planId: plan.id, planName: plan.name, backend: new MemoryBackend(), live: loadYjsLive, channelName: null }));
+    return Promise.resolve(
+      new StoreCore({
+        planId: plan.id,
+        planName: plan.name,
+        backend: new MemoryBackend(),
+        live: loadYjsLive,
+        channelName: null,
+      }),
+    );
   }
   return openScenarioStore({ planId: plan.id, planName: plan.name, dbName: dbName || DB_NAME });
 }

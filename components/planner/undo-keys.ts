@@ -9,4 +9,6 @@ export function undoCommand(e: KeyboardEvent): 'undo' | 'redo' | null {
 
 /** Grids handle their own shortcuts and emit rp-undo / rp-redo; their key events are left alone. */
 export const fromGrid = (e: Event): boolean =>
-  e.composedPath().some((n) => n instanceof HTMLElement && (n.localName === 'rp-split-grid' || n.localName === 'rp-budget-grid'));
+  e
+    .composedPath()
+    .some((n) => n instanceof HTMLElement && (n.localName === 'rp-split-grid' || n.localName === 'rp-budget-grid'));

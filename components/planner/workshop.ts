@@ -1,10 +1,16 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlanState } from '../../src/sync/state.ts';
 import type { CollabSession, CollabStatus, CollabTarget } from '../../src/sync/collab/connect.ts';
 import { collabError, type CollabError } from '../../src/sync/collab/errors.ts';
 import type { CellRef, Peer } from '../../src/sync/collab/presence.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
 
-export interface WorkshopOptions { url: string; room: string; token: string; userName: string }
+export interface WorkshopOptions {
+  url: string;
+  room: string;
+  token: string;
+  userName: string;
+}
 
 /** What the planner shows of a workshop: status, the others, whether we may edit, the last error. */
 export interface WorkshopView {
@@ -16,16 +22,27 @@ export interface WorkshopView {
 }
 
 /**
- * One planner's workshop connection. The collaboration client (Hocuspocus) is loaded only when a
- * host sets a collab-url, so a planner used alone stays light. A later connect or a disconnect
- * makes any callback of an earlier session a no-op.
+ * One planner's workshop connection, as a reactive controller: a change of status, peers or error
+ * asks the host to render again. The collaboration client (Hocuspocus) is loaded only when a host
+ * sets a collab-url, so a planner used alone stays light. A later connect or a disconnect makes any
+ * callback of an earlier session a no-op; a planner removed from the page leaves its room.
  */
-export class Workshop {
+export class WorkshopController implements ReactiveController {
   view: WorkshopView | null = null;
   private session: CollabSession | null = null;
   private generation = 0;
 
-  constructor(private readonly changed: () => void) {}
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.disconnect();
+  }
+
+  private changed(): void {
+    this.host.requestUpdate();
+  }
 
   /** A workshop shares the Yjs document itself: a plain-first state (deferred-state.ts) is made live first. */
   async connect(state: PlanState, options: WorkshopOptions): Promise<void> {
@@ -38,16 +55,28 @@ export class Workshop {
     try {
       [collab, target] = await Promise.all([import('../../src/sync/collab/index.ts'), liveStateOf(state)]);
     } catch (e) {
-      if (generation === this.generation) this.update({ status: 'refused', error: collabError('refused', String(e).slice(0, 80)) });
+      if (generation === this.generation)
+        this.update({ status: 'refused', error: collabError('refused', String(e).slice(0, 80)) });
       return;
     }
     if (generation !== this.generation) return;
     const live = () => generation === this.generation;
     this.session = collab.connectCollab(target, {
       ...options,
-      onStatus: (status) => { if (live()) this.update({ status, readOnly: this.session?.readOnly ?? false, ...(status === 'connected' ? { error: null } : {}) }); },
-      onPresence: (peers) => { if (live()) this.update({ peers }); },
-      onError: (error) => { if (live()) this.update({ error }); },
+      onStatus: (status) => {
+        if (live())
+          this.update({
+            status,
+            readOnly: this.session?.readOnly ?? false,
+            ...(status === 'connected' ? { error: null } : {}),
+          });
+      },
+      onPresence: (peers) => {
+        if (live()) this.update({ peers });
+      },
+      onError: (error) => {
+        if (live()) this.update({ error });
+      },
     });
     // A bad url is refused inside connectCollab, before `session` was assigned.
     if (this.session.status === 'refused') this.update({ status: 'refused' });

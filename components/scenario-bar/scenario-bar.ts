@@ -2,12 +2,24 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '../../src/i18n/locale.ts';
 import { st } from '../../src/i18n/store.ts';
-import type { ScenarioInfo, ScenarioStore, SnapshotInfo, StoreError, StoreEvent, StoreResult } from '../../src/store/types.ts';
+import type {
+  ScenarioInfo,
+  ScenarioStore,
+  SnapshotInfo,
+  StoreError,
+  StoreEvent,
+  StoreResult,
+} from '../../src/store/types.ts';
 import { tokens } from '../shared/tokens.ts';
 import { scenarioBarStyles } from './scenario-bar.styles.ts';
 
-export interface ScenarioEventDetail { id: string }
-export interface SnapshotRestoredDetail { scenarioId: string; snapshotId: number }
+export interface ScenarioEventDetail {
+  id: string;
+}
+export interface SnapshotRestoredDetail {
+  scenarioId: string;
+  snapshotId: number;
+}
 
 /** How long the undo toast of a delete stays. */
 const UNDO_MS = 10_000;
@@ -155,7 +167,9 @@ export class RpScenarioBar extends LitElement {
   private async duplicate(): Promise<void> {
     const current = this.currentInfo;
     if (!current) return;
-    const copy = await this.run(() => this.store!.duplicate(current.id, st(this.locale, 'store.copyName', { name: current.name }).slice(0, 120)));
+    const copy = await this.run(() =>
+      this.store!.duplicate(current.id, st(this.locale, 'store.copyName', { name: current.name }).slice(0, 120)),
+    );
     if (copy) this.afterCreate(copy.id);
   }
 
@@ -201,7 +215,9 @@ export class RpScenarioBar extends LitElement {
     this.fire<ScenarioEventDetail>('rp-scenario-deleted', { id: current.id });
     this.undo = { id: current.id, name: current.name };
     clearTimeout(this.undoTimer);
-    this.undoTimer = setTimeout(() => { this.undo = null; }, UNDO_MS);
+    this.undoTimer = setTimeout(() => {
+      this.undo = null;
+    }, UNDO_MS);
     const next = this.scenarios[0];
     if (next) this.select(next.id);
     await this.updateComplete;
@@ -242,7 +258,10 @@ export class RpScenarioBar extends LitElement {
     const restored = await this.run(() => this.store!.restoreSnapshot(snapshot.id));
     if (!restored) return;
     await this.loadSnapshots();
-    this.fire<SnapshotRestoredDetail>('rp-snapshot-restored', { scenarioId: snapshot.scenarioId, snapshotId: snapshot.id });
+    this.fire<SnapshotRestoredDetail>('rp-snapshot-restored', {
+      scenarioId: snapshot.scenarioId,
+      snapshotId: snapshot.id,
+    });
   }
 
   private get currentInfo(): ScenarioInfo | undefined {
@@ -268,34 +287,60 @@ export class RpScenarioBar extends LitElement {
     return html`
       <div class="bar" role="group" aria-label=${st(l, 'bar.label')} @keydown=${this.onKeydown}>
         <label for="scenario">${st(l, 'bar.select')}</label>
-        <select id="scenario" part="select" .value=${this.current} ?disabled=${!this.store}
-          @change=${(e: Event) => this.select((e.target as HTMLSelectElement).value)}>
+        <select
+          id="scenario"
+          part="select"
+          .value=${this.current}
+          ?disabled=${!this.store}
+          @change=${(e: Event) => this.select((e.target as HTMLSelectElement).value)}
+        >
           ${this.scenarios.map((s) => html`<option value=${s.id} ?selected=${s.id === this.current}>${s.name}${s.chosen ? ` ★ ${st(l, 'bar.chosen')}` : ''}</option>`)}
         </select>
         ${current?.chosen ? html`<span class="badge" part="badge"><span aria-hidden="true">★</span>${st(l, 'bar.chosen')}</span>` : nothing}
-        ${this.renaming && current && !ro
-          ? html`<form @submit=${this.submitRename}>
-              <input id="rename-input" maxlength="120" required .value=${current.name} aria-label=${st(l, 'bar.renameField', { name: current.name })} />
-              <button type="submit">${st(l, 'bar.save')}</button>
-              <button type="button" @click=${this.cancelRename}>${st(l, 'bar.cancel')}</button>
-            </form>`
-          : html`<button id="rename" type="button" ?disabled=${!current || ro} @click=${this.startRename}>${st(l, 'bar.rename')}</button>`}
+        ${
+          this.renaming && current && !ro
+            ? html`<form @submit=${this.submitRename}>
+                <input
+                  id="rename-input"
+                  maxlength="120"
+                  required
+                  .value=${current.name}
+                  aria-label=${st(l, 'bar.renameField', { name: current.name })}
+                />
+                <button type="submit">${st(l, 'bar.save')}</button>
+                <button type="button" @click=${this.cancelRename}>${st(l, 'bar.cancel')}</button>
+              </form>`
+            : html`<button id="rename" type="button" ?disabled=${!current || ro} @click=${this.startRename}>
+                ${st(l, 'bar.rename')}
+              </button>`
+        }
         <button type="button" ?disabled=${!this.store || ro} @click=${this.createEmpty}>${st(l, 'bar.new')}</button>
         <button type="button" ?disabled=${!current || ro} @click=${this.duplicate}>${st(l, 'bar.duplicate')}</button>
-        <button type="button" aria-pressed=${current?.chosen ? 'true' : 'false'} ?disabled=${!current || ro} @click=${this.markChosen}>${st(l, 'bar.markChosen')}</button>
-        <button type="button" ?disabled=${!current || ro || this.scenarios.length < 2} @click=${this.deleteCurrent}>${st(l, 'bar.delete')}</button>
+        <button
+          type="button"
+          aria-pressed=${current?.chosen ? 'true' : 'false'}
+          ?disabled=${!current || ro}
+          @click=${this.markChosen}
+        >
+          ${st(l, 'bar.markChosen')}
+        </button>
+        <button type="button" ?disabled=${!current || ro || this.scenarios.length < 2} @click=${this.deleteCurrent}>
+          ${st(l, 'bar.delete')}
+        </button>
         <slot name="actions"></slot>
         <span class="status ${memory ? 'memory' : ''}" role="status">
           ${memory ? st(l, 'bar.memoryMode') : this.savedAt !== null ? st(l, 'bar.saved', { time: this.time(this.savedAt) }) : ''}
         </span>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error.message[l]}</p>` : nothing}
-      ${this.undo
-        ? html`<div class="toast" role="status">
-            <span>${st(l, 'bar.deleted', { name: this.undo.name })}</span>
-            <button type="button" ?disabled=${ro} @click=${this.undoDelete}>${st(l, 'bar.undo')}</button>
-          </div>`
-        : nothing}
+      ${
+        this.undo
+          ? html`<div class="toast" role="status">
+              <span>${st(l, 'bar.deleted', { name: this.undo.name })}</span>
+              <button type="button" ?disabled=${ro} @click=${this.undoDelete}>${st(l, 'bar.undo')}</button>
+            </div>`
+          : nothing
+      }
       ${current ? this.renderHistory() : nothing}
     `;
   }
@@ -311,15 +356,27 @@ export class RpScenarioBar extends LitElement {
           <input id="snapshot-label" maxlength="120" ?disabled=${ro} />
           <button type="submit" ?disabled=${ro}>${st(l, 'bar.saveSnapshot')}</button>
         </form>
-        ${this.snapshots.length === 0
-          ? html`<p>${st(l, 'bar.historyEmpty')}</p>`
-          : html`<ol aria-label=${st(l, 'bar.history')}>
-              ${this.snapshots.map((s) => html`<li>
-                <span>${s.label}</span> <time datetime=${new Date(s.createdAt).toISOString()}>${this.time(s.createdAt)}</time>
-                <button type="button" ?disabled=${ro} aria-label=${st(l, 'bar.restoreLabel', { label: s.label, time: this.time(s.createdAt) })}
-                  @click=${() => this.restoreSnapshot(s)}>${st(l, 'bar.restore')}</button>
-              </li>`)}
-            </ol>`}
+        ${
+          this.snapshots.length === 0
+            ? html`<p>${st(l, 'bar.historyEmpty')}</p>`
+            : html`<ol aria-label=${st(l, 'bar.history')}>
+                ${this.snapshots.map(
+                  (s) =>
+                    html`<li>
+                      <span>${s.label}</span>
+                      <time datetime=${new Date(s.createdAt).toISOString()}>${this.time(s.createdAt)}</time>
+                      <button
+                        type="button"
+                        ?disabled=${ro}
+                        aria-label=${st(l, 'bar.restoreLabel', { label: s.label, time: this.time(s.createdAt) })}
+                        @click=${() => this.restoreSnapshot(s)}
+                      >
+                        ${st(l, 'bar.restore')}
+                      </button>
+                    </li>`,
+                )}
+              </ol>`
+        }
       </details>
     `;
   }

@@ -77,6 +77,22 @@ export const ui = {
   'planner.compare.loading': { nl: 'Scenario’s laden…', en: 'Loading scenarios…' },
   'planner.collab.you': { nl: '{name} (u)', en: '{name} (you)' },
   'planner.collab.participants': { nl: 'Deelnemers', en: 'Participants' },
+  'planner.published.notice': {
+    nl: 'De site heeft een nieuwe versie van dit plan gepubliceerd. Uw bewerkingen blijven staan tot u de nieuwe versie overneemt.',
+    en: 'The site has published a new version of this plan. Your edits stay until you adopt the new version.',
+  },
+  'planner.published.compare': { nl: 'Vergelijken', en: 'Compare' },
+  'planner.published.hideCompare': { nl: 'Vergelijking sluiten', en: 'Close comparison' },
+  'planner.published.adopt': { nl: 'Nieuwe versie overnemen', en: 'Adopt the new version' },
+  'planner.published.keep': { nl: 'Mijn versie houden', en: 'Keep my version' },
+  'planner.published.mine': { nl: 'Uw versie', en: 'Your version' },
+  'planner.published.theirs': { nl: 'Gepubliceerde versie', en: 'Published version' },
+  'planner.export.noPlan': { nl: 'Er is nog geen plan geladen om te exporteren.', en: 'No plan has been loaded to export yet.' },
+  'planner.export.notFound': { nl: 'Scenario “{id}” is niet gevonden.', en: 'Scenario “{id}” was not found.' },
+  'planner.export.format': {
+    nl: 'Onbekend exportformaat “{format}”: kies docx, xlsx, csv, monitoring-csv of json.',
+    en: 'Unknown export format “{format}”: choose docx, xlsx, csv, monitoring-csv or json.',
+  },
 
   // shared form words
   'form.none': { nl: '— geen —', en: '— none —' },

@@ -25,23 +25,32 @@ describe('rp-planner first load', function () {
   this.timeout(30_000);
   afterEach(() => document.querySelectorAll('rp-planner').forEach((e) => e.remove()));
 
-  it('shows a stored plan without loading Yjs, and loads it with the first edit, which is saved', async () => {
-    const p = await mount<RpPlanner>('rp-planner', { storageName: `rp-first-load-${Date.now()}`, plan: handbookPlan('first-load') } as Partial<RpPlanner>);
-    await until(() => p.currentScenario !== '', 'the stored scenario');
+  it('shows a plan without storing it or loading Yjs, and loads it with the first edit, which is saved', async () => {
+    const p = await mount<RpPlanner>('rp-planner', {
+      storageName: `rp-first-load-${Date.now()}`,
+      plan: handbookPlan('first-load'),
+    } as Partial<RpPlanner>);
+    await until(() => p.scenarioStore !== null, 'the store');
     await p.updateComplete;
+    expect(p.currentScenario, 'nothing stored for looking').to.equal('');
     expect(p.findings).to.deep.equal([]);
     expect(p.allocation?.annualTotal.toString()).to.equal('250000');
     expect(loaded(/\/src\/store\/scenario-store\.ts/), 'the store itself is loaded').to.equal(true);
     expect(loaded(LIVE_STATE), 'no Yjs for looking').to.equal(false);
 
     const saved = record<SaveInfo>(p, 'rp-saved');
-    $(p, 'rp-plan-details').dispatchEvent(new CustomEvent('rp-edit', {
-      detail: { ops: [{ op: 'set-field', field: 'name', value: 'Na de eerste bewerking' }] }, bubbles: true, composed: true,
-    }));
+    $(p, 'rp-plan-details').dispatchEvent(
+      new CustomEvent('rp-edit', {
+        detail: { ops: [{ op: 'set-field', field: 'name', value: 'Na de eerste bewerking' }] },
+        bubbles: true,
+        composed: true,
+      }),
+    );
     expect(p.plan!.name, 'the edit is shown at once').to.equal('Na de eerste bewerking');
     await until(() => saved.length > 0, 'rp-saved');
     expect(loaded(LIVE_STATE)).to.equal(true);
     expect(p.plan!.name).to.equal('Na de eerste bewerking');
+    expect(p.currentScenario).to.not.equal('');
     expect(p.canUndo).to.equal(true);
     p.undo();
     expect(p.plan!.name).to.equal('Dementienetwerk Voorbeeldregio');

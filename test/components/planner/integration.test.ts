@@ -29,9 +29,14 @@ const until = async (check: () => boolean, what: string, ms = 10_000): Promise<v
 let dbCount = 0;
 const freshDb = () => `rp-planner-test-${Date.now()}-${dbCount++}`;
 
-/** Mounts a planner and waits until its stored scenario (not just the host's plan) is open. */
-async function open(props: Partial<RpPlanner> & { plan: unknown }): Promise<RpPlanner> {
+/**
+ * Mounts a planner and waits until its stored scenario (not just the host's plan) is open. A plan
+ * only looked at is not stored, so unless the plan has stored scenarios already (or storage is
+ * `none`, or a workshop shares it), the first edit creates it: `touch` makes one.
+ */
+async function open(props: Partial<RpPlanner> & { plan: unknown }, touch = false): Promise<RpPlanner> {
   const p = await mount<RpPlanner>('rp-planner', props as Partial<RpPlanner>);
+  if (touch) edit(p, [{ op: 'set-field', field: 'collaboration', value: 'Netwerk Dementie Oost' }]);
   await until(() => p.currentScenario !== '', 'the stored scenario');
   await p.updateComplete;
   return p;
@@ -54,7 +59,10 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
 
   it('saves an edit and shows it to a planner opened later on the same plan (a reload)', async () => {
     const db = freshDb();
-    const first = await open({ storageName: db, plan: handbookPlan('reload') });
+    const first = await mount<RpPlanner>('rp-planner', {
+      storageName: db,
+      plan: handbookPlan('reload'),
+    } as Partial<RpPlanner>);
     const saved = record<SaveInfo>(first, 'rp-saved');
     edit(first, rename('Na de workshop'));
     await until(() => saved.length > 0, 'rp-saved');
@@ -69,7 +77,7 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
 
   it('keeps the open scenario and its undo history when a host sets the same plan again', async () => {
     const plan = handbookPlan('rerender');
-    const p = await open({ storageName: freshDb(), plan });
+    const p = await open({ storageName: freshDb(), plan }, true);
     const scenario = p.currentScenario;
     edit(p, rename('Bewerkt'));
     p.plan = plan; // a framework re-render
@@ -79,7 +87,7 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
   });
 
   it('creates and switches scenarios from the scenario bar, and the grids follow', async () => {
-    const p = await open({ storageName: freshDb(), plan: handbookPlan('switch') });
+    const p = await open({ storageName: freshDb(), plan: handbookPlan('switch') }, true);
     const base = p.currentScenario;
     expect($<RpBudgetGrid>(p, 'rp-budget-grid').plan!.activities.length).to.be.greaterThan(0);
     barButton(p, 'Nieuw scenario').click();
@@ -98,19 +106,35 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
   });
 
   it('compares two scenarios side by side', async () => {
-    const p = await open({ storageName: freshDb(), plan: handbookPlan('compare') });
+    const p = await open({ storageName: freshDb(), plan: handbookPlan('compare') }, true);
     const base = p.currentScenario;
     barButton(p, 'Dupliceren').click();
     await until(() => p.currentScenario !== base, 'the copy');
-    edit(p, [{ op: 'update-row', collection: 'activities', id: p.plan!.activities[0]!.id, patch: { name: 'Gewijzigde activiteit' } }]);
+    edit(p, [
+      {
+        op: 'update-row',
+        collection: 'activities',
+        id: p.plan!.activities[0]!.id,
+        patch: { name: 'Gewijzigde activiteit' },
+      },
+    ]);
     await p.flush();
-    const tab = [...p.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].find((b) => b.textContent!.trim() === 'Vergelijken')!;
+    const tab = [...p.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].find(
+      (b) => b.textContent!.trim() === 'Vergelijken',
+    )!;
     tab.click();
     await p.updateComplete;
     const panel = $<RpPlannerCompare>(p, 'rp-planner-compare');
-    await until(() => panel.shadowRoot?.querySelector('rp-compare') !== null && (panel.shadowRoot!.querySelector<RpCompare>('rp-compare')!.scenarios.length === 2), 'the comparison');
+    await until(
+      () =>
+        panel.shadowRoot?.querySelector('rp-compare') !== null &&
+        panel.shadowRoot!.querySelector<RpCompare>('rp-compare')!.scenarios.length === 2,
+      'the comparison',
+    );
     const compare = panel.shadowRoot!.querySelector<RpCompare>('rp-compare')!;
-    expect(compare.scenarios.map((s) => s.name).sort()).to.deep.equal(['Basisscenario', 'Basisscenario (kopie)'].sort());
+    expect(compare.scenarios.map((s) => s.name).sort()).to.deep.equal(
+      ['Basisscenario', 'Basisscenario (kopie)'].sort(),
+    );
     expect(compare.scenarios.map((s) => s.plan.activities[0]!.name)).to.include('Gewijzigde activiteit');
     await compare.updateComplete;
     expect(compare.shadowRoot!.textContent).to.contain('Gewijzigde activiteit');
@@ -119,18 +143,22 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
 
   it('shows where the money goes in the "Geldstromen" view, and a chosen flow leads to the split', async () => {
     const p = await open({ storage: 'none', plan: handbookPlan('flow') });
-    const tab = [...p.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].find((b) => b.textContent!.trim() === 'Geldstromen')!;
+    const tab = [...p.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].find(
+      (b) => b.textContent!.trim() === 'Geldstromen',
+    )!;
     tab.click();
     await p.updateComplete;
     const flow = $<HTMLElement & { allocation: unknown; plan: unknown }>(p, 'rp-flow');
     expect(flow.allocation).to.equal(p.allocation);
     expect(p.shadowRoot!.querySelector('rp-budget-grid')).to.equal(null);
-    flow.dispatchEvent(new CustomEvent('rp-flow-select', { detail: { domainId: 'zvw' }, bubbles: true, composed: true }));
+    flow.dispatchEvent(
+      new CustomEvent('rp-flow-select', { detail: { domainId: 'zvw' }, bubbles: true, composed: true }),
+    );
     await until(() => p.shadowRoot!.querySelector('rp-split-grid') !== null, 'the edit view');
   });
 
   it('exports the current scenario as a file', async () => {
-    const p = await open({ storageName: freshDb(), plan: handbookPlan('export') });
+    const p = await open({ storageName: freshDb(), plan: handbookPlan('export') }, true);
     edit(p, rename('Exportplan'));
     await p.updateComplete;
     const menu = $<RpExportMenu>(p, 'rp-export-menu');
@@ -154,7 +182,11 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
     expect(p.plan!.name).to.equal('Alleen in het geheugen');
     await p.flush();
     p.remove();
-    const later = await open({ storageName: db, plan: handbookPlan('memory') });
+    const later = await mount<RpPlanner>('rp-planner', {
+      storageName: db,
+      plan: handbookPlan('memory'),
+    } as Partial<RpPlanner>);
+    await until(() => later.scenarioStore !== null, 'the store');
     expect(later.plan!.name).to.equal('Dementienetwerk Voorbeeldregio');
   });
 
@@ -163,12 +195,19 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
     // A newer version of the database (e.g. left by a later release) cannot be opened by this one.
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.open(db, 999);
-      req.onsuccess = () => { req.result.close(); resolve(); };
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
       req.onerror = () => reject(req.error);
     });
     const p = await mount<RpPlanner>('rp-planner', { storageName: db, plan: handbookPlan('refused-db') });
     const errors = record<{ code: string; message: { nl: string } }>(p, 'rp-store-error');
+    // Before anything is stored the planner says it; once stored, the scenario bar does, once.
+    await until(() => p.shadowRoot!.querySelector('.store-error') !== null, 'the message');
+    edit(p, rename('Eerste bewerking'));
     await until(() => p.currentScenario !== '', 'the in-memory scenario');
+    await p.updateComplete;
     await bar(p).updateComplete;
     const alert = bar(p).shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent!.trim().length).to.be.greaterThan(20);
@@ -182,8 +221,8 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
 
   it('keeps two stored planners on one page independent', async () => {
     const db = freshDb();
-    const a = await open({ storageName: db, plan: handbookPlan('left') });
-    const b = await open({ storageName: db, plan: handbookPlan('right') });
+    const a = await open({ storageName: db, plan: handbookPlan('left') }, true);
+    const b = await open({ storageName: db, plan: handbookPlan('right') }, true);
     edit(a, rename('Links'));
     await a.flush();
     await new Promise((r) => setTimeout(r, 200));
@@ -194,7 +233,7 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
   });
 
   it('without collab-url shows no workshop and loads no collaboration client', async () => {
-    const p = await open({ storageName: freshDb(), plan: handbookPlan('solo') });
+    const p = await open({ storageName: freshDb(), plan: handbookPlan('solo') }, true);
     expect(p.shadowRoot!.querySelector('.workshop')).to.equal(null);
   });
 
@@ -211,24 +250,48 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
     let server: { url: string; editor: string; observer: string } | null = null;
     before(async function () {
       try {
-        server = await executeServerCommand<{ url: string; editor: string; observer: string }, undefined>('rp-collab-server');
-      } catch { server = null; }
+        server = await executeServerCommand<{ url: string; editor: string; observer: string }, undefined>(
+          'rp-collab-server',
+        );
+      } catch {
+        server = null;
+      }
       if (!server) this.skip();
     });
 
     it('two planners on the same plan converge after an edit in one, and see each other', async () => {
       const plan = handbookPlan(`workshop-${Date.now()}`);
-      const a = await open({ storage: 'none', plan, collabUrl: server!.url, collabToken: server!.editor, userName: 'Anna' });
-      const b = await open({ storage: 'none', plan, collabUrl: server!.url, collabToken: server!.editor, userName: 'Bram' });
-      await until(() => !!a.shadowRoot!.querySelector('.pill.connected') && !!b.shadowRoot!.querySelector('.pill.connected'), 'both connected');
+      const a = await open({
+        storage: 'none',
+        plan,
+        collabUrl: server!.url,
+        collabToken: server!.editor,
+        userName: 'Anna',
+      });
+      const b = await open({
+        storage: 'none',
+        plan,
+        collabUrl: server!.url,
+        collabToken: server!.editor,
+        userName: 'Bram',
+      });
+      await until(
+        () => !!a.shadowRoot!.querySelector('.pill.connected') && !!b.shadowRoot!.querySelector('.pill.connected'),
+        'both connected',
+      );
       edit(a, rename('Samen bewerkt'));
       await until(() => b.plan!.name === 'Samen bewerkt', 'the edit at b');
-      await until(() => (a.shadowRoot!.querySelector('.people')?.textContent ?? '').includes('Bram'), 'Bram in a’s list');
+      await until(
+        () => (a.shadowRoot!.querySelector('.people')?.textContent ?? '').includes('Bram'),
+        'Bram in a’s list',
+      );
       expect(JSON.stringify(b.plan)).to.equal(JSON.stringify(a.plan));
       expect(b.allocation!.planTotal.toString()).to.equal(a.allocation!.planTotal.toString());
       // Anna selects a cell: Bram's grids get her as presence on that cell.
       const cell = { section: 'activities', rowId: a.plan!.activities[0]!.id, field: 'name' } as const;
-      $(a, 'rp-budget-grid').dispatchEvent(new CustomEvent('rp-select', { detail: cell, bubbles: true, composed: true }));
+      $(a, 'rp-budget-grid').dispatchEvent(
+        new CustomEvent('rp-select', { detail: cell, bubbles: true, composed: true }),
+      );
       const bramSees = () => $<RpBudgetGrid>(b, 'rp-budget-grid').presence.find((peer) => peer.name === 'Anna');
       await until(() => bramSees()?.selection?.rowId === cell.rowId, 'Anna’s selection at Bram');
       expect($<RpSplitGrid>(b, 'rp-split-grid').presence.map((peer) => peer.name)).to.deep.equal(['Anna']);
@@ -237,7 +300,10 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
       const before = a.currentScenario;
       barButton(a, 'Nieuw scenario').click();
       await until(() => a.currentScenario !== before, 'Anna’s new scenario');
-      await until(() => !(b.shadowRoot!.querySelector('.people')?.textContent ?? '').includes('Anna'), 'Anna gone from Bram’s list');
+      await until(
+        () => !(b.shadowRoot!.querySelector('.people')?.textContent ?? '').includes('Anna'),
+        'Anna gone from Bram’s list',
+      );
       await until(() => !!a.shadowRoot!.querySelector('.pill.connected'), 'Anna in the new room');
       edit(a, rename('Alleen Anna'));
       await new Promise((r) => setTimeout(r, 400));
@@ -246,7 +312,13 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
 
     it('an observer’s planner is read-only', async () => {
       const plan = handbookPlan(`observer-${Date.now()}`);
-      const p = await open({ storage: 'none', plan, collabUrl: server!.url, collabToken: server!.observer, userName: 'Beamer' });
+      const p = await open({
+        storage: 'none',
+        plan,
+        collabUrl: server!.url,
+        collabToken: server!.observer,
+        userName: 'Beamer',
+      });
       await until(() => !!p.shadowRoot!.querySelector('.pill.connected'), 'connected');
       await p.updateComplete;
       expect($<HTMLElement & { readonly: boolean }>(p, 'rp-budget-grid').readonly).to.equal(true);

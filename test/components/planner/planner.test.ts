@@ -11,7 +11,8 @@ import { $, hasFocus, mount, nextFrame, record } from './dom.ts';
 const details = (p: RpPlanner) => $<RpPlanDetails>(p, 'rp-plan-details');
 const findingsPanel = (p: RpPlanner) => $<RpFindings>(p, 'rp-findings');
 const detailField = (p: RpPlanner, field: string) => $<HTMLInputElement>(details(p), `[data-field="${field}"]`);
-const headings = (p: RpPlanner) => [...p.shadowRoot!.querySelectorAll('section.card > h3')].map((h) => h.textContent!.trim());
+const headings = (p: RpPlanner) =>
+  [...p.shadowRoot!.querySelectorAll('section.card > h3')].map((h) => h.textContent!.trim());
 
 async function settle(p: RpPlanner): Promise<void> {
   await p.updateComplete;
@@ -45,7 +46,14 @@ describe('rp-planner', () => {
     expect(p.locale).to.equal('nl');
     expect(p.licenseKey).to.equal('non-commercial-and-evaluation');
     expect($(p, '.toolbar').textContent).to.contain('€ 250.000,00');
-    expect(headings(p)).to.deep.equal(['Activiteiten en budget', 'Verdeling over domeinen en sectoren', 'Partijen', 'Doelgroepen', 'Plangegevens', 'Exporteren']);
+    expect(headings(p)).to.deep.equal([
+      'Activiteiten en budget',
+      'Verdeling over domeinen en sectoren',
+      'Partijen',
+      'Doelgroepen',
+      'Plangegevens',
+      'Exporteren',
+    ]);
   });
 
   it('passes locale, readonly and the licence key to every section and grid', async () => {
@@ -68,7 +76,14 @@ describe('rp-planner', () => {
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     p.locale = 'en';
     await settle(p);
-    expect(headings(p)).to.deep.equal(['Activities and budget', 'Split across domains and sectors', 'Parties', 'Target groups', 'Plan details', 'Export']);
+    expect(headings(p)).to.deep.equal([
+      'Activities and budget',
+      'Split across domains and sectors',
+      'Parties',
+      'Target groups',
+      'Plan details',
+      'Export',
+    ]);
     expect($(p, '.toolbar').textContent).to.contain('€250,000.00').and.contain('Undo');
     expect(findingsPanel(p).shadowRoot!.querySelector('h2')!.textContent).to.contain('Findings');
     expect($(details(p), `label[for="${detailField(p, 'name').id}"]`).textContent).to.equal('Plan name');
@@ -81,9 +96,15 @@ describe('rp-planner', () => {
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
     const errors = record<RpErrorDetail>(p, 'rp-error');
     const bad = { ...handbookPlan(), name: 42, activities: 'none' };
-    expect(() => { p.plan = bad; }).to.not.throw();
-    expect(() => { p.plan = null; }).to.not.throw();
-    expect(() => { p.plan = JSON.parse('{"__proto__": {"polluted": 1}}'); }).to.not.throw();
+    expect(() => {
+      p.plan = bad;
+    }).to.not.throw();
+    expect(() => {
+      p.plan = null;
+    }).to.not.throw();
+    expect(() => {
+      p.plan = JSON.parse('{"__proto__": {"polluted": 1}}');
+    }).to.not.throw();
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     await settle(p);
     expect(errors).to.have.length(3);
@@ -180,7 +201,10 @@ describe('rp-planner', () => {
 
   it('a split typed to 99 % in the split grid shows up in the findings; undo and the fix clear it', async () => {
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
-    const grid = $<HTMLElement & { focusCell(l: object): boolean; updateComplete: Promise<unknown> }>(p, 'rp-split-grid');
+    const grid = $<HTMLElement & { focusCell(l: object): boolean; updateComplete: Promise<unknown> }>(
+      p,
+      'rp-split-grid',
+    );
     await grid.updateComplete;
     await nextFrame();
     const zvw = { section: 'split', rowId: 'default', domainId: 'zvw' };
@@ -217,7 +241,13 @@ describe('rp-planner', () => {
 
   it('shows findings at once and the new amounts after the paint, never amounts of an older plan', async () => {
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan() });
-    const grid = $<HTMLElement & { focusCell(l: object): boolean; allocation: RpPlanner['allocation']; updateComplete: Promise<unknown> }>(p, 'rp-split-grid');
+    const grid = $<
+      HTMLElement & {
+        focusCell(l: object): boolean;
+        allocation: RpPlanner['allocation'];
+        updateComplete: Promise<unknown>;
+      }
+    >(p, 'rp-split-grid');
     await grid.updateComplete;
     await nextFrame();
     const zvwAmount = (a: RpPlanner['allocation']) => a?.byDomain.find((d) => d.domainId === 'zvw')?.amount.toString();
@@ -240,28 +270,42 @@ describe('rp-planner', () => {
   it('has no serious or critical accessibility violations in its forms and findings, with findings shown', async () => {
     const plan = handbookPlan();
     const broken = {
-      ...plan, executionModel: 'cashier' as const, deductibleCharged: true,
+      ...plan,
+      executionModel: 'cashier' as const,
+      deductibleCharged: true,
       providers: plan.providers.map((pr) => (pr.id === 'p-ha' ? { ...pr, agb: '12' } : pr)),
       targetGroups: plan.targetGroups.map((g) => ({ ...g, postcodes: ['12', '5611'] })),
     };
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: broken });
     await settle(p);
     expect(p.findings.length).to.be.greaterThan(3);
-    expect(p.shadowRoot!.querySelector('rp-parties')!.shadowRoot!.querySelector('[aria-invalid="true"]')).to.not.equal(null);
-    const nav = [...p.shadowRoot!.querySelectorAll('.nav button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(p.shadowRoot!.querySelector('rp-parties')!.shadowRoot!.querySelector('[aria-invalid="true"]')).to.not.equal(
+      null,
+    );
+    const nav = [...p.shadowRoot!.querySelectorAll('.nav button')].map((b) =>
+      b.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(nav).to.include('Partijen 1, 1 bevinding');
     const result = await axe.run(p, { resultTypes: ['violations'] });
     // The grids are checked in their own tests.
     const inGrid = (target: unknown[]) => target.some((t) => /rp-(split|budget)-grid/.test(String(t)));
     const bad = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.filter((n) => !inGrid(n.target as unknown[])).map((n) => `${v.id}: ${n.target.join(' ')}`));
+      .flatMap((v) =>
+        v.nodes.filter((n) => !inGrid(n.target as unknown[])).map((n) => `${v.id}: ${n.target.join(' ')}`),
+      );
     expect(bad).to.deep.equal([]);
   });
 
   it('ignores edits while readonly', async () => {
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan(), readonly: true });
-    details(p).dispatchEvent(new CustomEvent('rp-edit', { detail: { ops: [{ op: 'set-field', field: 'name', value: 'x' }] }, bubbles: true, composed: true }));
+    details(p).dispatchEvent(
+      new CustomEvent('rp-edit', {
+        detail: { ops: [{ op: 'set-field', field: 'name', value: 'x' }] },
+        bubbles: true,
+        composed: true,
+      }),
+    );
     await chord('Control', 'z');
     await settle(p);
     expect(p.plan!.name).to.equal('Dementienetwerk Voorbeeldregio');

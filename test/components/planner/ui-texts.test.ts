@@ -18,6 +18,10 @@ describe('element texts (src/i18n/ui.ts)', () => {
     expect(t('nl', 'targetGroups.unnamed', { n: 3 })).to.equal('Doelgroep 3');
     expect(fill('{a} en {b}', { a: 'x' })).to.equal('x en {b}');
     expect(fill('{toString}', {})).to.equal('{toString}');
-    expect([count('nl', 1, 'error'), count('nl', 2, 'warning'), count('en', 0, 'error')]).to.deep.equal(['1 fout', '2 waarschuwingen', '0 errors']);
+    expect([count('nl', 1, 'error'), count('nl', 2, 'warning'), count('en', 0, 'error')]).to.deep.equal([
+      '1 fout',
+      '2 waarschuwingen',
+      '0 errors',
+    ]);
   });
 });

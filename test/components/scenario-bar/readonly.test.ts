@@ -48,7 +48,15 @@ describe('<rp-scenario-bar readonly>', () => {
 
   it('disables rename, new, duplicate, mark-as-chosen, delete, keep-a-version and restore', async () => {
     expect(bar.readonly).to.equal(true);
-    const labels = ['Naam wijzigen', 'Nieuw scenario', 'Dupliceren', 'Kiezen als definitief', 'Verwijderen', 'Versie bewaren', 'Terugzetten'];
+    const labels = [
+      'Naam wijzigen',
+      'Nieuw scenario',
+      'Dupliceren',
+      'Kiezen als definitief',
+      'Verwijderen',
+      'Versie bewaren',
+      'Terugzetten',
+    ];
     expect(labels.map((l) => [l, button(l).disabled])).to.deep.equal(labels.map((l) => [l, true]));
     expect(root().querySelector<HTMLInputElement>('#snapshot-label')!.disabled).to.equal(true);
     // Switching scenarios changes nothing stored: it stays possible.

@@ -20,7 +20,16 @@ describe('<rp-scenario-bar>', () => {
   let bar: RpScenarioBar;
   let first: string;
   const events: { type: string; detail: unknown }[] = [];
-  const TYPES = ['rp-scenario-select', 'rp-scenario-created', 'rp-scenario-renamed', 'rp-scenario-deleted', 'rp-scenario-restored', 'rp-scenario-chosen', 'rp-snapshot-restored', 'rp-saved'];
+  const TYPES = [
+    'rp-scenario-select',
+    'rp-scenario-created',
+    'rp-scenario-renamed',
+    'rp-scenario-deleted',
+    'rp-scenario-restored',
+    'rp-scenario-chosen',
+    'rp-snapshot-restored',
+    'rp-saved',
+  ];
   const record = (e: Event) => events.push({ type: e.type, detail: (e as CustomEvent).detail });
 
   const root = () => bar.shadowRoot!;
@@ -134,7 +143,11 @@ describe('<rp-scenario-bar>', () => {
     expect(root().activeElement?.textContent?.trim()).to.equal('Ongedaan maken');
     await sendKeys({ press: 'Enter' });
     await until(() => options().length === 2 && bar.current === first);
-    expect(events.map((e) => e.type)).to.include.members(['rp-scenario-deleted', 'rp-scenario-restored', 'rp-scenario-chosen']);
+    expect(events.map((e) => e.type)).to.include.members([
+      'rp-scenario-deleted',
+      'rp-scenario-restored',
+      'rp-scenario-chosen',
+    ]);
   });
 
   it('keeps a version and restores it from the history list', async () => {

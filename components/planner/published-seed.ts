@@ -1,0 +1,45 @@
+import type { Plan } from '../../src/model/plan.ts';
+
+/*
+ * Which published plan a browser's stored scenarios of a plan id grew from. The planner compares it
+ * with the plan the host sets on page load: the same file brings the user's work back silently; a
+ * different one (the site updated its file) is offered to compare and adopt. Only a fingerprint is
+ * kept (no plan content), in localStorage beside the database, keyed by database and plan id.
+ * Where localStorage is refused (sandboxed frames, some privacy modes) the answer is "unknown",
+ * and the planner then keeps the user's work, as it did before fingerprints were kept.
+ */
+
+const key = (dbName: string, planId: string): string => `rp-published:${dbName}:${planId}`;
+
+/** A 53-bit hash (cyrb53) of the plan's JSON: zod's parse writes keys in schema order, so equal plans hash equally. */
+export function planFingerprint(plan: Plan): string {
+  const text = JSON.stringify(plan);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + `:${text.length}`;
+}
+
+/** The fingerprint stored for the plan id, or null when none is known. */
+export function readPublished(dbName: string, planId: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key(dbName, planId)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records the published plan the stored scenarios now follow. */
+export function writePublished(dbName: string, planId: string, plan: Plan): void {
+  try {
+    globalThis.localStorage?.setItem(key(dbName, planId), planFingerprint(plan));
+  } catch {
+    // Refused storage: the next load keeps the user's work, which is the safe side.
+  }
+}

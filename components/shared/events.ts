@@ -1,0 +1,111 @@
+import type { Plan } from '../../src/model/plan.ts';
+import type { PlanOp } from '../../src/model/ops.ts';
+import type { Finding } from '../../src/model/finding.ts';
+import type { Msg } from '../../src/i18n/locale.ts';
+import type { StateProblem } from '../../src/sync/state.ts';
+import type { CellRef } from '../../src/sync/collab/presence.ts';
+import type { SaveInfo, StoreError } from '../../src/store/types.ts';
+import type { ExportError, ExportFormat } from '../../src/export/index.ts';
+
+/*
+ * Every `rp-*` event of the elements, in one place: its detail type, one entry in the global event
+ * map (so `addEventListener('rp-change', e => e.detail.plan)` is typed in a host's TypeScript), and
+ * one `emit()` that dispatches it bubbling and composed, as every rp-* event is. Names and detail
+ * shapes are the public contract: they only ever grow.
+ */
+
+/**
+ * A cell as the plan names it: the section (grid), its row, and the column (a field, or a split
+ * domain/sector). What `rp-select` carries and what a workshop peer's selection points at.
+ */
+export type CellLocation = CellRef;
+
+/** `rp-change`: after every change (edit, undo, redo, peer, a host's set). */
+export interface RpChangeDetail {
+  plan: Plan;
+  findings: readonly Finding[];
+}
+
+/** `rp-error`: a plan was refused, or an edit could not be applied. */
+export interface RpErrorDetail {
+  code: 'plan-invalid' | StateProblem['code'];
+  message: Msg;
+  issues?: string[];
+}
+
+/** `rp-edit`: a section's edit, applied by the planner as one undo step. */
+export interface RpEditDetail {
+  ops: PlanOp[];
+}
+
+/** `rp-select`: the cell a grid's selection is on (null: none); shared with workshop peers. */
+export type RpSelectDetail = CellLocation | null;
+
+/** `rp-flow-select`: a money flow was chosen in the flow diagram. */
+export interface RpFlowSelectDetail {
+  funderId?: string | null;
+  domainId: string | null;
+  sectorId?: string | null;
+  providerId?: string | null;
+}
+
+/** `rp-export`: a file was exported from the export menu. */
+export interface RpExportDetail {
+  format: ExportFormat;
+  fileName: string;
+  blob: Blob;
+}
+
+/** `rp-export-error`: an export was refused (`has-errors` with the findings) or failed. */
+export interface RpExportErrorDetail {
+  error: ExportError;
+}
+
+/** The scenario bar's `rp-scenario-*` events. */
+export interface ScenarioEventDetail {
+  id: string;
+}
+
+/** `rp-snapshot-restored`. */
+export interface SnapshotRestoredDetail {
+  scenarioId: string;
+  snapshotId: number;
+}
+
+/** Each rp-* event's detail. */
+export interface RpEventDetails {
+  'rp-change': RpChangeDetail;
+  'rp-error': RpErrorDetail;
+  'rp-edit': RpEditDetail;
+  'rp-undo': null;
+  'rp-redo': null;
+  'rp-select': RpSelectDetail;
+  'rp-focus-finding': Finding;
+  'rp-flow-select': RpFlowSelectDetail;
+  'rp-export': RpExportDetail;
+  'rp-export-error': RpExportErrorDetail;
+  'rp-saved': SaveInfo;
+  'rp-store-error': StoreError;
+  'rp-scenario-select': ScenarioEventDetail;
+  'rp-scenario-created': ScenarioEventDetail;
+  'rp-scenario-renamed': ScenarioEventDetail;
+  'rp-scenario-deleted': ScenarioEventDetail;
+  'rp-scenario-restored': ScenarioEventDetail;
+  'rp-scenario-chosen': ScenarioEventDetail;
+  'rp-snapshot-restored': SnapshotRestoredDetail;
+}
+
+export type RpEventName = keyof RpEventDetails;
+export type RpEvent<K extends RpEventName> = CustomEvent<RpEventDetails[K]>;
+
+/** Dispatches an rp-* event from `from`: bubbling and composed, so it reaches the host page through shadow roots. */
+export function emit<K extends RpEventName>(from: EventTarget, type: K, detail: RpEventDetails[K]): boolean {
+  return from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+type RpEventMap = { [K in RpEventName]: RpEvent<K> };
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends RpEventMap {}
+}
