@@ -4,7 +4,7 @@ import type { PlanState } from '../sync/state.ts';
 import type { Backend, LogEvents, ScenarioLog } from './backend.ts';
 import { StoreAbort, storeError, toStoreError } from './errors.ts';
 import type { ScenarioRecord } from './schema.ts';
-import type { AttachedLog, LiveDeps, OpenScenario } from './types.ts';
+import type { LiveLink, LiveDeps, OpenScenario } from './types.ts';
 
 /** What a session needs from the store that opened it. */
 export interface SessionContext {
@@ -32,7 +32,7 @@ export interface SessionContext {
  */
 export class ScenarioSession {
   readonly handle: OpenScenario;
-  private attached: AttachedLog | null = null;
+  private attached: LiveLink | null = null;
   private deferred: DeferredPlanState<PlanState> | null = null;
   private tabs: BroadcastChannel | null = null;
   private readonly tabChannel: string | null;

@@ -34,7 +34,7 @@ export interface OpenScenario {
 }
 
 /** A live state wired to a log: how src/sync's attachUpdateLog is seen from here. */
-export interface AttachedLog {
+export interface LiveLink {
   /** Settles once the log and the state agree. */
   ready?: Promise<void>;
   flush(): Promise<void>;
@@ -65,7 +65,7 @@ export interface LiveDeps {
   /** Merges updates into one (Y.mergeUpdates). */
   mergeUpdates(updates: readonly Uint8Array[]): Uint8Array;
   /** Appends the state's future updates to the log, debounced. */
-  attach(state: PlanState, log: ScenarioLog, options: AttachOptions): AttachedLog;
+  attach(state: PlanState, log: ScenarioLog, options: AttachOptions): LiveLink;
 }
 
 export interface ScenarioStore {

@@ -13,8 +13,9 @@ import type { ChangeOrigin, PlanChange, PlanState, StateProblem } from './state.
 /*
  * The live state of one open scenario: a Y.Doc (see layout.ts) with a plain, immutable snapshot
  * beside it. Edits, undo, other tabs, storage and workshop peers all arrive as Yjs transactions;
- * one handler turns each into a new snapshot and one notification. How components read and
- * write it: see select.ts. Storage: update-log.ts. Other tabs: tabs.ts. Workshops: collab/.
+ * one handler turns each into a new snapshot and one notification. Components reach it through
+ * deferred-state.ts (plain until the first edit). Storage: update-log.ts. Other tabs: tabs.ts.
+ * Workshops: collab/.
  */
 
 export interface PlanStateOptions {

@@ -1,15 +1,16 @@
 import * as Y from 'yjs';
-import type { Plan } from '../model/plan.ts';
-import { createPlanState, type PlanStateOptions, type YPlanState } from './plan-state.ts';
+import type { YPlanState } from './plan-state.ts';
 import { messages } from './messages.ts';
 import type { StateProblem } from './state.ts';
 
 /*
  * A scenario's durable history: the doc's updates, appended as they happen and merged into one
  * now and then. Yjs updates commute, so appends may land in any order and a replay of the log
- * always rebuilds the same doc. src/store implements UpdateLog over IndexedDB.
+ * always rebuilds the same doc. src/store implements UpdateLog over IndexedDB (IdbUpdateLog, the
+ * store's ScenarioLog) and memory; the store builds the state and attaches it here.
  */
 
+/** The one update-log type: what attachUpdateLog writes to. */
 export interface UpdateLog {
   load(): Promise<Uint8Array[]>;
   append(update: Uint8Array): Promise<void>;
@@ -22,7 +23,7 @@ export interface UpdateLogOptions {
   delayMs?: number;
   /** Compact after this many appends. Default 100. */
   compactEvery?: number;
-  /** Updates already loaded from this log (openPlanState passes them), so they are not read twice. */
+  /** Updates already loaded from this log (the state was built from them), so they are not read twice. */
   loaded?: readonly Uint8Array[];
   /** Also store updates that arrived from another tab (only when tabs do not share this log). */
   storeTabUpdates?: boolean;
@@ -37,17 +38,6 @@ export interface AttachedLog {
   /** Updates not yet handed to the log. */
   readonly pending: number;
   dispose(): void;
-}
-
-/** Loads a scenario's log into a new live state, then keeps the log up to date. */
-export async function openPlanState(
-  log: UpdateLog, fallback: Plan, options: UpdateLogOptions & PlanStateOptions = {},
-): Promise<{ state: YPlanState; log: AttachedLog }> {
-  const updates = await log.load();
-  const state = createPlanState(fallback, { ...options, updates });
-  const attached = attachUpdateLog(state, log, { ...options, loaded: updates });
-  await attached.ready;
-  return { state, log: attached };
 }
 
 export function attachUpdateLog(state: YPlanState, log: UpdateLog, options: UpdateLogOptions = {}): AttachedLog {
@@ -144,34 +134,4 @@ export function attachUpdateLog(state: YPlanState, log: UpdateLog, options: Upda
 function hasMore(doc: Map<number, number>, log: Map<number, number>): boolean {
   for (const [client, clock] of doc) if (clock > (log.get(client) ?? 0)) return true;
   return false;
-}
-
-/** An UpdateLog in memory, for tests and for running without IndexedDB. */
-export class MemoryUpdateLog implements UpdateLog {
-  records: Uint8Array[] = [];
-  appends = 0;
-  replaces = 0;
-  /** Set to make the next writes fail (simulates a full disk). */
-  failWrites = false;
-  /** Set to make load fail (simulates an unreadable store). */
-  failLoad = false;
-
-  constructor(initial: readonly Uint8Array[] = []) { this.records = [...initial]; }
-
-  async load(): Promise<Uint8Array[]> {
-    if (this.failLoad) throw new DOMException('unreadable', 'UnknownError');
-    return [...this.records];
-  }
-
-  async append(update: Uint8Array): Promise<void> {
-    if (this.failWrites) throw new DOMException('quota', 'QuotaExceededError');
-    this.appends++;
-    this.records.push(update);
-  }
-
-  async replace(merged: Uint8Array): Promise<void> {
-    if (this.failWrites) throw new DOMException('quota', 'QuotaExceededError');
-    this.replaces++;
-    this.records = [merged];
-  }
 }

@@ -1,9 +1,20 @@
 import { expect } from 'chai';
 import * as Y from 'yjs';
 import { createPlanState } from '../../src/sync/plan-state.ts';
-import { attachUpdateLog, MemoryUpdateLog, openPlanState } from '../../src/sync/update-log.ts';
+import { attachUpdateLog, type UpdateLog, type UpdateLogOptions } from '../../src/sync/update-log.ts';
 import type { StateProblem } from '../../src/sync/state.ts';
+import type { Plan } from '../../src/model/plan.ts';
+import { MemoryUpdateLog } from './memory-log.ts';
 import { generatePlan } from './helpers.ts';
+
+/** What the store does on open: a state from the log's updates (or the plan), kept in that log. */
+async function openPlanState(log: UpdateLog, fallback: Plan, options: UpdateLogOptions = {}) {
+  const updates = await log.load();
+  const state = createPlanState(fallback, { updates });
+  const attached = attachUpdateLog(state, log, { ...options, loaded: updates });
+  await attached.ready;
+  return { state, log: attached };
+}
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
