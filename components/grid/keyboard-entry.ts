@@ -31,19 +31,21 @@ export function installKeyboardEntry(hot: HotInstance, container: HTMLElement, e
     if (!sel) return;
     const col = sel[1]!;
     if (e.shiftKey ? col > 0 : col < hot.countCols() - 1) return;
-    const [top, bottom] = catchers();
-    const from = e.shiftKey ? top : bottom;
+    // The last catcher above the cells, or the first below them, on the side the user leaves by.
+    const side = catchers().filter((c) => c.dataset.htFocusSource === (e.shiftKey ? 'tab_from_above' : 'tab_from_below'));
+    const from = e.shiftKey ? side[0] : side[side.length - 1];
     if (!from) return;
     // Focus the catcher on the side the user leaves by; the browser's own Tab then moves on from
     // there, to whatever comes next in the page. Handsontable must not cancel this Tab.
+    // In the Tab order (tabindex 0): Chromium moves on from an element outside it to the start
+    // of the shadow root instead of to the element after it.
     leaving = true;
-    from.tabIndex = -1;
+    from.tabIndex = 0;
     from.focus();
     hot.unlisten();
     e.stopPropagation();
     setTimeout(() => {
       leaving = false;
-      from.tabIndex = 0;
     });
   };
 
