@@ -1,10 +1,10 @@
 import type { Activity, Domain, Finding, FindingCode, Funder, Plan, Provider, Section, Split, TargetGroup } from '../model/index.ts';
 import { DEFAULT_SPLIT_ROW } from '../model/ops.ts';
-import { subject } from '../i18n/findings.ts';
+import { rowNumbered, subject } from '../i18n/findings.ts';
 import { RULES } from './rules/registry.ts';
 import type { DomainEntry, Rule, RowContext, SplitRow } from './rules/rule.ts';
 import { Memo, PlanIndex, sameRefs, type Funded } from './rules/plan-index.ts';
-import { splitFlows, type Flows } from './rules/support.ts';
+import { finding, splitFlows, type Flows } from './rules/support.ts';
 import { diffRows } from './rules/row-diff.ts';
 
 /*
@@ -259,8 +259,11 @@ function ordered(groups: readonly Found[], index: PlanIndex): Finding[] {
   const all: { f: Finding; s: number; p: number; c: number; i: number }[] = [];
   let i = 0;
   for (const g of groups) {
-    for (const f of g.findings) {
-      const p = g.position ?? index.position(f.location.section, f.location.rowId);
+    for (const found of g.findings) {
+      const p = g.position ?? index.position(found.location.section, found.location.rowId);
+      // An unnamed row is named by its row number, never its internal id (the only findings not reused as they are).
+      const message = rowNumbered(found.message, p + 1);
+      const f = message === found.message ? found : finding(found.code, found.severity, found.location, message);
       all.push({ f, s: SECTION_RANK.get(f.location.section) ?? 99, p, c: CODE_RANK.get(f.code) ?? 99, i: i++ });
     }
   }

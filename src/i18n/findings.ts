@@ -1,6 +1,7 @@
 import type { Dec } from '../money/decimal.ts';
 import { formatMoney, formatNumber, formatPercent } from '../money/format.ts';
 import type { FindingCode } from '../model/finding.ts';
+import { EXPERIMENT_END, EXPERIMENT_LAST_DAY, EXPERIMENT_START } from '../model/experiment.ts';
 import type { Locale, Msg } from './locale.ts';
 
 /*
@@ -15,17 +16,57 @@ const pct = (d: Dec | string, l: Locale) => formatPercent(d, l, PERCENT_PLACES);
 const both = (make: (l: Locale) => string): Msg => ({ nl: make('nl'), en: make('en') });
 /** Text a person typed, quoted in a message: kept short so a message stays readable (and within its cap). */
 const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/**
+ * How an unnamed row is told apart without its internal id (an id means nothing to a person): its
+ * row number where the rule knows it, else a code people see in the grid (AGB, UZOVI).
+ */
+export interface Unnamed { row?: number; code?: string }
+/**
+ * Stands for " (rij N)" in the message of a row check, which cannot know its row's position (its
+ * findings are cached per row object while rows move); the validator fills it in (rowNumbered).
+ */
+const ROW_MARK = '\uE000';
 /** A name as people typed it, trimmed and never empty. */
-const named = (name: string, id: string, l: Locale) =>
-  name.trim() ? `‘${clip(name.trim())}’` : l === 'nl' ? `zonder naam (${clip(id)})` : `without a name (${clip(id)})`;
+const named = (name: string, l: Locale, hint: Unnamed = {}) => {
+  if (name.trim()) return `‘${clip(name.trim())}’`;
+  const base = l === 'nl' ? 'zonder naam' : 'without a name';
+  if (hint.row !== undefined) return `${base} (${l === 'nl' ? 'rij' : 'row'} ${hint.row})`;
+  return `${base}${ROW_MARK}`;
+};
+
+/** A message with its row mark replaced by the row number (1-based; 0 = unknown, the mark is dropped). */
+export function rowNumbered(message: Msg, row: number): Msg {
+  if (!message.nl.includes(ROW_MARK) && !message.en.includes(ROW_MARK)) return message;
+  const fill = (text: string, word: string) => text.replaceAll(ROW_MARK, row > 0 ? ` (${word} ${row})` : '');
+  return { nl: fill(message.nl, 'rij'), en: fill(message.en, 'row') };
+}
+
+/**
+ * Where a rule's message points in the handleiding: by section number AND heading (numbers in our
+ * copy are easy to misread). The headings stay Dutch in English text, as the document is Dutch.
+ */
+const SECTION = {
+  when: { n: 2, heading: 'Wanneer te gebruiken?', en: 'when to use it' },
+  what: { n: 3, heading: 'Waarvoor te gebruiken?', en: 'what to use it for' },
+  how: { n: 4, heading: 'Hoe te gebruiken?', en: 'how to use it' },
+  execute: { n: 5, heading: 'Hoe uit te voeren en te verantwoorden?', en: 'how to carry out and account for it' },
+  others: { n: 6, heading: 'Verhouding tot andere bekostigingsmethoden voor samenwerking', en: 'relation to other payment methods for cooperation' },
+  monitoring: { n: 7, heading: 'Monitoring en evaluatie', en: 'monitoring and evaluation' },
+} as const;
+export type HandleidingSection = keyof typeof SECTION;
+/** " (handleiding §7 ‘Monitoring en evaluatie’)" / " (handbook §7 ‘Monitoring en evaluatie’, monitoring and evaluation)". */
+export const cite = (section: HandleidingSection, l: Locale): string => {
+  const s = SECTION[section];
+  return l === 'nl' ? ` (handleiding §${s.n} ‘${s.heading}’)` : ` (NZa handbook §${s.n} ‘${s.heading}’: ${s.en})`;
+};
 
 /** How the subjects of findings are called: "Activiteit ‘Netwerkoverleg’", "Default split". */
 export const subject = {
-  activity: (name: string, id: string) => both((l) => `${l === 'nl' ? 'Activiteit' : 'Activity'} ${named(name, id, l)}`),
+  activity: (name: string, _id?: string, hint?: Unnamed) => both((l) => `${l === 'nl' ? 'Activiteit' : 'Activity'} ${named(name, l, hint)}`),
   defaultSplit: (): Msg => ({ nl: 'Standaardverdeling', en: 'Default split' }),
-  provider: (name: string, id: string) => both((l) => `${l === 'nl' ? 'Aanbieder' : 'Provider'} ${named(name, id, l)}`),
-  funder: (name: string, id: string) => both((l) => `${l === 'nl' ? 'Financier' : 'Funder'} ${named(name, id, l)}`),
-  targetGroup: (name: string, id: string) => both((l) => `${l === 'nl' ? 'Doelgroep' : 'Target group'} ${named(name, id, l)}`),
+  provider: (name: string, _id?: string, hint?: Unnamed) => both((l) => `${l === 'nl' ? 'Aanbieder' : 'Provider'} ${named(name, l, hint)}`),
+  funder: (name: string, _id?: string, hint?: Unnamed) => both((l) => `${l === 'nl' ? 'Financier' : 'Funder'} ${named(name, l, hint)}`),
+  targetGroup: (name: string, _id?: string, hint?: Unnamed) => both((l) => `${l === 'nl' ? 'Doelgroep' : 'Target group'} ${named(name, l, hint)}`),
   /** A split column: "Zvw – Huisartsenzorg", or the domain alone. */
   column: (domainName: string, sectorName?: string): Msg => {
     const text = sectorName === undefined ? domainName : `${domainName} – ${sectorName}`;
@@ -47,6 +88,8 @@ export const fieldLabel = {
   start: { nl: 'startdatum', en: 'start date' },
   end: { nl: 'einddatum', en: 'end date' },
   marketShareDate: { nl: 'peildatum marktaandeel', en: 'market-share reference date' },
+  insuredTotal: { nl: 'totaal aantal verzekerden in het verzorgingsgebied', en: 'total number of insured in the service area' },
+  regularShare: { nl: 'deel al betaald via reguliere tarieven', en: 'share already paid through regular tariffs' },
   referenceDate: { nl: 'peildatum', en: 'reference date' },
 } satisfies Record<string, Msg>;
 export type FieldLabel = keyof typeof fieldLabel;
@@ -82,9 +125,6 @@ export function formatDate(iso: string, l: Locale): string {
   return dateFormats[l]!.format(date);
 }
 
-/** The experiment's limits (handbook §6): from 1 May 2024, at most five years. */
-export const EXPERIMENT_START = '2024-05-01';
-export const EXPERIMENT_END = '2029-05-01';
 
 type MessageFactory = (...args: never[]) => Msg;
 
@@ -141,6 +181,12 @@ export const findingText = {
     insurerWithoutShare: (funder: Msg, domain: Msg, insurers: number) => both((l) =>
       l === 'nl' ? `${funder.nl}: geen marktaandeel, terwijl ${domain.nl} ${insurers} zorgverzekeraars heeft`
         : `${funder.en}: no market share, while ${domain.en} has ${insurers} health insurers`),
+    aboveTotal: (domain: Msg, counted: Dec, total: Dec) => both((l) =>
+      l === 'nl' ? `Zorgverzekeraars van ${domain.nl}: samen ${formatNumber(counted, l)} verzekerden, meer dan de ${formatNumber(total, l)} verzekerden in het hele verzorgingsgebied${cite('how', l)}`
+        : `Insurers of ${domain.en}: together ${formatNumber(counted, l)} insured, more than the ${formatNumber(total, l)} insured in the whole service area${cite('how', l)}`),
+    percentAbove: (domain: Msg, total: Dec) => both((l) =>
+      l === 'nl' ? `Zorgverzekeraars van ${domain.nl}: marktaandelen tellen op tot ${pct(total, l)}, meer dan alle verzekerden in het verzorgingsgebied${cite('how', l)}`
+        : `Insurers of ${domain.en}: market shares add up to ${pct(total, l)}, more than all insured in the service area${cite('how', l)}`),
     countInvalid: (funder: Msg, raw: string) => both((l) =>
       l === 'nl' ? `${funder.nl}: het aantal moet een positief geheel getal zijn (nu ‘${clip(raw)}’)`
         : `${funder.en}: the count must be a positive whole number (now ‘${clip(raw)}’)`),
@@ -156,11 +202,11 @@ export const findingText = {
   },
   'period-outside-experiment': {
     startsEarly: (start: string) => both((l) =>
-      l === 'nl' ? `De prestatie patiëntengroepsgebonden samenwerking bestaat pas vanaf ${formatDate(EXPERIMENT_START, l)}; de planperiode begint op ${formatDate(start, l)}`
-        : `The BDSS payment title exists only from ${formatDate(EXPERIMENT_START, l)}; the plan period starts on ${formatDate(start, l)}`),
+      l === 'nl' ? `De prestatie patiëntengroepsgebonden samenwerking bestaat pas vanaf ${formatDate(EXPERIMENT_START, l)}; de planperiode begint op ${formatDate(start, l)}${cite('monitoring', l)}`
+        : `The BDSS payment title exists only from ${formatDate(EXPERIMENT_START, l)}; the plan period starts on ${formatDate(start, l)}${cite('monitoring', l)}`),
     endsLate: (end: string) => both((l) =>
-      l === 'nl' ? `Het experiment met de prestatie patiëntengroepsgebonden samenwerking eindigt uiterlijk op ${formatDate(EXPERIMENT_END, l)}; de planperiode loopt tot ${formatDate(end, l)}`
-        : `The BDSS experiment ends on ${formatDate(EXPERIMENT_END, l)} at the latest; the plan period runs until ${formatDate(end, l)}`),
+      l === 'nl' ? `Het experiment eindigt uiterlijk op ${formatDate(EXPERIMENT_END, l)}: die dag valt er al buiten, dus de planperiode moet eindigen op of vóór ${formatDate(EXPERIMENT_LAST_DAY, l)}; nu loopt ze tot en met ${formatDate(end, l)}${cite('monitoring', l)}`
+        : `The experiment ends on ${formatDate(EXPERIMENT_END, l)} at the latest: that day is already outside, so the plan period must end on or before ${formatDate(EXPERIMENT_LAST_DAY, l)}; it now runs until ${formatDate(end, l)}${cite('monitoring', l)}`),
   },
   'target-group-incomplete': {
     noCharacteristics: (group: Msg) => both((l) =>
@@ -191,10 +237,10 @@ export const findingText = {
         : `${domain.en} receives money, but no health insurer pays for it`),
   },
   'provider-domain-mismatch': {
-    unknownDomain: (party: Msg, domainId: string) => both((l) =>
-      l === 'nl' ? `${party.nl}: domein ‘${clip(domainId)}’ bestaat niet` : `${party.en}: domain ‘${clip(domainId)}’ does not exist`),
-    sectorNotInDomain: (party: Msg, sectorId: string, domain: Msg) => both((l) =>
-      l === 'nl' ? `${party.nl}: sector ‘${clip(sectorId)}’ hoort niet bij ${domain.nl}` : `${party.en}: sector ‘${clip(sectorId)}’ is not part of ${domain.en}`),
+    unknownDomain: (party: Msg) => both((l) =>
+      l === 'nl' ? `${party.nl}: het gekozen domein bestaat niet (meer); kies een domein` : `${party.en}: the chosen domain no longer exists; choose a domain`),
+    sectorNotInDomain: (party: Msg, domain: Msg) => both((l) =>
+      l === 'nl' ? `${party.nl}: de gekozen sector hoort niet (meer) bij ${domain.nl}; kies een sector` : `${party.en}: the chosen sector is not part of ${domain.en}; choose a sector`),
     sectorMissing: (party: Msg, domain: Msg) => both((l) =>
       l === 'nl' ? `${party.nl}: kies een sector binnen ${domain.nl}` : `${party.en}: choose a sector within ${domain.en}`),
     insurerOutsideZvw: (funder: Msg, domain: Msg) => both((l) =>
@@ -206,28 +252,30 @@ export const findingText = {
   },
   'double-funding-oi': {
     gp: (): Msg => ({
-      nl: 'Huisartsenzorg doet mee en het plan gebruikt zowel de prestatie patiëntengroepsgebonden samenwerking als O&I; kies één titel voor alle Zvw-aanbieders (handboek §6)',
-      en: 'GP care takes part and the plan uses both the BDSS payment title and O&I; choose one title for all Zvw providers (handbook §6)',
+      nl: `Huisartsenzorg doet mee en het plan gebruikt zowel de prestatie patiëntengroepsgebonden samenwerking als O&I; kies één titel voor alle Zvw-aanbieders${cite('others', 'nl')}`,
+      en: `GP care takes part and the plan uses both the BDSS payment title and O&I; choose one title for all Zvw providers${cite('others', 'en')}`,
     }),
   },
   'deductible-charged': {
     bdss: (): Msg => ({
-      nl: 'Voor de prestatie patiëntengroepsgebonden samenwerking wordt geen eigen risico in rekening gebracht (vanaf 1 januari 2025)',
-      en: 'No deductible (eigen risico) is charged for the BDSS payment title (from 1 January 2025)',
+      nl: `Voor de prestatie patiëntengroepsgebonden samenwerking wordt geen eigen risico in rekening gebracht (vanaf 1 januari 2025)${cite('execute', 'nl')}`,
+      en: `No deductible (eigen risico) is charged for the BDSS payment title (from 1 January 2025)${cite('execute', 'en')}`,
     }),
   },
   'lead-missing': {
     none: (model: 'main-contractor' | 'cashier') => both((l) =>
       l === 'nl' ? `Uitvoeringsmodel ${LEAD[model].nl}: kies welke aanbieder de ${LEAD[model].nl} is`
         : `${cap(LEAD[model].en)} model: choose which provider is the ${LEAD[model].en}`),
-    unknown: (model: 'main-contractor' | 'cashier', id: string) => both((l) =>
-      l === 'nl' ? `Uitvoeringsmodel ${LEAD[model].nl}: ‘${clip(id)}’ is geen aanbieder in dit plan`
-        : `${cap(LEAD[model].en)} model: ‘${clip(id)}’ is not a provider in this plan`),
+    unknown: (model: 'main-contractor' | 'cashier') => both((l) =>
+      l === 'nl' ? `Uitvoeringsmodel ${LEAD[model].nl}: de gekozen ${LEAD[model].nl} staat niet (meer) bij de aanbieders; kies opnieuw`
+        : `${cap(LEAD[model].en)} model: the chosen ${LEAD[model].en} is no longer among the providers; choose again`),
   },
   duplicate: {
-    id: (collection: string, id: string) => both((l) => {
+    id: (collection: string, rows: readonly number[]) => both((l) => {
       const c = (COLLECTION[collection] ?? { nl: collection, en: collection })[l];
-      return l === 'nl' ? `${c}: id ‘${clip(id)}’ komt meer dan eens voor` : `${c}: id ‘${clip(id)}’ occurs more than once`;
+      const list = rows.join(', ');
+      return l === 'nl' ? `${c}: de rijen ${list} hebben dezelfde interne sleutel (bijvoorbeeld na knippen en plakken); verwijder een van beide of voeg ze samen`
+        : `${c}: rows ${list} share the same internal key (e.g. after cut and paste); remove one or merge them`;
     }),
     splitEntry: (row: Msg, column: Msg) => both((l) =>
       l === 'nl' ? `${row.nl}: ${column.nl} staat meer dan eens in de verdeling` : `${row.en}: ${column.en} appears more than once in the split`),
@@ -251,16 +299,110 @@ export const findingText = {
       l === 'nl' ? `${funder.nl}: een zorgverzekeraar heeft een UZOVI-code van 4 cijfers nodig` : `${funder.en}: a health insurer needs a 4-digit UZOVI code`),
   },
   'reference-missing': {
-    targetGroup: (activity: Msg, id: string) => both((l) =>
-      l === 'nl' ? `${activity.nl}: doelgroep ‘${clip(id)}’ bestaat niet` : `${activity.en}: target group ‘${clip(id)}’ does not exist`),
+    targetGroup: (activity: Msg) => both((l) =>
+      l === 'nl' ? `${activity.nl}: een gekozen doelgroep bestaat niet (meer); kies de doelgroepen opnieuw` : `${activity.en}: a chosen target group no longer exists; choose the target groups again`),
     noTargetGroup: (activity: Msg) => both((l) =>
       l === 'nl' ? `${activity.nl}: er is geen doelgroep gekozen` : `${activity.en}: no target group is chosen`),
-    domain: (row: Msg, domainId: string) => both((l) =>
-      l === 'nl' ? `${row.nl}: domein ‘${clip(domainId)}’ in de verdeling bestaat niet` : `${row.en}: domain ‘${clip(domainId)}’ in the split does not exist`),
-    sector: (row: Msg, domain: Msg, sectorId: string) => both((l) =>
-      l === 'nl' ? `${row.nl}: sector ‘${clip(sectorId)}’ bestaat niet binnen ${domain.nl}` : `${row.en}: sector ‘${clip(sectorId)}’ does not exist within ${domain.en}`),
+    domain: (row: Msg) => both((l) =>
+      l === 'nl' ? `${row.nl}: de verdeling noemt een domein dat niet (meer) bestaat` : `${row.en}: the split names a domain that no longer exists`),
+    sector: (row: Msg, domain: Msg) => both((l) =>
+      l === 'nl' ? `${row.nl}: de verdeling noemt een sector binnen ${domain.nl} die niet (meer) bestaat` : `${row.en}: the split names a sector within ${domain.en} that no longer exists`),
+  },
+  'oi-without-gp': {
+    noGp: (): Msg => ({
+      nl: `Het plan gebruikt een O&I-prestatie, maar er doet geen huisartsenzorg mee: O&I vergoedt per ingeschreven verzekerde van de aangesloten huisartsen, dus huisartsen moeten deel uitmaken van het samenwerkingsverband${cite('others', 'nl')}`,
+      en: `The plan uses an O&I payment title, but no GP care takes part: O&I pays per enrolled insured of the participating GPs, so GPs must be part of the collaboration${cite('others', 'en')}`,
+    }),
+  },
+  'domain-without-party': {
+    noProvider: (column: Msg) => both((l) =>
+      l === 'nl' ? `${column.nl} krijgt een deel van het budget, maar er is geen aanbieder in dat domein; elk domein blijft verantwoordelijk voor de eigen bijdrage${cite('what', l)}`
+        : `${column.en} gets a share of the budget, but there is no provider in that domain; each domain stays responsible for its own contribution${cite('what', l)}`),
+    noFunder: (domain: Msg) => both((l) =>
+      l === 'nl' ? `${domain.nl} krijgt een deel van het budget, maar er is geen financier die het betaalt; elk domein betaalt de eigen bijdrage${cite('what', l)}`
+        : `${domain.en} gets a share of the budget, but no funder pays for it; each domain pays its own contribution${cite('what', l)}`),
+  },
+  'market-share-date': {
+    missing: (insurers: number) => both((l) =>
+      l === 'nl' ? `Er zijn ${insurers} zorgverzekeraars, maar geen peildatum voor de marktaandelen: spreek af op welke datum de verzekerden in het verzorgingsgebied worden geteld${cite('how', l)}`
+        : `There are ${insurers} health insurers, but no reference date for the market shares: agree on which date the insured in the service area are counted${cite('how', l)}`),
+    afterStart: (date: string, start: string) => both((l) =>
+      l === 'nl' ? `De peildatum van de marktaandelen (${formatDate(date, l)}) ligt na het begin van de periode waarvoor ze gelden (${formatDate(start, l)}); tel de verzekerden op of vóór de start${cite('how', l)}`
+        : `The market-share reference date (${formatDate(date, l)}) is after the start of the period it applies to (${formatDate(start, l)}); count the insured on or before the start${cite('how', l)}`),
+    farAway: (date: string, start: string) => both((l) =>
+      l === 'nl' ? `De peildatum van de marktaandelen (${formatDate(date, l)}) ligt meer dan twee jaar vóór het begin van de periode waarvoor ze gelden (${formatDate(start, l)}); klopt het jaartal?`
+        : `The market-share reference date (${formatDate(date, l)}) is more than two years before the start of the period it applies to (${formatDate(start, l)}); is the year right?`),
+    yearMissing: (year: number) => both((l) =>
+      l === 'nl' ? `Voor ${year} ontbreken de marktaandelen: verzekerden kunnen op 1 januari van zorgverzekeraar wisselen, dus elk kalenderjaar heeft een eigen peildatum en telling; tot die er is, gelden de aandelen van het eerste jaar${cite('how', l)}`
+        : `Market shares for ${year} are missing: insured persons may switch insurer on 1 January, so each calendar year has its own reference date and count; until then the first year's shares apply${cite('how', l)}`),
+    yearDateMissing: (year: number) => both((l) =>
+      l === 'nl' ? `Marktaandelen ${year}: de peildatum ontbreekt${cite('how', l)}` : `Market shares ${year}: the reference date is missing${cite('how', l)}`),
+    yearOutside: (year: number) => both((l) =>
+      l === 'nl' ? `Marktaandelen ${year}: dat jaar valt buiten de planperiode` : `Market shares ${year}: that year is outside the plan period`),
+  },
+  'title-adz': {
+    chosen: (): Msg => ({
+      nl: `ADZ (algemene diensten ten behoeve van verzekerde zorg) kent per initiatief een eigen, door de NZa vastgestelde prestatie; op dit moment bestaat er maar één: ADZ-ondersteuning van Parkinsonzorg. Kies ADZ alleen voor die zorg${cite('others', 'nl')}`,
+      en: `ADZ (algemene diensten ten behoeve van verzekerde zorg, general services for insured care) has its own prestatie per initiative, set by the NZa; at present only one exists: ADZ support of Parkinson care. Choose ADZ only for that care${cite('others', 'en')}`,
+    }),
+  },
+  'lead-domain': {
+    notZvw: (model: 'main-contractor' | 'cashier', lead: Msg, domain: Msg) => both((l) =>
+      l === 'nl' ? `${lead.nl} is ${LEAD[model].nl} en ontvangt dus het ${domain.nl}-deel, maar hoort zelf niet bij de Zvw: alleen een zorgaanbieder in de Zvw kan de prestatie patiëntengroepsgebonden samenwerking declareren bij de zorgverzekeraars${cite('how', l)}`
+        : `${lead.en} is the ${LEAD[model].en} and so receives the ${domain.en} part, but is not a Zvw provider itself: only a Zvw care provider can declare the BDSS prestatie to the insurers${cite('how', l)}`),
+  },
+  'role-model': {
+    roleWithoutModel: (provider: Msg, role: 'main-contractor' | 'cashier', model: ModelName) => both((l) =>
+      l === 'nl' ? `${provider.nl} heeft de rol ${LEAD[role].nl}, maar het uitvoeringsmodel is ${MODEL[model].nl}; maak de rol partner of kies het model ${LEAD[role].nl}${cite('how', l)}`
+        : `${provider.en} has the role ${LEAD[role].en}, but the execution model is ${MODEL[model].en}; make the role partner or choose the ${LEAD[role].en} model${cite('how', l)}`),
+    notLead: (provider: Msg, role: 'main-contractor' | 'cashier') => both((l) =>
+      l === 'nl' ? `${provider.nl} heeft de rol ${LEAD[role].nl}, maar is niet de gekozen ${LEAD[role].nl} van het plan; er is één ${LEAD[role].nl}`
+        : `${provider.en} has the role ${LEAD[role].en}, but is not the plan's chosen ${LEAD[role].en}; there is one ${LEAD[role].en}`),
+    leadRole: (provider: Msg, model: 'main-contractor' | 'cashier') => both((l) =>
+      l === 'nl' ? `${provider.nl} is de ${LEAD[model].nl} van het plan, maar heeft de rol partner; geef de rol ${LEAD[model].nl}`
+        : `${provider.en} is the plan's ${LEAD[model].en}, but has the role partner; give it the role ${LEAD[model].en}`),
+    leadInEqual: (): Msg => ({
+      nl: 'Bij gelijkwaardige partners is er geen hoofdaannemer of kassier: elke aanbieder wordt door elke financier voor het eigen deel betaald; haal de gekozen penvoerder weg',
+      en: 'With equal partners there is no main contractor or cashier: each funder pays each provider its own part; clear the chosen lead organisation',
+    }),
+  },
+  'provider-zero': {
+    nothing: (provider: Msg) => both((l) =>
+      l === 'nl' ? `${provider.nl} doet mee, maar ontvangt ${formatMoney('0', l)}: de verdeling geeft zijn domein of sector niets, of zijn aandeel is ${pct('0', l)}`
+        : `${provider.en} takes part, but receives ${formatMoney('0', l)}: the split gives its domain or sector nothing, or its share is ${pct('0', l)}`),
+  },
+  'market-share-uncovered': {
+    counts: (domain: Msg, uncovered: Dec, total: Dec, percent: Dec) => both((l) =>
+      l === 'nl' ? `${domain.nl}: ${formatNumber(uncovered, l)} van de ${formatNumber(total, l)} verzekerden in het verzorgingsgebied (${pct(percent.toDecimalPlaces(2), l)}) zijn niet gedekt door een zorgverzekeraar in het plan; dat deel van het Zvw-budget betaalt niemand, tot een andere zorgverzekeraar meedoet${cite('how', l)}`
+        : `${domain.en}: ${formatNumber(uncovered, l)} of the ${formatNumber(total, l)} insured in the service area (${pct(percent.toDecimalPlaces(2), l)}) are not covered by an insurer in the plan; nobody pays that part of the Zvw budget until another insurer joins${cite('how', l)}`),
+    percent: (domain: Msg, covered: Dec, target: Dec) => both((l) =>
+      l === 'nl' ? `${domain.nl}: de zorgverzekeraars in het plan dekken samen ${offBy(covered, target, l).replace('te weinig', 'niet gedekt')}; dat deel van het Zvw-budget betaalt niemand, tot een andere zorgverzekeraar meedoet${cite('how', l)}`
+        : `${domain.en}: the insurers in the plan together cover ${offBy(covered, target, l).replace('short', 'not covered')}; nobody pays that part of the Zvw budget until another insurer joins${cite('how', l)}`),
+  },
+  'regular-share-unexplained': {
+    unexplained: (activity: Msg, share: Dec) => both((l) =>
+      l === 'nl' ? `${activity.nl}: ${pct(share, l)} wordt al via reguliere tarieven betaald; licht toe hoe dubbele bekostiging wordt voorkomen (bijvoorbeeld een prijscorrectie van de andere prestatie)${cite('what', l)}`
+        : `${activity.en}: ${pct(share, l)} is already paid through regular tariffs; explain how double funding is prevented (e.g. a price correction of the other prestatie)${cite('what', l)}`),
+    outOfRange: (activity: Msg, raw: string) => both((l) =>
+      l === 'nl' ? `${activity.nl}, ${fieldLabel.regularShare.nl}: ‘${clip(raw)}’ is geen percentage tussen 0 % en 100 %`
+        : `${activity.en}, ${fieldLabel.regularShare.en}: ‘${clip(raw)}’ is not a percentage between 0% and 100%`),
+  },
+  'area-total-missing': {
+    first: (domain: Msg) => both((l) =>
+      l === 'nl' ? `${domain.nl}: vul het totaal aantal verzekerden in het verzorgingsgebied op de peildatum in (van alle zorgverzekeraars samen). Pas dan is het marktaandeel van elke zorgverzekeraar te berekenen; tot die tijd is het hele Zvw-deel niet gedekt${cite('how', l)}`
+        : `${domain.en}: fill in the total number of insured in the service area on the reference date (of all insurers together). Only then can each insurer's market share be computed; until then the whole Zvw part is not covered${cite('how', l)}`),
+    year: (year: number) => both((l) =>
+      l === 'nl' ? `Marktaandelen ${year}: vul het totaal aantal verzekerden in het verzorgingsgebied op de peildatum in${cite('how', l)}`
+        : `Market shares ${year}: fill in the total number of insured in the service area on the reference date${cite('how', l)}`),
   },
 } satisfies Record<FindingCode, Record<string, MessageFactory>>;
+
+type ModelName = 'main-contractor' | 'cashier' | 'equal-partners';
+const MODEL: Record<ModelName, Msg> = {
+  'main-contractor': { nl: 'hoofdaannemer', en: 'main contractor' },
+  cashier: { nl: 'kassier', en: 'cashier' },
+  'equal-partners': { nl: 'gelijkwaardige partners', en: 'equal partners' },
+};
 
 const LEAD: Record<'main-contractor' | 'cashier', Msg> = {
   'main-contractor': { nl: 'hoofdaannemer', en: 'main contractor' },

@@ -6,6 +6,8 @@ export const FindingCode = z.enum([
   'target-group-incomplete', 'postcode-invalid', 'zvw-without-provider', 'zvw-without-insurer',
   'provider-domain-mismatch', 'double-funding-oi', 'deductible-charged', 'lead-missing', 'duplicate',
   'code-invalid', 'reference-missing', 'period-invalid',
+  'oi-without-gp', 'domain-without-party', 'market-share-date', 'title-adz', 'lead-domain', 'role-model',
+  'provider-zero', 'market-share-uncovered', 'regular-share-unexplained', 'area-total-missing',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 

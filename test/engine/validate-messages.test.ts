@@ -22,9 +22,24 @@ function brokenPlans(): Plan[] {
   ]);
   a.targetGroups[0]!.characteristics = '';
   a.targetGroups[0]!.postcodes.push('38A1');
-  const b = applyOps(Plan.parse(structuredClone(handbook)), [{ op: 'remove-row', collection: 'providers', id: 'p-ha' }]);
+  a.marketShare = { ...a.marketShare, insuredTotal: null };
+  const b = applyOps(Plan.parse(structuredClone(handbook)), [
+    { op: 'remove-row', collection: 'providers', id: 'p-ha' },
+    { op: 'remove-row', collection: 'providers', id: 'p-jw' },
+    { op: 'set-field', field: 'otherTitles', value: ['oi'] },
+  ]);
   b.funders = b.funders.filter((f) => f.kind !== 'insurer');
-  return [a, b];
+  const c = applyOps(Plan.parse(structuredClone(handbook)), [
+    { op: 'set-field', field: 'marketShareDate', value: '2025-06-01' },
+    { op: 'set-field', field: 'paymentTitle', value: 'adz' },
+    { op: 'set-field', field: 'otherTitles', value: ['bdss'] },
+    { op: 'set-field', field: 'executionModel', value: 'cashier' },
+    { op: 'set-field', field: 'leadProviderId', value: 'p-wmo' },
+    { op: 'set-field', field: 'marketShare', value: { definition: '', insuredTotal: '70000', laterYears: [] } },
+    { op: 'insert-row', collection: 'providers', row: { id: 'p-wlz', name: '', agb: '', domainId: 'wlz', sectorId: null, role: 'partner', contribution: '', share: null } },
+    { op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { regularShare: '20' } },
+  ]);
+  return [a, b, c];
 }
 
 describe('finding messages', () => {

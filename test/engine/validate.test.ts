@@ -61,8 +61,12 @@ describe('validate', () => {
     for (const code of ['amount-invalid', 'percent-range', 'duplicate', 'market-share-sum', 'postcode-invalid', 'period-invalid'] as const) {
       expect(codes.has(code), code).to.equal(true);
     }
-    // A nameless row is named by its id, so the message still says which one.
-    expect(found.find((f) => f.code === 'amount-invalid')!.message.nl).to.contain(`Activiteit zonder naam (${a.id})`);
+    // A nameless row is named by its row number, never by its internal id.
+    const row = plan.activities.indexOf(a) + 1;
+    const message = found.find((f) => f.code === 'amount-invalid')!.message;
+    expect(message.nl).to.contain(`Activiteit zonder naam (rij ${row})`);
+    expect(message.en).to.contain(`Activity without a name (row ${row})`);
+    expect(message.nl).to.not.contain(a.id);
   });
 
   it('keeps messages short when a pasted name is huge', () => {

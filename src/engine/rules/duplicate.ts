@@ -12,11 +12,13 @@ type Keyed = { id: string };
 /** Findings for every row after the first that shares its id. */
 function duplicateIds(rows: readonly Keyed[], section: Section, collection: string): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
-  for (const r of rows) {
-    if (seen.has(r.id)) out.push(finding('duplicate', 'error', { section, rowId: r.id, field: 'id' }, text.id(collection, r.id)));
-    else seen.add(r.id);
-  }
+  // Row numbers, not the ids themselves: an internal key means nothing to a person.
+  const first = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const at = first.get(r.id);
+    if (at !== undefined) out.push(finding('duplicate', 'error', { section, rowId: r.id, field: 'id' }, text.id(collection, [at + 1, i + 1])));
+    else first.set(r.id, i);
+  });
   return out;
 }
 
@@ -36,15 +38,16 @@ function activityDuplicates(plan: Plan, counts: KeyCounts<Activity>): Finding[] 
   counts.sync(plan.activities);
   if (counts.repeated.size === 0) return [];
   const out: Finding[] = [];
-  const ids = new Set<string>();
+  const ids = new Map<string, number>();
   const names = new Set<string>();
-  for (const a of plan.activities) {
-    if (ids.has(a.id)) out.push(finding('duplicate', 'error', { section: 'activities', rowId: a.id, field: 'id' }, text.id('activities', a.id)));
-    else ids.add(a.id);
+  for (const [i, a] of plan.activities.entries()) {
+    const at = ids.get(a.id);
+    if (at !== undefined) out.push(finding('duplicate', 'error', { section: 'activities', rowId: a.id, field: 'id' }, text.id('activities', [at + 1, i + 1])));
+    else ids.set(a.id, i);
     const key = nameKey(a);
     if (!key) continue;
     if (names.has(key)) {
-      out.push(finding('duplicate', 'warning', { section: 'activities', rowId: a.id, field: 'name' }, text.activityName(subject.activity(a.name, a.id))));
+      out.push(finding('duplicate', 'warning', { section: 'activities', rowId: a.id, field: 'name' }, text.activityName(subject.activity(a.name, a.id, { row: i + 1 }))));
     } else names.add(key);
   }
   return out;
@@ -76,24 +79,28 @@ function codeDuplicates<T extends Keyed>(rows: readonly T[], code: (r: T) => str
   return out;
 }
 
+/** An unnamed row is told apart by its row number (1-based). */
+const rowOf = <T>(rows: readonly T[], row: T) => ({ row: rows.indexOf(row) + 1 });
+
 function partyDuplicates(plan: Plan): Finding[] {
   const providers = codeDuplicates(plan.providers, (p) => p.agb, (p) => bucketKey(p.domainId, p.sectorId), (p, first, same) =>
     finding('duplicate', same ? 'error' : 'warning', { section: 'providers', rowId: p.id, field: 'agb' },
-      text.agb(subject.provider(p.name, p.id), subject.provider(first.name, first.id), p.agb.trim())));
+      text.agb(subject.provider(p.name, p.id, rowOf(plan.providers, p)), subject.provider(first.name, first.id, rowOf(plan.providers, first)), p.agb.trim())));
   const funders = codeDuplicates(plan.funders, (f) => f.uzovi, (f) => f.domainId, (f, first, same) =>
     finding('duplicate', same ? 'error' : 'warning', { section: 'funders', rowId: f.id, field: 'uzovi' },
-      text.uzovi(subject.funder(f.name, f.id), subject.funder(first.name, first.id), f.uzovi.trim())));
+      text.uzovi(subject.funder(f.name, f.id, rowOf(plan.funders, f)), subject.funder(first.name, first.id, rowOf(plan.funders, first)), f.uzovi.trim())));
   return [...providers, ...funders];
 }
 
 function catalogueDuplicates(plan: Plan): Finding[] {
   const out = duplicateIds(plan.domains, 'domains', 'domains');
   for (const d of plan.domains) {
-    const seen = new Set<string>();
-    for (const s of d.sectors) {
-      if (seen.has(s.id)) out.push(finding('duplicate', 'error', { section: 'domains', rowId: d.id, field: 'sectors', domainId: d.id, sectorId: s.id }, text.id('sectors', s.id)));
-      else seen.add(s.id);
-    }
+    const seen = new Map<string, number>();
+    d.sectors.forEach((s, i) => {
+      const at = seen.get(s.id);
+      if (at !== undefined) out.push(finding('duplicate', 'error', { section: 'domains', rowId: d.id, field: 'sectors', domainId: d.id, sectorId: s.id }, text.id('sectors', [at + 1, i + 1])));
+      else seen.set(s.id, i);
+    });
   }
   return out;
 }

@@ -13,7 +13,7 @@ export const leadMissing: Rule = {
     if (model !== 'main-contractor' && model !== 'cashier') return [];
     const location = { section: 'plan' as const, field: 'leadProviderId' };
     if (plan.leadProviderId === null || plan.leadProviderId === '') return [finding('lead-missing', 'error', location, text.none(model))];
-    if (!index.providersById.has(plan.leadProviderId)) return [finding('lead-missing', 'error', location, text.unknown(model, plan.leadProviderId))];
+    if (!index.providersById.has(plan.leadProviderId)) return [finding('lead-missing', 'error', location, text.unknown(model))];
     return [];
   },
   inputs: (plan) => [plan.executionModel, plan.leadProviderId, plan.providers],

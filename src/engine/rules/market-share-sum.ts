@@ -2,7 +2,7 @@ import { HUNDRED } from '../../money/decimal.ts';
 import { findingText, subject } from '../../i18n/findings.ts';
 import type { Finding, Funder } from '../../model/index.ts';
 import type { Rule } from './rule.ts';
-import { HUNDRED_PERCENT, domainLabel, finding, isZvw, scaledToDec, sumScaled } from './support.ts';
+import { HUNDRED_PERCENT, domainLabel, finding, isZvw, readScaled, scaledToDec, sumScaled } from './support.ts';
 
 const text = findingText['market-share-sum'];
 const WHOLE = /^\d+$/;
@@ -10,9 +10,11 @@ const WHOLE = /^\d+$/;
 const at = (f: Funder) => ({ section: 'funders' as const, rowId: f.id, field: 'share', domainId: f.domainId });
 
 /**
- * How the funders of one domain share its part (handbook §5: insurers by market share on a reference
- * date). Percent shares add up to 100; counts are positive whole numbers; one domain uses one way;
- * once one funder has a share, all need one; several Zvw insurers always need market shares.
+ * How the funders of one domain share its part. One domain uses one way (counts or percentages);
+ * once one funder has a share, all need one; several Zvw insurers always need market shares; counts
+ * are positive whole numbers. Insurers' market shares are of ALL insured in the service area
+ * (handleiding §4 "Hoe te gebruiken?"): below the whole area is not an error here but uncovered
+ * money (market-share-uncovered); above it is. Other domains' percentages add up to 100.
  */
 export const marketShareSum: Rule = {
   code: 'market-share-sum',
@@ -21,32 +23,44 @@ export const marketShareSum: Rule = {
     if (f.share?.basis !== 'count') return [];
     const raw = f.share.count;
     if (typeof raw === 'string' && WHOLE.test(raw) && BigInt(raw) > 0n) return [];
-    return [finding('market-share-sum', 'error', at(f), text.countInvalid(subject.funder(f.name, f.id), String(raw)))];
+    return [finding('market-share-sum', 'error', at(f), text.countInvalid(subject.funder(f.name, f.id, { code: f.uzovi }), String(raw)))];
   },
 
   check(plan, index) {
     const out: Finding[] = [];
+    const row = (f: Funder) => ({ row: index.position('funders', f.id) + 1 });
     for (const [domainId, group] of index.fundersByDomain) {
       const domain = domainLabel(index.ctx, domainId);
+      const zvw = isZvw(index.ctx, domainId);
       const withShare = group.filter((f) => f.share !== null);
       const basis = withShare[0]?.share?.basis;
       const mixed = withShare.filter((f) => f.share!.basis !== basis);
-      for (const f of mixed) out.push(finding('market-share-sum', 'error', at(f), text.mixedBasis(subject.funder(f.name, f.id), domain)));
+      for (const f of mixed) out.push(finding('market-share-sum', 'error', at(f), text.mixedBasis(subject.funder(f.name, f.id, row(f)), domain)));
       if (basis === 'percent' && mixed.length === 0) {
         const total = sumScaled(withShare.map((f) => (f.share?.basis === 'percent' ? f.share.percent : '0')));
-        if (total !== HUNDRED_PERCENT) out.push(finding('market-share-sum', 'error', at(withShare[0]!), text.percentSum(domain, scaledToDec(total), HUNDRED)));
+        if (zvw ? total > HUNDRED_PERCENT : total !== HUNDRED_PERCENT) {
+          const message = zvw ? text.percentAbove(domain, scaledToDec(total)) : text.percentSum(domain, scaledToDec(total), HUNDRED);
+          out.push(finding('market-share-sum', 'error', at(withShare[0]!), message));
+        }
+      }
+      if (basis === 'count' && mixed.length === 0 && zvw) {
+        const total = readScaled(plan.marketShare.insuredTotal);
+        const counted = sumScaled(withShare.map((f) => (f.share?.basis === 'count' ? f.share.count : '0')));
+        if (total !== null && total > 0n && counted > total) {
+          out.push(finding('market-share-sum', 'error', { section: 'plan', field: 'marketShare.insuredTotal' }, text.aboveTotal(domain, scaledToDec(counted), scaledToDec(total))));
+        }
       }
       const without = group.filter((f) => f.share === null);
       if (withShare.length > 0) {
-        for (const f of without) out.push(finding('market-share-sum', 'error', at(f), text.missingShare(subject.funder(f.name, f.id), domain)));
-      } else if (isZvw(index.ctx, domainId)) {
+        for (const f of without) out.push(finding('market-share-sum', 'error', at(f), text.missingShare(subject.funder(f.name, f.id, row(f)), domain)));
+      } else if (zvw) {
         const insurers = group.filter((f) => f.kind === 'insurer');
         if (insurers.length > 1) {
-          for (const f of insurers) out.push(finding('market-share-sum', 'error', at(f), text.insurerWithoutShare(subject.funder(f.name, f.id), domain, insurers.length)));
+          for (const f of insurers) out.push(finding('market-share-sum', 'error', at(f), text.insurerWithoutShare(subject.funder(f.name, f.id, row(f)), domain, insurers.length)));
         }
       }
     }
     return out;
   },
-  inputs: (plan, index) => [plan.funders, index.ctx],
+  inputs: (plan, index) => [plan.funders, plan.marketShare, index.ctx],
 };

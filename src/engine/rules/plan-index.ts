@@ -1,5 +1,5 @@
 import type { Funder, Plan, Provider, Section } from '../../model/index.ts';
-import type { RowContext } from './rule.ts';
+import type { RowContext } from './row-context.ts';
 import { bucketKey } from './support.ts';
 
 /** Results kept between validations, each with the objects it was computed from. */

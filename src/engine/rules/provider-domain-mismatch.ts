@@ -13,14 +13,14 @@ export const providerDomainMismatch: Rule = {
   code: 'provider-domain-mismatch',
 
   provider(p, ctx) {
-    const label = subject.provider(p.name, p.id);
+    const label = subject.provider(p.name, p.id, { code: p.agb });
     const entry = ctx.domains.get(p.domainId);
     if (!entry) {
-      return [finding('provider-domain-mismatch', 'error', { section: 'providers', rowId: p.id, field: 'domainId' }, text.unknownDomain(label, p.domainId))];
+      return [finding('provider-domain-mismatch', 'error', { section: 'providers', rowId: p.id, field: 'domainId' }, text.unknownDomain(label))];
     }
     const location = { section: 'providers' as const, rowId: p.id, field: 'sectorId', domainId: p.domainId };
     if (p.sectorId !== null && !entry.sectors.has(p.sectorId)) {
-      return [finding('provider-domain-mismatch', 'error', location, text.sectorNotInDomain(label, p.sectorId, domainLabel(ctx, p.domainId)))];
+      return [finding('provider-domain-mismatch', 'error', location, text.sectorNotInDomain(label, domainLabel(ctx, p.domainId)))];
     }
     if (p.sectorId === null && entry.sectors.size > 0) {
       return [finding('provider-domain-mismatch', 'error', location, text.sectorMissing(label, domainLabel(ctx, p.domainId)))];
@@ -29,10 +29,10 @@ export const providerDomainMismatch: Rule = {
   },
 
   funder(f, ctx) {
-    const label = subject.funder(f.name, f.id);
+    const label = subject.funder(f.name, f.id, { code: f.uzovi });
     const entry = ctx.domains.get(f.domainId);
     if (!entry) {
-      return [finding('provider-domain-mismatch', 'error', { section: 'funders', rowId: f.id, field: 'domainId' }, text.unknownDomain(label, f.domainId))];
+      return [finding('provider-domain-mismatch', 'error', { section: 'funders', rowId: f.id, field: 'domainId' }, text.unknownDomain(label))];
     }
     const location = { section: 'funders' as const, rowId: f.id, field: 'kind', domainId: f.domainId };
     const zvw = entry.domain.kind === 'zvw';

@@ -15,7 +15,7 @@ export const referenceMissing: Rule = {
     const location = { section: 'activities' as const, rowId: a.id, field: 'targetGroupIds' };
     if (a.targetGroupIds.length === 0) out.push(finding('reference-missing', 'warning', location, text.noTargetGroup(label)));
     for (const id of a.targetGroupIds) {
-      if (!ctx.targetGroupIds.has(id)) out.push(finding('reference-missing', 'error', location, text.targetGroup(label, id)));
+      if (!ctx.targetGroupIds.has(id)) out.push(finding('reference-missing', 'error', location, text.targetGroup(label)));
     }
     return out;
   },
@@ -24,14 +24,14 @@ export const referenceMissing: Rule = {
     const out: Finding[] = [];
     for (const d of split.domains) {
       if (!ctx.domains.has(d.domainId)) {
-        out.push(finding('reference-missing', 'error', { section: 'split', rowId: row.rowId, domainId: d.domainId }, text.domain(row.label, d.domainId)));
+        out.push(finding('reference-missing', 'error', { section: 'split', rowId: row.rowId, domainId: d.domainId }, text.domain(row.label)));
       }
     }
     for (const s of split.sectors) {
       const entry = ctx.domains.get(s.domainId);
       const location = { section: 'split' as const, rowId: row.rowId, domainId: s.domainId, sectorId: s.sectorId };
-      if (!entry) out.push(finding('reference-missing', 'error', location, text.domain(row.label, s.domainId)));
-      else if (!entry.sectors.has(s.sectorId)) out.push(finding('reference-missing', 'error', location, text.sector(row.label, domainLabel(ctx, s.domainId), s.sectorId)));
+      if (!entry) out.push(finding('reference-missing', 'error', location, text.domain(row.label)));
+      else if (!entry.sectors.has(s.sectorId)) out.push(finding('reference-missing', 'error', location, text.sector(row.label, domainLabel(ctx, s.domainId))));
     }
     return out;
   },

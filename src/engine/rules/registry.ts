@@ -16,6 +16,16 @@ import { leadMissing } from './lead-missing.ts';
 import { duplicate } from './duplicate.ts';
 import { codeInvalid } from './code-invalid.ts';
 import { referenceMissing } from './reference-missing.ts';
+import { oiWithoutGp } from './oi-without-gp.ts';
+import { domainWithoutParty } from './domain-without-party.ts';
+import { marketShareDate } from './market-share-date.ts';
+import { titleAdz } from './title-adz.ts';
+import { leadDomain } from './lead-domain.ts';
+import { roleModel } from './role-model.ts';
+import { providerZero } from './provider-zero.ts';
+import { marketShareUncovered } from './market-share-uncovered.ts';
+import { regularShareUnexplained } from './regular-share-unexplained.ts';
+import { areaTotalMissing } from './area-total-missing.ts';
 
 /** Every validation rule. The order is the order of findings within one row. */
 export const RULES: readonly Rule[] = [
@@ -36,4 +46,14 @@ export const RULES: readonly Rule[] = [
   duplicate,
   codeInvalid,
   referenceMissing,
+  oiWithoutGp,
+  domainWithoutParty,
+  marketShareDate,
+  titleAdz,
+  leadDomain,
+  roleModel,
+  providerZero,
+  marketShareUncovered,
+  regularShareUnexplained,
+  areaTotalMissing,
 ];

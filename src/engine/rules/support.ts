@@ -3,7 +3,7 @@ import { scaledFromString } from '../../money/cents.ts';
 import type { Finding, FindingCode, FindingLocation, PaymentTitle, Plan, Severity, Split } from '../../model/index.ts';
 import type { Msg } from '../../i18n/locale.ts';
 import { subject } from '../../i18n/findings.ts';
-import type { RowContext } from './rule.ts';
+import type { RowContext } from './row-context.ts';
 
 /** Same shape the schema accepts for money and percentages (canonical decimal, no exponent). */
 const CANONICAL = /^-?\d{1,24}(\.\d{1,12})?$/;

@@ -7,7 +7,8 @@ describe('rule duplicate', () => {
     const plan = dementiaPlan();
     plan.providers.push({ ...plan.providers[0]!, name: 'Kopie', agb: '01992999' });
     const [f] = expectFindings(plan, 'duplicate', [{ severity: 'error', location: { section: 'providers', rowId: 'p-ha', field: 'id' } }]);
-    expect(f!.message.en).to.equal('Providers: id ‘p-ha’ occurs more than once');
+    expect(f!.message.en).to.equal('Providers: rows 1, 15 share the same internal key (e.g. after cut and paste); remove one or merge them');
+    expect(f!.message.nl).to.not.contain('p-ha');
     plan.providers.pop();
     expectNone(plan, 'duplicate');
   });

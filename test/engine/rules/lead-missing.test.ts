@@ -18,7 +18,7 @@ describe('rule lead-missing', () => {
     const plan = dementiaPlan();
     plan.leadProviderId = 'p-gone';
     const [f] = expectFindings(plan, 'lead-missing', [{ severity: 'error', location: at }]);
-    expect(f!.message.en).to.equal('Cashier model: ‘p-gone’ is not a provider in this plan');
+    expect(f!.message.en).to.equal('Cashier model: the chosen cashier is no longer among the providers; choose again');
     plan.leadProviderId = 'p-welzijn';
     expectNone(plan, 'lead-missing');
   });

@@ -12,11 +12,16 @@ describe('rule period-outside-experiment', () => {
     expectNone(plan, 'period-outside-experiment');
   });
 
-  it('reports a BDSS plan that runs past 1 May 2029, and accepts one ending on it', () => {
+  it('treats 1 May 2029 itself as outside ("uiterlijk op 1 mei 2029") and says so; 30 April 2029 is the last day', () => {
     const plan = handbookPlan();
-    plan.period = { start: '2028-01-01', end: '2029-05-02' };
+    plan.period = { start: '2028-01-01', end: '2029-05-01' };
+    const [f] = expectFindings(plan, 'period-outside-experiment', [{ severity: 'error', location: { section: 'plan', field: 'period.end' } }]);
+    expect(f!.message.nl).to.equal('Het experiment eindigt uiterlijk op 1 mei 2029: die dag valt er al buiten, dus de planperiode moet eindigen op of vóór 30 april 2029; nu loopt ze tot en met 1 mei 2029 (handleiding §7 ‘Monitoring en evaluatie’)');
+    expect(f!.message.en).to.contain('that day is already outside, so the plan period must end on or before 30 April 2029');
+    expect(f!.message.en).to.contain('§7 ‘Monitoring en evaluatie’');
+    plan.period.end = '2029-05-02';
     expectFindings(plan, 'period-outside-experiment', [{ severity: 'error', location: { section: 'plan', field: 'period.end' } }]);
-    plan.period.end = '2029-05-01';
+    plan.period.end = '2029-04-30';
     expectNone(plan, 'period-outside-experiment');
   });
 

@@ -9,7 +9,7 @@ describe('rule provider-domain-mismatch', () => {
   it('reports a provider in a domain that does not exist', () => {
     const [f] = expectFindings(update('providers', 'p-wmo', { domainId: 'wmo2' }), 'provider-domain-mismatch',
       [{ severity: 'error', location: { section: 'providers', rowId: 'p-wmo', field: 'domainId' } }]);
-    expect(f!.message.en).to.equal('Provider ‘Welzijn Havenstad’: domain ‘wmo2’ does not exist');
+    expect(f!.message.en).to.equal('Provider ‘Welzijn Havenstad’: the chosen domain no longer exists; choose a domain');
   });
 
   it('reports a sector outside the provider\'s domain, and a missing sector', () => {
