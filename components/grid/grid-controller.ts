@@ -12,7 +12,7 @@ import { buildPresence, changedPresence, type Peer, type PresenceMap } from './p
 import { CellPainter, cellKey, type PaintState } from './cell-painter.ts';
 import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
 import { SYNC, installShortcuts, noteText, readEdits, recordRefusals, refusalText, takeEdits, type Change, type Shortcut } from './edit-handler.ts';
-import { installKeyboardEntry, type KeyboardEntry } from './keyboard-entry.ts';
+import { installKeyboardEntry, keepingFocus, type KeyboardEntry } from './keyboard-entry.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, SelectedCell } from './grid-types.ts';
 
 const ROW_HEIGHT = 29;
@@ -347,7 +347,7 @@ export class GridController implements ReactiveController, PaintState {
       allocation: dataChanged ? now.allocation : was.allocation,
       findings: findingsChanged ? now.findings : was.findings,
     };
-    if (heavy.length > 0) hot.batch(() => heavy.forEach((run) => run()));
+    if (heavy.length > 0) keepingFocus(this.source.container()!, () => hot.batch(() => heavy.forEach((run) => run())));
     if (resized) (hot as unknown as { refreshDimensions?(): void }).refreshDimensions?.();
     const sel = hot.getSelectedLast();
     // After this update, not inside it: the status line is lit state of its own.

@@ -58,3 +58,22 @@ export function installKeyboardEntry(hot: HotInstance, container: HTMLElement, e
     },
   };
 }
+
+/** The focused element, looking through shadow roots. */
+export function deepActiveElement(): HTMLElement | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a as HTMLElement | null;
+}
+
+/**
+ * Runs a Handsontable call that may move focus into its cells (replacing rows re-applies the
+ * selection, which focuses the selected cell) and gives focus back to where the user was, when
+ * that was outside this grid: removing an activity keeps focus on the button pressed.
+ */
+export function keepingFocus(container: HTMLElement, run: () => void): void {
+  const before = deepActiveElement();
+  const outside = before && !container.contains(before) ? before : null;
+  run();
+  if (outside && outside.isConnected && deepActiveElement() !== outside) outside.focus({ preventScroll: true });
+}
