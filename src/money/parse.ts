@@ -1,5 +1,6 @@
 import type { Locale, Msg } from '../i18n/locale.ts';
 import { Dec } from './decimal.ts';
+import { formatMoney, formatNumber, formatPercent } from './format.ts';
 
 /*
  * Reads what people type and paste into money, percent and count cells.
@@ -19,6 +20,10 @@ import { Dec } from './decimal.ts';
  *    1.5 in both locales; `0.123` is 0.123).
  * Grouped digits must come in threes (`12.34.567` is refused, not guessed).
  *
+ * An entry read by the locale alone (`12.500`: € 12.500 in nl, €12.50 in en) comes back with
+ * `ambiguous: true` and `readAs`, a sentence in nl and en saying how it was read and how to type
+ * the other reading, so a form or grid can show it (issue #13: "12.500" was read silently).
+ *
  * Never throws: bad input yields `{ ok: false }` with a code and a message in nl and en.
  */
 
@@ -27,7 +32,7 @@ export type ParseErrorCode =
   | 'percent-in-amount' | 'currency-not-allowed';
 
 export type ParseResult =
-  | { ok: true; value: Dec }
+  | { ok: true; value: Dec; ambiguous?: true; readAs?: Msg }
   | { ok: false; code: ParseErrorCode; error: Msg };
 
 /** Longest input read at all; anything longer is refused before any work is done on it. */
@@ -153,15 +158,34 @@ function parse(input: unknown, locale: Locale, kind: Kind): ParseResult {
   }
   const zero = int === '0' && frac === '';
   const canonical = `${negative && !zero ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
-  return { ok: true, value: new Dec(canonical) };
+  const value = new Dec(canonical);
+  if (!digits.ambiguous) return { ok: true, value };
+  // The other reading: the same separator taken the other way (the other locale's rule).
+  const other = readDigits(s, locale === 'nl' ? 'en' : 'nl', wholeEuros);
+  const alt = other ? new Dec(`${negative ? '-' : ''}${other.int}${other.frac ? `.${other.frac}` : ''}`) : null;
+  return { ok: true, value, ambiguous: true, readAs: readAsMessage(input.trim(), value, alt, kind) };
+}
+
+/** "‘12.500’ read as €12.50; for €12,500.00 type 12500." in both languages. */
+function readAsMessage(input: string, value: Dec, alt: Dec | null, kind: Kind): Msg {
+  const show = (v: Dec, l: Locale) => (kind === 'amount' ? formatMoney(v, l) : kind === 'percent' ? formatPercent(v, l) : formatNumber(v, l));
+  // What to type for the other reading: digits without grouping, with the locale's decimal sign.
+  const typed = (v: Dec, l: Locale) => (l === 'nl' ? v.toFixed().replace('.', ',') : v.toFixed());
+  const q = quote(input);
+  if (!alt) return { nl: `${q} gelezen als ${show(value, 'nl')}.`, en: `${q} read as ${show(value, 'en')}.` };
+  return {
+    nl: `${q} gelezen als ${show(value, 'nl')}; voor ${show(alt, 'nl')} typt u ${typed(alt, 'nl')}.`,
+    en: `${q} read as ${show(value, 'en')}; for ${show(alt, 'en')} type ${typed(alt, 'en')}.`,
+  };
 }
 
 /** Splits a body of digits and separators into integer and fraction digits; null if malformed. */
-function readDigits(body: string, locale: Locale, integerOnly: boolean): { int: string; frac: string } | null {
+function readDigits(body: string, locale: Locale, integerOnly: boolean): { int: string; frac: string; ambiguous?: true } | null {
   const s = body.replace(/[’']/g, ' ');
   const dots = count(s, '.');
   const commas = count(s, ',');
   let decimal: '.' | ',' | null = null;
+  let ambiguous = false;
   if (integerOnly) {
     if (dots > 0 && commas > 0) return null;
   } else if (dots > 0 && commas > 0) {
@@ -173,6 +197,7 @@ function readDigits(body: string, locale: Locale, integerOnly: boolean): { int: 
     const couldGroup = /^\d{3}$/.test(after) && /^[1-9]\d{0,2}$/.test(before);
     const localeGroup = locale === 'nl' ? '.' : ',';
     decimal = couldGroup && sep === localeGroup ? null : sep;
+    ambiguous = couldGroup;
   }
   const at = decimal === null ? -1 : s.indexOf(decimal);
   const intPart = at < 0 ? s : s.slice(0, at);
@@ -187,7 +212,7 @@ function readDigits(body: string, locale: Locale, integerOnly: boolean): { int: 
   }
   const int = groups.join('');
   if (int === '' && frac === '') return null;
-  return { int: int === '' ? '0' : int, frac };
+  return { int: int === '' ? '0' : int, frac, ...(ambiguous ? { ambiguous: true as const } : {}) };
 }
 
 function count(s: string, ch: string): number {

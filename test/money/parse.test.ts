@@ -163,3 +163,30 @@ describe('parseNumber', () => {
     expect(code(parseNumber('5%', 'nl'))).to.equal('percent-in-amount');
   });
 });
+
+describe('ambiguous separators (issue #13 item 6)', () => {
+  const flag = (r: ParseResult) => (r.ok ? !!r.ambiguous : 'refused');
+
+  it('flags a single separator before three digits: the locale decided how it was read', () => {
+    expect(value(parseAmount('12.500', 'nl'))).to.equal('12500');
+    expect(flag(parseAmount('12.500', 'nl'))).to.equal(true);
+    expect(value(parseAmount('12.500', 'en'))).to.equal('12.5');
+    expect(flag(parseAmount('12.500', 'en'))).to.equal(true);
+    expect(flag(parseAmount('1,234', 'nl'))).to.equal(true);
+    expect(flag(parseNumber('1.500', 'nl'))).to.equal(true);
+  });
+
+  it('does not flag what can be read only one way', () => {
+    for (const input of ['12,5', '12.5', '1.234,56', '1,234.56', '12500', '1.234.567', '€ 1.234,-', '0.500', '1234.500'] as const) {
+      expect(flag(parseAmount(input, 'nl')), input).to.equal(false);
+      expect(flag(parseAmount(input, 'en')), input).to.equal(false);
+    }
+  });
+
+  it('tells how an ambiguous entry was read, and the other reading, in nl and en', () => {
+    const r = parseAmount('12.500', 'en');
+    expect(r.ok && r.readAs?.en).to.equal('‘12.500’ read as €12.50; for €12,500.00 type 12500.');
+    const n = parseAmount('12.500', 'nl');
+    expect(n.ok && n.readAs?.nl).to.equal('‘12.500’ gelezen als € 12.500,00; voor € 12,50 typt u 12,5.');
+  });
+});
