@@ -29,7 +29,8 @@ export default defineConfig({
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
   },
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'regioplan' },
+    // `regioplan` registers the elements; `regioplan/core` is the DOM-free core (Node, workers).
+    lib: { entry: { regioplan: 'entry/regioplan.ts', core: 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     outDir: 'dist',
     sourcemap: true,
     minify: true,
@@ -38,6 +39,9 @@ export default defineConfig({
       output: {
         // Readable names for the lazily loaded export chunks, so the size report can tell them apart.
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Lib mode keeps whitespace in ES output (for bundlers' pure annotations); regioplan's files
+        // are also served as they are (a script tag, a CDN), so minify them fully.
+        minify: true,
       },
     },
   },

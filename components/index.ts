@@ -9,3 +9,4 @@ export { RpBudgetGrid } from './budget-grid/budget-grid.ts';
 export { RpScenarioBar } from './scenario-bar/scenario-bar.ts';
 export { RpCompare } from './compare/compare.ts';
 export { RpExportMenu } from './export-menu/export-menu.ts';
+export { RpFlow, type FlowSelectDetail } from './flow/flow.ts';

@@ -1,8 +1,7 @@
 import { createElement as h, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { allocate, formatMoney, type Plan, type RpChangeDetail, type Locale } from '../../src/index.ts';
-import '../../components/flow/flow.ts'; // until src/index.ts registers <rp-flow> itself
-import type { FlowSelectDetail } from '../../components/flow/flow.ts';
+import { allocate, formatMoney, type Plan, type RpChangeDetail, type Locale } from '../../entry/regioplan.ts';
+import type { FlowSelectDetail } from '../../entry/regioplan.ts';
 import { samplePlan } from '../plans/index.ts';
 
 /*

@@ -1,7 +1,6 @@
 import { createApp, computed, ref, shallowRef } from 'vue';
-import { allocate, formatMoney, type Plan, type RpChangeDetail, type Locale } from '../../src/index.ts';
-import '../../components/flow/flow.ts'; // until src/index.ts registers <rp-flow> itself
-import type { FlowSelectDetail } from '../../components/flow/flow.ts';
+import { allocate, formatMoney, type Plan, type RpChangeDetail, type Locale } from '../../entry/regioplan.ts';
+import type { FlowSelectDetail } from '../../entry/regioplan.ts';
 import { samplePlan } from '../plans/index.ts';
 
 /*

@@ -73,7 +73,7 @@ test('the bundle registers every element and loads Yjs, zod classic and the expo
 test('a TypeScript host type-checks against the published declarations', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rp-consumer-'));
   try {
-    const types = resolve('dist/types/index.js');
+    const types = resolve('dist/regioplan.js');
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, lib: ['es2022', 'dom', 'dom.iterable'], types: [] },
       files: ['host.ts'],

@@ -5,7 +5,7 @@ import { expectNoSeriousViolations } from '../../helpers/axe.ts';
 import { editPlan, flowRows, plannerTitle, until } from './page.ts';
 // Not used here: lets the test server's dependency scan see what the page's script will import,
 // so no dependency is optimised (and the frame reloaded) in the middle of the run.
-import '../../../src/index.ts';
+import '../../../entry/regioplan.ts';
 import '../../../components/flow/flow.ts';
 
 /*
