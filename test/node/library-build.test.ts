@@ -53,7 +53,7 @@ test('the bundle registers every element and loads Yjs, zod classic and the expo
     if (eager.has(file)) continue;
     eager.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) queue.push(resolve(dirname(file), m[1]!));
+    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) queue.push(resolve(dirname(file), m[1]!));
   }
   const packages = new Set<string>();
   for (const file of eager) {
