@@ -7,6 +7,7 @@ import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { BudgetRows, TOTAL_ROW, budgetCellLocation, budgetEditsToOps, budgetShape, locateBudget, locateBudgetPresence, newActivity } from './budget-model.ts';
 import { budgetGridStyles } from './budget-grid.styles.ts';
+import { inputNotes } from './input-notes.ts';
 
 /**
  * Activities and their budgets: name, target group, client-bound or general, the cost basis
@@ -89,7 +90,9 @@ export class RpBudgetGrid extends RpGridElement {
   }
 
   protected override toOps(edits: CellEdit[]): EditOutcome {
-    return this.plan ? budgetEditsToOps(this.plan, edits, this.locale) : { ops: [], refused: [] };
+    if (!this.plan) return { ops: [], refused: [] };
+    const outcome = budgetEditsToOps(this.plan, edits, this.locale);
+    return { ...outcome, notes: inputNotes(this.plan, edits, outcome, this.locale) };
   }
 
   /** Inserts a new activity below the chosen row (or at the end). */

@@ -45,12 +45,21 @@ export interface GridSource {
   /** Extra view state (the split grid's percent/euro view): a change rebuilds the rows. */
   viewKey(): string;
   shortcuts(): Shortcut[];
-  status(): { text: string; refused: boolean } | null;
-  setStatus(status: { text: string; refused: boolean } | null): void;
+  status(): GridStatus | null;
+  setStatus(status: GridStatus | null): void;
   emitOps(ops: PlanOp[]): void;
   emitSelect(location: PeerCell): void;
   emitUndo(redo: boolean): void;
 }
+
+/**
+ * The line below the grid: a refusal (stays until the next accepted edit), a note on how input
+ * was read (stays a while: moving to the next cell must not hide it), or a cell's findings.
+ */
+export interface GridStatus { text: string; refused: boolean; note?: boolean }
+
+/** How long a note on how input was read stays when nothing else is said. */
+const NOTE_MS = 8000;
 
 /** What the grid last showed, so an update with nothing new does nothing. */
 interface Synced {
@@ -351,7 +360,7 @@ export class GridController implements ReactiveController, PaintState {
     if (resized) (hot as unknown as { refreshDimensions?(): void }).refreshDimensions?.();
     const sel = hot.getSelectedLast();
     // After this update, not inside it: the status line is lit state of its own.
-    if (sel && !this.source.status()?.refused) queueMicrotask(() => this.showCellStatus(sel[0]!, sel[1]!));
+    if (sel && !this.source.status()?.refused && !this.source.status()?.note) queueMicrotask(() => this.showCellStatus(sel[0]!, sel[1]!));
     return heavy.length > 0 ? null : dirty;
   }
 
@@ -435,8 +444,8 @@ export class GridController implements ReactiveController, PaintState {
     const refusal = refusalText(outcome, this.locale);
     const note = noteText(outcome, this.locale);
     if (refusal) this.source.setStatus({ text: refusal, refused: true });
-    else if (note) this.source.setStatus({ text: note, refused: false });
-    else if (this.source.status()?.refused) this.source.setStatus(null);
+    else if (note) this.showNote(note);
+    else if (this.source.status()?.refused || this.source.status()?.note) this.source.setStatus(null);
     this.source.emitOps(outcome.ops);
     // An owner that applies the ops synchronously has set the new plan by now: bring the grid in
     // step before Handsontable's render that ends every edit (even a cancelled one), and paint the
@@ -455,6 +464,14 @@ export class GridController implements ReactiveController, PaintState {
     });
   }
 
+  private showNote(text: string): void {
+    this.source.setStatus({ text, refused: false, note: true });
+    setTimeout(() => {
+      const now = this.source.status();
+      if (now?.note && now.text === text) this.source.setStatus(null);
+    }, NOTE_MS);
+  }
+
   showCellStatus(row: number, col: number): void {
     const r = this.rows[row];
     const column = this.columns[col];
@@ -464,9 +481,11 @@ export class GridController implements ReactiveController, PaintState {
     if (refused) return this.source.setStatus({ text: `${r.name}, ${column.header}: ${refused[l]}`, refused: true });
     const findings = this.marks.get(r.id)?.get(column.key);
     const status = this.source.status();
+    // A note on how the last input was read stays its while (Enter moves on to the next cell).
+    if (status?.note) return;
     if (findings && findings.length > 0) {
       this.source.setStatus({ text: findings.map((f) => `${gt(f.severity, l)}: ${f.message[l]}`).join(' '), refused: false });
-    } else if (status && !status.refused) {
+    } else if (status && !status.refused && !status.note) {
       // A refused-input message stays until the next accepted edit, so moving on does not hide it.
       this.source.setStatus(null);
     }

@@ -9,7 +9,7 @@ import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import type { HotInstance } from './handsontable.ts';
 import type { CellRef } from './marks.ts';
 import type { Peer } from './presence.ts';
-import { GridController } from './grid-controller.ts';
+import { GridController, type GridStatus } from './grid-controller.ts';
 import { undoChord, type Shortcut } from './edit-handler.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, RpEditDetail, RpSelectDetail, SelectedCell } from './grid-types.ts';
 import { gridStyles, handsontableCoreStyles } from './grid.styles.ts';
@@ -41,7 +41,7 @@ export abstract class RpGridElement extends LitElement {
    */
   @property({ attribute: false }) presence: readonly Peer[] = [];
 
-  @state() protected status: { text: string; refused: boolean } | null = null;
+  @state() protected status: GridStatus | null = null;
 
   @query('.grid') private gridEl!: HTMLDivElement | null;
 
@@ -57,7 +57,7 @@ export abstract class RpGridElement extends LitElement {
     shortcuts: () => this.extraShortcuts(),
     status: () => this.status,
     setStatus: (status) => {
-      if (status === null ? this.status !== null : this.status?.text !== status.text || this.status.refused !== status.refused) this.status = status;
+      if (status === null ? this.status !== null : this.status?.text !== status.text || this.status.refused !== status.refused || this.status.note !== status.note) this.status = status;
     },
     emitOps: (ops) => this.emitOps(ops),
     emitSelect: (location) => this.emit<RpSelectDetail>('rp-select', location),

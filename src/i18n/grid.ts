@@ -57,6 +57,14 @@ export const gridText = {
   oldValueKept: { nl: 'de oude waarde is behouden', en: 'the old value was kept' },
   notAnOption: { nl: 'is geen keuze uit de lijst', en: 'is not one of the choices' },
   nameTooLong: { nl: 'is te lang (maximaal 300 tekens)', en: 'is too long (at most 300 characters)' },
+  implausibleSmall: {
+    nl: '{amount} is veel kleiner dan de andere bedragen (rond {typical}); klopt dat?',
+    en: '{amount} is far smaller than the other amounts (about {typical}); is that right?',
+  },
+  implausibleLarge: {
+    nl: '{amount} is veel groter dan de andere bedragen (rond {typical}); klopt dat?',
+    en: '{amount} is far larger than the other amounts (about {typical}); is that right?',
+  },
   gridFailed: { nl: 'Het raster kon dit plan niet tonen', en: 'The grid could not show this plan' },
   cellInput: { nl: 'Celinvoer', en: 'Cell input' },
   participant: { nl: 'Deelnemer', en: 'Participant' },
