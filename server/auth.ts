@@ -12,7 +12,8 @@ import { z } from 'zod';
  */
 
 export type Role = 'editor' | 'observer';
-export interface Grant { role: Role; rooms: '*' | readonly string[] }
+/** `name`: a personal token's holder, shown to the others instead of what the client calls itself. */
+export interface Grant { role: Role; rooms: '*' | readonly string[]; name?: string }
 
 /** Room (document) names: a plan or scenario id. They become file names, so no '/' and no leading dot. */
 export const ROOM_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.:-]{0,127}$/;
@@ -34,22 +35,31 @@ const GrantSchema = z.union([
   z.strictObject({
     role: RoleSchema,
     rooms: z.union([z.literal('*'), z.array(z.string().regex(ROOM_PATTERN)).min(1).max(10_000)]).default('*'),
+    name: z.string().trim().min(1).max(60).regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'a name without control characters').optional(),
   }),
 ]);
 const TokensSchema = z.record(z.string().min(8, 'tokens need at least 8 characters').max(2000), GrantSchema);
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/** A token's key for counting what it holds (rooms per token): its digest, never the token. */
+export const tokenKey = digest;
+
 export class TokenTable {
   private readonly grants = new Map<string, Grant>();
 
-  constructor(entries: Record<string, Role | { role: Role; rooms: '*' | readonly string[] }>) {
+  constructor(entries: Record<string, Role | { role: Role; rooms: '*' | readonly string[]; name?: string }>) {
     for (const [token, value] of Object.entries(entries)) {
       this.grants.set(digest(token), typeof value === 'string' ? { role: value, rooms: '*' } : value);
     }
   }
 
   get size(): number { return this.grants.size; }
+
+  /** Whether any development token (known to everyone who reads this repository) is accepted. */
+  hasDevTokens(): boolean {
+    return Object.keys(DEV_TOKENS).some((t) => this.grants.has(digest(t)));
+  }
 
   /** The grant for `token` in `room`, or the reason it is refused. */
   check(token: string, room: string): Grant | Refusal {
@@ -99,4 +109,22 @@ export function tokensFromEnv(env: NodeJS.ProcessEnv): { table: TokenTable; sour
     throw new Error('collaboration tokens: set RP_COLLAB_TOKENS or RP_COLLAB_TOKENS_FILE (the development tokens are refused in production)');
   }
   return { table: new TokenTable(DEV_TOKENS), source: 'dev' };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/** Development tokens are accepted only on loopback: anywhere else anyone could use them. */
+export function assertSafeExposure(host: string, tokens: TokenTable): void {
+  if (tokens.hasDevTokens() && !isLoopback(host)) {
+    throw new Error(
+      `collaboration tokens: the development tokens work only on loopback, but RP_COLLAB_HOST is ${JSON.stringify(host)}. ` +
+      'Set RP_COLLAB_TOKENS or RP_COLLAB_TOKENS_FILE, or listen on 127.0.0.1.',
+    );
+  }
 }

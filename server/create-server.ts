@@ -1,13 +1,18 @@
+import type { Socket } from 'node:net';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
-import { Refusal, type TokenTable } from './auth.ts';
-import { installGuard, type GuardableSocket } from './guard.ts';
+import { Refusal, assertSafeExposure, tokenKey, type Role, type TokenTable } from './auth.ts';
+import { Gate, type SocketGuard } from './guard.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
-import { FileStore, filePersistence } from './persistence.ts';
+import { AWARENESS, carriesUpdate, messageBody, peekKind } from './message-check.ts';
+import { FileStore, FilePersistence } from './persistence.ts';
+import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
+import { checkerFor } from './room-check.ts';
 
 /*
- * One configured collaboration server: room tokens, file persistence, optional Redis scale-out, and
- * the per-connection guard (message size, rate, framing). Tests start it on port 0 and read `port`.
+ * One configured collaboration server: room tokens, file persistence, optional Redis scale-out, the
+ * guard (guard.ts: sockets, sign-in, message size, rate, framing), the plan check of every update
+ * (room-check.ts) and presence bound to the socket (presence.ts). Tests start it on port 0.
  */
 
 export interface CollabServerOptions {
@@ -25,7 +30,21 @@ export interface CollabServerOptions {
   /** How long after the last edit a room is written, and the longest it waits during steady editing. */
   storeDebounceMs?: number;
   storeMaxDebounceMs?: number;
+  /** First retry after a failed store (doubling up to a minute). */
+  storeRetryMs?: number;
+  /** Client address from X-Forwarded-For (behind your own proxy only). */
+  trustProxy?: boolean;
   log?: (line: string) => void;
+}
+
+export interface CollabStats {
+  rooms: number;
+  connections: number;
+  /** Raw sockets, including ones not signed in yet. */
+  sockets: number;
+  /** Rooms whose last store failed, and rooms with edits not yet on disk. */
+  storesFailing: number;
+  storesUnsaved: number;
 }
 
 export interface CollabServer {
@@ -37,45 +56,108 @@ export interface CollabServer {
   listen(): Promise<void>;
   /** Closes every socket (clients see "server restart" and reconnect), stores every room, stops. */
   close(): Promise<void>;
-  /** Open rooms, room connections, and raw sockets (including ones not yet authenticated). */
-  stats(): { rooms: number; connections: number; sockets: number };
+  stats(): CollabStats;
 }
 
 /** Close code clients see when the server stops; they keep their edits and reconnect. */
 export const CLOSE_SERVER_RESTART = { code: 1012, reason: 'server-restart' } as const;
 
+/** What onAuthenticate hands to the later hooks of a room connection. */
+interface RoomContext { role?: Role; name?: string; guard?: SocketGuard }
+
+/** A hook result that never settles: Hocuspocus then never handles that message (it is dropped). */
+const dropMessage = () => new Promise<never>(() => {});
+
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => console.log(line));
+  const gate = new Gate(limits, { trustProxy: options.trustProxy });
   const extensions: Extension[] = [];
 
   if (options.redisUrl) extensions.push(redisRelay(options.redisUrl, log));
+  let persistence: FilePersistence | null = null;
   if (options.dataDir !== null) {
-    extensions.push(filePersistence(new FileStore({ dataDir: options.dataDir, instance: options.instance, log })));
+    persistence = new FilePersistence(new FileStore({ dataDir: options.dataDir, instance: options.instance, log }), {
+      debounceMs: options.storeDebounceMs, maxDebounceMs: options.storeMaxDebounceMs, retryMs: options.storeRetryMs, log,
+    });
+    extensions.push(persistence);
   }
 
-  const access: Extension = {
-    async onAuthenticate({ token, documentName, connectionConfig }) {
+  const refuse = (guard: SocketGuard | undefined, room: string, reason: string): never => {
+    log(`[collab] refused ${JSON.stringify(room.slice(0, 130))}: ${reason}`);
+    guard?.refused(room, reason);
+    // Hocuspocus sends `reason` to the client; the object carries no message so it logs nothing more.
+    throw { reason };
+  };
+
+  const control: Extension = {
+    priority: 2000,
+    async onUpgrade({ request, socket }) {
+      const turndown = gate.admit(request);
+      if (!turndown) return;
+      const text = turndown.reason;
+      const status = turndown.status === 429 ? '429 Too Many Requests' : '503 Service Unavailable';
+      (socket as Socket).end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\nRetry-After: 5\r\n\r\n${text}`);
+      (socket as Socket).destroy();
+      // A rejection without an error stops the upgrade silently (Hocuspocus' convention).
+      throw null;
+    },
+    async onAuthenticate({ token, documentName, connectionConfig, request, instance }) {
+      const guard = gate.guardOf(request);
       const result = options.tokens.check(String(token ?? ''), documentName);
-      if (result instanceof Refusal) {
-        log(`[collab] refused ${JSON.stringify(documentName.slice(0, 130))}: ${result.reason}`);
-        // Hocuspocus sends `reason` to the client; the object carries no message so it logs nothing more.
-        throw { reason: result.reason };
+      if (result instanceof Refusal) return refuse(guard, documentName, result.reason);
+      if (!guard || guard.isClosed) throw { reason: 'connection-closed' };
+      const key = tokenKey(String(token));
+      const loaded = instance.documents.has(documentName) || instance.loadingDocuments.has(documentName);
+      if (!loaded) {
+        const open = new Set([...instance.documents.keys(), ...instance.loadingDocuments.keys(), ...gate.claimedRooms()]);
+        if (!open.has(documentName) && open.size >= limits.maxRooms) return refuse(guard, documentName, 'server-full');
       }
+      if (!gate.claimRoom(key, documentName, guard)) return refuse(guard, documentName, 'too-many-rooms');
+      guard.signedIn(documentName, key);
       // Hocuspocus drops a read-only connection's document updates but still relays its presence.
       if (result.role === 'observer') connectionConfig.readOnly = true;
-      return { role: result.role };
+      const context: RoomContext = { role: result.role, name: result.name, guard };
+      return context;
     },
-    async onRequest({ request, response, instance }) {
+    async onDisconnect({ documentName, context, document }) {
+      const { guard } = (context ?? {}) as RoomContext;
+      if (!guard) return;
+      guard.roomClosed(documentName);
+      releasePresence(document, guard.socket);
+    },
+    beforeHandleMessage({ update: data, document, connection, context, documentName }) {
+      const { role, name, guard } = (context ?? {}) as RoomContext;
+      const kind = peekKind(data);
+      if (kind.type === AWARENESS) {
+        const rewritten = rewriteAwareness(document, connection.webSocket, messageBody(data), { role: role ?? 'observer', name }, limits);
+        if (rewritten) document.applyAwarenessUpdate(connection, rewritten);
+        return dropMessage();
+      }
+      if (carriesUpdate(kind) && !connection.readOnly) {
+        const verdict = checkerFor(document, limits.maxRoomBytes).check(messageBody(data));
+        if (!verdict.ok) {
+          log(`[collab] ${documentName}: refused an update (${verdict.close.reason}: ${verdict.problem})`);
+          if (guard) guard.close(verdict.close, verdict.problem);
+          else connection.webSocket.close(verdict.close.code, verdict.close.reason);
+          return dropMessage();
+        }
+      }
+      return Promise.resolve();
+    },
+    async onRequest({ request, response }) {
       if (request.url !== '/health') return;
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      response.end(JSON.stringify({ ok: true, rooms: instance.getDocumentsCount(), connections: instance.getConnectionsCount() }));
+      const s = stats();
+      const memory = process.memoryUsage();
+      const ok = s.storesFailing === 0;
+      response.writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify({ ok, ...s, rss: memory.rss, heapUsed: memory.heapUsed }));
       // A rejection without an error stops the default response (Hocuspocus' convention).
       throw null;
     },
   };
-  extensions.push(access);
+  extensions.push(control);
 
   const server = new Server(
     {
@@ -89,10 +171,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     { maxPayload: limits.maxMessageBytes },
   );
 
-  server.webSocketServer.prependListener('connection', (socket: unknown) => {
-    installGuard(socket as GuardableSocket, limits, {
+  server.webSocketServer.prependListener('connection', (socket: unknown, request: import('node:http').IncomingMessage) => {
+    gate.attach(socket as import('./guard.ts').GuardableSocket, request, {
       onRefused: (reason, detail) => log(`[collab] closed a connection: ${reason} (${detail.slice(0, 120)})`),
     });
+  });
+
+  const stats = (): CollabStats => ({
+    rooms: server.hocuspocus.getDocumentsCount(),
+    connections: server.hocuspocus.getConnectionsCount(),
+    sockets: gate.sockets,
+    storesFailing: persistence?.failing ?? 0,
+    storesUnsaved: persistence?.unsaved ?? 0,
   });
 
   let listening = false;
@@ -101,6 +191,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     get port() { return server.address.port; },
     get url() { return `ws://${host.includes(':') ? `[${host}]` : host}:${server.address.port}`; },
     async listen() {
+      assertSafeExposure(host, options.tokens);
       // Not server.listen(): Hocuspocus 3 passes `address` where Node expects `host`, so it would
       // listen on every interface whatever RP_COLLAB_HOST says.
       await new Promise<void>((resolve, reject) => {
@@ -122,15 +213,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       for (const s of sockets) s.terminate();
       // Closing the last connection of a room stores it at once; wait for those writes.
       await waitFor(idle, 10_000);
+      if (!idle()) log(`[collab] stopping with ${hp.getDocumentsCount()} room(s) still loaded (stores failing: ${persistence?.failing ?? 0})`);
       server.webSocketServer.close();
       if (listening) await hp.hooks('onDestroy', { instance: hp });
       listening = false;
     },
-    stats: () => ({
-      rooms: server.hocuspocus.getDocumentsCount(),
-      connections: server.hocuspocus.getConnectionsCount(),
-      sockets: server.webSocketServer.clients.size,
-    }),
+    stats,
   };
 }
 

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
-import { DEV_TOKENS, Refusal, TokenTable, parseTokens, tokensFromEnv } from '../../../server/auth.ts';
+import { DEV_TOKENS, Refusal, TokenTable, assertSafeExposure, isLoopback, parseTokens, tokensFromEnv } from '../../../server/auth.ts';
 import { DEFAULT_LIMITS, TokenBucket, limitsFromEnv } from '../../../server/limits.ts';
 import { checkMessage } from '../../../server/message-check.ts';
-import { FileStore } from '../../../server/persistence.ts';
+import { FileStore, frameLog, readLog } from '../../../server/persistence.ts';
 import { parseRedisUrl } from '../../../server/redis.ts';
 import { tempDir } from './helpers.ts';
 
@@ -72,10 +72,10 @@ test('message check accepts what the provider sends and never throws on garbage'
   const enc = (parts: number[][]) => new Uint8Array(parts.flat());
   const vs = (s: string) => { const b = [...new TextEncoder().encode(s)]; return [b.length, ...b]; };
   const vb = (u: Uint8Array) => { const out: number[] = []; let n = u.length; while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n >>>= 7; } out.push(n); return [...out, ...u]; };
-  assert.deepEqual(checkMessage(enc([vs('room'), [0, 2], vb(Y.encodeStateAsUpdate(doc))])), { ok: true, room: 'room' });
-  assert.deepEqual(checkMessage(enc([vs('room'), [0, 0], vb(Y.encodeStateVector(doc))])), { ok: true, room: 'room' });
-  assert.deepEqual(checkMessage(enc([vs('room'), [2, 0], vs('token')])), { ok: true, room: 'room' });
-  assert.deepEqual(checkMessage(enc([vs('room'), [3]])), { ok: true, room: 'room' });
+  assert.deepEqual(checkMessage(enc([vs('room'), [0, 2], vb(Y.encodeStateAsUpdate(doc))])), { ok: true, room: 'room', type: 0, step: 2 });
+  assert.deepEqual(checkMessage(enc([vs('room'), [0, 0], vb(Y.encodeStateVector(doc))])), { ok: true, room: 'room', type: 0, step: 0 });
+  assert.deepEqual(checkMessage(enc([vs('room'), [2, 0], vs('token')])), { ok: true, room: 'room', type: 2 });
+  assert.deepEqual(checkMessage(enc([vs('room'), [3]])), { ok: true, room: 'room', type: 3 });
   assert.equal(checkMessage(enc([vs('room'), [3, 0]])).ok, false, 'trailing bytes');
   assert.equal(checkMessage(enc([vs('room'), [5], vs('stateless')])).ok, false, 'stateless is not accepted');
   let seed = 7;
@@ -128,4 +128,65 @@ test('redis URLs', () => {
   assert.equal(parseRedisUrl('rediss://cache.internal').tls, true);
   assert.throws(() => parseRedisUrl('http://x'), /redis:\/\//);
   assert.throws(() => parseRedisUrl('not a url'), /not a URL/);
+});
+
+test('file store log: edits are appended, not rewritten; a cut-short tail is ignored and trimmed; compaction leaves one state', async () => {
+  const dir = tempDir();
+  const logs: string[] = [];
+  const store = new FileStore({ dataDir: dir.path, log: (l) => logs.push(l) });
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  // A room stored before the log existed: a plain full state.
+  doc.getMap('m').set('old', 1);
+  await store.store('plan-log', Y.encodeStateAsUpdate(doc));
+  updates.length = 0;
+  for (let i = 0; i < 20; i++) doc.getMap('m').set(`k${i}`, 'v'.repeat(100));
+  await store.append('plan-log', updates.splice(0, 10));
+  await store.append('plan-log', updates.splice(0));
+  const logPath = joinPath(dir.path, 'plan-log', 'main.ylog');
+  const stateBytes = readFileSync(joinPath(dir.path, 'plan-log', 'main.ydoc')).length;
+  assert.ok(statSync(logPath).size < 20 * 200, 'only the edits were written');
+  const loaded = async () => { const d = new Y.Doc(); Y.applyUpdate(d, (await new FileStore({ dataDir: dir.path }).load('plan-log'))!); return d.getMap('m').toJSON(); };
+  assert.deepEqual(await loaded(), doc.getMap('m').toJSON());
+  // A crash in the middle of a write: half a record at the end.
+  const full = readFileSync(logPath);
+  writeFileSync(logPath, Buffer.concat([full, Buffer.from([200, 0, 0, 0, 1, 2, 3])]));
+  const again = new FileStore({ dataDir: dir.path, log: (l) => logs.push(l) });
+  assert.ok(await again.load('plan-log'));
+  assert.match(logs.join('\n'), /cut short.*trimmed/);
+  assert.equal(statSync(logPath).size, full.length, 'own log trimmed to its last good record');
+  doc.getMap('m').set('after-crash', true);
+  await again.append('plan-log', [Y.encodeStateAsUpdate(doc)]);
+  assert.equal((await loaded())['after-crash'], true, 'records written after the trim are read');
+  // Another instance's torn tail is ignored, not touched.
+  writeFileSync(joinPath(dir.path, 'plan-log', 'other.ylog'), Buffer.from([9, 0, 0, 0, 7]));
+  assert.equal((await loaded())['after-crash'], true);
+  assert.equal(statSync(joinPath(dir.path, 'plan-log', 'other.ylog')).size, 5);
+  // Compaction: the full state, the log removed.
+  await again.store('plan-log', Y.encodeStateAsUpdate(doc));
+  assert.ok(!readdirSync(joinPath(dir.path, 'plan-log')).includes('main.ylog'));
+  assert.ok(readFileSync(joinPath(dir.path, 'plan-log', 'main.ydoc')).length > stateBytes);
+  assert.deepEqual(await loaded(), doc.getMap('m').toJSON());
+  dir.remove();
+});
+
+test('log records: framing round-trips, and a flipped byte ends the log there', () => {
+  const a = new Uint8Array([1, 2, 3]), b = new Uint8Array([4, 5]);
+  const framed = frameLog([a, b]);
+  assert.deepEqual(readLog(framed).updates.map((u) => [...u]), [[1, 2, 3], [4, 5]]);
+  const bad = Buffer.from(framed); bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
+  assert.deepEqual(readLog(bad).updates.map((u) => [...u]), [[1, 2, 3]]);
+  assert.equal(readLog(bad).goodLength, 11);
+});
+
+test('dev tokens only on loopback; named tokens', () => {
+  assert.ok(isLoopback('127.0.0.1') && isLoopback('127.1.2.3') && isLoopback('::1') && isLoopback('localhost') && isLoopback('[::1]'));
+  assert.ok(!isLoopback('0.0.0.0') && !isLoopback('::') && !isLoopback('10.0.0.1') && !isLoopback('example.org'));
+  assert.throws(() => assertSafeExposure('0.0.0.0', new TokenTable(DEV_TOKENS)), /only on loopback/);
+  assert.doesNotThrow(() => assertSafeExposure('0.0.0.0', parseTokens('{"a-real-secret": "editor"}')));
+  assert.doesNotThrow(() => assertSafeExposure('127.0.0.1', new TokenTable(DEV_TOKENS)));
+  const named = parseTokens('{"anna-secret-1": {"role": "editor", "name": " Anna "}}');
+  assert.equal((named.check('anna-secret-1', 'p') as { name?: string }).name, 'Anna');
+  assert.throws(() => parseTokens('{"anna-secret-1": {"role": "editor", "name": "A\\u0007"}}'), /control characters/);
 });

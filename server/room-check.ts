@@ -1,0 +1,207 @@
+import * as Y from 'yjs';
+import type { z } from '../src/model/zod.ts';
+import { Plan } from '../src/model/plan.ts';
+import { Split } from '../src/model/split.ts';
+import { COLLECTIONS, ROW_SCHEMAS, SCALAR_FIELDS, roots, type Roots } from '../src/sync/layout.ts';
+import { readDefaultSplit, readPlanField, readRow } from '../src/sync/read.ts';
+import { guardObject } from '../src/sync/guard.ts';
+import type { Collection } from '../src/model/ops.ts';
+import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
+
+/*
+ * One truth for every participant. A client reads the plan out of the room's Y.Doc (src/sync/read.ts,
+ * snapshot.ts) and, where a value does not fit the plan schema, keeps what it showed before — or,
+ * joining later, falls back to its own copy or drops the row. A peer that writes an invalid value
+ * would therefore make participants see different plans depending on when they joined. So the server
+ * reads the plan the same way and refuses any update that would make a part of it invalid:
+ *
+ *   a scalar plan field (name, period, clauses, …)   must fit its schema; once set, it stays set
+ *   the default split                                must fit the Split schema
+ *   every row (rows.<collection>.<id>)               must be a Y.Map whose fields all fit (guardObject)
+ *
+ * Everything else in the doc (row order, meta, roots a plan does not use) is read by every client in
+ * the same way, so it cannot split participants and is not checked. A part that was already invalid
+ * (stored before this check existed) does not block updates elsewhere.
+ *
+ * How: each room keeps a shadow copy of its doc. An update is applied to the shadow first; the parts
+ * its transaction touched are read again and compared with before. A refused update leaves the real
+ * doc untouched and the shadow is rebuilt from it. Every change to the real doc (other instances
+ * through Redis, direct connections) is mirrored into the shadow, so it never falls behind.
+ * The same place keeps the room's size estimate for the stored-size cap.
+ */
+
+type Status = 'valid' | 'invalid';
+type Located = { kind: 'plan' } | { kind: 'default' } | { kind: 'rows'; c: Collection } | { kind: 'other' };
+
+const SCALAR = new Set<string>(SCALAR_FIELDS);
+const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
+const CHECKING = Symbol('room-check');
+
+export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; problem: string };
+
+/** Whether a Yjs (v1) update carries new content; an update of only deletions has no struct groups. */
+function addsContent(update: Uint8Array): boolean {
+  // The first varUint is the number of clients with new structs.
+  return update.length > 0 && update[0] !== 0;
+}
+
+export class RoomChecker {
+  private shadow!: Y.Doc;
+  private r!: Roots;
+  private located!: Map<unknown, Located>;
+  private readonly baseline = new Map<string, Status>();
+  private dirty = new Set<string>();
+  /** Upper estimate of the stored size: exact at build, plus every update since. */
+  private size = 0;
+  private exactAt = 0;
+  private readonly mirror = (update: Uint8Array, origin: unknown) => {
+    // Updates from a client connection were checked (and counted) before Hocuspocus applied them.
+    const checked = typeof origin === 'object' && origin !== null && 'webSocket' in origin;
+    if (!checked) this.size += update.byteLength;
+    try { Y.applyUpdate(this.shadow, update, CHECKING); } catch { this.rebuild(); }
+  };
+
+  constructor(private readonly doc: Y.Doc, private readonly maxBytes: number, private readonly now: () => number = () => performance.now()) {
+    this.rebuild();
+    for (const c of COLLECTIONS) for (const id of this.r.rows[c].keys()) this.dirty.add(`r:${c}:${id}`);
+    for (const f of SCALAR_FIELDS) this.dirty.add(`f:${f}`);
+    this.dirty.add('d');
+    this.settle();
+    doc.on('update', this.mirror);
+  }
+
+  /** Checks an update a client sent, before Hocuspocus applies it to the room. */
+  check(update: Uint8Array): CheckVerdict {
+    this.settle();
+    if (addsContent(update) && this.size + update.byteLength > this.maxBytes) {
+      // Measure exactly at most once a second: near the cap every growing edit would otherwise pay for it.
+      if (this.now() - this.exactAt > 1000) {
+        this.size = Y.encodeStateAsUpdate(this.shadow).byteLength;
+        this.exactAt = this.now();
+      }
+      if (this.size + update.byteLength > this.maxBytes) {
+        return { ok: false, close: CLOSE_ROOM_TOO_LARGE, problem: `room holds ~${this.size} bytes, cap ${this.maxBytes}` };
+      }
+    }
+    try {
+      Y.applyUpdate(this.shadow, update, CHECKING);
+    } catch (error) {
+      this.dirty.clear();
+      this.rebuild();
+      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: `update does not apply (${error instanceof Error ? error.message.slice(0, 80) : 'error'})` };
+    }
+    const problems: string[] = [];
+    const next = new Map<string, Status | undefined>();
+    for (const part of this.dirty) {
+      const now = this.evaluate(part);
+      const was = this.baseline.get(part);
+      next.set(part, now);
+      if (now === 'invalid' && was !== 'invalid') problems.push(`${part} invalid`);
+      else if (part.startsWith('f:') && was === 'valid' && now === undefined) problems.push(`${part} removed`);
+    }
+    this.dirty.clear();
+    if (problems.length > 0) {
+      this.rebuild();
+      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
+    }
+    for (const [part, status] of next) {
+      if (status === undefined) this.baseline.delete(part);
+      else this.baseline.set(part, status);
+    }
+    this.size += update.byteLength;
+    return { ok: true };
+  }
+
+  /** Parts of the plan that do not fit the schema now (e.g. stored before the check existed). */
+  invalidParts(): string[] {
+    this.settle();
+    return [...this.baseline].filter(([, s]) => s === 'invalid').map(([p]) => p);
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.mirror);
+    this.shadow.destroy();
+  }
+
+  /** Takes what mirrored updates changed into the baseline as it is. */
+  private settle(): void {
+    for (const part of this.dirty) {
+      const status = this.evaluate(part);
+      if (status === undefined) this.baseline.delete(part);
+      else this.baseline.set(part, status);
+    }
+    this.dirty.clear();
+  }
+
+  private rebuild(): void {
+    this.shadow?.destroy();
+    const shadow = new Y.Doc({ gc: this.doc.gc });
+    this.shadow = shadow;
+    this.r = roots(shadow);
+    this.located = new Map<unknown, Located>([
+      [this.r.plan, { kind: 'plan' }],
+      [this.r.defaultSplit, { kind: 'default' }],
+      [this.r.meta, { kind: 'other' }],
+    ]);
+    for (const c of COLLECTIONS) {
+      this.located.set(this.r.rows[c], { kind: 'rows', c });
+      this.located.set(this.r.order[c], { kind: 'other' });
+    }
+    shadow.on('afterTransaction', (tr: Y.Transaction) => this.mark(tr));
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.size = state.byteLength;
+    this.exactAt = this.now();
+    Y.applyUpdate(shadow, state, CHECKING);
+    this.dirty.clear();
+  }
+
+  /** The plan parts a transaction touched (the walk snapshot.ts does). */
+  private mark(tr: Y.Transaction): void {
+    for (const [type, keys] of tr.changed) {
+      let t: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
+      let key: string | null = null;
+      while (!this.located.has(t)) {
+        const item = t._item;
+        if (!item || !(item.parent instanceof Y.AbstractType)) break;
+        key = item.parentSub;
+        t = item.parent as Y.AbstractType<unknown>;
+      }
+      const at = this.located.get(t);
+      if (!at || at.kind === 'other') continue;
+      const touched = t === type ? [...keys].filter((k): k is string => k !== null) : key === null ? [] : [key];
+      if (at.kind === 'default') this.dirty.add('d');
+      else if (at.kind === 'plan') { for (const k of touched) if (SCALAR.has(k)) this.dirty.add(`f:${k}`); }
+      else for (const k of touched) this.dirty.add(`r:${at.c}:${k}`);
+    }
+  }
+
+  /** A part's status as a client would read it; undefined when it is not there. */
+  private evaluate(part: string): Status | undefined {
+    if (part === 'd') return Split.safeParse(readDefaultSplit(this.r)).success ? 'valid' : 'invalid';
+    if (part.startsWith('f:')) {
+      const f = part.slice(2);
+      if (!this.r.plan.has(f)) return undefined;
+      return fieldSchema(f).safeParse(readPlanField(this.r, f)).success ? 'valid' : 'invalid';
+    }
+    const [, c, ...rest] = part.split(':') as [string, Collection, ...string[]];
+    const id = rest.join(':');
+    const row = this.r.rows[c].get(id);
+    if (row === undefined) return undefined;
+    if (!(row instanceof Y.Map)) return 'invalid';
+    return guardObject(ROW_SCHEMAS[c], readRow(c, id, row), undefined).refused.length === 0 ? 'valid' : 'invalid';
+  }
+}
+
+const checkers = new WeakMap<Y.Doc, RoomChecker>();
+
+/** The room's checker, made at its first client update (read-only rooms never pay for a shadow). */
+export function checkerFor(doc: Y.Doc, maxBytes: number): RoomChecker {
+  let checker = checkers.get(doc);
+  if (!checker) {
+    const made = new RoomChecker(doc, maxBytes);
+    checkers.set(doc, made);
+    doc.once('destroy', () => { made.destroy(); checkers.delete(doc); });
+    checker = made;
+  }
+  return checker;
+}
