@@ -93,6 +93,10 @@ export class ScenarioController implements ReactiveController {
   private closing: Promise<void> = Promise.resolve();
   private stateOff: (() => void)[] = [];
   private suspended = false;
+  /** A session's store is being opened (its run has not finished). */
+  private opening = false;
+  private work: Promise<void> = Promise.resolve();
+  private released: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -154,7 +158,9 @@ export class ScenarioController implements ReactiveController {
     this.state?.apply(ops);
   }
 
+  /** Writes what is shown: waits for a store still opening or a first scenario still being created, then flushes. */
   async flush(): Promise<void> {
+    await this.work;
     await this.opened?.flush();
   }
 
@@ -164,7 +170,7 @@ export class ScenarioController implements ReactiveController {
     if (!session?.stored || (id === this.scenarioId && this.opened)) return;
     const signal = this.switches.start();
     const stale = () => signal.aborted || session.signal.aborted;
-    void this.openStored(session, id, stale, null);
+    this.track(this.openStored(session, id, stale, null));
   }
 
   /** Makes the open scenario the published file's content (one undo step) and follows that file from now on. */
@@ -191,18 +197,27 @@ export class ScenarioController implements ReactiveController {
 
   hostConnected(): void {
     if (!this.suspended) return;
-    // Moved in the page: open the store again (what was edited before was flushed on disconnect).
     this.suspended = false;
-    this.restart();
+    // Moved in the page: once the store was closed behind it, open it again (what was edited
+    // before was flushed on disconnect). Back before that: the session simply goes on.
+    void this.released.then(() => {
+      if (!this.suspended && !this.session && !this.opening) this.restart();
+    });
   }
 
   hostDisconnected(): void {
     if (!this.firstSet) return;
-    // A planner removed from the page must not keep the database open: flush and close.
+    // A planner removed from the page must not keep the database open. Work under way (a store
+    // opening, a first scenario being created with the changes made meanwhile) finishes first, so
+    // what the user did is written; then the store is flushed and closed.
     this.suspended = true;
-    this.sessions.stop();
-    this.switches.stop();
-    void this.releaseSession();
+    this.released = this.work.then(() => (this.suspended ? this.releaseSession() : undefined));
+  }
+
+  /** Work of the current session that writes (store open, create, switch): flush and disconnect wait for it. */
+  private track(work: Promise<void>): void {
+    const all = Promise.all([this.work, work.catch(() => {})]).then(() => {});
+    this.work = all;
   }
 
   /** Replaces the shown state; a stored scenario shown before is flushed and closed behind it. */
@@ -229,7 +244,7 @@ export class ScenarioController implements ReactiveController {
     if (this.opened) return;
     this.dirty = true;
     const session = this.session;
-    if (session?.empty && !session.signal.aborted) void this.create(session);
+    if (session?.empty && !session.signal.aborted) this.track(this.create(session));
   }
 
   private startSession(prefer: string | null): void {
@@ -239,7 +254,8 @@ export class ScenarioController implements ReactiveController {
     const plan = this.firstSet!;
     const { storage, storageName } = this.settings();
     const dbName = storageName || DB_NAME;
-    void (async () => {
+    this.opening = true;
+    const run = (async () => {
       await released;
       if (signal.aborted) return;
       const store = await openPlannerStore(plan, storage, dbName);
@@ -263,10 +279,15 @@ export class ScenarioController implements ReactiveController {
       this.seededId = all[0]!.id;
       const id = all.some((s) => s.id === prefer) ? prefer! : (all.find((s) => s.chosen) ?? all[0]!).id;
       await this.openStored(session, id, stale, newer);
-    })().catch((e: unknown) => {
-      // The store never rejects by contract; anything else is a bug that must not reach the host page.
-      if (!signal.aborted) this.reportStoreError(storeError('failed', String(e).slice(0, 200)));
-    });
+    })()
+      .catch((e: unknown) => {
+        // The store never rejects by contract; anything else is a bug that must not reach the host page.
+        if (!signal.aborted) this.reportStoreError(storeError('failed', String(e).slice(0, 200)));
+      })
+      .finally(() => {
+        if (!signal.aborted) this.opening = false;
+      });
+    this.track(run);
   }
 
   /** The first change of a plan with no stored scenarios: its scenario is created from the published plan. */
