@@ -1,18 +1,21 @@
 import { tx, txMsg } from '../i18n/export.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { apportion } from '../money/apportion.ts';
 import { Dec } from '../money/decimal.ts';
-import { formatMoney } from '../money/format.ts';
+import { formatMoney, formatNumber } from '../money/format.ts';
+import type { PaymentLine } from '../engine/index.ts';
 import type { Clauses, Funder } from '../model/index.ts';
 import type { ExportContext } from './context.ts';
 import { ExportError } from './errors.ts';
 import { isoDay } from './file-name.ts';
 import { describeFunderShare, formatDate, shareOf } from './format.ts';
-import { monitoringCaseTable } from './monitoring.ts';
+import { monitoringBlocks } from './monitoring.ts';
+import {
+  funderSchedule, funderScheduleTable, passOnScheduleTable, passOnTable, payeeSentences, payeesTable, type FunderSchedule,
+} from './payment-tables.ts';
 import { money, percent, text, type Table } from './table.ts';
 import {
-  activitiesTable, domainsTable, fundersTable, funderAmountsTable, planFieldsTable, providerAmountsTable, providersTable,
-  scheduleTable, sectorsTable, targetGroupsTable,
+  activitiesTable, domainsTable, evaluationTable, fundersTable, funderAmountsTable, justificationTable, leadRows, planFieldsTable,
+  providerAmountsTable, providersTable, scheduleTable, sectorsTable, targetGroupsTable,
 } from './tables.ts';
 
 /*
@@ -62,26 +65,113 @@ function head(ctx: ExportContext): Block[] {
   return ctx.draft ? [p(tx('draftNotice', ctx.locale), true)] : [];
 }
 
-/** Execution model, deductible, double financing and the free-text clauses: the same in every annex. */
-function agreements(ctx: ExportContext): Block[] {
-  const { plan, locale: l, names } = ctx;
+/** A table, or one line saying there is nothing to list. */
+const tableOrNone = (table: Table, l: Locale): Block[] =>
+  (table.rows.length === 0 ? [p(tx('notFilledIn', l))] : [{ kind: 'table', table, caption: false }]);
+
+/** Execution model and who leads it, and the VAT point the handleiding asks the parties to weigh. */
+function execution(ctx: ExportContext): Block[] {
+  const { plan, locale: l } = ctx;
+  return [
+    h(2, tx('secExecution', l)),
+    p(`${tx('executionModel', l)}: ${tx(`model.${plan.executionModel}`, l)}`),
+    ...leadRows(ctx).map((cells) => p(cells.map((c) => (c.t === 'text' ? c.v : '')).join(': '))),
+    h(3, tx('secVat', l)),
+    p(tx(`vat.${plan.executionModel}`, l)),
+    p(tx('vatNote', l)),
+  ];
+}
+
+/** The agreed market-share definition (handleiding §4, "gelijkgerichte contractering"). */
+function marketShare(ctx: ExportContext): Block[] {
+  const { plan, locale: l } = ctx;
+  const ms = plan.marketShare;
+  const years = (ms?.laterYears ?? []).map((y) => p(`${tx('marketShareYear', l, { year: y.year })}: ${tx('marketShareYearValue', l, {
+    date: y.referenceDate ? formatDate(y.referenceDate, l) : tx('notFilledIn', l),
+    total: y.insuredTotal ? formatNumber(y.insuredTotal, l) : tx('notFilledIn', l),
+  })}`));
+  return [
+    h(2, tx('secMarketShare', l)),
+    p(tx('marketShareRule', l)),
+    p(`${tx('marketShareDefinition', l)}: ${ms?.definition.trim() ? ms.definition.trim() : tx('notFilledIn', l)}`),
+    p(`${tx('marketShareDate', l)}: ${plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)}`),
+    p(`${tx('insuredTotal', l)}: ${ms?.insuredTotal ? formatNumber(ms.insuredTotal, l) : tx('notFilledIn', l)}`),
+    ...years,
+  ];
+}
+
+/**
+ * What every annex agrees on: the execution model, market shares and deductible (Zvw only), double
+ * financing, patients' representation, evaluation moments and the free-text clauses.
+ */
+function agreements(ctx: ExportContext, zvw: boolean): Block[] {
+  const { plan, locale: l } = ctx;
   const clauses: [keyof Clauses, Parameters<typeof tx>[0]][] = [
     ['declaration', 'clauseDeclaration'], ['informationExchange', 'clauseInformation'], ['evaluation', 'clauseEvaluation'],
     ['controls', 'clauseControls'], ['quality', 'clauseQuality'],
   ];
   return [
-    h(2, tx('secExecution', l)),
-    p(`${tx('executionModel', l)}: ${tx(`model.${plan.executionModel}`, l)}`),
-    p(`${tx('lead', l)}: ${plan.leadProviderId === null ? tx('leadNone', l) : names.provider(plan.leadProviderId)}`),
-    h(2, tx('secDeductible', l)),
-    p(plan.deductibleCharged ? tx('deductibleCharged', l) : tx('deductibleStatement', l), plan.deductibleCharged),
+    ...execution(ctx),
+    ...(zvw ? [
+      ...marketShare(ctx),
+      h(2, tx('secDeductible', l)),
+      p(plan.deductibleCharged ? tx('deductibleCharged', l) : tx('deductibleStatement', l), plan.deductibleCharged),
+    ] : []),
     h(2, tx('secDoubleFunding', l)),
     p(tx('doubleFundingStatement', l)),
     h(3, tx('doubleFundingMeasures', l)),
     ...textBlocks(plan.clauses.doubleFunding, l),
+    h(2, tx('secPatients', l)),
+    ...textBlocks(plan.patientRepresentation ?? '', l),
+    h(2, tx('secEvaluationMoments', l)),
+    ...tableOrNone(evaluationTable(ctx), l),
     h(2, tx('secClauses', l)),
     ...clauses.flatMap(([key, label]) => [h(3, tx(label, l)), ...textBlocks(plan.clauses[key], l)]),
   ];
+}
+
+/** Whom a funder pays and when: the model's rule, one sentence per payee, the schedule. */
+function payeeBlocks(ctx: ExportContext, s: FunderSchedule): Block[] {
+  const { payments, plan, locale: l, names } = ctx;
+  const leadModel = plan.executionModel !== 'equal-partners';
+  const rule = payments.leadId !== null
+    ? tx(`payees.${plan.executionModel as 'main-contractor' | 'cashier'}`, l, { lead: names.providerWithAgb(payments.leadId) })
+    : leadModel ? tx('payees.no-lead', l) : tx('payees.equal-partners', l);
+  return [
+    p(rule),
+    ...payeeSentences(ctx, s).map((line) => p(line, true)),
+    { kind: 'table', table: payeesTable(ctx, s), caption: false },
+    p(tx('scheduleRule', l)),
+    tbl(funderScheduleTable(ctx, s)),
+    ...(payments.leadId !== null ? [h(3, tx('secParts', l)), { kind: 'table' as const, table: payeesTable(ctx, s, s.parts, 'parts', tx('secParts', l)), caption: false }] : []),
+  ];
+}
+
+/** The lead's pass-on to the other providers (main contractor, cashier). */
+function passOnBlocks(ctx: ExportContext): Block[] {
+  const { payments, locale: l, names } = ctx;
+  if (payments.leadId === null) return [];
+  return [
+    h(2, tx('secPassOn', l)),
+    p(tx('passOnRule', l, { lead: names.providerWithAgb(payments.leadId) })),
+    { kind: 'table', table: passOnTable(ctx), caption: false },
+    tbl(passOnScheduleTable(ctx)),
+  ];
+}
+
+/** Every funder's payments in the plan annex; the uncovered part as its own line. */
+function paymentsBlocks(ctx: ExportContext): Block[] {
+  const { plan, payments, locale: l, names } = ctx;
+  const blocks: Block[] = [h(2, tx('secPaymentsAll', l))];
+  for (const f of plan.funders) {
+    const s = funderSchedule(ctx, f.id);
+    if (s.payees.length === 0) continue;
+    blocks.push(h(3, f.name), ...payeeBlocks(ctx, s));
+  }
+  for (const f of payments.funders.filter((x) => x.funderId === null && !x.annual.isZero())) {
+    blocks.push(p(`${names.funder(null, f.domainId)} (${names.domain(f.domainId)}): ${fmtMoney(f.annual, l)} ${tx('per.year', l)}`, true));
+  }
+  return [...blocks, ...passOnBlocks(ctx)];
 }
 
 /** The annex for the whole plan: every party, every amount. */
@@ -100,14 +190,16 @@ export function planAnnex(ctx: ExportContext): AnnexDoc {
       h(2, tx('secParties', l)), tbl(providersTable(ctx)), tbl(fundersTable(ctx)),
       ...section(targetGroupsTable(ctx)),
       ...section(activitiesTable(ctx)),
+      ...section(justificationTable(ctx)),
       h(2, tx('secSchedule', l)),
       p(`${tx('annualTotal', l)}: ${fmtMoney(allocation.annualTotal, l)}; ${tx('planTotal', l)}: ${fmtMoney(allocation.planTotal, l)}`),
       { kind: 'table', table: scheduleTable(ctx), caption: false },
       h(2, tx('secSplit', l)), tbl(domainsTable(ctx)), tbl(sectorsTable(ctx)),
       ...section(providerAmountsTable(ctx)),
       ...section(funderAmountsTable(ctx)),
-      ...agreements(ctx),
-      ...section(monitoringCaseTable(ctx)),
+      ...paymentsBlocks(ctx),
+      ...agreements(ctx, true),
+      ...monitoringBlocks(ctx),
       p(tx('fingerprintNote', l)),
     ],
   };
@@ -122,30 +214,30 @@ export function funderAmount(ctx: ExportContext, funderId: string): Dec {
     .reduce((sum, f) => sum.plus(f.amount), new Dec(0));
 }
 
-/**
- * Who this funder pays: its amount divided over the providers of its domain pro rata to their
- * amounts, by largest remainder, so the payees add up to the funder's amount to the cent.
- */
-export function funderPayees(ctx: ExportContext, funder: Funder): { providerId: string | null; sectorId: string | null; amount: Dec }[] {
-  const providers = ctx.allocation.byProvider.filter((pr) => pr.domainId === funder.domainId);
-  const total = funderAmount(ctx, funder.id);
-  const amounts = apportion(total, providers.map((pr) => new Dec(pr.amount)));
-  return providers.map((pr, i) => ({ providerId: pr.providerId, sectorId: pr.sectorId, amount: amounts[i]! }));
+/** Whom this funder pays under the execution model, per year and over the term (engine/allocate/payments.ts). */
+export function funderPayees(ctx: ExportContext, funder: Funder): PaymentLine[] {
+  return funderSchedule(ctx, funder.id).payees;
 }
 
-/** The annex one insurer or municipality signs: its own share, its payees, the shared agreements. */
+/**
+ * The annex one insurer or municipality signs: its own share, whom it pays per period, the shared
+ * agreements. A municipality's (or any non-Zvw funder's) annex speaks of its own domain: no Zvw
+ * payment title, market share or deductible, and inhabitants instead of insured.
+ */
 export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
   const l = ctx.locale;
   const { plan, allocation, names } = ctx;
   const funder = plan.funders.find((f) => f.id === funderId);
   if (!funder) throw new ExportError('unknown-funder', txMsg('error.unknown-funder', { id: funderId }));
+  const zvw = names.isZvw(funder.domainId);
   const amount = funderAmount(ctx, funder.id);
   const domainAmount = allocation.byDomain.filter((d) => d.domainId === funder.domainId)
     .reduce((sum, d) => sum.plus(d.amount), new Dec(0));
-  const agb = new Map(plan.providers.map((pr) => [pr.id, pr.agb]));
-  const payees = funderPayees(ctx, funder);
+  const schedule = funderSchedule(ctx, funder.id);
   const perActivity = allocation.activities.flatMap((a) =>
     a.funders.filter((f) => f.funderId === funder.id).map((f) => ({ activityId: a.activityId, amount: f.amount })));
+  const insuredTotal = plan.marketShare?.insuredTotal ?? null;
+  const count = funder.share?.basis === 'count' ? funder.share.count : null;
 
   const share: Table = {
     id: 'funder-share',
@@ -154,30 +246,23 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
     rows: [
       [text(tx('colFunder', l)), text(funder.name)],
       [text(tx('colKind', l)), text(tx(`funder.${funder.kind}`, l))],
-      [text(tx('colUzovi', l)), text(funder.uzovi)],
+      ...(funder.uzovi ? [[text(tx('colUzovi', l)), text(funder.uzovi)]] : []),
       [text(tx('colDomain', l)), text(names.domain(funder.domainId))],
       [text(tx('colShareBasis', l)), text(describeFunderShare(funder, l))],
+      ...(zvw ? [
+        [text(tx('marketShareDate', l)), text(plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l))],
+        [text(tx('insuredTotal', l)), text(insuredTotal ? formatNumber(insuredTotal, l) : tx('notFilledIn', l))],
+        ...(count !== null ? [[text(tx('yourCount', l)), text(formatNumber(count, l))]] : []),
+      ] : []),
       [text(tx('funderShareOfDomain', l, { domain: names.domain(funder.domainId) })), percent(shareOf(amount, domainAmount))],
       [text(tx('funderAmount', l)), money(amount)],
+      [text(tx('funderAmountTerm', l)), money(schedule.amount)],
     ],
-  };
-  const payeeTable: Table = {
-    id: 'payees',
-    title: tx('secPayees', l),
-    columns: [
-      { label: tx('colProvider', l), kind: 'text' }, { label: tx('colAgb', l), kind: 'text' },
-      { label: tx('colSector', l), kind: 'text' }, { label: tx('colAmount', l), kind: 'money' },
-    ],
-    rows: payees.map((pe) => [
-      text(names.provider(pe.providerId)), text(pe.providerId === null ? '' : agb.get(pe.providerId) ?? ''),
-      text(names.sector(funder.domainId, pe.sectorId)), money(pe.amount),
-    ]),
-    totals: [null, null, null, amount],
   };
   const activityTable: Table = {
     id: 'funder-activities',
     title: tx('secFunderActivities', l),
-    columns: [{ label: tx('colActivity', l), kind: 'text' }, { label: tx('colAnnual', l), kind: 'money' }],
+    columns: [{ label: tx('colActivity', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' }],
     rows: perActivity.map((a) => [text(names.activity(a.activityId)), money(a.amount)]),
     totals: [null, amount],
   };
@@ -190,13 +275,15 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
     footer: `${plan.name} · ${funder.name} · ${ctx.scenarioName} · SHA-256 ${ctx.fingerprint.slice(0, 16)}…`,
     blocks: [
       ...head(ctx),
-      ...section(planFieldsTable(ctx)),
+      ...section(planFieldsTable(ctx, zvw)),
+      ...(zvw ? [] : [h(2, tx('secSocialDomain', l)), p(tx('socialDomainStatement', l, { domain: names.domain(funder.domainId) }))]),
       ...section(share),
-      h(2, tx('secPayees', l)), p(tx('payeesRule', l)), { kind: 'table', table: payeeTable, caption: false },
+      h(2, tx('secPayees', l)), ...payeeBlocks(ctx, schedule),
       ...section(activityTable),
+      ...section(justificationTable(ctx, new Set(perActivity.map((a) => a.activityId)))),
       ...section(targetGroupsTable(ctx)),
       h(2, tx('secSplit', l)), tbl(domainsTable(ctx)),
-      ...agreements(ctx),
+      ...agreements(ctx, zvw),
       p(tx('fingerprintNote', l)),
     ],
   };

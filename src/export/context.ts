@@ -1,7 +1,7 @@
 import type { Allocation, Finding, Plan } from '../model/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { tx } from '../i18n/export.ts';
-import { allocate, validate } from '../engine/index.ts';
+import { allocate, payments, validate, type Payments } from '../engine/index.ts';
 import { planFingerprint } from './fingerprint.ts';
 
 /**
@@ -11,6 +11,8 @@ import { planFingerprint } from './fingerprint.ts';
 export interface ExportContext {
   plan: Plan;
   allocation: Allocation;
+  /** Who pays whom per period, as the execution model decides (engine/allocate/payments.ts). */
+  payments: Payments;
   findings: Finding[];
   locale: Locale;
   draft: boolean;
@@ -26,7 +28,17 @@ export interface Names {
   /** Empty for a domain without sectors; "(unassigned)" for a null bucket in a domain with sectors. */
   sector(domainId: string | null, sectorId: string | null): string;
   provider(id: string | null): string;
-  funder(id: string | null): string;
+  /**
+   * A funder line's name. The null line of a Zvw domain is the part no listed insurer covers and
+   * says so; elsewhere it is "(unassigned)".
+   */
+  funder(id: string | null, domainId?: string | null): string;
+  /** "Name (AGB 12345678)", or the name alone without an AGB code. */
+  providerWithAgb(id: string | null): string;
+  /** The provider's role as the execution model makes it: hoofdaannemer, kassier, onderaannemer or partner. */
+  role(id: string | null): string;
+  /** True for a Zvw domain (insurers, insured); false for the social domain, Wlz, other. */
+  isZvw(domainId: string | null): boolean;
   targetGroup(id: string): string;
   activity(id: string): string;
 }
@@ -35,6 +47,9 @@ export function makeNames(plan: Plan, locale: Locale): Names {
   const domains = new Map(plan.domains.map((d) => [d.id, d]));
   const byId = <T extends { id: string; name: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r.name]));
   const providers = byId(plan.providers);
+  const agbs = new Map(plan.providers.map((p) => [p.id, p.agb]));
+  const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
+  const lead = plan.executionModel === 'equal-partners' ? null : plan.leadProviderId;
   const funders = byId(plan.funders);
   const groups = byId(plan.targetGroups);
   const activities = byId(plan.activities);
@@ -48,7 +63,19 @@ export function makeNames(plan: Plan, locale: Locale): Names {
       return domain?.sectors.find((s) => s.id === sectorId)?.name ?? unknown(sectorId);
     },
     provider: (id) => (id === null ? unassigned : providers.get(id) ?? unknown(id)),
-    funder: (id) => (id === null ? unassigned : funders.get(id) ?? unknown(id)),
+    funder: (id, domainId = null) => (id === null
+      ? (domainId !== null && zvw.has(domainId) ? tx('uncovered', locale) : unassigned)
+      : funders.get(id) ?? unknown(id)),
+    providerWithAgb: (id) => {
+      const name = id === null ? unassigned : providers.get(id) ?? unknown(id);
+      const agb = id === null ? '' : agbs.get(id) ?? '';
+      return agb ? tx('payeeAgb', locale, { name, agb }) : name;
+    },
+    role: (id) => {
+      if (id !== null && id === lead) return tx(`lead.${plan.executionModel as 'main-contractor' | 'cashier'}`, locale);
+      return plan.executionModel === 'main-contractor' && lead !== null ? tx('role.subcontractor', locale) : tx('role.partner', locale);
+    },
+    isZvw: (domainId) => domainId !== null && zvw.has(domainId),
     targetGroup: (id) => groups.get(id) ?? unknown(id),
     activity: (id) => activities.get(id) ?? unknown(id),
   };
@@ -64,10 +91,12 @@ export interface ContextOptions {
 /** Runs the engine on the plan; the exporters never compute money themselves. */
 export async function buildContext(plan: Plan, options: ContextOptions): Promise<ExportContext> {
   const allocation = allocate(plan);
+  const pay = payments(plan, allocation);
   const findings = validate(plan);
   return {
     plan,
     allocation,
+    payments: pay,
     findings,
     ...options,
     fingerprint: await planFingerprint(plan),

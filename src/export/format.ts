@@ -41,9 +41,13 @@ export function describeCost(cost: CostBasis, locale: Locale): string {
 export function describeFunderShare(funder: Funder, locale: Locale): string {
   const share = funder.share;
   if (!share) return tx('share.none', locale);
-  return share.basis === 'count'
-    ? tx('share.count', locale, { count: formatNumber(share.count, locale) })
-    : tx('share.percent', locale, { percent: formatPercent(share.percent, locale) });
+  // An insurer's count is of insured in the service area; a municipality's of inhabitants.
+  if (share.basis === 'count') {
+    const key = funder.kind === 'insurer' ? 'share.count.insured' : funder.kind === 'municipality' ? 'share.count.inhabitants' : 'share.count';
+    return tx(key, locale, { count: formatNumber(share.count, locale) });
+  }
+  const key = funder.kind === 'insurer' ? 'share.percent.insured' : 'share.percent';
+  return tx(key, locale, { percent: formatPercent(share.percent, locale) });
 }
 
 export function describeTitles(plan: Plan, locale: Locale): string {

@@ -9,6 +9,7 @@ import { exportFileName } from './file-name.ts';
 import { monitoringTable } from './monitoring.ts';
 import type { Table } from './table.ts';
 import { allocationLongTable, scheduleTable } from './tables.ts';
+import { paymentsLongTable } from './payment-tables.ts';
 
 export { ExportError, isExportError } from './errors.ts';
 export type { ExportErrorCode } from './errors.ts';
@@ -26,8 +27,8 @@ export type ExportFormat = 'annex-docx' | 'funder-annex-docx' | 'xlsx' | 'csv' |
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['annex-docx', 'funder-annex-docx', 'xlsx', 'csv', 'monitoring-csv', 'json'];
 
 /** Which table a plain CSV holds. */
-export type CsvTable = 'allocation' | 'schedule' | 'monitoring';
-export const CSV_TABLES: readonly CsvTable[] = ['allocation', 'schedule', 'monitoring'];
+export type CsvTable = 'allocation' | 'schedule' | 'payments' | 'monitoring';
+export const CSV_TABLES: readonly CsvTable[] = ['allocation', 'schedule', 'payments', 'monitoring'];
 
 export interface ExportOptions {
   plan: Plan;
@@ -60,8 +61,8 @@ const MIME = {
 } as const;
 
 const KIND: Record<Locale, Record<string, string>> = {
-  nl: { annex: 'bijlage', workbook: 'werkmap', allocation: 'toedeling', schedule: 'betaalschema', monitoring: 'monitoring', plan: 'plan', draft: 'concept' },
-  en: { annex: 'annex', workbook: 'workbook', allocation: 'allocation', schedule: 'schedule', monitoring: 'monitoring', plan: 'plan', draft: 'draft' },
+  nl: { payments: 'betalingen', annex: 'bijlage', workbook: 'werkmap', allocation: 'toedeling', schedule: 'betaalschema', monitoring: 'monitoring', plan: 'plan', draft: 'concept' },
+  en: { payments: 'payments', annex: 'annex', workbook: 'workbook', allocation: 'allocation', schedule: 'schedule', monitoring: 'monitoring', plan: 'plan', draft: 'draft' },
 };
 
 function checkPlan(plan: unknown): Plan {
@@ -119,7 +120,8 @@ async function render(format: ExportFormat, ctx: ExportContext, options: ExportO
     }
     case 'csv': {
       const which = options.table ?? 'allocation';
-      const table: Table = which === 'schedule' ? scheduleTable(ctx) : which === 'monitoring' ? monitoringTable(ctx) : allocationLongTable(ctx);
+      const table: Table = which === 'schedule' ? scheduleTable(ctx) : which === 'payments' ? paymentsLongTable(ctx)
+        : which === 'monitoring' ? monitoringTable(ctx) : allocationLongTable(ctx);
       return file(tableToCsv(table, ctx.locale, ctx.draft), MIME.csv, name(ctx, which, 'csv'));
     }
     case 'monitoring-csv':

@@ -20,6 +20,8 @@ export type CellKind = Cell['t'];
 export interface Column {
   label: string;
   kind: CellKind;
+  /** A money column that is the sum of these columns (0-based) in each row: a SUM formula in the workbook. */
+  sumOf?: number[];
 }
 
 export interface Table {

@@ -3,6 +3,7 @@ import { Dec } from '../money/decimal.ts';
 import type { Split } from '../model/index.ts';
 import type { ExportContext } from './context.ts';
 import { describeCost, describeFunderShare, describeTitles, formatDate, shareOf } from './format.ts';
+import { formatPercent } from '../money/format.ts';
 import { isoDay } from './file-name.ts';
 import { count, date, money, percent, text, type Cell, type Table } from './table.ts';
 
@@ -13,10 +14,24 @@ import { count, date, money, percent, text, type Cell, type Table } from './tabl
 
 const dec = (s: string) => new Dec(s);
 
-export function planFieldsTable(ctx: ExportContext): Table {
+/**
+ * The lead by the execution model: "Hoofdaannemer: X" or "Kassier: X"; no row under equal partners
+ * (there is no lead: each provider contracts for itself).
+ */
+export function leadRows(ctx: ExportContext): Cell[][] {
   const { plan, locale: l, names } = ctx;
+  if (plan.executionModel === 'equal-partners') return [];
+  const lead = plan.leadProviderId === null ? tx('notFilledIn', l) : names.providerWithAgb(plan.leadProviderId);
+  return [[text(tx(`lead.${plan.executionModel}`, l)), text(lead)]];
+}
+
+/**
+ * The plan's fields. `zvwFields` false leaves out what only concerns the Zvw (market-share date,
+ * deductible): a municipality's annex speaks of its own domain.
+ */
+export function planFieldsTable(ctx: ExportContext, zvwFields = true): Table {
+  const { plan, locale: l } = ctx;
   const field = (label: string, value: string): Cell[] => [text(label), text(value)];
-  const lead = plan.leadProviderId === null ? tx('leadNone', l) : names.provider(plan.leadProviderId);
   return {
     id: 'plan',
     title: tx('secPlan', l),
@@ -26,14 +41,18 @@ export function planFieldsTable(ctx: ExportContext): Table {
       field(tx('scenario', l), ctx.scenarioName),
       field(tx('region', l), plan.region),
       field(tx('collaboration', l), plan.collaboration),
-      field(tx('paymentTitle', l), tx(`title.${plan.paymentTitle}`, l)),
-      field(tx('otherTitles', l), describeTitles(plan, l)),
+      ...(zvwFields ? [
+        field(tx('paymentTitle', l), tx(`title.${plan.paymentTitle}`, l)),
+        field(tx('otherTitles', l), describeTitles(plan, l)),
+      ] : []),
       field(tx('period', l), tx('periodValue', l, { start: formatDate(plan.period.start, l), end: formatDate(plan.period.end, l) })),
       field(tx('granularity', l), tx(`gran.${plan.granularity}`, l)),
       field(tx('executionModel', l), tx(`model.${plan.executionModel}`, l)),
-      field(tx('lead', l), lead),
-      field(tx('marketShareDate', l), plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)),
-      field(tx('secDeductible', l), plan.deductibleCharged ? tx('yes', l) : tx('no', l)),
+      ...leadRows(ctx),
+      ...(zvwFields ? [
+        field(tx('marketShareDate', l), plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)),
+        field(tx('secDeductible', l), plan.deductibleCharged ? tx('yes', l) : tx('no', l)),
+      ] : []),
       field(tx('exportDate', l), formatDate(isoDay(ctx.date), l)),
       field(tx('fingerprint', l), ctx.fingerprint),
     ],
@@ -52,7 +71,7 @@ export function providersTable(ctx: ExportContext): Table {
     ],
     rows: plan.providers.map((p) => [
       text(p.name), text(p.agb), text(names.domain(p.domainId)), text(names.sector(p.domainId, p.sectorId)),
-      text(tx(`role.${p.role}`, l)), text(p.contribution),
+      text(names.role(p.id)), text(p.contribution),
     ]),
   };
 }
@@ -136,7 +155,7 @@ export function domainsTable(ctx: ExportContext): Table {
     id: 'by-domain',
     title: `${tx('colAnnual', l)}: ${tx('levelDomain', l)}`,
     columns: [
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' },
       { label: tx('colShareOfTotal', l), kind: 'percent' },
     ],
     rows: allocation.byDomain.map((d) => [
@@ -153,7 +172,7 @@ export function sectorsTable(ctx: ExportContext): Table {
     title: `${tx('colAnnual', l)}: ${tx('levelSector', l)}`,
     columns: [
       { label: tx('colDomain', l), kind: 'text' }, { label: tx('colSector', l), kind: 'text' },
-      { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
     ],
     rows: allocation.bySector.map((s) => [
       text(names.domain(s.domainId)), text(names.sector(s.domainId, s.sectorId)), money(s.amount),
@@ -171,7 +190,7 @@ export function providerAmountsTable(ctx: ExportContext): Table {
     columns: [
       { label: tx('colProvider', l), kind: 'text' }, { label: tx('colAgb', l), kind: 'text' },
       { label: tx('colDomain', l), kind: 'text' }, { label: tx('colSector', l), kind: 'text' },
-      { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
     ],
     rows: allocation.byProvider.map((p) => [
       text(names.provider(p.providerId)), text(p.providerId === null ? '' : agb.get(p.providerId) ?? ''),
@@ -189,10 +208,10 @@ export function funderAmountsTable(ctx: ExportContext): Table {
     title: tx('secByFunder', l),
     columns: [
       { label: tx('colFunder', l), kind: 'text' }, { label: tx('colUzovi', l), kind: 'text' },
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' },
     ],
     rows: allocation.byFunder.map((f) => [
-      text(names.funder(f.funderId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''),
+      text(names.funder(f.funderId, f.domainId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''),
       text(names.domain(f.domainId)), money(f.amount),
     ]),
     totals: [null, null, null, allocation.annualTotal],
@@ -278,7 +297,7 @@ export function allocationLongTable(ctx: ExportContext): Table {
   for (const f of allocation.byFunder) {
     rows.push([
       text(tx('levelFunder', l)), text(names.domain(f.domainId)), text(''),
-      text(names.funder(f.funderId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''), money(f.amount),
+      text(names.funder(f.funderId, f.domainId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''), money(f.amount),
     ]);
   }
   return {
@@ -290,5 +309,40 @@ export function allocationLongTable(ctx: ExportContext): Table {
       { label: `${tx('colAgb', l)} / ${tx('colUzovi', l)}`, kind: 'text' }, { label: tx('colAnnual', l), kind: 'money' },
     ],
     rows,
+  };
+}
+
+/**
+ * Per activity what the agreement must say (handleiding §4 "Contractvereiste"): what is done, why
+ * (care need, complexity, not regular care paid through another prestatie), and the share already
+ * paid through regular tariffs with its explanation.
+ */
+export function justificationTable(ctx: ExportContext, activityIds?: ReadonlySet<string>): Table {
+  const { plan, locale: l } = ctx;
+  const said = (v: string | undefined) => (v && v.trim() ? v : tx('notStated', l));
+  return {
+    id: 'justification',
+    title: tx('secJustification', l),
+    columns: [
+      { label: tx('colActivity', l), kind: 'text' }, { label: tx('colDescription', l), kind: 'text' },
+      { label: tx('colJustification', l), kind: 'text' }, { label: tx('colRegularShare', l), kind: 'text' },
+      { label: tx('colRegularExplanation', l), kind: 'text' },
+    ],
+    rows: plan.activities.filter((a) => !activityIds || activityIds.has(a.id)).map((a) => [
+      text(a.name), text(said(a.description)), text(said(a.justification)),
+      text(a.regularShare == null ? tx('notStated', l) : formatPercent(a.regularShare, l)),
+      text(a.regularShare == null || a.regularShare === '0' ? (a.regularShareExplanation ?? '') : said(a.regularShareExplanation)),
+    ]),
+  };
+}
+
+/** The agreed evaluation moments (handleiding §4: "evaluatie van de samenwerking"). */
+export function evaluationTable(ctx: ExportContext): Table {
+  const { plan, locale: l } = ctx;
+  return {
+    id: 'evaluation-moments',
+    title: tx('secEvaluationMoments', l),
+    columns: [{ label: tx('colDate', l), kind: 'text' }, { label: tx('colTopic', l), kind: 'text' }],
+    rows: (plan.evaluationMoments ?? []).map((m) => [text(m.date ? formatDate(m.date, l) : tx('notFilledIn', l)), text(m.topic)]),
   };
 }

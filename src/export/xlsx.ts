@@ -3,8 +3,8 @@ import { tx, txMsg } from '../i18n/export.ts';
 import type { Dec } from '../money/decimal.ts';
 import type { ExportContext } from './context.ts';
 import { ExportError } from './errors.ts';
-import { neutralise } from './neutralise.ts';
 import { monitoringCaseTable, monitoringTable } from './monitoring.ts';
+import { funderSchedule, funderScheduleTable, passOnScheduleTable, passOnTable, payeesTable } from './payment-tables.ts';
 import type { Cell, Table } from './table.ts';
 import {
   allocationTables, findingsTable, fundersTable, planFieldsTable, providersTable, scheduleTable, splitsTable,
@@ -13,8 +13,9 @@ import {
 
 /*
  * The workbook: one sheet per concern, numbers stored as numbers (euro and percent formats),
- * totals as SUM formulas whose stored result is the engine's total. User text is neutralised
- * against formula injection and is never written as a formula.
+ * totals as SUM formulas whose stored result is the engine's total. User text is stored as a
+ * plain string cell, exactly as typed: exceljs writes a string as a string (only a
+ * `{ formula }` value becomes a formula), so "=cmd" stays text and no apostrophe shows.
  */
 
 export const EURO_FORMAT = '"€ "#,##0.00;"€ "-#,##0.00';
@@ -50,7 +51,7 @@ function isoToDate(iso: string): Date | string {
 function writeCell(target: ExcelJSTypes.Cell, cell: Cell): void {
   switch (cell.t) {
     case 'text':
-      target.value = neutralise(cell.v);
+      target.value = cell.v;
       break;
     case 'money':
       target.value = moneyToNumber(cell.v);
@@ -76,19 +77,29 @@ function writeCell(target: ExcelJSTypes.Cell, cell: Cell): void {
 
 /** Writes a titled table from `row`; returns the next free row (one blank row after). */
 function writeTable(ws: ExcelJSTypes.Worksheet, row: number, table: Table, ctx: ExportContext): number {
-  ws.getCell(row, 1).value = neutralise(table.title);
+  ws.getCell(row, 1).value = table.title;
   ws.getCell(row, 1).font = { bold: true, size: 12 };
   row += 1;
   table.columns.forEach((c, i) => {
     const cell = ws.getCell(row, i + 1);
-    cell.value = neutralise(c.label);
+    cell.value = c.label;
     cell.font = { bold: true };
     cell.border = { bottom: { style: 'thin' } };
   });
   row += 1;
   const first = row;
   for (const r of table.rows) {
-    r.forEach((c, i) => writeCell(ws.getCell(row, i + 1), c));
+    r.forEach((c, i) => {
+      const target = ws.getCell(row, i + 1);
+      writeCell(target, c);
+      // A row total: a SUM over the row's own cells, its stored result the engine's amount.
+      const parts = table.columns[i]?.sumOf;
+      if (parts && parts.length > 0 && c.t === 'money') {
+        const from = ws.getColumn(Math.min(...parts) + 1).letter;
+        const to = ws.getColumn(Math.max(...parts) + 1).letter;
+        target.value = { formula: `SUM(${from}${row}:${to}${row})`, result: moneyToNumber(c.v) };
+      }
+    });
     row += 1;
   }
   const last = row - 1;
@@ -116,9 +127,9 @@ function addSheet(wb: ExcelJSTypes.Workbook, name: string, ctx: ExportContext, w
   });
   widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   const mark = ctx.draft ? `${tx('draftMark', ctx.locale)} — ` : '';
-  ws.getCell(1, 1).value = neutralise(`${mark}${ctx.plan.name}`);
+  ws.getCell(1, 1).value = `${mark}${ctx.plan.name}`;
   ws.getCell(1, 1).font = { bold: true, size: 14, color: ctx.draft ? { argb: 'FFC00000' } : undefined };
-  ws.getCell(2, 1).value = neutralise(`${tx('scenario', ctx.locale)}: ${ctx.scenarioName}`);
+  ws.getCell(2, 1).value = `${tx('scenario', ctx.locale)}: ${ctx.scenarioName}`;
   if (ctx.draft) {
     ws.getCell(3, 1).value = tx('draftNotice', ctx.locale);
     ws.getCell(3, 1).font = { bold: true, color: { argb: 'FFC00000' } };
@@ -157,13 +168,31 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
   ws = addSheet(wb, tx('sheetSchedule', l), ctx, [16, 14, 14, 18]);
   writeTable(ws, FIRST_TABLE_ROW, scheduleTable(ctx), ctx);
 
+  // Per funder whom it pays per period (payees across, a total per period), then the lead's pass-on.
+  ws = addSheet(wb, tx('sheetPayments', l), ctx, [24, 14, 14, 26, 26, 26, 26, 26, 18]);
+  row = FIRST_TABLE_ROW;
+  for (const f of ctx.plan.funders) {
+    const s = funderSchedule(ctx, f.id);
+    if (s.payees.length === 0) continue;
+    row = writeTable(ws, row, payeesTable(ctx, s, s.payees, 'payees', `${tx('secPayees', l)}: ${f.name}`), ctx);
+    row = writeTable(ws, row, funderScheduleTable(ctx, s), ctx);
+  }
+  for (const f of ctx.payments.funders.filter((x) => x.funderId === null && !x.amount.isZero())) {
+    row = writeTable(ws, row, funderScheduleTable(ctx, funderSchedule(ctx, null, f.domainId)), ctx);
+  }
+  if (ctx.payments.leadId !== null) {
+    row = writeTable(ws, row, passOnTable(ctx), ctx);
+    writeTable(ws, row, passOnScheduleTable(ctx), ctx);
+  }
+
   ws = addSheet(wb, tx('sheetFindings', l), ctx, [14, 26, 16, 20, 80]);
   const findings = findingsTable(ctx);
   if (findings.rows.length === 0) ws.getCell(FIRST_TABLE_ROW, 1).value = tx('noFindings', l);
   else writeTable(ws, FIRST_TABLE_ROW, findings, ctx);
 
-  ws = addSheet(wb, tx('sheetMonitoring', l), ctx, [36, 18, 30, 14, 18, 18, 20, 26, 22]);
-  row = writeTable(ws, FIRST_TABLE_ROW, monitoringCaseTable(ctx), ctx);
+  ws = addSheet(wb, tx('sheetMonitoring', l), ctx, [16, 26, 26, 26, 16, 28, 18, 18]);
+  ws.getCell(FIRST_TABLE_ROW - 1, 1).value = ctx.plan.paymentTitle === 'bdss' ? tx('monNote', l) : tx('monNotZvw', l);
+  row = writeTable(ws, FIRST_TABLE_ROW + 1, monitoringCaseTable(ctx), ctx);
   writeTable(ws, row, monitoringTable(ctx), ctx);
 
   const buffer = await wb.xlsx.writeBuffer();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { allocate } from '../../src/engine/index.ts';
+import { allocate, payments } from '../../src/engine/index.ts';
 import { exportAllFunderAnnexes, exportScenario, planFingerprint } from '../../src/export/index.ts';
 import { tx } from '../../src/i18n/export.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
@@ -56,7 +56,7 @@ for (const locale of ['nl', 'en'] as const) {
       for (const p of a.byProvider) after(providers.get(p.providerId!)!, p.amount, byProviderAt);
       const funders = new Map(plan.funders.map((f) => [f.id, f.name]));
       const byFunderAt = doc.indexOf(tx('secByFunder', locale));
-      for (const f of a.byFunder) after(funders.get(f.funderId!)!, f.amount, byFunderAt);
+      for (const f of a.byFunder) after(f.funderId === null ? tx('uncovered', locale) : funders.get(f.funderId)!, f.amount, byFunderAt);
       for (const p of a.schedule) after(p.periodId, p.amount);
       for (const x of a.activities) after(plan.activities.find((y) => y.id === x.activityId)!.name, x.annual);
       const domainsAt = doc.indexOf(tx('secSplit', locale));
@@ -74,7 +74,12 @@ for (const locale of ['nl', 'en'] as const) {
       expect(doc).to.contain('5611-5658, 5500');
       expect(doc).to.contain(locale === 'nl' ? '1 januari 2025' : '1 January 2025');
       expect(doc).to.contain(tx('model.main-contractor', locale));
-      expect(doc).to.contain(`${tx('lead', locale)}: Thuiszorg Zuidoost`);
+      expect(doc).to.contain(`${tx('lead.main-contractor', locale)}: Thuiszorg Zuidoost (AGB 12345678)`);
+      expect(doc).to.contain(plan.marketShare.definition);
+      expect(doc).to.contain(plan.patientRepresentation);
+      expect(doc).to.contain(plan.evaluationMoments[0]!.topic);
+      expect(doc).to.contain(plan.activities[0]!.justification!);
+      expect(doc).to.contain(tx('vat.main-contractor', locale));
       expect(doc).to.contain(tx('deductibleStatement', locale));
       expect(doc).to.contain(tx('doubleFundingStatement', locale));
       for (const clause of Object.values(plan.clauses)) expect(doc).to.contain(clause);
@@ -84,7 +89,7 @@ for (const locale of ['nl', 'en'] as const) {
       expect(parts.headers.join('')).not.to.contain(tx('draftMark', locale));
     });
 
-    it('gives each funder its own annex with its share and payees only', async () => {
+    it('gives each funder its own annex with its share; under a main contractor it pays the lead only', async () => {
       const funder = plan.funders[0]!;
       const { parts, file } = await annex(plan, locale, { funderId: funder.id });
       const doc = lines(parts.document);
@@ -94,19 +99,96 @@ for (const locale of ['nl', 'en'] as const) {
       expect(doc).to.include(funder.uzovi);
       expect(doc).to.include(money(own));
       for (const other of plan.funders.slice(1)) expect(doc.join('\n'), other.name).not.to.contain(other.name);
-      // Payees: the providers of the funder's domain; their amounts add up to the funder's amount.
+      // Payees: the main contractor alone, per quarter, with its AGB code; amounts from the engine.
+      const pay = payments(plan, a).funders.find((f) => f.funderId === funder.id)!;
+      expect(pay.payees.map((x) => x.providerId)).to.deep.equal(['p-vv']);
+      const q = pay.payees[0]!.periods;
+      expect(q).to.have.length(4);
+      const per = tx('per.quarter', locale);
+      const line = locale === 'nl' ? `${per} ${money(q[3]!)} aan Thuiszorg Zuidoost (AGB 12345678)` : `${money(q[3]!)} ${per} to Thuiszorg Zuidoost (AGB 12345678)`;
+      expect(doc.some((x) => x.startsWith(line)), line).to.equal(true);
       const start = doc.indexOf(tx('secPayees', locale));
-      const end = doc.indexOf(tx('secFunderActivities', locale));
-      const payees = doc.slice(start, end);
-      const zvwProviders = plan.providers.filter((p) => p.domainId === funder.domainId);
-      for (const p of zvwProviders) expect(payees).to.include(p.name);
-      const sum = payees.filter((l) => l.startsWith('€') || l.startsWith('-€'))
-        .slice(0, zvwProviders.length)
-        .reduce((s, l) => s.plus(l.replace(/[€\s]/g, '').replace(locale === 'nl' ? /\./g : /,/g, '').replace(',', '.')), new Dec(0));
-      expect(sum.toFixed(2)).to.equal(own.toFixed(2));
+      const end = doc.indexOf(tx('secParts', locale));
+      expect(start).to.be.greaterThan(-1);
+      expect(end).to.be.greaterThan(start);
+      const payees = doc.slice(start, end).join('\n');
+      expect(payees).not.to.contain('Huisartsen Eindhoven');
+      // Every period of its schedule, and the lead's role by the model.
+      for (const x of pay.periods) expect(doc.slice(start)).to.include(money(x));
+      expect(doc.slice(start, end)).to.include(tx('lead.main-contractor', locale));
+      // What the lead passes on from this money: the GP part, as an onderaannemer.
+      const partsText = doc.slice(end, end + 40);
+      expect(partsText).to.include('Huisartsen Eindhoven');
+      expect(partsText).to.include(tx('role.subcontractor', locale));
+      expect(partsText).to.include(money(pay.parts.find((x) => x.providerId === 'p-ha')!.annual));
+    });
+
+    it("speaks of an insurer's insured and states the market-share definition", async () => {
+      const { parts } = await annex(plan, locale, { funderId: 'f-cz' });
+      const doc = parts.document;
+      expect(doc).to.contain(tx('share.count.insured', locale, { count: locale === 'nl' ? '6.000' : '6,000' }));
+      expect(doc).not.to.match(locale === 'nl' ? /inwoners/ : /inhabitants/);
+      expect(doc).to.contain(plan.marketShare.definition);
+      expect(doc).to.contain(tx('deductibleStatement', locale));
+    });
+
+    it("speaks of a municipality's own domain: no Zvw title, market share or deductible", async () => {
+      const { parts } = await annex(plan, locale, { funderId: 'f-wmo' });
+      const doc = parts.document;
+      expect(doc).to.contain(tx('socialDomainStatement', locale, { domain: 'Wmo 2015' }));
+      expect(doc).not.to.contain(tx('title.bdss', locale));
+      expect(doc).not.to.contain(tx('deductibleStatement', locale));
+      expect(doc).not.to.contain(tx('secMarketShare', locale));
+      expect(doc).not.to.match(locale === 'nl' ? /verzekerden/ : /insured/);
+      expect(doc).not.to.contain('Penvoerder');
     });
   });
 }
+
+describe('contract annex: the execution model decides who is paid', () => {
+  const base = handbookPlan();
+  it('equal partners: the insurer pays each Zvw provider its own part; no lead is named', async () => {
+    const plan: Plan = { ...base, executionModel: 'equal-partners', leadProviderId: null, providers: base.providers.map((p) => ({ ...p, role: 'partner' as const })) };
+    const a = allocate(plan);
+    const pay = payments(plan, a).funders.find((f) => f.funderId === 'f-cz')!;
+    const { parts } = await annex(plan, 'nl', { funderId: 'f-cz', draft: true });
+    const doc = lines(parts.document);
+    expect(pay.payees.map((x) => x.providerId)).to.have.members(['p-vv', 'p-ha']);
+    const to = (id: string) => pay.payees.find((x) => x.providerId === id)!.periods[3]!;
+    expect(doc.some((x) => x.startsWith(`per kwartaal ${formatMoney(to('p-vv'), 'nl')} aan Thuiszorg Zuidoost (AGB 12345678)`))).to.equal(true);
+    expect(doc.some((x) => x.startsWith(`per kwartaal ${formatMoney(to('p-ha'), 'nl')} aan Huisartsen Eindhoven (AGB 01234567)`))).to.equal(true);
+    expect(parts.document).not.to.contain(tx('lead.main-contractor', 'nl'));
+    expect(parts.document).not.to.contain(tx('role.subcontractor', 'nl'));
+    expect(parts.document).to.contain(tx('vat.equal-partners', 'nl'));
+    expect(parts.document).not.to.contain(tx('secPassOn', 'nl'));
+  });
+
+  it('cashier: the funder pays the cashier, who is named as such', async () => {
+    // A welfare organisation as cashier of Zvw money: the rules object (a draft), the annex still names it.
+    const plan: Plan = { ...base, executionModel: 'cashier', leadProviderId: 'p-wmo', providers: base.providers.map((p) => ({ ...p, role: p.id === 'p-wmo' ? 'cashier' as const : 'partner' as const })) };
+    const { parts } = await annex(plan, 'nl', { funderId: 'f-cz', draft: true });
+    expect(parts.document).to.contain(tx('payees.cashier', 'nl', { lead: 'Welzijn Eindhoven' }));
+    expect(parts.document).to.contain(tx('vat.cashier', 'nl'));
+    const all = await annex(plan, 'nl', { draft: true });
+    expect(all.parts.document).to.contain(`${tx('lead.cashier', 'nl')}: Welzijn Eindhoven`);
+    expect(all.parts.document).to.contain(tx('secPassOn', 'nl'));
+  });
+
+  it('the plan annex lists the part no contracting insurer covers, and what the lead passes on', async () => {
+    const a = allocate(base);
+    const uncovered = a.byFunder.find((f) => f.funderId === null && f.domainId === 'zvw');
+    expect(uncovered, 'the fixture leaves part of the Zvw uncovered').not.to.equal(undefined);
+    const { parts } = await annex(base, 'nl');
+    const doc = lines(parts.document);
+    expect(parts.document).to.contain(`${tx('uncovered', 'nl')} (Zvw): ${formatMoney(uncovered!.amount, 'nl')} per jaar`);
+    const p = payments(base, a);
+    const at = doc.indexOf(tx('secPassOn', 'nl'));
+    expect(at).to.be.greaterThan(-1);
+    for (const x of p.passOn) expect(doc.slice(at)).to.include(formatMoney(x.annual, 'nl'));
+    expect(parts.document).not.to.contain('Penvoerder');
+    expect(parts.document).not.to.match(/handboek/i);
+  });
+});
 
 describe('contract annex: marks and safety', () => {
   it('marks a draft on every page header and in the title', async () => {
@@ -135,5 +217,16 @@ describe('contract annex: marks and safety', () => {
     expect(new Set(files.map((f) => f.fileName)).size).to.equal(plan.funders.length);
     const texts = await Promise.all(files.map(async (f) => (await readDocx(f.blob)).document));
     plan.funders.forEach((f, i) => expect(texts[i]).to.contain(tx('funderAnnexTitle', 'nl', { funder: f.name })));
+  });
+});
+
+describe('contract annex: payment sentences', () => {
+  it('names the periods whose amount differs from the usual one (the cent the largest remainder hands out)', async () => {
+    // € 100.000,01 per year over four quarters: € 25.000,01 once, € 25.000,00 three times.
+    const base = handbookPlan();
+    const plan: Plan = { ...base, activities: [{ ...base.activities[0]!, cost: { kind: 'lumpsum', amount: '100000.01', per: 'year' } }],
+      funders: base.funders.filter((f) => f.id !== 'f-jw'), defaultSplit: { domains: [{ domainId: 'wmo', percent: '100' }], sectors: [] } };
+    const { parts } = await annex(plan, 'nl', { funderId: 'f-wmo', draft: true });
+    expect(lines(parts.document)).to.include('per kwartaal € 25.000,00 aan Thuiszorg Zuidoost (AGB 12345678); 2025-Q1: € 25.000,01');
   });
 });

@@ -82,10 +82,20 @@ describe('exportScenario', () => {
 
 describe('neutralise', () => {
   it('prefixes an apostrophe to text a spreadsheet would run, and nothing else', () => {
-    for (const bad of [...Object.values(HOSTILE).filter((v) => v !== HOSTILE.markup), '\nLF', '\0NUL']) {
+    for (const bad of ['=1', '+1', '-1+1', '@SUM(A1)', '\tTab', '\rCR', '\nLF', '\0NUL']) {
       expect(neutralise(bad)).to.equal(`'${bad}`);
     }
-    for (const ok of ['Zorg', "'quoted", '1+1', 'a=b', '', ' =spaced']) expect(neutralise(ok)).to.equal(ok);
+    for (const ok of ['Zorg', "'quoted", '1+1', 'a=b', '', 'Zorg, welzijn en 5611-5658', 'a;b']) expect(neutralise(ok)).to.equal(ok);
+  });
+
+  it('also after either separator and after a line break: where a cell starts when opened with the other separator', () => {
+    expect(neutralise('Zorg,=1+1')).to.equal("Zorg,'=1+1");
+    expect(neutralise('Zorg;=2+2')).to.equal("Zorg;'=2+2");
+    expect(neutralise('Zorg\n=3+3')).to.equal("Zorg\n'=3+3");
+    expect(neutralise('Zorg\r\n@x')).to.equal("Zorg\r\n'@x");
+    expect(neutralise('a, "=cmd"')).to.equal('a, "\'=cmd"');
+    expect(neutralise(' =spaced')).to.equal(" '=spaced");
+    expect(neutralise('a,-b; +c')).to.equal("a,'-b; '+c");
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { allocate } from '../../src/engine/index.ts';
-import { exportScenario } from '../../src/export/index.ts';
+import { allocate, payments } from '../../src/engine/index.ts';
+import { exportScenario, type CsvTable } from '../../src/export/index.ts';
 import { tx } from '../../src/i18n/export.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { parseAmount } from '../../src/money/parse.ts';
@@ -11,7 +11,7 @@ import { parseCsv } from './read.ts';
 const DATE = new Date('2026-11-23T10:00:00Z');
 const SEP: Record<Locale, string> = { nl: ';', en: ',' };
 
-async function csv(plan: Plan, locale: Locale, extra: { table?: 'allocation' | 'schedule' | 'monitoring'; draft?: boolean; monitoring?: boolean } = {}) {
+async function csv(plan: Plan, locale: Locale, extra: { table?: CsvTable; draft?: boolean; monitoring?: boolean } = {}) {
   const file = await exportScenario(extra.monitoring ? 'monitoring-csv' : 'csv', { plan, locale, date: DATE, scenarioName: 'B', ...extra });
   const text = await file.blob.text();
   return { file, text, rows: parseCsv(text, SEP[locale]) };
@@ -56,22 +56,44 @@ for (const locale of ['nl', 'en'] as const) {
       expect(body.map((r) => r[1])).to.deep.equal(a.schedule.map((p) => p.start));
     });
 
-    it('holds the NZa monitoring figures: case, cases, budget, sectors, amount per sector', async () => {
+    it('holds the NZa monitoring overview: Zvw declarations per calendar year, insurer and declarant', async () => {
       const { rows, file } = await csv(plan, locale, { monitoring: true });
       expect(file.fileName).to.contain('monitoring');
       const [header, ...body] = rows;
-      expect(header).to.include(tx('monCases', locale));
-      expect(body).to.have.length(a.bySector.length);
-      for (const [i, s] of a.bySector.entries()) {
+      expect(header).to.include(tx('monUses', locale));
+      expect(header!.join(' ')).not.to.match(/casus|cases/i);
+      // Main contractor: the lead declares to each insurer, once per quarter; its sector is charged.
+      const p = payments(plan, a);
+      const insurers = p.funders.filter((f) => f.funderId !== null && f.domainId === 'zvw');
+      expect(body).to.have.length(insurers.length);
+      for (const [i, f] of insurers.entries()) {
         const r = body[i]!;
-        expect(r[0]).to.equal(plan.name);
-        expect(r[3]).to.equal('2000');
-        expect(number(r[4]!, locale)).to.equal(a.annualTotal.toFixed(2));
-        expect(number(r[5]!, locale)).to.equal(a.planTotal.toFixed(2));
-        expect(r[6]).to.equal(plan.domains.find((d) => d.id === s.domainId)!.name);
-        expect(number(r[8]!, locale)).to.equal(s.amount.toFixed(2));
+        expect(r[0]).to.equal('2025');
+        expect(r[1]).to.equal(plan.funders.find((x) => x.id === f.funderId)!.name);
+        expect(r[3]).to.equal('Thuiszorg Zuidoost');
+        expect(r[5]).to.equal('Wijkverpleging (V&V)');
+        expect(r[6]).to.equal('4');
+        expect(number(r[7]!, locale)).to.equal(f.amount.toFixed(2));
       }
-      expect(body.map((r) => r[7])).to.include('Huisartsenzorg');
+      // No Wmo or Jeugdwet money charged to a macro budget.
+      expect(body.flat()).not.to.include('Wmo 2015');
+      expect(body.flat()).not.to.include('Huisartsenzorg');
+    });
+
+    it('holds every payment per funder, payee and period; each sums to the engine amount', async () => {
+      const { rows } = await csv(plan, locale, { table: 'payments' });
+      const body = rows.slice(1);
+      const p = payments(plan, a);
+      for (const f of p.funders.filter((x) => x.funderId !== null)) {
+        const name = plan.funders.find((x) => x.id === f.funderId)!.name;
+        const mine = body.filter((r) => r[0] === name);
+        expect(mine.map((r) => number(r[9]!, locale))).to.deep.equal(f.payees.flatMap((x) => x.periods.map((d) => d.toFixed(2))));
+        expect(mine.every((r) => r[3] === 'Thuiszorg Zuidoost' && r[4] === '12345678')).to.equal(true);
+      }
+      const passOn = body.filter((r) => r[0]!.startsWith(tx('secPassOn', locale)));
+      expect(passOn.map((r) => number(r[9]!, locale))).to.deep.equal(p.passOn.flatMap((x) => x.periods.map((d) => d.toFixed(2))));
+      const uncovered = body.filter((r) => r[0] === tx('uncovered', locale));
+      expect(uncovered.length).to.be.greaterThan(0);
     });
   });
 }
@@ -79,11 +101,21 @@ for (const locale of ['nl', 'en'] as const) {
 describe('CSV safety and marks', () => {
   it('neutralises formula-like text and keeps markup as text', async () => {
     for (const locale of ['nl', 'en'] as const) {
-      const all = await Promise.all([csv(hostilePlan(), locale), csv(hostilePlan(), locale, { monitoring: true })]);
+      const all = await Promise.all([csv(hostilePlan(), locale), csv(hostilePlan(), locale, { monitoring: true }), csv(hostilePlan(), locale, { table: 'payments' })]);
       const cells = all.flatMap((x) => x.rows.flat());
-      for (const bad of Object.values(HOSTILE).filter((v) => v !== HOSTILE.markup)) {
+      for (const bad of [HOSTILE.cmd, HOSTILE.plus, HOSTILE.tab, HOSTILE.cr]) {
         expect(cells.some((c) => c.startsWith(`'${bad}`)), JSON.stringify(bad)).to.equal(true);
         expect(cells, JSON.stringify(bad)).not.to.include(bad);
+      }
+      // Text that is harmless as one cell but starts a cell when the other separator splits it.
+      for (const [bad, safe] of [[HOSTILE.afterComma, "Zorg,'=1+1"], [HOSTILE.afterSemicolon, "Zorg;'=2+2"], [HOSTILE.afterLineBreak, "Zorg\n'=3+3"]]) {
+        expect(cells, JSON.stringify(bad)).to.include(safe);
+        expect(cells, JSON.stringify(bad)).not.to.include(bad);
+      }
+      // Read with the other separator, no cell starts a formula either.
+      for (const x of all) {
+        const other = parseCsv(x.text, locale === 'nl' ? ',' : ';').flat();
+        for (const c of other) expect(c, JSON.stringify(c)).not.to.match(/^[ "]*[=+@\t\r\n\0]/);
       }
       expect(cells).to.include(HOSTILE.markup);
       for (const c of cells) expect(c, JSON.stringify(c)).not.to.match(/^[=+@\t\r\n\0]/);

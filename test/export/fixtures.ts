@@ -16,6 +16,14 @@ export function handbookPlan(): Plan {
     period: { start: '2025-01-01', end: '2025-12-31' },
     granularity: 'quarter',
     marketShareDate: '2025-01-01',
+    // CZ 6.000 and VGZ 3.001 of 10.000 insured in the area: 9,99 % of the Zvw part is not covered.
+    marketShare: {
+      definition: 'Verzekerden met postcode 5611-5658 of 5500 op de peildatum, aangeleverd door Vektis als trusted third party.',
+      insuredTotal: '10000',
+      laterYears: [],
+    },
+    patientRepresentation: 'Alzheimer Nederland afdeling Zuidoost neemt deel aan het netwerkoverleg.',
+    evaluationMoments: [{ date: '2025-06-30', topic: 'Halfjaarevaluatie met alle partijen' }],
     targetGroups: [
       {
         id: 'tg1', name: 'Thuiswonende mensen met dementie',
@@ -31,6 +39,9 @@ export function handbookPlan(): Plan {
       {
         id: 'a1', name: 'Netwerkcoördinatie', targetGroupIds: ['tg1', 'tg2'],
         cost: { kind: 'lumpsum', amount: '250000.00', per: 'year' }, category: 'general', split: null,
+        description: 'Maandelijks netwerkoverleg en regie op de keten.',
+        justification: 'Complexe zorgsituaties vragen afstemming tussen wijkverpleging, huisarts en welzijn; dit zit niet in reguliere tarieven.',
+        regularShare: '0', regularShareExplanation: '',
       },
       {
         id: 'a2', name: 'Casemanagement-overleg', targetGroupIds: ['tg1'],
@@ -80,6 +91,10 @@ export const HOSTILE = {
   at: '@SUM(A1:A2)',
   tab: '\tTab',
   cr: '\rCR',
+  /** Harmless with the separator it was written with; a formula when opened with the other one. */
+  afterComma: 'Zorg,=1+1',
+  afterSemicolon: 'Zorg;=2+2',
+  afterLineBreak: 'Zorg\n=3+3',
   markup: '<img src=x onerror="window.__pwned=1">Zorg & Co',
 } as const;
 
@@ -90,8 +105,8 @@ export function hostilePlan(): Plan {
     ...plan,
     name: HOSTILE.markup,
     region: HOSTILE.at,
-    providers: plan.providers.map((p, i) => (i === 0 ? { ...p, name: HOSTILE.cmd } : i === 1 ? { ...p, name: HOSTILE.tab } : i === 2 ? { ...p, name: HOSTILE.markup } : p)),
-    funders: plan.funders.map((f, i) => (i === 0 ? { ...f, name: HOSTILE.plus } : i === 1 ? { ...f, name: HOSTILE.cr } : f)),
+    providers: plan.providers.map((p, i) => (i === 0 ? { ...p, name: HOSTILE.cmd } : i === 1 ? { ...p, name: HOSTILE.tab } : i === 2 ? { ...p, name: HOSTILE.markup } : { ...p, name: HOSTILE.afterComma })),
+    funders: plan.funders.map((f, i) => (i === 0 ? { ...f, name: HOSTILE.plus } : i === 1 ? { ...f, name: HOSTILE.cr } : i === 2 ? { ...f, name: HOSTILE.afterSemicolon } : { ...f, name: HOSTILE.afterLineBreak })),
     targetGroups: plan.targetGroups.map((g, i) => (i === 0 ? { ...g, name: HOSTILE.minus } : g)),
     activities: plan.activities.map((a, i) => (i === 0 ? { ...a, name: HOSTILE.at } : a)),
   };

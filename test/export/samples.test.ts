@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { samplePlans } from '../../demo/plans/index.ts';
-import { allocate } from '../../src/engine/index.ts';
+import { allocate, payments } from '../../src/engine/index.ts';
+import { Dec } from '../../src/money/decimal.ts';
 import { exportScenario } from '../../src/export/index.ts';
 import { tx } from '../../src/i18n/export.ts';
 import { formatMoney } from '../../src/money/format.ts';
@@ -38,18 +39,34 @@ for (const sample of samplePlans) {
       for (const x of [...a.byProvider, ...a.byFunder]) expect(lines).to.include(formatMoney(x.amount, 'en'));
     });
 
-    it('monitoring CSV (nl): the amount per sector adds up to the budget', async () => {
+    it('monitoring CSV (nl): the declared amounts per calendar year add up to what the contracting insurers pay', async () => {
       const plan = await sample.load();
       const a = allocate(plan);
       const text = await (await exportScenario('monitoring-csv', { plan, locale: 'nl' })).blob.text();
       const rows = parseCsv(text, ';').slice(1);
       const amounts = rows.map((r) => {
-        const parsed = parseAmount(r[8]!, 'nl');
-        if (!parsed.ok) throw new Error(r[8]);
+        const parsed = parseAmount(r[7]!, 'nl');
+        if (!parsed.ok) throw new Error(r[7]);
         return parsed.value;
       });
-      expect(amounts.map((x) => x.toFixed(2))).to.deep.equal(a.bySector.map((s) => s.amount.toFixed(2)));
-      expect(amounts.reduce((s, x) => s.plus(x)).toFixed(2)).to.equal(a.annualTotal.toFixed(2));
+      const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
+      const insurers = payments(plan, a).funders.filter((f) => f.funderId !== null && zvw.has(f.domainId ?? ''));
+      const declared = insurers.reduce((s, f) => s.plus(f.amount), new Dec(0));
+      expect(amounts.reduce((s, x) => s.plus(x), new Dec(0)).toFixed(2)).to.equal(declared.toFixed(2));
+      // Every year of the plan, and only Zvw sectors (or the lead's) charged.
+      const years = new Set(payments(plan, a).periods.map((p) => p.periodId.slice(0, 4)));
+      expect(new Set(rows.map((r) => r[0]))).to.deep.equal(years);
+    });
+
+    it('every export: the payments per funder and payee to the cent (CSV)', async () => {
+      const plan = await sample.load();
+      const a = allocate(plan);
+      const p = payments(plan, a);
+      const text = await (await exportScenario('csv', { plan, locale: 'en', table: 'payments' })).blob.text();
+      const rows = parseCsv(text, ',').slice(1);
+      const got = rows.map((r) => r[9]);
+      const want = [...p.funders.flatMap((f) => f.payees.flatMap((x) => x.periods)), ...p.passOn.flatMap((x) => x.periods)].map((d) => d.toFixed(2));
+      expect(got).to.deep.equal(want);
     });
   });
 }

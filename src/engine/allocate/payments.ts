@@ -23,10 +23,11 @@ import { planPeriods } from './period.ts';
  *  3. Funder line → the parts of its domain's providers (in proportion to the providers' annual
  *     amounts in that domain), and those parts → periods, a table whose columns are the funder's
  *     periods. The payees are these parts (equal partners) or the lead alone.
- * A table with given row and column totals is filled row by row (each row by period length, largest
- * remainder) and then corrected cent by cent inside one row at a time, so rows and columns both
- * add up exactly ("controlled rounding"); a correction is at most a few cents per period.
+ * A table with given row and column totals is filled column by column, each column split over the
+ * rows by what they still have to receive (see fillTable), so rows and columns both add up exactly.
  */
+
+const sum = (xs: readonly bigint[]) => xs.reduce((s, x) => s + x, 0n);
 
 export interface PaymentPeriod {
   /** "2025-Q1", "2025-03" or "2025", as in `allocation.schedule`. */
@@ -103,33 +104,26 @@ export function splitCents(total: bigint, weights: readonly bigint[]): bigint[] 
 
 /**
  * A rows × columns table of cents whose rows sum to `rows` and columns to `cols` (Σrows = Σcols).
- * Each row is split by `weights`; then, while a column is short, cents move to it inside the row
- * that holds the most in a column with too much (columns made with the same weights differ by a
- * few cents at most).
+ * Column by column, each column's total is split over the rows in proportion to what each row
+ * still has to receive (largest remainder); the last column takes exactly what is left. So every
+ * column is exact by construction, every row too, and a row's periods differ from its even
+ * split by a cent or so (a row that got a cent more earlier weighs less later). `weights` (the
+ * periods' lengths) only matter when every column total is 0 but a row is not (a broken sum).
  */
 export function fillTable(rows: readonly bigint[], cols: readonly bigint[], weights: readonly bigint[]): bigint[][] {
-  const table = rows.map((r) => (cols.length === 0 ? [] : splitCents(r, weights)));
-  if (cols.length === 0 || rows.length === 0) return table;
-  const diff = cols.map((c, k) => table.reduce((s, row) => s - row[k]!, c));
-  for (let k = 0; k < cols.length; k++) {
-    while (diff[k]! > 0n) {
-      const j = diff.findIndex((d) => d < 0n);
-      if (j < 0) break; // Σrows ≠ Σcols: the caller's sums were wrong; the rows stay exact.
-      // Take from the row that holds the most in the column with too much, so no payment turns negative.
-      let best = 0;
-      for (let i = 1; i < table.length; i++) if (table[i]![j]! > table[best]![j]!) best = i;
-      const room = table[best]![j]!;
-      let m = diff[k]! < -diff[j]! ? diff[k]! : -diff[j]!;
-      if (room > 0n && room < m) m = room;
-      table[best]![k]! += m; table[best]![j]! -= m;
-      diff[k]! -= m; diff[j]! += m;
-    }
+  const n = cols.length;
+  const table = rows.map(() => new Array<bigint>(n).fill(0n));
+  if (n === 0 || rows.length === 0) return table;
+  if (sum(cols) !== sum(rows)) return rows.map((r) => splitCents(r, weights)); // the rows stay exact
+  const left = [...rows];
+  for (let k = 0; k < n; k++) {
+    const part = k === n - 1 ? left : splitCents(cols[k]!, left);
+    for (let i = 0; i < rows.length; i++) { table[i]![k] = part[i]!; left[i]! -= k === n - 1 ? 0n : part[i]!; }
   }
   return table;
 }
 
 const cents = (d: Dec) => decToCents(d);
-const sum = (xs: readonly bigint[]) => xs.reduce((s, x) => s + x, 0n);
 
 interface Lines { providerId: string | null; annual: bigint; periods: bigint[] }
 
