@@ -2,21 +2,28 @@ import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { PlanField } from '../../src/model/ops.ts';
-import { PaymentTitle, ExecutionModel, type Clauses } from '../../src/model/plan.ts';
+import { PaymentTitle, ExecutionModel, type Clauses, type EvaluationMoment } from '../../src/model/plan.ts';
 import { Granularity } from '../../src/model/activities.ts';
 import type { UiKey } from '../../src/i18n/index.ts';
 import { SectionElement } from '../shared/section-element.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form.styles.ts';
 import { fieldId, type FieldRef } from '../shared/field-findings.ts';
+import { decimalToText, readDecimal } from '../shared/decimal-text.ts';
+import { dateToText, readDate } from './date-text.ts';
+import { marketShareFields } from './market-share-fields.ts';
 
 const CLAUSES: readonly (keyof Clauses)[] = ['declaration', 'informationExchange', 'evaluation', 'controls', 'quality', 'doubleFunding'];
 const TEXT_FIELDS = ['name', 'region', 'collaboration'] as const;
 
 /**
  * The plan's own details as an accessible form: identity, payment title and other titles, deductible,
- * period and payment granularity, market-share reference date, execution model and lead organisation,
- * and the free-text clauses of the contract annex. Text commits on `change` (leaving the field or Enter).
+ * period and payment granularity, execution model and lead organisation (named by the model), the
+ * insurers' market shares as the handleiding defines them (reference date, total of insured in the
+ * area, agreed definition, later calendar years), the §4 agreements (patients' representation,
+ * evaluation moments) and the free-text clauses of the contract annex. Text commits on `change`
+ * (leaving the field or Enter); a date or number that cannot be read is not stored and says why at
+ * the field.
  * It has no slots: the planner gives it its heading and hint.
  *
  * @event rp-edit - `{ ops: PlanOp[] }` for each committed change; bubbles, composed.
@@ -43,14 +50,23 @@ export class RpPlanDetails extends SectionElement {
       details { border-top: 1px solid var(--_border); padding-top: 0.75rem; }
       summary { cursor: pointer; font-weight: 600; margin-bottom: 0.75rem; }
       .lead[hidden] { display: none; }
+      table { border-collapse: collapse; width: 100%; }
+      th, td { text-align: left; padding: 0.25rem; vertical-align: top; }
+      th { font-size: 0.875em; font-weight: 500; color: var(--_muted); }
+      .moments td:first-child { width: 10rem; }
+      .moments td:last-child { width: 3rem; }
     `,
   ];
+
+  /** Text typed into a date or number field that could not be read, kept so it can be corrected. */
+  private drafts = new Map<string, string>();
 
   private ref(field: string): FieldRef {
     return { section: 'plan', field };
   }
 
-  private set(field: PlanField, value: unknown): void {
+  /** @internal for market-share-fields.ts */
+  set(field: PlanField, value: unknown): void {
     this.emit([{ op: 'set-field', field, value } as never]);
   }
 
@@ -83,23 +99,83 @@ export class RpPlanDetails extends SectionElement {
     </div>`;
   }
 
-  private dateField(field: string, label: UiKey, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
+  /** @internal A date typed as text (dd-mm-jjjj or ISO), stored only when complete and real. */
+  dateField(field: string, label: string, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
     const ref = this.ref(field);
     const m = this.mark(ref);
-    const hintId = `${fieldId(ref)}-hint`;
+    const id = fieldId(ref);
+    const hintId = `${id}-hint`;
     const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : ''].filter(Boolean).join(' ');
     return html`<div class="field">
-      <label for=${fieldId(ref)}>${this.t(label)}</label>
-      <input id=${fieldId(ref)} type="date" class=${m.cls} data-section="plan" data-field=${field}
-        .value=${live(value ?? '')} ?readonly=${this.readonly}
+      <label for=${id}>${label}</label>
+      <input id=${id} type="text" inputmode="numeric" autocomplete="off" class=${m.cls} data-section="plan" data-field=${field}
+        placeholder=${this.t('date.placeholder')}
+        .value=${live(this.drafts.get(id) ?? dateToText(value))} ?readonly=${this.readonly}
         aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => {
-          const v = (e.target as HTMLInputElement).value;
-          commit(v === '' ? null : v);
+          const text = (e.target as HTMLInputElement).value;
+          const read = readDate(text);
+          if (read.ok) this.drafts.delete(id);
+          else this.drafts.set(id, text);
+          this.setInputError(ref, read.ok ? null : read.error);
+          if (read.ok && read.value !== value) commit(read.value);
         }} />
       ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
       ${m.text}
     </div>`;
+  }
+
+  /** @internal A whole number typed in either locale; empty is null. */
+  numberField(field: string, label: string, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
+    const ref = this.ref(field);
+    const m = this.mark(ref);
+    const id = fieldId(ref);
+    const hintId = `${id}-hint`;
+    const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input id=${id} type="text" inputmode="numeric" class=${m.cls} data-section="plan" data-field=${field}
+        .value=${live(this.drafts.get(id) ?? decimalToText(value, this.locale))} ?readonly=${this.readonly}
+        aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
+        @change=${(e: Event) => {
+          const text = (e.target as HTMLInputElement).value;
+          const read = readDecimal(text, this.locale, 'number');
+          if (read.ok) this.drafts.delete(id);
+          else this.drafts.set(id, text);
+          this.setInputError(ref, read.ok ? null : read.error);
+          if (read.ok && read.value !== value) commit(read.value);
+        }} />
+      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
+      ${m.text}
+    </div>`;
+  }
+
+  /** @internal A long text field committed on change. */
+  textArea(field: string, label: UiKey, value: string, commit: (v: string) => void, hint?: UiKey): TemplateResult {
+    const ref = this.ref(field);
+    const m = this.mark(ref);
+    const id = fieldId(ref);
+    const hintId = `${id}-hint`;
+    const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : ''].filter(Boolean).join(' ');
+    return html`<div class="field wide">
+      <label for=${id}>${this.t(label)}</label>
+      <textarea id=${id} rows="3" maxlength="20000" class=${m.cls} data-section="plan" data-field=${field}
+        .value=${live(value)} ?readonly=${this.readonly}
+        aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
+        @change=${(e: Event) => commit((e.target as HTMLTextAreaElement).value)}></textarea>
+      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
+      ${m.text}
+    </div>`;
+  }
+
+  /** @internal */
+  markOf(field: string): ReturnType<SectionElement['mark']> {
+    return this.mark(this.ref(field));
+  }
+
+  /** @internal */
+  tr(key: UiKey, vars?: Record<string, string | number>): string {
+    return this.t(key, vars);
   }
 
   private otherTitles(): TemplateResult {
@@ -131,8 +207,12 @@ export class RpPlanDetails extends SectionElement {
     const plan = this.plan!;
     const ref = this.ref('leadProviderId');
     const m = this.mark(ref);
+    const model = plan.executionModel;
+    const led = model === 'main-contractor' || model === 'cashier';
+    // Hidden for equal partners unless one is still chosen (a finding asks to clear it).
+    if (!led && plan.leadProviderId === null) return html``;
     return html`<div class="field">
-      <label for=${fieldId(ref)}>${this.t('details.leadProvider')}</label>
+      <label for=${fieldId(ref)}>${this.t(led ? `details.lead.${model}` : 'details.leadProvider')}</label>
       <select id=${fieldId(ref)} class=${m.cls} data-section="plan" data-field="leadProviderId" ?disabled=${this.readonly}
         aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
         @change=${(e: Event) => {
@@ -140,8 +220,9 @@ export class RpPlanDetails extends SectionElement {
           this.set('leadProviderId', v === '' ? null : v);
         }}>
         <option value="" ?selected=${plan.leadProviderId === null}>${this.t('form.none')}</option>
-        ${plan.providers.map((p) => html`<option value=${p.id} ?selected=${p.id === plan.leadProviderId}>${p.name || p.id}</option>`)}
+        ${plan.providers.map((p, i) => html`<option value=${p.id} ?selected=${p.id === plan.leadProviderId}>${p.name || this.t('details.unnamedProvider', { row: i + 1 })}</option>`)}
       </select>
+      ${led ? html`<p class="hint">${this.t(`details.lead.hint.${model}`)}</p>` : ''}
       ${m.text}
     </div>`;
   }
@@ -194,10 +275,9 @@ export class RpPlanDetails extends SectionElement {
       <fieldset>
         <legend>${this.t('details.period')}</legend>
         <div class="fields">
-          ${this.dateField('period.start', 'details.periodStart', plan.period.start, (v) => v && this.set('period', { ...plan.period, start: v }))}
-          ${this.dateField('period.end', 'details.periodEnd', plan.period.end, (v) => v && this.set('period', { ...plan.period, end: v }))}
+          ${this.dateField('period.start', this.t('details.periodStart'), plan.period.start, (v) => v && this.set('period', { ...plan.period, start: v }))}
+          ${this.dateField('period.end', this.t('details.periodEnd'), plan.period.end, (v) => v && this.set('period', { ...plan.period, end: v }))}
           ${this.selectField('granularity', 'details.granularity', Granularity.options, 'granularity', plan.granularity)}
-          ${this.dateField('marketShareDate', 'details.marketShareDate', plan.marketShareDate, (v) => this.set('marketShareDate', v), 'details.marketShareDate.hint')}
         </div>
       </fieldset>
       <fieldset>
@@ -207,8 +287,41 @@ export class RpPlanDetails extends SectionElement {
           ${this.leadField()}
         </div>
       </fieldset>
+      ${marketShareFields(this, plan)}
+      ${this.agreement()}
       ${this.clauses()}
     `;
+  }
+
+  /** Patients' representation and the agreed evaluation moments (handleiding §2, §4). */
+  private agreement(): TemplateResult {
+    const plan = this.plan!;
+    const moments = plan.evaluationMoments;
+    const setMoments = (next: EvaluationMoment[]) => this.set('evaluationMoments', next);
+    const at = (i: number, patch: Partial<EvaluationMoment>) => setMoments(moments.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+    return html`<fieldset>
+      <legend>${this.t('details.agreement')}</legend>
+      <div class="fields">
+        ${this.textArea('patientRepresentation', 'details.patientRepresentation', plan.patientRepresentation,
+          (v) => this.set('patientRepresentation', v), 'details.patientRepresentation.hint')}
+        <div class="field wide">
+          <span class="label" id="moments-label">${this.t('details.evaluationMoments')}</span>
+          ${moments.length === 0 ? html`<p class="hint">${this.t('details.noEvaluation')}</p>` : html`
+          <table class="moments" aria-labelledby="moments-label">
+            <thead><tr><th>${this.t('details.evaluationDate')}</th><th>${this.t('details.evaluationTopic')}</th><th></th></tr></thead>
+            <tbody>${moments.map((mo, i) => html`<tr>
+              <td>${this.dateField(`evaluationMoments.${i}.date`, `${this.t('details.evaluationDate')} ${i + 1}`, mo.date, (v) => at(i, { date: v }))}</td>
+              <td><input type="text" maxlength="500" data-section="plan" data-field=${`evaluationMoments.${i}.topic`}
+                aria-label=${`${this.t('details.evaluationTopic')} ${i + 1}`} .value=${live(mo.topic)} ?readonly=${this.readonly}
+                @change=${(e: Event) => at(i, { topic: (e.target as HTMLInputElement).value })} /></td>
+              <td>${this.readonly ? '' : html`<button type="button" aria-label=${this.t('details.removeEvaluation', { n: i + 1 })}
+                title=${this.t('details.removeEvaluation', { n: i + 1 })} @click=${() => setMoments(moments.filter((_, j) => j !== i))}>×</button>`}</td>
+            </tr>`)}</tbody>
+          </table>`}
+          ${this.readonly ? '' : html`<div><button type="button" @click=${() => setMoments([...moments, { date: null, topic: '' }])}>${this.t('details.addEvaluation')}</button></div>`}
+        </div>
+      </div>
+    </fieldset>`;
   }
 
   private deductible(): TemplateResult {

@@ -11,6 +11,7 @@ import { fieldId, type FieldRef } from '../shared/field-findings.ts';
 import { newId } from '../shared/new-id.ts';
 import { formatPostcodes, parsePostcodes } from './postcodes.ts';
 import { readWholeNumber, wholeNumberToText } from './whole-number.ts';
+import { dateToText, readDate } from '../plan-details/date-text.ts';
 
 /**
  * The plan's target groups, one card each: name, care characteristics, service area as PC4
@@ -67,6 +68,18 @@ export class RpTargetGroups extends SectionElement {
     this.focusWhenShown({ section: 'targetGroups', rowId: row.id, field: 'name' });
   }
 
+  /** Typed dates that could not be read, kept so they can be corrected (the plan keeps its old value). */
+  private dateDrafts = new Map<string, string>();
+
+  /** A reference date typed as text: stored only when complete and real, else an error at the field. */
+  private commitDate(g: TargetGroup, ref: FieldRef, text: string): void {
+    const read = readDate(text);
+    if (read.ok) this.dateDrafts.delete(fieldId(ref));
+    else this.dateDrafts.set(fieldId(ref), text);
+    this.setInputError(ref, read.ok ? null : read.error);
+    if (read.ok && read.value !== g.referenceDate) this.patch(g.id, { referenceDate: read.value });
+  }
+
   private removeRow(id: string): void {
     this.emit([{ op: 'remove-row', collection: 'targetGroups', id }]);
   }
@@ -110,11 +123,12 @@ export class RpTargetGroups extends SectionElement {
           .value=${live(wholeNumberToText(g.estimatedSize, this.locale))} ?readonly=${this.readonly}
           aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
           @change=${(e: Event) => this.commitSize(g, ref, (e.target as HTMLInputElement).value)} />`)}
-        ${this.field(g, 'referenceDate', 'targetGroups.referenceDate', (ref, m) => html`<input id=${fieldId(ref)} type="date"
+        ${this.field(g, 'referenceDate', 'targetGroups.referenceDate', (ref, m) => html`<input id=${fieldId(ref)} type="text"
+          inputmode="numeric" autocomplete="off" placeholder=${this.t('date.placeholder')}
           class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="referenceDate"
-          .value=${live(g.referenceDate ?? '')} ?readonly=${this.readonly}
+          .value=${live(this.dateDrafts.get(fieldId(ref)) ?? dateToText(g.referenceDate))} ?readonly=${this.readonly}
           aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
-          @change=${(e: Event) => this.patch(g.id, { referenceDate: (e.target as HTMLInputElement).value || null })} />`)}
+          @change=${(e: Event) => this.commitDate(g, ref, (e.target as HTMLInputElement).value)} />`)}
         ${this.field(g, 'characteristics', 'targetGroups.characteristics', (ref, m) => html`<textarea id=${fieldId(ref)} rows="2"
           maxlength="4000" class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="characteristics"
           .value=${live(g.characteristics)} ?readonly=${this.readonly}

@@ -17,7 +17,7 @@ export interface SamplePlan {
 export const samplePlans: readonly SamplePlan[] = [
   {
     id: 'handbook',
-    title: { nl: 'Voorbeeld uit het handboek', en: 'Handbook example' },
+    title: { nl: 'Voorbeeld uit de handleiding', en: 'Handbook example' },
     description: {
       nl: 'Lumpsum van € 250.000 per jaar: Wmo 10 %, Jeugdwet 20 %, Zvw 70 %; binnen de Zvw wijkverpleging 50 % en huisartsenzorg 50 %.',
       en: 'Lumpsum of €250,000 per year: Wmo 10%, Youth Act 20%, Zvw 70%; within the Zvw district nursing 50% and GP care 50%.',

@@ -14,7 +14,7 @@ export const ui = {
   'planner.annualTotal': { nl: 'Budget per jaar', en: 'Budget per year' },
   'planner.planTotal': { nl: 'Budget planperiode', en: 'Budget for the plan period' },
   'planner.activityCount': { nl: 'Activiteiten', en: 'Activities' },
-  'planner.status.ok': { nl: 'Plan klopt', en: 'Plan is consistent' },
+  'planner.status.ok': { nl: 'Geen bevindingen', en: 'No findings' },
   'count.error.one': { nl: '1 fout', en: '1 error' },
   'count.error.other': { nl: '{n} fouten', en: '{n} errors' },
   'count.warning.one': { nl: '1 waarschuwing', en: '1 warning' },
@@ -29,7 +29,7 @@ export const ui = {
   },
   'planner.section.targetGroups': { nl: 'Doelgroepen', en: 'Target groups' },
   'planner.section.targetGroups.hint': {
-    nl: 'Zorgspecifieke kenmerken en werkgebied (postcodes) van elke doelgroep.',
+    nl: 'Zorgspecifieke kenmerken en verzorgingsgebied (postcodes) van elke doelgroep.',
     en: 'Care characteristics and service area (postcodes) of each target group.',
   },
   'planner.section.parties': { nl: 'Partijen', en: 'Parties' },
@@ -96,6 +96,20 @@ export const ui = {
 
   // shared form words
   'form.none': { nl: '— geen —', en: '— none —' },
+  'date.placeholder': { nl: 'dd-mm-jjjj', en: 'dd-mm-yyyy' },
+  'date.incomplete': {
+    nl: '‘{text}’ is geen volledige datum: typ dag, maand en jaar, bijvoorbeeld 31-12-2025. Er is niets opgeslagen.',
+    en: '‘{text}’ is not a complete date: type day, month and year, e.g. 31-12-2025. Nothing was saved.',
+  },
+  'date.year': {
+    nl: 'Het jaar {year} ligt niet tussen {first} en {last}; klopt het jaartal? Er is niets opgeslagen.',
+    en: 'The year {year} is not between {first} and {last}; is the year right? Nothing was saved.',
+  },
+  'date.month': { nl: 'Maand {month} bestaat niet: een jaar heeft 12 maanden. Er is niets opgeslagen.', en: 'Month {month} does not exist: a year has 12 months. Nothing was saved.' },
+  'date.day': {
+    nl: '{day} {month} {year} bestaat niet: de laatste dag van {month} is {days} {month}. Er is niets opgeslagen.',
+    en: '{day} {Month} {year} does not exist: {Month} has {days} days. Nothing was saved.',
+  },
   'form.error': { nl: 'Fout', en: 'Error' },
   'form.warning': { nl: 'Waarschuwing', en: 'Warning' },
   'form.notAWholeNumber': {
@@ -122,10 +136,56 @@ export const ui = {
   'details.granularity': { nl: 'Betaling per', en: 'Payment per' },
   'details.execution': { nl: 'Uitvoering', en: 'Execution' },
   'details.executionModel': { nl: 'Uitvoeringsmodel', en: 'Execution model' },
-  'details.leadProvider': { nl: 'Penvoerder (hoofdaannemer of kassier)', en: 'Lead organisation (main contractor or cashier)' },
+  'details.leadProvider': { nl: 'Penvoerder (niet bij gelijkwaardige partners)', en: 'Lead organisation (none for equal partners)' },
+  'details.lead.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
+  'details.lead.cashier': { nl: 'Kassier', en: 'Cashier' },
+  'details.lead.hint.main-contractor': {
+    nl: 'Alle financiers betalen de hoofdaannemer; die betaalt de andere aanbieders (onderaannemers) hun deel.',
+    en: 'Every funder pays the main contractor, which pays the other providers (subcontractors) their part.',
+  },
+  'details.lead.hint.cashier': {
+    nl: 'De kassier ontvangt het geld van alle financiers en verdeelt het over de partners.',
+    en: 'The cashier receives the money of every funder and distributes it to the partners.',
+  },
+  'details.unnamedProvider': { nl: 'Aanbieder zonder naam (rij {row})', en: 'Provider without a name (row {row})' },
+  'details.marketShares': { nl: 'Marktaandelen van de zorgverzekeraars', en: 'Market shares of the health insurers' },
+  'details.marketShares.hint': {
+    nl: 'Volgens de handleiding (§4 ‘Hoe te gebruiken?’): het aantal verzekerden van elke zorgverzekeraar in het verzorgingsgebied (postcodes) op de peildatum, van het totaal van alle verzekerden daar. Elke zorgverzekeraar betaalt zijn eigen deel; wat geen zorgverzekeraar in het plan dekt, is niet gedekt.',
+    en: 'As the NZa handbook defines them (§4): each insurer’s number of insured in the service area (postcodes) on the reference date, out of all insured there. Each insurer pays its own share; what no insurer in the plan covers stays uncovered.',
+  },
+  'details.insuredTotal': { nl: 'Totaal aantal verzekerden in het verzorgingsgebied', en: 'Total number of insured in the service area' },
+  'details.insuredTotal.hint': {
+    nl: 'Op de peildatum, van alle zorgverzekeraars samen (ook die niet meedoen). Het aantal per zorgverzekeraar staat bij de financiers.',
+    en: 'On the reference date, of all insurers together (also those not taking part). The number per insurer is with the funders.',
+  },
+  'details.marketShareDefinition': { nl: 'Afgesproken definitie van het marktaandeel', en: 'Agreed definition of the market share' },
+  'details.marketShareDefinition.hint': {
+    nl: 'Verzorgingsgebied (postcodes), peildatum en bron, bijvoorbeeld een trusted third party. Deze tekst komt in de contractbijlage.',
+    en: 'Service area (postcodes), reference date and source, e.g. a trusted third party. This text goes into the contract annex.',
+  },
+  'details.laterYears': { nl: 'Latere kalenderjaren', en: 'Later calendar years' },
+  'details.laterYears.hint': {
+    nl: 'Verzekerden kunnen op 1 januari van zorgverzekeraar wisselen: geef per volgend kalenderjaar een eigen peildatum en telling.',
+    en: 'Insured persons may switch insurer on 1 January: give each later calendar year its own reference date and count.',
+  },
+  'details.yearDate': { nl: 'Peildatum {year}', en: 'Reference date {year}' },
+  'details.yearTotal': { nl: 'Totaal verzekerden {year}', en: 'Total insured {year}' },
+  'details.yearCount': { nl: '{name}, verzekerden {year}', en: '{name}, insured {year}' },
+  'details.agreement': { nl: 'Afspraken over de samenwerking', en: 'Agreements on the cooperation' },
+  'details.patientRepresentation': { nl: 'Betrokkenheid van patiëntenvertegenwoordiging', en: 'Involvement of patients’ representatives' },
+  'details.patientRepresentation.hint': {
+    nl: 'Hoe patiënten- of cliëntenvertegenwoordiging is betrokken bij de afspraken (handleiding §2 ‘Wanneer te gebruiken?’).',
+    en: 'How patients’ or clients’ representatives are involved in the agreements (handbook §2).',
+  },
+  'details.evaluationMoments': { nl: 'Afgesproken evaluatiemomenten', en: 'Agreed evaluation moments' },
+  'details.evaluationDate': { nl: 'Datum', en: 'Date' },
+  'details.evaluationTopic': { nl: 'Wat wordt geëvalueerd, door wie', en: 'What is evaluated, by whom' },
+  'details.addEvaluation': { nl: 'Evaluatiemoment toevoegen', en: 'Add an evaluation moment' },
+  'details.removeEvaluation': { nl: 'Evaluatiemoment {n} verwijderen', en: 'Remove evaluation moment {n}' },
+  'details.noEvaluation': { nl: 'Nog geen evaluatiemomenten.', en: 'No evaluation moments yet.' },
   'details.marketShareDate': { nl: 'Peildatum marktaandelen', en: 'Market share reference date' },
   'details.marketShareDate.hint': {
-    nl: 'Verzekerden in de postcodes van het werkgebied op deze datum.',
+    nl: 'Verzekerden in de postcodes van het verzorgingsgebied op deze datum.',
     en: 'Insured persons in the service area’s postcodes on this date.',
   },
   'details.clauses': { nl: 'Afspraken voor de contractbijlage', en: 'Agreements for the contract annex' },
@@ -138,7 +198,7 @@ export const ui = {
 
   'paymentTitle.bdss': { nl: 'Patiëntengroepsgebonden samenwerking Zvw', en: 'Patient-group cooperation (Zvw)' },
   'paymentTitle.oi': { nl: 'Organisatie en infrastructuur (O&I)', en: 'Organisation and infrastructure (O&I)' },
-  'paymentTitle.adz': { nl: 'Aanvullende dienstverlening zorgverzekeraars (ADZ)', en: 'Additional insurer services (ADZ)' },
+  'paymentTitle.adz': { nl: 'Algemene diensten ten behoeve van verzekerde zorg (ADZ)', en: 'General services for insured care (ADZ)' },
   'paymentTitle.wmo-subsidy': { nl: 'Wmo-subsidie', en: 'Wmo subsidy' },
   'paymentTitle.other': { nl: 'Anders', en: 'Other' },
 
@@ -201,7 +261,10 @@ export const ui = {
 
   // findings
   'findings.title': { nl: 'Bevindingen', en: 'Findings' },
-  'findings.none': { nl: 'Geen bevindingen: het plan is volledig en sluit op de cent.', en: 'No findings: the plan is complete and adds up to the cent.' },
+  'findings.none': {
+    nl: 'Geen bevindingen bij de controles van regioplan; bedragen sluiten op de cent. De controles dekken niet alles wat de handleiding vraagt: lees de afspraken zelf na.',
+    en: 'No findings from regioplan’s checks; amounts add up to the cent. The checks do not cover everything the handbook asks: read the agreements yourself too.',
+  },
   'findings.errors': { nl: 'Fouten', en: 'Errors' },
   'findings.warnings': { nl: 'Waarschuwingen', en: 'Warnings' },
   'findings.announce': { nl: '{errors} en {warnings}.', en: '{errors} and {warnings}.' },

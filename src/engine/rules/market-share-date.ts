@@ -60,8 +60,9 @@ export const marketShareDate: Rule = {
         if (insurers > 1 && shared) out.push(finding('market-share-date', 'warning', where, text.yearMissing(year)));
         continue;
       }
-      if (entry.referenceDate === null) out.push(finding('market-share-date', 'warning', where, text.yearDateMissing(year)));
-      else checkDate(entry.referenceDate, `${year}-01-01`, where, out);
+      const dateAt: FindingLocation = { section: 'plan', field: `marketShare.laterYears.${year}.referenceDate` };
+      if (entry.referenceDate === null) out.push(finding('market-share-date', 'warning', dateAt, text.yearDateMissing(year)));
+      else checkDate(entry.referenceDate, `${year}-01-01`, dateAt, out);
     }
     if (years.length > 0) {
       for (const y of plan.marketShare.laterYears) {

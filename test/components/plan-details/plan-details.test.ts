@@ -16,7 +16,7 @@ describe('rp-plan-details', () => {
   it('shows the plan with labelled fields, in nl by default and in en on request', async () => {
     const el = await mount<RpPlanDetails>('rp-plan-details', { plan: handbookPlan() });
     expect(field(el, 'name').value).to.equal('Dementienetwerk Voorbeeldregio');
-    expect(field(el, 'period.start').value).to.equal('2025-01-01');
+    expect(field(el, 'period.start').value).to.equal('01-01-2025');
     expect((field(el, 'granularity') as unknown as HTMLSelectElement).value).to.equal('quarter');
     expect(labelOf(el, field(el, 'name'))).to.equal('Naam van het plan');
     el.locale = 'en';
@@ -101,10 +101,94 @@ describe('rp-plan-details', () => {
   });
 
   it('shows names with markup as text', async () => {
-    const plan = { ...handbookPlan(), providers: [{ ...handbookPlan().providers[0]!, name: '<img src=x onerror="window.pwned=1">' }] };
+    const plan = { ...handbookPlan(), executionModel: 'cashier' as const, providers: [{ ...handbookPlan().providers[0]!, name: '<img src=x onerror="window.pwned=1">' }] };
     const el = await mount<RpPlanDetails>('rp-plan-details', { plan });
     const option = [...$<HTMLSelectElement>(el, '[data-field="leadProviderId"]').options].at(-1)!;
     expect(option.textContent).to.equal('<img src=x onerror="window.pwned=1">');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+  });
+
+  describe('dates typed by keyboard (issue #13 bug 5)', () => {
+    const typeInto = async (input: HTMLInputElement, text: string) => {
+      input.focus();
+      input.select();
+      await sendKeys({ type: text });
+      await sendKeys({ press: 'Tab' });
+    };
+
+    it('stores 31122025 typed into the reference date as 31 December 2025 and shows it as typed by a person', async () => {
+      const el = await mount<RpPlanDetails>('rp-plan-details', { plan: handbookPlan() });
+      const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
+      const date = field(el, 'marketShareDate');
+      await typeInto(date, '31122025');
+      expect(edits.map((e) => e.ops)).to.deep.equal([[{ op: 'set-field', field: 'marketShareDate', value: '2025-12-31' }]]);
+      el.plan = { ...el.plan!, marketShareDate: '2025-12-31' };
+      await el.updateComplete;
+      expect(date.value).to.equal('31-12-2025');
+      expect(date.getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('stores nothing for an incomplete or impossible date and says why at the field, in plain words', async () => {
+      const el = await mount<RpPlanDetails>('rp-plan-details', { plan: handbookPlan() });
+      const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
+      const errors = record(el, 'rp-error');
+      const date = field(el, 'marketShareDate');
+      await typeInto(date, '3112202');
+      expect(edits).to.have.length(0);
+      expect(errors).to.have.length(0);
+      expect(date.getAttribute('aria-invalid')).to.equal('true');
+      const mark = $(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`);
+      expect(mark.textContent).to.contain('‘3112202’ is geen volledige datum: typ dag, maand en jaar');
+      expect(date.value, 'the typed text stays to be corrected').to.equal('3112202');
+      await typeInto(date, '31-04-2025');
+      expect(edits).to.have.length(0);
+      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('30 april');
+      el.locale = 'en';
+      await el.updateComplete;
+      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('April has 30 days');
+      await typeInto(date, '2025-12-31');
+      expect(edits.map((e) => e.ops)).to.deep.equal([[{ op: 'set-field', field: 'marketShareDate', value: '2025-12-31' }]]);
+      expect(date.getAttribute('aria-invalid')).to.equal('false');
+    });
+  });
+
+  it('names the lead by the execution model, and hides it for equal partners', async () => {
+    const el = await mount<RpPlanDetails>('rp-plan-details', { plan: { ...handbookPlan(), executionModel: 'main-contractor' } });
+    expect(labelOf(el, field(el, 'leadProviderId'))).to.equal('Hoofdaannemer');
+    el.plan = { ...el.plan!, executionModel: 'cashier' };
+    await el.updateComplete;
+    expect(labelOf(el, field(el, 'leadProviderId'))).to.equal('Kassier');
+    el.plan = { ...el.plan!, executionModel: 'equal-partners', leadProviderId: null };
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-field="leadProviderId"]')).to.equal(null);
+  });
+
+  it('edits the area total, the agreed market-share definition and a later year\'s counts', async () => {
+    const plan = { ...handbookPlan(), period: { start: '2025-01-01', end: '2026-12-31' } };
+    const el = await mount<RpPlanDetails>('rp-plan-details', { plan });
+    const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
+    const total = field(el, 'marketShare.insuredTotal');
+    total.value = '59.980';
+    total.dispatchEvent(new Event('change'));
+    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'marketShare', value: { definition: '', insuredTotal: '59980', laterYears: [] } }]);
+    const date = field(el, 'marketShare.laterYears.2026.referenceDate');
+    expect(labelOf(el, date)).to.equal('Peildatum 2026');
+    date.value = '31-12-2025';
+    date.dispatchEvent(new Event('change'));
+    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'marketShare', value: {
+      definition: '', insuredTotal: null, laterYears: [{ year: 2026, referenceDate: '2025-12-31', insuredTotal: null, counts: [] }],
+    } }]);
+  });
+
+  it('adds an evaluation moment and records the patients\' representation', async () => {
+    const el = await mount<RpPlanDetails>('rp-plan-details', { plan: handbookPlan() });
+    const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
+    const add = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Evaluatiemoment toevoegen'))!;
+    add.click();
+    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'evaluationMoments', value: [{ date: null, topic: '' }] }]);
+    const rep = field(el, 'patientRepresentation') as unknown as HTMLTextAreaElement;
+    rep.value = 'De cliëntenraad leest mee.';
+    rep.dispatchEvent(new Event('change'));
+    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'patientRepresentation', value: 'De cliëntenraad leest mee.' }]);
   });
 });

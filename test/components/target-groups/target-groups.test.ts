@@ -72,6 +72,21 @@ describe('rp-target-groups', () => {
     expect(size.getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('stores a reference date typed as 31122025 as 31 December 2025; an incomplete one is refused at the field (issue #13 bug 5)', async () => {
+    const el = await mount<RpTargetGroups>('rp-target-groups', { plan: handbookPlan() });
+    const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
+    const date = control(el, 'tg1', 'referenceDate');
+    expect(date.value).to.equal('01-01-2025');
+    await typeInto(date, '31122025');
+    expect(edits).to.deep.equal([{ ops: [{ op: 'update-row', collection: 'targetGroups', id: 'tg1', patch: { referenceDate: '2025-12-31' } }] }]);
+    await typeInto(date, '31-12-25');
+    await el.updateComplete;
+    expect(edits).to.have.length(1);
+    expect(date.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, `#${date.getAttribute('aria-describedby')}`).textContent).to.contain('‘31-12-25’ is geen volledige datum');
+    expect(date.value).to.equal('31-12-25');
+  });
+
   it('adds a group (focusing its name) and removes one', async () => {
     const el = await mount<RpTargetGroups>('rp-target-groups', { plan: handbookPlan() });
     const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');

@@ -36,7 +36,7 @@ describe('rule market-share-date', () => {
     expect(f!.message.en).to.contain('insured persons may switch insurer on 1 January');
     plan.marketShare = { ...plan.marketShare, laterYears: [{ year: 2026, referenceDate: '2026-02-01', insuredTotal: '100', counts: [] }, { year: 2031, referenceDate: null, insuredTotal: null, counts: [] }] };
     expectFindings(plan, 'market-share-date', [
-      { severity: 'error', location: { section: 'plan', field: 'marketShare.laterYears.2026' } },
+      { severity: 'error', location: { section: 'plan', field: 'marketShare.laterYears.2026.referenceDate' } },
       { severity: 'warning', location: { section: 'plan', field: 'marketShare.laterYears.2031' } },
     ]);
   });
