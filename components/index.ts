@@ -1,5 +1,5 @@
 // Registers every regioplan element. Importing this module once defines them all.
-export { RpPlanner, type RpChangeDetail, type RpErrorDetail } from './planner/planner.ts';
+export { RpPlanner } from './planner/planner.ts';
 export { RpPlanDetails } from './plan-details/plan-details.ts';
 export { RpTargetGroups } from './target-groups/target-groups.ts';
 export { RpParties } from './parties/parties.ts';
@@ -10,3 +10,19 @@ export { RpScenarioBar } from './scenario-bar/scenario-bar.ts';
 export { RpCompare } from './compare/compare.ts';
 export { RpExportMenu } from './export-menu/export-menu.ts';
 export { RpFlow, type FlowSelectDetail } from './flow/flow.ts';
+// Every rp-* event's detail type (the events themselves are in the global event map).
+export type {
+  CellLocation,
+  RpChangeDetail,
+  RpEditDetail,
+  RpErrorDetail,
+  RpEvent,
+  RpEventDetails,
+  RpEventName,
+  RpExportDetail,
+  RpExportErrorDetail,
+  RpFlowSelectDetail,
+  RpSelectDetail,
+  ScenarioEventDetail,
+  SnapshotRestoredDetail,
+} from './shared/events.ts';

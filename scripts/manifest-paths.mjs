@@ -16,7 +16,25 @@ const repoint = (value) => {
   return value;
 };
 
+/*
+ * cem types every `@event` as a bare CustomEvent; the detail types live in one place,
+ * components/shared/events.ts (`RpEventDetails`), and the package exports them by these names.
+ */
+const eventsSource = readFileSync('components/shared/events.ts', 'utf8');
+const detailMap = eventsSource.match(/interface RpEventDetails \{([\s\S]*?)\n\}/)?.[1] ?? '';
+const details = new Map([...detailMap.matchAll(/'(rp-[a-z-]+)': ([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+if (details.size === 0) throw new Error('RpEventDetails not found in components/shared/events.ts');
+
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.kind === 'class');
+for (const d of declarations) {
+  // cem also lists a generic `emit(type, …)` helper's variable as an event named "type": drop it.
+  if (d.events) d.events = d.events.filter((e) => e.name.startsWith('rp-'));
+  for (const event of d.events ?? []) {
+    const detail = details.get(event.name);
+    if (!detail) throw new Error(`${d.name} documents ${event.name}, which RpEventDetails does not list`);
+    event.type = { text: `CustomEvent<${detail}>` };
+  }
+}
 const names = declarations.map((d) => d.name);
 const duplicate = names.find((n, i) => names.indexOf(n) !== i);
 if (duplicate) throw new Error(`two classes named ${duplicate}: the merged manifest would be ambiguous`);

@@ -67,6 +67,20 @@ test('the tarball holds the bundle, bundled types, theme, schema, plans, manifes
   assert.match(notices, /non-commercial-and-evaluation/);
 });
 
+test('custom-elements.json names shipped modules and each event with its detail type', () => {
+  const pkg = join(site, 'node_modules/regioplan');
+  const manifest = JSON.parse(readFileSync(join(pkg, 'custom-elements.json'), 'utf8')) as {
+    modules: { path: string; declarations?: { tagName?: string; events?: { name: string; type?: { text: string } }[] }[] }[];
+  };
+  for (const m of manifest.modules) assert.ok(existsSync(join(pkg, m.path)), `${m.path} is not in the package`);
+  const refs = JSON.stringify(manifest).match(/"module":"[^"]+"/g) ?? [];
+  for (const ref of new Set(refs)) assert.ok(existsSync(join(pkg, JSON.parse(`{${ref}}`).module)), `${ref} is not in the package`);
+  const events = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.events ?? []);
+  assert.ok(events.length > 10);
+  for (const e of events) assert.match(e.type?.text ?? '', /^CustomEvent<\w+>$/, `${e.name} has no detail type`);
+  assert.ok(manifest.modules.flatMap((m) => m.declarations ?? []).some((d) => d.tagName === 'rp-planner'));
+});
+
 test('installing the tarball adds only what the published types name, nothing the bundle already carries', () => {
   const lock = JSON.parse(readFileSync(join(site, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
   const installed = Object.keys(lock.packages).map((p) => p.replace(/^.*node_modules\//, '')).sort();
