@@ -48,8 +48,13 @@ export interface Backend {
    * synchronous (it runs inside the transaction) and may throw StoreAbort to change nothing.
    */
   updateScenarios(planId: string, change: (records: ScenarioRecord[]) => ScenarioRecord[]): Promise<ScenarioRecord[]>;
-  /** Adds a scenario and, when given, the first update of its log, in one transaction. */
-  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null): Promise<void>;
+  /**
+   * Adds a scenario and, when given, the first update of its log, in one transaction; with
+   * `planName`, also the plan record when there is none yet (see ensurePlan).
+   */
+  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null, planName?: string): Promise<void>;
+  /** A scenario's record and its log, read in one transaction (what opening a scenario needs). */
+  openLog(scenarioId: string, events: LogEvents): Promise<{ record: ScenarioRecord | undefined; log: ScenarioLog; updates: Uint8Array[] }>;
   listSnapshots(scenarioId: string): Promise<SnapshotRecord[]>;
   getSnapshot(id: number): Promise<SnapshotRecord | undefined>;
   addSnapshot(record: SnapshotRecord): Promise<number>;

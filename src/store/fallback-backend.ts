@@ -30,7 +30,7 @@ export class FallbackBackend implements Backend {
   listScenarios(planId: string) { return this.current.listScenarios(planId); }
   getScenario(id: string) { return this.current.getScenario(id); }
   updateScenarios(planId: string, change: (records: ScenarioRecord[]) => ScenarioRecord[]) { return this.current.updateScenarios(planId, change); }
-  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null) { return this.current.addScenario(record, firstUpdate); }
+  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null, planName?: string) { return this.current.addScenario(record, firstUpdate, planName); }
   listSnapshots(scenarioId: string) { return this.current.listSnapshots(scenarioId); }
   getSnapshot(id: number) { return this.current.getSnapshot(id); }
   addSnapshot(record: Parameters<Backend['addSnapshot']>[0]) { return this.current.addSnapshot(record); }
@@ -40,6 +40,11 @@ export class FallbackBackend implements Backend {
     const view = new SwitchableLog(scenarioId, this.memory.log(scenarioId, events), events);
     this.views.push(view);
     return view;
+  }
+
+  async openLog(scenarioId: string, events: LogEvents) {
+    const log = this.log(scenarioId, events);
+    return { record: await this.getScenario(scenarioId), log, updates: await log.load() };
   }
 
   /** Moves everything into `target` and uses it from then on; on failure stays in memory. */

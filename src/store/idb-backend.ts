@@ -45,13 +45,24 @@ export class IdbBackend implements Backend {
     );
   }
 
-  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null) {
+  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null, planName?: string) {
+    // One strict-durability commit for the whole save (each commit is a flush to disk).
     return this.connection.run((db) =>
-      inTx(db, ['scenarios', 'updates'], 'readwrite', async (tx) => {
+      inTx(db, ['plans', 'scenarios', 'updates'], 'readwrite', async (tx) => {
         if (firstUpdate) quiet(tx.objectStore('updates').add({ scenarioId: record.id, data: firstUpdate }));
-        await tx.objectStore('scenarios').add(record);
+        quiet(tx.objectStore('scenarios').add(record));
+        if (planName !== undefined && !(await tx.objectStore('plans').getKey(record.planId))) {
+          const at = record.createdAt;
+          quiet(tx.objectStore('plans').add({ id: record.planId, name: planName, revision: 1, createdAt: at, updatedAt: at }));
+        }
       }),
     );
+  }
+
+  async openLog(scenarioId: string, events: LogEvents) {
+    const log = new IdbUpdateLog(this.connection, scenarioId, events);
+    const { record, updates } = await log.loadWithRecord();
+    return { record, log, updates };
   }
 
   listSnapshots(scenarioId: string) {

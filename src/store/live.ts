@@ -14,6 +14,10 @@ import type { LiveDeps } from './types.ts';
 export const yjsLive: LiveDeps = {
   encodePlan: (plan: Plan) => seedUpdate(plan),
   stateFromUpdates: (updates, fallback) => createPlanState(fallback, { updates }),
+  seededState: (plan) => {
+    const state = createPlanState(plan);
+    return { state, update: state.encodeState() };
+  },
   decodePlan: (updates, fallback) => {
     const state = createPlanState(fallback, { updates });
     const plan = state.plan;
@@ -23,7 +27,7 @@ export const yjsLive: LiveDeps = {
   mergeUpdates: (updates) => Y.mergeUpdates([...updates]),
   attach: (plain: PlanState, log, options) => {
     const state = plain as YPlanState;
-    const attached = attachUpdateLog(state, log, { delayMs: options.debounceMs, loaded: options.loaded });
+    const attached = attachUpdateLog(state, log, { delayMs: options.debounceMs, loaded: options.loaded, inSync: options.inSync ?? false });
     const tabs = options.tabChannel ? connectTabs(state, options.tabChannel) : null;
     return {
       ready: attached.ready,

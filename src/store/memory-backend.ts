@@ -41,8 +41,9 @@ export class MemoryBackend implements Backend {
     return changed;
   }
 
-  async addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null) {
+  async addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null, planName?: string) {
     this.scenarios.set(record.id, copy(record));
+    if (planName !== undefined) await this.ensurePlan(record.planId, planName, record.createdAt);
     this.updates.set(record.id, firstUpdate ? [firstUpdate] : []);
   }
 
@@ -59,6 +60,11 @@ export class MemoryBackend implements Backend {
     const id = this.nextSnapshot++;
     this.snapshots.set(id, { ...copy(record), id });
     return id;
+  }
+
+  async openLog(scenarioId: string, events: LogEvents) {
+    const log = this.log(scenarioId, events);
+    return { record: await this.getScenario(scenarioId), log, updates: await log.load() };
   }
 
   // Nothing here is durable, so no save is ever reported.

@@ -1,4 +1,4 @@
-import { newPlan, Plan } from '../model/plan.ts';
+import { FORMAT_VERSION, newPlan, type Plan } from '../model/plan.ts';
 import { DeferredPlanState } from '../sync/deferred-state.ts';
 import type { PlanState } from '../sync/state.ts';
 import type { Backend, LogEvents, ScenarioLog } from './backend.ts';
@@ -56,18 +56,16 @@ export class ScenarioSession {
   }
 
   static async open(ctx: SessionContext, id: string): Promise<ScenarioSession> {
-    const record = await ctx.backend.getScenario(id);
+    const { record, log, updates } = await ctx.backend.openLog(id, ctx.events);
     if (!record) throw new StoreAbort(storeError('not-found'));
-    const session = new ScenarioSession(ctx, id, record, ctx.backend.log(id, ctx.events));
-    await session.start();
+    const session = new ScenarioSession(ctx, id, record, log);
+    await session.start(updates);
     return session;
   }
 
-  private async start(): Promise<void> {
-    const updates = await this.log.load();
+  private async start(updates: Uint8Array[]): Promise<void> {
     let state: PlanState;
-    // A seed that does not fit the schema (written by other code) is read through the live state's guards.
-    if (updates.length === 0 && Plan.safeParse(this.seed).success) {
+    if (updates.length === 0 && isOwnSeed(this.seed)) {
       const pristine = new DeferredPlanState<PlanState>(this.seed, {
         // Read the log again: another tab may have started it since.
         load: async () => {
@@ -93,22 +91,31 @@ export class ScenarioSession {
   /** The live state from the stored updates (or from the seed, written as the log's first entry). */
   private async goLive(stored: Uint8Array[]): Promise<PlanState> {
     const live = await this.ctx.live();
-    let updates = stored;
+    let state: PlanState | null = null;
     let inLog = stored;
-    if (updates.length === 0) {
-      const first = live.encodePlan(this.seed);
+    if (stored.length === 0) {
+      // Built from the seed plan directly (once), its seed update taken from that document.
+      const seeded = live.seededState?.(this.seed) ?? null;
+      const first = seeded?.update ?? live.encodePlan(this.seed);
       // Another tab may seed first; then its seed is the one everybody uses.
-      const seeded = await this.log.seed(first).catch((e: unknown) => {
+      const written = await this.log.seed(first).catch((e: unknown) => {
         this.ctx.events.onError?.(toStoreError(e));
         return null;
       });
-      // A seed that could not be written (a full disk) is not in the log: the first save writes
-      // the whole document, seed included, and is retried like any other save.
-      updates = seeded === false ? await this.log.load() : [first];
-      inLog = seeded === null ? [] : updates;
+      if (written === false) {
+        seeded?.state.destroy();
+        inLog = await this.log.load();
+      } else {
+        state = seeded?.state ?? live.stateFromUpdates([first], newPlan(this.ctx.planId));
+        // A seed that could not be written (a full disk) is not in the log: the first save writes
+        // the whole document, seed included, and is retried like any other save.
+        inLog = written === null ? [] : [first];
+      }
     }
-    const state = live.stateFromUpdates(updates, newPlan(this.ctx.planId));
-    this.attached = live.attach(state, this.log, { debounceMs: this.ctx.debounceMs, scenarioId: this.id, loaded: inLog, tabChannel: this.tabChannel });
+    state ??= live.stateFromUpdates(inLog, newPlan(this.ctx.planId));
+    this.attached = live.attach(state, this.log, {
+      debounceMs: this.ctx.debounceMs, scenarioId: this.id, loaded: inLog, inSync: true, tabChannel: this.tabChannel,
+    });
     await this.attached.ready;
     return state;
   }
@@ -132,4 +139,20 @@ export class ScenarioSession {
     this.handle.state.destroy();
     this.ctx.onClosed(this);
   }
+}
+
+/**
+ * Whether a seed plan is one this code wrote: the store keeps the plans it is given as `Plan`
+ * (the planner checks a host's plan against the schema first), so a seed of the current format
+ * is shown as it is, without a schema check on every open (a full check costs as much as the read
+ * itself at 5,000 activities). Anything else (an older format, a record some other code wrote) is
+ * read through the live state's guards, which upgrade and repair what they can.
+ */
+function isOwnSeed(seed: Plan): boolean {
+  const s = seed as Partial<Record<keyof Plan, unknown>> | null;
+  return (
+    typeof s === 'object' && s !== null && s.formatVersion === FORMAT_VERSION && typeof s.id === 'string' &&
+    Array.isArray(s.activities) && Array.isArray(s.domains) && Array.isArray(s.targetGroups) &&
+    Array.isArray(s.providers) && Array.isArray(s.funders) && typeof s.defaultSplit === 'object' && s.defaultSplit !== null
+  );
 }

@@ -166,12 +166,11 @@ export class StoreCore implements ScenarioStore {
 
   private async insert(name: string, firstUpdate: Uint8Array | null, seed: Plan | null, byPerson: boolean): Promise<ScenarioInfo> {
     const at = this.now();
-    await this.backend.ensurePlan(this.planId, this.options.planName ?? '', at);
     const record: ScenarioRecord = {
       id: newId(), planId: this.planId, name, chosen: false, revision: 1,
       createdAt: at, updatedAt: at, deletedAt: null, seed,
     };
-    await this.backend.addScenario(record, firstUpdate);
+    await this.backend.addScenario(record, firstUpdate, this.options.planName ?? '');
     this.known.set(record.id, record.revision);
     this.changed(byPerson);
     return scenarioInfo(record);
@@ -185,7 +184,8 @@ export class StoreCore implements ScenarioStore {
     return this.guard(async () => {
       const valid = validName(name);
       // The plan is kept as the scenario's seed; its log starts with the first edit (ScenarioSession).
-      return this.insert(valid, null, structuredClone(plan ?? newPlan(this.planId)), byPerson);
+      // No copy: the backend stores a copy (IndexedDB clones when the write is issued).
+      return this.insert(valid, null, plan ?? newPlan(this.planId), byPerson);
     });
   }
 

@@ -51,6 +51,8 @@ export interface AttachOptions {
   scenarioId: string;
   /** The updates the state was built from (already in the log). */
   loaded: readonly Uint8Array[];
+  /** The state holds exactly `loaded`, nothing more (the log lacks nothing). */
+  inSync?: boolean;
   /** BroadcastChannel name shared by this scenario's tabs; null for none. */
   tabChannel: string | null;
 }
@@ -60,6 +62,11 @@ export interface LiveDeps {
   encodePlan(plan: Plan): Uint8Array;
   /** A live state holding exactly the given updates; `fallback` fills what they lack. */
   stateFromUpdates(updates: readonly Uint8Array[], fallback: Plan): PlanState;
+  /**
+   * A live state seeded from the plan, and its seed update (what encodePlan(plan) returns), with
+   * the document built once. Optional: without it the store encodes the plan and replays it.
+   */
+  seededState?(plan: Plan): { state: PlanState; update: Uint8Array };
   /** The plain plan the given updates describe. */
   decodePlan(updates: readonly Uint8Array[], fallback: Plan): Plan;
   /** Merges updates into one (Y.mergeUpdates). */

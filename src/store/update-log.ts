@@ -1,7 +1,7 @@
 import type { Connection } from './connection.ts';
 import type { LogEvents, ScenarioLog } from './backend.ts';
 import { toStoreError } from './errors.ts';
-import type { UpdateRecord } from './schema.ts';
+import type { ScenarioRecord, UpdateRecord } from './schema.ts';
 import { inTx, quiet } from './tx.ts';
 
 export type { SaveInfo } from './backend.ts';
@@ -45,10 +45,29 @@ export class IdbUpdateLog implements ScenarioLog {
 
   async load(): Promise<Uint8Array[]> {
     const rows = await this.connection.run((db) => db.getAllFromIndex('updates', 'scenarioId', this.scenarioId));
+    return this.known(rows);
+  }
+
+  /** Notes loaded rows as seen (stamped now) and returns their updates in order. */
+  private known(rows: UpdateRecord[]): Uint8Array[] {
     rows.sort((a, b) => a.seq! - b.seq!);
     const stamp = this.clock++;
     for (const row of rows) if (!this.seen.has(row.seq!)) this.seen.set(row.seq!, stamp);
     return rows.map((row) => row.data);
+  }
+
+  /** The scenario's record and this log's updates, read in one transaction. */
+  async loadWithRecord(): Promise<{ record: ScenarioRecord | undefined; updates: Uint8Array[] }> {
+    const { record, rows } = await this.connection.run((db) =>
+      inTx(db, ['scenarios', 'updates'], 'readonly', async (tx) => {
+        const [record, rows] = await Promise.all([
+          tx.objectStore('scenarios').get(this.scenarioId),
+          tx.objectStore('updates').index('scenarioId').getAll(this.scenarioId),
+        ]);
+        return { record, rows };
+      }),
+    );
+    return { record, updates: this.known(rows) };
   }
 
   append(update: Uint8Array): Promise<void> {

@@ -5,7 +5,7 @@ import { COLLECTIONS, roots, type Roots } from './layout.ts';
 import { applyOpToDoc } from './write-ops.ts';
 import { opProblem, opSection } from './validate-op.ts';
 import { safely } from './safely.ts';
-import { seedUpdate } from './seed.ts';
+import { writeSeed } from './seed.ts';
 import { Snapshot } from './snapshot.ts';
 import { messages } from './messages.ts';
 import type { ChangeOrigin, PlanChange, PlanState, StateProblem } from './state.ts';
@@ -77,12 +77,16 @@ class LivePlanState implements YPlanState {
     this.doc = new Y.Doc({ gc: options.gc ?? true });
     this.maxProblems = options.maxProblems ?? 200;
     this.r = roots(this.doc);
-    const updates = options.updates?.length ? options.updates : [seedUpdate(fallback)];
     const initial: StateProblem[] = options.updates?.length ? [] : duplicateIds(fallback);
-    for (const u of updates) {
-      try { Y.applyUpdate(this.doc, u, 'load'); } catch {
-        initial.push({ code: 'invalid-update', origin: 'load', section: 'plan', message: messages.invalidUpdate('load') });
+    if (options.updates?.length) {
+      for (const u of options.updates) {
+        try { Y.applyUpdate(this.doc, u, 'load'); } catch {
+          initial.push({ code: 'invalid-update', origin: 'load', section: 'plan', message: messages.invalidUpdate('load') });
+        }
       }
+    } else {
+      // The seed written straight into this doc: the same content as seedUpdate(plan), built once.
+      writeSeed(this.doc, fallback, 'load');
     }
     this.snapshot = new Snapshot(this.r, fallback, 'load', initial);
     for (const p of initial) this.record(p);

@@ -18,14 +18,28 @@ function fnv1a(text: string): number {
   return h;
 }
 
+/**
+ * Writes the plan into an empty doc as its seed, under the seed's client id, in one transaction;
+ * the doc then gets back its own client id for later edits. `encodeStateAsUpdate(doc)` right after
+ * equals seedUpdate(plan), without building the doc twice (build, encode, decode).
+ */
+export function writeSeed(doc: Y.Doc, plan: Plan, origin: unknown = null): void {
+  const own = doc.clientID;
+  doc.clientID = fnv1a(JSON.stringify(plan));
+  try {
+    doc.transact(() => {
+      const r = roots(doc);
+      r.meta.set('layout', LAYOUT_VERSION);
+      writePlan(r, plan);
+    }, origin);
+  } finally {
+    doc.clientID = own;
+  }
+}
+
 export function seedUpdate(plan: Plan): Uint8Array {
   const doc = new Y.Doc();
-  doc.clientID = fnv1a(JSON.stringify(plan));
-  doc.transact(() => {
-    const r = roots(doc);
-    r.meta.set('layout', LAYOUT_VERSION);
-    writePlan(r, plan);
-  });
+  writeSeed(doc, plan);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;

@@ -25,6 +25,11 @@ export interface UpdateLogOptions {
   compactEvery?: number;
   /** Updates already loaded from this log (the state was built from them), so they are not read twice. */
   loaded?: readonly Uint8Array[];
+  /**
+   * The state holds exactly `loaded` (it was built from them and nothing else since), so the log
+   * lacks nothing: saves reading a large log's state vector back out of its updates.
+   */
+  inSync?: boolean;
   /** Also store updates that arrived from another tab (only when tabs do not share this log). */
   storeTabUpdates?: boolean;
   onProblem?: (problem: StateProblem) => void;
@@ -105,6 +110,10 @@ export function attachUpdateLog(state: YPlanState, log: UpdateLog, options: Upda
     }
     loaded = true;
     // Whatever the doc holds beyond the log (a fresh seed, edits made while loading) goes in now.
+    if (options.inSync && options.loaded?.length) {
+      await write();
+      return;
+    }
     const inLog = stored.length ? Y.encodeStateVectorFromUpdate(Y.mergeUpdates([...stored])) : null;
     if (!inLog || hasMore(Y.decodeStateVector(state.encodeStateVector()), Y.decodeStateVector(inLog))) {
       pending = [inLog ? state.encodeDiff(inLog) : state.encodeState()];

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { applyOps, newPlan, type Plan, type PlanOp } from '../../src/model/index.ts';
 import { createPlanState, planFromDoc } from '../../src/sync/plan-state.ts';
+import { seedUpdate } from '../../src/sync/seed.ts';
 import type { PlanChange } from '../../src/sync/state.ts';
 import { activity, generatePlan, randomOp, rng, valid } from './helpers.ts';
 
@@ -12,6 +13,17 @@ describe('createPlanState', () => {
     expect(state.plan).to.deep.equal(plan);
     expect(valid(state.plan)).to.equal(true);
     expect(state.problems).to.deep.equal([]);
+    state.destroy();
+  });
+
+  it('built from a plan, holds exactly the seed every tab and peer builds from it (so their seeds merge into one copy)', () => {
+    const plan = generatePlan(8, 12);
+    const state = createPlanState(plan);
+    expect(state.encodeState()).to.deep.equal(seedUpdate(plan));
+    // Its own edits are under a client id of its own, not the seed's.
+    const seedClients = [...(createPlanState(plan, { updates: [seedUpdate(plan)] }).doc.store.clients.keys())];
+    expect([...state.doc.store.clients.keys()]).to.deep.equal(seedClients);
+    expect(seedClients).not.to.include(state.doc.clientID);
     state.destroy();
   });
 
