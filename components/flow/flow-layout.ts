@@ -14,8 +14,10 @@ const GAP = 10;
 const MIN_H = 2;
 
 export function layoutFlow(graph: FlowGraph, width: number, height: number, top = 28): FlowLayout {
-  const columnX = [0, 1, 2, 3].map((c) => Math.round(((width - NODE_WIDTH) * c) / 3));
-  const columns = [0, 1, 2, 3].map((c) => graph.nodes.filter((n) => n.column === c).sort((a, b) => a.domainIndex - b.domainIndex));
+  const count = Math.max(2, graph.headings.length);
+  const ids = Array.from({ length: count }, (_, c) => c);
+  const columnX = ids.map((c) => Math.round(((width - NODE_WIDTH) * c) / (count - 1)));
+  const columns = ids.map((c) => graph.nodes.filter((n) => n.column === c).sort((a, b) => a.domainIndex - b.domainIndex));
   const usable = height - top;
   // The fullest column fixes the scale; amounts become pixels only here.
   const scale = Math.min(...columns.filter((col) => col.length > 0).map((col) => {

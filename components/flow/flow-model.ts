@@ -1,17 +1,22 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Allocation } from '../../src/model/allocation.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { Dec } from '../../src/money/decimal.ts';
 import { msg } from '../../src/i18n/index.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { flowText } from '../../src/i18n/flow.ts';
+import { paymentLead, payments } from '../../src/engine/index.ts';
 
 /*
- * The diagram's data: four columns of nodes (funders, domains, sectors, providers) and the links
- * between neighbouring columns, read from the engine's totals. Amounts stay Decimal; the layout
- * turns them into pixel numbers only for drawing.
+ * The diagram's data, read from the engine's totals and payments; the execution model decides its
+ * shape. Equal partners (each funder pays the providers of its domain): four columns, funders →
+ * domains → sectors → providers. Main contractor or cashier (every funder pays the lead, which
+ * passes each provider its part): three columns, funders → the lead → providers. The Zvw part no
+ * listed insurer covers is its own funder node. Amounts stay Decimal; the layout turns them into
+ * pixel numbers only for drawing.
  */
 
+/** 0 funders; then domains, sectors, providers — or, with a lead, the lead and providers. */
 export type Column = 0 | 1 | 2 | 3;
 
 export interface FlowNode { key: string; column: Column; name: string; amount: Decimal; domainIndex: number }
@@ -21,13 +26,24 @@ export interface FlowSelectDetail { funderId?: string | null; domainId: string |
 
 export interface FlowLink { key: string; source: string; target: string; amount: Decimal; label: string; detail: FlowSelectDetail; domainIndex: number }
 
-export interface FlowGraph { nodes: FlowNode[]; links: FlowLink[] }
+export interface FlowGraph {
+  nodes: FlowNode[];
+  links: FlowLink[];
+  /** Column headings, one per column in use (4 for equal partners, 3 with a lead). */
+  headings: string[];
+  /** The diagram's accessible name. */
+  label: string;
+}
 
 const domainKey = (d: string | null) => `d:${d ?? ''}`;
 const sectorKey = (d: string | null, s: string | null) => `s:${d ?? ''}:${s ?? ''}`;
 
 export function buildFlowGraph(allocation: Allocation, plan: Plan | null, locale: Locale, format: (d: Decimal) => string): FlowGraph {
+  const t = (k: keyof typeof flowText) => msg(flowText[k], locale);
+  if (plan && paymentLead(plan) !== null) return leadGraph(allocation, plan, locale, format);
+  const headings = [t('funders'), t('domains'), t('sectors'), t('providers')];
   const domains = plan?.domains ?? [];
+  const zvw = new Set(domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
   const domainIndex = (id: string | null) => { const i = domains.findIndex((d) => d.id === id); return i < 0 ? domains.length : i; };
   const unknown = (id: string) => msg(flowText.unknown, locale, { id });
   const domainName = (id: string | null) => id === null ? msg(flowText.noDomain, locale) : domains.find((d) => d.id === id)?.name ?? unknown(id);
@@ -35,7 +51,8 @@ export function buildFlowGraph(allocation: Allocation, plan: Plan | null, locale
     if (id === null) return `${domainName(domainId)} · ${msg(flowText.noSector, locale)}`;
     return domains.find((d) => d.id === domainId)?.sectors.find((s) => s.id === id)?.name ?? unknown(id);
   };
-  const funderName = (id: string | null) => id === null ? msg(flowText.noFunder, locale) : plan?.funders.find((f) => f.id === id)?.name ?? unknown(id);
+  const funderName = (id: string | null, domainId: string | null) => id !== null ? plan?.funders.find((f) => f.id === id)?.name ?? unknown(id)
+    : domainId !== null && zvw.has(domainId) ? t('uncovered') : t('noFunder');
   const providerName = (id: string | null) => id === null ? msg(flowText.noProvider, locale) : plan?.providers.find((p) => p.id === id)?.name ?? unknown(id);
 
   const nodes = new Map<string, FlowNode>();
@@ -54,8 +71,8 @@ export function buildFlowGraph(allocation: Allocation, plan: Plan | null, locale
 
   for (const d of allocation.byDomain.filter((x) => positive(x.amount))) add(domainKey(d.domainId), 1, domainName(d.domainId), d.amount, domainIndex(d.domainId));
   for (const f of allocation.byFunder.filter((x) => positive(x.amount))) {
-    const key = `f:${f.funderId ?? ''}`;
-    add(key, 0, funderName(f.funderId), f.amount, domainIndex(f.domainId));
+    const key = funderKey(f.funderId, f.domainId, zvw);
+    add(key, 0, funderName(f.funderId, f.domainId), f.amount, domainIndex(f.domainId));
     if (!nodes.has(domainKey(f.domainId))) add(domainKey(f.domainId), 1, domainName(f.domainId), new Dec(0), domainIndex(f.domainId));
     link(key, domainKey(f.domainId), f.amount, { funderId: f.funderId, domainId: f.domainId }, domainIndex(f.domainId));
   }
@@ -72,5 +89,67 @@ export function buildFlowGraph(allocation: Allocation, plan: Plan | null, locale
     if (!nodes.has(source)) add(source, 2, sectorName(p.domainId, p.sectorId), p.amount, domainIndex(p.domainId));
     link(source, key, p.amount, { domainId: p.domainId, sectorId: p.sectorId, providerId: p.providerId }, domainIndex(p.domainId));
   }
-  return { nodes: [...nodes.values()], links };
+  return { nodes: [...nodes.values()], links, headings, label: t('label') };
+}
+
+/** The uncovered Zvw part gets its own key, apart from other money no funder takes yet. */
+function funderKey(funderId: string | null, domainId: string | null, zvw: ReadonlySet<string>): string {
+  if (funderId !== null) return `f:${funderId}`;
+  return domainId !== null && zvw.has(domainId) ? 'f::uncovered' : 'f:';
+}
+
+/**
+ * Main contractor or cashier: funders → the lead → providers. The lead passes each provider its
+ * part of every funder line (the lead's own part included, as a band to itself in the provider
+ * column); the part no insurer covers flows to the lead too, so what it passes on equals what
+ * reaches it, and the uncovered node shows how much of that nobody pays.
+ */
+function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (d: Decimal) => string): FlowGraph {
+  const t = (k: keyof typeof flowText) => msg(flowText[k], locale);
+  const pay = payments(plan, allocation);
+  const leadId = pay.leadId!;
+  const model = plan.executionModel as 'main-contractor' | 'cashier';
+  const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
+  const domainIndex = (id: string | null) => { const i = plan.domains.findIndex((d) => d.id === id); return i < 0 ? plan.domains.length : i; };
+  const unknown = (id: string) => msg(flowText.unknown, locale, { id });
+  const providerName = (id: string | null) => id === null ? t('noProvider') : plan.providers.find((p) => p.id === id)?.name ?? unknown(id);
+  const funderName = (id: string | null, domainId: string | null) => id !== null ? plan.funders.find((f) => f.id === id)?.name ?? unknown(id)
+    : domainId !== null && zvw.has(domainId) ? t('uncovered') : t('noFunder');
+  const leadName = `${providerName(leadId)} (${t(`lead.${model}`)})`;
+
+  const nodes = new Map<string, FlowNode>();
+  const add = (key: string, column: Column, name: string, amount: Decimal, di: number) => {
+    const node = nodes.get(key);
+    if (node) node.amount = node.amount.plus(amount);
+    else nodes.set(key, { key, column, name, amount: new Dec(amount), domainIndex: di });
+  };
+  const links = new Map<string, FlowLink>();
+  const link = (source: string, target: string, amount: Decimal, detail: FlowSelectDetail, di: number) => {
+    const key = `${source}>${target}`;
+    const l = links.get(key);
+    if (l) { l.amount = l.amount.plus(amount); return; }
+    links.set(key, { key, source, target, amount: new Dec(amount), detail, domainIndex: di, label: '' });
+  };
+  const lead = 'l:lead';
+  const leadDomain = plan.providers.find((p) => p.id === leadId)!.domainId;
+  for (const f of pay.funders.filter((x) => x.annual.gt(0))) {
+    const key = funderKey(f.funderId, f.domainId, zvw);
+    add(key, 0, funderName(f.funderId, f.domainId), f.annual, domainIndex(f.domainId));
+    add(lead, 1, leadName, f.annual, domainIndex(leadDomain));
+    link(key, lead, f.annual, { funderId: f.funderId, domainId: f.domainId, providerId: leadId }, domainIndex(f.domainId));
+    for (const part of f.parts.filter((x) => x.annual.gt(0))) {
+      const domainId = plan.providers.find((p) => p.id === part.providerId)?.domainId ?? f.domainId;
+      const pk = `p:${part.providerId ?? ''}`;
+      add(pk, 2, providerName(part.providerId), part.annual, domainIndex(domainId));
+      link(lead, pk, part.annual, { domainId, providerId: part.providerId }, domainIndex(domainId));
+    }
+  }
+  const out = [...links.values()].map((l) => ({
+    ...l, label: msg(flowText.flow, locale, { from: nodes.get(l.source)!.name, to: nodes.get(l.target)!.name, amount: format(l.amount) }),
+  }));
+  return {
+    nodes: [...nodes.values()], links: out,
+    headings: [t('funders'), t(`lead.${model}`), t('providers')],
+    label: msg(flowText.labelLead, locale, { lead: t(`lead.${model}`).toLowerCase() }),
+  };
 }

@@ -1,6 +1,6 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Allocation } from '../../src/model/allocation.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { formatMoney } from '../../src/money/format.ts';
@@ -18,8 +18,10 @@ const WIDTH = 960;
 const HEIGHT = 420;
 
 /**
- * Where the money goes: a flow diagram of one scenario, funders → domains → sectors → providers,
- * each band as thick as its amount per year. The same numbers are in a table for screen readers
+ * Where the money goes: a flow diagram of one scenario, each band as thick as its amount per year.
+ * The execution model decides the shape: funders → domains → sectors → providers for equal
+ * partners; funders → the main contractor or cashier → providers when every funder pays a lead.
+ * The Zvw part no contracting insurer covers is a funder node of its own. The same numbers are in a table for screen readers
  * (and for everyone through the "show as table" button).
  *
  * @summary Flow diagram of a plan's allocation.
@@ -62,13 +64,15 @@ export class RpFlow extends LitElement {
     const empty = html`<slot name="empty"><p class="empty">${t('empty')}</p></slot>`;
     if (!this.allocation || this.allocation.annualTotal.lte(0)) return empty;
     let layout;
+    let graph;
     try {
-      layout = layoutFlow(buildFlowGraph(this.allocation, this.plan, this.locale, this.money), WIDTH, HEIGHT);
+      graph = buildFlowGraph(this.allocation, this.plan, this.locale, this.money);
+      layout = layoutFlow(graph, WIDTH, HEIGHT);
     } catch {
       // An allocation that does not match its shape must not break the host page.
       return empty;
     }
-    const headings = [t('funders'), t('domains'), t('sectors'), t('providers')];
+    const { headings } = graph;
     const selectedLink = layout.links.find((l) => l.key === this.selected);
     return html`
       <div class="toolbar">
@@ -77,7 +81,7 @@ export class RpFlow extends LitElement {
         </button>
       </div>
       <figure>
-        <svg part="diagram" viewBox="-150 0 ${WIDTH + 300} ${HEIGHT}" role="group" aria-label=${t('label')}
+        <svg part="diagram" viewBox="-150 0 ${WIDTH + 300} ${HEIGHT}" role="group" aria-label=${graph.label}
           class=${this.selected ? 'has-selection' : ''}>
           ${headings.map((h, c) => svg`<text class="heading" aria-hidden="true" x=${layout.columnX[c]! + NODE_WIDTH / 2} y="14" text-anchor="middle">${h}</text>`)}
           ${layout.links.map((l) => svg`<path class="link ${l.key === this.selected ? 'selected' : ''}" d=${l.path}

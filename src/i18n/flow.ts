@@ -17,6 +17,11 @@ export const flowText = {
   sectors: { nl: 'Sectoren', en: 'Sectors' },
   providers: { nl: 'Aanbieders', en: 'Providers' },
   noFunder: { nl: 'Nog geen financier', en: 'No funder yet' },
+  /** The Zvw part no listed insurer covers: its own node, never merged with other unassigned money. */
+  uncovered: { nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar', en: 'Not covered by a contracting insurer' },
+  labelLead: { nl: 'Geldstroom: financiers, {lead}, aanbieders', en: 'Money flow: funders, {lead}, providers' },
+  'lead.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
+  'lead.cashier': { nl: 'Kassier', en: 'Cashier' },
   noDomain: { nl: 'Niet verdeeld', en: 'Not split' },
   noSector: { nl: 'Geen sector', en: 'No sector' },
   noProvider: { nl: 'Nog geen aanbieder', en: 'No provider yet' },

@@ -42,7 +42,7 @@ function brokenPayments(p: Payments, planTotal: Dec, schedule: Dec[]): string | 
   }
   if (p.leadId !== null) {
     const passed = total(p.passOn.map((l) => l.amount));
-    const notLead = total(p.funders.flatMap((f) => f.parts.filter((x) => x.providerId !== p.leadId).map((x) => x.amount)));
+    const notLead = total(p.funders.filter((f) => f.funderId !== null).flatMap((f) => f.parts.filter((x) => x.providerId !== p.leadId).map((x) => x.amount)));
     if (!passed.eq(notLead)) return `pass-on ${passed} ≠ ${notLead}`;
   }
   return null;

@@ -68,7 +68,10 @@ export interface Payments {
   leadId: string | null;
   periods: PaymentPeriod[];
   funders: FunderPayments[];
-  /** What the lead passes on to each other provider, over all funders; empty without a lead. */
+  /**
+   * What the lead passes on to each other provider, over all listed funders (not the funderId-null
+   * lines: nobody pays those); empty without a lead.
+   */
   passOn: PaymentLine[];
 }
 
@@ -171,7 +174,9 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
   const passOn: PaymentLine[] = [];
   if (leadId !== null) {
     const byProvider = new Map<string | null, Lines>();
+    // Only what listed funders pay: the uncovered and unassigned lines bring the lead no money.
     for (const f of funders) {
+      if (f.funderId === null) continue;
       for (const part of f.parts) {
         if (part.providerId === leadId) continue;
         const row = byProvider.get(part.providerId) ?? { providerId: part.providerId, annual: 0n, periods: periods.map(() => 0n) };

@@ -69,6 +69,43 @@ describe('rp-flow', () => {
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Geselecteerd');
   });
 
+  it('shows the Zvw part no contracting insurer covers as a node of its own', async () => {
+    const partial = handbookPlan();
+    partial.funders = partial.funders.map((f) => (f.id === 'f-vgz' ? { ...f, share: { basis: 'percent' as const, percent: '60' } } : f));
+    const a = allocate(partial);
+    const uncovered = a.byFunder.find((f) => f.funderId === null && f.domainId === 'zvw')!;
+    expect(uncovered.amount.toFixed(2)).to.equal('70000.00');
+    const el = await mount<RpFlow>('rp-flow', { allocation: a, plan: partial });
+    const table = rows(el);
+    expect(table).to.deep.include(['Niet gedekt door een gecontracteerde zorgverzekeraar', 'Zvw', '€ 70.000,00']);
+    expect(table).to.deep.include(['Zorgverzekeraar A', 'Zvw', '€ 105.000,00']);
+    expect(table.flat()).not.to.include('Nog geen financier');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(rows(el).map((r) => r[0])).to.include('Not covered by a contracting insurer');
+  });
+
+  it('follows a main contractor: every funder pays the lead, which passes each provider its part', async () => {
+    const lead = handbookPlan();
+    lead.executionModel = 'main-contractor';
+    lead.leadProviderId = 'p-vv';
+    const el = await mount<RpFlow>('rp-flow', { allocation: allocate(lead), plan: lead });
+    const table = rows(el);
+    const hoofd = 'Thuiszorg West (Hoofdaannemer)';
+    expect(table).to.deep.include(['Zorgverzekeraar A', hoofd, '€ 175.000,00']);
+    expect(table).to.deep.include(['Gemeente Voorbeeld', hoofd, '€ 25.000,00']);
+    expect(table).to.deep.include(['Gemeente Voorbeeld', hoofd, '€ 50.000,00']);
+    expect(table).to.deep.include([hoofd, 'Huisartsen Oost', '€ 87.500,00']);
+    expect(table).to.deep.include([hoofd, 'Welzijn Centrum', '€ 25.000,00']);
+    expect(table).to.deep.include([hoofd, 'Jeugdteam', '€ 50.000,00']);
+    expect(table).to.deep.include([hoofd, 'Thuiszorg West', '€ 87.500,00']);
+    // No funder pays a provider or a domain directly.
+    expect(table.filter((r) => r[0] === 'Zorgverzekeraar A').map((r) => r[1])).to.deep.equal([hoofd]);
+    const headings = [...el.shadowRoot!.querySelectorAll('text.heading')].map((x) => x.textContent);
+    expect(headings).to.deep.equal(['Financiers', 'Hoofdaannemer', 'Aanbieders']);
+    expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.contain('hoofdaannemer');
+  });
+
   it('shows names with markup as text', async () => {
     const hostile = handbookPlan();
     hostile.providers[0]!.name = '<img src=x onerror="window.__flowXss=1">Thuiszorg';
