@@ -100,7 +100,7 @@ export function compareResults(ra: Allocation, rb: Allocation, names: Names): Re
       domainId: x.domainId, sectorId: x.sectorId, providerId: x.providerId,
     }), (x) => x.amount),
     funders: rows(ra.byFunder, rb.byFunder, (x) => ({
-      key: key(x.domainId, x.funderId), label: names.funder(x.funderId), group: names.domain(x.domainId),
+      key: key(x.domainId, x.funderId), label: names.funder(x.funderId, x.domainId), group: names.domain(x.domainId),
       domainId: x.domainId, funderId: x.funderId,
     }), (x) => x.amount),
     periods: rows(ra.schedule, rb.schedule, (x) => ({

@@ -9,6 +9,8 @@ import type { Plan } from '../model/plan.ts';
 const same = (s: string): Msg => ({ nl: s, en: s });
 
 export const UNASSIGNED: Msg = { nl: 'Niet toegewezen', en: 'Unassigned' };
+/** The Zvw part no listed insurer covers (the funderId-null line of a Zvw domain). */
+export const UNCOVERED: Msg = { nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar', en: 'Not covered by a contracting insurer' };
 
 export const TOTAL_LABELS = {
   annual: { nl: 'Totaal per jaar', en: 'Total per year' },
@@ -22,7 +24,7 @@ const FIELD_LABELS: Record<string, Msg> = {
   paymentTitle: { nl: 'Prestatie', en: 'Payment title' },
   otherTitles: { nl: 'Andere prestaties', en: 'Other payment titles' },
   executionModel: { nl: 'Uitvoeringsmodel', en: 'Execution model' },
-  leadProviderId: { nl: 'Penvoerder', en: 'Lead organisation' },
+  leadProviderId: { nl: 'Hoofdaannemer of kassier', en: 'Main contractor or cashier' },
   'period.start': { nl: 'Begindatum', en: 'Start date' },
   'period.end': { nl: 'Einddatum', en: 'End date' },
   granularity: { nl: 'Betaalperiode', en: 'Payment period' },
@@ -48,10 +50,10 @@ const FIELD_LABELS: Record<string, Msg> = {
   contribution: { nl: 'Bijdrage', en: 'Contribution' },
   share: { nl: 'Aandeel', en: 'Share' },
   'share.basis': { nl: 'Grondslag aandeel', en: 'Share basis' },
-  'share.count': { nl: 'Aantal verzekerden/inwoners', en: 'Insured/inhabitants' },
+  'share.count': { nl: 'Aantal (verzekerden of inwoners)', en: 'Count (insured or inhabitants)' },
   'share.percent': { nl: 'Aandeel (%)', en: 'Share (%)' },
   characteristics: { nl: 'Kenmerken', en: 'Characteristics' },
-  postcodes: { nl: 'Postcodes', en: 'Postcodes' },
+  postcodes: { nl: 'Verzorgingsgebied (postcodes)', en: 'Service area (postcodes)' },
   estimatedSize: { nl: 'Geschatte omvang', en: 'Estimated size' },
   referenceDate: { nl: 'Peildatum', en: 'Reference date' },
   split: { nl: 'Verdeling', en: 'Split' },
@@ -88,8 +90,10 @@ export class Names {
     return id === null ? UNASSIGNED : same(this.find((p) => p.providers, id)?.name || id);
   }
 
-  funder(id: string | null): Msg {
-    return id === null ? UNASSIGNED : same(this.find((p) => p.funders, id)?.name || id);
+  /** A funder line; the null line of a Zvw domain is the part no contracting insurer covers. */
+  funder(id: string | null, domainId: string | null = null): Msg {
+    if (id !== null) return same(this.find((p) => p.funders, id)?.name || id);
+    return domainId !== null && this.find((p) => p.domains, domainId)?.kind === 'zvw' ? UNCOVERED : UNASSIGNED;
   }
 
   row(collection: 'activities' | 'providers' | 'funders' | 'targetGroups' | 'domains', id: string): Msg {

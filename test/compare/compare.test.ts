@@ -88,6 +88,23 @@ describe('compare', () => {
   });
 });
 
+describe('compare: the uncovered Zvw part', () => {
+  it('removing one insurer leaves the other unchanged and shows the uncovered part grow, labelled as such', async () => {
+    const { Plan } = await import('../../src/model/plan.ts');
+    // The handleiding example: 41.250 + 18.730 of 59.980 insured, so the two insurers cover the whole area.
+    const full = Plan.parse((await import('../../demo/plans/handbook.json')).default);
+    const one: Plan = { ...full, funders: full.funders.filter((f) => f.id !== 'f-zv-2') };
+    const c = compare(full, one);
+    const kept = c.results.funders.find((r) => r.funderId === 'f-zv-1')!;
+    expect(kept.changed).to.equal(false);
+    const uncovered = c.results.funders.find((r) => r.funderId === null && r.domainId === 'zvw')!;
+    expect(uncovered.label).to.deep.equal({ nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar', en: 'Not covered by a contracting insurer' });
+    expect(uncovered.a.toFixed(2)).to.equal('0.00');
+    const removed = c.results.funders.find((r) => r.funderId === 'f-zv-2')!;
+    expect(uncovered.b.toFixed(2)).to.equal(removed.a.toFixed(2));
+  });
+});
+
 describe('compareMany', () => {
   it('puts 3 scenarios side by side against the first', () => {
     const a = handbookPlan();
