@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Plan, MarketShare, MarketShareYear } from '../../src/model/plan.ts';
-import { planYears } from '../../src/engine/rules/market-share-date.ts';
+import { planYears } from '../../src/engine/allocate/years.ts';
 import type { RpPlanDetails } from './plan-details.ts';
 
 /*

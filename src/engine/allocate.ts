@@ -5,6 +5,7 @@ import type { Allocation, ActivityAllocation } from '../model/allocation.ts';
 import { createContext, sameInputs, type Context } from './allocate/context.ts';
 import { allocateActivity, type ActivityLines } from './allocate/activity.ts';
 import { Totals } from './allocate/totals.ts';
+import { funderYears } from './allocate/years.ts';
 
 /*
  * allocate(plan): who pays what, exact to the cent, traceable from every total back to the inputs.
@@ -35,6 +36,9 @@ import { Totals } from './allocate/totals.ts';
  *     The unassigned domain line gets null sector, provider and funder lines.
  *  8. Plan total → payment periods of the plan's granularity, clipped to the plan period and
  *     weighted by their length in months.
+ *  9. Per calendar year of the period (byFunderYear): the first is byFunder; a later year with its
+ *     own market shares (plan.marketShare.laterYears) splits each Zvw domain's annual total by
+ *     them, the rest keep the earlier split (allocate/years.ts).
  * Every split uses largest-remainder apportionment (src/money/apportion.ts: lowest index wins a
  * tie), so each level sums exactly to its parent. The plan totals (byDomain … schedule, annual and
  * plan totals) are sums of the activities' lines, and so also sum to each other to the cent.
@@ -110,7 +114,8 @@ export function createAllocator(): Allocator {
       if (now !== e.count) { t.add(e.lines, now - e.count); e.count = now; }
       if (now === 0) entries.delete(a);
     }
-    const result = t.result(results);
+    const sums = t.result(results);
+    const result: Allocation = { ...sums, byFunderYear: funderYears(plan, sums.byDomain, sums.byFunder) };
     last = { activities: plan.activities, defaultSplit: plan.defaultSplit, result };
     return result;
   };

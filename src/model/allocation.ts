@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 
 /*
  * The engine's result. Plain interfaces (not zod): it is derived, never parsed from outside.
@@ -35,6 +35,24 @@ export interface ActivityAllocation {
   schedule: PeriodAmount[];
 }
 
+/**
+ * One calendar year's split of the domains over their funders. Insured persons may switch insurer on
+ * 1 January, so each year has its own market shares (Plan.marketShare.laterYears); a year without
+ * its own uses the latest earlier year's (`sharesYear`) and the validation asks for it.
+ */
+export interface FunderYear {
+  year: number;
+  /** The calendar year whose market shares (reference date and counts) were applied. */
+  sharesYear: number;
+  /** The reference date of those market shares. */
+  referenceDate: string | null;
+  /**
+   * Annual amounts per funder under this year's shares (like byFunder, whose first-year split it
+   * equals); per domain they sum to byDomain to the cent; funderId null = not covered/unassigned.
+   */
+  funders: FunderAmount[];
+}
+
 export interface Allocation {
   /** Sum of all activities' annual cost. */
   annualTotal: Decimal;
@@ -45,7 +63,10 @@ export interface Allocation {
   byDomain: DomainAmount[];
   bySector: SectorAmount[];
   byProvider: ProviderAmount[];
+  /** Funders' annual amounts under the first calendar year's market shares. */
   byFunder: FunderAmount[];
+  /** Per calendar year of the plan period (first year = byFunder); empty for an unusable period. */
+  byFunderYear: FunderYear[];
   /** The payment schedule over the plan period; sums to planTotal. */
   schedule: PeriodAmount[];
 }

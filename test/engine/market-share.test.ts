@@ -59,3 +59,42 @@ describe('allocate: market shares of the whole service area', () => {
       .to.deep.equal({ 'zvw-ha': '87500.00', 'zvw-vv': '87500.00' });
   });
 });
+
+describe('allocate: market shares per calendar year', () => {
+  const dementia = async () => Plan.parse(structuredClone((await import('../../demo/plans/dementia-network.json')).default));
+
+  it('the first year is byFunder; a later year with its own counts splits the Zvw part by them', async () => {
+    const p = await dementia();
+    const r = allocate(p);
+    expect(r.byFunderYear.map((y) => [y.year, y.sharesYear, y.referenceDate])).to.deep.equal([[2025, 2025, '2024-12-31'], [2026, 2026, '2025-12-31']]);
+    expect(r.byFunderYear[0]!.funders).to.equal(r.byFunder);
+    const zvw = r.byDomain.find((d) => d.domainId === 'zvw')!.amount;
+    const y2026 = r.byFunderYear[1]!.funders.filter((f) => f.domainId === 'zvw');
+    expect(y2026.map((f) => f.funderId)).to.deep.equal(['f-noordkust', 'f-linde', 'f-samen']);
+    expect(y2026.reduce((s, f) => s.plus(f.amount), zvw.minus(zvw)).toFixed(2)).to.equal(zvw.toFixed(2));
+    // 60980 of 117400 insured in 2026: each line is the exact share rounded down, or one cent more.
+    const exact = zvw.times(60980).div(117400);
+    expect(y2026[0]!.amount.minus(exact).abs().lessThan('0.01')).to.equal(true);
+    // The other domains keep their split.
+    expect(r.byFunderYear[1]!.funders.filter((f) => f.domainId !== 'zvw')).to.deep.equal(r.byFunder.filter((f) => f.domainId !== 'zvw'));
+  });
+
+  it('a later year without its own counts keeps the earlier shares (the market-share-date rule asks for them)', async () => {
+    const p = await dementia();
+    p.marketShare = { ...p.marketShare, laterYears: [] };
+    const r = allocate(p);
+    expect(r.byFunderYear.map((y) => [y.year, y.sharesYear])).to.deep.equal([[2025, 2025], [2026, 2025]]);
+    expect(r.byFunderYear[1]!.funders).to.deep.equal(r.byFunder);
+  });
+
+  it('an insurer that stops in a later year leaves its part uncovered in that year only', async () => {
+    const p = await dementia();
+    p.marketShare = { ...p.marketShare, laterYears: [{ ...p.marketShare.laterYears[0]!, counts: p.marketShare.laterYears[0]!.counts.filter((c) => c.funderId !== 'f-samen') }] };
+    const r = allocate(p);
+    const y2026 = r.byFunderYear[1]!.funders.filter((f) => f.domainId === 'zvw');
+    expect(y2026.map((f) => f.funderId)).to.deep.equal(['f-noordkust', 'f-linde', 'f-samen', null]);
+    expect(y2026[2]!.amount.toFixed(2)).to.equal('0.00');
+    expect(y2026[3]!.amount.isZero()).to.equal(false);
+    expect(r.byFunder.some((f) => f.funderId === null)).to.equal(false);
+  });
+});

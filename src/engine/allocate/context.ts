@@ -258,7 +258,7 @@ function buildFunderGroup(funders: Funder[]): Group {
  * uncovered (never guessed; the area-total-missing rule asks for it). Counts above the total are
  * scaled to the counts (market-share-sum reports it). All shares empty: equal parts, as before.
  */
-function buildInsurerGroup(funders: Funder[], insuredTotal: string | null): Group {
+export function buildInsurerGroup(funders: Funder[], insuredTotal: string | null): Group {
   if (funders.length === 0) return BUCKET_ONLY;
   const ids = funders.map((f) => f.id);
   if (funders.every((f) => f.share === null)) return { ids, weights: funders.map(() => 1n) };

@@ -81,7 +81,7 @@ export class Totals {
   }
 
   /** The public result; totals sorted in catalogue order, unassigned buckets after their siblings. */
-  result(activities: ActivityAllocation[]): Allocation {
+  result(activities: ActivityAllocation[]): Omit<Allocation, 'byFunderYear'> {
     const { ctx } = this;
     const d = (id: string | null) => (id === null ? LAST : ctx.domainRank.get(id) ?? LAST);
     const s = (dom: string | null, id: string | null) => (dom === null || id === null ? LAST : ctx.sectorRank.get(dom)?.get(id) ?? LAST);

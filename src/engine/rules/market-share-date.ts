@@ -1,21 +1,13 @@
 import { findingText } from '../../i18n/findings.ts';
-import type { Finding, FindingLocation, Plan } from '../../model/index.ts';
+import type { Finding, FindingLocation } from '../../model/index.ts';
 import type { Rule } from './rule.ts';
 import { finding, isRealDate, isZvw } from './support.ts';
+import { planYears } from '../allocate/years.ts';
 
 const text = findingText['market-share-date'];
 
 /** How far before the period a reference date may lie before it looks like a typo (2202 for 2025). */
 const MAX_YEARS_BEFORE = 2;
-
-/** The calendar years of a usable plan period (none for bad dates or more than ten years). */
-export function planYears(period: Plan['period']): number[] {
-  if (!isRealDate(period.start) || !isRealDate(period.end) || period.end < period.start) return [];
-  const from = Number(period.start.slice(0, 4));
-  const to = Number(period.end.slice(0, 4));
-  if (to - from > 10) return [];
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
 
 /** A reference date against the start of the period it applies to: not after it, not years before it. */
 function checkDate(date: string, start: string, location: FindingLocation, out: Finding[]): void {
