@@ -7,7 +7,7 @@ import type { Locale, Msg } from '../../src/i18n/locale.ts';
 import { gt } from '../../src/i18n/grid.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { createHot, type HotInstance } from './handsontable.ts';
-import { buildMarks, changedMarks, type CellRef, type MarkMap } from './marks.ts';
+import { buildMarks, changedMarks, refsOf, type CellRef, type MarkMap } from './marks.ts';
 import { buildPresence, changedPresence, type Peer, type PresenceMap } from './presence.ts';
 import { CellPainter, cellKey, type PaintState } from './cell-painter.ts';
 import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
@@ -38,7 +38,7 @@ export interface GridSource {
   container(): HTMLDivElement | null;
   shape(): GridShape;
   rows(): GridRow[];
-  locate(location: FindingLocation): CellRef | null;
+  locate(location: FindingLocation): CellRef | readonly CellRef[] | null;
   locatePresence(location: PeerCell): CellRef | null;
   toOps(edits: CellEdit[]): EditOutcome;
   cellLocation(row: GridRow, column: GridColumn): PeerCell | null;
@@ -50,6 +50,11 @@ export interface GridSource {
   emitOps(ops: PlanOp[]): void;
   emitSelect(location: PeerCell): void;
   emitUndo(redo: boolean): void;
+  /**
+   * Where the columns of a paste starting at `startCol` go (one index per pasted column), when
+   * not simply side by side; null to leave the paste as it is.
+   */
+  pasteColumns?(startCol: number, width: number): number[] | null;
 }
 
 /**
@@ -129,18 +134,23 @@ export class GridController implements ReactiveController, PaintState {
 
   /** Selects and scrolls to the cell a finding points at; false when this grid has no such cell. */
   focusCell(location: FindingLocation): boolean {
-    const ref = this.source.locate(location);
-    return !!ref && this.focusRef(ref);
+    const refs = refsOf(this.source.locate(location));
+    return refs.length > 0 && this.focusRef(refs[0]!, refs[refs.length - 1]);
   }
 
-  /** Selects a cell by identity, with keyboard focus in the grid; false when it is not shown. */
-  focusRef(ref: CellRef): boolean {
+  /**
+   * Selects a cell by identity (or the range to `to`, e.g. a domain's sector shares), with
+   * keyboard focus in the grid; false when it is not shown.
+   */
+  focusRef(ref: CellRef, to?: CellRef): boolean {
     const hot = this.hot;
     const row = this.rowIndex.get(ref.rowId);
     const col = this.colIndex.get(ref.colKey);
     if (!hot || row === undefined || col === undefined) return false;
+    const row2 = to ? this.rowIndex.get(to.rowId) ?? row : row;
+    const col2 = to ? this.colIndex.get(to.colKey) ?? col : col;
     hot.listen();
-    hot.selectCell(row, col);
+    hot.selectCell(row, col, row2, col2);
     hot.scrollViewportTo({ row, col, verticalSnap: 'top', horizontalSnap: 'start' } as never);
     this.showCellStatus(row, col);
     return true;
@@ -193,14 +203,15 @@ export class GridController implements ReactiveController, PaintState {
       beforeViewRender: (_forced: boolean, skip: { skipRender?: boolean }) => {
         if (this.editRepaint) skip.skipRender = true;
       },
-      beforeChange: (changes, source) => this.onBeforeChange(changes as Change[], source as string),
+      beforeChange: (changes: unknown, source: unknown) => this.onBeforeChange(changes as Change[], source as string),
       afterSelectionEnd: (row: number, col: number) => {
         this.showCellStatus(row, col);
         this.emitSelect(row, col);
         this.labelEditors(row, col);
       },
       afterBeginEditing: (row: number, col: number) => this.labelEditors(row, col),
-    });
+      beforePaste: (data: unknown[][], ranges: { startRow: number; startCol: number }[]) => this.spreadPaste(data, ranges),
+    } as never);
     // Added after Handsontable's own afterRender hook, which reads the layout: painting first
     // would make that read lay out the painted cells there and then, not in the next frame.
     hot.addHook('afterRender', () => this.finishEditRepaint());
@@ -464,12 +475,31 @@ export class GridController implements ReactiveController, PaintState {
     });
   }
 
-  private showNote(text: string): void {
+  showNote(text: string): void {
     this.source.setStatus({ text, refused: false, note: true });
     setTimeout(() => {
       const now = this.source.status();
       if (now?.note && now.text === text) this.source.setStatus(null);
     }, NOTE_MS);
+  }
+
+  /**
+   * Spreads pasted columns over the columns the grid names (the split grid puts domain shares on
+   * domain columns, past the sector columns between them); the cells skipped keep their text, so
+   * they are no edit.
+   */
+  private spreadPaste(data: unknown[][], ranges: { startRow: number; startCol: number }[]): void {
+    const start = ranges[0];
+    const width = data[0]?.length ?? 0;
+    const targets = start && width > 0 ? this.source.pasteColumns?.(start.startCol, width) : null;
+    if (!start || !targets || targets.length !== width) return;
+    const span = targets[targets.length - 1]! - start.startCol + 1;
+    data.forEach((row, r) => {
+      const current = this.data[start.startRow + r] ?? [];
+      const spread: unknown[] = Array.from({ length: span }, (_, i) => current[start.startCol + i] ?? '');
+      targets.forEach((col, i) => { spread[col - start.startCol] = row[i]; });
+      row.splice(0, row.length, ...spread);
+    });
   }
 
   showCellStatus(row: number, col: number): void {

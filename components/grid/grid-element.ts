@@ -7,7 +7,7 @@ import type { PlanOp } from '../../src/model/ops.ts';
 import { asLocale, type Locale } from '../../src/i18n/locale.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import type { HotInstance } from './handsontable.ts';
-import type { CellRef } from './marks.ts';
+import { refsOf, type CellRef } from './marks.ts';
 import type { Peer } from './presence.ts';
 import { GridController, type GridStatus } from './grid-controller.ts';
 import { undoChord, type Shortcut } from './edit-handler.ts';
@@ -62,6 +62,7 @@ export abstract class RpGridElement extends LitElement {
     emitOps: (ops) => this.emitOps(ops),
     emitSelect: (location) => this.emit<RpSelectDetail>('rp-select', location),
     emitUndo: (redo) => this.emit(redo ? 'rp-redo' : 'rp-undo', undefined),
+    pasteColumns: (start, width) => this.pasteColumns(start, width),
   });
 
   /** The Handsontable instance (tests and subclasses read selection and cells through it). */
@@ -73,15 +74,15 @@ export abstract class RpGridElement extends LitElement {
   protected abstract shape(): GridShape;
   /** All rows; implementations reuse row objects for unchanged plan rows so diffing stays cheap. */
   protected abstract rows(): GridRow[];
-  /** Where a finding is shown in this grid. */
-  protected abstract locate(location: FindingLocation): CellRef | null;
+  /** Where a finding is shown in this grid (one cell, or several for a sum over them). */
+  protected abstract locate(location: FindingLocation): CellRef | readonly CellRef[] | null;
   /** Reads edits into ops, refusing what cannot be read. */
   protected abstract toOps(edits: CellEdit[]): EditOutcome;
   /** The location (findings vocabulary) of a cell, sent as `rp-select`; null when it has none. */
   protected abstract cellLocation(row: GridRow, column: GridColumn): PeerCell | null;
   /** Where a participant's selection shows in this grid; by default where a finding would. */
   protected locatePresence(location: PeerCell): CellRef | null {
-    return this.locate(location);
+    return refsOf(this.locate(location))[0] ?? null;
   }
   /** The accessible name of the grid. */
   protected abstract gridLabel(): string;
@@ -91,6 +92,10 @@ export abstract class RpGridElement extends LitElement {
   /** Extra keyboard shortcuts in the grid (the balance action). */
   protected extraShortcuts(): Shortcut[] {
     return [];
+  }
+  /** Where pasted columns go, when not side by side (see GridSource.pasteColumns). */
+  protected pasteColumns(_startCol: number, _width: number): number[] | null {
+    return null;
   }
   /** Extra view state of a subclass (e.g. percent or euro); a change rebuilds the rows. */
   protected viewKey(): string {
@@ -128,6 +133,11 @@ export abstract class RpGridElement extends LitElement {
   /** The selected cell as row and column identity, or null. */
   protected selectedCell(): SelectedCell | null {
     return this.grid.selectedCell();
+  }
+
+  /** A message that stays a few seconds, also when the selection moves (how input was read). */
+  protected showNote(text: string): void {
+    this.grid.showNote(text);
   }
 
   protected showMessage(text: string, refused = false): void {

@@ -3,8 +3,15 @@ import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 /** A cell by its stable identity: the row's id and the column's key (never visual indexes). */
 export interface CellRef { rowId: string; colKey: string }
 
-/** Maps a finding's location to the cell that shows it in one grid; null when it is not there. */
-export type Locate = (location: FindingLocation) => CellRef | null;
+/**
+ * Maps a finding's location to the cell that shows it in one grid, or the cells (a sum over a
+ * domain's sectors marks every sector share); null when it is not there.
+ */
+export type Locate = (location: FindingLocation) => CellRef | readonly CellRef[] | null;
+
+/** The cells a located finding marks, as a list. */
+export const refsOf = (located: CellRef | readonly CellRef[] | null): readonly CellRef[] =>
+  located === null ? [] : Array.isArray(located) ? located : [located as CellRef];
 
 /** rowId → colKey → the findings marking that cell, errors first. */
 export type MarkMap = Map<string, Map<string, Finding[]>>;
@@ -12,13 +19,13 @@ export type MarkMap = Map<string, Map<string, Finding[]>>;
 export function buildMarks(findings: readonly Finding[], locate: Locate): MarkMap {
   const marks: MarkMap = new Map();
   for (const finding of findings) {
-    const ref = locate(finding.location);
-    if (!ref) continue;
-    let row = marks.get(ref.rowId);
-    if (!row) marks.set(ref.rowId, (row = new Map()));
-    const list = row.get(ref.colKey);
-    if (list) list.push(finding);
-    else row.set(ref.colKey, [finding]);
+    for (const ref of refsOf(locate(finding.location))) {
+      let row = marks.get(ref.rowId);
+      if (!row) marks.set(ref.rowId, (row = new Map()));
+      const list = row.get(ref.colKey);
+      if (list) list.push(finding);
+      else row.set(ref.colKey, [finding]);
+    }
   }
   for (const row of marks.values()) {
     for (const list of row.values()) list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

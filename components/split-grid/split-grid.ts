@@ -6,8 +6,10 @@ import { gt } from '../../src/i18n/grid.ts';
 import { RpGridElement, type CellEdit, type EditOutcome, type GridColumn, type GridRow, type GridShape } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
-import { SplitRows, balanceValue, locateSplit, locateSplitPresence, parseColumnKey, splitCellLocation, splitEditsToOps, splitShape, type SplitView } from './split-model.ts';
+import { SplitRows, locateSplit, locateSplitPresence, splitCellLocation, splitEditsToOps, splitShape, type SplitView } from './split-model.ts';
 import { splitGridStyles } from './split-grid.styles.ts';
+import { balanceTarget } from './balance.ts';
+import { balancedText, domainPasteColumns, sumNotes } from './split-notes.ts';
 
 /**
  * The cost split as a spreadsheet: the plan's default split and each activity's own split (or
@@ -89,8 +91,13 @@ export class RpSplitGrid extends RpGridElement {
     return this.view === 'euro' ? this.rowsCache.euro(plan, this.allocation) : this.rowsCache.percent(plan);
   }
 
-  protected override locate(location: FindingLocation): CellRef | null {
-    return locateSplit(location);
+  protected override locate(location: FindingLocation): CellRef | readonly CellRef[] | null {
+    return locateSplit(location, this.plan);
+  }
+
+  /** A row of shares pasted onto a domain share fills the domain shares, past the sector columns. */
+  protected override pasteColumns(startCol: number, width: number): number[] | null {
+    return domainPasteColumns(this.lastShape?.columns ?? [], startCol, width);
   }
 
   protected override cellLocation(row: GridRow, column: GridColumn): PeerCell | null {
@@ -102,27 +109,29 @@ export class RpSplitGrid extends RpGridElement {
   }
 
   protected override toOps(edits: CellEdit[]): EditOutcome {
-    return splitEditsToOps(edits, this.locale);
+    const outcome = splitEditsToOps(edits, this.locale);
+    // A paste or fill that leaves a row off 100 % says so at once, not only by the row's mark.
+    return this.plan && outcome.ops.length > 1 ? { ...outcome, notes: sumNotes(this.plan, edits, outcome, this.locale) } : outcome;
   }
 
   protected override extraShortcuts() {
     return [{ keys: [['Alt', 'b']], run: () => this.balance() }];
   }
 
-  /** Fills the chosen cell so that its row (or its domain's sectors) adds up to exactly 100 %. */
+  /**
+   * Makes the row the user means add up to exactly 100 %: the selected row when it is off, else
+   * the first row a finding flags (balance.ts); says which row and share it changed.
+   */
   balance(): void {
     const plan = this.plan;
-    const cell = this.selectedCell();
     if (!plan || this.readonly) return;
-    if (!cell) return this.showMessage(gt('selectCellFirst', this.locale), true);
-    const k = parseColumnKey(cell.column.key);
-    if (this.view !== 'percent' || !k) return this.showMessage(gt('balanceNotHere', this.locale), true);
-    const split = cell.row.id === DEFAULT_SPLIT_ROW
-      ? plan.defaultSplit
-      : plan.activities.find((a) => a.id === cell.row.id)?.split ?? plan.defaultSplit;
-    const percent = balanceValue(split, k.domainId, k.sectorId);
-    if (percent === null) return this.showMessage(gt('balanceNegative', this.locale), true);
-    this.emitOps([{ op: 'set-split', rowId: cell.row.id, domainId: k.domainId, sectorId: k.sectorId, percent }]);
+    if (this.view !== 'percent') return this.showMessage(gt('balanceNotHere', this.locale), true);
+    const cell = this.selectedCell();
+    const result = balanceTarget(plan, cell ? { rowId: cell.row.id, colKey: cell.column.key } : null, this.findings);
+    if (!result.ok) return this.showMessage(gt(result.reason === 'negative' ? 'balanceNegative' : 'balanceNothingOff', this.locale), result.reason === 'negative');
+    const t = result.target;
+    this.emitOps([{ op: 'set-split', rowId: t.rowId, domainId: t.domainId, sectorId: t.sectorId, percent: t.percent }]);
+    this.showNote(balancedText(plan, t, this.locale));
   }
 
   /** Lets the chosen activity follow the default split again. */

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Plan } from '../../src/model/plan.ts';
 import type { Activity } from '../../src/model/activities.ts';
 import type { Split } from '../../src/model/split.ts';
@@ -196,10 +196,15 @@ export class SplitRows {
 
 export const activityName = (a: Activity, locale: Locale): string => a.name.trim() || `${gt('name', locale)} ${a.id}`;
 
-/** Where a finding shows in the split grid. */
-export function locateSplit(location: FindingLocation): CellRef | null {
+/**
+ * Where a finding shows in the split grid. A sum over a domain's sectors marks the sector shares
+ * that must add up (not the domain's own share, which is not what is wrong).
+ */
+export function locateSplit(location: FindingLocation, plan?: Plan | null): CellRef | readonly CellRef[] | null {
   if (location.section === 'split' && location.rowId) {
     if (location.domainId && location.sectorId) return { rowId: location.rowId, colKey: sectorKey(location.domainId, location.sectorId) };
+    const sectors = location.field === 'sectors' && location.domainId ? plan?.domains.find((d) => d.id === location.domainId)?.sectors ?? [] : [];
+    if (sectors.length > 0) return sectors.map((s) => ({ rowId: location.rowId!, colKey: sectorKey(location.domainId!, s.id) }));
     if (location.domainId) return { rowId: location.rowId, colKey: domainKey(location.domainId) };
     return { rowId: location.rowId, colKey: 'total' };
   }
@@ -266,5 +271,6 @@ export function locateSplitPresence(location: PeerCell): CellRef | null {
   if (location.section === 'split' && location.rowId && (location.field === 'name' || location.field === 'unassigned')) {
     return { rowId: location.rowId, colKey: location.field };
   }
-  return locateSplit(location);
+  const at = locateSplit(location);
+  return Array.isArray(at) ? at[0] ?? null : (at as CellRef | null);
 }

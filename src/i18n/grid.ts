@@ -52,6 +52,15 @@ export const gridText = {
     nl: 'De andere cellen zijn samen al meer dan 100 %; aanvullen kan hier niet.',
     en: 'The other cells already exceed 100 % together; this cell cannot balance the row.',
   },
+  balanceNothingOff: {
+    nl: 'Alle rijen tellen al op tot 100 %; er is niets aan te vullen.',
+    en: 'Every row already adds up to 100 %; there is nothing to balance.',
+  },
+  balanced: { nl: '{row} aangevuld tot 100 %: {column} {from} → {to}.', en: '{row} balanced to 100 %: {column} {from} → {to}.' },
+  rowSumNow: {
+    nl: 'telt nu op tot {total}; Aanvullen tot 100 % (Alt+B) maakt de rij rond.',
+    en: 'now adds up to {total}; Balance to 100 % (Alt+B) rounds the row off.',
+  },
   readonly: { nl: 'Alleen-lezen', en: 'Read-only' },
   editsRefused: { nl: 'Niet overgenomen', en: 'Not accepted' },
   oldValueKept: { nl: 'de oude waarde is behouden', en: 'the old value was kept' },
