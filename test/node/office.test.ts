@@ -2,12 +2,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
-import { allocate } from '../../src/engine/index.ts';
+import { allocate, payments } from '../../src/engine/index.ts';
 import { exportScenario, type ExportFormat, type ExportOptions } from '../../src/export/index.ts';
 import { tx } from '../../src/i18n/export.ts';
 import { formatMoney } from '../../src/money/format.ts';
 import { Plan } from '../../src/model/index.ts';
-import { handbookPlan } from '../export/fixtures.ts';
+import { handbookPlan, hostilePlan } from '../export/fixtures.ts';
 import { parseCsv } from '../export/read.ts';
 import { Office } from './helpers/soffice.ts';
 
@@ -40,6 +40,8 @@ function readTable(rows: string[][], title: string, col: number): { items: strin
 
 interface Files {
   recalc: Map<string, string>;
+  /** The hostile plan's CSVs (nl `;`, en `,`), each opened with both separators. */
+  csv: { locale: 'nl' | 'en'; table: string; text: string; asSemicolon: string; asComma: string }[];
   workbooks: { label: string; plan: Plan; sheets: Map<string, string> }[];
   annex: { plan: Plan; text: string; pdf: Buffer };
   funderAnnex: { plan: Plan; funderId: string; text: string };
@@ -71,10 +73,22 @@ async function convertAll(office: Office): Promise<Files> {
   const funderFile = await bytes('funder-annex-docx', { plan: network, locale: 'en', funderId: funder.id });
   const funderPath = office.write(funderFile.name, funderFile.data);
 
+  const csvFiles = [];
+  for (const locale of ['nl', 'en'] as const) {
+    for (const table of ['allocation', 'payments'] as const) {
+      const file = await exportScenario('csv', { plan: hostilePlan(), locale, table, date: DATE, scenarioName: `${locale}-${table}` });
+      const text = await file.blob.text();
+      csvFiles.push({ locale, table, text, path: office.write(file.fileName, new TextEncoder().encode(text)) });
+    }
+  }
+  const asSemicolon = office.csvToFods(csvFiles.map((c) => c.path), ';');
+  const asComma = office.csvToFods(csvFiles.map((c) => c.path), ',');
+
   const csv = office.workbooksToCsv([recalcPath, ...books.map((b) => b.path)]);
   const texts = office.documentsToText([annexPath, funderPath]);
   return {
     recalc: csv.get(recalcPath)!,
+    csv: csvFiles.map((c) => ({ locale: c.locale, table: c.table, text: c.text, asSemicolon: asSemicolon.get(c.path)!, asComma: asComma.get(c.path)! })),
     workbooks: books.map((b) => ({ label: b.label, plan: b.plan, sheets: csv.get(b.path)! })),
     annex: { plan: network, text: texts.get(annexPath)!, pdf: office.documentToPdf(annexPath) },
     funderAnnex: { plan: network, funderId: funder.id, text: texts.get(funderPath)! },
@@ -127,11 +141,50 @@ describe('office suite (LibreOffice headless)', () => {
       assert.deepEqual(schedule.items, a.schedule.map((p) => p.amount.toFixed(2)));
       assert.equal(schedule.total, a.planTotal.toFixed(2));
 
-      const monitoring = readTable(parseCsv(sheets.get(t('sheetMonitoring'))!, ','), t('monCharged'), 8);
-      assert.deepEqual(monitoring.items, a.bySector.map((s) => s.amount.toFixed(2)));
-      assert.equal(monitoring.total, a.annualTotal.toFixed(2));
+      // Monitoring: the Zvw declarations per calendar year; payments: each funder's schedule per payee,
+      // with LibreOffice's own SUMs across (per period) and down (per payee).
+      const p = payments(plan, a);
+      const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
+      const insurers = p.funders.filter((f) => f.funderId !== null && zvw.has(f.domainId ?? ''));
+      const monitoring = readTable(parseCsv(sheets.get(t('sheetMonitoring'))!, ','), t('monChargedTable'), 7);
+      const declared = insurers.reduce((s, f) => s.plus(f.amount), new Decimal(0));
+      assert.equal(monitoring.items.reduce((s, x) => s.plus(x), new Decimal(0)).toFixed(2), declared.toFixed(2), `${label}: monitoring`);
+      assert.equal(monitoring.total, declared.toFixed(2));
+      const pay = parseCsv(sheets.get(t('sheetPayments'))!, ',');
+      for (const f of plan.funders) {
+        const fp = p.funders.find((x) => x.funderId === f.id);
+        if (!fp) continue;
+        const domain = plan.domains.find((d) => d.id === f.domainId)!.name;
+        const title = `${t('secPaymentSchedule')}: ${f.name} (${domain})`;
+        fp.payees.forEach((payee, i) => {
+          const got = readTable(pay, title, 3 + i);
+          assert.deepEqual(got.items, payee.periods.map((x) => x.toFixed(2)), `${label}: ${title} payee ${i}`);
+          assert.equal(got.total, payee.amount.toFixed(2));
+        });
+        const rowTotals = readTable(pay, title, 3 + fp.payees.length);
+        assert.deepEqual(rowTotals.items, fp.periods.map((x) => x.toFixed(2)), `${label}: ${title} per period`);
+        assert.equal(rowTotals.total, fp.amount.toFixed(2));
+      }
     });
   }
+
+  test('CSV opened with either separator in LibreOffice: no formula cell, numbers stay numbers', () => {
+    const { csv } = ready();
+    assert.equal(csv.length, 4);
+    for (const c of csv) {
+      for (const [how, fods] of [['semicolon', c.asSemicolon], ['comma', c.asComma]] as const) {
+        const formulas = [...fods.matchAll(/table:formula="([^"]*)"/g)].map((m) => m[1]);
+        assert.deepEqual(formulas, [], `${c.locale} ${c.table} CSV opened with ${how}: formula cells`);
+      }
+      // Read with its own separator, every amount is a number cell with the engine's value.
+      const own = c.locale === 'nl' ? c.asSemicolon : c.asComma;
+      const rows = parseCsv(c.text, c.locale === 'nl' ? ';' : ',').slice(1);
+      const col = c.table === 'allocation' ? 5 : 9;
+      const values = [...own.matchAll(/office:value-type="float" office:value="([^"]*)"/g)].map((m) => new Decimal(m[1]!).toFixed(2));
+      const amounts = rows.map((r) => new Decimal(r[col]!.replace(',', '.')).toFixed(2));
+      for (const x of amounts) assert.ok(values.includes(x), `${c.locale} ${c.table}: ${x} as a number`);
+    }
+  });
 
   test('contract annex: every party and amount as Writer reads it, and it prints to PDF', () => {
     const { plan, text, pdf } = ready().annex;

@@ -82,6 +82,22 @@ export class Office {
     }));
   }
 
+  /**
+   * CSV files opened as a spreadsheet with the given field separator (formulas evaluated, as a
+   * person's office suite does), saved as flat ODS XML: per input path, the XML text. The
+   * separator brings its language: `;` a Dutch spreadsheet (decimal comma), `,` an English one.
+   */
+  csvToFods(paths: readonly string[], separator: ',' | ';'): Map<string, string> {
+    const out = join(this.dir, `fods-${separator === ',' ? 'comma' : 'semicolon'}`);
+    mkdirSync(out, { recursive: true });
+    execFileSync(this.bin, [
+      '--headless', '--norestore', '--nologo', `-env:UserInstallation=${pathToFileURL(this.profile).href}`,
+      `--infilter=CSV:${separator.charCodeAt(0)},34,76,1,,${separator === ';' ? 1043 : 1033},false,true,false,false,false,-1,true`,
+      '--convert-to', 'fods', '--outdir', out, ...paths,
+    ], { stdio: 'pipe', timeout: 120_000 });
+    return new Map(paths.map((p) => [p, readFileSync(join(out, `${basename(p, extname(p))}.fods`), 'utf8')]));
+  }
+
   /** Text documents as plain UTF-8 text, per input path. */
   documentsToText(paths: readonly string[]): Map<string, string> {
     const out = join(this.dir, 'txt');
