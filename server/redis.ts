@@ -1,4 +1,5 @@
 import { Redis } from '@hocuspocus/extension-redis';
+import type { onChangePayload } from '@hocuspocus/server';
 
 /*
  * Scale-out: several server instances behind a load balancer share rooms through Redis pub/sub
@@ -15,6 +16,60 @@ import { Redis } from '@hocuspocus/extension-redis';
  */
 export class RedisRelay extends Redis {
   override async onStoreDocument(): Promise<void> {}
+
+  private readonly exchangeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * Upstream answers every change by publishing this instance's state vector, and the others then
+   * ask for what they lack: three trips through Redis per edit. Here the update itself is published
+   * (as a sync step 2, which the receiving instance applies with the Redis origin and does not send
+   * back), so an edit reaches the other instances in one trip. The state-vector exchange still runs,
+   * debounced, after a burst of changes: it repairs anything a dropped Redis message lost.
+   */
+  override async onChange(data: onChangePayload): Promise<void> {
+    if (data.transactionOrigin === this.redisTransactionOrigin) return;
+    const self = this as unknown as {
+      pubKey(name: string): string;
+      encodeMessage(m: Uint8Array): Buffer;
+      publishFirstSyncStep(name: string, doc: unknown): Promise<unknown>;
+    };
+    const name = data.documentName;
+    try {
+      await this.pub.publish(self.pubKey(name), self.encodeMessage(syncStep2Message(name, data.update)));
+    } catch { /* Redis away: the exchange below (or the next one) repairs it */ }
+    const pending = this.exchangeTimers.get(name);
+    if (pending) clearTimeout(pending);
+    const timer = setTimeout(() => {
+      this.exchangeTimers.delete(name);
+      if (data.document.isDestroyed) return;
+      self.publishFirstSyncStep(name, data.document).catch(() => {});
+    }, 500);
+    timer.unref?.();
+    this.exchangeTimers.set(name, timer);
+  }
+
+  override async onDestroy(): Promise<void> {
+    for (const t of this.exchangeTimers.values()) clearTimeout(t);
+    this.exchangeTimers.clear();
+    await super.onDestroy();
+  }
+}
+
+/** [room][Sync=0][step 2=1][update]: Hocuspocus' wire format. */
+function syncStep2Message(room: string, update: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  const uint = (n: number) => { while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); } out.push(n); };
+  const name = new TextEncoder().encode(room);
+  uint(name.length);
+  out.push(...name);
+  uint(0);
+  uint(1);
+  uint(update.length);
+  const head = new Uint8Array(out);
+  const message = new Uint8Array(head.length + update.length);
+  message.set(head);
+  message.set(update, head.length);
+  return message;
 }
 
 export interface RedisTarget { host: string; port: number; username?: string; password?: string; db?: number; tls: boolean }

@@ -9,11 +9,20 @@
  * client edits a cell, the time until every other client has it; p50/p95 over many edits, one edit
  * at a time. Clients and server share this process, so the figures include client work too.
  * Memory: heap + buffers after loading N rooms, each holding a 30-activity plan document.
- * Run: node --import tsx bench/node/collab.bench.ts
+ *
+ * Scale (issue 15): two server instances (server/main.ts, separate processes) share rooms through
+ * Redis (Debian's redis-server on a free loopback port), behind a small TCP load balancer in this
+ * process that deals new connections round robin and skips a dead instance. 100 rooms × 10 clients
+ * (real client, each a plan document); every room gets an edit (a new target group row, checked by
+ * the server against the plan schema) every EDIT_EVERY_MS from a rotating participant. Measured: time
+ * until every other participant of the room has the edit (p50/p95), memory (RSS) per instance, and,
+ * after one instance is killed (SIGKILL) mid-run and its clients reconnect to the other, how many
+ * acknowledged edits are missing — in the room and on disk. Goal: p95 < 50 ms, 0 lost.
+ * Run: node --import tsx bench/node/collab.bench.ts   (or: npm run bench -- collab)
  */
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -25,6 +34,12 @@ import { createCollabServer } from '../../server/create-server.ts';
 import { connectCollab, type CollabSession } from '../../src/sync/collab/index.ts';
 import { seedUpdate } from '../../src/sync/seed.ts';
 import { generatePlan } from '../../test/fixtures/generate.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createTcpServer, connect as tcpConnect, type Socket } from 'node:net';
+import { roots } from '../../src/sync/layout.ts';
+import { insertRow } from '../../src/sync/write-ops.ts';
+import { FileStore } from '../../server/persistence.ts';
+import { freePort, startRedis } from '../../test/node/collab/helpers.ts';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -98,6 +113,8 @@ async function memoryPerRoom(subject: Subject, rooms: number): Promise<number> {
 }
 
 const sizes: [number, number][] = [[2, 200], [10, 100], [30, 60]];
+const scaleOnly = process.env.RP_BENCH_SCALE_ONLY === '1';
+if (scaleOnly) { await scaleRun(); process.exit(0); }
 const results: Record<string, Record<number, { p50: number; p95: number }>> = {};
 const memory: Record<string, number> = {};
 for (const make of [bare, ours]) {
@@ -115,4 +132,196 @@ for (const [n] of sizes) {
 }
 const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
 console.log(`collab: server memory per room (200 rooms, 30-activity plan each): regioplan ${kb(memory.regioplan!)} | bare relay ${kb(memory['bare relay']!)} | ratio ${ratio(memory.regioplan!, memory['bare relay']!)}`);
+await scaleRun();
 process.exit(0);
+
+/* ---------------- Scale: two instances behind Redis, one killed mid-run ---------------- */
+
+
+interface Instance { name: string; port: number; child: ChildProcess; output: () => string }
+
+async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, ...env, RP_COLLAB_INSTANCE: name, RP_COLLAB_PORT: String(port), RP_COLLAB_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  await until(() => out.includes('listening on') || child.exitCode !== null, 30_000);
+  if (child.exitCode !== null) throw new Error(`instance ${name} did not start:\n${out}`);
+  return { name, port, child, output: () => out };
+}
+
+/** A TCP load balancer on loopback: new connections round robin; a backend that refuses is skipped. */
+async function loadBalancer(ports: number[]): Promise<{ port: number; close(): void }> {
+  let next = 0;
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => client.destroy());
+    const first = next;
+    next = (next + 1) % ports.length;
+    const attempt = (n: number) => {
+      if (n >= ports.length || client.destroyed) { client.destroy(); return; }
+      const up = tcpConnect(ports[(first + n) % ports.length]!, '127.0.0.1');
+      let connected = false;
+      up.on('error', () => { up.destroy(); if (!connected) attempt(n + 1); else client.destroy(); });
+      up.once('connect', () => {
+        connected = true;
+        sockets.add(up);
+        up.on('close', () => { sockets.delete(up); client.destroy(); });
+        client.on('close', () => up.destroy());
+        client.pipe(up);
+        up.pipe(client);
+      });
+    };
+    attempt(0);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => { for (const s of sockets) s.destroy(); server.close(); },
+  };
+}
+
+async function health(port: number): Promise<{ rss: number; rooms: number; sockets: number }> {
+  return (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<{ rss: number; rooms: number; sockets: number }>;
+}
+function mib(b: number): string { return `${(b / 1024 / 1024).toFixed(0)} MiB`; }
+
+async function scaleRun(): Promise<void> {
+  const ROOMS = 100;
+  const PER_ROOM = 10;
+  const EDIT_EVERY_MS = 1000; // per room: 100 edits/s in all, each to 9 others
+  const EDIT_SECONDS = 30;
+  const KILL_AT_S = 15;
+  const redis = await startRedis();
+  const dataDir = mkdtempSync(join(tmpdir(), 'rp-collab-scale-'));
+  const env = {
+    RP_REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+    RP_COLLAB_DATA_DIR: dataDir,
+    RP_COLLAB_TOKENS: JSON.stringify({ [TOKEN]: 'editor' }),
+    // One token and one address (this process) for everyone: raise the per-token and per-address caps.
+    RP_COLLAB_MAX_ROOMS_PER_TOKEN: '1000',
+    RP_COLLAB_MAX_SOCKETS_PER_IP: '5000',
+    RP_COLLAB_MAX_SOCKETS: '5000',
+  };
+  const instances = [await startInstance('one', env), await startInstance('two', env)];
+  const lb = await loadBalancer(instances.map((i) => i.port));
+  const url = `ws://127.0.0.1:${lb.port}`;
+  const idle = await Promise.all(instances.map((i) => health(i.port)));
+
+  interface Member { doc: Y.Doc; session: CollabSession; acked: Set<string>; sent: string[] }
+  const rooms: Member[][] = [];
+  const pending = new Map<string, { t0: number; left: number; afterKill: boolean }>();
+  const steady: number[] = [];
+  const afterKill: number[] = [];
+  let killedAt = Infinity;
+
+  const started = performance.now();
+  for (let r = 0; r < ROOMS; r++) {
+    const seed = seedUpdate(generatePlan(1000 + r, 10));
+    const members: Member[] = [];
+    for (let i = 0; i < PER_ROOM; i++) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, seed);
+      const m: Member = { doc, session: null as unknown as CollabSession, acked: new Set(), sent: [] };
+      m.session = connectCollab(doc, {
+        url, room: `scale-${r}`, token: TOKEN, userName: `P${r}-${i}`, WebSocketPolyfill: WS,
+        // Everything sent before the server acknowledged all of it is safe on the server.
+        onSynced: (ok) => { if (ok) for (const k of m.sent.splice(0)) m.acked.add(k); },
+      });
+      doc.getMap('rows.targetGroups').observe((e) => {
+        if (e.transaction.local) return;
+        for (const key of e.keysChanged) {
+          const p = pending.get(key);
+          if (!p || --p.left > 0) continue;
+          pending.delete(key);
+          (p.afterKill ? afterKill : steady).push(performance.now() - p.t0);
+        }
+      });
+      members.push(m);
+    }
+    rooms.push(members);
+    if (r % 10 === 9) await until(() => members.every((m) => m.session.synced), 60_000);
+  }
+  await until(() => rooms.every((ms) => ms.every((m) => m.session.synced)), 60_000);
+  const connectedIn = performance.now() - started;
+  const loaded = await Promise.all(instances.map((i) => health(i.port)));
+
+  // Edits: every EDIT_EVERY_MS each room gets a new row from its next participant.
+  let edits = 0;
+  const tickMs = EDIT_EVERY_MS / ROOMS;
+  const editUntil = performance.now() + EDIT_SECONDS * 1000;
+  let peak = loaded;
+  while (performance.now() < editUntil) {
+    const r = edits % ROOMS;
+    const k = Math.floor(edits / ROOMS);
+    const writer = rooms[r]![k % PER_ROOM]!;
+    const id = `tg-${r}-${k}`;
+    pending.set(id, { t0: performance.now(), left: PER_ROOM - 1, afterKill: performance.now() >= killedAt });
+    writer.sent.push(id);
+    writer.doc.transact(() => insertRow(roots(writer.doc), 'targetGroups', {
+      id, name: `Doelgroep ${k}`, characteristics: '', postcodes: ['5611'], estimatedSize: k, referenceDate: null,
+    }));
+    edits++;
+    if (killedAt === Infinity && performance.now() - started - connectedIn >= KILL_AT_S * 1000) {
+      peak = await Promise.all(instances.map((i) => health(i.port)));
+      instances[0]!.child.kill('SIGKILL');
+      killedAt = performance.now();
+    }
+    const due = started + connectedIn + edits * tickMs;
+    const wait = due - performance.now();
+    await new Promise((res) => setTimeout(res, Math.max(0, wait)));
+  }
+
+  // Everyone back on the surviving instance, every edit everywhere.
+  const settleStart = performance.now();
+  const everyone = rooms.flat();
+  await until(() => everyone.every((m) => m.session.synced) && pending.size === 0, 60_000).catch(() => {});
+  const settled = performance.now() - settleStart;
+  const unsettled = pending.size;
+  const survivor = await health(instances[1]!.port);
+
+  // Acknowledged edits lost: in the room (a fresh participant on the survivor), then on disk.
+  const acked = rooms.map((ms) => new Set(ms.flatMap((m) => [...m.acked])));
+  let lostInRoom = 0;
+  for (let r = 0; r < ROOMS; r++) {
+    const doc = new Y.Doc();
+    const s = connectCollab(doc, { url: `ws://127.0.0.1:${instances[1]!.port}`, room: `scale-${r}`, token: TOKEN, userName: 'Check', WebSocketPolyfill: WS });
+    await until(() => s.synced, 30_000);
+    const rows = doc.getMap('rows.targetGroups');
+    for (const id of acked[r]!) if (!rows.has(id)) lostInRoom++;
+    s.disconnect();
+    doc.destroy();
+  }
+  for (const m of everyone) m.session.disconnect();
+  await new Promise((res) => { instances[1]!.child.once('exit', res); instances[1]!.child.kill('SIGTERM'); });
+  let lostOnDisk = 0;
+  const store = new FileStore({ dataDir, instance: 'check', log: () => {} });
+  for (let r = 0; r < ROOMS; r++) {
+    const state = await store.load(`scale-${r}`);
+    const doc = new Y.Doc();
+    if (state) Y.applyUpdate(doc, state);
+    const rows = doc.getMap('rows.targetGroups');
+    for (const id of acked[r]!) if (!rows.has(id)) lostOnDisk++;
+  }
+  lb.close();
+  await redis.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const ackedTotal = acked.reduce((n, s) => n + s.size, 0);
+  const p95 = pct(steady, 0.95);
+  console.log(`collab scale: 2 instances behind Redis, ${ROOMS} rooms × ${PER_ROOM} clients (${ROOMS * PER_ROOM} sockets through one load balancer), connected in ${(connectedIn / 1000).toFixed(1)} s`);
+  console.log(`  edits: ${edits} (one per room every ${EDIT_EVERY_MS} ms for ${EDIT_SECONDS} s), each a new plan row checked by the server`);
+  console.log(`  propagation to all 9 others, before the kill: p50 ${ms(pct(steady, 0.5))} p95 ${ms(p95)} (n=${steady.length})`);
+  if (afterKill.length > 0) console.log(`  after the kill (incl. reconnect of half the clients): p50 ${ms(pct(afterKill, 0.5))} p95 ${ms(pct(afterKill, 0.95))} (n=${afterKill.length})`);
+  console.log(`  memory (RSS) idle: ${idle.map((h, i) => `${instances[i]!.name} ${mib(h.rss)}`).join(', ')}; all clients connected: ${loaded.map((h, i) => `${instances[i]!.name} ${mib(h.rss)} (${h.sockets} sockets, ${h.rooms} rooms)`).join(', ')}; at the kill: ${peak.map((h, i) => `${instances[i]!.name} ${mib(h.rss)}`).join(', ')}; survivor after failover: ${mib(survivor.rss)} (${survivor.sockets} sockets)`);
+  console.log(`  kill of instance one after ${KILL_AT_S} s: all clients synced again ${(settled / 1000).toFixed(1)} s after editing stopped; edits not delivered to everyone: ${unsettled}`);
+  console.log(`  acknowledged edits lost: ${lostInRoom} in the rooms, ${lostOnDisk} on disk (of ${ackedTotal} acknowledged)`);
+  console.log(`  machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (this process runs all ${ROOMS * PER_ROOM} clients and the load balancer)`);
+  console.log(`  goal: p95 < 50 ms ${p95 < 50 ? 'met' : 'NOT met'}; no acknowledged edit lost ${lostInRoom + lostOnDisk === 0 ? 'met' : 'NOT met'}`);
+}

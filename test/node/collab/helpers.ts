@@ -252,3 +252,31 @@ export async function health(port: number): Promise<{ status: number; body: Reco
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/* ---------- Redis (Debian's redis-server) on a free loopback port ---------- */
+
+export async function startRedis(): Promise<{ port: number; stop(): Promise<void> }> {
+  const { spawn, spawnSync } = await import('node:child_process');
+  const { connect } = await import('node:net');
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  const bin = found.stdout.trim();
+  if (found.status !== 0 || !bin) throw new Error('redis-server is not installed: `apt-get install -y redis-server` (Debian).');
+  const dir = tempDir();
+  const port = await freePort();
+  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir.path, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+  const ping = () => new Promise<boolean>((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.on('error', () => resolve(false));
+    s.on('connect', () => s.write('PING\r\n'));
+    s.on('data', (d) => { resolve(String(d).startsWith('+PONG')); s.destroy(); });
+  });
+  const until = Date.now() + 10_000;
+  while (!(await ping())) {
+    if (Date.now() > until) { child.kill(); dir.remove(); throw new Error('redis-server did not start'); }
+    await sleep(50);
+  }
+  return {
+    port,
+    stop: () => new Promise((r) => { child.once('exit', () => { dir.remove(); r(); }); child.kill('SIGTERM'); }),
+  };
+}
