@@ -6,8 +6,9 @@ import type { PlanOp } from '../../src/model/ops.ts';
 import type { Locale, Msg } from '../../src/i18n/locale.ts';
 import { gt } from '../../src/i18n/grid.ts';
 import { toCanonical } from '../../src/money/decimal.ts';
-import { parseAmount, parseNumber } from '../../src/money/parse.ts';
-import { formatMoney, formatNumber } from '../../src/money/format.ts';
+import { parseAmount, parseNumber, parsePercent } from '../../src/money/parse.ts';
+import { formatMoney, formatNumber, formatPercent } from '../../src/money/format.ts';
+import { t } from '../../src/i18n/index.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
@@ -15,8 +16,16 @@ import { activityAllocations } from '../grid/allocation-index.ts';
 
 /*
  * The budget grid as data: one row per activity (name, target group, category, cost basis and its
- * inputs, then the engine's annual and per-period amounts) and a totals row. No DOM here.
+ * inputs, then the engine's annual and per-period amounts, then what the agreement says about the
+ * activity: description, justification, share already paid through regular tariffs and how double
+ * funding is prevented, handleiding §3–4) and a totals row. No DOM here. The agreement columns
+ * come last so the money stays together on the left.
  */
+
+/** The §4 agreement columns of an activity, after the period columns. */
+const AGREEMENT = ['description', 'justification', 'regularShare', 'regularShareExplanation'] as const;
+type AgreementKey = (typeof AGREEMENT)[number];
+const TEXT_MAX: Record<Exclude<AgreementKey, 'regularShare'>, number> = { description: 4000, justification: 4000, regularShareExplanation: 2000 };
 
 export const TOTAL_ROW = 'total';
 
@@ -50,6 +59,11 @@ export function budgetShape(plan: Plan, allocation: Allocation | null, locale: L
   ];
   for (const p of allocation?.schedule ?? []) {
     columns.push({ key: `p:${p.periodId}`, header: p.periodId, width: 120, numeric: true, readOnly: true });
+  }
+  for (const key of AGREEMENT) {
+    columns.push(key === 'regularShare'
+      ? { key, header: t(l, 'budget.regularShare'), width: 110, numeric: true }
+      : { key, header: t(l, `budget.${key}`), width: 200 });
   }
   return { columns, fixedRowsBottom: 1 };
 }
@@ -91,7 +105,7 @@ export class BudgetRows {
 
   private periods(schedule: readonly PeriodAmount[]): string[] {
     const out: string[] = [];
-    for (let c = FIRST_PERIOD; c < this.columns.length; c++) {
+    for (let c = FIRST_PERIOD; c < this.columns.length && this.columns[c]!.key.startsWith('p:'); c++) {
       const id = this.columns[c]!.key.slice(2);
       const hit = schedule.find((p) => p.periodId === id);
       out.push(hit ? formatMoney(hit.amount, this.locale) : '');
@@ -113,6 +127,10 @@ export class BudgetRows {
       this.money(rateOf(cost)),
       alloc ? formatMoney(alloc.annual, this.locale) : '',
       ...this.periods(alloc?.schedule ?? []),
+      a.description ?? '',
+      a.justification ?? '',
+      a.regularShare === null || a.regularShare === undefined ? '' : formatPercent(a.regularShare, this.locale, 12),
+      a.regularShareExplanation ?? '',
     ];
     const inapplicable = cost.kind === 'lumpsum' ? [COL.quantity, COL.rate] : [COL.amount, COL.per];
     return { id: a.id, name: a.name.trim() || `${gt('name', this.locale)} ${a.id}`, values, inapplicable };
@@ -140,6 +158,7 @@ export function locateBudget(location: FindingLocation): CellRef | null {
             : /^cost\.(hours|fte|persons)$/.test(field) ? 'cost.quantity'
               : /^cost\.(rate|yearlyCost)$/.test(field) ? 'cost.rate'
                 : field === 'cost' || field === 'cost.kind' ? 'cost.kind'
+                  : (AGREEMENT as readonly string[]).includes(field) ? field
                   : field === 'split' ? null
                     : 'name';
   return colKey ? { rowId: location.rowId, colKey } : null;
@@ -235,6 +254,21 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
         else if (edit.column.key === 'cost.rate' && c.kind === 'fte') entry.cost = { ...c, yearlyCost: value };
         else if (edit.column.key === 'cost.rate' && (c.kind === 'hours' || c.kind === 'persons')) entry.cost = { ...c, rate: value };
         else refuse(NOT_APPLICABLE(edit.column.header));
+        break;
+      }
+      case 'description':
+      case 'justification':
+      case 'regularShareExplanation': {
+        const key = edit.column.key as keyof typeof TEXT_MAX;
+        if (text.length > TEXT_MAX[key]) refuse({ nl: `${edit.column.header}: ${t('nl', 'budget.textTooLong', { max: TEXT_MAX[key] })}`, en: `${edit.column.header}: ${t('en', 'budget.textTooLong', { max: TEXT_MAX[key] })}` });
+        else entry.patch[key] = text;
+        break;
+      }
+      case 'regularShare': {
+        if (text.trim() === '') { entry.patch.regularShare = null; break; }
+        const parsed = parsePercent(text, locale);
+        if (!parsed.ok) refuse(parsed.error);
+        else entry.patch.regularShare = toCanonical(parsed.value);
         break;
       }
       case 'cost.quantity': {

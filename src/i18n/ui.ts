@@ -97,6 +97,11 @@ export const ui = {
   // shared form words
   'form.none': { nl: '— geen —', en: '— none —' },
   'date.placeholder': { nl: 'dd-mm-jjjj', en: 'dd-mm-yyyy' },
+  'budget.description': { nl: 'Omschrijving', en: 'Description' },
+  'budget.justification': { nl: 'Onderbouwing (zorgbehoefte, complexiteit, waarom geen reguliere zorg)', en: 'Justification (care need, complexity, why not regular care)' },
+  'budget.regularShare': { nl: 'Al via reguliere tarieven', en: 'Already via regular tariffs' },
+  'budget.regularShareExplanation': { nl: 'Hoe dubbele bekostiging wordt voorkomen', en: 'How double funding is prevented' },
+  'budget.textTooLong': { nl: 'hoogstens {max} tekens.', en: 'at most {max} characters.' },
   'date.incomplete': {
     nl: '‘{text}’ is geen volledige datum: typ dag, maand en jaar, bijvoorbeeld 31-12-2025. Er is niets opgeslagen.',
     en: '‘{text}’ is not a complete date: type day, month and year, e.g. 31-12-2025. Nothing was saved.',
