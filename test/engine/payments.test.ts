@@ -100,6 +100,23 @@ describe('payments: who is paid, per execution model', () => {
     expect(p.funders.find((f) => f.funderId === 'f-wmo')!.payees.map((x) => x.providerId)).to.deep.equal(['p-wmo']);
   });
 
+  it('a later calendar year pays by that year\'s market shares (insured switch on 1 January)', () => {
+    const base = handbook();
+    const plan: Plan = {
+      ...base, period: { start: '2025-01-01', end: '2026-12-31' },
+      marketShare: { ...base.marketShare, laterYears: [{ year: 2026, referenceDate: '2025-12-31', insuredTotal: '60000', counts: [{ funderId: 'f-zv-1', count: '30000' }, { funderId: 'f-zv-2', count: '30000' }] }] },
+    };
+    const a = allocate(plan);
+    const p = payments(plan, a);
+    const kustland = p.funders.find((f) => f.funderId === 'f-zv-1')!;
+    expect(p.periods.map((x) => x.periodId)).to.have.length(8);
+    // 2026: half of € 175.000 per year, a quarter of it each quarter.
+    expect(kustland.periods.slice(4).map(s)).to.deep.equal(['21875.00', '21875.00', '21875.00', '21875.00']);
+    // 2025: 41.250 of 59.980 insured.
+    expect(s(total(kustland.periods.slice(0, 4)))).to.equal(s(a.byFunder.find((f) => f.funderId === 'f-zv-1')!.amount));
+    expect(brokenPayments(p, a.planTotal, a.schedule.map((x) => x.amount))).to.equal(null);
+  });
+
   it('a part period at the start pays less in that period, to the cent', () => {
     const plan = { ...handbook(), period: { start: '2025-02-15', end: '2025-12-31' }, granularity: 'month' as const };
     const a = allocate(plan);

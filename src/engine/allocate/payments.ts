@@ -16,10 +16,11 @@ import { planPeriods } from './period.ts';
  * directly, as under equal partners; the lead-missing rule reports the gap.
  *
  * The levels, each split with the largest-remainder method so every level sums to its parent:
- *  1. Plan-period total → funder lines (`allocation.byFunder`, including the funderId-null lines
- *     no funder covers), in proportion to their annual amounts.
- *  2. Funder line → periods: a funder × period table whose rows are the funder lines' amounts
- *     and whose columns are the plan's schedule (`allocation.schedule`).
+ *  1. Per calendar year, the year's part of the plan's schedule → funder lines (`byFunder`, and
+ *     `byFunderYear` for a later year with its own market shares; the funderId-null lines are what
+ *     no funder covers), in proportion to that year's annual amounts.
+ *  2. Funder line → the year's periods: a funder × period table whose rows are those amounts and
+ *     whose columns are the plan's schedule (`allocation.schedule`).
  *  3. Funder line → the parts of its domain's providers (in proportion to the providers' annual
  *     amounts in that domain), and those parts → periods, a table whose columns are the funder's
  *     periods. The payees are these parts (equal partners) or the lead alone.
@@ -40,7 +41,7 @@ export interface PaymentPeriod {
 export interface PaymentLine {
   /** The provider paid; null = no provider yet in that domain. */
   providerId: string | null;
-  /** Per year (the funder line's annual amount, split the same way). */
+  /** Per year (the funder line's first-year annual amount, split the same way). */
   annual: Dec;
   /** Over the plan period; the sum of `periods`. */
   amount: Dec;
@@ -145,14 +146,29 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
   const slots = allocation.schedule.length === 0 ? [] : planPeriods(plan.period, plan.granularity).slots;
   // The engine's schedule and these slots come from the same function; use the engine's if not.
   const periods: PaymentPeriod[] = allocation.schedule.map((p) => ({ periodId: p.periodId, start: p.start, end: p.end }));
-  const weights = slots.length === periods.length ? slots.map((s) => s.units) : periods.map(() => 1n);
+  const slotWeights = slots.length === periods.length ? slots.map((s) => s.units) : periods.map(() => 1n);
   const schedule = allocation.schedule.map((p) => cents(p.amount));
   const planTotal = periods.length === 0 ? 0n : sum(schedule);
 
-  const funderLines = allocation.byFunder;
+  // Funder lines: the first year's (byFunder), then any a later year adds.
+  const lineKey = (f: { domainId: string | null; funderId: string | null }) => `${f.domainId ?? '~'}|${f.funderId ?? '~'}`;
+  const funderLines = [...allocation.byFunder];
+  const years = allocation.byFunderYear ?? [];
+  for (const y of years) for (const f of y.funders) if (!funderLines.some((x) => lineKey(x) === lineKey(f))) funderLines.push({ ...f, amount: centsToDec(0n) });
   const funderAnnual = funderLines.map((f) => cents(f.amount));
-  const funderTerm = splitCents(planTotal, funderAnnual);
-  const funderPeriods = fillTable(funderTerm, schedule, weights);
+  // Each calendar year's periods are shared by that year's market shares (insured persons may
+  // switch insurer on 1 January): the year's total → funder lines, then → its periods.
+  const funderPeriods = funderLines.map(() => new Array<bigint>(periods.length).fill(0n));
+  const yearOf = (k: number) => Number(periods[k]!.periodId.slice(0, 4));
+  for (const y of [...new Set(periods.map((_, k) => yearOf(k)))]) {
+    const ks = periods.map((_, k) => k).filter((k) => yearOf(k) === y);
+    const own = years.find((x) => x.year === y)?.funders;
+    const weights = own ? funderLines.map((f) => cents(own.filter((x) => lineKey(x) === lineKey(f)).reduce((s, x) => s.plus(x.amount), centsToDec(0n)))) : funderAnnual;
+    const rows = splitCents(sum(ks.map((k) => schedule[k]!)), weights);
+    const block = fillTable(rows, ks.map((k) => schedule[k]!), ks.map((k) => slotWeights[k]!));
+    block.forEach((row, i) => ks.forEach((k, j) => { funderPeriods[i]![k] = row[j]!; }));
+  }
+  const funderTerm = funderPeriods.map(sum);
   const leadId = paymentLead(plan);
 
   const funders: FunderPayments[] = funderLines.map((f, i) => {
@@ -161,12 +177,12 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
     const pw = providers.length === 0 ? [1n] : providers.map((p) => cents(p.amount));
     const annual = splitCents(funderAnnual[i]!, pw);
     const term = splitCents(funderTerm[i]!, pw);
-    const table = fillTable(term, funderPeriods[i]!, weights);
+    const table = fillTable(term, funderPeriods[i]!, slotWeights);
     const parts = ids.map((providerId, j) => toLine({ providerId, annual: annual[j]!, periods: table[j]! }));
     const payees = leadId === null ? parts
       : [toLine({ providerId: leadId, annual: funderAnnual[i]!, periods: funderPeriods[i]! })];
     return {
-      domainId: f.domainId, funderId: f.funderId, annual: f.amount, amount: centsToDec(funderTerm[i]!),
+      domainId: f.domainId, funderId: f.funderId, annual: centsToDec(funderAnnual[i]!), amount: centsToDec(funderTerm[i]!),
       periods: funderPeriods[i]!.map(centsToDec), payees, parts,
     };
   });
