@@ -5,6 +5,8 @@ import { Plan } from '../../src/model/plan.ts';
  * The sample plans the demo offers. Each is plain JSON in the saved-plan format, parsed through the
  * same zod schema as any imported file, and valid under every validation rule (tested in
  * test/engine/validate-samples.test.ts). Loaded on demand so the page only fetches the one opened.
+ * Together they show every execution model: the handbook example a main contractor, the dementia
+ * network a cashier, fall prevention equal partners.
  */
 
 export interface SamplePlan {
@@ -32,6 +34,15 @@ export const samplePlans: readonly SamplePlan[] = [
       en: 'Fourteen partners from district nursing, mental health, hospital, GPs and welfare; four municipalities and three insurers; twelve activities, 2025–2026.',
     },
     load: async () => Plan.parse((await import('./dementia-network.json')).default),
+  },
+  {
+    id: 'equal-partners',
+    title: { nl: 'Valpreventie Rivierenland (gelijkwaardige partners)', en: 'Fall prevention Rivierenland (equal partners)' },
+    description: {
+      nl: 'Huisartsen, wijkverpleging, fysiotherapie en welzijn als gelijkwaardige partners: elke financier betaalt elke aanbieder zijn eigen deel; twee zorgverzekeraars dekken het hele verzorgingsgebied, 2026.',
+      en: 'GPs, district nursing, physiotherapy and welfare as equal partners: each funder pays each provider its own part; two insurers cover the whole service area, 2026.',
+    },
+    load: async () => Plan.parse((await import('./equal-partners.json')).default),
   },
 ];
 

@@ -43,7 +43,7 @@ describe('demo page', () => {
 
   it('switches to another sample plan with the picker', async () => {
     const picker = document.querySelector<HTMLSelectElement>('#plan-picker')!;
-    expect([...picker.options].map((o) => o.value)).to.deep.equal(['handbook', 'dementia-network']);
+    expect([...picker.options].map((o) => o.value)).to.deep.equal(['handbook', 'dementia-network', 'equal-partners']);
     picker.focus();
     await sendKeys({ press: 'ArrowDown' });
     await until(() => planner.plan?.id === 'dementienetwerk-lindeland', 'the dementia network plan');

@@ -12,7 +12,7 @@ const percentOf = (plan: Plan, domainId: string, sectorId?: string) =>
 
 describe('sample plans', () => {
   it('are listed with titles and descriptions in nl and en', () => {
-    expect(samplePlans.map((p) => p.id)).to.deep.equal(['handbook', 'dementia-network']);
+    expect(samplePlans.map((p) => p.id)).to.deep.equal(['handbook', 'dementia-network', 'equal-partners']);
     for (const p of samplePlans) {
       for (const text of [p.title, p.description]) {
         expect(text.nl).to.not.equal('');
@@ -27,7 +27,11 @@ describe('sample plans', () => {
       const plan = await sample.load();
       expect(validate(plan).map((f) => `${f.code}: ${f.message.en}`)).to.deep.equal([]);
       expect(plan.paymentTitle).to.equal('bdss');
-      expect(plan.period.start >= '2024-05-01' && plan.period.end <= '2029-05-01').to.equal(true);
+      expect(plan.period.start >= '2024-05-01' && plan.period.end < '2029-05-01').to.equal(true);
+      // Every Zvw insurer's market share is of a given total of insured in the area: nothing uncovered.
+      expect(plan.marketShare.insuredTotal).to.not.equal(null);
+      expect(plan.marketShare.definition.length).to.be.greaterThan(40);
+      expect(allocate(plan).byFunder.filter((f) => f.funderId === null)).to.deep.equal([]);
     });
   }
 
@@ -63,5 +67,25 @@ describe('sample plans', () => {
     expect(new Set(plan.activities.map((a) => a.cost.kind))).to.deep.equal(new Set(['lumpsum', 'hours', 'fte', 'persons']));
     expect(plan.activities.filter((a) => a.split !== null).length).to.be.greaterThan(2);
     for (const text of Object.values(plan.clauses)) expect(text.length).to.be.greaterThan(40);
+  });
+
+  it('show every execution model: main contractor, cashier, equal partners', async () => {
+    const models = await Promise.all(samplePlans.map(async (p) => (await p.load()).executionModel));
+    expect(models).to.deep.equal(['main-contractor', 'cashier', 'equal-partners']);
+  });
+
+  it('handbook: the two insurers cover the whole area (41.250 + 18.730 = 59.980) and pay their own shares', async () => {
+    const plan = await load('handbook');
+    expect(plan.marketShare.insuredTotal).to.equal('59980');
+    const zvw = allocate(plan).byFunder.filter((f) => f.domainId === 'zvw').map((f) => [f.funderId, f.amount.toFixed(2)]);
+    expect(zvw).to.deep.equal([['f-zv-1', '120352.62'], ['f-zv-2', '54647.38']]);
+  });
+
+  it('equal partners: no lead, every provider paid its own part, each activity with its §4 justification', async () => {
+    const plan = await load('equal-partners');
+    expect(plan.leadProviderId).to.equal(null);
+    expect(plan.providers.every((p) => p.role === 'partner')).to.equal(true);
+    expect(allocate(plan).byProvider.every((p) => p.providerId !== null && p.amount.greaterThan(0))).to.equal(true);
+    for (const a of plan.activities) expect((a.justification ?? '').length, a.id).to.be.greaterThan(40);
   });
 });
