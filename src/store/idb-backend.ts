@@ -3,6 +3,7 @@ import type { Connection } from './connection.ts';
 import type { PlanRecord, ScenarioRecord, SnapshotRecord } from './schema.ts';
 import { IdbUpdateLog } from './update-log.ts';
 import { inTx, quiet } from './tx.ts';
+import { fromStored, toStored } from './seed-codec.ts';
 
 /** Records in IndexedDB; every write is one strict-durability transaction. */
 export class IdbBackend implements Backend {
@@ -30,16 +31,17 @@ export class IdbBackend implements Backend {
     return this.connection.run((db) => db.getAllFromIndex('scenarios', 'planId', planId));
   }
 
-  getScenario(id: string) {
-    return this.connection.run((db) => db.get('scenarios', id));
+  async getScenario(id: string) {
+    return fromStored(await this.connection.run((db) => db.get('scenarios', id)));
   }
 
   updateScenarios(planId: string, change: (records: ScenarioRecord[]) => ScenarioRecord[]) {
     return this.connection.run((db) =>
       inTx(db, ['scenarios'], 'readwrite', async (tx) => {
         const store = tx.objectStore('scenarios');
+        // Records pass through as stored (their seed text untouched); a seed plan given is stored as text.
         const changed = change(await store.index('planId').getAll(planId));
-        await Promise.all(changed.map((record) => store.put(record)));
+        await Promise.all(changed.map((record) => store.put(toStored(record))));
         return changed;
       }),
     );
@@ -50,7 +52,7 @@ export class IdbBackend implements Backend {
     return this.connection.run((db) =>
       inTx(db, ['plans', 'scenarios', 'updates'], 'readwrite', async (tx) => {
         if (firstUpdate) quiet(tx.objectStore('updates').add({ scenarioId: record.id, data: firstUpdate }));
-        quiet(tx.objectStore('scenarios').add(record));
+        quiet(tx.objectStore('scenarios').add(toStored(record)));
         if (planName !== undefined && !(await tx.objectStore('plans').getKey(record.planId))) {
           const at = record.createdAt;
           quiet(tx.objectStore('plans').add({ id: record.planId, name: planName, revision: 1, createdAt: at, updatedAt: at }));

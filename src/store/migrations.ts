@@ -82,8 +82,15 @@ export const toV2: Migration = (db, tx, now) => {
   });
 };
 
+/**
+ * v2 → v3: nothing to rewrite. New seeds are written as JSON text (`seedJson`); seeds written as
+ * objects stay readable. The step exists so that v2 code, which would read a text seed as no
+ * seed at all, cannot open a database that holds one.
+ */
+export const toV3: Migration = () => undefined;
+
 /** MIGRATIONS[n] upgrades version n to n + 1. */
-export const MIGRATIONS: readonly Migration[] = [toV1, toV2];
+export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3];
 
 /** Runs every step from oldVersion up to newVersion; an exception aborts the versionchange transaction. */
 export function migrate(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, newVersion: number, now = Date.now()): void {

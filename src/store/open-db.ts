@@ -1,9 +1,9 @@
 import { wrap, type IDBPDatabase } from 'idb';
-import { DB_VERSION, type StoreSchemaV2 } from './schema.ts';
+import { DB_VERSION, type StoreSchema } from './schema.ts';
 import { migrate, migrationFailure } from './migrations.ts';
 import { storeError, toStoreError, type StoreResult } from './errors.ts';
 
-export type StoreDb = IDBPDatabase<StoreSchemaV2>;
+export type StoreDb = IDBPDatabase<StoreSchema>;
 
 export interface OpenOptions {
   name: string;

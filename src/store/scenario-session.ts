@@ -52,6 +52,7 @@ export class ScenarioSession {
       state: null as unknown as PlanState,
       flush: () => this.flush(),
       close: () => this.close(),
+      prepare: () => this.deferred?.prepare(),
     };
   }
 

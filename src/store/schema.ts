@@ -4,11 +4,13 @@ import type { Plan } from '../model/plan.ts';
 /*
  * The database's shape, one interface per version. v1 was the first shipped schema (a scenario held
  * its plan inline); v2 is the current one: the live scenario is a Yjs update log, scenario records
- * carry revision and timestamps, and each scenario has a history of snapshots.
+ * carry revision and timestamps, and each scenario has a history of snapshots. v3 keeps the same
+ * stores and writes a scenario's seed plan as JSON text (`seedJson`, see seed-codec.ts); a v3
+ * reader takes both forms, and the version keeps code that knows only `seed` away from it.
  */
 
 export const DB_NAME = 'regioplan';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A plan: the project that groups scenarios ("70/20/10 or 60/25/15?"). */
 export interface PlanRecord {
@@ -37,6 +39,12 @@ export interface ScenarioRecord {
    * the same content twice; the seed is cleared then.
    */
   seed: Plan | null;
+  /**
+   * v3: the seed as JSON text, how IndexedDB stores it (`seed` is null then). Chromium reads a
+   * whole record back to index it, and text costs it a copy where a plan object costs a second
+   * structured clone: saving a large scenario took twice a plain put. Only the idb backend sees it.
+   */
+  seedJson?: string;
 }
 
 export interface UpdateRecord {
@@ -53,7 +61,8 @@ export interface SnapshotRecord {
   plan: Plan;
 }
 
-export interface StoreSchemaV2 extends DBSchema {
+/** The stores of versions 2 and 3 (v3 changed how a seed is written, not the stores). */
+export interface StoreSchema extends DBSchema {
   plans: { key: string; value: PlanRecord };
   scenarios: { key: string; value: ScenarioRecord; indexes: { planId: string } };
   updates: { key: number; value: UpdateRecord; indexes: { scenarioId: string } };

@@ -1,8 +1,8 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { StoreSchemaV2 } from './schema.ts';
+import type { StoreSchema } from './schema.ts';
 import type { StoreDb } from './open-db.ts';
 
-export type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<StoreSchemaV2, StoreNames<StoreSchemaV2>[], Mode>;
+export type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<StoreSchema, StoreNames<StoreSchema>[], Mode>;
 
 /**
  * Runs `body` in one transaction (strict durability for writes) and resolves after commit. The body
@@ -12,7 +12,7 @@ export type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<StoreSchemaV2,
  */
 export async function inTx<T, Mode extends 'readonly' | 'readwrite'>(
   db: StoreDb,
-  stores: StoreNames<StoreSchemaV2>[],
+  stores: StoreNames<StoreSchema>[],
   mode: Mode,
   body: (tx: Tx<Mode>) => Promise<T>,
 ): Promise<T> {

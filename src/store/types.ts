@@ -31,6 +31,12 @@ export interface OpenScenario {
   flush(): Promise<void>;
   /** Flushes, detaches from the store and destroys the state. */
   close(): Promise<void>;
+  /**
+   * Call when a person is about to edit (an editable cell got focus): a scenario that is only
+   * being looked at builds its live (Yjs) state then, in idle time, so the first edit does not
+   * wait for it. Harmless when the state is live already.
+   */
+  prepare(): void;
 }
 
 /** A live state wired to a log: how src/sync's attachUpdateLog is seen from here. */

@@ -3,6 +3,7 @@ import type { LogEvents, ScenarioLog } from './backend.ts';
 import { toStoreError } from './errors.ts';
 import type { ScenarioRecord, UpdateRecord } from './schema.ts';
 import { inTx, quiet } from './tx.ts';
+import { fromStored, withoutSeed } from './seed-codec.ts';
 
 export type { SaveInfo } from './backend.ts';
 
@@ -67,7 +68,7 @@ export class IdbUpdateLog implements ScenarioLog {
         return { record, rows };
       }),
     );
-    return { record, updates: this.known(rows) };
+    return { record: fromStored(record), updates: this.known(rows) };
   }
 
   append(update: Uint8Array): Promise<void> {
@@ -98,7 +99,7 @@ export class IdbUpdateLog implements ScenarioLog {
         if (count > 0) return null;
         const added = await tx.objectStore('updates').add({ scenarioId: this.scenarioId, data: update });
         const scenario = await tx.objectStore('scenarios').get(this.scenarioId);
-        if (scenario?.seed) await tx.objectStore('scenarios').put({ ...scenario, seed: null });
+        if (scenario && (scenario.seed || scenario.seedJson !== undefined)) await tx.objectStore('scenarios').put(withoutSeed(scenario));
         return added;
       }),
     );

@@ -41,6 +41,7 @@ export class DeferredPlanState<S extends Live = YPlanState> implements PlanState
   private current: S | null = null;
   private loading: Promise<S> | null = null;
   private destroyed = false;
+  private preparing = false;
   private readonly listeners = new Set<Listener>();
   private readonly problemListeners = new Set<ProblemListener>();
   private readonly stops: (() => void)[] = [];
@@ -100,6 +101,20 @@ export class DeferredPlanState<S extends Live = YPlanState> implements PlanState
     const batch = this.batches[kind === 'undo' ? this.at - 1 : this.at]!;
     this.at += kind === 'undo' ? -1 : 1;
     this.emit(this.plan, changeOf(batch, kind));
+  }
+
+  /**
+   * Someone is about to edit (an editable cell got focus): build the live state now, in idle
+   * time, so that the first edit finds it ready instead of waiting for it. Does nothing once it
+   * is there or on its way.
+   */
+  prepare(): void {
+    if (this.current || this.loading || this.destroyed || this.preparing) return;
+    this.preparing = true;
+    whenIdle(() => {
+      this.preparing = false;
+      if (!this.destroyed) void this.live().catch(() => {});
+    });
   }
 
   /** The live state, loading it when it is not there yet. A failed load is reported and retried on the next call. */
@@ -183,6 +198,12 @@ export const deferredPlanState = (plan: Plan): DeferredPlanState => new Deferred
 /** The live (Yjs) state behind a plan state, loading it when needed: a workshop shares the document itself. */
 export function liveStateOf(state: PlanState): Promise<YPlanState> {
   return state instanceof DeferredPlanState ? (state as DeferredPlanState).live() : Promise.resolve(state as YPlanState);
+}
+
+/** Runs `work` when the page is idle (soon, at the latest), so it never delays a frame the user waits for. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 1000 });
+  else setTimeout(work, 0);
 }
 
 const rowsOf = (plan: Plan, c: string): readonly { id: string }[] => (plan[c as Collection] as readonly { id: string }[] | undefined) ?? [];

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { openScenarioStore, warnBeforeUnloadWhileUnsaved, type ScenarioStore, type StoreError, type StoreEvent } from '../../src/store/index.ts';
+import { DB_VERSION, openScenarioStore, warnBeforeUnloadWhileUnsaved, type ScenarioStore, type StoreError, type StoreEvent } from '../../src/store/index.ts';
 import { newPlan } from '../../src/model/plan.ts';
 import { createV1Db, deleteDb, nextEvent, quotaError, rawOpen, readAll, stub, uniqueDbName } from './helpers.ts';
 import { loadV1Fixture, type StoredV1 } from './helpers.ts';
@@ -82,7 +82,7 @@ describe('store failures', () => {
   it('closes its own connection when a newer version needs it (never blocks)', async () => {
     const store = await open();
     expect((await store.create('A')).ok).to.equal(true);
-    const request = indexedDB.open(dbName, 3);
+    const request = indexedDB.open(dbName, DB_VERSION + 1);
     request.onupgradeneeded = () => undefined;
     const blocked = await new Promise<boolean>((resolve) => {
       request.onblocked = () => resolve(true);

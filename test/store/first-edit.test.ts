@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { openScenarioStore, type LiveDeps, type ScenarioStore } from '../../src/store/index.ts';
 import { yjsLive } from '../../src/store/live.ts';
 import { newPlan } from '../../src/model/plan.ts';
+import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import { deleteDb, uniqueDbName } from './helpers.ts';
 
@@ -125,5 +126,30 @@ describe('scenario store: Yjs only from the first edit', () => {
     editor.value.state.apply(region('West'));
     expect(await arrived).to.equal('West');
     expect(w.seen.loads, 'the viewer loaded Yjs to follow').to.equal(1);
+  });
+
+  it('prepare() (an editable cell got focus) builds the live state in idle time, so the first edit finds it ready', async () => {
+    const w = watchedLive();
+    w.open();
+    const store = await open(w.load);
+    const created = await store.create('Voorbereid', newPlan(PLAN, 'Plan'));
+    if (!created.ok) throw new Error('create failed');
+    const opened = await store.openScenario(created.value.id);
+    if (!opened.ok) throw new Error('open failed');
+    const state = opened.value.state as DeferredPlanState;
+    opened.value.prepare();
+    opened.value.prepare();
+    const end = Date.now() + 5000;
+    while (!state.liveState && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(state.liveState, 'live before any edit').not.to.equal(null);
+    expect(w.seen.loads).to.equal(1);
+    expect(state.canUndo, 'preparing is no edit').to.equal(false);
+
+    state.apply(region('Klaar'));
+    expect(state.plan.region).to.equal('Klaar');
+    await opened.value.flush();
+    const other = await open();
+    const stored = await other.readPlan(created.value.id);
+    expect(stored.ok && stored.value.region).to.equal('Klaar');
   });
 });

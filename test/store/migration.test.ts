@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { openScenarioStore, type ScenarioStore } from '../../src/store/index.ts';
-import { Plan } from '../../src/model/plan.ts';
+import { DB_VERSION, openScenarioStore, type ScenarioStore } from '../../src/store/index.ts';
+import { newPlan, Plan } from '../../src/model/plan.ts';
+import { upgradePlan } from '../../src/model/upgrade.ts';
+import { toV1, toV2 } from '../../src/store/migrations.ts';
 import { createV1Db, deleteDb, rawOpen, readAll, uniqueDbName } from './helpers.ts';
 import { loadV1Fixture, type StoredV1 } from './helpers.ts';
 
@@ -21,7 +23,38 @@ describe('store migration', () => {
     await deleteDb(dbName);
   });
 
-  it('upgrades the stored v1 fixture to v2 with every scenario and its plan', async () => {
+  it('opens a v2 database (seeds stored as plan objects) at v3, and writes new seeds as text', async () => {
+    const request = indexedDB.open(dbName, 2);
+    request.onupgradeneeded = () => {
+      toV1(request.result, request.transaction!, 1);
+      toV2(request.result, request.transaction!, 1);
+    };
+    const v2 = await new Promise<IDBDatabase>((resolve) => { request.onsuccess = () => resolve(request.result); });
+    const seed = newPlan('p2', 'Uit versie 2');
+    const tx = v2.transaction(['plans', 'scenarios'], 'readwrite');
+    tx.objectStore('plans').put({ id: 'p2', name: 'P2', revision: 1, createdAt: 1, updatedAt: 1 });
+    tx.objectStore('scenarios').put({ id: 's-v2', planId: 'p2', name: 'Oud', chosen: false, revision: 1, createdAt: 1, updatedAt: 1, deletedAt: null, seed });
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    v2.close();
+
+    store = await openScenarioStore({ planId: 'p2', dbName });
+    expect(store.mode).to.equal('idb');
+    const read = await store.readPlan('s-v2');
+    expect(read.ok && read.value).to.deep.equal(seed);
+    const created = await store.create('Nieuw', newPlan('p2', 'Uit versie 3'));
+    if (!created.ok) throw new Error('create failed');
+    const again = await store.openScenario(created.value.id);
+    expect(again.ok && again.value.state.plan.name).to.equal('Uit versie 3');
+
+    const raw = await rawOpen(dbName);
+    expect(raw.version).to.equal(DB_VERSION);
+    const records = (await readAll(raw, 'scenarios')) as { id: string; seed: unknown; seedJson?: unknown }[];
+    const written = records.find((r) => r.id === created.value.id)!;
+    expect([written.seed, typeof written.seedJson]).to.deep.equal([null, 'string']);
+    raw.close();
+  });
+
+  it('upgrades the stored v1 fixture to the current version with every scenario and its plan', async () => {
     (await createV1Db(dbName, fixture)).close();
     store = await openScenarioStore({ planId: 'dementie-eindhoven', dbName });
     expect(store.mode).to.equal('idb');
@@ -34,7 +67,7 @@ describe('store migration', () => {
     for (const old of fixture.scenarios) {
       const live = await store.openScenario(old.id);
       if (!live.ok) throw new Error(live.error.code);
-      expect(live.value.state.plan).to.deep.equal(Plan.parse(old.plan));
+      expect(live.value.state.plan).to.deep.equal(Plan.parse(upgradePlan(old.plan)));
       const history = await store.listSnapshots(old.id);
       expect(history).to.have.length(1);
     }
@@ -49,7 +82,7 @@ describe('store migration', () => {
     expect(plan.ok && plan.value.defaultSplit).to.deep.equal(fixture.scenarios[0]!.plan.defaultSplit);
 
     const raw = await rawOpen(dbName);
-    expect(raw.version).to.equal(2);
+    expect(raw.version).to.equal(DB_VERSION);
     expect([...raw.objectStoreNames].sort()).to.deep.equal(['plans', 'scenarios', 'snapshots', 'updates']);
     raw.close();
   });
