@@ -6,6 +6,7 @@ import { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { planDiffOps } from '../../src/store/plan-diff.ts';
 import { storeError } from '../../src/store/errors.ts';
 import type { OpenScenario, SaveInfo, ScenarioStore, StoreError, StoreEvent } from '../../src/store/types.ts';
+import { warnBeforeUnloadWhileUnsaved } from '../../src/store/index.ts';
 import { t } from '../../src/i18n/index.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { readPlan, type PlanInput } from './plan-input.ts';
@@ -41,6 +42,7 @@ const sameContent = (a: Plan, b: Plan): boolean => JSON.stringify(a) === JSON.st
 interface Session {
   store: ScenarioStore;
   signal: AbortSignal;
+  /** Stops listening to the store and warning before unload. */
   off: () => void;
   dbName: string;
   /** The store's scenarios of this plan have been read and there were none. */
@@ -261,7 +263,14 @@ export class ScenarioController implements ReactiveController {
       const store = await openPlannerStore(plan, storage, dbName);
       if (signal.aborted) return void (await store.close());
       const session: Session = { store, signal, dbName, empty: false, stored: false, creating: false, off: () => {} };
-      session.off = store.subscribe((event) => this.onStoreEvent(session, event));
+      const unsubscribe = store.subscribe((event) => this.onStoreEvent(session, event));
+      // While edits exist only in memory (database blocked or refused, a write waiting for its
+      // retry), closing the tab would lose them: the browser asks first.
+      const unwarn = warnBeforeUnloadWhileUnsaved(store);
+      session.off = () => {
+        unsubscribe();
+        unwarn();
+      };
       this.session = session;
       if (store.error) this.reportStoreError(store.error);
       const all = await store.list();

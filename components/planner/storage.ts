@@ -1,8 +1,5 @@
 import type { Plan } from '../../src/model/plan.ts';
 import { openScenarioStore, DB_NAME, type ScenarioStore } from '../../src/store/index.ts';
-import { StoreCore } from '../../src/store/scenario-store.ts';
-import { MemoryBackend } from '../../src/store/memory-backend.ts';
-import { loadYjsLive } from '../../src/store/load-live.ts';
 
 /** `local`: scenarios kept in this browser's IndexedDB; `none`: in memory only (the host keeps plans). */
 export type StorageMode = 'local' | 'none';
@@ -12,22 +9,16 @@ export const asStorageMode = (value: unknown): StorageMode => (value === 'none' 
 export { DB_NAME };
 
 /**
- * The scenario store behind one planner. `none` uses the same store rules over a memory backend
- * without a BroadcastChannel, so two planners on a page never hear each other.
+ * The scenario store behind one planner. `none` is the store's memory backend: the same rules,
+ * no BroadcastChannel (two planners on a page never hear each other), nothing ever unsaved.
  */
 export function openPlannerStore(plan: Plan, mode: StorageMode, dbName: string): Promise<ScenarioStore> {
-  if (mode === 'none') {
-    return Promise.resolve(
-      new StoreCore({
-        planId: plan.id,
-        planName: plan.name,
-        backend: new MemoryBackend(),
-        live: loadYjsLive,
-        channelName: null,
-      }),
-    );
-  }
-  return openScenarioStore({ planId: plan.id, planName: plan.name, dbName: dbName || DB_NAME });
+  return openScenarioStore({
+    planId: plan.id,
+    planName: plan.name,
+    dbName: dbName || DB_NAME,
+    ...(mode === 'none' ? { backend: 'memory' as const } : {}),
+  });
 }
 
 const ROOM_CHARS = /[^A-Za-z0-9_.:-]/g;

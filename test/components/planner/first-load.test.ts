@@ -35,7 +35,7 @@ describe('rp-planner first load', function () {
     expect(p.currentScenario, 'nothing stored for looking').to.equal('');
     expect(p.findings).to.deep.equal([]);
     expect(p.allocation?.annualTotal.toString()).to.equal('250000');
-    expect(loaded(/\/src\/store\/scenario-store\.ts/), 'the store itself is loaded').to.equal(true);
+    expect(loaded(/\/src\/store\/store-core\.ts/), 'the store itself is loaded').to.equal(true);
     expect(loaded(LIVE_STATE), 'no Yjs for looking').to.equal(false);
 
     const saved = record<SaveInfo>(p, 'rp-saved');
