@@ -253,11 +253,30 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
         [text(tx('marketShareDate', l)), text(plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l))],
         [text(tx('insuredTotal', l)), text(insuredTotal ? formatNumber(insuredTotal, l) : tx('notFilledIn', l))],
         ...(count !== null ? [[text(tx('yourCount', l)), text(formatNumber(count, l))]] : []),
+        // Later calendar years with their own reference date and counts (insured switch on 1 January).
+        ...(plan.marketShare?.laterYears ?? []).flatMap((y) => {
+          const own = y.counts.find((c) => c.funderId === funder.id);
+          return [
+            [text(tx('marketShareYear', l, { year: y.year })), text(tx('marketShareYearValue', l, {
+              date: y.referenceDate ? formatDate(y.referenceDate, l) : tx('notFilledIn', l),
+              total: y.insuredTotal ? formatNumber(y.insuredTotal, l) : tx('notFilledIn', l),
+            }))],
+            ...(own ? [[text(tx('yourCountYear', l, { year: y.year })), text(formatNumber(own.count, l))]] : []),
+          ];
+        }),
       ] : []),
       [text(tx('funderShareOfDomain', l, { domain: names.domain(funder.domainId) })), percent(shareOf(amount, domainAmount))],
       [text(tx('funderAmount', l)), money(amount)],
       [text(tx('funderAmountTerm', l)), money(schedule.amount)],
     ],
+  };
+  const calendarYears = [...new Set(ctx.payments.periods.map((x) => x.periodId.slice(0, 4)))];
+  const yearTable: Table = {
+    id: 'funder-years',
+    title: tx('secFunderYears', l),
+    columns: [{ label: tx('colYear', l), kind: 'text' }, { label: tx('colAmount', l), kind: 'money' }],
+    rows: calendarYears.map((y) => [text(y), money(ctx.payments.periods.reduce((sum, x, k) => (x.periodId.startsWith(y) ? sum.plus(schedule.periods[k]!) : sum), new Dec(0)))]),
+    totals: [null, schedule.amount],
   };
   const activityTable: Table = {
     id: 'funder-activities',
@@ -278,6 +297,7 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
       ...section(planFieldsTable(ctx, zvw)),
       ...(zvw ? [] : [h(2, tx('secSocialDomain', l)), p(tx('socialDomainStatement', l, { domain: names.domain(funder.domainId) }))]),
       ...section(share),
+      ...(calendarYears.length > 1 ? section(yearTable) : []),
       h(2, tx('secPayees', l)), ...payeeBlocks(ctx, schedule),
       ...section(activityTable),
       ...section(justificationTable(ctx, new Set(perActivity.map((a) => a.activityId)))),

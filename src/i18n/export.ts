@@ -254,6 +254,8 @@ export const exportMsg = {
   funderShareOfDomain: { nl: 'Aandeel in het domein {domain}', en: 'Share of the domain {domain}' },
   funderAmount: { nl: 'Uw bedrag per jaar', en: 'Your amount per year' },
   funderAmountTerm: { nl: 'Uw bedrag over de looptijd', en: 'Your amount over the term' },
+  secFunderYears: { nl: 'Uw bedrag per kalenderjaar', en: 'Your amount per calendar year' },
+  yourCountYear: { nl: 'Uw aantal verzekerden in {year}', en: 'Your insured in {year}' },
 
   // Monitoring (handleiding, "Monitoring en evaluatie")
   secMonitoring: { nl: 'Overzicht voor de eigen administratie en voor vragen van de NZa', en: "Overview for the parties' own accounting and for questions from the NZa" },

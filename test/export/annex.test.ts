@@ -220,6 +220,31 @@ describe('contract annex: marks and safety', () => {
   });
 });
 
+describe('contract annex: the handleiding example (demo plan)', () => {
+  it('gives Wmo € 25.000, Jeugdwet € 50.000, Zvw € 175.000, V&V and GP € 87.500 each, and each insurer its own share', async () => {
+    const { Plan: PlanSchema } = await import('../../src/model/index.ts');
+    const plan = PlanSchema.parse((await import('../../demo/plans/handbook.json')).default);
+    const { parts } = await annex(plan, 'nl');
+    const doc = lines(parts.document);
+    for (const x of ['€ 25.000,00', '€ 50.000,00', '€ 175.000,00', '€ 87.500,00']) expect(doc, x).to.include(x);
+    const a = allocate(plan);
+    const kustland = a.byFunder.find((f) => f.funderId === 'f-zv-1')!.amount;
+    const haven = a.byFunder.find((f) => f.funderId === 'f-zv-2')!.amount;
+    // 41.250 and 18.730 of 59.980 insured: the whole Zvw part, split by their own counts.
+    expect(kustland.plus(haven).toFixed(2)).to.equal('175000.00');
+    expect(kustland.minus(new Dec('175000').times(41250).div(59980)).abs().lt('0.01'), kustland.toFixed(2)).to.equal(true);
+    // The insurer's annex states its own amount, its count and the area total.
+    const kz = lines((await annex(plan, 'nl', { funderId: 'f-zv-1' })).parts.document);
+    expect(kz).to.include(formatMoney(kustland, 'nl'));
+    expect(kz).to.include('41.250');
+    expect(kz).to.include('59.980');
+    const wmo = await annex(plan, 'nl', { funderId: 'f-wmo' });
+    expect(lines(wmo.parts.document)).to.include('per kwartaal € 6.250,00 aan Thuiszorg Havenstad (AGB 07991001)');
+    const jw = await annex(plan, 'nl', { funderId: 'f-jw' });
+    expect(lines(jw.parts.document)).to.include('per kwartaal € 12.500,00 aan Thuiszorg Havenstad (AGB 07991001)');
+  });
+});
+
 describe('contract annex: payment sentences', () => {
   it('names the periods whose amount differs from the usual one (the cent the largest remainder hands out)', async () => {
     // € 100.000,01 per year over four quarters: € 25.000,01 once, € 25.000,00 three times.
