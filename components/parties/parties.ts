@@ -158,13 +158,25 @@ export class RpParties extends SectionElement {
       ${this.select('providers', p, 'sectorId', this.label('parties.sector', p), sectorOptions, p.sectorId ?? '',
         (v) => this.patch('providers', p.id, { sectorId: v === '' ? null : v }), sectors.length === 0)}
       ${this.select('providers', p, 'role', this.label('parties.role', p),
-        ProviderRole.options.map((r) => ({ value: r, label: this.t(`role.${r}` as UiKey) })), p.role,
+        ProviderRole.options.map((r) => ({ value: r, label: this.t(this.roleLabel(r)) })), p.role,
         (v) => this.patch('providers', p.id, { role: v as Provider['role'] }))}
       ${this.text('providers', p, 'contribution', this.label('parties.contribution', p), 2000)}
       ${this.decimalCell('providers', p, 'share', this.label('parties.share', p), p.share, 'percent',
         (v) => this.patch('providers', p.id, { share: v }))}
       ${this.removeCell('providers', p)}
     </tr>`;
+  }
+
+  /** Under a main contractor the other providers are its subcontractors (onderaannemers). */
+  private roleLabel(role: Provider['role']): UiKey {
+    return role === 'partner' && this.plan?.executionModel === 'main-contractor' ? 'role.subcontractor' : `role.${role}`;
+  }
+
+  /** An insurer's count is of insured persons, a municipality's of inhabitants; percentages are of all of them in the area. */
+  private basisLabel(basis: 'none' | 'count' | 'percent', f: Funder): UiKey {
+    if (basis === 'none') return 'shareBasis.none';
+    const who = f.kind === 'insurer' ? 'insured' : f.kind === 'municipality' ? 'inhabitants' : 'other';
+    return `shareBasis.${basis}.${who}`;
   }
 
   private funderRow(f: Funder): TemplateResult {
@@ -184,7 +196,7 @@ export class RpParties extends SectionElement {
       ${this.select('funders', f, 'domainId', this.label('parties.domain', f), this.domainOptions(), f.domainId,
         (v) => this.patch('funders', f.id, { domainId: v }))}
       ${this.select('funders', f, 'shareBasis', this.label('parties.shareBasis', f),
-        (['none', 'count', 'percent'] as const).map((b) => ({ value: b, label: this.t(`shareBasis.${b}` as UiKey) })), basis,
+        (['none', 'count', 'percent'] as const).map((b) => ({ value: b, label: this.t(this.basisLabel(b, f)) })), basis,
         (v) => setShare(v, v === 'none' ? null : shareValue))}
       ${this.decimalCell('funders', f, 'share', this.label('parties.shareValue', f), shareValue,
         basis === 'percent' ? 'percent' : 'number', (v) => setShare(basis, v), basis === 'none')}

@@ -254,6 +254,7 @@ export const ui = {
   'role.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
   'role.cashier': { nl: 'Kassier', en: 'Cashier' },
   'role.partner': { nl: 'Partner', en: 'Partner' },
+  'role.subcontractor': { nl: 'Onderaannemer', en: 'Subcontractor' },
 
   'funderKind.insurer': { nl: 'Zorgverzekeraar', en: 'Health insurer' },
   'funderKind.municipality': { nl: 'Gemeente', en: 'Municipality' },
@@ -263,6 +264,12 @@ export const ui = {
   'shareBasis.none': { nl: 'Niet opgegeven', en: 'Not given' },
   'shareBasis.count': { nl: 'Aantal verzekerden/inwoners', en: 'Number insured/inhabitants' },
   'shareBasis.percent': { nl: 'Percentage', en: 'Percentage' },
+  'shareBasis.count.insured': { nl: 'Aantal verzekerden in het verzorgingsgebied', en: 'Number of insured in the service area' },
+  'shareBasis.count.inhabitants': { nl: 'Aantal inwoners', en: 'Number of inhabitants' },
+  'shareBasis.count.other': { nl: 'Aantal', en: 'Number' },
+  'shareBasis.percent.insured': { nl: '% van alle verzekerden in het verzorgingsgebied', en: '% of all insured in the service area' },
+  'shareBasis.percent.inhabitants': { nl: 'Percentage', en: 'Percentage' },
+  'shareBasis.percent.other': { nl: 'Percentage', en: 'Percentage' },
 
   // findings
   'findings.title': { nl: 'Bevindingen', en: 'Findings' },

@@ -80,6 +80,19 @@ describe('rp-parties', () => {
     expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'update-row', collection: 'funders', id: 'f-gem', patch: { share: { basis: 'count', count: '45000' } } }]);
   });
 
+  it('names roles by the execution model and share bases by who pays (insured for an insurer, inhabitants for a municipality)', async () => {
+    const plan = { ...handbookPlan(), executionModel: 'main-contractor' as const };
+    const el = await mount<RpParties>('rp-parties', { plan });
+    const options = (row: string, field: string, section = 'providers') =>
+      [...control<HTMLSelectElement>(el, section, row, field).options].map((o) => o.textContent!.trim());
+    expect(options('p-wmo', 'role')).to.deep.equal(['Hoofdaannemer', 'Kassier', 'Onderaannemer']);
+    el.plan = { ...plan, executionModel: 'cashier' };
+    await el.updateComplete;
+    expect(options('p-wmo', 'role')).to.deep.equal(['Hoofdaannemer', 'Kassier', 'Partner']);
+    expect(options('f-vgz', 'shareBasis', 'funders')).to.deep.equal(['Niet opgegeven', 'Aantal verzekerden in het verzorgingsgebied', '% van alle verzekerden in het verzorgingsgebied']);
+    expect(options('f-gem', 'shareBasis', 'funders')).to.deep.equal(['Niet opgegeven', 'Aantal inwoners', 'Percentage']);
+  });
+
   it('adds and removes rows', async () => {
     const el = await mount<RpParties>('rp-parties', { plan: handbookPlan() });
     const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
