@@ -8,6 +8,7 @@ import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { BudgetRows, TOTAL_ROW, budgetCellLocation, budgetEditsToOps, budgetShape, locateBudget, locateBudgetPresence, newActivity } from './budget-model.ts';
 import { budgetGridStyles } from './budget-grid.styles.ts';
 import { inputNotes } from './input-notes.ts';
+import { freshRows } from '../shared/field-findings.ts';
 
 /**
  * Activities and their budgets: name, target group, client-bound or general, the cost basis
@@ -102,6 +103,9 @@ export class RpBudgetGrid extends RpGridElement {
     const cell = this.selectedCell();
     const at = cell && cell.row.id !== TOTAL_ROW ? plan.activities.findIndex((a) => a.id === cell.row.id) + 1 : plan.activities.length;
     const id = `act-${crypto.randomUUID()}`;
+    // Its findings (no amount yet, …) wait until the user leaves the row or tries to export.
+    freshRows.add(id);
+    this.grid.selectWhenShown(id);
     this.emitOps([{ op: 'insert-row', collection: 'activities', row: newActivity(id, gt('newActivity', this.locale)), index: at }]);
   }
 

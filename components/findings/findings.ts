@@ -6,6 +6,8 @@ import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts'
 import { t, findingCounts, type UiKey, type MsgVars } from '../../src/i18n/index.ts';
 import { tokens } from '../shared/tokens.ts';
 import { locationLabel } from './location-label.ts';
+import { freshRows, shownFindings } from '../shared/field-findings.ts';
+import { gt } from '../../src/i18n/grid.ts';
 
 /** Severity order: errors first. */
 const GROUPS: readonly { severity: Severity; key: UiKey }[] = [
@@ -79,10 +81,28 @@ export class RpFindings extends LitElement {
     return t(this.locale, key, vars);
   }
 
+  /** The findings shown now: those of a row just added wait until the user leaves it (field-findings.ts). */
+  private shown(): readonly Finding[] {
+    return shownFindings(this.findings);
+  }
+
+  private readonly onFresh = () => this.requestUpdate('findings');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    freshRows.addEventListener('change', this.onFresh);
+  }
+
+  override disconnectedCallback(): void {
+    freshRows.removeEventListener('change', this.onFresh);
+    super.disconnectedCallback();
+  }
+
   private counts(): { errors: number; warnings: number } {
     let errors = 0;
-    for (const f of this.findings) if (f.severity === 'error') errors++;
-    return { errors, warnings: this.findings.length - errors };
+    const shown = this.shown();
+    for (const f of shown) if (f.severity === 'error') errors++;
+    return { errors, warnings: shown.length - errors };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -111,15 +131,19 @@ export class RpFindings extends LitElement {
   protected override render(): unknown {
     const c = this.counts();
     const total = c.errors + c.warnings;
+    const shown = this.shown();
+    const waiting = this.findings.length - shown.length;
     return html`
       <h2 id="title">${this.t('findings.title')}
         <span class="total ${c.errors ? 'bad' : ''}">${total}</span></h2>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${total === 0
+      ${total === 0 && waiting > 0
+        ? html`<p class="where">${gt('findingsWaiting', this.locale)}</p>`
+        : total === 0
         ? html`<slot name="empty"><p class="ok"><svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor"><path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm3.3 4.6 1.1 1.1L7 12.1 3.9 9l1.1-1.1 2 2 4.3-4.3z"/></svg>
             <span>${this.t('findings.none')}</span></p></slot>`
         : GROUPS.map(({ severity, key }) => {
-            const list = this.findings.filter((f) => f.severity === severity);
+            const list = shown.filter((f) => f.severity === severity);
             if (list.length === 0) return nothing;
             const id = `group-${severity}`;
             return html`<section aria-labelledby=${id}>

@@ -13,6 +13,7 @@ import { CellPainter, cellKey, type PaintState } from './cell-painter.ts';
 import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
 import { SYNC, installShortcuts, noteText, readEdits, recordRefusals, refusalText, takeEdits, type Change, type Shortcut } from './edit-handler.ts';
 import { installKeyboardEntry, keepingFocus, type KeyboardEntry } from './keyboard-entry.ts';
+import { freshRows, shownFindings } from '../shared/field-findings.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, SelectedCell } from './grid-types.ts';
 
 const ROW_HEIGHT = 29;
@@ -70,6 +71,8 @@ const NOTE_MS = 8000;
 interface Synced {
   plan: Plan | null; allocation: Allocation | null; findings: Finding[];
   locale: Locale; readonly: boolean; view: string;
+  /** Counts releases of fresh rows (field-findings.ts): their findings then show. */
+  fresh: number;
 }
 
 /**
@@ -103,6 +106,20 @@ export class GridController implements ReactiveController, PaintState {
   private editRepaint: Dirty | null = null;
   private keyboard: KeyboardEntry | null = null;
   private readonly painter = new CellPainter(this);
+  private fresh = 0;
+  /** The row the selection is on, so leaving it releases it when it was fresh. */
+  private selectedRowId: string | null = null;
+  /** A row to select (without taking focus) once it is shown: the activity just added. */
+  private pendingSelect: string | null = null;
+  private readonly onFresh = () => {
+    this.fresh++;
+    this.host.requestUpdate();
+  };
+  private readonly onFocusOut = (e: FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && (this.host.contains(to) || this.host.shadowRoot?.contains(to))) return;
+    if (this.selectedRowId) freshRows.leave(this.selectedRowId);
+  };
 
   constructor(private readonly host: GridHost, private readonly source: GridSource) {
     host.addController(this);
@@ -112,12 +129,21 @@ export class GridController implements ReactiveController, PaintState {
   get readonly(): boolean { return this.host.readonly; }
 
   hostConnected(): void {
+    freshRows.addEventListener('change', this.onFresh);
+    this.host.addEventListener('focusout', this.onFocusOut);
     // Rebuilt after a reconnect (moved in the DOM); the first build waits for the first render.
     if (this.host.hasUpdated) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
+    freshRows.removeEventListener('change', this.onFresh);
+    this.host.removeEventListener('focusout', this.onFocusOut);
     this.destroy();
+  }
+
+  /** Selects a row once it is shown (after the owner hands back the plan), leaving focus where it is. */
+  selectWhenShown(rowId: string): void {
+    this.pendingSelect = rowId;
   }
 
   hostUpdated(): void {
@@ -172,7 +198,7 @@ export class GridController implements ReactiveController, PaintState {
     const rows = this.source.rows();
     this.setShape(shape);
     this.setRows(rows);
-    this.marks = buildMarks(host.findings, (l) => this.source.locate(l));
+    this.marks = buildMarks(shownFindings(host.findings), (l) => this.source.locate(l));
     this.presence = buildPresence(host.presence, (l) => this.source.locatePresence(l));
     this.presenceSynced = { peers: host.presence, plan: host.plan };
     this.fitHeight(shape, rows.length);
@@ -205,6 +231,9 @@ export class GridController implements ReactiveController, PaintState {
       },
       beforeChange: (changes: unknown, source: unknown) => this.onBeforeChange(changes as Change[], source as string),
       afterSelectionEnd: (row: number, col: number) => {
+        const id = this.rows[row]?.id ?? null;
+        if (this.selectedRowId && this.selectedRowId !== id) freshRows.leave(this.selectedRowId);
+        this.selectedRowId = id;
         this.showCellStatus(row, col);
         this.emitSelect(row, col);
         this.labelEditors(row, col);
@@ -276,7 +305,7 @@ export class GridController implements ReactiveController, PaintState {
 
   private current(): Synced {
     const h = this.host;
-    return { plan: h.plan, allocation: h.allocation, findings: h.findings, locale: h.locale, readonly: h.readonly, view: this.source.viewKey() };
+    return { plan: h.plan, allocation: h.allocation, findings: h.findings, locale: h.locale, readonly: h.readonly, view: this.source.viewKey(), fresh: this.fresh };
   }
 
   /** Brings the grid in step with what changed since it was last shown. */
@@ -284,7 +313,7 @@ export class GridController implements ReactiveController, PaintState {
     const now = this.current();
     const was = this.synced;
     const dataChanged = !was || now.plan !== was.plan || now.allocation !== was.allocation || now.locale !== was.locale || now.view !== was.view;
-    const findingsChanged = dataChanged || now.findings !== was?.findings;
+    const findingsChanged = dataChanged || now.findings !== was?.findings || now.fresh !== was?.fresh;
     const settingsChanged = now.readonly !== was?.readonly;
     if (dataChanged || findingsChanged || settingsChanged) {
       const dirty = this.syncGrid(dataChanged, findingsChanged, settingsChanged);
@@ -355,7 +384,7 @@ export class GridController implements ReactiveController, PaintState {
       }
     }
     if (findingsChanged) {
-      const marks = buildMarks(this.host.findings, (l) => this.source.locate(l));
+      const marks = buildMarks(shownFindings(this.host.findings), (l) => this.source.locate(l));
       dirty.cells = changedMarks(this.marks, marks);
       this.marks = marks;
     }
@@ -366,8 +395,18 @@ export class GridController implements ReactiveController, PaintState {
       plan: dataChanged ? now.plan : was.plan,
       allocation: dataChanged ? now.allocation : was.allocation,
       findings: findingsChanged ? now.findings : was.findings,
+      fresh: findingsChanged ? now.fresh : was.fresh,
     };
-    if (heavy.length > 0) keepingFocus(this.source.container()!, () => hot.batch(() => heavy.forEach((run) => run())));
+    if (heavy.length > 0) {
+      keepingFocus(this.source.container()!, () => {
+        hot.batch(() => heavy.forEach((run) => run()));
+        const pending = this.pendingSelect === null ? undefined : this.rowIndex.get(this.pendingSelect);
+        if (pending !== undefined) {
+          this.pendingSelect = null;
+          hot.selectCell(pending, 0, pending, 0, true, false);
+        }
+      });
+    }
     if (resized) (hot as unknown as { refreshDimensions?(): void }).refreshDimensions?.();
     const sel = hot.getSelectedLast();
     // After this update, not inside it: the status line is lit state of its own.

@@ -7,10 +7,60 @@ import { t } from '../../src/i18n/index.ts';
 export interface FieldRef { section: Section; rowId?: string; field: string }
 
 /**
+ * Rows just added that the user has not left yet (issue #13): their findings wait until the user
+ * leaves the row or tries to export, so a new, still empty row does not greet them with errors
+ * ("AGB-code van 8 cijfers nodig" on a provider not yet typed). Row ids are random and unique,
+ * so one registry serves every element on the page. `change` is dispatched when rows are released.
+ */
+class FreshRows extends EventTarget {
+  private readonly ids = new Set<string>();
+  private listening = false;
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  has(rowId: string | undefined): boolean {
+    return rowId !== undefined && this.ids.has(rowId);
+  }
+
+  /** A row was just added by the user: its findings wait. */
+  add(rowId: string): void {
+    this.ids.add(rowId);
+    if (!this.listening && typeof document !== 'undefined') {
+      // Trying to export shows everything: the refusal lists what is wrong, new rows included.
+      this.listening = true;
+      for (const type of ['rp-export', 'rp-export-error', 'rp-export-start']) document.addEventListener(type, () => this.releaseAll(), true);
+    }
+  }
+
+  /** The user left the row: its findings show from now on. */
+  leave(rowId: string): void {
+    if (this.ids.delete(rowId)) this.dispatchEvent(new Event('change'));
+  }
+
+  releaseAll(): void {
+    if (this.ids.size === 0) return;
+    this.ids.clear();
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+export const freshRows = new FreshRows();
+
+/** The findings to show now: all but those of rows still fresh (the same array when none are). */
+export function shownFindings<F extends Finding>(findings: readonly F[]): readonly F[] {
+  if (freshRows.size === 0 || !findings.some((f) => freshRows.has(f.location.rowId))) return findings;
+  return findings.filter((f) => !freshRows.has(f.location.rowId));
+}
+
+/**
  * The findings that point at one field. A finding whose field is `period.start` belongs to the
  * `period` field as well, and a row finding without a field marks the row's first field (`name`).
+ * A row still fresh (just added, not yet left) shows none.
  */
 export function findingsFor(findings: readonly Finding[], ref: FieldRef): Finding[] {
+  if (freshRows.has(ref.rowId)) return [];
   return findings.filter((f) => {
     const loc = f.location;
     if (loc.section !== ref.section) return false;

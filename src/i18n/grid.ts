@@ -61,6 +61,10 @@ export const gridText = {
     nl: 'telt nu op tot {total}; Aanvullen tot 100 % (Alt+B) maakt de rij rond.',
     en: 'now adds up to {total}; Balance to 100 % (Alt+B) rounds the row off.',
   },
+  findingsWaiting: {
+    nl: 'Meldingen over een regel die u net hebt toegevoegd, verschijnen zodra u die regel verlaat.',
+    en: 'Findings about a row you have just added appear once you leave that row.',
+  },
   readonly: { nl: 'Alleen-lezen', en: 'Read-only' },
   editsRefused: { nl: 'Niet overgenomen', en: 'Not accepted' },
   oldValueKept: { nl: 'de oude waarde is behouden', en: 'the old value was kept' },
