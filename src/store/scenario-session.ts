@@ -1,4 +1,5 @@
 import { FORMAT_VERSION, newPlan, type Plan } from '../model/plan.ts';
+import { upgradePlan } from '../model/upgrade.ts';
 import { DeferredPlanState } from '../sync/deferred-state.ts';
 import type { PlanState } from '../sync/state.ts';
 import type { Backend, LogEvents, ScenarioLog } from './backend.ts';
@@ -45,7 +46,7 @@ export class ScenarioSession {
     readonly log: ScenarioLog,
   ) {
     this.tabChannel = ctx.channelName ? `${ctx.channelName}:${id}` : null;
-    this.seed = record.seed ?? newPlan(ctx.planId);
+    this.seed = (upgradePlan(record.seed) as Plan | null) ?? newPlan(ctx.planId); // an older plan format comes up to date (model/upgrade.ts)
     this.handle = {
       id,
       // Replaced in start(), before the handle is handed out.

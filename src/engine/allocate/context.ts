@@ -176,7 +176,7 @@ export function createContext(plan: Plan): Context {
       let g = funderGroups.get(domainId);
       if (!g) {
         const list = fundersBy.get(domainId) ?? [];
-        const group = zvw.has(domainId) ? buildInsurerGroup(list, plan.marketShare.insuredTotal) : buildFunderGroup(list);
+        const group = zvw.has(domainId) ? buildInsurerGroup(list, plan.marketShare?.insuredTotal ?? null) : buildFunderGroup(list);
         g = keyed(group, tables.funders, [domainId]);
         funderGroups.set(domainId, g);
       }

@@ -32,7 +32,7 @@ export function funderYears(plan: Plan, byDomain: readonly DomainAmount[], byFun
   const out: FunderYear[] = [{ year: years[0]!, sharesYear: years[0]!, referenceDate: plan.marketShareDate, funders: byFunder }];
   const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
   for (const year of years.slice(1)) {
-    const own = plan.marketShare.laterYears.find((y) => y.year === year);
+    const own = plan.marketShare?.laterYears?.find((y) => y.year === year);
     if (!own || own.counts.length === 0) {
       out.push({ ...out[out.length - 1]!, year });
       continue;

@@ -25,11 +25,11 @@ export const areaTotalMissing: Rule = {
     for (const [domainId, entry] of index.ctx.domains) {
       if (entry.domain.kind !== 'zvw') continue;
       const counted = (index.fundersByDomain.get(domainId) ?? []).some((f) => f.share?.basis === 'count');
-      if (counted && !given(plan.marketShare.insuredTotal)) {
+      if (counted && !given(plan.marketShare?.insuredTotal ?? null)) {
         out.push(finding('area-total-missing', 'error', { section: 'plan', field: 'marketShare.insuredTotal', domainId }, text.first(domainLabel(index.ctx, domainId))));
       }
     }
-    for (const y of plan.marketShare.laterYears) {
+    for (const y of plan.marketShare?.laterYears ?? []) {
       if (y.counts.length > 0 && !given(y.insuredTotal)) {
         out.push(finding('area-total-missing', 'error', { section: 'plan', field: `marketShare.laterYears.${y.year}.insuredTotal` }, text.year(y.year)));
       }

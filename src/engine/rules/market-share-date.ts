@@ -44,7 +44,7 @@ export const marketShareDate: Rule = {
     } else checkDate(plan.marketShareDate, plan.period.start, at, out);
 
     const years = planYears(plan.period);
-    const later = new Map(plan.marketShare.laterYears.map((y) => [y.year, y]));
+    const later = new Map((plan.marketShare?.laterYears ?? []).map((y) => [y.year, y]));
     for (const year of years.slice(1)) {
       const entry = later.get(year);
       const where: FindingLocation = { section: 'plan', field: `marketShare.laterYears.${year}` };
@@ -57,7 +57,7 @@ export const marketShareDate: Rule = {
       else checkDate(entry.referenceDate, `${year}-01-01`, dateAt, out);
     }
     if (years.length > 0) {
-      for (const y of plan.marketShare.laterYears) {
+      for (const y of plan.marketShare?.laterYears ?? []) {
         if (!years.slice(1).includes(y.year)) out.push(finding('market-share-date', 'warning', { section: 'plan', field: `marketShare.laterYears.${y.year}` }, text.yearOutside(y.year)));
       }
     }

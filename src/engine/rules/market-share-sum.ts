@@ -44,7 +44,7 @@ export const marketShareSum: Rule = {
         }
       }
       if (basis === 'count' && mixed.length === 0 && zvw) {
-        const total = readScaled(plan.marketShare.insuredTotal);
+        const total = readScaled(plan.marketShare?.insuredTotal);
         const counted = sumScaled(withShare.map((f) => (f.share?.basis === 'count' ? f.share.count : '0')));
         if (total !== null && total > 0n && counted > total) {
           out.push(finding('market-share-sum', 'error', { section: 'plan', field: 'marketShare.insuredTotal' }, text.aboveTotal(domain, scaledToDec(counted), scaledToDec(total))));

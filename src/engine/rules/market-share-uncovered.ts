@@ -24,7 +24,7 @@ export const marketShareUncovered: Rule = {
       if (shares.length === 0 || shares.length !== funders.length) continue;
       const at = { section: 'funders' as const, domainId };
       if (shares.every((s) => s.basis === 'count')) {
-        const total = readScaled(plan.marketShare.insuredTotal);
+        const total = readScaled(plan.marketShare?.insuredTotal);
         if (total === null || total <= 0n) continue; // area-total-missing asks for it
         const counted = sumScaled(shares.map((s) => s.count));
         if (counted < total) {
