@@ -99,13 +99,18 @@ export function monitoringCaseTable(ctx: ExportContext): Table {
   const { payments, locale: l, names } = ctx;
   const decl = declarations(ctx);
   const bdss = ctx.plan.paymentTitle === 'bdss';
+  // The Zvw sectors whose providers take part (with money in the plan); which macro budget is
+  // charged is another matter: the sector of whoever declares.
+  const involved = [...new Set(ctx.allocation.bySector
+    .filter((x) => names.isZvw(x.domainId) && x.sectorId !== null && !x.amount.isZero())
+    .map((x) => names.sector(x.domainId, x.sectorId)))];
   return {
     id: 'monitoring-case',
     title: tx('secMonitoring', l),
     columns: [
       { label: tx('colYear', l), kind: 'text' }, { label: tx('monBudget', l), kind: 'money' },
       { label: tx('monDeclared', l), kind: 'money' }, { label: tx('monUses', l), kind: 'count' },
-      { label: tx('monSectors', l), kind: 'text' },
+      { label: tx('monSectors', l), kind: 'text' }, { label: tx('monChargedSectors', l), kind: 'text' },
     ],
     rows: (bdss ? years(ctx) : []).map((y) => {
       let budget = new Dec(0);
@@ -114,10 +119,10 @@ export function monitoringCaseTable(ctx: ExportContext): Table {
         payments.periods.forEach((p, k) => { if (year(p.periodId) === y) budget = budget.plus(f.periods[k]!); });
       }
       const rows = decl.filter((d) => d.year === y);
-      const sectors = [...new Set(rows.map((d) => macroSector(ctx, d.providerId)))];
+      const charged = [...new Set(rows.map((d) => macroSector(ctx, d.providerId)))];
       return [
         text(y), money(budget), money(rows.reduce((s, d) => s.plus(d.amount), new Dec(0))),
-        count(rows.reduce((s, d) => s + d.uses, 0)), text(sectors.join(', ')),
+        count(rows.reduce((s, d) => s + d.uses, 0)), text(involved.join(', ')), text(charged.join(', ')),
       ];
     }),
   };

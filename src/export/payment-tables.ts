@@ -107,7 +107,8 @@ export function funderScheduleTable(ctx: ExportContext, s: FunderSchedule, lines
   ]);
   return {
     id,
-    title: `${tx('secPaymentSchedule', l)}: ${ctx.names.funder(s.funderId, s.domainId)}`,
+    // The domain too: one municipality often funds two domains (Wmo 2015, Jeugdwet) under one name.
+    title: `${tx('secPaymentSchedule', l)}: ${ctx.names.funder(s.funderId, s.domainId)} (${ctx.names.domain(s.domainId)})`,
     columns,
     rows,
     totals: [null, null, null, ...payees.map((x) => x.amount), s.amount],

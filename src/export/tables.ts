@@ -51,7 +51,7 @@ export function planFieldsTable(ctx: ExportContext, zvwFields = true): Table {
       ...leadRows(ctx),
       ...(zvwFields ? [
         field(tx('marketShareDate', l), plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)),
-        field(tx('secDeductible', l), plan.deductibleCharged ? tx('yes', l) : tx('no', l)),
+        field(tx('deductibleField', l), plan.deductibleCharged ? tx('yes', l) : tx('no', l)),
       ] : []),
       field(tx('exportDate', l), formatDate(isoDay(ctx.date), l)),
       field(tx('fingerprint', l), ctx.fingerprint),

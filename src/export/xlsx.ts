@@ -174,7 +174,7 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
   for (const f of ctx.plan.funders) {
     const s = funderSchedule(ctx, f.id);
     if (s.payees.length === 0) continue;
-    row = writeTable(ws, row, payeesTable(ctx, s, s.payees, 'payees', `${tx('secPayees', l)}: ${f.name}`), ctx);
+    row = writeTable(ws, row, payeesTable(ctx, s, s.payees, 'payees', `${tx('secPayees', l)}: ${f.name} (${ctx.names.domain(s.domainId)})`), ctx);
     row = writeTable(ws, row, funderScheduleTable(ctx, s), ctx);
   }
   for (const f of ctx.payments.funders.filter((x) => x.funderId === null && !x.amount.isZero())) {

@@ -86,6 +86,11 @@ for (const locale of ['nl', 'en'] as const) {
       const year = findRow(mon, t('secMonitoring')) + 2;
       const zvw = a.byDomain.find((d) => d.domainId === 'zvw')!.amount;
       expect(mon.getCell(year, 2).value).to.equal(Number(zvw.toFixed(2)));
+      // Both Zvw sectors take part; only the declaring main contractor's sector is charged.
+      expect(String(mon.getCell(year, 5).value)).to.contain('Huisartsenzorg');
+      expect(String(mon.getCell(year, 5).value)).to.contain('Wijkverpleging (V&V)');
+      expect(mon.getCell(year, 6).value).to.equal('Wijkverpleging (V&V)');
+      expect(mon.getCell(year, 4).value).to.equal(8); // 2 insurers × 4 quarters
       wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => expect(cell.text).not.to.match(/casus|cases/i))));
     });
 
@@ -95,7 +100,7 @@ for (const locale of ['nl', 'en'] as const) {
       const p = payments(plan, a);
       for (const f of plan.funders) {
         const fp = p.funders.find((x) => x.funderId === f.id)!;
-        const title = `${t('secPaymentSchedule')}: ${f.name}`;
+        const title = `${t('secPaymentSchedule')}: ${f.name} (${plan.domains.find((d) => d.id === f.domainId)!.name})`;
         // Main contractor: one payee (column D), and the period total (column E) as a row SUM.
         expectAmounts(ws, title, 'D', fp.payees[0]!.periods, fp.payees[0]!.amount);
         const first = findRow(ws, title) + 2;
@@ -111,7 +116,7 @@ for (const locale of ['nl', 'en'] as const) {
       const passOn = p.passOn;
       const title = `${t('secPassOn')}: ${t('secPaymentSchedule').toLowerCase()}`;
       passOn.forEach((x, i) => expectAmounts(ws, title, String.fromCharCode(68 + i), x.periods, x.amount));
-      const uncovered = findRow(ws, `${t('secPaymentSchedule')}: ${t('uncovered')}`);
+      const uncovered = findRow(ws, `${t('secPaymentSchedule')}: ${t('uncovered')} (Zvw)`);
       expect(uncovered).to.be.greaterThan(0);
     });
 
