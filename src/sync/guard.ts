@@ -27,6 +27,7 @@ export function guardObject<T extends Record<string, unknown>>(
     const next = candidate[key];
     const prev = previous?.[key];
     if (whole || shape[key]!.safeParse(next).success) {
+      if (next === undefined && !Object.hasOwn(candidate, key)) continue; // an optional field left out
       out[key] = previous !== undefined && deepEqual(prev, next) ? prev : deepFreeze(next);
     } else {
       refused.push(key);

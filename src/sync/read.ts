@@ -53,7 +53,11 @@ export function readRow(c: Collection, id: string, row: Y.Map<unknown>): Record<
   for (const key of Object.keys(shape)) {
     if (key === 'id') out.id = id;
     else if (c === 'activities' && key === 'split') out.split = readActivitySplit(row);
-    else out[key] = read(row.get(key), shape[key]);
+    else {
+      // An optional field left out stays left out (the plain plan has no such key either).
+      const value = read(row.get(key), shape[key]);
+      if (value !== undefined || row.has(key)) out[key] = value;
+    }
   }
   return out;
 }
