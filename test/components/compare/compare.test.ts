@@ -146,3 +146,23 @@ describe('<rp-compare>', () => {
     expect(cell.textContent!.trim()).to.equal(formatMoney(cell.getAttribute('data-value')!, 'en'));
   });
 });
+
+describe('<rp-compare>: the uncovered Zvw part', () => {
+  it('shows it as its own funder row, named, when one insurer is left out', async () => {
+    const { Plan: PlanSchema } = await import('../../../src/model/plan.ts');
+    const full = PlanSchema.parse((await import('../../../demo/plans/handbook.json')).default);
+    const one: Plan = { ...full, funders: full.funders.filter((f) => f.id !== 'f-zv-2') };
+    const el = document.createElement('rp-compare');
+    el.scenarios = [{ name: 'Beide', plan: full }, { name: 'Eén verzekeraar', plan: one }];
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      const row = el.shadowRoot!.querySelector('table[data-section="funders"] tbody tr[data-key="zvw|~"]');
+      expect(row, 'uncovered row').not.to.equal(null);
+      expect(row!.textContent).to.contain('Niet gedekt door een gecontracteerde zorgverzekeraar');
+      expect(el.shadowRoot!.querySelector('table[data-section="funders"]')!.textContent).not.to.contain('Niet toegewezen');
+    } finally {
+      el.remove();
+    }
+  });
+});
