@@ -130,15 +130,19 @@ function agreements(ctx: ExportContext, zvw: boolean): Block[] {
   ];
 }
 
-/** Whom a funder pays and when: the model's rule, one sentence per payee, the schedule. */
-function payeeBlocks(ctx: ExportContext, s: FunderSchedule): Block[] {
+/** The execution model's payment rule, to the funder ("U betaalt …") or for every funder. */
+function payeeRule(ctx: ExportContext, all: boolean): string {
   const { payments, plan, locale: l, names } = ctx;
-  const leadModel = plan.executionModel !== 'equal-partners';
-  const rule = payments.leadId !== null
-    ? tx(`payees.${plan.executionModel as 'main-contractor' | 'cashier'}`, l, { lead: names.providerWithAgb(payments.leadId) })
-    : leadModel ? tx('payees.no-lead', l) : tx('payees.equal-partners', l);
+  if (payments.leadId === null) return plan.executionModel !== 'equal-partners' ? tx('payees.no-lead', l) : tx(all ? 'payeesAll.equal-partners' : 'payees.equal-partners', l);
+  const model = plan.executionModel as 'main-contractor' | 'cashier';
+  return tx(all ? `payeesAll.${model}` : `payees.${model}`, l, { lead: names.providerWithAgb(payments.leadId) });
+}
+
+/** Whom a funder pays and when: the model's rule (in its own annex), one sentence per payee, the schedule. */
+function payeeBlocks(ctx: ExportContext, s: FunderSchedule, own = true): Block[] {
+  const { payments, locale: l } = ctx;
   return [
-    p(rule),
+    ...(own ? [p(payeeRule(ctx, false))] : []),
     ...payeeSentences(ctx, s).map((line) => p(line, true)),
     { kind: 'table', table: payeesTable(ctx, s), caption: false },
     p(tx('scheduleRule', l)),
@@ -162,11 +166,11 @@ function passOnBlocks(ctx: ExportContext): Block[] {
 /** Every funder's payments in the plan annex; the uncovered part as its own line. */
 function paymentsBlocks(ctx: ExportContext): Block[] {
   const { plan, payments, locale: l, names } = ctx;
-  const blocks: Block[] = [h(2, tx('secPaymentsAll', l))];
+  const blocks: Block[] = [h(2, tx('secPaymentsAll', l)), p(payeeRule(ctx, true))];
   for (const f of plan.funders) {
     const s = funderSchedule(ctx, f.id);
     if (s.payees.length === 0) continue;
-    blocks.push(h(3, f.name), ...payeeBlocks(ctx, s));
+    blocks.push(h(3, `${f.name} (${names.domain(f.domainId)})`), ...payeeBlocks(ctx, s, false));
   }
   for (const f of payments.funders.filter((x) => x.funderId === null && !x.annual.isZero())) {
     blocks.push(p(`${names.funder(null, f.domainId)} (${names.domain(f.domainId)}): ${fmtMoney(f.annual, l)} ${tx('per.year', l)}`, true));

@@ -52,7 +52,7 @@ export const exportMsg = {
   secJustification: { nl: 'Onderbouwing per activiteit', en: 'Justification per activity' },
   secPaymentSchedule: { nl: 'Betaalschema per periode', en: 'Payment schedule per period' },
   secPassOn: { nl: 'Doorbetaling aan de andere aanbieders', en: 'Passed on to the other providers' },
-  secParts: { nl: 'Waarvoor uw bijdrage is: het deel van elke aanbieder', en: "What your contribution is for: each provider's part" },
+  secParts: { nl: 'Waarvoor de bijdrage is: het deel van elke aanbieder', en: "What the contribution is for: each provider's part" },
   secPaymentsAll: { nl: 'Betalingen per financier en ontvanger', en: 'Payments per funder and payee' },
   secDeductible: { nl: 'Eigen risico', en: 'Deductible' },
   deductibleField: { nl: 'Eigen risico in rekening gebracht', en: 'Deductible charged' },
@@ -211,6 +211,18 @@ export const exportMsg = {
   'payees.no-lead': {
     nl: 'Er is nog geen hoofdaannemer of kassier gekozen; tot dan staat hier wat elke aanbieder rechtstreeks zou ontvangen.',
     en: 'No main contractor or cashier has been chosen yet; until then this shows what each provider would receive directly.',
+  },
+  'payeesAll.main-contractor': {
+    nl: 'Elke financier betaalt zijn volledige bijdrage aan de hoofdaannemer {lead}; die betaalt de onderaannemers hun deel door.',
+    en: 'Every funder pays its whole contribution to the main contractor {lead}, which passes on to the subcontractors their part.',
+  },
+  'payeesAll.cashier': {
+    nl: 'Elke financier betaalt zijn volledige bijdrage aan de kassier {lead}; die verdeelt het geld over de aanbieders.',
+    en: 'Every funder pays its whole contribution to the cashier {lead}, which distributes the money over the providers.',
+  },
+  'payeesAll.equal-partners': {
+    nl: 'Elke financier betaalt elke aanbieder in zijn domein rechtstreeks diens eigen deel.',
+    en: 'Every funder pays each provider in its domain its own part directly.',
   },
   payLine: { nl: '{per} {amount} aan {payee}', en: '{amount} {per} to {payee}' },
   payLineVarying: {
