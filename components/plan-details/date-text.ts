@@ -46,9 +46,8 @@ export function readDate(text: string): DateRead {
   if (month < 1 || month > 12) return { ok: false, error: both((l) => t(l, 'date.month', { month })) };
   const days = daysIn(year, month);
   if (day < 1 || day > days) {
-    return { ok: false, error: both((l) => t(l, 'date.day', { day, year, days, month: monthName(month, l), Month: cap(monthName(month, l)) })) };
+    return { ok: false, error: both((l) => t(l, 'date.day', { day, year, days, month: monthName(month, l) })) };
   }
   return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
