@@ -112,7 +112,7 @@ export const ui = {
   },
   'date.month': { nl: 'Maand {month} bestaat niet: een jaar heeft 12 maanden. Er is niets opgeslagen.', en: 'Month {month} does not exist: a year has 12 months. Nothing was saved.' },
   'date.day': {
-    nl: '{day} {month} {year} bestaat niet: de laatste dag van {month} is {days} {month}. Er is niets opgeslagen.',
+    nl: '{day} {month} {year} bestaat niet: {month} heeft {days} dagen. Er is niets opgeslagen.',
     en: '{day} {month} {year} does not exist: {month} has {days} days. Nothing was saved.',
   },
   'form.error': { nl: 'Fout', en: 'Error' },

@@ -142,7 +142,7 @@ describe('rp-plan-details', () => {
       expect(date.value, 'the typed text stays to be corrected').to.equal('3112202');
       await typeInto(date, '31-04-2025');
       expect(edits).to.have.length(0);
-      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('30 april');
+      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('31 april 2025 bestaat niet: april heeft 30 dagen');
       el.locale = 'en';
       await el.updateComplete;
       expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('April has 30 days');
