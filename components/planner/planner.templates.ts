@@ -8,6 +8,7 @@ import { ct } from '../../src/i18n/collab.ts';
 import { formatMoney } from '../../src/money/format.ts';
 import type { ScenarioStore, StoreError } from '../../src/store/types.ts';
 import type { WorkshopView } from './workshop.ts';
+import type { InputController } from './input-controller.ts';
 import '../plan-details/plan-details.ts';
 import '../target-groups/target-groups.ts';
 import '../parties/parties.ts';
@@ -75,6 +76,8 @@ export interface PlannerView {
     flowSelect(): void;
     published(action: 'compare' | 'adopt' | 'keep'): void;
   };
+  /** The wrapper's listeners for what the sections send up. */
+  input: InputController;
 }
 
 const tr = (v: PlannerView, key: UiKey, vars?: Record<string, string | number>) => t(v.locale, key, vars);
@@ -301,52 +304,48 @@ function message(
   </div>`;
 }
 
-/** The whole planner below its wrapper (the wrapper carries the event listeners). */
+/** The scenario views: compare (from the store), money flows, or editing. */
+function mainView(v: PlannerView, plan: Plan): TemplateResult {
+  const l = v.locale;
+  if (v.view === 'compare') {
+    return html`<section class="card compare" part="section" aria-label=${tr(v, 'planner.view.compare')}>
+      ${
+        v.store
+          ? html`<rp-planner-compare .store=${v.store} .current=${v.scenarioId} .locale=${l}></rp-planner-compare>`
+          : html`<p class="empty">${tr(v, 'planner.compare.tooFew')}</p>`
+      }
+    </section>`;
+  }
+  if (v.view === 'flow') {
+    return html`<section class="card flow" part="section" aria-label=${tr(v, 'planner.view.flow')}>
+      <rp-flow .plan=${plan} .allocation=${v.allocation} .locale=${l} @rp-flow-select=${v.on.flowSelect}></rp-flow>
+    </section>`;
+  }
+  return editView(v, plan);
+}
+
+/** The whole planner. Its wrapper hears what the sections send up (input-controller.ts). */
 export function plannerBody(v: PlannerView): TemplateResult {
   const plan = v.plan;
-  const l = v.locale;
-  return html` <slot name="intro"></slot>
-    ${message(v, v.refused, 'refused')} ${message(v, v.notice, 'notice')}
+  const i = v.input;
+  // prettier-ignore
+  return html`<div class="planner" lang=${v.locale}
+      @rp-edit=${i.onEdit} @rp-undo=${i.onUndo} @rp-redo=${i.onUndo} @rp-focus-finding=${i.onFocusFinding}
+      @rp-select=${i.onSelect} @rp-scenario-select=${i.onScenarioSelect} @rp-saved=${i.swallow} @rp-store-error=${i.swallow}>
+    <slot name="intro"></slot>
+    ${message(v, v.refused, 'refused')}
+    ${message(v, v.notice, 'notice')}
     ${message(v, v.storeError?.message ?? null, 'storeError')}
-    ${
-      !plan
-        ? html`<slot name="empty"><p class="empty">${tr(v, 'planner.noPlan')}</p></slot>`
-        : html` ${
-            v.store
-              ? html`<rp-scenario-bar
-                  class="scenarios"
-                  .store=${v.store}
-                  .current=${v.scenarioId}
-                  .locale=${l}
-                  ?readonly=${v.locked}
-                ></rp-scenario-bar>`
-              : nothing
-          }
-          ${v.published ? publishedOffer(v, v.published, plan) : nothing}
-          ${v.workshop ? workshopBar(v, v.workshop) : nothing} ${toolbar(v, plan)} ${views(v)}
-          ${
-            v.view === 'compare'
-              ? html`<section class="card compare" part="section" aria-label=${tr(v, 'planner.view.compare')}>
-                  ${
-                    v.store
-                      ? html`<rp-planner-compare
-                          .store=${v.store}
-                          .current=${v.scenarioId}
-                          .locale=${l}
-                        ></rp-planner-compare>`
-                      : html`<p class="empty">${tr(v, 'planner.compare.tooFew')}</p>`
-                  }
-                </section>`
-              : v.view === 'flow'
-                ? html`<section class="card flow" part="section" aria-label=${tr(v, 'planner.view.flow')}>
-                    <rp-flow
-                      .plan=${plan}
-                      .allocation=${v.allocation}
-                      .locale=${l}
-                      @rp-flow-select=${v.on.flowSelect}
-                    ></rp-flow>
-                  </section>`
-                : editView(v, plan)
-          }`
-    }`;
+    ${!plan
+      ? html`<slot name="empty"><p class="empty">${tr(v, 'planner.noPlan')}</p></slot>`
+      : html`
+        ${v.store
+          ? html`<rp-scenario-bar class="scenarios" .store=${v.store} .current=${v.scenarioId} .locale=${v.locale} ?readonly=${v.locked}></rp-scenario-bar>`
+          : nothing}
+        ${v.published ? publishedOffer(v, v.published, plan) : nothing}
+        ${v.workshop ? workshopBar(v, v.workshop) : nothing}
+        ${toolbar(v, plan)}
+        ${views(v)}
+        ${mainView(v, plan)}`}
+  </div>`;
 }

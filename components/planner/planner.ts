@@ -1,37 +1,25 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/model/plan.ts';
-import type { Finding, FindingLocation, Section } from '../../src/model/finding.ts';
+import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 import type { Allocation } from '../../src/model/allocation.ts';
-import type { StateProblem } from '../../src/sync/state.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale, type Msg } from '../../src/i18n/locale.ts';
 import { fillMsg, ui } from '../../src/i18n/index.ts';
-import type { ScenarioStore, StoreError } from '../../src/store/types.ts';
+import type { ScenarioStore } from '../../src/store/types.ts';
 import { tokens } from '../shared/tokens.ts';
-import type { FocusableSection } from '../shared/edit-event.ts';
-import { emit, type RpEvent } from '../shared/events.ts';
+import { emit } from '../shared/events.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
-import { fromGrid, undoCommand } from './undo-keys.ts';
-import { DB_NAME, asStorageMode, collabRoom, type StorageMode } from './storage.ts';
+import { InputController } from './input-controller.ts';
+import { focusFinding, goToSection } from './focus-finding.ts';
+import { DB_NAME, asStorageMode, type StorageMode } from './storage.ts';
 import { WorkshopController } from './workshop.ts';
 import { ScenarioController } from './scenario-controller.ts';
 import { EngineController } from './engine-controller.ts';
-import { plannerBody, type SectionKey, type View } from './planner.templates.ts';
+import { plannerBody, type PlannerView, type View } from './planner.templates.ts';
 import { exportScenarioFile, type ExportScenarioOptions, type ScenarioFileFormat } from './export.ts';
 
 export type { RpChangeDetail, RpErrorDetail } from '../shared/events.ts';
 export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
-
-/** Where a finding's focus goes: the grid or form section that shows its section. */
-const FOCUS_TARGET: Record<Section, string> = {
-  plan: 'rp-plan-details',
-  targetGroups: 'rp-target-groups',
-  providers: 'rp-parties',
-  funders: 'rp-parties',
-  activities: 'rp-budget-grid',
-  split: 'rp-split-grid',
-  domains: 'rp-split-grid',
-};
 
 /**
  * The embeddable regional planner: plan details, target groups, parties, activities and budgets,
@@ -107,6 +95,16 @@ export class RpPlanner extends LitElement {
   @state() private comparingPublished = false;
 
   private readonly workshop = new WorkshopController(this);
+  private readonly input = new InputController(this, {
+    edit: (ops) => {
+      if (!this.locked) this.scenarios.edit(ops);
+    },
+    undo: () => this.undo(),
+    redo: () => this.redo(),
+    focus: (location) => this.focusFinding(location),
+    switchScenario: (id) => this.scenarios.switchTo(id),
+    select: (cell) => this.workshop.select(cell),
+  });
   private readonly engine = new EngineController(
     this,
     (plan) => emit(this, 'rp-change', { plan, findings: this.engine.findings }),
@@ -128,7 +126,10 @@ export class RpPlanner extends LitElement {
         this.engine.watch(state);
       },
       ready: () => this.connectWorkshop(),
-      problem: (p) => this.onProblem(p),
+      problem: (p) => {
+        this.notice = p.message;
+        emit(this, 'rp-error', { code: p.code, message: p.message });
+      },
       saved: (info) => emit(this, 'rp-saved', info),
       storeError: (error) => emit(this, 'rp-store-error', error),
     },
@@ -226,64 +227,14 @@ export class RpPlanner extends LitElement {
 
   /** Moves keyboard focus to the cell or field a finding points at. */
   focusFinding(location: FindingLocation): boolean {
-    const target = this.renderRoot.querySelector(FOCUS_TARGET[location.section]) as
-      (HTMLElement & Partial<FocusableSection> & { focusCell?: (l: FindingLocation) => boolean }) | null;
-    if (!target) return false;
-    target.scrollIntoView?.({ block: 'nearest' });
-    if (typeof target.focusCell === 'function') return target.focusCell(location);
-    if (typeof target.focusField === 'function') return target.focusField(location);
-    return false;
+    return focusFinding(this.renderRoot, location);
   }
-
-  private onProblem(p: StateProblem): void {
-    this.notice = p.message;
-    emit(this, 'rp-error', { code: p.code, message: p.message });
-  }
-
-  private onEdit = (e: RpEvent<'rp-edit'>): void => {
-    e.stopPropagation();
-    const ops = e.detail?.ops;
-    if (!this.locked && Array.isArray(ops) && ops.length > 0) this.scenarios.edit(ops);
-  };
-
-  private onUndoEvent = (e: Event): void => {
-    e.stopPropagation();
-    if (e.type === 'rp-undo') this.undo();
-    else this.redo();
-  };
-
-  private onFocusFinding = (e: RpEvent<'rp-focus-finding'>): void => {
-    e.stopPropagation();
-    if (e.detail?.location) this.focusFinding(e.detail.location);
-  };
-
-  private onKeyDown = (e: KeyboardEvent): void => {
-    const command = undoCommand(e);
-    if (!command || e.defaultPrevented || fromGrid(e)) return;
-    e.preventDefault();
-    if (command === 'undo') this.undo();
-    else this.redo();
-  };
-
-  /** The scenario bar's own rp-saved/rp-store-error are replaced by the planner's (one event each). */
-  private swallow = (e: Event): void => {
-    e.stopPropagation();
-  };
-
-  private onScenarioSelect = (e: RpEvent<'rp-scenario-select'>): void => {
-    const id = e.detail?.id;
-    if (typeof id === 'string' && id) this.scenarios.switchTo(id);
-  };
-
-  private onSelect = (e: RpEvent<'rp-select'>): void => {
-    this.workshop.select(e.detail ?? null);
-  };
 
   /** A chosen flow leads to the split that makes it, where it can be changed. */
   private onFlowSelect = async (): Promise<void> => {
     this.view = 'edit';
     await this.updateComplete;
-    this.goToSection('split');
+    goToSection(this.renderRoot, 'split');
   };
 
   private onPublished(action: 'compare' | 'adopt' | 'keep'): void {
@@ -294,32 +245,7 @@ export class RpPlanner extends LitElement {
   }
 
   private connectWorkshop(): void {
-    this.workshop.disconnect();
-    const s = this.scenarios;
-    const plan = s.state?.plan;
-    if (!this.collabUrl || !plan || !s.state || !s.final || !this.isConnected) return;
-    void this.workshop.connect(s.state, {
-      url: this.collabUrl,
-      room: collabRoom(plan.id, s.scenarioId || null, s.seededId),
-      token: this.collabToken,
-      userName: this.userName,
-    });
-  }
-
-  private goToSection(key: SectionKey): void {
-    const el = this.renderRoot.querySelector<HTMLElement>(`#section-${key}`);
-    el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    el?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('keydown', this.onKeyDown);
-  }
-
-  override disconnectedCallback(): void {
-    this.removeEventListener('keydown', this.onKeyDown);
-    super.disconnectedCallback();
+    this.workshop.follow(this, this.scenarios);
   }
 
   /** In willUpdate, so that the workshop's first state change lands in this render, not a second one. */
@@ -331,55 +257,27 @@ export class RpPlanner extends LitElement {
 
   protected override render(): unknown {
     const s = this.scenarios;
-    return html`<div
-      class="planner"
-      lang=${this.locale}
-      @rp-edit=${this.onEdit}
-      @rp-undo=${this.onUndoEvent}
-      @rp-redo=${this.onUndoEvent}
-      @rp-focus-finding=${this.onFocusFinding}
-      @rp-select=${this.onSelect}
-      @rp-scenario-select=${this.onScenarioSelect}
-      @rp-saved=${this.swallow}
-      @rp-store-error=${this.swallow}
-    >
-      ${plannerBody({
-        plan: this.plan,
-        locale: this.locale,
-        locked: this.locked,
-        licenseKey: this.licenseKey,
-        userName: this.userName,
-        findings: this.engine.findings,
-        allocation: this.engine.shownAllocation,
-        canUndo: this.canUndo,
-        canRedo: this.canRedo,
-        refused: this.refused,
-        notice: this.notice,
-        storeError: s.storeError as StoreError | null,
-        store: s.storedScenarios,
-        scenarioId: s.scenarioId,
-        scenarioName: s.scenarioName,
-        workshop: this.workshop.view,
-        view: this.view,
-        published: s.published,
-        comparingPublished: this.comparingPublished,
-        on: {
-          undo: () => this.undo(),
-          redo: () => this.redo(),
-          dismiss: (what) => {
-            if (what === 'storeError') s.storeError = null;
-            else this[what] = null;
-            this.requestUpdate();
-          },
-          view: (view) => {
-            this.view = view;
-          },
-          section: (key) => this.goToSection(key),
-          flowSelect: this.onFlowSelect,
-          published: (action) => this.onPublished(action),
-        },
-      })}
-    </div>`;
+    const on: PlannerView['on'] = {
+      undo: () => this.undo(),
+      redo: () => this.redo(),
+      dismiss: (what) => {
+        if (what === 'storeError') s.storeError = null;
+        else this[what] = null;
+        this.requestUpdate();
+      },
+      view: (view) => (this.view = view),
+      section: (key) => goToSection(this.renderRoot, key),
+      flowSelect: this.onFlowSelect,
+      published: (action) => this.onPublished(action),
+    };
+    // prettier-ignore
+    return plannerBody({
+      plan: this.plan, locale: this.locale, locked: this.locked, licenseKey: this.licenseKey, userName: this.userName,
+      findings: this.engine.findings, allocation: this.engine.shownAllocation, canUndo: this.canUndo, canRedo: this.canRedo,
+      refused: this.refused, notice: this.notice, storeError: s.storeError, store: s.storedScenarios,
+      scenarioId: s.scenarioId, scenarioName: s.scenarioName, workshop: this.workshop.view, view: this.view,
+      published: s.published, comparingPublished: this.comparingPublished, on, input: this.input,
+    });
   }
 }
 

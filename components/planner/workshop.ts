@@ -4,6 +4,22 @@ import type { CollabSession, CollabStatus, CollabTarget } from '../../src/sync/c
 import { collabError, type CollabError } from '../../src/sync/collab/errors.ts';
 import type { CellRef, Peer } from '../../src/sync/collab/presence.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
+import { collabRoom } from './storage.ts';
+
+/** What decides whether and where a planner joins a workshop. */
+export interface WorkshopHost {
+  collabUrl: string;
+  collabToken: string;
+  userName: string;
+  isConnected: boolean;
+}
+export interface WorkshopScenario {
+  state: PlanState | null;
+  /** The state is the one to share (the stored scenario's, or the memory one when storing failed). */
+  final: boolean;
+  scenarioId: string;
+  seededId: string | null;
+}
 
 export interface WorkshopOptions {
   url: string;
@@ -80,6 +96,19 @@ export class WorkshopController implements ReactiveController {
     });
     // A bad url is refused inside connectCollab, before `session` was assigned.
     if (this.session.status === 'refused') this.update({ status: 'refused' });
+  }
+
+  /** Joins the open scenario's room when there is one to share (a collab-url, a final state, on the page); else leaves. */
+  follow(host: WorkshopHost, scenario: WorkshopScenario): void {
+    this.disconnect();
+    const state = scenario.state;
+    if (!host.collabUrl || !state || !scenario.final || !host.isConnected) return;
+    void this.connect(state, {
+      url: host.collabUrl,
+      room: collabRoom(state.plan.id, scenario.scenarioId || null, scenario.seededId),
+      token: host.collabToken,
+      userName: host.userName,
+    });
   }
 
   select(cell: CellRef | null): void {

@@ -39,6 +39,11 @@ async function open(props: Partial<RpPlanner> & { plan: unknown }, touch = false
   if (touch) edit(p, [{ op: 'set-field', field: 'collaboration', value: 'Netwerk Dementie Oost' }]);
   await until(() => p.currentScenario !== '', 'the stored scenario');
   await p.updateComplete;
+  // The scenario bar reads its list from the store: its buttons work on the scenario once it is listed.
+  await until(
+    () => (p.shadowRoot!.querySelector('rp-scenario-bar')?.shadowRoot?.querySelectorAll('option').length ?? 0) > 0,
+    'the scenario list',
+  );
   return p;
 }
 

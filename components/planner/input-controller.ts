@@ -1,0 +1,78 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PlanOp } from '../../src/model/ops.ts';
+import type { FindingLocation } from '../../src/model/finding.ts';
+import type { RpEvent, RpSelectDetail } from '../shared/events.ts';
+import { fromGrid, undoCommand } from './undo-keys.ts';
+
+/** What the planner does with what its sections send up. */
+export interface PlannerInput {
+  edit(ops: readonly PlanOp[]): void;
+  undo(): void;
+  redo(): void;
+  focus(location: FindingLocation): void;
+  switchScenario(id: string): void;
+  select(cell: RpSelectDetail): void;
+}
+
+/**
+ * The planner's inward events: the sections' rp-edit, rp-undo/rp-redo, rp-focus-finding, rp-select,
+ * the scenario bar's choice, and Ctrl/Cmd+Z/Y on the planner itself. They are handled on the
+ * wrapper inside the shadow root and go no further: the host page hears rp-change, not rp-edit.
+ * (Read-only is checked where the edit is applied.)
+ */
+export class InputController implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly input: PlannerInput,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onKeyDown);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  readonly onEdit = (e: RpEvent<'rp-edit'>): void => {
+    e.stopPropagation();
+    const ops = e.detail?.ops;
+    if (Array.isArray(ops) && ops.length > 0) this.input.edit(ops);
+  };
+
+  readonly onUndo = (e: Event): void => {
+    e.stopPropagation();
+    if (e.type === 'rp-undo') this.input.undo();
+    else this.input.redo();
+  };
+
+  readonly onFocusFinding = (e: RpEvent<'rp-focus-finding'>): void => {
+    e.stopPropagation();
+    if (e.detail?.location) this.input.focus(e.detail.location);
+  };
+
+  readonly onScenarioSelect = (e: RpEvent<'rp-scenario-select'>): void => {
+    const id = e.detail?.id;
+    if (typeof id === 'string' && id) this.input.switchScenario(id);
+  };
+
+  readonly onSelect = (e: RpEvent<'rp-select'>): void => {
+    this.input.select(e.detail ?? null);
+  };
+
+  /** The scenario bar's own rp-saved/rp-store-error are replaced by the planner's (one event each). */
+  readonly swallow = (e: Event): void => {
+    e.stopPropagation();
+  };
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    const command = undoCommand(e);
+    // Grids handle their own shortcuts and send rp-undo / rp-redo.
+    if (!command || e.defaultPrevented || fromGrid(e)) return;
+    e.preventDefault();
+    if (command === 'undo') this.input.undo();
+    else this.input.redo();
+  };
+}
