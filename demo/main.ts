@@ -24,11 +24,11 @@ const texts = {
   fact1Title: { nl: 'Exact', en: 'Exact' },
   fact1: { nl: 'Bedragen tellen op elk niveau op tot op de cent.', en: 'Amounts add up to the cent at every level.' },
   fact2Title: { nl: 'Direct gecontroleerd', en: 'Checked as you type' },
-  fact2: { nl: 'Elke wijziging toetst de regels van het handboek.', en: 'Every change is checked against the handbook’s rules.' },
+  fact2: { nl: 'Elke wijziging wordt getoetst aan regels uit de handleiding.', en: 'Every change is checked against rules from the handbook.' },
   fact3Title: { nl: 'Insluitbaar', en: 'Embeddable' },
   fact3: { nl: 'Eén element op de website van uw regioplan.', en: 'One element on your regional plan’s website.' },
   footer: {
-    nl: 'Gebaseerd op het handboek voor de prestatie patiëntengroepsgebonden samenwerking Zvw. Voorbeeldgegevens zijn fictief.',
+    nl: 'Gebaseerd op de handleiding voor de prestatie patiëntengroepsgebonden samenwerking Zvw. Voorbeeldgegevens zijn fictief.',
     en: 'Based on the handbook for the Zvw patient-group cooperation payment title. Sample data is fictitious.',
   },
   loadFailed: { nl: 'Dit voorbeeldplan kon niet worden geladen.', en: 'This sample plan could not be loaded.' },

@@ -38,7 +38,7 @@ describe('demo page', () => {
     expect(planner.allocation!.annualTotal.toString()).to.equal('250000');
     expect(document.documentElement.lang).to.equal('nl');
     expect(document.querySelector('h1')!.textContent).to.equal('Wie betaalt welk deel? Op de cent.');
-    expect(document.querySelector('#sample-title')!.textContent).to.equal('Voorbeeld uit het handboek');
+    expect(document.querySelector('#sample-title')!.textContent).to.equal('Voorbeeld uit de handleiding');
   });
 
   it('switches to another sample plan with the picker', async () => {
