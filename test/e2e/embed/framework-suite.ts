@@ -25,7 +25,7 @@ export function describeFrameworkPage(framework: string, page: string, loadModul
     it(`renders the elements with the plan ${framework} set as a property`, async () => {
       expect(planner.shadowRoot).to.not.equal(null);
       expect(planner.plan!.id).to.equal('handboek-voorbeeld');
-      expect(plannerTitle(planner)).to.equal('Voorbeeld uit het handboek: samenwerking kwetsbare ouderen');
+      expect(plannerTitle(planner)).to.equal('Voorbeeld uit de handleiding: samenwerking kwetsbare ouderen');
       expect(planner.getAttribute('license-key')).to.equal('non-commercial-and-evaluation');
       await flow.updateComplete;
       expect(flowRows(flow).length).to.be.greaterThan(3);

@@ -42,7 +42,7 @@ describe('embedding in a plain HTML page (demo/embed/plain.html)', () => {
   });
 
   it('shows the plan the page script set, and the flow of its money', async () => {
-    expect(plannerTitle(planner)).to.equal('Voorbeeld uit het handboek: samenwerking kwetsbare ouderen');
+    expect(plannerTitle(planner)).to.equal('Voorbeeld uit de handleiding: samenwerking kwetsbare ouderen');
     const flow = doc.querySelector<RpFlow>('rp-flow')!;
     await flow.updateComplete;
     expect(flowRows(flow).length).to.be.greaterThan(3);
