@@ -14,7 +14,7 @@ import {
 } from './payment-tables.ts';
 import { money, percent, text, type Table } from './table.ts';
 import {
-  activitiesTable, domainsTable, evaluationTable, fundersTable, funderAmountsTable, justificationTable, leadRows, planFieldsTable,
+  activitiesTable, domainsTable, evaluationTable, fundersTable, funderAmountsTable, funderYearsTable, justificationTable, leadRows, planFieldsTable,
   providerAmountsTable, providersTable, scheduleTable, sectorsTable, targetGroupsTable,
 } from './tables.ts';
 
@@ -201,6 +201,7 @@ export function planAnnex(ctx: ExportContext): AnnexDoc {
       h(2, tx('secSplit', l)), tbl(domainsTable(ctx)), tbl(sectorsTable(ctx)),
       ...section(providerAmountsTable(ctx)),
       ...section(funderAmountsTable(ctx)),
+      ...(() => { const t = funderYearsTable(ctx); return t ? section(t) : []; })(),
       ...paymentsBlocks(ctx),
       ...agreements(ctx, true),
       ...monitoringBlocks(ctx),

@@ -346,3 +346,27 @@ export function evaluationTable(ctx: ExportContext): Table {
     rows: (plan.evaluationMoments ?? []).map((m) => [text(m.date ? formatDate(m.date, l) : tx('notFilledIn', l)), text(m.topic)]),
   };
 }
+
+/**
+ * Per calendar year the funders' annual amounts under that year's market shares (insured may
+ * switch insurer on 1 January). Only for plans over more than one calendar year.
+ */
+export function funderYearsTable(ctx: ExportContext): Table | null {
+  const { allocation, plan, locale: l, names } = ctx;
+  const years = allocation.byFunderYear ?? [];
+  if (years.length < 2) return null;
+  const uzovi = new Map(plan.funders.map((f) => [f.id, f.uzovi]));
+  return {
+    id: 'by-funder-year',
+    title: tx('secByFunderYear', l),
+    columns: [
+      { label: tx('colYear', l), kind: 'text' }, { label: tx('colFunder', l), kind: 'text' },
+      { label: tx('colUzovi', l), kind: 'text' }, { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colSharesYear', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' },
+    ],
+    rows: years.flatMap((y) => y.funders.map((f) => [
+      text(String(y.year)), text(names.funder(f.funderId, f.domainId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''),
+      text(names.domain(f.domainId)), text(String(y.sharesYear)), money(f.amount),
+    ])),
+  };
+}

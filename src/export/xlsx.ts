@@ -7,7 +7,7 @@ import { monitoringCaseTable, monitoringTable } from './monitoring.ts';
 import { funderSchedule, funderScheduleTable, passOnScheduleTable, passOnTable, payeesTable } from './payment-tables.ts';
 import type { Cell, Table } from './table.ts';
 import {
-  allocationTables, findingsTable, fundersTable, planFieldsTable, providersTable, scheduleTable, splitsTable,
+  allocationTables, findingsTable, funderYearsTable, fundersTable, planFieldsTable, providersTable, scheduleTable, splitsTable,
   targetGroupsTable,
 } from './tables.ts';
 
@@ -164,6 +164,8 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
   ws = addSheet(wb, tx('sheetAllocation', l), ctx, [34, 24, 24, 40, 18, 18]);
   row = FIRST_TABLE_ROW;
   for (const t of allocationTables(ctx)) row = writeTable(ws, row, t, ctx);
+  const years = funderYearsTable(ctx);
+  if (years) row = writeTable(ws, row, years, ctx);
 
   ws = addSheet(wb, tx('sheetSchedule', l), ctx, [16, 14, 14, 18]);
   writeTable(ws, FIRST_TABLE_ROW, scheduleTable(ctx), ctx);

@@ -44,6 +44,8 @@ export const exportMsg = {
   secSplit: { nl: 'Verdeling per domein en sector', en: 'Split per domain and sector' },
   secByProvider: { nl: 'Bedrag per zorgaanbieder', en: 'Amount per provider' },
   secByFunder: { nl: 'Bedrag per financier', en: 'Amount per funder' },
+  secByFunderYear: { nl: 'Bedrag per financier per kalenderjaar (marktaandelen van dat jaar)', en: "Amount per funder per calendar year (that year's market shares)" },
+  colSharesYear: { nl: 'Marktaandelen van', en: 'Market shares of' },
   secExecution: { nl: 'Uitvoeringsmodel', en: 'Execution model' },
   secVat: { nl: 'Btw', en: 'VAT' },
   secMarketShare: { nl: 'Marktaandeel', en: 'Market share' },

@@ -255,3 +255,29 @@ describe('contract annex: payment sentences', () => {
     expect(lines(parts.document)).to.include('per kwartaal € 25.000,00 aan Thuiszorg Zuidoost (AGB 12345678); 2025-Q1: € 25.000,01');
   });
 });
+
+describe('contract annex: a plan over two calendar years', () => {
+  it("shows each year's funder amounts under that year's market shares, and the insurer's amount per calendar year", async () => {
+    const base = handbookPlan();
+    const plan: Plan = {
+      ...base, period: { start: '2025-01-01', end: '2026-12-31' },
+      marketShare: { ...base.marketShare, laterYears: [{ year: 2026, referenceDate: '2025-12-31', insuredTotal: '10000', counts: [{ funderId: 'f-cz', count: '5000' }, { funderId: 'f-vgz', count: '5000' }] }] },
+    };
+    const a = allocate(plan);
+    const y2026 = a.byFunderYear.find((y) => y.year === 2026)!;
+    const cz2026 = y2026.funders.find((f) => f.funderId === 'f-cz')!.amount;
+    const { parts } = await annex(plan, 'nl', { draft: true });
+    const doc = lines(parts.document);
+    const at = doc.indexOf(tx('secByFunderYear', 'nl'));
+    expect(at).to.be.greaterThan(-1);
+    expect(doc.slice(at)).to.include(formatMoney(cz2026, 'nl'));
+    const cz = lines((await annex(plan, 'nl', { funderId: 'f-cz', draft: true })).parts.document);
+    const p = payments(plan, a).funders.find((f) => f.funderId === 'f-cz')!;
+    const in2026 = p.periods.slice(4).reduce((s, x) => s.plus(x), new Dec(0));
+    const yearsAt = cz.indexOf(tx('secFunderYears', 'nl'));
+    expect(yearsAt).to.be.greaterThan(-1);
+    expect(cz.slice(yearsAt, yearsAt + 12)).to.include(formatMoney(in2026, 'nl'));
+    expect(in2026.toFixed(2)).to.equal(cz2026.toFixed(2));
+    expect(cz).to.include(tx('yourCountYear', 'nl', { year: 2026 }));
+  });
+});
