@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Plan } from '../model/plan.ts';
-import { createPlanState, type YPlanState } from '../sync/plan-state.ts';
+import { createPlanState, createPlanStateInSteps, type YPlanState } from '../sync/plan-state.ts';
 import { seedUpdate } from '../sync/seed.ts';
 import { attachUpdateLog } from '../sync/update-log.ts';
 import { connectTabs } from '../sync/tabs.ts';
@@ -16,6 +16,10 @@ export const yjsLive: LiveDeps = {
   stateFromUpdates: (updates, fallback) => createPlanState(fallback, { updates }),
   seededState: (plan) => {
     const state = createPlanState(plan);
+    return { state, update: state.encodeState() };
+  },
+  seededStateInSteps: async (plan) => {
+    const state = await createPlanStateInSteps(plan);
     return { state, update: state.encodeState() };
   },
   decodePlan: (updates, fallback) => {

@@ -97,7 +97,7 @@ export class ScenarioSession {
     let inLog = stored;
     if (stored.length === 0) {
       // Built from the seed plan directly (once), its seed update taken from that document.
-      const seeded = live.seededState?.(this.seed) ?? null;
+      const seeded = (await live.seededStateInSteps?.(this.seed)) ?? live.seededState?.(this.seed) ?? null;
       const first = seeded?.update ?? live.encodePlan(this.seed);
       // Another tab may seed first; then its seed is the one everybody uses.
       const written = await this.log.seed(first).catch((e: unknown) => {

@@ -31,7 +31,8 @@ export interface DeferredOptions<S extends Live> {
   loadOnEdit?: boolean;
 }
 
-const loadPlanState = async (plan: Plan): Promise<YPlanState> => (await import('./plan-state.ts')).createPlanState(plan);
+// Built in steps: the live state arrives while a person keeps typing, without a long task.
+const loadPlanState = async (plan: Plan): Promise<YPlanState> => (await import('./plan-state.ts')).createPlanStateInSteps(plan);
 
 export class DeferredPlanState<S extends Live = YPlanState> implements PlanState {
   /** The plan after each batch of edits; history[0] is the starting plan, history[at] is shown. */

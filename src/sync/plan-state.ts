@@ -5,7 +5,7 @@ import { COLLECTIONS, roots, type Roots } from './layout.ts';
 import { applyOpToDoc } from './write-ops.ts';
 import { opProblem, opSection } from './validate-op.ts';
 import { safely } from './safely.ts';
-import { writeSeed } from './seed.ts';
+import { writeSeed, writeSeedInSteps } from './seed.ts';
 import { Snapshot } from './snapshot.ts';
 import { messages } from './messages.ts';
 import type { ChangeOrigin, PlanChange, PlanState, StateProblem } from './state.ts';
@@ -52,6 +52,38 @@ export function createPlanState(plan: Plan, options: PlanStateOptions = {}): YPl
   return new LivePlanState(plan, options);
 }
 
+export interface StepOptions {
+  /** Rows written per step (one transaction each). Default 250. */
+  rowsPerStep?: number;
+  /** Awaited between steps. Default: yield to the page (input and paint go first). */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * createPlanState(plan) without a long task: the document is built from the plan in steps,
+ * yielding to the page between them, so a person typing meanwhile is not kept waiting. The
+ * state is the same as createPlanState(plan) gives (its seed the same bytes).
+ */
+export async function createPlanStateInSteps(plan: Plan, options: PlanStateOptions & StepOptions = {}): Promise<YPlanState> {
+  const doc = new Y.Doc({ gc: options.gc ?? true });
+  await writeSeedInSteps(doc, plan, 'load', options.rowsPerStep ?? 250, options.pause ?? yieldToPage);
+  return new LivePlanState(plan, options, doc);
+}
+
+/** Lets input and rendering run before the next step (scheduler.yield where there is one). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** A one-off plain plan from a doc (no incremental bookkeeping); `fallback` fills what is missing or broken. */
 export function planFromDoc(doc: Y.Doc, fallback: Plan = newPlan('plan')): { plan: Plan; problems: StateProblem[] } {
   const problems: StateProblem[] = [];
@@ -73,8 +105,9 @@ class LivePlanState implements YPlanState {
   private readonly problemLog: StateProblem[] = [];
   private readonly maxProblems: number;
 
-  constructor(fallback: Plan, options: PlanStateOptions) {
-    this.doc = new Y.Doc({ gc: options.gc ?? true });
+  /** `seeded`: a doc that holds exactly the seed of `fallback` already (createPlanStateInSteps). */
+  constructor(fallback: Plan, options: PlanStateOptions, seeded?: Y.Doc) {
+    this.doc = seeded ?? new Y.Doc({ gc: options.gc ?? true });
     this.maxProblems = options.maxProblems ?? 200;
     this.r = roots(this.doc);
     const initial: StateProblem[] = options.updates?.length ? [] : duplicateIds(fallback);
@@ -84,7 +117,7 @@ class LivePlanState implements YPlanState {
           initial.push({ code: 'invalid-update', origin: 'load', section: 'plan', message: messages.invalidUpdate('load') });
         }
       }
-    } else {
+    } else if (!seeded) {
       // The seed written straight into this doc: the same content as seedUpdate(plan), built once.
       writeSeed(this.doc, fallback, 'load');
     }

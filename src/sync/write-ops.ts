@@ -136,8 +136,20 @@ function copyMap(from: Y.Map<unknown>, to: Y.Map<unknown>): void {
 
 /** Writes a whole plan into an empty doc (the seed). */
 export function writePlan(r: Roots, plan: Plan): void {
+  for (const _ of writePlanSteps(r, plan)) {
+    // one transaction: the caller's
+  }
+}
+
+/**
+ * writePlan in steps of about `rowsPerStep` rows: it yields between them, so a caller can run
+ * each step in a transaction of its own and let the page breathe. The writes, and their order,
+ * are exactly writePlan's (the same items with the same ids), so the doc ends up the same.
+ */
+export function* writePlanSteps(r: Roots, plan: Plan, rowsPerStep = Number.POSITIVE_INFINITY): Generator<void, void, void> {
   for (const f of SCALAR_FIELDS) setValue(r.plan, f, plan[f]);
   writeDefaultSplit(r.defaultSplit, plan.defaultSplit);
+  let written = 0;
   for (const c of COLLECTIONS) {
     const rows = plan[c] as RowOf<Collection>[];
     const seen = new Set<string>();
@@ -146,6 +158,7 @@ export function writePlan(r: Roots, plan: Plan): void {
       if (!seen.has(row.id)) ids.push(row.id);
       seen.add(row.id);
       createRow(r, c, row.id, row as Record<string, unknown>);
+      if (++written % rowsPerStep === 0) yield;
     }
     r.order[c].push(ids);
   }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { applyOps, newPlan, type Plan, type PlanOp } from '../../src/model/index.ts';
-import { createPlanState, planFromDoc } from '../../src/sync/plan-state.ts';
+import { createPlanState, createPlanStateInSteps, planFromDoc } from '../../src/sync/plan-state.ts';
 import { seedUpdate } from '../../src/sync/seed.ts';
 import type { PlanChange } from '../../src/sync/state.ts';
 import { activity, generatePlan, randomOp, rng, valid } from './helpers.ts';
@@ -24,6 +24,21 @@ describe('createPlanState', () => {
     const seedClients = [...(createPlanState(plan, { updates: [seedUpdate(plan)] }).doc.store.clients.keys())];
     expect([...state.doc.store.clients.keys()]).to.deep.equal(seedClients);
     expect(seedClients).not.to.include(state.doc.clientID);
+    state.destroy();
+  });
+
+  it('built in steps (no long task), holds the same seed and shows the same plan', async () => {
+    const plan = generatePlan(9, 13);
+    let pauses = 0;
+    const state = await createPlanStateInSteps(plan, { rowsPerStep: 3, pause: async () => { pauses++; } });
+    expect(pauses).to.be.greaterThan(3);
+    expect(state.encodeState()).to.deep.equal(seedUpdate(plan));
+    const whole = createPlanState(plan);
+    expect(state.plan).to.deep.equal(whole.plan);
+    expect(state.canUndo).to.equal(false);
+    state.apply([{ op: 'set-field', field: 'region', value: 'Stap' }]);
+    expect(state.canUndo).to.equal(true);
+    whole.destroy();
     state.destroy();
   });
 
