@@ -98,6 +98,29 @@ for (const locale of ['nl', 'en'] as const) {
   });
 }
 
+describe('monitoring overview: who declares decides the macro budget', () => {
+  const base = handbookPlan();
+  it('equal partners: each Zvw provider declares its own part, charged to its own sector', async () => {
+    const plan: Plan = { ...base, executionModel: 'equal-partners', leadProviderId: null, providers: base.providers.map((p) => ({ ...p, role: 'partner' as const })) };
+    const { rows } = await csv(plan, 'nl', { monitoring: true, draft: true });
+    const body = rows.slice(2);
+    const p = payments(plan, allocate(plan));
+    const cz = p.funders.find((f) => f.funderId === 'f-cz')!;
+    const gp = body.find((r) => r[1] === 'CZ' && r[3] === 'Huisartsen Eindhoven')!;
+    expect(gp[5]).to.equal('Huisartsenzorg');
+    expect(gp[6]).to.equal('4');
+    expect(number(gp[7]!, 'nl')).to.equal(cz.payees.find((x) => x.providerId === 'p-ha')!.amount.toFixed(2));
+    expect(body.find((r) => r[1] === 'CZ' && r[3] === 'Thuiszorg Zuidoost')![5]).to.equal('Wijkverpleging (V&V)');
+    // Only the insurers' money: no municipality declares the prestatie.
+    expect(body.map((r) => r[1])).to.have.members(['CZ', 'CZ', 'VGZ', 'VGZ']);
+  });
+
+  it('another payment title: no rows, the overview does not apply', async () => {
+    const { rows } = await csv({ ...base, paymentTitle: 'oi' }, 'nl', { monitoring: true, draft: true });
+    expect(rows.slice(2)).to.deep.equal([]);
+  });
+});
+
 describe('CSV safety and marks', () => {
   it('neutralises formula-like text and keeps markup as text', async () => {
     for (const locale of ['nl', 'en'] as const) {
