@@ -7,7 +7,7 @@ import { AWARENESS, carriesUpdate, messageBody, peekKind } from './message-check
 import { FileStore, FilePersistence } from './persistence.ts';
 import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
-import { checkerFor } from './room-check.ts';
+import { checkerFor, type CheckVerdict } from './room-check.ts';
 
 /*
  * One configured collaboration server: room tokens, file persistence, optional Redis scale-out, the
@@ -96,6 +96,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     async onUpgrade({ request, socket }) {
       const turndown = gate.admit(request);
       if (!turndown) return;
+      log(`[collab] turned a connection down: ${turndown.reason} (${gate.clientAddress(request)})`);
       const text = turndown.reason;
       const status = turndown.status === 429 ? '429 Too Many Requests' : '503 Service Unavailable';
       (socket as Socket).end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\nRetry-After: 5\r\n\r\n${text}`);
@@ -136,13 +137,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         return dropMessage();
       }
       if (carriesUpdate(kind) && !connection.readOnly) {
-        const verdict = checkerFor(document, limits.maxRoomBytes).check(messageBody(data));
-        if (!verdict.ok) {
+        const refused = (verdict: Exclude<CheckVerdict, { ok: true }>) => {
           log(`[collab] ${documentName}: refused an update (${verdict.close.reason}: ${verdict.problem})`);
           if (guard) guard.close(verdict.close, verdict.problem);
           else connection.webSocket.close(verdict.close.code, verdict.close.reason);
           return dropMessage();
-        }
+        };
+        const result = checkerFor(document, limits.maxRoomBytes).check(messageBody(data));
+        // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
+        if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));
+        if (!result.ok) return refused(result);
       }
       return Promise.resolve();
     },

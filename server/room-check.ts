@@ -27,6 +27,14 @@ import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './
  * its transaction touched are read again and compared with before. A refused update leaves the real
  * doc untouched and the shadow is rebuilt from it. Every change to the real doc (other instances
  * through Redis, direct connections) is mirrored into the shadow, so it never falls behind.
+ *
+ * Held updates: Yjs applies an update's deletions at once but keeps its new content pending while
+ * content it builds on is missing. A client that edits while reconnecting sends such an edit before
+ * its own sync step 2 (its offline edits): applied alone it would show an overwritten value as gone.
+ * Such an update is held — not handed to Hocuspocus — until what it waits for arrives; then the
+ * completed state is checked and it is released, or refused. One still waiting after HOLD_MS is
+ * refused. Nothing transient ever reaches the room.
+ *
  * The same place keeps the room's size estimate for the stored-size cap.
  */
 
@@ -38,6 +46,15 @@ const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.Zo
 const CHECKING = Symbol('room-check');
 
 export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; problem: string };
+/** Held: the update looks invalid only because part of it waits for content not here yet. */
+export type CheckResult = CheckVerdict | { ok: 'held'; verdict: Promise<CheckVerdict> };
+
+/** How long an update may wait for the content it depends on. */
+export const HOLD_MS = 10_000;
+
+interface Held { resolve: (v: CheckVerdict) => void; timer: ReturnType<typeof setTimeout> }
+
+const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
 /** Whether a Yjs (v1) update carries new content; an update of only deletions has no struct groups. */
 function addsContent(update: Uint8Array): boolean {
@@ -54,11 +71,15 @@ export class RoomChecker {
   /** Upper estimate of the stored size: exact at build, plus every update since. */
   private size = 0;
   private exactAt = 0;
+  private held: Held[] = [];
+  private heldParts = new Set<string>();
   private readonly mirror = (update: Uint8Array, origin: unknown) => {
     // Updates from a client connection were checked (and counted) before Hocuspocus applied them.
     const checked = typeof origin === 'object' && origin !== null && 'webSocket' in origin;
     if (!checked) this.size += update.byteLength;
     try { Y.applyUpdate(this.shadow, update, CHECKING); } catch { this.rebuild(); }
+    // Content from elsewhere may be what a held update was waiting for.
+    if (this.held.length > 0 && !hasPending(this.shadow)) this.resolveHeld();
   };
 
   constructor(private readonly doc: Y.Doc, private readonly maxBytes: number, private readonly now: () => number = () => performance.now()) {
@@ -71,7 +92,7 @@ export class RoomChecker {
   }
 
   /** Checks an update a client sent, before Hocuspocus applies it to the room. */
-  check(update: Uint8Array): CheckVerdict {
+  check(update: Uint8Array): CheckResult {
     this.settle();
     if (addsContent(update) && this.size + update.byteLength > this.maxBytes) {
       // Measure exactly at most once a second: near the cap every growing edit would otherwise pay for it.
@@ -87,29 +108,90 @@ export class RoomChecker {
       Y.applyUpdate(this.shadow, update, CHECKING);
     } catch (error) {
       this.dirty.clear();
+      this.refuseHeld('a held update was dropped with an update that did not apply');
       this.rebuild();
       return { ok: false, close: CLOSE_INVALID_UPDATE, problem: `update does not apply (${error instanceof Error ? error.message.slice(0, 80) : 'error'})` };
     }
+    this.size += update.byteLength;
+    const parts = new Set([...this.dirty, ...this.heldParts]);
+    this.dirty.clear();
+    const { problems, next } = this.judge(parts);
+    if (problems.length === 0) {
+      this.commit(next);
+      this.releaseHeld();
+      return { ok: true };
+    }
+    if (hasPending(this.shadow)) {
+      for (const p of parts) this.heldParts.add(p);
+      let entry!: Held;
+      const verdict = new Promise<CheckVerdict>((resolve) => {
+        entry = { resolve, timer: setTimeout(() => this.expire(), HOLD_MS) };
+      });
+      entry.timer.unref?.();
+      this.held.push(entry);
+      return { ok: 'held', verdict };
+    }
+    this.refuseHeld(`refused together with an update that made ${problems[0]}`);
+    this.rebuild();
+    return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
+  }
+
+  /** Updates waiting for content they depend on. */
+  get heldCount(): number { return this.held.length; }
+
+  private judge(parts: Set<string>): { problems: string[]; next: Map<string, Status | undefined> } {
     const problems: string[] = [];
     const next = new Map<string, Status | undefined>();
-    for (const part of this.dirty) {
+    for (const part of parts) {
       const now = this.evaluate(part);
       const was = this.baseline.get(part);
       next.set(part, now);
-      if (now === 'invalid' && was !== 'invalid') problems.push(`${part} invalid`);
+      if (now === 'invalid' && was !== 'invalid') problems.push(`${part} invalid${this.why(part)}`);
       else if (part.startsWith('f:') && was === 'valid' && now === undefined) problems.push(`${part} removed`);
     }
-    this.dirty.clear();
-    if (problems.length > 0) {
-      this.rebuild();
-      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
-    }
+    return { problems, next };
+  }
+
+  private commit(next: Map<string, Status | undefined>): void {
     for (const [part, status] of next) {
       if (status === undefined) this.baseline.delete(part);
       else this.baseline.set(part, status);
     }
-    this.size += update.byteLength;
-    return { ok: true };
+  }
+
+  /** The shadow has nothing pending any more: the held updates are complete; check them now. */
+  private resolveHeld(): void {
+    const parts = new Set([...this.dirty, ...this.heldParts]);
+    this.dirty.clear();
+    const { problems, next } = this.judge(parts);
+    if (problems.length === 0) {
+      this.commit(next);
+      this.releaseHeld();
+    } else {
+      this.refuseHeld(problems.slice(0, 3).join(', '));
+      this.rebuild();
+    }
+  }
+
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    this.heldParts.clear();
+    // After the update that completed them has been applied.
+    for (const h of held) { clearTimeout(h.timer); setTimeout(() => h.resolve({ ok: true }), 0); }
+  }
+
+  private refuseHeld(problem: string): void {
+    const held = this.held;
+    this.held = [];
+    this.heldParts.clear();
+    for (const h of held) { clearTimeout(h.timer); h.resolve({ ok: false, close: CLOSE_INVALID_UPDATE, problem }); }
+  }
+
+  private expire(): void {
+    if (this.held.length === 0) return;
+    this.refuseHeld(`still waiting after ${HOLD_MS} ms for content it builds on`);
+    this.rebuild();
   }
 
   /** Parts of the plan that do not fit the schema now (e.g. stored before the check existed). */
@@ -120,6 +202,8 @@ export class RoomChecker {
 
   destroy(): void {
     this.doc.off('update', this.mirror);
+    for (const h of this.held) clearTimeout(h.timer);
+    this.held = [];
     this.shadow.destroy();
   }
 
@@ -173,6 +257,19 @@ export class RoomChecker {
       else if (at.kind === 'plan') { for (const k of touched) if (SCALAR.has(k)) this.dirty.add(`f:${k}`); }
       else for (const k of touched) this.dirty.add(`r:${at.c}:${k}`);
     }
+  }
+
+  /** Which fields of a row are refused (for the log). */
+  private why(part: string): string {
+    if (!part.startsWith('r:')) return '';
+    const [, c, ...rest] = part.split(':') as [string, Collection, ...string[]];
+    const id = rest.join(':');
+    const row = this.r.rows[c].get(id);
+    if (!(row instanceof Y.Map)) return ' (not a row)';
+    const candidate = readRow(c, id, row);
+    const shape = ROW_SCHEMAS[c].shape as Record<string, z.ZodMiniType>;
+    const bad = Object.keys(shape).filter((k) => !shape[k]!.safeParse(candidate[k]).success);
+    return ` (${bad.join(', ')})`;
   }
 
   /** A part's status as a client would read it; undefined when it is not there. */

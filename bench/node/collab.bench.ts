@@ -20,7 +20,6 @@
  * acknowledged edits are missing — in the room and on disk. Goal: p95 < 50 ms, 0 lost.
  * Run: node --import tsx bench/node/collab.bench.ts   (or: npm run bench -- collab)
  */
-import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,11 +38,10 @@ import { createServer as createTcpServer, connect as tcpConnect, type Socket } f
 import { roots } from '../../src/sync/layout.ts';
 import { insertRow } from '../../src/sync/write-ops.ts';
 import { FileStore } from '../../server/persistence.ts';
-import { freePort, startRedis } from '../../test/node/collab/helpers.ts';
+import { WS, freePort, startRedis } from '../../test/node/collab/helpers.ts';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
-const WS: unknown = createRequire(createRequire(import.meta.url).resolve('@hocuspocus/provider'))('ws');
 const TOKEN = 'bench-editor-token';
 
 interface Subject { name: string; url: string; hocuspocus: Hocuspocus; close(): Promise<void> }

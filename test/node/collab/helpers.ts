@@ -9,9 +9,19 @@ import { connectCollab, type CollabOptions, type CollabSession, type CollabStatu
 import type { CollabError } from '../../../src/sync/collab/errors.ts';
 import type { Peer } from '../../../src/sync/collab/presence.ts';
 
-/** The provider's own `ws` dependency: Node 20 has no WebSocket global. */
+/**
+ * The provider's own `ws` dependency (Node 20 has no WebSocket global), with an 'error' listener from
+ * the start: on a retry the provider closes a socket that is still connecting after removing its own
+ * listeners, and Node's `ws` then emits an error nobody handles (a browser's WebSocket does not).
+ */
 const fromProvider = createRequire(createRequire(import.meta.url).resolve('@hocuspocus/provider'));
-export const WS: unknown = fromProvider('ws');
+const BaseWS = fromProvider('ws') as new (...args: unknown[]) => { on(event: string, f: (...a: unknown[]) => void): void };
+export const WS: unknown = class extends BaseWS {
+  constructor(...args: unknown[]) {
+    super(...args);
+    this.on('error', () => {});
+  }
+};
 
 export const EDITOR = 'editor-token-1';
 export const OBSERVER = 'observer-token-1';
@@ -33,7 +43,8 @@ export interface TestServer extends CollabServer { logs: string[] }
 
 export async function startServer(options: Partial<CollabServerOptions> = {}): Promise<TestServer> {
   const logs: string[] = [];
-  const server = createCollabServer({ tokens: testTokens(), dataDir: null, log: (l) => logs.push(l), ...options });
+  const echo = process.env.RP_TEST_SERVER_LOG === '1';
+  const server = createCollabServer({ tokens: testTokens(), dataDir: null, log: (l) => { logs.push(l); if (echo) console.log(l); }, ...options });
   await server.listen();
   return Object.assign(server, { logs });
 }
