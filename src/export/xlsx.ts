@@ -165,7 +165,7 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
   row = FIRST_TABLE_ROW;
   for (const t of allocationTables(ctx)) row = writeTable(ws, row, t, ctx);
   const years = funderYearsTable(ctx);
-  if (years) row = writeTable(ws, row, years, ctx);
+  if (years) writeTable(ws, row, years, ctx);
 
   ws = addSheet(wb, tx('sheetSchedule', l), ctx, [16, 14, 14, 18]);
   writeTable(ws, FIRST_TABLE_ROW, scheduleTable(ctx), ctx);

@@ -5,7 +5,7 @@ import {
 } from '../../src/export/index.ts';
 import { exportFileName, sanitisePart } from '../../src/export/file-name.ts';
 import { neutralise } from '../../src/export/neutralise.ts';
-import { HOSTILE, erroneousPlan, handbookPlan, hostilePlan } from './fixtures.ts';
+import { erroneousPlan, handbookPlan, hostilePlan } from './fixtures.ts';
 
 const DATE = new Date('2026-11-23T10:00:00Z');
 

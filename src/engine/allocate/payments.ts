@@ -148,7 +148,6 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
   const periods: PaymentPeriod[] = allocation.schedule.map((p) => ({ periodId: p.periodId, start: p.start, end: p.end }));
   const slotWeights = slots.length === periods.length ? slots.map((s) => s.units) : periods.map(() => 1n);
   const schedule = allocation.schedule.map((p) => cents(p.amount));
-  const planTotal = periods.length === 0 ? 0n : sum(schedule);
 
   // Funder lines: the first year's (byFunder), then any a later year adds.
   const lineKey = (f: { domainId: string | null; funderId: string | null }) => `${f.domainId ?? '~'}|${f.funderId ?? '~'}`;
