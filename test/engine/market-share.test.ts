@@ -98,3 +98,16 @@ describe('allocate: market shares per calendar year', () => {
     expect(r.byFunder.some((f) => f.funderId === null)).to.equal(false);
   });
 });
+
+describe('allocate: incremental market shares', () => {
+  it('follows a change of the reference date or the area total in the same allocator', async () => {
+    const { createAllocator } = await import('../../src/engine/allocate.ts');
+    const run = createAllocator();
+    const p = plan();
+    expect(run(p).byFunderYear[0]!.referenceDate).to.equal('2024-12-31');
+    const later = { ...p, marketShareDate: '2024-12-30' };
+    expect(run(later).byFunderYear[0]!.referenceDate).to.equal('2024-12-30');
+    const half = { ...later, marketShare: { ...later.marketShare, insuredTotal: '119960' } };
+    expect(zvwFunders(run(half))).to.deep.equal({ 'f-zv-1': '60176.31', 'f-zv-2': '27323.69', 'not covered': '87500.00' });
+  });
+});

@@ -63,6 +63,8 @@ export interface Context {
   readonly providers: Plan['providers'];
   readonly funders: Plan['funders'];
   readonly marketShare: Plan['marketShare'];
+  /** Read only by the per-year funder split (its reference date), but part of the inputs' identity. */
+  readonly marketShareDate: Plan['marketShareDate'];
   readonly period: Plan['period'];
   readonly granularity: Plan['granularity'];
   readonly periods: PeriodPlan;
@@ -104,7 +106,7 @@ export function percentGroup(ids: string[], weights: bigint[]): Group {
 
 export function sameInputs(ctx: Context | null, plan: Plan): ctx is Context {
   return !!ctx && ctx.domains === plan.domains && ctx.providers === plan.providers && ctx.funders === plan.funders
-    && ctx.marketShare === plan.marketShare && ctx.period === plan.period && ctx.granularity === plan.granularity;
+    && ctx.marketShare === plan.marketShare && ctx.marketShareDate === plan.marketShareDate && ctx.period === plan.period && ctx.granularity === plan.granularity;
 }
 
 export function createContext(plan: Plan): Context {
@@ -146,6 +148,7 @@ export function createContext(plan: Plan): Context {
     providers: plan.providers,
     funders: plan.funders,
     marketShare: plan.marketShare,
+    marketShareDate: plan.marketShareDate,
     period: plan.period,
     granularity: plan.granularity,
     periods,
