@@ -105,7 +105,7 @@ export class RpBudgetGrid extends RpGridElement {
     const id = `act-${crypto.randomUUID()}`;
     // Its findings (no amount yet, …) wait until the user leaves the row or tries to export.
     freshRows.add(id);
-    this.grid.selectWhenShown(id);
+    this.grid.selection.whenShown(id);
     this.emitOps([{ op: 'insert-row', collection: 'activities', row: newActivity(id, gt('newActivity', this.locale)), index: at }]);
   }
 

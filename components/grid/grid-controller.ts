@@ -9,18 +9,15 @@ import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { createHot, type HotInstance } from './handsontable.ts';
 import { buildMarks, changedMarks, refsOf, type CellRef, type MarkMap } from './marks.ts';
 import { buildPresence, changedPresence, type Peer, type PresenceMap } from './presence.ts';
-import { CellPainter, cellKey, type PaintState } from './cell-painter.ts';
+import { CellPainter, type PaintState } from './cell-painter.ts';
 import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
-import { SYNC, installShortcuts, noteText, readEdits, recordRefusals, refusalText, takeEdits, type Change, type Shortcut } from './edit-handler.ts';
+import { SYNC, installShortcuts, readEdits, recordRefusals, takeEdits, type Change, type Shortcut } from './edit-handler.ts';
+import { StatusLine, type StatusSink } from './status-line.ts';
+import { fitHeight, fixedSettings, refreshDimensions, shapeSettings } from './hot-settings.ts';
 import { installKeyboardEntry, keepingFocus, type KeyboardEntry } from './keyboard-entry.ts';
 import { freshRows, shownFindings } from '../shared/field-findings.ts';
-import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, SelectedCell } from './grid-types.ts';
-
-const ROW_HEIGHT = 29;
-/** Height of one column-header level in Handsontable's main theme, plus its 1px border. */
-const HEADER_HEIGHT = 30;
-/** Room for the horizontal scroll bar and the pinned row's border. */
-const SCROLLBAR = 12;
+import { GridSelection } from './grid-selection.ts';
+import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from './grid-types.ts';
 
 /** The element's properties the grid follows. */
 export interface GridHost extends ReactiveControllerHost, HTMLElement {
@@ -35,7 +32,7 @@ export interface GridHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** What the element describes: the grid's shape and rows, where findings go, how edits read. */
-export interface GridSource {
+export interface GridSource extends StatusSink {
   container(): HTMLDivElement | null;
   shape(): GridShape;
   rows(): GridRow[];
@@ -46,8 +43,6 @@ export interface GridSource {
   /** Extra view state (the split grid's percent/euro view): a change rebuilds the rows. */
   viewKey(): string;
   shortcuts(): Shortcut[];
-  status(): GridStatus | null;
-  setStatus(status: GridStatus | null): void;
   emitOps(ops: PlanOp[]): void;
   emitSelect(location: PeerCell): void;
   emitUndo(redo: boolean): void;
@@ -57,15 +52,6 @@ export interface GridSource {
    */
   pasteColumns?(startCol: number, width: number): number[] | null;
 }
-
-/**
- * The line below the grid: a refusal (stays until the next accepted edit), a note on how input
- * was read (stays a while: moving to the next cell must not hide it), or a cell's findings.
- */
-export interface GridStatus { text: string; refused: boolean; note?: boolean }
-
-/** How long a note on how input was read stays when nothing else is said. */
-const NOTE_MS = 8000;
 
 /** What the grid last showed, so an update with nothing new does nothing. */
 interface Synced {
@@ -106,22 +92,17 @@ export class GridController implements ReactiveController, PaintState {
   private editRepaint: Dirty | null = null;
   private keyboard: KeyboardEntry | null = null;
   private readonly painter = new CellPainter(this);
+  private readonly line: StatusLine;
   private fresh = 0;
-  /** The row the selection is on, so leaving it releases it when it was fresh. */
-  private selectedRowId: string | null = null;
-  /** A row to select (without taking focus) once it is shown: the activity just added. */
-  private pendingSelect: string | null = null;
+  readonly selection: GridSelection;
   private readonly onFresh = () => {
     this.fresh++;
     this.host.requestUpdate();
   };
-  private readonly onFocusOut = (e: FocusEvent) => {
-    const to = e.relatedTarget as Node | null;
-    if (to && (this.host.contains(to) || this.host.shadowRoot?.contains(to))) return;
-    if (this.selectedRowId) freshRows.leave(this.selectedRowId);
-  };
 
   constructor(private readonly host: GridHost, private readonly source: GridSource) {
+    this.line = new StatusLine(source, this);
+    this.selection = new GridSelection(this, (row, col) => this.line.showCell(row, col));
     host.addController(this);
   }
 
@@ -130,20 +111,15 @@ export class GridController implements ReactiveController, PaintState {
 
   hostConnected(): void {
     freshRows.addEventListener('change', this.onFresh);
-    this.host.addEventListener('focusout', this.onFocusOut);
+    this.host.addEventListener('focusout', this.selection.onFocusOut);
     // Rebuilt after a reconnect (moved in the DOM); the first build waits for the first render.
     if (this.host.hasUpdated) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
     freshRows.removeEventListener('change', this.onFresh);
-    this.host.removeEventListener('focusout', this.onFocusOut);
+    this.host.removeEventListener('focusout', this.selection.onFocusOut);
     this.destroy();
-  }
-
-  /** Selects a row once it is shown (after the owner hands back the plan), leaving focus where it is. */
-  selectWhenShown(rowId: string): void {
-    this.pendingSelect = rowId;
   }
 
   hostUpdated(): void {
@@ -161,35 +137,7 @@ export class GridController implements ReactiveController, PaintState {
   /** Selects and scrolls to the cell a finding points at; false when this grid has no such cell. */
   focusCell(location: FindingLocation): boolean {
     const refs = refsOf(this.source.locate(location));
-    return refs.length > 0 && this.focusRef(refs[0]!, refs[refs.length - 1]);
-  }
-
-  /**
-   * Selects a cell by identity (or the range to `to`, e.g. a domain's sector shares), with
-   * keyboard focus in the grid; false when it is not shown.
-   */
-  focusRef(ref: CellRef, to?: CellRef): boolean {
-    const hot = this.hot;
-    const row = this.rowIndex.get(ref.rowId);
-    const col = this.colIndex.get(ref.colKey);
-    if (!hot || row === undefined || col === undefined) return false;
-    const row2 = to ? this.rowIndex.get(to.rowId) ?? row : row;
-    const col2 = to ? this.colIndex.get(to.colKey) ?? col : col;
-    hot.listen();
-    hot.selectCell(row, col, row2, col2);
-    hot.scrollViewportTo({ row, col, verticalSnap: 'top', horizontalSnap: 'start' } as never);
-    this.showCellStatus(row, col);
-    return true;
-  }
-
-  /** The selected cell as row and column identity, or null. */
-  selectedCell(): SelectedCell | null {
-    const sel = this.hot?.getSelectedLast();
-    if (!sel) return null;
-    const [r, c] = sel as [number, number];
-    const row = this.rows[r];
-    const column = this.columns[c];
-    return row && column ? { row, column, rowIndex: r, colIndex: c } : null;
+    return refs.length > 0 && this.selection.focus(refs[0]!, refs[refs.length - 1]);
   }
 
   private create(): void {
@@ -201,29 +149,14 @@ export class GridController implements ReactiveController, PaintState {
     this.marks = buildMarks(shownFindings(host.findings), (l) => this.source.locate(l));
     this.presence = buildPresence(host.presence, (l) => this.source.locatePresence(l));
     this.presenceSynced = { peers: host.presence, plan: host.plan };
-    this.fitHeight(shape, rows.length);
     const container = this.source.container()!;
+    fitHeight(container, shape, rows.length);
     const hot = createHot(container, {
       licenseKey: host.licenseKey,
       data: (this.data = bindData(rows)),
-      ...this.shapeSettings(shape),
+      ...shapeSettings(shape, this.painter.renderer),
+      ...fixedSettings,
       readOnly: host.readonly,
-      rowHeaders: false,
-      rowHeights: ROW_HEIGHT,
-      autoRowSize: false,
-      autoColumnSize: false,
-      width: '100%',
-      height: '100%',
-      ariaTags: true,
-      // No wrapping and the read-only look come from our styles keyed on data attributes: these
-      // two classes would be cleared and re-added on every cell at every render (grid.styles.ts).
-      wordWrap: false,
-      noWordWrapClassName: '',
-      readOnlyCellClassName: '',
-      outsideClickDeselects: false,
-      fillHandle: false,
-      enterMoves: { row: 1, col: 0 },
-      layoutDirection: 'ltr',
       cells: (row: number, col: number) => this.cellMeta(row, col),
       // An edit repaints the cells it changed, not the viewport: see onBeforeChange.
       beforeViewRender: (_forced: boolean, skip: { skipRender?: boolean }) => {
@@ -231,10 +164,8 @@ export class GridController implements ReactiveController, PaintState {
       },
       beforeChange: (changes: unknown, source: unknown) => this.onBeforeChange(changes as Change[], source as string),
       afterSelectionEnd: (row: number, col: number) => {
-        const id = this.rows[row]?.id ?? null;
-        if (this.selectedRowId && this.selectedRowId !== id) freshRows.leave(this.selectedRowId);
-        this.selectedRowId = id;
-        this.showCellStatus(row, col);
+        this.selection.moved(row);
+        this.line.showCell(row, col);
         this.emitSelect(row, col);
         this.labelEditors(row, col);
       },
@@ -248,7 +179,7 @@ export class GridController implements ReactiveController, PaintState {
     this.builtKey = host.licenseKey;
     this.synced = this.current();
     installShortcuts(hot, (redo) => this.source.emitUndo(redo), this.source.shortcuts());
-    this.keyboard = installKeyboardEntry(hot, container, (fromBelow) => this.enterByKeyboard(fromBelow));
+    this.keyboard = installKeyboardEntry(hot, container, (fromBelow) => this.selection.enterByKeyboard(fromBelow));
   }
 
   private destroy(): void {
@@ -268,39 +199,18 @@ export class GridController implements ReactiveController, PaintState {
    * selected cell. Its internal error text is never shown; only a rebuild that fails says so.
    */
   private recover(): void {
-    const selected = this.selectedCell();
+    const selected = this.selection.current();
     const focused = !!this.hot?.isListening();
     try {
       this.destroy();
       this.create();
-      if (this.source.status()?.text === gt('gridFailed', this.locale)) this.source.setStatus(null);
-      if (selected && focused) this.focusRef({ rowId: selected.row.id, colKey: selected.column.key });
-      else if (selected) this.selectQuietly(selected);
+      if (this.line.text === gt('gridFailed', this.locale)) this.line.set(null);
+      if (selected && focused) this.selection.focus({ rowId: selected.row.id, colKey: selected.column.key });
+      else if (selected) this.selection.quietly(selected);
     } catch {
       this.destroy();
-      this.source.setStatus({ text: gt('gridFailed', this.locale), refused: true });
+      this.line.set({ text: gt('gridFailed', this.locale), refused: true });
     }
-  }
-
-  private selectQuietly(cell: SelectedCell): void {
-    const row = this.rowIndex.get(cell.row.id);
-    const col = this.colIndex.get(cell.column.key);
-    if (row !== undefined && col !== undefined) this.hot?.selectCell(row, col, row, col, false, false);
-  }
-
-  /** Tabbed into: the cell selected before (or the first one you can type in), focused and framed. */
-  private enterByKeyboard(fromBelow: boolean): void {
-    const hot = this.hot;
-    if (!hot) return;
-    const last = hot.getSelectedLast();
-    let row = last?.[0] ?? (fromBelow ? Math.max(0, this.rows.length - 1 - this.pinnedRows) : 0);
-    let col = last?.[1] ?? Math.max(0, this.columns.findIndex((c) => !c.readOnly));
-    row = Math.min(Math.max(0, row), this.rows.length - 1);
-    col = Math.min(Math.max(0, col), this.columns.length - 1);
-    if (row < 0 || this.rows.length === 0) return;
-    hot.listen();
-    hot.selectCell(row, col);
-    hot.getCell(row, col, true)?.focus({ preventScroll: true });
   }
 
   private current(): Synced {
@@ -321,22 +231,6 @@ export class GridController implements ReactiveController, PaintState {
     }
     const ps = this.presenceSynced;
     if (!ps || ps.peers !== this.host.presence || ps.plan !== this.host.plan || dataChanged) this.syncPresence();
-  }
-
-  private shapeSettings(shape: GridShape) {
-    return {
-      columns: shape.columns.map((c) => ({
-        readOnly: c.readOnly ?? false,
-        editor: c.options ? 'select' : 'text',
-        renderer: this.painter.renderer,
-        selectOptions: c.options ? Object.fromEntries(c.options.map((o) => [o.value, o.label])) : undefined,
-      })),
-      colWidths: shape.columns.map((c) => c.width),
-      colHeaders: shape.columns.map((c) => c.header),
-      nestedHeaders: shape.nestedHeaders ? (shape.nestedHeaders.map((level) => [...level]) as never) : undefined,
-      fixedColumnsStart: shape.fixedColumnsStart ?? 1,
-      fixedRowsBottom: shape.fixedRowsBottom ?? 0,
-    };
   }
 
   private setShape(shape: GridShape): void {
@@ -371,12 +265,12 @@ export class GridController implements ReactiveController, PaintState {
       this.setShape(shape);
       const rows = this.source.rows();
       if (this.shape !== previous || !sameIds(this.rows, rows)) {
-        resized = this.fitHeight(shape, rows.length);
+        resized = fitHeight(this.source.container()!, shape, rows.length);
         this.setRows(rows);
         const data = (this.data = bindData(rows));
         // A pending edit repaint describes the old rows: this render replaces it.
         this.editRepaint = null;
-        if (this.shape !== previous) heavy.push(() => hot.updateSettings({ ...this.shapeSettings(shape), data } as never));
+        if (this.shape !== previous) heavy.push(() => hot.updateSettings({ ...shapeSettings(shape, this.painter.renderer), data } as never));
         else heavy.push(() => hot.updateData(data, SYNC));
       } else {
         dirty = { ...diffRows(this.rows, rows, this.data), cells: [] };
@@ -400,17 +294,13 @@ export class GridController implements ReactiveController, PaintState {
     if (heavy.length > 0) {
       keepingFocus(this.source.container()!, () => {
         hot.batch(() => heavy.forEach((run) => run()));
-        const pending = this.pendingSelect === null ? undefined : this.rowIndex.get(this.pendingSelect);
-        if (pending !== undefined) {
-          this.pendingSelect = null;
-          hot.selectCell(pending, 0, pending, 0, true, false);
-        }
+        this.selection.applyPending();
       });
     }
-    if (resized) (hot as unknown as { refreshDimensions?(): void }).refreshDimensions?.();
+    if (resized) refreshDimensions(hot);
     const sel = hot.getSelectedLast();
     // After this update, not inside it: the status line is lit state of its own.
-    if (sel && !this.source.status()?.refused && !this.source.status()?.note) queueMicrotask(() => this.showCellStatus(sel[0]!, sel[1]!));
+    if (sel && !this.line.sticky) queueMicrotask(() => this.line.showCell(sel[0]!, sel[1]!));
     return heavy.length > 0 ? null : dirty;
   }
 
@@ -433,20 +323,6 @@ export class GridController implements ReactiveController, PaintState {
     this.presence = next;
     this.presenceSynced = { peers: this.host.presence, plan: this.host.plan };
     if (this.hot) this.painter.repaint(this.hot, { rows: [], values: [], cells: changed });
-  }
-
-  /**
-   * A short plan gets a grid as tall as its rows, not an empty area down to --rp-grid-height (the
-   * cap, from CSS). Computed from the fixed row and header heights, so nothing reads layout.
-   */
-  private fitHeight(shape: GridShape, rowCount: number): boolean {
-    const el = this.source.container()!;
-    const levels = shape.nestedHeaders?.length ?? 1;
-    const content = levels * HEADER_HEIGHT + rowCount * ROW_HEIGHT + SCROLLBAR;
-    const height = `min(var(--rp-grid-height, 420px), ${content}px)`;
-    if (el.style.height === height) return false;
-    el.style.height = height;
-    return true;
   }
 
   private cellMeta(row: number, col: number): { readOnly: boolean } {
@@ -491,11 +367,7 @@ export class GridController implements ReactiveController, PaintState {
     if (edits.length === 0) return;
     const outcome = readEdits((e) => this.source.toOps(e), edits);
     recordRefusals(this.refused, edits, outcome);
-    const refusal = refusalText(outcome, this.locale);
-    const note = noteText(outcome, this.locale);
-    if (refusal) this.source.setStatus({ text: refusal, refused: true });
-    else if (note) this.showNote(note);
-    else if (this.source.status()?.refused || this.source.status()?.note) this.source.setStatus(null);
+    this.line.afterEdit(outcome, this.locale);
     this.source.emitOps(outcome.ops);
     // An owner that applies the ops synchronously has set the new plan by now: bring the grid in
     // step before Handsontable's render that ends every edit (even a cancelled one), and paint the
@@ -512,14 +384,6 @@ export class GridController implements ReactiveController, PaintState {
     queueMicrotask(() => {
       if (this.editRepaint === dirty) this.finishEditRepaint();
     });
-  }
-
-  showNote(text: string): void {
-    this.source.setStatus({ text, refused: false, note: true });
-    setTimeout(() => {
-      const now = this.source.status();
-      if (now?.note && now.text === text) this.source.setStatus(null);
-    }, NOTE_MS);
   }
 
   /**
@@ -541,22 +405,8 @@ export class GridController implements ReactiveController, PaintState {
     });
   }
 
-  showCellStatus(row: number, col: number): void {
-    const r = this.rows[row];
-    const column = this.columns[col];
-    if (!r || !column) return;
-    const l = this.locale;
-    const refused = this.refused.get(cellKey(r.id, column.key));
-    if (refused) return this.source.setStatus({ text: `${r.name}, ${column.header}: ${refused[l]}`, refused: true });
-    const findings = this.marks.get(r.id)?.get(column.key);
-    const status = this.source.status();
-    // A note on how the last input was read stays its while (Enter moves on to the next cell).
-    if (status?.note) return;
-    if (findings && findings.length > 0) {
-      this.source.setStatus({ text: findings.map((f) => `${gt(f.severity, l)}: ${f.message[l]}`).join(' '), refused: false });
-    } else if (status && !status.refused && !status.note) {
-      // A refused-input message stays until the next accepted edit, so moving on does not hide it.
-      this.source.setStatus(null);
-    }
+  /** A message that stays a few seconds, also when the selection moves. */
+  showNote(text: string): void {
+    this.line.note(text);
   }
 }

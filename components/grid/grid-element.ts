@@ -9,7 +9,8 @@ import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import type { HotInstance } from './handsontable.ts';
 import { refsOf, type CellRef } from './marks.ts';
 import type { Peer } from './presence.ts';
-import { GridController, type GridStatus } from './grid-controller.ts';
+import { GridController } from './grid-controller.ts';
+import type { GridStatus } from './status-line.ts';
 import { undoChord, type Shortcut } from './edit-handler.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, RpEditDetail, RpSelectDetail, SelectedCell } from './grid-types.ts';
 import { gridStyles, handsontableCoreStyles } from './grid.styles.ts';
@@ -132,7 +133,7 @@ export abstract class RpGridElement extends LitElement {
 
   /** The selected cell as row and column identity, or null. */
   protected selectedCell(): SelectedCell | null {
-    return this.grid.selectedCell();
+    return this.grid.selection.current();
   }
 
   /** A message that stays a few seconds, also when the selection moves (how input was read). */
