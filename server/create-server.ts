@@ -143,7 +143,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
           else connection.webSocket.close(verdict.close.code, verdict.close.reason);
           return dropMessage();
         };
-        const result = checkerFor(document, limits.maxRoomBytes).check(messageBody(data));
+        const result = checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(messageBody(data));
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));
         if (!result.ok) return refused(result);

@@ -37,6 +37,8 @@ export interface Limits {
   /** Presence entries (awareness client ids) one socket may hold in a room, and the size of each. */
   maxPresenceEntries: number;
   maxPresenceBytes: number;
+  /** How long an update that builds on content not yet here may wait for it (room-check.ts). */
+  updateHoldMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -60,6 +62,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 
   maxPresenceEntries: 4,
   maxPresenceBytes: 2048,
+  updateHoldMs: 10_000,
 });
 
 export const LIMIT_ENV: Readonly<Record<keyof Limits, string>> = Object.freeze({
@@ -80,6 +83,7 @@ export const LIMIT_ENV: Readonly<Record<keyof Limits, string>> = Object.freeze({
   maxRoomBytes: 'RP_COLLAB_MAX_ROOM_BYTES',
   maxPresenceEntries: 'RP_COLLAB_MAX_PRESENCE_ENTRIES',
   maxPresenceBytes: 'RP_COLLAB_MAX_PRESENCE_BYTES',
+  updateHoldMs: 'RP_COLLAB_UPDATE_HOLD_MS',
 });
 
 /** Reads a positive integer variable; a value that is not one is a start-up error naming it. */

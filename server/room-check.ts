@@ -32,8 +32,8 @@ import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './
  * content it builds on is missing. A client that edits while reconnecting sends such an edit before
  * its own sync step 2 (its offline edits): applied alone it would show an overwritten value as gone.
  * Such an update is held — not handed to Hocuspocus — until what it waits for arrives; then the
- * completed state is checked and it is released, or refused. One still waiting after HOLD_MS is
- * refused. Nothing transient ever reaches the room.
+ * completed state is checked and it is released, or refused. One still waiting after
+ * RP_COLLAB_UPDATE_HOLD_MS is refused. Nothing transient ever reaches the room.
  *
  * The same place keeps the room's size estimate for the stored-size cap.
  */
@@ -49,8 +49,6 @@ export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; probl
 /** Held: the update looks invalid only because part of it waits for content not here yet. */
 export type CheckResult = CheckVerdict | { ok: 'held'; verdict: Promise<CheckVerdict> };
 
-/** How long an update may wait for the content it depends on. */
-export const HOLD_MS = 10_000;
 
 interface Held { resolve: (v: CheckVerdict) => void; timer: ReturnType<typeof setTimeout> }
 
@@ -82,7 +80,13 @@ export class RoomChecker {
     if (this.held.length > 0 && !hasPending(this.shadow)) this.resolveHeld();
   };
 
-  constructor(private readonly doc: Y.Doc, private readonly maxBytes: number, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly maxBytes: number,
+    /** How long an update may wait for the content it depends on. */
+    private readonly holdMs = 10_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.rebuild();
     for (const c of COLLECTIONS) for (const id of this.r.rows[c].keys()) this.dirty.add(`r:${c}:${id}`);
     for (const f of SCALAR_FIELDS) this.dirty.add(`f:${f}`);
@@ -125,7 +129,7 @@ export class RoomChecker {
       for (const p of parts) this.heldParts.add(p);
       let entry!: Held;
       const verdict = new Promise<CheckVerdict>((resolve) => {
-        entry = { resolve, timer: setTimeout(() => this.expire(), HOLD_MS) };
+        entry = { resolve, timer: setTimeout(() => this.expire(), this.holdMs) };
       });
       entry.timer.unref?.();
       this.held.push(entry);
@@ -190,7 +194,7 @@ export class RoomChecker {
 
   private expire(): void {
     if (this.held.length === 0) return;
-    this.refuseHeld(`still waiting after ${HOLD_MS} ms for content it builds on`);
+    this.refuseHeld(`still waiting after ${this.holdMs} ms for content it builds on`);
     this.rebuild();
   }
 
@@ -292,10 +296,10 @@ export class RoomChecker {
 const checkers = new WeakMap<Y.Doc, RoomChecker>();
 
 /** The room's checker, made at its first client update (read-only rooms never pay for a shadow). */
-export function checkerFor(doc: Y.Doc, maxBytes: number): RoomChecker {
+export function checkerFor(doc: Y.Doc, maxBytes: number, holdMs?: number): RoomChecker {
   let checker = checkers.get(doc);
   if (!checker) {
-    const made = new RoomChecker(doc, maxBytes);
+    const made = new RoomChecker(doc, maxBytes, holdMs);
     checkers.set(doc, made);
     doc.once('destroy', () => { made.destroy(); checkers.delete(doc); });
     checker = made;

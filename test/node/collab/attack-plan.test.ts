@@ -98,3 +98,52 @@ test('an update that does not decode, or fails when applied, is refused with the
   assert.equal(json(late.plan), before);
   leaveLate(); leave();
 });
+
+test('an edit that arrives before what it builds on is held, then applied with it; one whose base never comes is refused', async () => {
+  const hold = await startServer({ limits: { updateHoldMs: 400 } as never });
+  try {
+    const room = 'plan-truth-order';
+    const base = generatePlan(91, 4);
+    const present = createPlanState(base);
+    const c = join(hold.url, room, { doc: present, userName: 'Present' });
+    await waitFor(() => synced(c), 'connected');
+    const names: string[] = [];
+    present.subscribe((plan) => names.push(plan.name));
+    // A client that was offline: it renamed the plan twice; the second rename builds on the first.
+    const offline = createPlanState(base);
+    const updates: Uint8Array[] = [];
+    offline.onUpdate((u, origin) => { if (origin === 'local') updates.push(u); });
+    offline.apply([{ op: 'set-field', field: 'name', value: 'First rename' }]);
+    offline.apply([{ op: 'set-field', field: 'name', value: 'Second rename' }]);
+    const [first, second] = updates;
+    const raw1 = await rawDocClient(hold.url, room, EDITOR);
+    await waitFor(() => raw1.synced(), 'synced');
+    raw1.send(wire.update(room, second!)); // arrives first: its base is missing
+    await sleep(100);
+    assert.equal(present.plan.name, base.name, 'nothing visible yet: the name did not vanish');
+    raw1.send(wire.update(room, first!));
+    await waitFor(() => present.plan.name === 'Second rename', 'both applied');
+    assert.ok(!names.includes(''), 'the name never disappeared');
+    assert.equal(raw1.isClosed(), false);
+    raw1.ws.terminate();
+    // An edit whose base never arrives, carrying the deletion of the name the room has (the whole
+    // delete set, as a diff against a later state vector does): held, then refused.
+    offline.apply([{ op: 'set-field', field: 'name', value: 'Third rename' }]);
+    const sv = Y.encodeStateVector(offline.doc);
+    offline.apply([{ op: 'set-field', field: 'name', value: 'Fourth rename' }]);
+    const raw2 = await rawDocClient(hold.url, room, EDITOR);
+    await waitFor(() => raw2.synced(), 'synced');
+    raw2.send(wire.update(room, Y.encodeStateAsUpdate(offline.doc, sv)));
+    const closed = await Promise.race([raw2.closed, sleep(2000).then(() => null)]);
+    assert.deepEqual(closed, { code: 4422, reason: 'invalid-update' });
+    assert.equal(present.plan.name, 'Second rename');
+    const late = createPlanState(base);
+    const l = join(hold.url, room, { doc: late });
+    await waitFor(() => synced(l) && sameDoc(late.doc, present.doc), 'late joiner');
+    assert.equal(json(late.plan), json(present.plan));
+    l.leave(); c.leave();
+    [present, offline, late].forEach((s) => s.destroy());
+  } finally {
+    await hold.close();
+  }
+});
