@@ -2,9 +2,10 @@ import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { PlanField } from '../../src/model/ops.ts';
-import { PaymentTitle, ExecutionModel, type Clauses, type EvaluationMoment } from '../../src/model/plan.ts';
+import { PaymentTitle, ExecutionModel, type Clauses } from '../../src/model/plan.ts';
 import { Granularity } from '../../src/model/activities.ts';
 import type { UiKey } from '../../src/i18n/index.ts';
+import type { Msg } from '../../src/i18n/locale.ts';
 import { SectionElement } from '../shared/section-element.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form.styles.ts';
@@ -12,6 +13,7 @@ import { fieldId, type FieldRef } from '../shared/field-findings.ts';
 import { decimalToText, readDecimal } from '../shared/decimal-text.ts';
 import { dateToText, readDate } from './date-text.ts';
 import { marketShareFields } from './market-share-fields.ts';
+import { agreementFields } from './agreement-fields.ts';
 
 const CLAUSES: readonly (keyof Clauses)[] = ['declaration', 'informationExchange', 'evaluation', 'controls', 'quality', 'doubleFunding'];
 const TEXT_FIELDS = ['name', 'region', 'collaboration'] as const;
@@ -53,7 +55,7 @@ export class RpPlanDetails extends SectionElement {
       table { border-collapse: collapse; width: 100%; }
       th, td { text-align: left; padding: 0.25rem; vertical-align: top; }
       th { font-size: 0.875em; font-weight: 500; color: var(--_muted); }
-      .moments td:first-child { width: 10rem; }
+      .moments td:first-child { width: 11rem; }
       .moments td:last-child { width: 3rem; }
     `,
   ];
@@ -101,6 +103,23 @@ export class RpPlanDetails extends SectionElement {
 
   /** @internal A date typed as text (dd-mm-jjjj or ISO), stored only when complete and real. */
   dateField(field: string, label: string, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
+    return this.readField(field, label, value, dateToText(value), readDate, commit, hint, this.t('date.placeholder'));
+  }
+
+  /** @internal A whole number typed in either locale; empty is null. */
+  numberField(field: string, label: string, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
+    return this.readField(field, label, value, decimalToText(value, this.locale), (text) => readDecimal(text, this.locale, 'number'), commit, hint);
+  }
+
+  /**
+   * A typed value read on change: stored only when it reads, else the text stays for correcting
+   * and the reason shows at the field (the plan keeps its old value).
+   */
+  private readField(
+    field: string, label: string, value: string | null, shown: string,
+    read: (text: string) => { ok: true; value: string | null } | { ok: false; error: Msg },
+    commit: (v: string | null) => void, hint?: UiKey, placeholder?: string,
+  ): TemplateResult {
     const ref = this.ref(field);
     const m = this.mark(ref);
     const id = fieldId(ref);
@@ -109,41 +128,15 @@ export class RpPlanDetails extends SectionElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input id=${id} type="text" inputmode="numeric" autocomplete="off" class=${m.cls} data-section="plan" data-field=${field}
-        placeholder=${this.t('date.placeholder')}
-        .value=${live(this.drafts.get(id) ?? dateToText(value))} ?readonly=${this.readonly}
+        placeholder=${placeholder ?? nothing} .value=${live(this.drafts.get(id) ?? shown)} ?readonly=${this.readonly}
         aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => {
           const text = (e.target as HTMLInputElement).value;
-          const read = readDate(text);
-          if (read.ok) this.drafts.delete(id);
+          const result = read(text);
+          if (result.ok) this.drafts.delete(id);
           else this.drafts.set(id, text);
-          this.setInputError(ref, read.ok ? null : read.error);
-          if (read.ok && read.value !== value) commit(read.value);
-        }} />
-      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
-      ${m.text}
-    </div>`;
-  }
-
-  /** @internal A whole number typed in either locale; empty is null. */
-  numberField(field: string, label: string, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
-    const ref = this.ref(field);
-    const m = this.mark(ref);
-    const id = fieldId(ref);
-    const hintId = `${id}-hint`;
-    const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input id=${id} type="text" inputmode="numeric" class=${m.cls} data-section="plan" data-field=${field}
-        .value=${live(this.drafts.get(id) ?? decimalToText(value, this.locale))} ?readonly=${this.readonly}
-        aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
-        @change=${(e: Event) => {
-          const text = (e.target as HTMLInputElement).value;
-          const read = readDecimal(text, this.locale, 'number');
-          if (read.ok) this.drafts.delete(id);
-          else this.drafts.set(id, text);
-          this.setInputError(ref, read.ok ? null : read.error);
-          if (read.ok && read.value !== value) commit(read.value);
+          this.setInputError(ref, result.ok ? null : result.error);
+          if (result.ok && result.value !== value) commit(result.value);
         }} />
       ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
       ${m.text}
@@ -166,11 +159,6 @@ export class RpPlanDetails extends SectionElement {
       ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
       ${m.text}
     </div>`;
-  }
-
-  /** @internal */
-  markOf(field: string): ReturnType<SectionElement['mark']> {
-    return this.mark(this.ref(field));
   }
 
   /** @internal */
@@ -288,40 +276,9 @@ export class RpPlanDetails extends SectionElement {
         </div>
       </fieldset>
       ${marketShareFields(this, plan)}
-      ${this.agreement()}
+      ${agreementFields(this, plan)}
       ${this.clauses()}
     `;
-  }
-
-  /** Patients' representation and the agreed evaluation moments (handleiding §2, §4). */
-  private agreement(): TemplateResult {
-    const plan = this.plan!;
-    const moments = plan.evaluationMoments;
-    const setMoments = (next: EvaluationMoment[]) => this.set('evaluationMoments', next);
-    const at = (i: number, patch: Partial<EvaluationMoment>) => setMoments(moments.map((x, j) => (j === i ? { ...x, ...patch } : x)));
-    return html`<fieldset>
-      <legend>${this.t('details.agreement')}</legend>
-      <div class="fields">
-        ${this.textArea('patientRepresentation', 'details.patientRepresentation', plan.patientRepresentation,
-          (v) => this.set('patientRepresentation', v), 'details.patientRepresentation.hint')}
-        <div class="field wide">
-          <span class="label" id="moments-label">${this.t('details.evaluationMoments')}</span>
-          ${moments.length === 0 ? html`<p class="hint">${this.t('details.noEvaluation')}</p>` : html`
-          <table class="moments" aria-labelledby="moments-label">
-            <thead><tr><th>${this.t('details.evaluationDate')}</th><th>${this.t('details.evaluationTopic')}</th><th></th></tr></thead>
-            <tbody>${moments.map((mo, i) => html`<tr>
-              <td>${this.dateField(`evaluationMoments.${i}.date`, `${this.t('details.evaluationDate')} ${i + 1}`, mo.date, (v) => at(i, { date: v }))}</td>
-              <td><input type="text" maxlength="500" data-section="plan" data-field=${`evaluationMoments.${i}.topic`}
-                aria-label=${`${this.t('details.evaluationTopic')} ${i + 1}`} .value=${live(mo.topic)} ?readonly=${this.readonly}
-                @change=${(e: Event) => at(i, { topic: (e.target as HTMLInputElement).value })} /></td>
-              <td>${this.readonly ? '' : html`<button type="button" aria-label=${this.t('details.removeEvaluation', { n: i + 1 })}
-                title=${this.t('details.removeEvaluation', { n: i + 1 })} @click=${() => setMoments(moments.filter((_, j) => j !== i))}>×</button>`}</td>
-            </tr>`)}</tbody>
-          </table>`}
-          ${this.readonly ? '' : html`<div><button type="button" @click=${() => setMoments([...moments, { date: null, topic: '' }])}>${this.t('details.addEvaluation')}</button></div>`}
-        </div>
-      </div>
-    </fieldset>`;
   }
 
   private deductible(): TemplateResult {
