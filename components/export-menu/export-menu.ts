@@ -10,6 +10,7 @@ import {
 import { tokens } from '../shared/tokens.ts';
 import { exportMenuStyles } from './export-menu.styles.ts';
 import { renderPrintableAnnex } from './printable-annex.ts';
+import { emit } from '../shared/events.ts';
 
 export interface RpExportDetail { format: ExportFormat; fileName: string; blob: Blob }
 export interface RpExportErrorDetail { error: ExportError }
@@ -91,7 +92,7 @@ export class RpExportMenu extends LitElement {
           <label for="funder">${this.t('menuFunder')}</label>
           <select id="funder" @change=${(e: Event) => { this.funderId = (e.target as HTMLSelectElement).value; }}>
             <option value=${ALL_FUNDERS} ?selected=${this.funderId === ALL_FUNDERS}>${this.t('menuAllFunders')}</option>
-            ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${f.name}${f.uzovi ? ` (${f.uzovi})` : ''}</option>`)}
+            ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${funderOption(plan, f)}</option>`)}
           </select>
         </div>` : nothing}
       ${this.format === 'csv' ? html`
@@ -138,7 +139,7 @@ export class RpExportMenu extends LitElement {
     } catch (e) {
       const error = isExportError(e) ? e : new ExportError('failed', { nl: String(e), en: String(e) });
       this.error = error;
-      this.dispatchEvent(new CustomEvent<RpExportErrorDetail>('rp-export-error', { detail: { error }, bubbles: true, composed: true }));
+      emit(this, 'rp-export-error', { error });
       return null;
     } finally {
       this.busy = false;
@@ -155,9 +156,7 @@ export class RpExportMenu extends LitElement {
     if (!files) return;
     for (const file of files) {
       this.save(file);
-      this.dispatchEvent(new CustomEvent<RpExportDetail>('rp-export', {
-        detail: { format, fileName: file.fileName, blob: file.blob }, bubbles: true, composed: true,
-      }));
+      emit(this, 'rp-export', { format, fileName: file.fileName, blob: file.blob });
     }
     this.done = files.map((f) => f.fileName);
   }
@@ -199,6 +198,12 @@ export class RpExportMenu extends LitElement {
     win.print();
     return frame;
   }
+}
+
+/** "Gemeente Havenstad (Wmo 2015)", "CZ (Zvw, UZOVI 9664)": one municipality often funds two domains. */
+function funderOption(plan: Plan, f: Plan['funders'][number]): string {
+  const domain = plan.domains.find((d) => d.id === f.domainId)?.name ?? f.domainId;
+  return `${f.name} (${domain}${f.uzovi ? `, UZOVI ${f.uzovi}` : ''})`;
 }
 
 declare global {

@@ -111,7 +111,10 @@ async function render(format: ExportFormat, ctx: ExportContext, options: ExportO
       const funder = ctx.plan.funders.find((f) => f.id === funderId);
       if (!funder) throw new ExportError('unknown-funder', txMsg('error.unknown-funder', { id: funderId }));
       const { buildDocx } = await import('./docx.ts');
-      const fileName = name(ctx, `${KIND[ctx.locale].annex}-${funder.name}`, 'docx');
+      // One municipality often funds two domains under one name: the domain keeps the files apart.
+      const twin = ctx.plan.funders.some((f) => f.id !== funder.id && f.name === funder.name);
+      const label = twin ? `${funder.name} ${ctx.names.domain(funder.domainId)}` : funder.name;
+      const fileName = name(ctx, `${KIND[ctx.locale].annex}-${label}`, 'docx');
       return file(await buildDocx(funderAnnex(ctx, funder.id)), MIME.docx, fileName);
     }
     case 'xlsx': {

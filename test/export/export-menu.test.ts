@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import '../../components/export-menu/export-menu.ts';
 import type { RpExportDetail, RpExportErrorDetail, RpExportMenu } from '../../components/export-menu/export-menu.ts';
 import { validate } from '../../src/engine/index.ts';
+import { exportAllFunderAnnexes } from '../../src/export/index.ts';
 import { tx } from '../../src/i18n/export.ts';
 import type { Plan } from '../../src/model/index.ts';
 import { HOSTILE, erroneousPlan, handbookPlan, hostilePlan } from './fixtures.ts';
@@ -127,6 +128,19 @@ describe('<rp-export-menu>', () => {
     $<HTMLButtonElement>(el, '#download')!.click();
     await status;
     expect(new Set(names).size).to.equal(plan.funders.length);
+  });
+
+  it('tells apart one municipality funding two domains: the option and the file name carry the domain', async () => {
+    const base = handbookPlan();
+    const plan = { ...base, funders: base.funders.map((f) => (f.kind === 'municipality' ? { ...f, name: 'Gemeente Eindhoven' } : f)) };
+    const el = await mount(plan);
+    await choose(el, 'format', 'funder-annex-docx');
+    const options = [...el.shadowRoot!.querySelectorAll('#funder option')].map((o) => o.textContent!.trim());
+    expect(options).to.include('Gemeente Eindhoven (Wmo 2015)');
+    expect(options).to.include('Gemeente Eindhoven (Jeugdwet)');
+    const files = await exportAllFunderAnnexes({ plan, locale: 'nl', date: new Date('2026-11-23T10:00:00Z') });
+    expect(new Set(files.map((f) => f.fileName)).size).to.equal(plan.funders.length);
+    expect(files.map((f) => f.fileName).some((n) => n.includes('Jeugdwet'))).to.equal(true);
   });
 
   it('has no accessibility violations, also while showing a refusal', async () => {
