@@ -8,6 +8,7 @@ import { tokens } from '../shared/tokens.ts';
 import { locationLabel } from './location-label.ts';
 import { freshRows, shownFindings } from '../shared/field-findings.ts';
 import { gt } from '../../src/i18n/grid.ts';
+import { emit } from '../shared/events.ts';
 
 /** Severity order: errors first. */
 const GROUPS: readonly { severity: Severity; key: UiKey }[] = [
@@ -118,7 +119,7 @@ export class RpFindings extends LitElement {
   }
 
   private choose(f: Finding): void {
-    this.dispatchEvent(new CustomEvent('rp-focus-finding', { detail: f, bubbles: true, composed: true }));
+    emit(this, 'rp-focus-finding', f);
   }
 
   private item(f: Finding): TemplateResult {

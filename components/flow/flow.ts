@@ -7,9 +7,10 @@ import { formatMoney } from '../../src/money/format.ts';
 import { msg } from '../../src/i18n/index.ts';
 import { asLocale, DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { tokens } from '../shared/tokens.ts';
-import { buildFlowGraph, type FlowLink, type FlowSelectDetail } from './flow-model.ts';
+import { buildFlowGraph, type FlowLink } from './flow-model.ts';
 import { layoutFlow, NODE_WIDTH } from './flow-layout.ts';
 import { flowStyles } from './flow.styles.ts';
+import { emit } from '../shared/events.ts';
 import { flowText } from '../../src/i18n/flow.ts';
 
 export type { FlowSelectDetail } from './flow-model.ts';
@@ -116,7 +117,7 @@ export class RpFlow extends LitElement {
 
   private choose(link: FlowLink) {
     this.selected = link.key;
-    this.dispatchEvent(new CustomEvent<FlowSelectDetail>('rp-flow-select', { detail: { ...link.detail }, bubbles: true, composed: true }));
+    emit(this, 'rp-flow-select', { ...link.detail });
   }
 }
 

@@ -11,15 +11,10 @@ import type {
   StoreResult,
 } from '../../src/store/types.ts';
 import { tokens } from '../shared/tokens.ts';
+import { emit } from '../shared/events.ts';
 import { scenarioBarStyles } from './scenario-bar.styles.ts';
 
-export interface ScenarioEventDetail {
-  id: string;
-}
-export interface SnapshotRestoredDetail {
-  scenarioId: string;
-  snapshotId: number;
-}
+export type { ScenarioEventDetail, SnapshotRestoredDetail } from '../shared/events.ts';
 
 /** How long the undo toast of a delete stays. */
 const UNDO_MS = 10_000;
@@ -111,10 +106,10 @@ export class RpScenarioBar extends LitElement {
     else if (event.type === 'saved') {
       this.savedAt = event.info.at;
       this.error = this.store?.error ?? null;
-      this.fire('rp-saved', event.info);
+      emit(this, 'rp-saved', event.info);
     } else {
       this.error = event.error;
-      this.fire('rp-store-error', event.error);
+      emit(this, 'rp-store-error', event.error);
     }
   }
 
@@ -129,14 +124,10 @@ export class RpScenarioBar extends LitElement {
     this.snapshots = this.store && this.current ? await this.store.listSnapshots(this.current) : [];
   }
 
-  private fire<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-
   private select(id: string): void {
     this.current = id;
     this.renaming = false;
-    this.fire<ScenarioEventDetail>('rp-scenario-select', { id });
+    emit(this, 'rp-scenario-select', { id });
   }
 
   /** Runs a store call; a refusal is shown in the bar instead of thrown. */
@@ -175,7 +166,7 @@ export class RpScenarioBar extends LitElement {
 
   private async afterCreate(id: string): Promise<void> {
     await this.refresh();
-    this.fire<ScenarioEventDetail>('rp-scenario-created', { id });
+    emit(this, 'rp-scenario-created', { id });
     this.select(id);
   }
 
@@ -194,7 +185,7 @@ export class RpScenarioBar extends LitElement {
     if (!renamed) return;
     this.renaming = false;
     await this.refresh();
-    this.fire<ScenarioEventDetail>('rp-scenario-renamed', { id: renamed.id });
+    emit(this, 'rp-scenario-renamed', { id: renamed.id });
     await this.updateComplete;
     this.renameOpener?.focus();
   }
@@ -212,7 +203,7 @@ export class RpScenarioBar extends LitElement {
     const removed = await this.run(() => this.store!.remove(current.id));
     if (!removed) return;
     await this.refresh();
-    this.fire<ScenarioEventDetail>('rp-scenario-deleted', { id: current.id });
+    emit(this, 'rp-scenario-deleted', { id: current.id });
     this.undo = { id: current.id, name: current.name };
     clearTimeout(this.undoTimer);
     this.undoTimer = setTimeout(() => {
@@ -231,7 +222,7 @@ export class RpScenarioBar extends LitElement {
     this.undo = null;
     if (!restored) return;
     await this.refresh();
-    this.fire<ScenarioEventDetail>('rp-scenario-restored', { id: undo.id });
+    emit(this, 'rp-scenario-restored', { id: undo.id });
     this.select(undo.id);
     await this.updateComplete;
     this.shadowRoot?.querySelector<HTMLSelectElement>('select')?.focus();
@@ -241,7 +232,7 @@ export class RpScenarioBar extends LitElement {
     const chosen = await this.run(() => this.store!.markChosen(this.current));
     if (!chosen) return;
     await this.refresh();
-    this.fire<ScenarioEventDetail>('rp-scenario-chosen', { id: chosen.id });
+    emit(this, 'rp-scenario-chosen', { id: chosen.id });
   }
 
   private async saveSnapshot(event: Event): Promise<void> {
@@ -258,7 +249,7 @@ export class RpScenarioBar extends LitElement {
     const restored = await this.run(() => this.store!.restoreSnapshot(snapshot.id));
     if (!restored) return;
     await this.loadSnapshots();
-    this.fire<SnapshotRestoredDetail>('rp-snapshot-restored', {
+    emit(this, 'rp-snapshot-restored', {
       scenarioId: snapshot.scenarioId,
       snapshotId: snapshot.id,
     });
