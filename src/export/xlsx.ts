@@ -7,7 +7,7 @@ import { monitoringCaseTable, monitoringTable } from './monitoring.ts';
 import { funderSchedule, funderScheduleTable, passOnScheduleTable, passOnTable, payeesTable } from './payment-tables.ts';
 import type { Cell, Table } from './table.ts';
 import {
-  allocationTables, findingsTable, funderYearsTable, fundersTable, planFieldsTable, providersTable, scheduleTable, splitsTable,
+  allocationTables, evaluationTable, findingsTable, funderYearsTable, justificationTable, fundersTable, planFieldsTable, providersTable, scheduleTable, splitsTable,
   targetGroupsTable,
 } from './tables.ts';
 
@@ -156,7 +156,9 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
 
   let ws = addSheet(wb, tx('sheetPlan', l), ctx, [34, 40, 22, 22, 18, 40]);
   let row = FIRST_TABLE_ROW;
-  for (const t of [planFieldsTable(ctx), targetGroupsTable(ctx), providersTable(ctx), fundersTable(ctx)]) row = writeTable(ws, row, t, ctx);
+  for (const t of [planFieldsTable(ctx), targetGroupsTable(ctx), providersTable(ctx), fundersTable(ctx), justificationTable(ctx), evaluationTable(ctx)]) {
+    row = writeTable(ws, row, t, ctx);
+  }
 
   ws = addSheet(wb, tx('sheetSplits', l), ctx, [34, 24, 30, 14]);
   writeTable(ws, FIRST_TABLE_ROW, splitsTable(ctx), ctx);

@@ -120,6 +120,16 @@ for (const locale of ['nl', 'en'] as const) {
       expect(uncovered).to.be.greaterThan(0);
     });
 
+    it('states per activity its description, justification and regular-tariff share, and the evaluation moments', async () => {
+      const { wb } = await workbook(plan, locale);
+      const ws = sheet(wb, t('sheetPlan'));
+      const first = findRow(ws, t('secJustification')) + 2;
+      expect(ws.getCell(first, 2).value).to.equal(plan.activities[0]!.description);
+      expect(ws.getCell(first, 3).value).to.equal(plan.activities[0]!.justification);
+      expect(ws.getCell(first, 4).value).to.equal(locale === 'nl' ? '0 %' : '0%');
+      expect(ws.getCell(findRow(ws, t('secEvaluationMoments')) + 2, 2).value).to.equal(plan.evaluationMoments[0]!.topic);
+    });
+
     it('stores split percentages as numbers with a percent format', async () => {
       const { wb } = await workbook(plan, locale);
       const ws = sheet(wb, t('sheetSplits'));
