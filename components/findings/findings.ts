@@ -160,7 +160,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'rp-findings': RpFindings;
   }
-  interface HTMLElementEventMap {
-    'rp-focus-finding': CustomEvent<Finding>;
-  }
 }
