@@ -179,8 +179,8 @@ export const findingText = {
       l === 'nl' ? `${funder.nl}: geen marktaandeel, terwijl andere financiers van ${domain.nl} er wel een hebben`
         : `${funder.en}: no market share, while other funders of ${domain.en} have one`),
     insurerWithoutShare: (funder: Msg, domain: Msg, insurers: number) => both((l) =>
-      l === 'nl' ? `${funder.nl}: geen marktaandeel, terwijl ${domain.nl} ${insurers} zorgverzekeraars heeft`
-        : `${funder.en}: no market share, while ${domain.en} has ${insurers} health insurers`),
+      l === 'nl' ? `${funder.nl}: geen marktaandeel, terwijl ${domain.nl} ${insurers} zorgverzekeraars heeft${cite('how', l)}`
+        : `${funder.en}: no market share, while ${domain.en} has ${insurers} health insurers${cite('how', l)}`),
     aboveTotal: (domain: Msg, counted: Dec, total: Dec) => both((l) =>
       l === 'nl' ? `Zorgverzekeraars van ${domain.nl}: samen ${formatNumber(counted, l)} verzekerden, meer dan de ${formatNumber(total, l)} verzekerden in het hele verzorgingsgebied${cite('how', l)}`
         : `Insurers of ${domain.en}: together ${formatNumber(counted, l)} insured, more than the ${formatNumber(total, l)} insured in the whole service area${cite('how', l)}`),
@@ -210,9 +210,9 @@ export const findingText = {
   },
   'target-group-incomplete': {
     noCharacteristics: (group: Msg) => both((l) =>
-      l === 'nl' ? `${group.nl}: de zorgspecifieke kenmerken ontbreken` : `${group.en}: the care-specific characteristics are missing`),
+      l === 'nl' ? `${group.nl}: de zorgspecifieke kenmerken ontbreken${cite('how', l)}` : `${group.en}: the care-specific characteristics are missing${cite('how', l)}`),
     noPostcodes: (group: Msg) => both((l) =>
-      l === 'nl' ? `${group.nl}: het verzorgingsgebied (postcodes) ontbreekt` : `${group.en}: the service area (postcodes) is missing`),
+      l === 'nl' ? `${group.nl}: het verzorgingsgebied (postcodes) ontbreekt${cite('how', l)}` : `${group.en}: the service area (postcodes) is missing${cite('how', l)}`),
     none: (): Msg => ({
       nl: 'Het plan heeft activiteiten maar geen doelgroep',
       en: 'The plan has activities but no target group',
@@ -228,13 +228,13 @@ export const findingText = {
   },
   'zvw-without-provider': {
     bucket: (column: Msg) => both((l) =>
-      l === 'nl' ? `${column.nl} krijgt geld, maar er is geen aanbieder in die sector`
-        : `${column.en} receives money, but there is no provider in that sector`),
+      l === 'nl' ? `${column.nl} krijgt geld, maar er is geen aanbieder in die sector${cite('how', l)}`
+        : `${column.en} receives money, but there is no provider in that sector${cite('how', l)}`),
   },
   'zvw-without-insurer': {
     domain: (domain: Msg) => both((l) =>
-      l === 'nl' ? `${domain.nl} krijgt geld, maar er is geen zorgverzekeraar die het betaalt`
-        : `${domain.en} receives money, but no health insurer pays for it`),
+      l === 'nl' ? `${domain.nl} krijgt geld, maar er is geen zorgverzekeraar die het betaalt${cite('how', l)}`
+        : `${domain.en} receives money, but no health insurer pays for it${cite('how', l)}`),
   },
   'provider-domain-mismatch': {
     unknownDomain: (party: Msg) => both((l) =>

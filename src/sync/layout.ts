@@ -10,7 +10,7 @@ import type { Collection } from '../model/ops.ts';
 /*
  * How a plan lives in a Y.Doc. Every concurrent-editing guarantee follows from where a value sits:
  *
- *   plan                Y.Map  scalar plan fields; `period` and `clauses` are nested Y.Maps, so two
+ *   plan                Y.Map  scalar plan fields; `period`, `clauses` and `marketShare` are nested Y.Maps, so two
  *                              people editing different clauses both keep their text
  *   defaultSplit        Y.Map  one key per split cell (see cellKey) → SplitCell
  *   rows.<collection>   Y.Map  row id → Y.Map of that row's fields (one key per cell); object

@@ -31,7 +31,7 @@ describe('rule market-share-sum', () => {
       { severity: 'error', location: at('f-linde', 'zvw') },
       { severity: 'error', location: at('f-samen', 'zvw') },
     ]);
-    expect(found[0]!.message.en).to.equal('Funder ‘Zorgverzekeraar Noordkust’: no market share, while Zvw has 3 health insurers');
+    expect(found[0]!.message.en).to.equal('Funder ‘Zorgverzekeraar Noordkust’: no market share, while Zvw has 3 health insurers (NZa handbook §4 ‘Hoe te gebruiken?’: how to use it)');
     // A single insurer needs no share: it pays the whole Zvw part.
     plan.funders = plan.funders.filter((f) => f.id === 'f-noordkust' || f.kind !== 'insurer');
     expectNone(plan, 'market-share-sum');

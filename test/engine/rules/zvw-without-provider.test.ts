@@ -6,8 +6,8 @@ describe('rule zvw-without-provider', () => {
   it('reports a Zvw sector with money in the default split and no provider, on its column', () => {
     const plan = applyOps(handbookPlan(), [{ op: 'remove-row', collection: 'providers', id: 'p-ha' }]);
     const [f] = expectFindings(plan, 'zvw-without-provider', [{ severity: 'error', location: { section: 'split', domainId: 'zvw', sectorId: 'zvw-ha' } }]);
-    expect(f!.message.nl).to.equal('Zvw – Huisartsenzorg krijgt geld, maar er is geen aanbieder in die sector');
-    expect(f!.message.en).to.equal('Zvw – Huisartsenzorg receives money, but there is no provider in that sector');
+    expect(f!.message.nl).to.equal('Zvw – Huisartsenzorg krijgt geld, maar er is geen aanbieder in die sector (handleiding §4 ‘Hoe te gebruiken?’)');
+    expect(f!.message.en).to.equal('Zvw – Huisartsenzorg receives money, but there is no provider in that sector (NZa handbook §4 ‘Hoe te gebruiken?’: how to use it)');
   });
 
   it('counts only split rows in use: money through an activity override', () => {
