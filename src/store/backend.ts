@@ -4,8 +4,8 @@ import type { StoreError, StoreResult } from './errors.ts';
 
 /** A scenario's update log as the store uses it: src/sync's UpdateLog plus seeding and retry. */
 export interface ScenarioLog extends UpdateLog {
-  /** Starts an empty log with `update`; false when another tab started it first. */
-  seed(update: Uint8Array): Promise<boolean>;
+  /** Starts an empty log with `update` (or these updates, in one go); false when another tab started it first. */
+  seed(update: Uint8Array | readonly Uint8Array[]): Promise<boolean>;
   /** Writes what an earlier failed write left pending. */
   retry(): Promise<void>;
   /** Updates handed to the log and not yet committed. */

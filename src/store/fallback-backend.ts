@@ -111,7 +111,7 @@ class SwitchableLog implements ScenarioLog {
   load() { return this.target.load(); }
   append(update: Uint8Array) { return this.target.append(update); }
   replace(merged: Uint8Array) { return this.target.replace(merged); }
-  seed(update: Uint8Array) { return this.target.seed(update); }
+  seed(update: Uint8Array | readonly Uint8Array[]) { return this.target.seed(update); }
   retry() { return this.target.retry(); }
 
   /** Switches at once; `rows` (this scenario's history so far) are appended before anything later. */

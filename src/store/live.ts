@@ -19,8 +19,10 @@ export const yjsLive: LiveDeps = {
     return { state, update: state.encodeState() };
   },
   seededStateInSteps: async (plan) => {
-    const state = await createPlanStateInSteps(plan);
-    return { state, update: state.encodeState() };
+    // Each step's update is encoded as the step commits: no whole-document encode at the end.
+    const updates: Uint8Array[] = [];
+    const state = await createPlanStateInSteps(plan, { onSeedUpdate: (u) => updates.push(u) });
+    return { state, updates };
   },
   decodePlan: (updates, fallback) => {
     const state = createPlanState(fallback, { updates });

@@ -86,7 +86,7 @@ export class MemoryBackend implements Backend {
       },
       seed: async (update) => {
         if (rows().length > 0) return false;
-        rows().push(update);
+        rows().push(...(update instanceof Uint8Array ? [update] : update));
         const s = this.scenarios.get(scenarioId);
         if (s) s.seed = null;
         return true;

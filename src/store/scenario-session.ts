@@ -96,9 +96,11 @@ export class ScenarioSession {
     let state: PlanState | null = null;
     let inLog = stored;
     if (stored.length === 0) {
-      // Built from the seed plan directly (once), its seed update taken from that document.
-      const seeded = (await live.seededStateInSteps?.(this.seed)) ?? live.seededState?.(this.seed) ?? null;
-      const first = seeded?.update ?? live.encodePlan(this.seed);
+      // Built from the seed plan directly (once, in steps), its seed taken from that document.
+      const inSteps = await live.seededStateInSteps?.(this.seed);
+      const whole = inSteps ? null : live.seededState?.(this.seed);
+      const seeded = inSteps ?? (whole ? { state: whole.state, updates: [whole.update] } : null);
+      const first = seeded?.updates ?? [live.encodePlan(this.seed)];
       // Another tab may seed first; then its seed is the one everybody uses.
       const written = await this.log.seed(first).catch((e: unknown) => {
         this.ctx.events.onError?.(toStoreError(e));
@@ -108,10 +110,10 @@ export class ScenarioSession {
         seeded?.state.destroy();
         inLog = await this.log.load();
       } else {
-        state = seeded?.state ?? live.stateFromUpdates([first], newPlan(this.ctx.planId));
+        state = seeded?.state ?? live.stateFromUpdates(first, newPlan(this.ctx.planId));
         // A seed that could not be written (a full disk) is not in the log: the first save writes
         // the whole document, seed included, and is retried like any other save.
-        inLog = written === null ? [] : [first];
+        inLog = written === null ? [] : first;
       }
     }
     state ??= live.stateFromUpdates(inLog, newPlan(this.ctx.planId));

@@ -73,8 +73,11 @@ export interface LiveDeps {
    * the document built once. Optional: without it the store encodes the plan and replays it.
    */
   seededState?(plan: Plan): { state: PlanState; update: Uint8Array };
-  /** seededState, built in steps that yield to the page (no long task). Preferred when there. */
-  seededStateInSteps?(plan: Plan): Promise<{ state: PlanState; update: Uint8Array }>;
+  /**
+   * seededState, built in steps that yield to the page (no long task); the seed comes as the
+   * steps' updates (together the same content as encodePlan(plan)). Preferred when there.
+   */
+  seededStateInSteps?(plan: Plan): Promise<{ state: PlanState; updates: Uint8Array[] }>;
   /** The plain plan the given updates describe. */
   decodePlan(updates: readonly Uint8Array[], fallback: Plan): Plan;
   /** Merges updates into one (Y.mergeUpdates). */

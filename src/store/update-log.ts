@@ -91,20 +91,21 @@ export class IdbUpdateLog implements ScenarioLog {
    * Starts the log with a first update, unless some tab already started it: the check and the
    * write are one transaction, so exactly one seed is ever stored. Returns whether this one was.
    */
-  async seed(update: Uint8Array): Promise<boolean> {
+  async seed(update: Uint8Array | readonly Uint8Array[]): Promise<boolean> {
     const stamp = this.clock++;
-    const seq = await this.connection.run((db) =>
+    const updates = update instanceof Uint8Array ? [update] : update;
+    const seqs = await this.connection.run((db) =>
       inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
         const count = await tx.objectStore('updates').index('scenarioId').count(this.scenarioId);
         if (count > 0) return null;
-        const added = await tx.objectStore('updates').add({ scenarioId: this.scenarioId, data: update });
+        const added = Promise.all(updates.map((data) => tx.objectStore('updates').add({ scenarioId: this.scenarioId, data })));
         const scenario = await tx.objectStore('scenarios').get(this.scenarioId);
-        if (scenario && (scenario.seed || scenario.seedJson !== undefined)) await tx.objectStore('scenarios').put(withoutSeed(scenario));
+        if (scenario && (scenario.seed || scenario.seedJson !== undefined)) quiet(tx.objectStore('scenarios').put(withoutSeed(scenario)));
         return added;
       }),
     );
-    if (seq === null) return false;
-    this.seen.set(seq, stamp);
+    if (seqs === null) return false;
+    for (const seq of seqs) this.seen.set(seq, stamp);
     return true;
   }
 

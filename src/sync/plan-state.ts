@@ -57,6 +57,8 @@ export interface StepOptions {
   rowsPerStep?: number;
   /** Awaited between steps. Default: yield to the page (input and paint go first). */
   pause?: () => Promise<void>;
+  /** Receives each step's update as it commits: together, the seed (the same content as seedUpdate). */
+  onSeedUpdate?: (update: Uint8Array) => void;
 }
 
 /**
@@ -66,8 +68,18 @@ export interface StepOptions {
  */
 export async function createPlanStateInSteps(plan: Plan, options: PlanStateOptions & StepOptions = {}): Promise<YPlanState> {
   const doc = new Y.Doc({ gc: options.gc ?? true });
-  await writeSeedInSteps(doc, plan, 'load', options.rowsPerStep ?? 250, options.pause ?? yieldToPage);
-  return new LivePlanState(plan, options, doc);
+  const rowsPerStep = options.rowsPerStep ?? 250;
+  const pause = options.pause ?? yieldToPage;
+  const onUpdate = (update: Uint8Array) => options.onSeedUpdate?.(update);
+  if (options.onSeedUpdate) doc.on('update', onUpdate);
+  try {
+    await writeSeedInSteps(doc, plan, 'load', rowsPerStep, pause);
+  } finally {
+    doc.off('update', onUpdate);
+  }
+  const problems = duplicateIds(plan);
+  const snapshot = await Snapshot.inSteps(roots(doc), plan, 'load', problems, rowsPerStep * 2, pause);
+  return new LivePlanState(plan, options, { doc, snapshot, problems });
 }
 
 /** Lets input and rendering run before the next step (scheduler.yield where there is one). */
@@ -105,23 +117,29 @@ class LivePlanState implements YPlanState {
   private readonly problemLog: StateProblem[] = [];
   private readonly maxProblems: number;
 
-  /** `seeded`: a doc that holds exactly the seed of `fallback` already (createPlanStateInSteps). */
-  constructor(fallback: Plan, options: PlanStateOptions, seeded?: Y.Doc) {
-    this.doc = seeded ?? new Y.Doc({ gc: options.gc ?? true });
+  /** `seeded`: a doc holding exactly the seed of `fallback`, and its snapshot (createPlanStateInSteps). */
+  constructor(fallback: Plan, options: PlanStateOptions, seeded?: { doc: Y.Doc; snapshot: Snapshot; problems: StateProblem[] }) {
+    this.doc = seeded?.doc ?? new Y.Doc({ gc: options.gc ?? true });
     this.maxProblems = options.maxProblems ?? 200;
     this.r = roots(this.doc);
-    const initial: StateProblem[] = options.updates?.length ? [] : duplicateIds(fallback);
-    if (options.updates?.length) {
-      for (const u of options.updates) {
-        try { Y.applyUpdate(this.doc, u, 'load'); } catch {
-          initial.push({ code: 'invalid-update', origin: 'load', section: 'plan', message: messages.invalidUpdate('load') });
+    let initial: StateProblem[];
+    if (seeded) {
+      initial = seeded.problems;
+      this.snapshot = seeded.snapshot;
+    } else {
+      initial = options.updates?.length ? [] : duplicateIds(fallback);
+      if (options.updates?.length) {
+        for (const u of options.updates) {
+          try { Y.applyUpdate(this.doc, u, 'load'); } catch {
+            initial.push({ code: 'invalid-update', origin: 'load', section: 'plan', message: messages.invalidUpdate('load') });
+          }
         }
+      } else {
+        // The seed written straight into this doc: the same content as seedUpdate(plan), built once.
+        writeSeed(this.doc, fallback, 'load');
       }
-    } else if (!seeded) {
-      // The seed written straight into this doc: the same content as seedUpdate(plan), built once.
-      writeSeed(this.doc, fallback, 'load');
+      this.snapshot = new Snapshot(this.r, fallback, 'load', initial);
     }
-    this.snapshot = new Snapshot(this.r, fallback, 'load', initial);
     for (const p of initial) this.record(p);
     this.undoManager = new Y.UndoManager(
       [this.r.plan, this.r.defaultSplit, ...Object.values(this.r.rows), ...Object.values(this.r.order)],

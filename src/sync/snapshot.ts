@@ -34,7 +34,8 @@ export class Snapshot {
   private dirtyRows = {} as Record<Collection, Set<string>>;
   private dirtyOrder = new Set<Collection>();
 
-  constructor(private readonly r: Roots, fallback: Plan, origin: ChangeOrigin, problems: StateProblem[]) {
+  /** `later`: leave the first build to inSteps (which sets `plan`). */
+  constructor(private readonly r: Roots, fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], later = false) {
     this.located.set(r.plan, { kind: 'plan' });
     this.located.set(r.defaultSplit, { kind: 'default' });
     this.located.set(r.meta, { kind: 'meta' });
@@ -45,11 +46,36 @@ export class Snapshot {
       this.index[c] = new Map();
       this.dirtyRows[c] = new Set();
     }
-    this.plan = this.build(frozenCopy(fallback), origin, problems);
+    this.plan = fallback;
+    if (later) return;
+    const steps = this.buildSteps(frozenCopy(fallback), origin, problems, Number.POSITIVE_INFINITY);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    this.plan = step.value;
+  }
+
+  /**
+   * The first snapshot built in steps of `rowsPerStep` rows, awaiting `pause()` between them, so
+   * that reading a large document never blocks the page for long. Nothing may write to the doc
+   * meanwhile.
+   */
+  static async inSteps(
+    r: Roots, fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], rowsPerStep: number, pause: () => Promise<void>,
+  ): Promise<Snapshot> {
+    const snapshot = new Snapshot(r, fallback, origin, problems, true);
+    const steps = snapshot.buildSteps(frozenCopy(fallback), origin, problems, rowsPerStep);
+    let step = steps.next();
+    while (!step.done) {
+      await pause();
+      step = steps.next();
+    }
+    snapshot.plan = step.value;
+    return snapshot;
   }
 
   /** The first snapshot: every field and row read; the fallback plan stands in for what is broken. */
-  private build(fallback: Plan, origin: ChangeOrigin, problems: StateProblem[]): Plan {
+  private *buildSteps(fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], rowsPerStep: number): Generator<void, Plan, void> {
+    let read = 0;
     const plan = { ...fallback } as Record<string, unknown>;
     for (const f of SCALAR_FIELDS) plan[f] = this.guardField(f, fallback[f], origin, problems);
     plan.defaultSplit = this.guardDefault(fallback.defaultSplit, origin, problems);
@@ -62,6 +88,7 @@ export class Snapshot {
         if (res.value === undefined && previous.has(id)) res = guardObject<Row>(ROW_SCHEMAS[c], candidate, previous.get(id));
         this.report(res.refused, res.value === undefined, c, id, origin, problems);
         if (res.value) this.cache[c].set(id, res.value);
+        if (++read % rowsPerStep === 0) yield;
       }
       plan[c] = this.ordered(c, origin, problems);
     }

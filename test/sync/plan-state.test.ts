@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import * as Y from 'yjs';
 import { applyOps, newPlan, type Plan, type PlanOp } from '../../src/model/index.ts';
 import { createPlanState, createPlanStateInSteps, planFromDoc } from '../../src/sync/plan-state.ts';
 import { seedUpdate } from '../../src/sync/seed.ts';
@@ -30,11 +31,19 @@ describe('createPlanState', () => {
   it('built in steps (no long task), holds the same seed and shows the same plan', async () => {
     const plan = generatePlan(9, 13);
     let pauses = 0;
-    const state = await createPlanStateInSteps(plan, { rowsPerStep: 3, pause: async () => { pauses++; } });
+    const steps: Uint8Array[] = [];
+    const state = await createPlanStateInSteps(plan, { rowsPerStep: 3, pause: async () => { pauses++; }, onSeedUpdate: (u) => steps.push(u) });
     expect(pauses).to.be.greaterThan(3);
     expect(state.encodeState()).to.deep.equal(seedUpdate(plan));
+    // The steps' updates are the seed: a state from them equals one from the whole seed update.
+    expect(steps.length).to.be.greaterThan(3);
+    const replayed = new Y.Doc();
+    for (const u of steps) Y.applyUpdate(replayed, u);
+    expect(Y.encodeStateAsUpdate(replayed)).to.deep.equal(seedUpdate(plan));
+    replayed.destroy();
     const whole = createPlanState(plan);
     expect(state.plan).to.deep.equal(whole.plan);
+    expect(state.problems).to.deep.equal(whole.problems);
     expect(state.canUndo).to.equal(false);
     state.apply([{ op: 'set-field', field: 'region', value: 'Stap' }]);
     expect(state.canUndo).to.equal(true);
