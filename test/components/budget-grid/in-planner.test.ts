@@ -6,6 +6,7 @@ import type { RpBudgetGrid } from '../../../components/budget-grid/budget-grid.t
 import type { RpSplitGrid } from '../../../components/split-grid/split-grid.ts';
 import { handbookPlan } from '../planner/handbook-plan.ts';
 import { $, deepActive, mount } from '../planner/dom.ts';
+import { samplePlans } from '../../../demo/plans/index.ts';
 import { cell, settle } from '../grid/owner.ts';
 
 /*
@@ -170,4 +171,36 @@ describe('rp-budget-grid in the planner', function () {
     await chord('Control', 'z');
     await until(() => JSON.stringify(split.plan!.defaultSplit) === before, 'the undo of the balance');
   });
+
+  // Reproduced "TR was expected to be rendered but is not" on the handbook sample before the fix.
+  for (const sample of samplePlans.filter((x) => x.id === 'handbook' || x.id === 'dementia-network')) {
+    it(`${sample.id}: add, type into the new row, remove, add, remove, undo — the grid stays whole (issue #13 bug 2)`, async () => {
+      p.plan = await sample.load();
+      await until(() => budget.plan!.id !== 'grid-in-planner', 'the sample');
+      await settle(budget);
+      await settle(split);
+      const n = budget.plan!.activities.length;
+      await click(budget.shadowRoot!.querySelector('button.add')!);
+      await settle(budget);
+      await click(cell(budget, n, 4));
+      await sendKeys({ type: '1000' });
+      await sendKeys({ press: 'Enter' });
+      await settle(budget);
+      await click(cell(budget, 1, NAME));
+      await click(budget.shadowRoot!.querySelector('button.remove')!);
+      await settle(budget);
+      await settle(split);
+      await click(budget.shadowRoot!.querySelector('button.add')!);
+      await settle(budget);
+      await click(cell(budget, 0, NAME));
+      await click(budget.shadowRoot!.querySelector('button.remove')!);
+      await settle(budget);
+      await chord('Control', 'z');
+      await settle(budget);
+      await settle(split);
+      const totals = names().filter((x) => x === 'Totaal').length;
+      expect(status(budget)).to.equal('');
+      expect(totals).to.equal(1);
+    });
+  }
 });
