@@ -1,5 +1,5 @@
 // Registers every regioplan element. Importing this module once defines them all.
-export { RpPlanner } from './planner/planner.ts';
+export { RpPlanner, type ExportScenarioOptions, type ScenarioFileFormat } from './planner/planner.ts';
 export { RpPlanDetails } from './plan-details/plan-details.ts';
 export { RpTargetGroups } from './target-groups/target-groups.ts';
 export { RpParties } from './parties/parties.ts';

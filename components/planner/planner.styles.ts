@@ -256,6 +256,24 @@ export const plannerStyles = css`
     border-radius: var(--_radius);
     padding: 0.25rem 0.625rem;
   }
+  /* The site's newer plan: the message, its three buttons, and the comparison below them. */
+  .notice.published {
+    flex-wrap: wrap;
+    color: var(--_text);
+    background: var(--_bg);
+  }
+  .published .offer-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .published .offer-actions button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .published rp-compare {
+    flex-basis: 100%;
+  }
   .empty {
     color: var(--_muted);
     font-style: italic;

@@ -181,7 +181,7 @@ function workshopBar(v: PlannerView, w: WorkshopView): TemplateResult {
 
 /** The site's new file: the user's edits stay; compare, adopt (one undo step) or keep one's own. */
 function publishedOffer(v: PlannerView, published: Plan, plan: Plan): TemplateResult {
-  return html`<div class="notice published" role="status">
+  return html`<div class="notice published" role="status" part="published">
     <span>${tr(v, 'planner.published.notice')}</span>
     <span class="offer-actions">
       <button

@@ -60,6 +60,7 @@ export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
  * @csspart error - The message shown when a plan is refused.
  * @csspart store-error - The message shown when scenarios cannot be stored (editing goes on in memory).
  * @csspart workshop - The workshop bar: connection status and participants (only with collab-url).
+ * @csspart published - The offer of a newer published plan (compare, adopt, keep mine).
  *
  * @slot intro - The host's heading or introduction, shown above the planner (also before a plan is set).
  * @slot actions - The host's own buttons in the toolbar, after undo and redo (e.g. "save to our server", "help").
