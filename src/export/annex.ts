@@ -313,3 +313,66 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
     ],
   };
 }
+
+/**
+ * The annex the main contractor or cashier signs: what it receives from each funder, what it
+ * passes on to each other provider (both per period), and its own part (received − passed on).
+ */
+export function leadAnnex(ctx: ExportContext): AnnexDoc {
+  const l = ctx.locale;
+  const { plan, payments, names } = ctx;
+  const leadId = payments.leadId;
+  if (leadId === null) throw new ExportError('no-lead', txMsg('error.no-lead'));
+  const model = plan.executionModel as 'main-contractor' | 'cashier';
+  const lead = names.provider(leadId);
+  const zero = () => new Dec(0);
+  const listed = payments.funders.filter((f) => f.funderId !== null);
+  const n = payments.periods.length;
+  // What reaches the lead: one column per listed funder line.
+  const fromFunders: PaymentLine[] = listed.map((f) => ({ providerId: null, annual: f.annual, amount: f.amount, periods: f.periods }));
+  const receivedPeriods = Array.from({ length: n }, (_, k) => listed.reduce((s, f) => s.plus(f.periods[k]!), zero()));
+  const received = listed.reduce((s, f) => s.plus(f.amount), zero());
+  const receivedAnnual = listed.reduce((s, f) => s.plus(f.annual), zero());
+  const receivedTable: Table = {
+    id: 'received',
+    title: tx('secReceived', l),
+    columns: [
+      { label: tx('colFunder', l), kind: 'text' }, { label: tx('colUzovi', l), kind: 'text' }, { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colAmountAnnual', l), kind: 'money' }, { label: tx('colAmountTerm', l), kind: 'money' },
+    ],
+    rows: listed.map((f) => [
+      text(names.funder(f.funderId, f.domainId)), text(plan.funders.find((x) => x.id === f.funderId)?.uzovi ?? ''),
+      text(names.domain(f.domainId)), money(f.annual), money(f.amount),
+    ]),
+    totals: [null, null, null, receivedAnnual, received],
+  };
+  const receivedSchedule: Table = {
+    ...funderScheduleTable(ctx, { funderId: null, domainId: null, annual: receivedAnnual, amount: received, periods: receivedPeriods, payees: fromFunders, parts: fromFunders }, fromFunders, 'received-schedule'),
+    title: `${tx('secReceived', l)}: ${tx('secPaymentSchedule', l).toLowerCase()}`,
+  };
+  // The funder columns are named by funder, not by provider.
+  receivedSchedule.columns = receivedSchedule.columns.map((c, i) => (i >= 3 && i < 3 + listed.length
+    ? { ...c, label: `${names.funder(listed[i - 3]!.funderId, listed[i - 3]!.domainId)} (${names.domain(listed[i - 3]!.domainId)})` } : c));
+  const passed = payments.passOn.reduce((s, x) => s.plus(x.amount), zero());
+  const own = received.minus(passed);
+  return {
+    locale: l,
+    draft: ctx.draft,
+    title: `${tx(`leadAnnexTitle.${model}`, l, { lead })}: ${plan.name}`,
+    meta: meta(ctx),
+    footer: `${plan.name} · ${lead} · ${ctx.scenarioName} · SHA-256 ${ctx.fingerprint.slice(0, 16)}…`,
+    blocks: [
+      ...head(ctx),
+      ...section(planFieldsTable(ctx)),
+      h(2, tx('secReceived', l)), p(tx('receivedRule', l)), { kind: 'table', table: receivedTable, caption: false },
+      tbl(receivedSchedule),
+      ...passOnBlocks(ctx),
+      h(2, tx('secOwnPart', l)),
+      p(tx('ownPartLine', l, { received: fmtMoney(received, l), passed: fmtMoney(passed, l), own: fmtMoney(own, l) }), true),
+      ...section(justificationTable(ctx)),
+      ...section(targetGroupsTable(ctx)),
+      ...agreements(ctx, true),
+      p(tx('fingerprintNote', l)),
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/index.ts';
 import type { Msg } from '../i18n/locale.ts';
 
-export type ExportErrorCode = 'has-errors' | 'invalid-plan' | 'unknown-funder' | 'no-funders' | 'amount-too-large' | 'failed';
+export type ExportErrorCode = 'has-errors' | 'invalid-plan' | 'unknown-funder' | 'no-funders' | 'no-lead' | 'amount-too-large' | 'failed';
 
 /**
  * Why an export did not produce a file. `has-errors` carries the error findings that block it

@@ -1,7 +1,7 @@
 import { tx, txMsg } from '../i18n/export.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
 import { Plan } from '../model/index.ts';
-import { funderAnnex, planAnnex, type AnnexDoc } from './annex.ts';
+import { funderAnnex, leadAnnex, planAnnex, type AnnexDoc } from './annex.ts';
 import { buildContext, type ExportContext } from './context.ts';
 import { tableToCsv } from './csv.ts';
 import { ExportError, isExportError } from './errors.ts';
@@ -15,7 +15,7 @@ export { ExportError, isExportError } from './errors.ts';
 export type { ExportErrorCode } from './errors.ts';
 export { neutralise } from './neutralise.ts';
 export { canonicalJson, planFingerprint } from './fingerprint.ts';
-export { planAnnex, funderAnnex, type AnnexDoc, type Block } from './annex.ts';
+export { planAnnex, funderAnnex, leadAnnex, type AnnexDoc, type Block } from './annex.ts';
 export { buildContext, type ExportContext } from './context.ts';
 
 /*
@@ -23,8 +23,8 @@ export { buildContext, type ExportContext } from './context.ts';
  * Heavy libraries (exceljs, docx) are imported inside their exporters, only when used.
  */
 
-export type ExportFormat = 'annex-docx' | 'funder-annex-docx' | 'xlsx' | 'csv' | 'monitoring-csv' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['annex-docx', 'funder-annex-docx', 'xlsx', 'csv', 'monitoring-csv', 'json'];
+export type ExportFormat = 'annex-docx' | 'funder-annex-docx' | 'lead-annex-docx' | 'xlsx' | 'csv' | 'monitoring-csv' | 'json';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['annex-docx', 'funder-annex-docx', 'lead-annex-docx', 'xlsx', 'csv', 'monitoring-csv', 'json'];
 
 /** Which table a plain CSV holds. */
 export type CsvTable = 'allocation' | 'schedule' | 'payments' | 'monitoring';
@@ -61,8 +61,8 @@ const MIME = {
 } as const;
 
 const KIND: Record<Locale, Record<string, string>> = {
-  nl: { payments: 'betalingen', annex: 'bijlage', workbook: 'werkmap', allocation: 'toedeling', schedule: 'betaalschema', monitoring: 'monitoring', plan: 'plan', draft: 'concept' },
-  en: { payments: 'payments', annex: 'annex', workbook: 'workbook', allocation: 'allocation', schedule: 'schedule', monitoring: 'monitoring', plan: 'plan', draft: 'draft' },
+  nl: { lead: 'bijlage-hoofdaannemer', 'lead-cashier': 'bijlage-kassier', payments: 'betalingen', annex: 'bijlage', workbook: 'werkmap', allocation: 'toedeling', schedule: 'betaalschema', monitoring: 'monitoring', plan: 'plan', draft: 'concept' },
+  en: { lead: 'annex-main-contractor', 'lead-cashier': 'annex-cashier', payments: 'payments', annex: 'annex', workbook: 'workbook', allocation: 'allocation', schedule: 'schedule', monitoring: 'monitoring', plan: 'plan', draft: 'draft' },
 };
 
 function checkPlan(plan: unknown): Plan {
@@ -116,6 +116,11 @@ async function render(format: ExportFormat, ctx: ExportContext, options: ExportO
       const label = twin ? `${funder.name} ${ctx.names.domain(funder.domainId)}` : funder.name;
       const fileName = name(ctx, `${KIND[ctx.locale].annex}-${label}`, 'docx');
       return file(await buildDocx(funderAnnex(ctx, funder.id)), MIME.docx, fileName);
+    }
+    case 'lead-annex-docx': {
+      const doc = leadAnnex(ctx);
+      const { buildDocx } = await import('./docx.ts');
+      return file(await buildDocx(doc), MIME.docx, name(ctx, ctx.plan.executionModel === 'cashier' ? 'lead-cashier' : 'lead', 'docx'));
     }
     case 'xlsx': {
       const { buildWorkbook } = await import('./xlsx.ts');

@@ -10,6 +10,18 @@ export const exportMsg = {
   // Document titles and marks
   annexTitle: { nl: 'Bijlage bij de overeenkomst', en: 'Contract annex' },
   funderAnnexTitle: { nl: 'Bijlage bij de overeenkomst voor {funder}', en: 'Contract annex for {funder}' },
+  'leadAnnexTitle.main-contractor': { nl: 'Bijlage voor de hoofdaannemer {lead}', en: 'Annex for the main contractor {lead}' },
+  'leadAnnexTitle.cashier': { nl: 'Bijlage voor de kassier {lead}', en: 'Annex for the cashier {lead}' },
+  secReceived: { nl: 'Wat u ontvangt van de financiers', en: 'What you receive from the funders' },
+  secOwnPart: { nl: 'Uw eigen deel', en: 'Your own part' },
+  ownPartLine: {
+    nl: 'U ontvangt {received} over de looptijd en betaalt {passed} door; uw eigen deel is {own}.',
+    en: 'You receive {received} over the term and pass on {passed}; your own part is {own}.',
+  },
+  receivedRule: {
+    nl: 'Elke financier betaalt u zijn volledige bijdrage; wat geen gecontracteerde zorgverzekeraar dekt, ontvangt u niet.',
+    en: 'Every funder pays you its whole contribution; what no contracting insurer covers, you do not receive.',
+  },
   draftMark: { nl: 'CONCEPT', en: 'DRAFT' },
   draftNotice: {
     nl: 'Concept: dit scenario bevat nog fouten en is niet bedoeld om te ondertekenen.',
@@ -316,6 +328,10 @@ export const exportMsg = {
   'error.invalid-plan': { nl: 'Het plan is onleesbaar: {detail}', en: 'The plan cannot be read: {detail}' },
   'error.unknown-funder': { nl: 'Financier "{id}" bestaat niet in dit plan.', en: 'Funder "{id}" does not exist in this plan.' },
   'error.no-funders': { nl: 'Dit plan heeft geen financiers.', en: 'This plan has no funders.' },
+  'error.no-lead': {
+    nl: 'Dit plan heeft geen hoofdaannemer of kassier: de financiers betalen de aanbieders rechtstreeks.',
+    en: 'This plan has no main contractor or cashier: the funders pay the providers directly.',
+  },
   'error.amount-too-large': {
     nl: 'Een bedrag is te groot om exact in een werkmap te schrijven.',
     en: 'An amount is too large to write exactly into a workbook.',
@@ -337,6 +353,7 @@ export const exportMsg = {
   menuAllFunders: { nl: 'Alle financiers (afzonderlijke bestanden)', en: 'All funders (separate files)' },
   'format.annex-docx': { nl: 'Contractbijlage (Word)', en: 'Contract annex (Word)' },
   'format.funder-annex-docx': { nl: 'Bijlage per financier (Word)', en: 'Annex per funder (Word)' },
+  'format.lead-annex-docx': { nl: 'Bijlage voor de hoofdaannemer of kassier (Word)', en: 'Annex for the main contractor or cashier (Word)' },
   'format.xlsx': { nl: 'Werkmap (Excel)', en: 'Workbook (Excel)' },
   'format.csv': { nl: 'CSV', en: 'CSV' },
   'format.monitoring-csv': { nl: 'Overzicht NZa-monitoring (CSV)', en: 'NZa monitoring overview (CSV)' },

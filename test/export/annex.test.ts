@@ -281,3 +281,50 @@ describe('contract annex: a plan over two calendar years', () => {
     expect(cz).to.include(tx('yourCountYear', 'nl', { year: 2026 }));
   });
 });
+
+describe("the lead's annex (main contractor, cashier)", () => {
+  it('lists what the lead receives from each funder and what it passes on to each subcontractor, per period', async () => {
+    const plan = handbookPlan();
+    const a = allocate(plan);
+    const p = payments(plan, a);
+    const file = await exportScenario('lead-annex-docx', { plan, locale: 'nl', date: DATE, scenarioName: 'Scenario B' });
+    expect(file.fileName).to.contain('hoofdaannemer');
+    const doc = lines((await readDocx(file.blob)).document);
+    expect(doc[0]).to.equal(`${tx('leadAnnexTitle.main-contractor', 'nl', { lead: 'Thuiszorg Zuidoost' })}: ${plan.name}`);
+    const received = doc.indexOf(tx('secReceived', 'nl'));
+    const passOn = doc.indexOf(tx('secPassOn', 'nl'));
+    const own = doc.indexOf(tx('secOwnPart', 'nl'));
+    expect(received).to.be.greaterThan(-1);
+    expect(passOn).to.be.greaterThan(received);
+    expect(own).to.be.greaterThan(passOn);
+    for (const f of p.funders.filter((x) => x.funderId !== null)) {
+      expect(doc.slice(received, passOn)).to.include(formatMoney(f.annual, 'nl'));
+    }
+    for (const x of p.passOn) {
+      expect(doc.slice(passOn, own)).to.include(formatMoney(x.annual, 'nl'));
+      expect(doc.slice(passOn, own)).to.include(formatMoney(x.periods[0]!, 'nl'));
+    }
+    expect(doc.slice(passOn, own).join('\n')).to.contain(tx('role.subcontractor', 'nl'));
+    // Received − passed on = the lead's own part, to the cent.
+    const receivedTotal = p.funders.filter((x) => x.funderId !== null).reduce((s, x) => s.plus(x.amount), new Dec(0));
+    const passed = p.passOn.reduce((s, x) => s.plus(x.amount), new Dec(0));
+    expect(doc.slice(own).join('\n')).to.contain(tx('ownPartLine', 'nl', {
+      received: formatMoney(receivedTotal, 'nl'), passed: formatMoney(passed, 'nl'), own: formatMoney(receivedTotal.minus(passed), 'nl'),
+    }));
+    // The lead's own part is its share of what the listed funders pay.
+    const ownParts = p.funders.filter((x) => x.funderId !== null).flatMap((f) => f.parts.filter((x) => x.providerId === 'p-vv')).reduce((s, x) => s.plus(x.amount), new Dec(0));
+    expect(receivedTotal.minus(passed).toFixed(2)).to.equal(ownParts.toFixed(2));
+    expect(doc.join('\n')).to.contain(tx('vat.main-contractor', 'nl'));
+  });
+
+  it('is refused, with a message, when funders pay the providers directly', async () => {
+    const plan: Plan = { ...handbookPlan(), executionModel: 'equal-partners', leadProviderId: null };
+    try {
+      await exportScenario('lead-annex-docx', { plan, locale: 'nl', draft: true });
+      expect.fail('no refusal');
+    } catch (e) {
+      expect((e as { code: string }).code).to.equal('no-lead');
+      expect((e as { messages: { nl: string } }).messages.nl).to.contain('hoofdaannemer');
+    }
+  });
+});

@@ -45,6 +45,7 @@ interface Files {
   workbooks: { label: string; plan: Plan; sheets: Map<string, string> }[];
   annex: { plan: Plan; text: string; pdf: Buffer };
   funderAnnex: { plan: Plan; funderId: string; text: string };
+  leadAnnex: { plan: Plan; text: string };
 }
 
 /** Generates every file, then converts them in three LibreOffice runs (each start costs seconds). */
@@ -72,6 +73,8 @@ async function convertAll(office: Office): Promise<Files> {
   const annexPath = office.write(annex.name, annex.data);
   const funderFile = await bytes('funder-annex-docx', { plan: network, locale: 'en', funderId: funder.id });
   const funderPath = office.write(funderFile.name, funderFile.data);
+  const leadFile = await bytes('lead-annex-docx', { plan: network, locale: 'nl' });
+  const leadPath = office.write(leadFile.name, leadFile.data);
 
   const csvFiles = [];
   for (const locale of ['nl', 'en'] as const) {
@@ -85,13 +88,14 @@ async function convertAll(office: Office): Promise<Files> {
   const asComma = office.csvToFods(csvFiles.map((c) => c.path), ',');
 
   const csv = office.workbooksToCsv([recalcPath, ...books.map((b) => b.path)]);
-  const texts = office.documentsToText([annexPath, funderPath]);
+  const texts = office.documentsToText([annexPath, funderPath, leadPath]);
   return {
     recalc: csv.get(recalcPath)!,
     csv: csvFiles.map((c) => ({ locale: c.locale, table: c.table, text: c.text, asSemicolon: asSemicolon.get(c.path)!, asComma: asComma.get(c.path)! })),
     workbooks: books.map((b) => ({ label: b.label, plan: b.plan, sheets: csv.get(b.path)! })),
     annex: { plan: network, text: texts.get(annexPath)!, pdf: office.documentToPdf(annexPath) },
     funderAnnex: { plan: network, funderId: funder.id, text: texts.get(funderPath)! },
+    leadAnnex: { plan: network, text: texts.get(leadPath)! },
   };
 }
 
@@ -214,5 +218,17 @@ describe('office suite (LibreOffice headless)', () => {
     const lines = text.split(/\r?\n/);
     assert.ok(lines.includes(formatMoney(own.toFixed(2), 'en')), formatMoney(own.toFixed(2), 'en'));
     assert.ok(lines.some((l) => l.includes(funder.name)));
+  });
+
+  test("the lead's annex: what it receives per funder and passes on per provider, as Writer reads it", () => {
+    const { plan, text } = ready().leadAnnex;
+    const p = payments(plan, allocate(plan));
+    assert.ok(p.leadId !== null, 'the dementia network has a lead');
+    const lines = text.split(/\r?\n/);
+    for (const f of p.funders.filter((x) => x.funderId !== null)) assert.ok(lines.includes(formatMoney(f.amount, 'nl')), formatMoney(f.amount, 'nl'));
+    for (const x of p.passOn) {
+      assert.ok(lines.includes(formatMoney(x.amount, 'nl')), formatMoney(x.amount, 'nl'));
+      for (const period of x.periods) assert.ok(lines.includes(formatMoney(period, 'nl')), formatMoney(period, 'nl'));
+    }
   });
 });
