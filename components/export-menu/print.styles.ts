@@ -38,6 +38,7 @@ tfoot td { font-weight: 700; }
 
 /** A CSS string literal for any text: quotes, backslashes and line breaks escaped. */
 export function cssString(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped here
   return `"${text.replace(/[\\"\r\n\u2028\u2029]|[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
