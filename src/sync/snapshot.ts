@@ -48,7 +48,7 @@ export class Snapshot {
     }
     this.plan = fallback;
     if (later) return;
-    const steps = this.buildSteps(frozenCopy(fallback), origin, problems, Number.POSITIVE_INFINITY);
+    const steps = this.buildSteps(fallback, origin, problems, Number.POSITIVE_INFINITY);
     let step = steps.next();
     while (!step.done) step = steps.next();
     this.plan = step.value;
@@ -63,7 +63,7 @@ export class Snapshot {
     r: Roots, fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], rowsPerStep: number, pause: () => Promise<void>,
   ): Promise<Snapshot> {
     const snapshot = new Snapshot(r, fallback, origin, problems, true);
-    const steps = snapshot.buildSteps(frozenCopy(fallback), origin, problems, rowsPerStep);
+    const steps = snapshot.buildSteps(fallback, origin, problems, rowsPerStep);
     let step = steps.next();
     while (!step.done) {
       await pause();
@@ -76,16 +76,20 @@ export class Snapshot {
   /** The first snapshot: every field and row read; the fallback plan stands in for what is broken. */
   private *buildSteps(fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], rowsPerStep: number): Generator<void, Plan, void> {
     let read = 0;
-    const plan = { ...fallback } as Record<string, unknown>;
-    for (const f of SCALAR_FIELDS) plan[f] = this.guardField(f, fallback[f], origin, problems);
-    plan.defaultSplit = this.guardDefault(fallback.defaultSplit, origin, problems);
+    // Only what the snapshot keeps of the fallback is copied (and frozen): its rows are read from
+    // the doc, and a fallback row stands in only for a broken one.
+    const plan: Record<string, unknown> = {};
+    // Keys in the fallback's order (a collection's place is kept until it is read).
+    for (const [k, v] of Object.entries(fallback)) plan[k] = (COLLECTIONS as readonly string[]).includes(k) ? undefined : frozenCopy(v);
+    for (const f of SCALAR_FIELDS) plan[f] = this.guardField(f, plan[f], origin, problems);
+    plan.defaultSplit = this.guardDefault(plan.defaultSplit as Split, origin, problems);
     for (const c of COLLECTIONS) {
       const previous = new Map((fallback[c] as Row[]).map((row) => [row.id, row]));
       for (const [id, y] of this.r.rows[c].entries()) {
         if (!(y instanceof Y.Map)) continue;
         const candidate = readRow(c, id, y);
         let res = guardObject<Row>(ROW_SCHEMAS[c], candidate, undefined);
-        if (res.value === undefined && previous.has(id)) res = guardObject<Row>(ROW_SCHEMAS[c], candidate, previous.get(id));
+        if (res.value === undefined && previous.has(id)) res = guardObject<Row>(ROW_SCHEMAS[c], candidate, frozenCopy(previous.get(id)));
         this.report(res.refused, res.value === undefined, c, id, origin, problems);
         if (res.value) this.cache[c].set(id, res.value);
         if (++read % rowsPerStep === 0) yield;
