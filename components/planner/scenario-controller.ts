@@ -5,7 +5,14 @@ import type { PlanState, StateProblem } from '../../src/sync/state.ts';
 import { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { planDiffOps } from '../../src/store/plan-diff.ts';
 import { storeError } from '../../src/store/errors.ts';
-import type { OpenScenario, SaveInfo, ScenarioStore, StoreError, StoreEvent } from '../../src/store/types.ts';
+import type {
+  OpenScenario,
+  SaveInfo,
+  ScenarioInfo,
+  ScenarioStore,
+  StoreError,
+  StoreEvent,
+} from '../../src/store/types.ts';
 import { warnBeforeUnloadWhileUnsaved } from '../../src/store/index.ts';
 import { t } from '../../src/i18n/index.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
@@ -282,12 +289,7 @@ export class ScenarioController implements ReactiveController {
         if (this.dirty || storage === 'none' || this.settings().shareAtOnce) await this.create(session);
         return;
       }
-      const known = storage === 'local' ? readPublished(dbName, plan.id) : null;
-      if (known === null && storage === 'local') writePublished(dbName, plan.id, plan);
-      const newer = known !== null && known !== planFingerprint(plan) ? plan : null;
-      this.seededId = all[0]!.id;
-      const id = all.some((s) => s.id === prefer) ? prefer! : (all.find((s) => s.chosen) ?? all[0]!).id;
-      await this.openStored(session, id, stale, newer);
+      await this.takeUp(session, all, prefer, stale);
     })()
       .catch((e: unknown) => {
         // The store never rejects by contract; anything else is a bug that must not reach the host page.
@@ -297,6 +299,35 @@ export class ScenarioController implements ReactiveController {
         if (!signal.aborted) this.opening = false;
       });
     this.track(run);
+  }
+
+  /**
+   * Opens the stored scenario of a plan (the chosen one, else the first), checking whether the
+   * published plan is still the one they grew from.
+   */
+  private async takeUp(
+    session: Session,
+    all: readonly ScenarioInfo[],
+    prefer: string | null,
+    stale: () => boolean,
+  ): Promise<void> {
+    const plan = this.firstSet!;
+    const local = this.settings().storage === 'local';
+    const known = local ? readPublished(session.dbName, plan.id) : null;
+    if (known === null && local) writePublished(session.dbName, plan.id, plan);
+    const newer = known !== null && known !== planFingerprint(plan) ? plan : null;
+    session.empty = false;
+    this.seededId = all[0]!.id;
+    const id = all.some((s) => s.id === prefer) ? prefer! : (all.find((s) => s.chosen) ?? all[0]!).id;
+    await this.openStored(session, id, stale, newer);
+  }
+
+  /** Another tab stored the plan's first scenario while this one had none: follow it. */
+  private async followOtherTab(session: Session): Promise<void> {
+    if (!session.empty || session.creating) return;
+    const all = await session.store.list();
+    if (!session.empty || session.creating || all.length === 0 || session.signal.aborted) return;
+    await this.takeUp(session, all, null, () => session.signal.aborted);
   }
 
   /** The first change of a plan with no stored scenarios: its scenario is created from the published plan. */
@@ -371,7 +402,8 @@ export class ScenarioController implements ReactiveController {
 
   private onStoreEvent(session: Session, event: StoreEvent): void {
     if (session !== this.session) return;
-    if (event.type === 'list') void this.readName(session);
+    if (event.type === 'list' && session.empty) this.track(this.followOtherTab(session));
+    else if (event.type === 'list') void this.readName(session);
     else if (event.type === 'saved') this.events.saved(event.info);
     else this.reportStoreError(event.error);
   }

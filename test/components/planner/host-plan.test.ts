@@ -96,6 +96,21 @@ describe('rp-planner: the plan a host sets', function () {
     expect(reloaded.plan!.region).to.equal('Andere regio');
   });
 
+  it('another tab on the same plan follows the first change and a host’s later set', async () => {
+    const db = freshDb();
+    const a = await mountPlanner({ storageName: db, plan: named('Gepubliceerd') });
+    const b = await mountPlanner({ storageName: db, plan: named('Gepubliceerd') });
+    await until(() => a.scenarioStore !== null && b.scenarioStore !== null, 'both stores');
+    edit(a, rename('Uit tab A'));
+    await until(() => b.plan!.name === 'Uit tab A', 'the first edit in the other tab');
+    expect(b.currentScenario).to.equal(a.currentScenario);
+    a.plan = { ...named('Van de host'), region: 'Andere regio' };
+    await until(
+      () => b.plan!.name === 'Van de host' && b.plan!.region === 'Andere regio',
+      'the host’s set in the other tab',
+    );
+  });
+
   it('a plan only looked at is not stored, and a visitor who never edited sees the site’s new file', async () => {
     const db = freshDb();
     const p = await mountPlanner({ storageName: db, plan: named('Versie 1') });
