@@ -315,6 +315,21 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
       expect(b.plan!.name).to.equal('Samen bewerkt');
     });
 
+    it('a host’s set in one planner reaches the workshop peer, as one undoable step', async () => {
+      const plan = handbookPlan(`host-set-${Date.now()}`);
+      const props = { storage: 'none' as const, collabUrl: server!.url, collabToken: server!.editor };
+      const a = await open({ ...props, plan, userName: 'Anna' });
+      const b = await open({ ...props, plan, userName: 'Bram' });
+      await until(
+        () => !!a.shadowRoot!.querySelector('.pill.connected') && !!b.shadowRoot!.querySelector('.pill.connected'),
+        'both connected',
+      );
+      a.plan = { ...plan, name: 'Van de site', region: 'Nieuwe regio' };
+      await until(() => b.plan!.name === 'Van de site' && b.plan!.region === 'Nieuwe regio', 'the host’s set at Bram');
+      a.undo();
+      await until(() => b.plan!.name === plan.name, 'the undo at Bram');
+    });
+
     it('an observer’s planner is read-only', async () => {
       const plan = handbookPlan(`observer-${Date.now()}`);
       const p = await open({
