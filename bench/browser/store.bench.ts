@@ -90,19 +90,25 @@ async function opened(store: ScenarioStore, plan: Plan, name: string): Promise<{
 
 interface Figures { ours: number; peer: number; ratio: number; block?: number }
 
+/** `runs` for the first edit; save and load (quick) run three times as often, against the noise. */
 async function measure(plan: Plan, runs: number): Promise<Record<'save' | 'load' | 'first' | 'prepared' | 'edit', Figures>> {
   const dbName = `rp-bench-store-${Date.now()}`;
   const store = await openScenarioStore({ planId: 'bench', dbName, debounceMs: 0, broadcast: false });
   const peer = await peerDb();
   const rows = { save: [] as number[][], load: [] as number[][], first: [] as number[][], prepared: [] as number[][], edit: [] as number[][] };
   const blocks = { first: [] as number[], prepared: [] as number[] };
-  for (let i = 0; i < runs; i++) {
-    const key = `p${i}`;
+  for (let i = 0; i < runs * 3; i++) {
+    const key = `q${i}`;
     const peerSave = await peerPut(peer.db, plan, key);
     const peerLoad = await time(() => peer.db.get('plans', key));
+    const quick = await opened(store, plan, `Q${i}`);
+    rows.save.push([quick.save, peerSave]);
+    rows.load.push([quick.load, peerLoad]);
+    await quick.live.close();
+  }
+  for (let i = 0; i < runs; i++) {
+    const key = `p${i}`;
     const cold = await opened(store, plan, `S${i}`);
-    rows.save.push([cold.save, peerSave]);
-    rows.load.push([cold.load, peerLoad]);
 
     const first = await timedWithBlock(rename(cold.live, `eerste ${i}`));
     rows.first.push([first.ms, await peerPut(peer.db, plan, key)]);
@@ -155,6 +161,8 @@ export default async function run(): Promise<void> {
   console.log(`\ngoals at ${GOAL.size} activities:`);
   console.log(`  save within ${GOAL.ratio}× plain idb put:     ${at5000.save.ratio.toFixed(2)}×  ${verdict(at5000.save.ratio <= GOAL.ratio)}`);
   console.log(`  load within ${GOAL.ratio}× plain idb get:     ${at5000.load.ratio.toFixed(2)}×  ${verdict(at5000.load.ratio <= GOAL.ratio)}`);
-  console.log(`  first edit under ${GOAL.firstMs} ms (cold):       ${at5000.first.ours.toFixed(0)} ms  ${verdict(at5000.first.ours < GOAL.firstMs)}`);
-  console.log(`  first edit under ${GOAL.firstMs} ms (prepared):   ${at5000.prepared.ours.toFixed(0)} ms  ${verdict(at5000.prepared.ours < GOAL.firstMs)}`);
+  const block = at5000.first.block ?? 0;
+  console.log(`  first edit stored under ${GOAL.firstMs} ms (cold):      ${at5000.first.ours.toFixed(0)} ms  ${verdict(at5000.first.ours < GOAL.firstMs)}`);
+  console.log(`  first edit blocks the page under ${GOAL.firstMs} ms (cold): ${block.toFixed(0)} ms  ${verdict(block < GOAL.firstMs)}  (the edit shows at once; Yjs is built in steps)`);
+  console.log(`  first edit stored under ${GOAL.firstMs} ms (prepared):  ${at5000.prepared.ours.toFixed(0)} ms  ${verdict(at5000.prepared.ours < GOAL.firstMs)}  (prepare() on focus)`);
 }
