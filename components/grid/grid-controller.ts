@@ -17,7 +17,7 @@ import { fitHeight, fixedSettings, refreshDimensions, shapeSettings } from './ho
 import { installKeyboardEntry, keepingFocus, type KeyboardEntry } from './keyboard-entry.ts';
 import { freshRows, shownFindings } from '../shared/field-findings.ts';
 import { GridSelection } from './grid-selection.ts';
-import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from './grid-types.ts';
+import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, SelectedCell } from './grid-types.ts';
 
 /** The element's properties the grid follows. */
 export interface GridHost extends ReactiveControllerHost, HTMLElement {
@@ -255,6 +255,7 @@ export class GridController implements ReactiveController, PaintState {
     const hot = this.hot!;
     let dirty = noDirt();
     let resized = false;
+    let reselect: SelectedCell | null = null;
     // Settings and data replacements go through one batch (one render). The common case, changed
     // cell text or marks, must not use batch(): its end renders even when nothing asked for it.
     const heavy: (() => void)[] = [];
@@ -265,6 +266,11 @@ export class GridController implements ReactiveController, PaintState {
       this.setShape(shape);
       const rows = this.source.rows();
       if (this.shape !== previous || !sameIds(this.rows, rows)) {
+        // The selection is put back by identity after the rows are replaced: left in place, it
+        // can point past the rows the overlays have drawn (a removed row, the totals row moving
+        // up) and Handsontable's focus handling then throws "TR was expected to be rendered".
+        reselect = this.selection.current();
+        if (reselect) heavy.push(() => hot.deselectCell());
         resized = fitHeight(this.source.container()!, shape, rows.length);
         this.setRows(rows);
         const data = (this.data = bindData(rows));
@@ -294,6 +300,7 @@ export class GridController implements ReactiveController, PaintState {
     if (heavy.length > 0) {
       keepingFocus(this.source.container()!, () => {
         hot.batch(() => heavy.forEach((run) => run()));
+        if (reselect) this.selection.quietly(reselect);
         this.selection.applyPending();
       });
     }
