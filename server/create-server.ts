@@ -7,7 +7,7 @@ import { AWARENESS, carriesUpdate, messageBody, peekKind } from './message-check
 import { FileStore, FilePersistence } from './persistence.ts';
 import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
-import { checkerFor, type CheckVerdict } from './room-check.ts';
+import { checkerFor, releaseHeld, type CheckVerdict } from './room-check.ts';
 
 /*
  * One configured collaboration server: room tokens, file persistence, optional Redis scale-out, the
@@ -94,6 +94,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const control: Extension = {
     priority: 2000,
     async onUpgrade({ request, socket }) {
+      if (stopping) {
+        (socket as Socket).destroy();
+        throw null;
+      }
       const turndown = gate.admit(request);
       if (!turndown) return;
       log(`[collab] turned a connection down: ${turndown.reason} (${gate.clientAddress(request)})`);
@@ -127,6 +131,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (!guard) return;
       guard.roomClosed(documentName);
       releasePresence(document, guard.socket);
+      releaseHeld(guard);
     },
     beforeHandleMessage({ update: data, document, connection, context, documentName }) {
       const { role, name, guard } = (context ?? {}) as RoomContext;
@@ -138,12 +143,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
       if (carriesUpdate(kind) && !connection.readOnly) {
         const refused = (verdict: Exclude<CheckVerdict, { ok: true }>) => {
+          if (verdict.quiet) return dropMessage();
           log(`[collab] ${documentName}: refused an update (${verdict.close.reason}: ${verdict.problem})`);
           if (guard) guard.close(verdict.close, verdict.problem);
           else connection.webSocket.close(verdict.close.code, verdict.close.reason);
           return dropMessage();
         };
-        const result = checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(messageBody(data));
+        const result = checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(messageBody(data), guard ?? connection);
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));
         if (!result.ok) return refused(result);
@@ -190,6 +196,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   });
 
   let listening = false;
+  let stopping = false;
   return {
     hocuspocus: server.hocuspocus,
     get port() { return server.address.port; },
@@ -208,16 +215,25 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       listening = true;
     },
     async close() {
+      stopping = true;
       server.httpServer.close();
-      const sockets = [...server.webSocketServer.clients];
+      const sockets = new Set([...server.webSocketServer.clients]);
       for (const s of sockets) s.close(CLOSE_SERVER_RESTART.code, CLOSE_SERVER_RESTART.reason);
       const hp = server.hocuspocus;
       const idle = () => hp.getDocumentsCount() === 0 && hp.loadingDocuments.size === 0;
-      await waitFor(idle, 3000);
-      for (const s of sockets) s.terminate();
+      // A socket whose handshake was already under way when we started closing: close it too.
+      const stragglers = () => {
+        for (const s of server.webSocketServer.clients) if (!sockets.has(s)) { sockets.add(s); s.close(CLOSE_SERVER_RESTART.code, CLOSE_SERVER_RESTART.reason); }
+        return idle();
+      };
+      await waitFor(stragglers, 3000);
+      for (const s of server.webSocketServer.clients) s.terminate();
       // Closing the last connection of a room stores it at once; wait for those writes.
       await waitFor(idle, 10_000);
-      if (!idle()) log(`[collab] stopping with ${hp.getDocumentsCount()} room(s) still loaded (stores failing: ${persistence?.failing ?? 0})`);
+      if (!idle()) {
+        const detail = [...hp.documents.values()].map((d) => `${d.name}: ${d.getConnectionsCount()} connection(s)${hp.debouncer.isDebounced(`onStoreDocument-${d.name}`) ? ', store scheduled' : ''}${hp.debouncer.isCurrentlyExecuting(`onStoreDocument-${d.name}`) ? ', storing' : ''}${d.saveMutex.isLocked() ? ', locked' : ''}`);
+        log(`[collab] stopping with ${hp.getDocumentsCount()} room(s) still loaded (stores failing: ${persistence?.failing ?? 0}): ${detail.join('; ').slice(0, 500)}`);
+      }
       server.webSocketServer.close();
       if (listening) await hp.hooks('onDestroy', { instance: hp });
       listening = false;

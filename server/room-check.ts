@@ -45,12 +45,12 @@ const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
 const CHECKING = Symbol('room-check');
 
-export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; problem: string };
+export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; problem: string; quiet?: boolean };
 /** Held: the update looks invalid only because part of it waits for content not here yet. */
 export type CheckResult = CheckVerdict | { ok: 'held'; verdict: Promise<CheckVerdict> };
 
 
-interface Held { resolve: (v: CheckVerdict) => void; timer: ReturnType<typeof setTimeout> }
+interface Held { resolve: (v: CheckVerdict) => void; timer: ReturnType<typeof setTimeout>; update: Uint8Array; owner: object }
 
 const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
@@ -95,8 +95,8 @@ export class RoomChecker {
     doc.on('update', this.mirror);
   }
 
-  /** Checks an update a client sent, before Hocuspocus applies it to the room. */
-  check(update: Uint8Array): CheckResult {
+  /** Checks an update a client (`owner`: its socket's guard) sent, before Hocuspocus applies it. */
+  check(update: Uint8Array, owner: object = {}): CheckResult {
     this.settle();
     if (addsContent(update) && this.size + update.byteLength > this.maxBytes) {
       // Measure exactly at most once a second: near the cap every growing edit would otherwise pay for it.
@@ -129,10 +129,13 @@ export class RoomChecker {
       for (const p of parts) this.heldParts.add(p);
       let entry!: Held;
       const verdict = new Promise<CheckVerdict>((resolve) => {
-        entry = { resolve, timer: setTimeout(() => this.expire(), this.holdMs) };
+        entry = { resolve, timer: setTimeout(() => this.expire(owner), this.holdMs), update, owner };
       });
       entry.timer.unref?.();
       this.held.push(entry);
+      let rooms = heldBy.get(owner);
+      if (!rooms) heldBy.set(owner, (rooms = new Set()));
+      rooms.add(this);
       return { ok: 'held', verdict };
     }
     this.refuseHeld(`refused together with an update that made ${problems[0]}`);
@@ -192,10 +195,26 @@ export class RoomChecker {
     for (const h of held) { clearTimeout(h.timer); h.resolve({ ok: false, close: CLOSE_INVALID_UPDATE, problem }); }
   }
 
-  private expire(): void {
-    if (this.held.length === 0) return;
-    this.refuseHeld(`still waiting after ${this.holdMs} ms for content it builds on`);
+  /** An owner's held updates waited too long: refused; the others wait on. */
+  private expire(owner: object): void {
+    this.dropOwner(owner, { ok: false, close: CLOSE_INVALID_UPDATE, problem: `still waiting after ${this.holdMs} ms for content it builds on` });
+  }
+
+  /** Removes an owner's held updates (refused, or dropped because it left) and rebuilds the shadow without them. */
+  dropOwner(owner: object, verdict: CheckVerdict = { ok: false, close: CLOSE_INVALID_UPDATE, problem: 'sender left', quiet: true }): void {
+    const mine = this.held.filter((h) => h.owner === owner);
+    if (mine.length === 0) return;
+    this.held = this.held.filter((h) => h.owner !== owner);
+    for (const h of mine) { clearTimeout(h.timer); h.resolve(verdict); }
     this.rebuild();
+    // The others' held updates go back into the (rebuilt) shadow, still waiting.
+    this.heldParts.clear();
+    for (const h of this.held) {
+      try { Y.applyUpdate(this.shadow, h.update, CHECKING); } catch { /* it applied before */ }
+    }
+    for (const p of this.dirty) this.heldParts.add(p);
+    this.dirty.clear();
+    if (this.held.length > 0 && !hasPending(this.shadow)) this.resolveHeld();
   }
 
   /** Parts of the plan that do not fit the schema now (e.g. stored before the check existed). */
@@ -294,6 +313,16 @@ export class RoomChecker {
 }
 
 const checkers = new WeakMap<Y.Doc, RoomChecker>();
+/** Owner (a socket's guard) → rooms where it has updates held. */
+const heldBy = new WeakMap<object, Set<RoomChecker>>();
+
+/** A socket left: its held updates will never be completed by it; drop them everywhere. */
+export function releaseHeld(owner: object): void {
+  const rooms = heldBy.get(owner);
+  if (!rooms) return;
+  heldBy.delete(owner);
+  for (const checker of rooms) checker.dropOwner(owner);
+}
 
 /** The room's checker, made at its first client update (read-only rooms never pay for a shadow). */
 export function checkerFor(doc: Y.Doc, maxBytes: number, holdMs?: number): RoomChecker {
