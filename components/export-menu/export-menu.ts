@@ -108,7 +108,7 @@ export class RpExportMenu extends LitElement {
       </label>
       <div class="actions">
         <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
-        ${this.format === 'annex-docx' || (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS) ? html`
+        ${this.format === 'annex-docx' || this.format === 'lead-annex-docx' || (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS) ? html`
           <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>${this.t('menuPrint')}</button>` : nothing}
         <slot name="actions"></slot>
       </div>
@@ -181,7 +181,8 @@ export class RpExportMenu extends LitElement {
    */
   async print(): Promise<HTMLIFrameElement | null> {
     const funderId = this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS ? this.funderId : undefined;
-    const annex = await this.run(() => buildAnnex({ ...this.options(), funderId }));
+    const kind = this.format === 'lead-annex-docx' ? 'lead' : funderId ? 'funder' : 'plan';
+    const annex = await this.run(() => buildAnnex({ ...this.options(), funderId }, kind));
     if (!annex) return null;
     this.renderRoot.querySelector('iframe.print')?.remove();
     const frame = document.createElement('iframe');

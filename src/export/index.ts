@@ -173,13 +173,15 @@ export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funde
 
 /**
  * The annex as content, for the printable view: the same refusal rules as the .docx. With
- * `funderId` the funder's own annex, otherwise the whole plan's.
+ * `funderId` the funder's own annex; `kind: 'lead'` the main contractor's or cashier's; otherwise
+ * the whole plan's.
  */
-export async function buildAnnex(options: ExportOptions): Promise<AnnexDoc> {
+export async function buildAnnex(options: ExportOptions, kind: 'plan' | 'funder' | 'lead' = options.funderId ? 'funder' : 'plan'): Promise<AnnexDoc> {
   try {
-    const format: ExportFormat = options.funderId ? 'funder-annex-docx' : 'annex-docx';
+    const format: ExportFormat = kind === 'funder' ? 'funder-annex-docx' : kind === 'lead' ? 'lead-annex-docx' : 'annex-docx';
     const ctx = await prepare(format, options);
-    return options.funderId ? funderAnnex(ctx, options.funderId) : planAnnex(ctx);
+    if (kind === 'lead') return leadAnnex(ctx);
+    return kind === 'funder' ? funderAnnex(ctx, options.funderId ?? '') : planAnnex(ctx);
   } catch (e) {
     throw asExportError(e);
   }

@@ -177,4 +177,15 @@ describe('<rp-export-menu>', () => {
     expect(doc.querySelectorAll('tfoot td.num').length).to.be.greaterThan(3);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
+
+  it("prints the lead's annex too", async () => {
+    const el = await mount(handbookPlan());
+    await choose(el, 'format', 'lead-annex-docx');
+    expect($(el, '#print')).not.to.equal(null);
+    const frame = await el.print();
+    expect(frame).not.to.equal(null);
+    const doc = frame!.contentDocument!;
+    expect(doc.querySelector('h1')!.textContent).to.contain(tx('leadAnnexTitle.main-contractor', 'nl', { lead: 'Thuiszorg Zuidoost' }));
+    expect(doc.body.textContent).to.contain(tx('secPassOn', 'nl'));
+  });
 });
