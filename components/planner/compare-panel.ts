@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ScenarioInfo, ScenarioStore } from '../../src/store/types.ts';
+import { Task } from '@lit/task';
+import type { ScenarioInfo, ScenarioStore, StoreError } from '../../src/store/types.ts';
 import type { CompareScenario } from '../compare/compare-model.ts';
-import { DEFAULT_LOCALE, type Locale, type Msg } from '../../src/i18n/locale.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { t } from '../../src/i18n/index.ts';
 import { tokens } from '../shared/tokens.ts';
 import '../compare/compare.ts';
@@ -68,10 +69,22 @@ export class RpPlannerCompare extends LitElement {
 
   @state() private scenarios: ScenarioInfo[] = [];
   @state() private picked: string[] = [];
-  @state() private loaded: CompareScenario[] = [];
-  @state() private loading = false;
-  @state() private error: Msg | null = null;
-  private loadRun = 0;
+  /**
+   * The picked scenarios' plans, read from the store whenever the pick or the store changes. A
+   * lit Task: a newer pick aborts the read of an older one, whose result is dropped.
+   */
+  private readonly plans = new Task(this, {
+    args: () => [this.store, this.picked] as const,
+    task: async ([store, ids], { signal }): Promise<CompareScenario[]> => {
+      if (!store || ids.length < 2) return [];
+      const read = await Promise.all(ids.map((id) => store.readPlan(id)));
+      signal.throwIfAborted();
+      return read.map((r, i) => {
+        if (!r.ok) throw r.error;
+        return { name: this.scenarios.find((s) => s.id === ids[i])?.name ?? '', plan: r.value };
+      });
+    },
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) void this.refresh();
@@ -92,43 +105,25 @@ export class RpPlannerCompare extends LitElement {
             .filter((id) => ids.has(id))
             .slice(0, 2);
     // In the scenario bar's order: the differences are shown against the first column.
-    await this.pick(all.map((s) => s.id).filter((id) => wanted.includes(id)));
+    this.pick(all.map((s) => s.id).filter((id) => wanted.includes(id)));
   }
 
-  private async pick(ids: string[]): Promise<void> {
+  private pick(ids: string[]): void {
     this.picked = ids;
-    const store = this.store;
-    const run = ++this.loadRun;
-    if (!store || ids.length < 2) {
-      this.loaded = [];
-      return;
-    }
-    this.loading = true;
-    const plans = await Promise.all(ids.map((id) => store.readPlan(id)));
-    if (run !== this.loadRun) return;
-    this.loading = false;
-    const values: CompareScenario[] = [];
-    for (const [i, read] of plans.entries()) {
-      if (!read.ok) {
-        this.error = read.error.message;
-        this.loaded = [];
-        return;
-      }
-      values.push({ name: this.scenarios.find((s) => s.id === ids[i])?.name ?? '', plan: read.value });
-    }
-    this.error = null;
-    this.loaded = values;
   }
 
   private toggle(id: string, on: boolean): void {
     const next = on ? [...this.picked, id].slice(0, MAX) : this.picked.filter((x) => x !== id);
     // Keep the list order of the scenario bar, so columns do not jump around.
-    void this.pick(this.scenarios.map((s) => s.id).filter((x) => next.includes(x)));
+    this.pick(this.scenarios.map((s) => s.id).filter((x) => next.includes(x)));
   }
 
   protected override render(): unknown {
     const l = this.locale;
     const full = this.picked.length >= MAX;
+    const loading = html`<p class="note" role="status">${t(l, 'planner.compare.loading')}</p>`;
+    const compare = (scenarios: CompareScenario[]) =>
+      html`<rp-compare .scenarios=${scenarios} locale=${l}></rp-compare>`;
     return html`
       <fieldset>
         <legend>${t(l, 'planner.compare.pick')}</legend>
@@ -147,13 +142,16 @@ export class RpPlannerCompare extends LitElement {
         </div>
         ${full ? html`<p class="note">${t(l, 'planner.compare.tooMany')}</p>` : nothing}
       </fieldset>
-      ${this.error ? html`<p class="error" role="alert">${this.error[l]}</p>` : nothing}
       ${
         this.picked.length < 2
           ? html`<p class="note" role="status">${t(l, 'planner.compare.tooFew')}</p>`
-          : this.loading && this.loaded.length === 0
-            ? html`<p class="note" role="status">${t(l, 'planner.compare.loading')}</p>`
-            : html`<rp-compare .scenarios=${this.loaded} locale=${l}></rp-compare>`
+          : this.plans.render({
+              initial: () => loading,
+              // While a new pick is read, the last comparison stays.
+              pending: () => (this.plans.value?.length ? compare(this.plans.value) : loading),
+              complete: (scenarios) => compare(scenarios),
+              error: (e) => html`<p class="error" role="alert">${(e as StoreError).message?.[l] ?? String(e)}</p>`,
+            })
       }
     `;
   }
