@@ -1,57 +1,24 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { Plan } from '../../src/model/plan.ts';
-import type { PlanOp } from '../../src/model/ops.ts';
 import type { Allocation } from '../../src/model/allocation.ts';
 import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 import type { Locale, Msg } from '../../src/i18n/locale.ts';
 import { gt } from '../../src/i18n/grid.ts';
-import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { createHot, type HotInstance } from './handsontable.ts';
-import { buildMarks, changedMarks, refsOf, type CellRef, type MarkMap } from './marks.ts';
+import { buildMarks, changedMarks, refsOf, type MarkMap } from './marks.ts';
 import { buildPresence, changedPresence, type Peer, type PresenceMap } from './presence.ts';
 import { CellPainter, type PaintState } from './cell-painter.ts';
 import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
-import { SYNC, installShortcuts, readEdits, recordRefusals, takeEdits, type Change, type Shortcut } from './edit-handler.ts';
-import { StatusLine, type StatusSink } from './status-line.ts';
+import { SYNC, installShortcuts, readEdits, recordRefusals, takeEdits, type Change } from './edit-handler.ts';
+import { StatusLine } from './status-line.ts';
 import { fitHeight, fixedSettings, refreshDimensions, shapeSettings } from './hot-settings.ts';
 import { installKeyboardEntry, keepingFocus, type KeyboardEntry } from './keyboard-entry.ts';
 import { freshRows, shownFindings } from '../shared/field-findings.ts';
 import { GridSelection } from './grid-selection.ts';
-import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, SelectedCell } from './grid-types.ts';
+import type { GridHost, GridSource } from './grid-source.ts';
+import type { GridColumn, GridRow, GridShape, SelectedCell } from './grid-types.ts';
 
-/** The element's properties the grid follows. */
-export interface GridHost extends ReactiveControllerHost, HTMLElement {
-  plan: Plan | null;
-  allocation: Allocation | null;
-  findings: Finding[];
-  locale: Locale;
-  readonly: boolean;
-  licenseKey: string;
-  presence: readonly Peer[];
-  readonly hasUpdated: boolean;
-}
-
-/** What the element describes: the grid's shape and rows, where findings go, how edits read. */
-export interface GridSource extends StatusSink {
-  container(): HTMLDivElement | null;
-  shape(): GridShape;
-  rows(): GridRow[];
-  locate(location: FindingLocation): CellRef | readonly CellRef[] | null;
-  locatePresence(location: PeerCell): CellRef | null;
-  toOps(edits: CellEdit[]): EditOutcome;
-  cellLocation(row: GridRow, column: GridColumn): PeerCell | null;
-  /** Extra view state (the split grid's percent/euro view): a change rebuilds the rows. */
-  viewKey(): string;
-  shortcuts(): Shortcut[];
-  emitOps(ops: PlanOp[]): void;
-  emitSelect(location: PeerCell): void;
-  emitUndo(redo: boolean): void;
-  /**
-   * Where the columns of a paste starting at `startCol` go (one index per pasted column), when
-   * not simply side by side; null to leave the paste as it is.
-   */
-  pasteColumns?(startCol: number, width: number): number[] | null;
-}
+export type { GridHost, GridSource } from './grid-source.ts';
 
 /** What the grid last showed, so an update with nothing new does nothing. */
 interface Synced {

@@ -16,8 +16,8 @@ export const gridText = {
   viewLabel: { nl: 'Weergave', en: 'View' },
   balance: { nl: 'Aanvullen tot 100 %', en: 'Balance to 100 %' },
   balanceHint: {
-    nl: 'Vult de gekozen cel aan zodat de rij precies 100 % is (Alt+B).',
-    en: 'Fills the chosen cell so that the row is exactly 100 % (Alt+B).',
+    nl: 'Maakt de gekozen rij precies 100 % (of anders de eerste rij die niet klopt) en zegt wat er veranderde (Alt+B).',
+    en: 'Makes the chosen row exactly 100 % (or else the first row that is off) and says what changed (Alt+B).',
   },
   resetRow: { nl: 'Terug naar standaardverdeling', en: 'Reset to default split' },
   addRow: { nl: 'Activiteit toevoegen', en: 'Add activity' },
