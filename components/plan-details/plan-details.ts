@@ -16,7 +16,7 @@ import { marketShareFields } from './market-share-fields.ts';
 import { agreementFields } from './agreement-fields.ts';
 
 const CLAUSES: readonly (keyof Clauses)[] = ['declaration', 'informationExchange', 'evaluation', 'controls', 'quality', 'doubleFunding'];
-const TEXT_FIELDS = ['name', 'region', 'collaboration'] as const;
+type TextField = 'name' | 'region' | 'collaboration';
 
 /**
  * The plan's own details as an accessible form: identity, payment title and other titles, deductible,
@@ -72,7 +72,7 @@ export class RpPlanDetails extends SectionElement {
     this.emit([{ op: 'set-field', field, value } as never]);
   }
 
-  private textField(field: (typeof TEXT_FIELDS)[number], label: UiKey): TemplateResult {
+  private textField(field: TextField, label: UiKey): TemplateResult {
     const plan = this.plan!;
     const ref = this.ref(field);
     const m = this.mark(ref);
