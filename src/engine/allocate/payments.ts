@@ -152,8 +152,11 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
   // Funder lines: the first year's (byFunder), then any a later year adds.
   const lineKey = (f: { domainId: string | null; funderId: string | null }) => `${f.domainId ?? '~'}|${f.funderId ?? '~'}`;
   const funderLines = [...allocation.byFunder];
+  const seen = new Set(funderLines.map(lineKey));
   const years = allocation.byFunderYear ?? [];
-  for (const y of years) for (const f of y.funders) if (!funderLines.some((x) => lineKey(x) === lineKey(f))) funderLines.push({ ...f, amount: centsToDec(0n) });
+  for (const y of years) {
+    for (const f of y.funders) if (!seen.has(lineKey(f))) { seen.add(lineKey(f)); funderLines.push({ ...f, amount: centsToDec(0n) }); }
+  }
   const funderAnnual = funderLines.map((f) => cents(f.amount));
   // Each calendar year's periods are shared by that year's market shares (insured persons may
   // switch insurer on 1 January): the year's total → funder lines, then → its periods.
@@ -162,7 +165,12 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
   for (const y of [...new Set(periods.map((_, k) => yearOf(k)))]) {
     const ks = periods.map((_, k) => k).filter((k) => yearOf(k) === y);
     const own = years.find((x) => x.year === y)?.funders;
-    const weights = own ? funderLines.map((f) => cents(own.filter((x) => lineKey(x) === lineKey(f)).reduce((s, x) => s.plus(x.amount), centsToDec(0n)))) : funderAnnual;
+    let weights = funderAnnual;
+    if (own) {
+      const byLine = new Map<string, bigint>();
+      for (const x of own) byLine.set(lineKey(x), (byLine.get(lineKey(x)) ?? 0n) + cents(x.amount));
+      weights = funderLines.map((f) => byLine.get(lineKey(f)) ?? 0n);
+    }
     const rows = splitCents(sum(ks.map((k) => schedule[k]!)), weights);
     const block = fillTable(rows, ks.map((k) => schedule[k]!), ks.map((k) => slotWeights[k]!));
     block.forEach((row, i) => ks.forEach((k, j) => { funderPeriods[i]![k] = row[j]!; }));
@@ -170,8 +178,13 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
   const funderTerm = funderPeriods.map(sum);
   const leadId = paymentLead(plan);
 
+  const providersOf = new Map<string | null, typeof allocation.byProvider>();
+  for (const p of allocation.byProvider) {
+    const list = providersOf.get(p.domainId);
+    if (list) list.push(p); else providersOf.set(p.domainId, [p]);
+  }
   const funders: FunderPayments[] = funderLines.map((f, i) => {
-    const providers = allocation.byProvider.filter((p) => p.domainId === f.domainId);
+    const providers = providersOf.get(f.domainId) ?? [];
     const ids = providers.length === 0 ? [null] : providers.map((p) => p.providerId);
     const pw = providers.length === 0 ? [1n] : providers.map((p) => cents(p.amount));
     const annual = splitCents(funderAnnual[i]!, pw);
