@@ -19,8 +19,23 @@ import {
 } from './tables.ts';
 
 /*
- * The contract annex as content (handbook §4), independent of how it is rendered: the .docx
- * writer and the printable HTML view both render this, so they never disagree.
+ * The contract annexes as content, independent of how they are rendered: the .docx writer and the
+ * printable HTML view both render this, so they never disagree. What the handleiding asks an
+ * agreement to say (§4 "Hoe te gebruiken?") and where it is:
+ *  - target group: care characteristics and verzorgingsgebied (postcodes) → targetGroupsTable;
+ *  - concrete activities, for which group, with description, justification and the share already
+ *    paid through regular tariffs (§4 "Contractvereiste") → activitiesTable, justificationTable;
+ *  - each provider's domain/sector and contribution, the split per domain and Zvw sector →
+ *    providersTable, domainsTable, sectorsTable, providerAmountsTable;
+ *  - size and nature of the payments: lumpsum per period, per payee → payeeBlocks (one sentence
+ *    per payee and period amount, schedule per period), paymentsBlocks, leadAnnex;
+ *  - execution model, its lead and the VAT consequences to consider → execution();
+ *  - aligned contracting: the market-share definition, reference date, area total, later years →
+ *    marketShare() and the insurer's share table;
+ *  - declaration process, information exchange, evaluation (and its moments), controls, quality,
+ *    patients' representation → agreements();
+ *  - no deductible (§5) and no double financing (§3, §6) → agreements().
+ * The NZa overview (§7 "Monitoring en evaluatie") is monitoring.ts.
  */
 
 export type Block =
