@@ -95,3 +95,28 @@ test('in process: a failing store never rejects into Hocuspocus; retried with ba
     data.remove();
   }
 });
+
+test('an unhandled rejection is logged, and the server keeps serving', async () => {
+  const data = tempDir();
+  const port = await freePort();
+  // Something in the process (a library hook, a dropped socket) rejects with nobody listening: here
+  // on a signal, once the server is up.
+  const stray = `data:text/javascript,process.on('SIGUSR2', () => { Promise.reject(new Error('stray rejection')); });`;
+  const main = await startMain({
+    RP_COLLAB_HOST: '127.0.0.1', RP_COLLAB_PORT: String(port), RP_COLLAB_DATA_DIR: data.path,
+    RP_COLLAB_TOKENS: JSON.stringify({ [EDITOR]: 'editor' }),
+  }, ['--import', stray]);
+  try {
+    main.child.kill('SIGUSR2');
+    await waitFor(() => main.output().includes('stray rejection') || main.child.exitCode !== null, 'the rejection happened', 5000);
+    await sleep(200);
+    assert.equal(main.child.exitCode, null, `still running:\n${main.output().slice(-400)}`);
+    assert.match(main.output(), /unhandled rejection \(server keeps running\).*stray rejection/);
+    const a = join(`ws://127.0.0.1:${port}`, 'plan-stray');
+    await waitFor(() => synced(a), 'still serves');
+    a.leave();
+  } finally {
+    await stopped(main.child);
+    data.remove();
+  }
+});

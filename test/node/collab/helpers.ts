@@ -228,9 +228,9 @@ export async function freePort(): Promise<number> {
 export interface MainProcess { child: import('node:child_process').ChildProcess; output: () => string }
 
 /** Starts `node --import tsx server/main.ts` with `env`; resolves once it listens. */
-export async function startMain(env: Record<string, string>): Promise<MainProcess> {
+export async function startMain(env: Record<string, string>, nodeArgs: string[] = []): Promise<MainProcess> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
