@@ -61,6 +61,8 @@ async function convertAll(office: Office): Promise<Files> {
   const plans = [
     { label: 'handbook fixture', plan: handbookPlan() },
     { label: 'dementia network', plan: samplePlan('dementia-network') },
+    // Equal partners: several payees per funder, so the per-period SUM spans columns.
+    { label: 'equal partners', plan: samplePlan('equal-partners') },
   ];
   const books = [];
   for (const p of plans) {
@@ -123,7 +125,7 @@ describe('office suite (LibreOffice headless)', () => {
     assert.equal(rows[2]![0], '5');
   });
 
-  for (const index of [0, 1]) {
+  for (const index of [0, 1, 2]) {
     test(`workbook ${index + 1}: every amount and every SUM equals the engine`, () => {
       const { plan, sheets, label } = ready().workbooks[index]!;
       const a = allocate(plan);
