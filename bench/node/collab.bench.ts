@@ -217,6 +217,8 @@ async function scaleRun(): Promise<void> {
   const pending = new Map<string, { t0: number; left: number; afterKill: boolean }>();
   const steady: number[] = [];
   const afterKill: number[] = [];
+  /** Each single delivery (one edit at one participant), before the kill. */
+  const deliveries: number[] = [];
   let killedAt = Infinity;
 
   const started = performance.now();
@@ -236,7 +238,9 @@ async function scaleRun(): Promise<void> {
         if (e.transaction.local) return;
         for (const key of e.keysChanged) {
           const p = pending.get(key);
-          if (!p || --p.left > 0) continue;
+          if (!p) continue;
+          if (!p.afterKill) deliveries.push(performance.now() - p.t0);
+          if (--p.left > 0) continue;
           pending.delete(key);
           (p.afterKill ? afterKill : steady).push(performance.now() - p.t0);
         }
@@ -315,7 +319,7 @@ async function scaleRun(): Promise<void> {
   const p95 = pct(steady, 0.95);
   console.log(`collab scale: 2 instances behind Redis, ${ROOMS} rooms × ${PER_ROOM} clients (${ROOMS * PER_ROOM} sockets through one load balancer), connected in ${(connectedIn / 1000).toFixed(1)} s`);
   console.log(`  edits: ${edits} (one per room every ${EDIT_EVERY_MS} ms for ${EDIT_SECONDS} s), each a new plan row checked by the server`);
-  console.log(`  propagation to all 9 others, before the kill: p50 ${ms(pct(steady, 0.5))} p95 ${ms(p95)} (n=${steady.length})`);
+  console.log(`  propagation to all 9 others, before the kill: p50 ${ms(pct(steady, 0.5))} p95 ${ms(p95)} (n=${steady.length}); to each one: p50 ${ms(pct(deliveries, 0.5))} p95 ${ms(pct(deliveries, 0.95))}`);
   if (afterKill.length > 0) console.log(`  after the kill (incl. reconnect of half the clients): p50 ${ms(pct(afterKill, 0.5))} p95 ${ms(pct(afterKill, 0.95))} (n=${afterKill.length})`);
   console.log(`  memory (RSS) idle: ${idle.map((h, i) => `${instances[i]!.name} ${mib(h.rss)}`).join(', ')}; all clients connected: ${loaded.map((h, i) => `${instances[i]!.name} ${mib(h.rss)} (${h.sockets} sockets, ${h.rooms} rooms)`).join(', ')}; at the kill: ${peak.map((h, i) => `${instances[i]!.name} ${mib(h.rss)}`).join(', ')}; survivor after failover: ${mib(survivor.rss)} (${survivor.sockets} sockets)`);
   console.log(`  kill of instance one after ${KILL_AT_S} s: all clients synced again ${(settled / 1000).toFixed(1)} s after editing stopped; edits not delivered to everyone: ${unsettled}`);
