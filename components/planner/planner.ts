@@ -251,6 +251,7 @@ export class RpPlanner extends LitElement {
 
   /** In willUpdate, so that the workshop's first state change lands in this render, not a second one. */
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('collabUrl') && this.collabUrl) this.scenarios.share();
     if (changed.has('collabUrl') || changed.has('collabToken') || changed.has('userName')) this.connectWorkshop();
     const moved = (key: 'storage' | 'storageName') => changed.has(key) && changed.get(key) !== undefined;
     if (moved('storage') || moved('storageName')) this.scenarios.restart();

@@ -199,6 +199,12 @@ export class ScenarioController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** A workshop is to share the plan: store its first scenario now (the room is the stored scenario's). */
+  share(): void {
+    const session = this.session;
+    if (session?.empty && !session.signal.aborted) this.track(this.create(session));
+  }
+
   /** The store settings changed: reopen, keeping what is shown. */
   restart(): void {
     if (this.firstSet) this.startSession(this.scenarioId || null);

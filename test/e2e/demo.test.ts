@@ -88,12 +88,19 @@ describe('demo page', () => {
     expect(join.hidden).to.equal(false);
   });
 
-  it('shows the scenario bar, the export section and the compare view', async () => {
+  it('shows the scenario bar (from the first stored change on), the export section and the compare view', async () => {
+    // A plan only looked at is not stored; the first change stores it, and the bar appears.
+    const ops = [{ op: 'set-field', field: 'region', value: 'Regio na de eerste wijziging' }];
+    planner
+      .shadowRoot!.querySelector('.planner')!
+      .dispatchEvent(new CustomEvent('rp-edit', { detail: { ops }, bubbles: true, composed: true }));
     await until(() => planner.currentScenario !== '', 'the stored scenario');
     await planner.updateComplete;
     expect(planner.shadowRoot!.querySelector('rp-scenario-bar')).to.not.equal(null);
     expect(planner.shadowRoot!.querySelector('rp-export-menu')).to.not.equal(null);
-    const views = [...planner.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].map((b) => b.textContent!.trim());
+    const views = [...planner.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].map((b) =>
+      b.textContent!.trim(),
+    );
     expect(views).to.deep.equal(['Plan bewerken', 'Geldstromen', 'Vergelijken']);
   });
 
@@ -105,6 +112,14 @@ describe('demo page', () => {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, nodes: v.nodes.filter((n) => !inGrid(n.target as unknown[])) }))
       .filter((v) => v.nodes.length > 0);
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).to.deep.equal([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+    ).to.deep.equal([]);
   });
 });

@@ -251,6 +251,18 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
     expect(p.plan!.name).to.equal('Toch bewerkt');
   });
 
+  it('joining a workshop later stores the plan that was only looked at, and connects', async () => {
+    const p = await mount<RpPlanner>('rp-planner', {
+      storageName: freshDb(),
+      plan: handbookPlan('late-join'),
+    } as Partial<RpPlanner>);
+    await until(() => p.scenarioStore !== null, 'the store');
+    expect(p.currentScenario).to.equal('');
+    p.setAttribute('collab-url', 'http://not-a-websocket');
+    await until(() => p.currentScenario !== '', 'the stored scenario');
+    await until(() => p.shadowRoot!.querySelector('.workshop .pill') !== null, 'the workshop status');
+  });
+
   describe('in a workshop (collaboration server)', () => {
     let server: { url: string; editor: string; observer: string } | null = null;
     before(async function () {
