@@ -55,16 +55,20 @@ async function peerDb(): Promise<{ db: IDBPDatabase; drop: () => Promise<void> }
     db,
     drop: async () => {
       db.close();
-      await new Promise((r) => { const q = indexedDB.deleteDatabase(name); q.onsuccess = q.onerror = r; });
+      await new Promise((r) => {
+        const q = indexedDB.deleteDatabase(name);
+        q.onsuccess = q.onerror = r;
+      });
     },
   };
 }
 
-const peerPut = (db: IDBPDatabase, plan: Plan, key: string) => time(async () => {
-  const tx = db.transaction('plans', 'readwrite', { durability: 'strict' });
-  await tx.store.put(plan, key);
-  await tx.done;
-});
+const peerPut = (db: IDBPDatabase, plan: Plan, key: string) =>
+  time(async () => {
+    const tx = db.transaction('plans', 'readwrite', { durability: 'strict' });
+    await tx.store.put(plan, key);
+    await tx.done;
+  });
 
 const rename = (live: OpenScenario, name: string) => async () => {
   const row = live.state.plan.activities[0]!;
@@ -72,7 +76,11 @@ const rename = (live: OpenScenario, name: string) => async () => {
   await live.flush();
 };
 
-async function opened(store: ScenarioStore, plan: Plan, name: string): Promise<{ id: string; save: number; load: number; live: OpenScenario }> {
+async function opened(
+  store: ScenarioStore,
+  plan: Plan,
+  name: string,
+): Promise<{ id: string; save: number; load: number; live: OpenScenario }> {
   let id = '';
   const save = await time(async () => {
     const r = await store.create(name, plan);
@@ -88,14 +96,28 @@ async function opened(store: ScenarioStore, plan: Plan, name: string): Promise<{
   return { id, save, load, live: live! };
 }
 
-interface Figures { ours: number; peer: number; ratio: number; block?: number }
+interface Figures {
+  ours: number;
+  peer: number;
+  ratio: number;
+  block?: number;
+}
 
 /** `runs` for the first edit; save and load (quick) run three times as often, against the noise. */
-async function measure(plan: Plan, runs: number): Promise<Record<'save' | 'load' | 'first' | 'prepared' | 'edit', Figures>> {
+async function measure(
+  plan: Plan,
+  runs: number,
+): Promise<Record<'save' | 'load' | 'first' | 'prepared' | 'edit', Figures>> {
   const dbName = `rp-bench-store-${Date.now()}`;
   const store = await openScenarioStore({ planId: 'bench', dbName, debounceMs: 0, broadcast: false });
   const peer = await peerDb();
-  const rows = { save: [] as number[][], load: [] as number[][], first: [] as number[][], prepared: [] as number[][], edit: [] as number[][] };
+  const rows = {
+    save: [] as number[][],
+    load: [] as number[][],
+    first: [] as number[][],
+    prepared: [] as number[][],
+    edit: [] as number[][],
+  };
   const blocks = { first: [] as number[], prepared: [] as number[] };
   for (let i = 0; i < runs * 3; i++) {
     const key = `q${i}`;
@@ -127,7 +149,10 @@ async function measure(plan: Plan, runs: number): Promise<Record<'save' | 'load'
   }
   await store.close();
   await peer.drop();
-  await new Promise((r) => { const q = indexedDB.deleteDatabase(dbName); q.onsuccess = q.onerror = r; });
+  await new Promise((r) => {
+    const q = indexedDB.deleteDatabase(dbName);
+    q.onsuccess = q.onerror = r;
+  });
   const figures = (pairs: number[][], block?: number[]): Figures => ({
     ours: median(pairs.map((p) => p[0]!)),
     peer: median(pairs.map((p) => p[1]!)),
@@ -135,8 +160,11 @@ async function measure(plan: Plan, runs: number): Promise<Record<'save' | 'load'
     ...(block ? { block: median(block) } : {}),
   });
   return {
-    save: figures(rows.save), load: figures(rows.load), first: figures(rows.first, blocks.first),
-    prepared: figures(rows.prepared, blocks.prepared), edit: figures(rows.edit),
+    save: figures(rows.save),
+    load: figures(rows.load),
+    first: figures(rows.first, blocks.first),
+    prepared: figures(rows.prepared, blocks.prepared),
+    edit: figures(rows.edit),
   };
 }
 
@@ -153,16 +181,28 @@ export default async function run(): Promise<void> {
     for (const what of ['save', 'load', 'first', 'prepared', 'edit'] as const) {
       const f = m[what];
       const block = f.block === undefined ? '' : ms(f.block);
-      console.log(`${String(size).padStart(10)}  ${what.padEnd(8)} ${ms(f.ours)}  ${ms(f.peer)}  ${f.ratio.toFixed(2).padStart(6)}×  ${block}`);
+      console.log(
+        `${String(size).padStart(10)}  ${what.padEnd(8)} ${ms(f.ours)}  ${ms(f.peer)}  ${f.ratio.toFixed(2).padStart(6)}×  ${block}`,
+      );
     }
   }
   if (!at5000) return;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(`\ngoals at ${GOAL.size} activities:`);
-  console.log(`  save within ${GOAL.ratio}× plain idb put:     ${at5000.save.ratio.toFixed(2)}×  ${verdict(at5000.save.ratio <= GOAL.ratio)}`);
-  console.log(`  load within ${GOAL.ratio}× plain idb get:     ${at5000.load.ratio.toFixed(2)}×  ${verdict(at5000.load.ratio <= GOAL.ratio)}`);
+  console.log(
+    `  save within ${GOAL.ratio}× plain idb put:     ${at5000.save.ratio.toFixed(2)}×  ${verdict(at5000.save.ratio <= GOAL.ratio)}`,
+  );
+  console.log(
+    `  load within ${GOAL.ratio}× plain idb get:     ${at5000.load.ratio.toFixed(2)}×  ${verdict(at5000.load.ratio <= GOAL.ratio)}`,
+  );
   const block = at5000.first.block ?? 0;
-  console.log(`  first edit stored under ${GOAL.firstMs} ms (cold):      ${at5000.first.ours.toFixed(0)} ms  ${verdict(at5000.first.ours < GOAL.firstMs)}`);
-  console.log(`  first edit blocks the page under ${GOAL.firstMs} ms (cold): ${block.toFixed(0)} ms  ${verdict(block < GOAL.firstMs)}  (the edit shows at once; Yjs is built in steps)`);
-  console.log(`  first edit stored under ${GOAL.firstMs} ms (prepared):  ${at5000.prepared.ours.toFixed(0)} ms  ${verdict(at5000.prepared.ours < GOAL.firstMs)}  (prepare() on focus)`);
+  console.log(
+    `  first edit stored under ${GOAL.firstMs} ms (cold):      ${at5000.first.ours.toFixed(0)} ms  ${verdict(at5000.first.ours < GOAL.firstMs)}`,
+  );
+  console.log(
+    `  first edit blocks the page under ${GOAL.firstMs} ms (cold): ${block.toFixed(0)} ms  ${verdict(block < GOAL.firstMs)}  (the edit shows at once; Yjs is built in steps)`,
+  );
+  console.log(
+    `  first edit stored under ${GOAL.firstMs} ms (prepared):  ${at5000.prepared.ours.toFixed(0)} ms  ${verdict(at5000.prepared.ours < GOAL.firstMs)}  (prepare() on focus)`,
+  );
 }

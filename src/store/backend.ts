@@ -55,7 +55,10 @@ export interface Backend {
    */
   addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null, planName?: string): Promise<void>;
   /** A scenario's record and its log, read in one transaction (what opening a scenario needs). */
-  openLog(scenarioId: string, events: LogEvents): Promise<{ record: ScenarioRecord | undefined; log: ScenarioLog; updates: Uint8Array[] }>;
+  openLog(
+    scenarioId: string,
+    events: LogEvents,
+  ): Promise<{ record: ScenarioRecord | undefined; log: ScenarioLog; updates: Uint8Array[] }>;
   listSnapshots(scenarioId: string): Promise<SnapshotRecord[]>;
   getSnapshot(id: number): Promise<SnapshotRecord | undefined>;
   addSnapshot(record: SnapshotRecord): Promise<number>;

@@ -11,7 +11,10 @@ export interface UnsavedSignal {
  * back/forward cache. The browser shows its own text; the store's `error` says why in nl and en.
  * Returns the function that stops warning.
  */
-export function warnBeforeUnloadWhileUnsaved(store: UnsavedSignal, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+export function warnBeforeUnloadWhileUnsaved(
+  store: UnsavedSignal,
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
+): () => void {
   const warn = (event: BeforeUnloadEvent): void => {
     if (!store.unsaved) return;
     event.preventDefault();

@@ -12,7 +12,10 @@ export class Connection {
   private db: StoreDb | null = null;
   private opening: Promise<StoreDb> | null = null;
 
-  constructor(private readonly options: OpenOptions, first?: StoreDb) {
+  constructor(
+    private readonly options: OpenOptions,
+    first?: StoreDb,
+  ) {
     if (first) this.adopt(first);
   }
 

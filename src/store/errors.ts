@@ -3,8 +3,16 @@ import { stMsg } from '../i18n/store.ts';
 
 /** Why a store operation did not happen. Each code has an nl/en message a host can show as is. */
 export type StoreErrorCode =
-  | 'unavailable' | 'blocked' | 'quota' | 'migration' | 'stale' | 'not-found' | 'snapshot-not-found'
-  | 'last-scenario' | 'name-invalid' | 'failed';
+  | 'unavailable'
+  | 'blocked'
+  | 'quota'
+  | 'migration'
+  | 'stale'
+  | 'not-found'
+  | 'snapshot-not-found'
+  | 'last-scenario'
+  | 'name-invalid'
+  | 'failed';
 
 export interface StoreError {
   code: StoreErrorCode;

@@ -25,15 +25,33 @@ export class FallbackBackend implements Backend {
     return this.current.kind;
   }
 
-  ensurePlan(id: string, name: string, now: number) { return this.current.ensurePlan(id, name, now); }
-  getPlan(id: string) { return this.current.getPlan(id); }
-  listScenarios(planId: string) { return this.current.listScenarios(planId); }
-  getScenario(id: string) { return this.current.getScenario(id); }
-  updateScenarios(planId: string, change: (records: ScenarioRecord[]) => ScenarioRecord[]) { return this.current.updateScenarios(planId, change); }
-  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null, planName?: string) { return this.current.addScenario(record, firstUpdate, planName); }
-  listSnapshots(scenarioId: string) { return this.current.listSnapshots(scenarioId); }
-  getSnapshot(id: number) { return this.current.getSnapshot(id); }
-  addSnapshot(record: Parameters<Backend['addSnapshot']>[0]) { return this.current.addSnapshot(record); }
+  ensurePlan(id: string, name: string, now: number) {
+    return this.current.ensurePlan(id, name, now);
+  }
+  getPlan(id: string) {
+    return this.current.getPlan(id);
+  }
+  listScenarios(planId: string) {
+    return this.current.listScenarios(planId);
+  }
+  getScenario(id: string) {
+    return this.current.getScenario(id);
+  }
+  updateScenarios(planId: string, change: (records: ScenarioRecord[]) => ScenarioRecord[]) {
+    return this.current.updateScenarios(planId, change);
+  }
+  addScenario(record: ScenarioRecord, firstUpdate: Uint8Array | null, planName?: string) {
+    return this.current.addScenario(record, firstUpdate, planName);
+  }
+  listSnapshots(scenarioId: string) {
+    return this.current.listSnapshots(scenarioId);
+  }
+  getSnapshot(id: number) {
+    return this.current.getSnapshot(id);
+  }
+  addSnapshot(record: Parameters<Backend['addSnapshot']>[0]) {
+    return this.current.addSnapshot(record);
+  }
 
   log(scenarioId: string, events: LogEvents): ScenarioLog {
     if (this.current !== this.memory) return this.current.log(scenarioId, events);
@@ -74,12 +92,18 @@ export class FallbackBackend implements Backend {
         const views = this.views.filter((v) => v.scenarioId === scenario.id);
         if (views.length === 0) {
           let failed: StoreError | null = null;
-          const log = target.log(scenario.id, { onError: (e) => { failed = e; } });
+          const log = target.log(scenario.id, {
+            onError: (e) => {
+              failed = e;
+            },
+          });
           transfers.push(Promise.all(rows.map((row) => log.append(row))).then(() => failed));
           infos.push({ scenarioId: scenario.id, at, updates: rows.length });
         } else {
           // The first open view carries the rows; its own events report that save.
-          views.forEach((view, i) => transfers.push(view.switchTo(target.log(scenario.id, view.events), i === 0 ? rows : []).then(() => null)));
+          views.forEach((view, i) =>
+            transfers.push(view.switchTo(target.log(scenario.id, view.events), i === 0 ? rows : []).then(() => null)),
+          );
         }
       }
       this.views = [];
@@ -106,13 +130,27 @@ class SwitchableLog implements ScenarioLog {
     readonly events: LogEvents,
   ) {}
 
-  get unsaved(): number { return this.target.unsaved; }
-  get failing(): boolean { return this.target.failing; }
-  load() { return this.target.load(); }
-  append(update: Uint8Array) { return this.target.append(update); }
-  replace(merged: Uint8Array) { return this.target.replace(merged); }
-  seed(update: Uint8Array | readonly Uint8Array[]) { return this.target.seed(update); }
-  retry() { return this.target.retry(); }
+  get unsaved(): number {
+    return this.target.unsaved;
+  }
+  get failing(): boolean {
+    return this.target.failing;
+  }
+  load() {
+    return this.target.load();
+  }
+  append(update: Uint8Array) {
+    return this.target.append(update);
+  }
+  replace(merged: Uint8Array) {
+    return this.target.replace(merged);
+  }
+  seed(update: Uint8Array | readonly Uint8Array[]) {
+    return this.target.seed(update);
+  }
+  retry() {
+    return this.target.retry();
+  }
 
   /** Switches at once; `rows` (this scenario's history so far) are appended before anything later. */
   switchTo(log: ScenarioLog, rows: readonly Uint8Array[]): Promise<unknown> {

@@ -55,7 +55,11 @@ export class IdbBackend implements Backend {
         quiet(tx.objectStore('scenarios').add(toStored(record)));
         if (planName !== undefined && !(await tx.objectStore('plans').getKey(record.planId))) {
           const at = record.createdAt;
-          quiet(tx.objectStore('plans').add({ id: record.planId, name: planName, revision: 1, createdAt: at, updatedAt: at }));
+          quiet(
+            tx
+              .objectStore('plans')
+              .add({ id: record.planId, name: planName, revision: 1, createdAt: at, updatedAt: at }),
+          );
         }
       }),
     );
@@ -77,7 +81,9 @@ export class IdbBackend implements Backend {
   }
 
   addSnapshot(record: SnapshotRecord) {
-    return this.connection.run((db) => inTx(db, ['snapshots'], 'readwrite', (tx) => tx.objectStore('snapshots').add(record)));
+    return this.connection.run((db) =>
+      inTx(db, ['snapshots'], 'readwrite', (tx) => tx.objectStore('snapshots').add(record)),
+    );
   }
 
   log(scenarioId: string, events: LogEvents): ScenarioLog {

@@ -33,7 +33,11 @@ export const yjsLive: LiveDeps = {
   mergeUpdates: (updates) => Y.mergeUpdates([...updates]),
   attach: (plain: PlanState, log, options) => {
     const state = plain as YPlanState;
-    const attached = attachUpdateLog(state, log, { delayMs: options.debounceMs, loaded: options.loaded, inSync: options.inSync ?? false });
+    const attached = attachUpdateLog(state, log, {
+      delayMs: options.debounceMs,
+      loaded: options.loaded,
+      inSync: options.inSync ?? false,
+    });
     const tabs = options.tabChannel ? connectTabs(state, options.tabChannel) : null;
     return {
       ready: attached.ready,

@@ -96,7 +96,12 @@ export class MemoryBackend implements Backend {
   }
 
   /** Everything held, for moving it elsewhere (copies of plans, scenarios and snapshots; the logs' rows). */
-  dump(): { plans: PlanRecord[]; scenarios: ScenarioRecord[]; snapshots: SnapshotRecord[]; logs: Map<string, Uint8Array[]> } {
+  dump(): {
+    plans: PlanRecord[];
+    scenarios: ScenarioRecord[];
+    snapshots: SnapshotRecord[];
+    logs: Map<string, Uint8Array[]>;
+  } {
     return {
       plans: [...this.plans.values()].map(copy),
       scenarios: [...this.scenarios.values()].map(copy),

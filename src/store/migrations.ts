@@ -25,9 +25,11 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 
 function checkV1Scenario(value: unknown): asserts value is ScenarioRecordV1 {
   const v = value as Partial<ScenarioRecordV1> | null;
-  if (!v || !isString(v.id) || !isString(v.planId) || !isString(v.name)) throw new MigrationError('v1 scenario without id/planId/name');
+  if (!v || !isString(v.id) || !isString(v.planId) || !isString(v.name))
+    throw new MigrationError('v1 scenario without id/planId/name');
   const plan = v.plan as { formatVersion?: unknown } | undefined;
-  if (!plan || typeof plan !== 'object' || plan.formatVersion !== 1) throw new MigrationError(`v1 scenario ${v.id} has no plan`);
+  if (!plan || typeof plan !== 'object' || plan.formatVersion !== 1)
+    throw new MigrationError(`v1 scenario ${v.id} has no plan`);
 }
 
 const failures = new WeakMap<IDBTransaction, unknown>();
@@ -73,10 +75,22 @@ export const toV2: Migration = (db, tx, now) => {
   rewrite(tx, 'scenarios', (value) => {
     checkV1Scenario(value);
     const next: ScenarioRecord = {
-      id: value.id, planId: value.planId, name: value.name, chosen: false, revision: 1,
-      createdAt: now, updatedAt: now, deletedAt: null, seed: value.plan,
+      id: value.id,
+      planId: value.planId,
+      name: value.name,
+      chosen: false,
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      seed: value.plan,
     };
-    const snapshot: SnapshotRecord = { scenarioId: value.id, label: storeUi['store.migratedLabel'].nl, createdAt: now, plan: value.plan };
+    const snapshot: SnapshotRecord = {
+      scenarioId: value.id,
+      label: storeUi['store.migratedLabel'].nl,
+      createdAt: now,
+      plan: value.plan,
+    };
     snapshots.add(snapshot);
     return next;
   });
@@ -93,7 +107,13 @@ export const toV3: Migration = () => undefined;
 export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3];
 
 /** Runs every step from oldVersion up to newVersion; an exception aborts the versionchange transaction. */
-export function migrate(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, newVersion: number, now = Date.now()): void {
+export function migrate(
+  db: IDBDatabase,
+  tx: IDBTransaction,
+  oldVersion: number,
+  newVersion: number,
+  now = Date.now(),
+): void {
   for (let v = oldVersion; v < newVersion; v++) {
     const step = MIGRATIONS[v];
     if (!step) throw new MigrationError(`no migration from version ${v}`);

@@ -66,7 +66,9 @@ export function openStoreDb(options: OpenOptions): Promise<StoreResult<StoreDb>>
     request.onerror = (event) => {
       event.preventDefault();
       migrationError ??= upgrade && migrationFailure(upgrade);
-      const error = migrationError ? storeError('migration', String((migrationError as Error).message)) : openError(request.error);
+      const error = migrationError
+        ? storeError('migration', String((migrationError as Error).message))
+        : openError(request.error);
       settle({ ok: false, error });
     };
   });

@@ -7,11 +7,22 @@ export const NAME_MAX = 120;
 
 /** A scenario as lists show it (without its seed plan). */
 export const scenarioInfo = (r: ScenarioRecord): ScenarioInfo => ({
-  id: r.id, planId: r.planId, name: r.name, chosen: r.chosen, revision: r.revision,
-  createdAt: r.createdAt, updatedAt: r.updatedAt, deletedAt: r.deletedAt,
+  id: r.id,
+  planId: r.planId,
+  name: r.name,
+  chosen: r.chosen,
+  revision: r.revision,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  deletedAt: r.deletedAt,
 });
 
-export const snapshotInfo = (s: SnapshotRecord): SnapshotInfo => ({ id: s.id!, scenarioId: s.scenarioId, label: s.label, createdAt: s.createdAt });
+export const snapshotInfo = (s: SnapshotRecord): SnapshotInfo => ({
+  id: s.id!,
+  scenarioId: s.scenarioId,
+  label: s.label,
+  createdAt: s.createdAt,
+});
 
 /** The trimmed name, or a StoreAbort with `name-invalid`. */
 export function validName(name: string): string {

@@ -118,7 +118,11 @@ export class ScenarioSession {
     }
     state ??= live.stateFromUpdates(inLog, newPlan(this.ctx.planId));
     this.attached = live.attach(state, this.log, {
-      debounceMs: this.ctx.debounceMs, scenarioId: this.id, loaded: inLog, inSync: true, tabChannel: this.tabChannel,
+      debounceMs: this.ctx.debounceMs,
+      scenarioId: this.id,
+      loaded: inLog,
+      inSync: true,
+      tabChannel: this.tabChannel,
     });
     await this.attached.ready;
     return state;
@@ -155,8 +159,16 @@ export class ScenarioSession {
 function isOwnSeed(seed: Plan): boolean {
   const s = seed as Partial<Record<keyof Plan, unknown>> | null;
   return (
-    typeof s === 'object' && s !== null && s.formatVersion === FORMAT_VERSION && typeof s.id === 'string' &&
-    Array.isArray(s.activities) && Array.isArray(s.domains) && Array.isArray(s.targetGroups) &&
-    Array.isArray(s.providers) && Array.isArray(s.funders) && typeof s.defaultSplit === 'object' && s.defaultSplit !== null
+    typeof s === 'object' &&
+    s !== null &&
+    s.formatVersion === FORMAT_VERSION &&
+    typeof s.id === 'string' &&
+    Array.isArray(s.activities) &&
+    Array.isArray(s.domains) &&
+    Array.isArray(s.targetGroups) &&
+    Array.isArray(s.providers) &&
+    Array.isArray(s.funders) &&
+    typeof s.defaultSplit === 'object' &&
+    s.defaultSplit !== null
   );
 }

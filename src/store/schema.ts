@@ -70,5 +70,13 @@ export interface StoreSchema extends DBSchema {
 }
 
 /** v1 records, kept for the migration and its fixture. */
-export interface PlanRecordV1 { id: string; name: string }
-export interface ScenarioRecordV1 { id: string; planId: string; name: string; plan: Plan }
+export interface PlanRecordV1 {
+  id: string;
+  name: string;
+}
+export interface ScenarioRecordV1 {
+  id: string;
+  planId: string;
+  name: string;
+  plan: Plan;
+}

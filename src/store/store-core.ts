@@ -6,7 +6,15 @@ import { NAME_MAX, scenarioInfo, snapshotInfo, validName } from './records.ts';
 import type { ScenarioRecord, SnapshotRecord } from './schema.ts';
 import { ScenarioSession } from './scenario-session.ts';
 import { StoreSignals } from './signals.ts';
-import type { LiveDeps, OpenScenario, ScenarioInfo, ScenarioStore, SnapshotInfo, StoreEvent, StoreMode } from './types.ts';
+import type {
+  LiveDeps,
+  OpenScenario,
+  ScenarioInfo,
+  ScenarioStore,
+  SnapshotInfo,
+  StoreEvent,
+  StoreMode,
+} from './types.ts';
 import { stMsg } from '../i18n/store.ts';
 
 export interface StoreCoreOptions {
@@ -63,7 +71,8 @@ export class StoreCore implements ScenarioStore {
     this.now = options.now ?? Date.now;
     this.debounceMs = options.debounceMs ?? 400;
     this.openError = options.openError ?? null;
-    this.channel = options.channelName && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channelName) : null;
+    this.channel =
+      options.channelName && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channelName) : null;
     if (this.channel) this.channel.onmessage = () => this.signals.emit({ type: 'list', origin: 'tab' });
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', this.flushOnHide);
@@ -164,11 +173,23 @@ export class StoreCore implements ScenarioStore {
       .map(scenarioInfo);
   }
 
-  private async insert(name: string, firstUpdate: Uint8Array | null, seed: Plan | null, byPerson: boolean): Promise<ScenarioInfo> {
+  private async insert(
+    name: string,
+    firstUpdate: Uint8Array | null,
+    seed: Plan | null,
+    byPerson: boolean,
+  ): Promise<ScenarioInfo> {
     const at = this.now();
     const record: ScenarioRecord = {
-      id: newId(), planId: this.planId, name, chosen: false, revision: 1,
-      createdAt: at, updatedAt: at, deletedAt: null, seed,
+      id: newId(),
+      planId: this.planId,
+      name,
+      chosen: false,
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      seed,
     };
     await this.backend.addScenario(record, firstUpdate, this.options.planName ?? '');
     this.known.set(record.id, record.revision);
@@ -218,7 +239,10 @@ export class StoreCore implements ScenarioStore {
   }
 
   /** A revision-checked write of one scenario (plus others `change` returns, e.g. the chosen flag). */
-  private write(id: string, change: (record: ScenarioRecord, all: ScenarioRecord[]) => ScenarioRecord[]): Promise<StoreResult<ScenarioInfo>> {
+  private write(
+    id: string,
+    change: (record: ScenarioRecord, all: ScenarioRecord[]) => ScenarioRecord[],
+  ): Promise<StoreResult<ScenarioInfo>> {
     return this.guard(async () => {
       const at = this.now();
       const expected = this.known.get(id);
@@ -247,7 +271,8 @@ export class StoreCore implements ScenarioStore {
   remove(id: string): Promise<StoreResult<ScenarioInfo>> {
     const at = this.now();
     return this.write(id, (r, all) => {
-      if (!all.some((other) => other.id !== id && other.deletedAt === null)) throw new StoreAbort(storeError('last-scenario'));
+      if (!all.some((other) => other.id !== id && other.deletedAt === null))
+        throw new StoreAbort(storeError('last-scenario'));
       return [{ ...r, deletedAt: at, chosen: false }];
     });
   }
@@ -287,7 +312,12 @@ export class StoreCore implements ScenarioStore {
     return this.guard(async () => {
       const plan = await this.readPlan(scenarioId);
       if (!plan.ok) throw new StoreAbort(plan.error);
-      const record: SnapshotRecord = { scenarioId, label: label.trim().slice(0, NAME_MAX), createdAt: this.now(), plan: structuredClone(plan.value) };
+      const record: SnapshotRecord = {
+        scenarioId,
+        label: label.trim().slice(0, NAME_MAX),
+        createdAt: this.now(),
+        plan: structuredClone(plan.value),
+      };
       const id = await this.backend.addSnapshot(record);
       this.worked();
       return snapshotInfo({ ...record, id });

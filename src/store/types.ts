@@ -19,9 +19,7 @@ export interface SnapshotInfo {
 
 /** What store listeners hear: the list changed (here or in another tab), a save, a failure. */
 export type StoreEvent =
-  | { type: 'list'; origin: 'local' | 'tab' }
-  | { type: 'saved'; info: SaveInfo }
-  | { type: 'error'; error: StoreError };
+  { type: 'list'; origin: 'local' | 'tab' } | { type: 'saved'; info: SaveInfo } | { type: 'error'; error: StoreError };
 
 /** An open scenario: its live state, saved to the store as it changes. */
 export interface OpenScenario {

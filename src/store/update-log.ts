@@ -98,9 +98,12 @@ export class IdbUpdateLog implements ScenarioLog {
       inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
         const count = await tx.objectStore('updates').index('scenarioId').count(this.scenarioId);
         if (count > 0) return null;
-        const added = Promise.all(updates.map((data) => tx.objectStore('updates').add({ scenarioId: this.scenarioId, data })));
+        const added = Promise.all(
+          updates.map((data) => tx.objectStore('updates').add({ scenarioId: this.scenarioId, data })),
+        );
         const scenario = await tx.objectStore('scenarios').get(this.scenarioId);
-        if (scenario && (scenario.seed || scenario.seedJson !== undefined)) quiet(tx.objectStore('scenarios').put(withoutSeed(scenario)));
+        if (scenario && (scenario.seed || scenario.seedJson !== undefined))
+          quiet(tx.objectStore('scenarios').put(withoutSeed(scenario)));
         return added;
       }),
     );
@@ -126,15 +129,19 @@ export class IdbUpdateLog implements ScenarioLog {
     ];
     try {
       const at = Date.now();
-      const added = await this.connection.run((db) => inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
-        const scenarios = tx.objectStore('scenarios');
-        const scenario = await scenarios.get(this.scenarioId);
-        const updates = tx.objectStore('updates');
-        for (const seq of obsolete) quiet(updates.delete(seq));
-        const requests = rows.map((row) => updates.add({ scenarioId: this.scenarioId, data: row.data } satisfies UpdateRecord));
-        if (scenario) quiet(scenarios.put({ ...scenario, updatedAt: at }));
-        return Promise.all(requests);
-      }));
+      const added = await this.connection.run((db) =>
+        inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
+          const scenarios = tx.objectStore('scenarios');
+          const scenario = await scenarios.get(this.scenarioId);
+          const updates = tx.objectStore('updates');
+          for (const seq of obsolete) quiet(updates.delete(seq));
+          const requests = rows.map((row) =>
+            updates.add({ scenarioId: this.scenarioId, data: row.data } satisfies UpdateRecord),
+          );
+          if (scenario) quiet(scenarios.put({ ...scenario, updatedAt: at }));
+          return Promise.all(requests);
+        }),
+      );
       for (const seq of obsolete) this.seen.delete(seq);
       added.forEach((seq, i) => this.seen.set(seq, rows[i]!.stamp));
       // Appends made while this write ran stay pending (they are behind it in the queue).

@@ -32,7 +32,8 @@ export interface DeferredOptions<S extends Live> {
 }
 
 // Built in steps: the live state arrives while a person keeps typing, without a long task.
-const loadPlanState = async (plan: Plan): Promise<YPlanState> => (await import('./plan-state.ts')).createPlanStateInSteps(plan);
+const loadPlanState = async (plan: Plan): Promise<YPlanState> =>
+  (await import('./plan-state.ts')).createPlanStateInSteps(plan);
 
 export class DeferredPlanState<S extends Live = YPlanState> implements PlanState {
   /** The plan after each batch of edits; history[0] is the starting plan, history[at] is shown. */
@@ -56,21 +57,38 @@ export class DeferredPlanState<S extends Live = YPlanState> implements PlanState
     this.loadOnEdit = options.loadOnEdit ?? true;
   }
 
-  get plan(): Plan { return this.current?.plan ?? this.history[this.at]!; }
-  get canUndo(): boolean { return this.current ? this.current.canUndo : this.at > 0; }
-  get canRedo(): boolean { return this.current ? this.current.canRedo : this.at < this.batches.length; }
+  get plan(): Plan {
+    return this.current?.plan ?? this.history[this.at]!;
+  }
+  get canUndo(): boolean {
+    return this.current ? this.current.canUndo : this.at > 0;
+  }
+  get canRedo(): boolean {
+    return this.current ? this.current.canRedo : this.at < this.batches.length;
+  }
   /** The live state, once it has taken over. */
-  get liveState(): S | null { return this.current; }
+  get liveState(): S | null {
+    return this.current;
+  }
 
   apply(ops: readonly PlanOp[]): void {
     if (this.destroyed) return;
-    if (this.current) { this.current.apply(ops); return; }
+    if (this.current) {
+      this.current.apply(ops);
+      return;
+    }
     const before = this.plan;
     const valid: PlanOp[] = [];
     for (const o of ops) {
       const reason = opProblem(o, (c, id) => rowsOf(before, c).some((r) => r.id === id));
       if (reason === null) valid.push(o);
-      else this.report({ code: 'invalid-op', origin: 'local', section: opSection(o), message: messages.invalidOp(reason) });
+      else
+        this.report({
+          code: 'invalid-op',
+          origin: 'local',
+          section: opSection(o),
+          message: messages.invalidOp(reason),
+        });
     }
     if (valid.length === 0) return;
     let next: Plan;
@@ -92,12 +110,20 @@ export class DeferredPlanState<S extends Live = YPlanState> implements PlanState
     if (this.loadOnEdit) void this.live().catch(() => {});
   }
 
-  undo(): void { this.step('undo'); }
-  redo(): void { this.step('redo'); }
+  undo(): void {
+    this.step('undo');
+  }
+  redo(): void {
+    this.step('redo');
+  }
 
   private step(kind: 'undo' | 'redo'): void {
     if (this.destroyed) return;
-    if (this.current) { if (kind === 'undo') this.current.undo(); else this.current.redo(); return; }
+    if (this.current) {
+      if (kind === 'undo') this.current.undo();
+      else this.current.redo();
+      return;
+    }
     if (kind === 'undo' ? this.at === 0 : this.at === this.batches.length) return;
     const batch = this.batches[kind === 'undo' ? this.at - 1 : this.at]!;
     this.at += kind === 'undo' ? -1 : 1;
@@ -126,7 +152,12 @@ export class DeferredPlanState<S extends Live = YPlanState> implements PlanState
       (live) => this.takeOver(live),
       (e: unknown) => {
         this.loading = null;
-        this.report({ code: 'storage-failed', origin: 'local', section: 'plan', message: messages.storageFailed(e instanceof Error ? e.name : String(e).slice(0, 80)) });
+        this.report({
+          code: 'storage-failed',
+          origin: 'local',
+          section: 'plan',
+          message: messages.storageFailed(e instanceof Error ? e.name : String(e).slice(0, 80)),
+        });
         throw e;
       },
     );
@@ -198,7 +229,9 @@ export const deferredPlanState = (plan: Plan): DeferredPlanState => new Deferred
 
 /** The live (Yjs) state behind a plan state, loading it when needed: a workshop shares the document itself. */
 export function liveStateOf(state: PlanState): Promise<YPlanState> {
-  return state instanceof DeferredPlanState ? (state as DeferredPlanState).live() : Promise.resolve(state as YPlanState);
+  return state instanceof DeferredPlanState
+    ? (state as DeferredPlanState).live()
+    : Promise.resolve(state as YPlanState);
 }
 
 /** Runs `work` when the page is idle (soon, at the latest), so it never delays a frame the user waits for. */
@@ -207,7 +240,8 @@ function whenIdle(work: () => void): void {
   else setTimeout(work, 0);
 }
 
-const rowsOf = (plan: Plan, c: string): readonly { id: string }[] => (plan[c as Collection] as readonly { id: string }[] | undefined) ?? [];
+const rowsOf = (plan: Plan, c: string): readonly { id: string }[] =>
+  (plan[c as Collection] as readonly { id: string }[] | undefined) ?? [];
 
 function changeOf(ops: readonly PlanOp[], origin: ChangeOrigin): PlanChange {
   const rows = new Set<string>();
@@ -225,4 +259,3 @@ function changeOf(ops: readonly PlanOp[], origin: ChangeOrigin): PlanChange {
   }
   return { origin, rows, fields, collections };
 }
-

@@ -17,7 +17,9 @@ export interface GuardResult<T> {
 
 /** Checks a row (or any strict object) field by field against its schema. */
 export function guardObject<T extends Record<string, unknown>>(
-  schema: z.ZodMiniObject, candidate: Record<string, unknown>, previous: T | undefined,
+  schema: z.ZodMiniObject,
+  candidate: Record<string, unknown>,
+  previous: T | undefined,
 ): GuardResult<T> {
   const refused: string[] = [];
   const out: Record<string, unknown> = {};
@@ -35,7 +37,8 @@ export function guardObject<T extends Record<string, unknown>>(
       out[key] = prev;
     }
   }
-  if (previous !== undefined && Object.keys(out).every((k) => out[k] === previous[k])) return { value: previous, refused };
+  if (previous !== undefined && Object.keys(out).every((k) => out[k] === previous[k]))
+    return { value: previous, refused };
   return { value: Object.freeze(out) as T, refused };
 }
 

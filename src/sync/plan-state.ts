@@ -66,7 +66,10 @@ export interface StepOptions {
  * yielding to the page between them, so a person typing meanwhile is not kept waiting. The
  * state is the same as createPlanState(plan) gives (its seed the same bytes).
  */
-export async function createPlanStateInSteps(plan: Plan, options: PlanStateOptions & StepOptions = {}): Promise<YPlanState> {
+export async function createPlanStateInSteps(
+  plan: Plan,
+  options: PlanStateOptions & StepOptions = {},
+): Promise<YPlanState> {
   const doc = new Y.Doc({ gc: options.gc ?? true });
   const rowsPerStep = options.rowsPerStep ?? 250;
   const pause = options.pause ?? yieldToPage;
@@ -118,7 +121,11 @@ class LivePlanState implements YPlanState {
   private readonly maxProblems: number;
 
   /** `seeded`: a doc holding exactly the seed of `fallback`, and its snapshot (createPlanStateInSteps). */
-  constructor(fallback: Plan, options: PlanStateOptions, seeded?: { doc: Y.Doc; snapshot: Snapshot; problems: StateProblem[] }) {
+  constructor(
+    fallback: Plan,
+    options: PlanStateOptions,
+    seeded?: { doc: Y.Doc; snapshot: Snapshot; problems: StateProblem[] },
+  ) {
     this.doc = seeded?.doc ?? new Y.Doc({ gc: options.gc ?? true });
     this.maxProblems = options.maxProblems ?? 200;
     this.r = roots(this.doc);
@@ -130,8 +137,15 @@ class LivePlanState implements YPlanState {
       initial = options.updates?.length ? [] : duplicateIds(fallback);
       if (options.updates?.length) {
         for (const u of options.updates) {
-          try { Y.applyUpdate(this.doc, u, 'load'); } catch {
-            initial.push({ code: 'invalid-update', origin: 'load', section: 'plan', message: messages.invalidUpdate('load') });
+          try {
+            Y.applyUpdate(this.doc, u, 'load');
+          } catch {
+            initial.push({
+              code: 'invalid-update',
+              origin: 'load',
+              section: 'plan',
+              message: messages.invalidUpdate('load'),
+            });
           }
         }
       } else {
@@ -149,21 +163,37 @@ class LivePlanState implements YPlanState {
     this.doc.on('update', this.onDocUpdate);
   }
 
-  get plan(): Plan { return this.snapshot.plan; }
-  get canUndo(): boolean { return this.undoManager.canUndo(); }
-  get canRedo(): boolean { return this.undoManager.canRedo(); }
-  get problems(): readonly StateProblem[] { return this.problemLog; }
+  get plan(): Plan {
+    return this.snapshot.plan;
+  }
+  get canUndo(): boolean {
+    return this.undoManager.canUndo();
+  }
+  get canRedo(): boolean {
+    return this.undoManager.canRedo();
+  }
+  get problems(): readonly StateProblem[] {
+    return this.problemLog;
+  }
 
   apply(ops: readonly PlanOp[]): void {
     const valid: PlanOp[] = [];
     for (const o of ops) {
       const reason = opProblem(o, (c, id) => this.r.rows[c as keyof Roots['rows']]?.has(id) ?? false);
       if (reason === null) valid.push(o);
-      else this.record({ code: 'invalid-op', origin: 'local', section: opSection(o), message: messages.invalidOp(reason) });
+      else
+        this.record({
+          code: 'invalid-op',
+          origin: 'local',
+          section: opSection(o),
+          message: messages.invalidOp(reason),
+        });
     }
     if (valid.length === 0) return;
     try {
-      this.doc.transact(() => { for (const o of valid) applyOpToDoc(this.r, o); }, this.local);
+      this.doc.transact(() => {
+        for (const o of valid) applyOpToDoc(this.r, o);
+      }, this.local);
     } catch {
       // Only a doc a peer has bent out of shape gets here; what was written stays consistent.
       this.record({ code: 'invalid-op', origin: 'local', section: 'plan', message: messages.invalidOp('document') });
@@ -172,8 +202,12 @@ class LivePlanState implements YPlanState {
     this.undoManager.stopCapturing();
   }
 
-  undo(): void { this.step('undo'); }
-  redo(): void { this.step('redo'); }
+  undo(): void {
+    this.step('undo');
+  }
+  redo(): void {
+    this.step('redo');
+  }
 
   private step(kind: 'undo' | 'redo'): void {
     // A step whose effect nobody can see (a batch that set a value and set it back, or an edit a
@@ -182,9 +216,13 @@ class LivePlanState implements YPlanState {
     const before = this.snapshot.plan;
     this.undoing = kind;
     try {
-      do kind === 'undo' ? um.undo() : um.redo();
-      while (this.snapshot.plan === before && (kind === 'undo' ? um.canUndo() : um.canRedo()));
-    } finally { this.undoing = null; }
+      do {
+        if (kind === 'undo') um.undo();
+        else um.redo();
+      } while (this.snapshot.plan === before && (kind === 'undo' ? um.canUndo() : um.canRedo()));
+    } finally {
+      this.undoing = null;
+    }
   }
 
   subscribe(listener: Listener): () => void {
@@ -202,9 +240,15 @@ class LivePlanState implements YPlanState {
     return () => this.updateListeners.delete(listener);
   }
 
-  encodeState(): Uint8Array { return Y.encodeStateAsUpdate(this.doc); }
-  encodeStateVector(): Uint8Array { return Y.encodeStateVector(this.doc); }
-  encodeDiff(stateVector: Uint8Array): Uint8Array { return Y.encodeStateAsUpdate(this.doc, stateVector); }
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+  encodeStateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+  encodeDiff(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
 
   applyUpdate(update: Uint8Array, origin: ChangeOrigin | object): boolean {
     try {
@@ -271,7 +315,14 @@ function duplicateIds(plan: Plan): StateProblem[] {
   for (const c of COLLECTIONS) {
     const seen = new Set<string>();
     for (const row of plan[c] as { id: string }[]) {
-      if (seen.has(row.id)) out.push({ code: 'invalid-row', origin: 'load', section: c, rowId: row.id, message: messages.duplicateRow(c, row.id) });
+      if (seen.has(row.id))
+        out.push({
+          code: 'invalid-row',
+          origin: 'load',
+          section: c,
+          rowId: row.id,
+          message: messages.duplicateRow(c, row.id),
+        });
       seen.add(row.id);
     }
   }

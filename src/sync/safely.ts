@@ -3,7 +3,11 @@
  * notifies them (for a live state: Yjs' transaction cleanup); the error still surfaces, a moment later.
  */
 export function safely(fn: () => void): void {
-  try { fn(); } catch (e) {
-    queueMicrotask(() => { throw e; });
+  try {
+    fn();
+  } catch (e) {
+    queueMicrotask(() => {
+      throw e;
+    });
   }
 }

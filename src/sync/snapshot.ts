@@ -17,12 +17,21 @@ import type { ChangeOrigin, PlanChange, StateProblem } from './state.ts';
  */
 
 type Row = RowOf<Collection>;
-type Located = { kind: 'plan' } | { kind: 'default' } | { kind: 'rows'; c: Collection } | { kind: 'order'; c: Collection } | { kind: 'meta' };
+type Located =
+  | { kind: 'plan' }
+  | { kind: 'default' }
+  | { kind: 'rows'; c: Collection }
+  | { kind: 'order'; c: Collection }
+  | { kind: 'meta' };
 
 const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
 
-export interface Flushed { plan: Plan; change: PlanChange; problems: StateProblem[] }
+export interface Flushed {
+  plan: Plan;
+  change: PlanChange;
+  problems: StateProblem[];
+}
 
 export class Snapshot {
   plan: Plan;
@@ -35,7 +44,13 @@ export class Snapshot {
   private dirtyOrder = new Set<Collection>();
 
   /** `later`: leave the first build to inSteps (which sets `plan`). */
-  constructor(private readonly r: Roots, fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], later = false) {
+  constructor(
+    private readonly r: Roots,
+    fallback: Plan,
+    origin: ChangeOrigin,
+    problems: StateProblem[],
+    later = false,
+  ) {
     this.located.set(r.plan, { kind: 'plan' });
     this.located.set(r.defaultSplit, { kind: 'default' });
     this.located.set(r.meta, { kind: 'meta' });
@@ -60,7 +75,12 @@ export class Snapshot {
    * meanwhile.
    */
   static async inSteps(
-    r: Roots, fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], rowsPerStep: number, pause: () => Promise<void>,
+    r: Roots,
+    fallback: Plan,
+    origin: ChangeOrigin,
+    problems: StateProblem[],
+    rowsPerStep: number,
+    pause: () => Promise<void>,
   ): Promise<Snapshot> {
     const snapshot = new Snapshot(r, fallback, origin, problems, true);
     const steps = snapshot.buildSteps(fallback, origin, problems, rowsPerStep);
@@ -74,13 +94,19 @@ export class Snapshot {
   }
 
   /** The first snapshot: every field and row read; the fallback plan stands in for what is broken. */
-  private *buildSteps(fallback: Plan, origin: ChangeOrigin, problems: StateProblem[], rowsPerStep: number): Generator<void, Plan, void> {
+  private *buildSteps(
+    fallback: Plan,
+    origin: ChangeOrigin,
+    problems: StateProblem[],
+    rowsPerStep: number,
+  ): Generator<void, Plan, void> {
     let read = 0;
     // Only what the snapshot keeps of the fallback is copied (and frozen): its rows are read from
     // the doc, and a fallback row stands in only for a broken one.
     const plan: Record<string, unknown> = {};
     // Keys in the fallback's order (a collection's place is kept until it is read).
-    for (const [k, v] of Object.entries(fallback)) plan[k] = (COLLECTIONS as readonly string[]).includes(k) ? undefined : frozenCopy(v);
+    for (const [k, v] of Object.entries(fallback))
+      plan[k] = (COLLECTIONS as readonly string[]).includes(k) ? undefined : frozenCopy(v);
     for (const f of SCALAR_FIELDS) plan[f] = this.guardField(f, plan[f], origin, problems);
     plan.defaultSplit = this.guardDefault(plan.defaultSplit as Split, origin, problems);
     for (const c of COLLECTIONS) {
@@ -89,7 +115,8 @@ export class Snapshot {
         if (!(y instanceof Y.Map)) continue;
         const candidate = readRow(c, id, y);
         let res = guardObject<Row>(ROW_SCHEMAS[c], candidate, undefined);
-        if (res.value === undefined && previous.has(id)) res = guardObject<Row>(ROW_SCHEMAS[c], candidate, frozenCopy(previous.get(id)));
+        if (res.value === undefined && previous.has(id))
+          res = guardObject<Row>(ROW_SCHEMAS[c], candidate, frozenCopy(previous.get(id)));
         this.report(res.refused, res.value === undefined, c, id, origin, problems);
         if (res.value) this.cache[c].set(id, res.value);
         if (++read % rowsPerStep === 0) yield;
@@ -135,17 +162,26 @@ export class Snapshot {
     for (const f of this.dirtyFields) {
       if (!SCALAR.has(f)) continue;
       const value = this.guardField(f, prev[f as keyof Plan], origin, problems);
-      if (value !== prev[f as keyof Plan]) { next[f] = value; fields.add(f as PlanField); }
+      if (value !== prev[f as keyof Plan]) {
+        next[f] = value;
+        fields.add(f as PlanField);
+      }
     }
     if (this.dirtyDefault) {
       const value = this.guardDefault(prev.defaultSplit, origin, problems);
-      if (value !== prev.defaultSplit) { next.defaultSplit = value; rows.add('default'); }
+      if (value !== prev.defaultSplit) {
+        next.defaultSplit = value;
+        rows.add('default');
+      }
     }
     for (const c of COLLECTIONS) {
       const ids = this.dirtyRows[c];
       if (ids.size === 0 && !this.dirtyOrder.has(c)) continue;
       const list = this.updateCollection(c, ids, this.dirtyOrder.has(c), rows, origin, problems);
-      if (list !== prev[c]) { next[c] = list; collections.add(c); }
+      if (list !== prev[c]) {
+        next[c] = list;
+        collections.add(c);
+      }
       ids.clear();
     }
     this.dirtyFields = new Set();
@@ -161,23 +197,59 @@ export class Snapshot {
 
   private guardField(f: string, previous: unknown, origin: ChangeOrigin, problems: StateProblem[]): unknown {
     const res = guardValue(fieldSchema(f), readPlanField(this.r, f), previous);
-    if (res.refused.length) problems.push({ code: 'invalid-value', origin, section: 'plan', field: f, message: messages.invalidValue(origin, undefined, f) });
+    if (res.refused.length)
+      problems.push({
+        code: 'invalid-value',
+        origin,
+        section: 'plan',
+        field: f,
+        message: messages.invalidValue(origin, undefined, f),
+      });
     return res.value;
   }
 
   private guardDefault(previous: Split, origin: ChangeOrigin, problems: StateProblem[]): Split {
     const res = guardValue<Split>(Split, readDefaultSplit(this.r), previous);
-    if (res.refused.length) problems.push({ code: 'invalid-value', origin, section: 'split', rowId: 'default', message: messages.invalidValue(origin, 'default') });
+    if (res.refused.length)
+      problems.push({
+        code: 'invalid-value',
+        origin,
+        section: 'split',
+        rowId: 'default',
+        message: messages.invalidValue(origin, 'default'),
+      });
     return res.value!;
   }
 
-  private report(refused: string[], dropped: boolean, c: Collection, id: string, origin: ChangeOrigin, problems: StateProblem[]): void {
-    if (dropped) problems.push({ code: 'invalid-row', origin, section: c, rowId: id, message: messages.invalidRow(origin, id) });
-    else for (const field of refused) problems.push({ code: 'invalid-value', origin, section: c, rowId: id, field, message: messages.invalidValue(origin, id, field) });
+  private report(
+    refused: string[],
+    dropped: boolean,
+    c: Collection,
+    id: string,
+    origin: ChangeOrigin,
+    problems: StateProblem[],
+  ): void {
+    if (dropped)
+      problems.push({ code: 'invalid-row', origin, section: c, rowId: id, message: messages.invalidRow(origin, id) });
+    else
+      for (const field of refused)
+        problems.push({
+          code: 'invalid-value',
+          origin,
+          section: c,
+          rowId: id,
+          field,
+          message: messages.invalidValue(origin, id, field),
+        });
   }
 
   private updateCollection(
-    c: Collection, ids: Set<string>, orderDirty: boolean, changed: Set<string>, origin: ChangeOrigin, problems: StateProblem[],
+    c: Collection,
+    ids: Set<string>,
+    orderDirty: boolean,
+    changed: Set<string>,
+    origin: ChangeOrigin,
+    problems: StateProblem[],
   ): Row[] {
     const cache = this.cache[c];
     let structural = orderDirty;

@@ -67,7 +67,12 @@ const nextOrder = (cells: Entries): number => {
 };
 
 /** One cell of the default split; null percent removes it. */
-export function setDefaultCell(map: Y.Map<unknown>, domainId: string, sectorId: string | null, percent: string | null): void {
+export function setDefaultCell(
+  map: Y.Map<unknown>,
+  domainId: string,
+  sectorId: string | null,
+  percent: string | null,
+): void {
   const key = cellKey(domainId, sectorId);
   const current = defaultCells(map).get(key);
   if (percent === null) {
@@ -103,7 +108,9 @@ function ensureMaps(row: Y.Map<unknown>): { base: Y.Map<unknown>; cells: Y.Map<u
   return { base, cells };
 }
 
-const clear = (map: Y.Map<unknown>) => { for (const k of [...map.keys()]) map.delete(k); };
+const clear = (map: Y.Map<unknown>) => {
+  for (const k of [...map.keys()]) map.delete(k);
+};
 
 /** Replaces an activity's split as a whole (null = follow the default split). */
 export function writeActivitySplit(row: Y.Map<unknown>, split: Split | null): void {
@@ -125,7 +132,11 @@ export function writeActivitySplit(row: Y.Map<unknown>, split: Split | null): vo
  * split, exactly as `applyOps` does.
  */
 export function setActivityCell(
-  row: Y.Map<unknown>, defaults: Y.Map<unknown>, domainId: string, sectorId: string | null, percent: string | null,
+  row: Y.Map<unknown>,
+  defaults: Y.Map<unknown>,
+  domainId: string,
+  sectorId: string | null,
+  percent: string | null,
 ): void {
   if (row.get(SPLIT_FLAG) !== true) writeActivitySplit(row, cellsToSplit(defaultCells(defaults)));
   const { cells } = ensureMaps(row);

@@ -37,7 +37,11 @@ export function connectTabs(state: YPlanState, channelName: string): TabsConnect
   const me = randomId();
   const channel = new BroadcastChannel(channelName);
   const post = (m: Message) => {
-    try { channel.postMessage(m); } catch { /* channel closed while the page unloads */ }
+    try {
+      channel.postMessage(m);
+    } catch {
+      /* channel closed while the page unloads */
+    }
   };
 
   channel.onmessage = (event: MessageEvent) => {
@@ -45,7 +49,13 @@ export function connectTabs(state: YPlanState, channelName: string): TabsConnect
     if (!m || m.from === me) return;
     switch (m.type) {
       case 'rp-hello':
-        post({ type: 'rp-welcome', from: me, to: m.from, update: safeDiff(state, m.sv), sv: state.encodeStateVector() });
+        post({
+          type: 'rp-welcome',
+          from: me,
+          to: m.from,
+          update: safeDiff(state, m.sv),
+          sv: state.encodeStateVector(),
+        });
         return;
       case 'rp-welcome':
         if (m.to !== me) return;
@@ -77,5 +87,9 @@ export function connectTabs(state: YPlanState, channelName: string): TabsConnect
 
 /** A peer's state vector may be garbage; answer with everything rather than throw. */
 function safeDiff(state: YPlanState, sv: Uint8Array): Uint8Array {
-  try { return state.encodeDiff(sv); } catch { return state.encodeState(); }
+  try {
+    return state.encodeDiff(sv);
+  } catch {
+    return state.encodeState();
+  }
 }

@@ -57,7 +57,12 @@ export function attachUpdateLog(state: YPlanState, log: UpdateLog, options: Upda
 
   const report = (e: unknown) => {
     const detail = e instanceof Error ? e.name : String(e);
-    const problem: StateProblem = { code: 'storage-failed', origin: 'load', section: 'plan', message: messages.storageFailed(detail) };
+    const problem: StateProblem = {
+      code: 'storage-failed',
+      origin: 'load',
+      section: 'plan',
+      message: messages.storageFailed(detail),
+    };
     options.onProblem?.(problem);
   };
 
@@ -68,7 +73,10 @@ export function attachUpdateLog(state: YPlanState, log: UpdateLog, options: Upda
   };
 
   const write = (): Promise<void> => {
-    if (timer !== undefined) { clearTimeout(timer); timer = undefined; }
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
     if (!loaded || pending.length === 0) return Promise.all(writes).then(() => undefined);
     const batch = pending;
     pending = [];
@@ -81,14 +89,18 @@ export function attachUpdateLog(state: YPlanState, log: UpdateLog, options: Upda
       call = Promise.reject(e);
     }
     const done = call.then(
-      () => { appended = compact ? 0 : appended + 1; },
+      () => {
+        appended = compact ? 0 : appended + 1;
+      },
       (e) => {
         // Nothing is lost: the batch goes back and is written with the next one.
         pending = [...batch, ...pending];
         report(e);
       },
     );
-    return track(done).then(() => Promise.all(writes)).then(() => undefined);
+    return track(done)
+      .then(() => Promise.all(writes))
+      .then(() => undefined);
   };
 
   const schedule = () => {
@@ -131,7 +143,9 @@ export function attachUpdateLog(state: YPlanState, log: UpdateLog, options: Upda
   return {
     ready,
     flush: write,
-    get pending() { return pending.length; },
+    get pending() {
+      return pending.length;
+    },
     dispose() {
       disposed = true;
       if (timer !== undefined) clearTimeout(timer);

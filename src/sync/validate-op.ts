@@ -17,10 +17,12 @@ const fails = (schema: z.ZodMiniType, v: unknown) => !schema.safeParse(v).succes
 
 export function opProblem(o: PlanOp, rowExists: (collection: string, id: string) => boolean): string | null {
   if (typeof o !== 'object' || o === null) return 'op';
-  if ('collection' in o && !(COLLECTIONS as readonly string[]).includes(o.collection)) return `collection ${String(o.collection)}`;
+  if ('collection' in o && !(COLLECTIONS as readonly string[]).includes(o.collection))
+    return `collection ${String(o.collection)}`;
   switch (o.op) {
     case 'set-field':
-      if (!fields.has(o.field) || (o.field as string) === 'formatVersion' || (o.field as string) === 'id') return `field ${String(o.field)}`;
+      if (!fields.has(o.field) || (o.field as string) === 'formatVersion' || (o.field as string) === 'id')
+        return `field ${String(o.field)}`;
       return fails(planShape[o.field]!, o.value) ? `${o.field}` : null;
     case 'insert-row':
       if (o.index !== undefined && !Number.isInteger(o.index)) return 'index';
@@ -51,6 +53,7 @@ export function opProblem(o: PlanOp, rowExists: (collection: string, id: string)
 
 /** The plan section an op belongs to, for the problem that refuses it. */
 export function opSection(o: PlanOp): StateProblem['section'] {
-  if (typeof o === 'object' && o !== null && 'collection' in o && typeof o.collection === 'string') return o.collection as StateProblem['section'];
+  if (typeof o === 'object' && o !== null && 'collection' in o && typeof o.collection === 'string')
+    return o.collection as StateProblem['section'];
   return o?.op === 'set-split' ? 'split' : 'plan';
 }

@@ -3,7 +3,13 @@ import type { Plan } from '../model/plan.ts';
 import { DEFAULT_SPLIT_ROW, type Collection, type PlanOp, type RowOf } from '../model/ops.ts';
 import type { Split } from '../model/split.ts';
 import { COLLECTIONS, SCALAR_FIELDS, type Roots } from './layout.ts';
-import { initActivitySplit, setActivityCell, setDefaultCell, writeActivitySplit, writeDefaultSplit } from './split-cells.ts';
+import {
+  initActivitySplit,
+  setActivityCell,
+  setDefaultCell,
+  writeActivitySplit,
+  writeDefaultSplit,
+} from './split-cells.ts';
 import { setValue } from './values.ts';
 
 /*
@@ -146,7 +152,11 @@ export function writePlan(r: Roots, plan: Plan): void {
  * each step in a transaction of its own and let the page breathe. The writes, and their order,
  * are exactly writePlan's (the same items with the same ids), so the doc ends up the same.
  */
-export function* writePlanSteps(r: Roots, plan: Plan, rowsPerStep = Number.POSITIVE_INFINITY): Generator<void, void, void> {
+export function* writePlanSteps(
+  r: Roots,
+  plan: Plan,
+  rowsPerStep = Number.POSITIVE_INFINITY,
+): Generator<void, void, void> {
   for (const f of SCALAR_FIELDS) setValue(r.plan, f, plan[f]);
   writeDefaultSplit(r.defaultSplit, plan.defaultSplit);
   let written = 0;

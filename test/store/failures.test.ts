@@ -1,7 +1,14 @@
 import { expect } from 'chai';
-import { DB_VERSION, openScenarioStore, warnBeforeUnloadWhileUnsaved, type ScenarioStore, type StoreError, type StoreEvent } from '../../src/store/index.ts';
+import {
+  DB_VERSION,
+  openScenarioStore,
+  warnBeforeUnloadWhileUnsaved,
+  type ScenarioStore,
+  type StoreError,
+  type StoreEvent,
+} from '../../src/store/index.ts';
 import { newPlan } from '../../src/model/plan.ts';
-import { createV1Db, deleteDb, nextEvent, quotaError, rawOpen, readAll, stub, uniqueDbName } from './helpers.ts';
+import { createV1Db, deleteDb, nextEvent, quotaError, readAll, stub, uniqueDbName } from './helpers.ts';
 import { loadV1Fixture, type StoredV1 } from './helpers.ts';
 
 let fixture: StoredV1;
@@ -47,7 +54,11 @@ describe('store failures', () => {
   });
 
   it('runs in memory when opening fails', async () => {
-    const refusing = { open: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } } as unknown as IDBFactory;
+    const refusing = {
+      open: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
     const store = await open({ indexedDB: refusing });
     expect(store.mode).to.equal('memory');
     expect(store.error?.code).to.equal('unavailable');
@@ -55,7 +66,9 @@ describe('store failures', () => {
 
   it('runs in memory when the stored database is newer than this code (open error)', async () => {
     const request = indexedDB.open(dbName, 7);
-    await new Promise((resolve) => { request.onsuccess = resolve; });
+    await new Promise((resolve) => {
+      request.onsuccess = resolve;
+    });
     request.result.close();
     const store = await open();
     expect(store.mode).to.equal('memory');
@@ -101,8 +114,16 @@ describe('store failures', () => {
 
     const add = IDBObjectStore.prototype.add;
     const put = IDBObjectStore.prototype.put;
-    undo.push(stub(IDBObjectStore.prototype, 'add', function () { throw quotaError(); }));
-    undo.push(stub(IDBObjectStore.prototype, 'put', function () { throw quotaError(); }));
+    undo.push(
+      stub(IDBObjectStore.prototype, 'add', function () {
+        throw quotaError();
+      }),
+    );
+    undo.push(
+      stub(IDBObjectStore.prototype, 'put', function () {
+        throw quotaError();
+      }),
+    );
 
     const failed = nextEvent<StoreEvent>((l) => store.subscribe(l), 'error');
     live.value.state.apply([{ op: 'set-field', field: 'region', value: 'Vol' }]);
@@ -188,15 +209,19 @@ describe('store failures', () => {
 
     // Every request succeeds; the transaction then aborts as a browser does when the commit does not fit.
     const add = IDBObjectStore.prototype.add;
-    const restore = stub(IDBObjectStore.prototype, 'add', function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      const request = add.apply(this, args);
-      const tx = this.transaction;
-      request.addEventListener('success', () => {
-        Object.defineProperty(tx, 'error', { value: quotaError(), configurable: true });
-        tx.abort();
-      });
-      return request;
-    });
+    const restore = stub(
+      IDBObjectStore.prototype,
+      'add',
+      function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        const request = add.apply(this, args);
+        const tx = this.transaction;
+        request.addEventListener('success', () => {
+          Object.defineProperty(tx, 'error', { value: quotaError(), configurable: true });
+          tx.abort();
+        });
+        return request;
+      },
+    );
     undo.push(restore);
     const failed = nextEvent<StoreEvent>((l) => store.subscribe(l), 'error');
     live.value.state.apply([{ op: 'set-field', field: 'region', value: 'Tweede' }]);

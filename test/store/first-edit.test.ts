@@ -18,7 +18,9 @@ const region = (value: string): PlanOp[] => [{ op: 'set-field', field: 'region',
 /** The real Yjs side, counting how often it is asked for, and held back until `open()`. */
 function watchedLive() {
   let open!: () => void;
-  const gate = new Promise<void>((r) => { open = r; });
+  const gate = new Promise<void>((r) => {
+    open = r;
+  });
   const seen = { loads: 0 };
   const load = async (): Promise<LiveDeps> => {
     seen.loads++;
@@ -37,7 +39,9 @@ describe('scenario store: Yjs only from the first edit', () => {
     return store;
   };
 
-  beforeEach(() => { dbName = uniqueDbName('lazy'); });
+  beforeEach(() => {
+    dbName = uniqueDbName('lazy');
+  });
   afterEach(async () => {
     for (const s of stores.splice(0)) await s.close();
     await deleteDb(dbName);
@@ -121,7 +125,9 @@ describe('scenario store: Yjs only from the first edit', () => {
     const editor = await a.openScenario(created.value.id);
     if (!viewer.ok || !editor.ok) throw new Error('open failed');
     const arrived = new Promise<string>((resolve) => {
-      viewer.value.state.subscribe((plan) => { if (plan.region === 'West') resolve(plan.region); });
+      viewer.value.state.subscribe((plan) => {
+        if (plan.region === 'West') resolve(plan.region);
+      });
     });
     editor.value.state.apply(region('West'));
     expect(await arrived).to.equal('West');

@@ -3,7 +3,8 @@ import type { PlanRecordV1, ScenarioRecordV1 } from '../../src/store/schema.ts';
 
 let counter = 0;
 /** A database name no other test uses. */
-export const uniqueDbName = (label: string): string => `rp-test-${label}-${Date.now()}-${counter++}-${Math.random().toString(36).slice(2)}`;
+export const uniqueDbName = (label: string): string =>
+  `rp-test-${label}-${Date.now()}-${counter++}-${Math.random().toString(36).slice(2)}`;
 
 export function deleteDb(name: string): Promise<void> {
   return new Promise((resolve) => {
@@ -31,7 +32,10 @@ export interface V1Fixture {
 }
 
 /** Writes a version-1 database exactly as v1 code did: v1 schema, then the records. */
-export async function createV1Db(name: string, fixture: { plans: unknown[]; scenarios: unknown[] }): Promise<IDBDatabase> {
+export async function createV1Db(
+  name: string,
+  fixture: { plans: unknown[]; scenarios: unknown[] },
+): Promise<IDBDatabase> {
   const request = indexedDB.open(name, 1);
   request.onupgradeneeded = () => toV1(request.result, request.transaction!, Date.now());
   await done(request);
@@ -57,7 +61,10 @@ export async function readAll(db: IDBDatabase, store: string): Promise<unknown[]
 }
 
 /** Resolves on the next event of the given type from a store subscription. */
-export function nextEvent<T extends { type: string }>(subscribe: (l: (e: T) => void) => () => void, type: T['type']): Promise<T> {
+export function nextEvent<T extends { type: string }>(
+  subscribe: (l: (e: T) => void) => () => void,
+  type: T['type'],
+): Promise<T> {
   return new Promise((resolve) => {
     const stop = subscribe((e) => {
       if (e.type === type) {

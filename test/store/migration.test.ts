@@ -29,12 +29,26 @@ describe('store migration', () => {
       toV1(request.result, request.transaction!, 1);
       toV2(request.result, request.transaction!, 1);
     };
-    const v2 = await new Promise<IDBDatabase>((resolve) => { request.onsuccess = () => resolve(request.result); });
+    const v2 = await new Promise<IDBDatabase>((resolve) => {
+      request.onsuccess = () => resolve(request.result);
+    });
     const seed = newPlan('p2', 'Uit versie 2');
     const tx = v2.transaction(['plans', 'scenarios'], 'readwrite');
     tx.objectStore('plans').put({ id: 'p2', name: 'P2', revision: 1, createdAt: 1, updatedAt: 1 });
-    tx.objectStore('scenarios').put({ id: 's-v2', planId: 'p2', name: 'Oud', chosen: false, revision: 1, createdAt: 1, updatedAt: 1, deletedAt: null, seed });
-    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    tx.objectStore('scenarios').put({
+      id: 's-v2',
+      planId: 'p2',
+      name: 'Oud',
+      chosen: false,
+      revision: 1,
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: null,
+      seed,
+    });
+    await new Promise((resolve) => {
+      tx.oncomplete = resolve;
+    });
     v2.close();
 
     store = await openScenarioStore({ planId: 'p2', dbName });
@@ -59,10 +73,12 @@ describe('store migration', () => {
     store = await openScenarioStore({ planId: 'dementie-eindhoven', dbName });
     expect(store.mode).to.equal('idb');
     const list = await store.list();
-    expect(list.map((s) => [s.id, s.name, s.revision, s.chosen, s.deletedAt])).to.deep.equal([
-      ['scenario-60-25-15', '60/25/15', 1, false, null],
-      ['scenario-70-20-10', '70/20/10', 1, false, null],
-    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(list.map((s) => [s.id, s.name, s.revision, s.chosen, s.deletedAt])).to.deep.equal(
+      [
+        ['scenario-60-25-15', '60/25/15', 1, false, null],
+        ['scenario-70-20-10', '70/20/10', 1, false, null],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
 
     for (const old of fixture.scenarios) {
       const live = await store.openScenario(old.id);
@@ -88,7 +104,10 @@ describe('store migration', () => {
   });
 
   it('leaves a v1 database untouched when its migration fails, and runs from memory', async () => {
-    const broken = { plans: fixture.plans, scenarios: [...fixture.scenarios, { id: 'broken', planId: 'dementie-eindhoven', name: 'Kapot' }] };
+    const broken = {
+      plans: fixture.plans,
+      scenarios: [...fixture.scenarios, { id: 'broken', planId: 'dementie-eindhoven', name: 'Kapot' }],
+    };
     (await createV1Db(dbName, broken)).close();
     store = await openScenarioStore({ planId: 'dementie-eindhoven', dbName });
     expect(store.mode).to.equal('memory');
@@ -98,7 +117,9 @@ describe('store migration', () => {
     const raw = await rawOpen(dbName);
     expect(raw.version).to.equal(1);
     expect([...raw.objectStoreNames].sort()).to.deep.equal(['plans', 'scenarios']);
-    expect(await readAll(raw, 'scenarios')).to.deep.equal(broken.scenarios.slice().sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await readAll(raw, 'scenarios')).to.deep.equal(
+      broken.scenarios.slice().sort((a, b) => a.id.localeCompare(b.id)),
+    );
     raw.close();
 
     // Editing carries on in memory.

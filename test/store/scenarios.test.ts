@@ -170,7 +170,10 @@ describe('scenario store', () => {
     if (!one.ok || !two.ok) throw new Error('create failed');
     expect((await a.markChosen(one.value.id)).ok).to.equal(true);
     expect((await a.markChosen(two.value.id)).ok).to.equal(true);
-    expect((await a.list()).map((s) => [s.name, s.chosen])).to.deep.equal([['Een', false], ['Twee', true]]);
+    expect((await a.list()).map((s) => [s.name, s.chosen])).to.deep.equal([
+      ['Een', false],
+      ['Twee', true],
+    ]);
 
     expect((await a.remove(one.value.id)).ok).to.equal(true);
     expect((await a.list()).map((s) => s.name)).to.deep.equal(['Twee']);
@@ -205,7 +208,13 @@ describe('scenario store', () => {
   it('restores a snapshot as one undoable edit and keeps the state before it', async () => {
     const a = await open();
     const plan = newPlan('plan-a', 'Met split');
-    plan.defaultSplit = { domains: [{ domainId: 'zvw', percent: '70' }, { domainId: 'wmo', percent: '30' }], sectors: [] };
+    plan.defaultSplit = {
+      domains: [
+        { domainId: 'zvw', percent: '70' },
+        { domainId: 'wmo', percent: '30' },
+      ],
+      sectors: [],
+    };
     const created = await a.create('S', plan);
     if (!created.ok) throw new Error('create failed');
     const live = await a.openScenario(created.value.id);

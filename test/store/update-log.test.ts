@@ -13,7 +13,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A connection whose transactions commit, then report back only after `delayMs` (a slow disk). */
 class SlowConnection extends Connection {
   delayMs = 0;
-  override async run<T>(operation: Parameters<Connection['run']>[0] extends (db: infer D) => Promise<unknown> ? (db: D) => Promise<T> : never): Promise<T> {
+  override async run<T>(
+    operation: Parameters<Connection['run']>[0] extends (db: infer D) => Promise<unknown>
+      ? (db: D) => Promise<T>
+      : never,
+  ): Promise<T> {
     const result = await super.run(operation);
     if (this.delayMs > 0) await sleep(this.delayMs);
     return result;
@@ -72,8 +76,13 @@ describe('IdbUpdateLog', () => {
   it('keeps failed writes pending, reports them, and writes them together on the next try', async () => {
     const errors: StoreError[] = [];
     const saved: number[] = [];
-    const log = new IdbUpdateLog(await connect(), 's3', { onError: (e) => errors.push(e), onSaved: (s) => saved.push(s.updates) });
-    const undo = stub(IDBObjectStore.prototype, 'add', function () { throw quotaError(); });
+    const log = new IdbUpdateLog(await connect(), 's3', {
+      onError: (e) => errors.push(e),
+      onSaved: (s) => saved.push(s.updates),
+    });
+    const undo = stub(IDBObjectStore.prototype, 'add', function () {
+      throw quotaError();
+    });
     try {
       await log.append(bytes(1));
       await log.append(bytes(2));
@@ -125,7 +134,9 @@ describe('IdbUpdateLog', () => {
     const attached = attachUpdateLog(state, log, { delayMs: 0, compactEvery: 3 });
     await attached.ready;
     for (let i = 0; i < 40; i++) {
-      state.apply([{ op: 'update-row', collection: 'activities', id: plan.activities[i % 20]!.id, patch: { name: `naam ${i}` } }]);
+      state.apply([
+        { op: 'update-row', collection: 'activities', id: plan.activities[i % 20]!.id, patch: { name: `naam ${i}` } },
+      ]);
       await sleep(i % 4 === 0 ? 25 : 1);
     }
     await attached.flush();
@@ -134,7 +145,9 @@ describe('IdbUpdateLog', () => {
     const expected = state.plan;
     attached.dispose();
     state.destroy();
-    const reloaded = createPlanState(generatePlan(99, 0), { updates: await new IdbUpdateLog(await connect(), 's6').load() });
+    const reloaded = createPlanState(generatePlan(99, 0), {
+      updates: await new IdbUpdateLog(await connect(), 's6').load(),
+    });
     expect(reloaded.plan).to.deep.equal(expected);
     reloaded.destroy();
   });

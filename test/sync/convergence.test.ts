@@ -11,7 +11,15 @@ function pair(seed = 11, size = 6) {
   const plan = generatePlan(seed, size);
   const a = createPlanState(plan);
   const b = createPlanState(plan);
-  return { plan, a, b, done: () => { a.destroy(); b.destroy(); } };
+  return {
+    plan,
+    a,
+    b,
+    done: () => {
+      a.destroy();
+      b.destroy();
+    },
+  };
 }
 
 function merge(a: YPlanState, b: YPlanState, edits: () => void): void {
@@ -151,10 +159,23 @@ describe('convergence of concurrent edits', () => {
     // alone. Merged: wmo 40 (A), jw 10 (B), and zvw 60 or 40 depending on which write Yjs orders
     // last: 110 % or 90 %, never 100 %. The state keeps it; validation is what flags it.
     const plan = generatePlan(14, 2);
-    plan.defaultSplit = { domains: [{ domainId: 'zvw', percent: '50' }, { domainId: 'wmo', percent: '50' }, { domainId: 'jw', percent: '0' }], sectors: [] };
+    plan.defaultSplit = {
+      domains: [
+        { domainId: 'zvw', percent: '50' },
+        { domainId: 'wmo', percent: '50' },
+        { domainId: 'jw', percent: '0' },
+      ],
+      sectors: [],
+    };
     const a = createPlanState(plan);
     const b = createPlanState(plan);
-    const cell = (domainId: string, percent: string): PlanOp => ({ op: 'set-split', rowId: 'default', domainId, sectorId: null, percent });
+    const cell = (domainId: string, percent: string): PlanOp => ({
+      op: 'set-split',
+      rowId: 'default',
+      domainId,
+      sectorId: null,
+      percent,
+    });
     merge(a, b, () => {
       a.apply([cell('zvw', '60'), cell('wmo', '40')]);
       b.apply([cell('jw', '10'), cell('zvw', '40')]);
@@ -188,7 +209,8 @@ describe('convergence of concurrent edits', () => {
             if (j !== i) states[j]!.applyUpdate(s.encodeDiff(states[j]!.encodeStateVector()), 'remote');
           }
         }
-        for (const x of states) for (const y of states) if (x !== y) y.applyUpdate(x.encodeDiff(y.encodeStateVector()), 'remote');
+        for (const x of states)
+          for (const y of states) if (x !== y) y.applyUpdate(x.encodeDiff(y.encodeStateVector()), 'remote');
         boxes.forEach((b) => b.stop());
         expect(states[1]!.plan).to.deep.equal(states[0]!.plan);
         expect(states[2]!.plan).to.deep.equal(states[0]!.plan);

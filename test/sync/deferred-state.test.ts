@@ -9,7 +9,9 @@ import { activity, generatePlan, randomOp, rng, valid } from './helpers.ts';
 /** A live state that arrives only when the test lets it: the moment Yjs is still loading. */
 function gated() {
   let open!: () => void;
-  const gate = new Promise<void>((r) => { open = r; });
+  const gate = new Promise<void>((r) => {
+    open = r;
+  });
   const made: YPlanState[] = [];
   const load = async (plan: Plan): Promise<YPlanState> => {
     await gate;
@@ -59,7 +61,12 @@ describe('DeferredPlanState (Yjs loaded at the first edit)', () => {
 
   it('loads the live state once, at the first edit, not before', async () => {
     let loads = 0;
-    const state = new DeferredPlanState(generatePlan(1, 3), { load: async (p) => { loads++; return createPlanState(p); } });
+    const state = new DeferredPlanState(generatePlan(1, 3), {
+      load: async (p) => {
+        loads++;
+        return createPlanState(p);
+      },
+    });
     state.undo();
     state.apply([{ op: 'remove-row', collection: 'activities', id: 'not-there' }]);
     expect(loads, 'an undo with nothing to undo, and an edit that changes nothing').to.equal(0);
@@ -100,37 +107,48 @@ describe('DeferredPlanState (Yjs loaded at the first edit)', () => {
 
   it('behaves like the live state for any edits, undos and redos, whenever the live state arrives', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 30 }), fc.integer({ min: 0, max: 14 }), async (seed, arriveAt) => {
-        const r = rng(seed);
-        const plan = generatePlan(seed, 6);
-        const reference = createPlanState(plan);
-        const g = gated();
-        const state = new DeferredPlanState(plan, { load: g.load });
-        let arrived: Promise<unknown> = Promise.resolve();
-        for (let step = 0; step < 14; step++) {
-          if (step === arriveAt) {
-            g.open();
-            arrived = state.live();
-            await arrived;
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 2 ** 30 }),
+        fc.integer({ min: 0, max: 14 }),
+        async (seed, arriveAt) => {
+          const r = rng(seed);
+          const plan = generatePlan(seed, 6);
+          const reference = createPlanState(plan);
+          const g = gated();
+          const state = new DeferredPlanState(plan, { load: g.load });
+          let arrived: Promise<unknown> = Promise.resolve();
+          for (let step = 0; step < 14; step++) {
+            if (step === arriveAt) {
+              g.open();
+              arrived = state.live();
+              await arrived;
+            }
+            const roll = r();
+            if (roll < 0.2) {
+              reference.undo();
+              state.undo();
+            } else if (roll < 0.3) {
+              reference.redo();
+              state.redo();
+            } else {
+              // Now and then an edit that changes nothing: no undo step on either side.
+              const ops =
+                roll < 0.4
+                  ? [{ op: 'set-field', field: 'name', value: reference.plan.name } as PlanOp]
+                  : [randomOp(r, reference.plan), randomOp(r, reference.plan)];
+              reference.apply(ops);
+              state.apply(ops);
+            }
+            expect(state.plan).to.deep.equal(reference.plan);
           }
-          const roll = r();
-          if (roll < 0.2) { reference.undo(); state.undo(); } else if (roll < 0.3) { reference.redo(); state.redo(); } else {
-            // Now and then an edit that changes nothing: no undo step on either side.
-            const ops = roll < 0.4
-              ? [{ op: 'set-field', field: 'name', value: reference.plan.name } as PlanOp]
-              : [randomOp(r, reference.plan), randomOp(r, reference.plan)];
-            reference.apply(ops);
-            state.apply(ops);
-          }
-          expect(state.plan).to.deep.equal(reference.plan);
-        }
-        g.open();
-        await arrived;
-        if (state.liveState) expect(state.plan).to.deep.equal(reference.plan);
-        expect(valid(state.plan)).to.equal(true);
-        reference.destroy();
-        state.destroy();
-      }),
+          g.open();
+          await arrived;
+          if (state.liveState) expect(state.plan).to.deep.equal(reference.plan);
+          expect(valid(state.plan)).to.equal(true);
+          reference.destroy();
+          state.destroy();
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -141,10 +159,20 @@ describe('DeferredPlanState (Yjs loaded at the first edit)', () => {
     const problems: StateProblem[] = [];
     state.onProblem((p) => problems.push(p));
     state.apply([{ op: 'set-field', field: 'name', value: 42 as unknown as string }]);
-    state.apply([{ op: 'update-row', collection: 'activities', id: 'a1', patch: { cost: { kind: 'lumpsum', amount: '1e9', per: 'year' } } }]);
+    state.apply([
+      {
+        op: 'update-row',
+        collection: 'activities',
+        id: 'a1',
+        patch: { cost: { kind: 'lumpsum', amount: '1e9', per: 'year' } },
+      },
+    ]);
     expect(state.plan).to.equal(plan);
     expect(state.canUndo).to.equal(false);
-    expect(problems.map((p) => [p.code, p.section])).to.deep.equal([['invalid-op', 'plan'], ['invalid-op', 'activities']]);
+    expect(problems.map((p) => [p.code, p.section])).to.deep.equal([
+      ['invalid-op', 'plan'],
+      ['invalid-op', 'activities'],
+    ]);
     expect(problems[0]!.message.nl).to.contain('geweigerd');
     expect(problems[0]!.message.en).to.contain('refused');
     state.destroy();
@@ -179,7 +207,13 @@ describe('DeferredPlanState (Yjs loaded at the first edit)', () => {
   it('with loadOnEdit off stays plain until asked, with its own undo', async () => {
     let loads = 0;
     const plan = generatePlan(4, 3);
-    const state = new DeferredPlanState(plan, { loadOnEdit: false, load: async (p) => { loads++; return createPlanState(p); } });
+    const state = new DeferredPlanState(plan, {
+      loadOnEdit: false,
+      load: async (p) => {
+        loads++;
+        return createPlanState(p);
+      },
+    });
     state.apply(rename('X'));
     state.undo();
     expect(state.plan).to.equal(plan);
@@ -200,7 +234,9 @@ describe('DeferredPlanState (Yjs loaded at the first edit)', () => {
     state.destroy();
     g.open();
     let refused = false;
-    await live.catch(() => { refused = true; });
+    await live.catch(() => {
+      refused = true;
+    });
     expect(refused).to.equal(true);
     const made = g.made[0]!;
     expect(() => made.apply(rename('na afloop'))).to.not.throw();

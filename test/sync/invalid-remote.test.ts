@@ -22,7 +22,9 @@ const row = (doc: Y.Doc, c: string, id: string) => doc.getMap(`rows.${c}`).get(i
 
 describe('invalid values from a peer', () => {
   let state: YPlanState;
-  beforeEach(() => { state = createPlanState(generatePlan(21, 4)); });
+  beforeEach(() => {
+    state = createPlanState(generatePlan(21, 4));
+  });
   afterEach(() => state.destroy());
 
   it('keeps the last valid value of a field and says so, in nl and en', () => {
@@ -72,7 +74,12 @@ describe('invalid values from a peer', () => {
     expect(valid(state.plan)).to.equal(true);
     expect(state.plan.activities.map((a) => a.id)).to.deep.equal(before.activities.map((a) => a.id));
     expect(state.plan.activities[2]).to.deep.equal(before.activities[2]);
-    expect(problems.filter((p) => p.code === 'invalid-row').map((p) => p.rowId).sort()).to.deep.equal(['__proto__', 'a3', 'x1']);
+    expect(
+      problems
+        .filter((p) => p.code === 'invalid-row')
+        .map((p) => p.rowId)
+        .sort(),
+    ).to.deep.equal(['__proto__', 'a3', 'x1']);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
   });
 
@@ -109,7 +116,9 @@ describe('invalid values from a peer', () => {
     state.onProblem((p) => problems.push(p));
     const garbage = new Uint8Array([1, 200, 3, 255, 255, 255, 255, 255, 255, 255, 255, 9, 9, 9]);
     let ok = true;
-    expect(() => { ok = state.applyUpdate(garbage, 'tab'); }).not.to.throw();
+    expect(() => {
+      ok = state.applyUpdate(garbage, 'tab');
+    }).not.to.throw();
     expect(ok).to.equal(false);
     expect(state.plan).to.equal(before);
     expect(problems.map((p) => [p.code, p.origin])).to.deep.equal([['invalid-update', 'tab']]);

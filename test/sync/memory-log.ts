@@ -10,7 +10,9 @@ export class MemoryUpdateLog implements UpdateLog {
   /** Set to make load fail (simulates an unreadable store). */
   failLoad = false;
 
-  constructor(initial: readonly Uint8Array[] = []) { this.records = [...initial]; }
+  constructor(initial: readonly Uint8Array[] = []) {
+    this.records = [...initial];
+  }
 
   async load(): Promise<Uint8Array[]> {
     if (this.failLoad) throw new DOMException('unreadable', 'UnknownError');

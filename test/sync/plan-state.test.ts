@@ -22,7 +22,7 @@ describe('createPlanState', () => {
     const state = createPlanState(plan);
     expect(state.encodeState()).to.deep.equal(seedUpdate(plan));
     // Its own edits are under a client id of its own, not the seed's.
-    const seedClients = [...(createPlanState(plan, { updates: [seedUpdate(plan)] }).doc.store.clients.keys())];
+    const seedClients = [...createPlanState(plan, { updates: [seedUpdate(plan)] }).doc.store.clients.keys()];
     expect([...state.doc.store.clients.keys()]).to.deep.equal(seedClients);
     expect(seedClients).not.to.include(state.doc.clientID);
     state.destroy();
@@ -32,7 +32,13 @@ describe('createPlanState', () => {
     const plan = generatePlan(9, 13);
     let pauses = 0;
     const steps: Uint8Array[] = [];
-    const state = await createPlanStateInSteps(plan, { rowsPerStep: 3, pause: async () => { pauses++; }, onSeedUpdate: (u) => steps.push(u) });
+    const state = await createPlanStateInSteps(plan, {
+      rowsPerStep: 3,
+      pause: async () => {
+        pauses++;
+      },
+      onSeedUpdate: (u) => steps.push(u),
+    });
     expect(pauses).to.be.greaterThan(3);
     expect(state.encodeState()).to.deep.equal(seedUpdate(plan));
     // The steps' updates are the seed: a state from them equals one from the whole seed update.
@@ -141,19 +147,32 @@ describe('createPlanState', () => {
   it('refuses an invalid local op with a message in nl and en, applies the valid ones and never throws', () => {
     const state = createPlanState(generatePlan(6, 2));
     const before = state.plan;
-    expect(() => state.apply([
-      { op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '12,5' },
-      { op: 'update-row', collection: 'activities', id: 'a1', patch: { name: 'Goed' } },
-      { op: 'update-row', collection: 'activities', id: 'a2', patch: { cost: { kind: 'lumpsum', amount: 'veel', per: 'year' } } },
-      { op: 'set-field', field: 'granularity', value: 'week' as never },
-      { op: 'bogus' } as never,
-      null as never,
-    ])).not.to.throw();
+    expect(() =>
+      state.apply([
+        { op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '12,5' },
+        { op: 'update-row', collection: 'activities', id: 'a1', patch: { name: 'Goed' } },
+        {
+          op: 'update-row',
+          collection: 'activities',
+          id: 'a2',
+          patch: { cost: { kind: 'lumpsum', amount: 'veel', per: 'year' } },
+        },
+        { op: 'set-field', field: 'granularity', value: 'week' as never },
+        { op: 'bogus' } as never,
+        null as never,
+      ]),
+    ).not.to.throw();
     expect(state.plan.activities[0]!.name).to.equal('Goed');
     expect(state.plan.activities[1]).to.equal(before.activities[1]);
     expect(state.plan.granularity).to.equal(before.granularity);
     expect(state.plan.defaultSplit).to.equal(before.defaultSplit);
-    expect(state.problems.map((p) => p.code)).to.deep.equal(['invalid-op', 'invalid-op', 'invalid-op', 'invalid-op', 'invalid-op']);
+    expect(state.problems.map((p) => p.code)).to.deep.equal([
+      'invalid-op',
+      'invalid-op',
+      'invalid-op',
+      'invalid-op',
+      'invalid-op',
+    ]);
     for (const p of state.problems) {
       expect(p.message.nl).to.match(/geweigerd/);
       expect(p.message.en).to.match(/refused/);
@@ -166,7 +185,9 @@ describe('createPlanState', () => {
     plan.activities.push({ ...plan.activities[0]!, name: 'dubbel' });
     const state = createPlanState(plan);
     expect(state.plan.activities.map((a) => a.id)).to.deep.equal(['a1', 'a2', 'a3']);
-    expect(state.problems.map((p) => [p.code, p.section, p.rowId])).to.deep.equal([['invalid-row', 'activities', 'a1']]);
+    expect(state.problems.map((p) => [p.code, p.section, p.rowId])).to.deep.equal([
+      ['invalid-row', 'activities', 'a1'],
+    ]);
     expect(state.problems[0]!.message.en).to.contain('more than once');
     state.destroy();
   });
@@ -175,10 +196,17 @@ describe('createPlanState', () => {
     const state = createPlanState(generatePlan(6, 2));
     const onerror = window.onerror;
     const errors: unknown[] = [];
-    window.onerror = (e) => { errors.push(e); return true; };
+    window.onerror = (e) => {
+      errors.push(e);
+      return true;
+    };
     let called = false;
-    state.subscribe(() => { throw new Error('boom'); });
-    state.subscribe(() => { called = true; });
+    state.subscribe(() => {
+      throw new Error('boom');
+    });
+    state.subscribe(() => {
+      called = true;
+    });
     state.apply([{ op: 'set-field', field: 'name', value: 'x' }]);
     await new Promise((r) => setTimeout(r, 10));
     window.onerror = onerror;
@@ -194,7 +222,10 @@ describe('undo and redo', () => {
     const start = generatePlan(8, 4);
     const state = createPlanState(start);
     expect(state.canUndo).to.equal(false);
-    const b1: PlanOp[] = [{ op: 'update-row', collection: 'activities', id: 'a1', patch: { name: 'een' } }, { op: 'set-field', field: 'name', value: 'P' }];
+    const b1: PlanOp[] = [
+      { op: 'update-row', collection: 'activities', id: 'a1', patch: { name: 'een' } },
+      { op: 'set-field', field: 'name', value: 'P' },
+    ];
     const b2: PlanOp[] = [{ op: 'insert-row', collection: 'activities', row: activity('z'), index: 1 }];
     const b3: PlanOp[] = [{ op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '7' }];
     state.apply(b1);

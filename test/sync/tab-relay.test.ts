@@ -17,8 +17,15 @@ const channelName = () => `rp-test-${Math.random().toString(36).slice(2)}`;
 describe('tabs relay', () => {
   const open: { dispose(): void }[] = [];
   const states: YPlanState[] = [];
-  const state = (seed = 41) => { const s = createPlanState(generatePlan(seed, 3)); states.push(s); return s; };
-  afterEach(() => { open.splice(0).forEach((c) => c.dispose()); states.splice(0).forEach((s) => s.destroy()); });
+  const state = (seed = 41) => {
+    const s = createPlanState(generatePlan(seed, 3));
+    states.push(s);
+    return s;
+  };
+  afterEach(() => {
+    open.splice(0).forEach((c) => c.dispose());
+    states.splice(0).forEach((s) => s.destroy());
+  });
 
   it('a tab that joins gets what the open tab has, and gives what it made before joining', async () => {
     const name = channelName();
@@ -89,12 +96,17 @@ describe('tabs relay', () => {
       report();
     </script>`;
     let framePlan = '';
-    const onMessage = (e: MessageEvent) => { if (e.data?.from === 'frame') framePlan = e.data.plan; };
+    const onMessage = (e: MessageEvent) => {
+      if (e.data?.from === 'frame') framePlan = e.data.plan;
+    };
     window.addEventListener('message', onMessage);
     document.body.append(frame);
     try {
       await until(() => framePlan !== '' && JSON.parse(framePlan).name === 'vóór het openen', 'frame joins', 15000);
-      frame.contentWindow!.postMessage({ ops: [{ op: 'update-row', collection: 'activities', id: 'a3', patch: { name: 'uit het iframe' } }] }, '*');
+      frame.contentWindow!.postMessage(
+        { ops: [{ op: 'update-row', collection: 'activities', id: 'a3', patch: { name: 'uit het iframe' } }] },
+        '*',
+      );
       await until(() => a.plan.activities[2]!.name === 'uit het iframe', 'frame → page');
       a.apply([{ op: 'remove-row', collection: 'activities', id: 'a1' }]);
       await until(() => JSON.parse(framePlan).activities.length === 2, 'page → frame');

@@ -82,7 +82,9 @@ describe('update log', () => {
   it('a failing write keeps the updates and writes them with the next flush', async () => {
     const log = new MemoryUpdateLog();
     const problems: StateProblem[] = [];
-    const { state, log: attached } = await openPlanState(log, generatePlan(35, 2), { onProblem: (p) => problems.push(p) });
+    const { state, log: attached } = await openPlanState(log, generatePlan(35, 2), {
+      onProblem: (p) => problems.push(p),
+    });
     log.failWrites = true;
     state.apply([{ op: 'set-field', field: 'name', value: 'tijdens volle schijf' }]);
     await attached.flush();
