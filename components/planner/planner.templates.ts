@@ -287,21 +287,22 @@ function editView(v: PlannerView, plan: Plan): TemplateResult {
     </div>`;
 }
 
-function message(
-  v: PlannerView,
-  msg: Msg | StoreError['message'] | null,
-  what: 'refused' | 'notice' | 'storeError',
-): TemplateResult | typeof nothing {
-  if (!msg) return nothing;
-  const attrs = {
-    refused: ['refused', 'alert', 'error'],
-    notice: ['notice', 'status', ''],
-    storeError: ['notice store-error', 'alert', 'store-error'],
-  }[what];
-  return html`<div class=${attrs[0]!} role=${attrs[1]!} part=${attrs[2] || nothing}>
-    <span>${msg[v.locale]}</span>
-    <button type="button" @click=${() => v.on.dismiss(what)}>${tr(v, 'planner.dismiss')}</button>
-  </div>`;
+/** The planner's own messages: a refused plan, a notice, a storage failure; each can be dismissed. */
+function message(v: PlannerView, what: 'refused' | 'notice' | 'storeError'): TemplateResult | typeof nothing {
+  const l = v.locale;
+  const dismiss = html`<button type="button" @click=${() => v.on.dismiss(what)}>${tr(v, 'planner.dismiss')}</button>`;
+  if (what === 'refused' && v.refused) {
+    return html`<div class="refused" role="alert" part="error"><span>${v.refused[l]}</span>${dismiss}</div>`;
+  }
+  if (what === 'notice' && v.notice) {
+    return html`<div class="notice" role="status"><span>${v.notice[l]}</span>${dismiss}</div>`;
+  }
+  if (what === 'storeError' && v.storeError) {
+    return html`<div class="notice store-error" role="alert" part="store-error">
+      <span>${v.storeError.message[l]}</span>${dismiss}
+    </div>`;
+  }
+  return nothing;
 }
 
 /** The scenario views: compare (from the store), money flows, or editing. */
@@ -333,9 +334,9 @@ export function plannerBody(v: PlannerView): TemplateResult {
       @rp-edit=${i.onEdit} @rp-undo=${i.onUndo} @rp-redo=${i.onUndo} @rp-focus-finding=${i.onFocusFinding}
       @rp-select=${i.onSelect} @rp-scenario-select=${i.onScenarioSelect} @rp-saved=${i.swallow} @rp-store-error=${i.swallow}>
     <slot name="intro"></slot>
-    ${message(v, v.refused, 'refused')}
-    ${message(v, v.notice, 'notice')}
-    ${message(v, v.storeError?.message ?? null, 'storeError')}
+    ${message(v, 'refused')}
+    ${message(v, 'notice')}
+    ${message(v, 'storeError')}
     ${!plan
       ? html`<slot name="empty"><p class="empty">${tr(v, 'planner.noPlan')}</p></slot>`
       : html`

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
@@ -32,7 +32,10 @@ function elements(): Element[] {
       for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*@customElement\('([a-z-]+)'\)\s*export class \w+ extends (\w+)/g)) {
         const base = m[3]!;
         assert.ok(base in BASES, `${file}: unknown base class ${base}; add its files to BASES`);
-        const sources = [text, ...BASES[base]!.map((f) => readFileSync(join(COMPONENTS, f), 'utf8'))].join('\n');
+        // An element's templates may live beside it in <name>.templates.ts.
+        const templates = file.replace(/\.ts$/, '.templates.ts');
+        const own = existsSync(templates) ? [text, readFileSync(templates, 'utf8')] : [text];
+        const sources = [...own, ...BASES[base]!.map((f) => readFileSync(join(COMPONENTS, f), 'utf8'))].join('\n');
         out.push({ tag: m[2]!, file, doc: m[1]!, sources });
       }
     }
@@ -65,7 +68,7 @@ test('every element is found with its JSDoc', () => {
 
 for (const e of all) {
   test(`${e.tag}: every event it fires is documented with @event`, () => {
-    const fired = unique([...e.sources.matchAll(/(?:new CustomEvent(?:<[^>]*>)?|\bfire|\bemit)\(\s*'(rp-[a-z-]+)'/g)].map((m) => m[1]!));
+    const fired = unique([...e.sources.matchAll(/(?:new CustomEvent(?:<[^>]*>)?\(|\bfire\(|\bemit\((?:\s*this\s*,)?)\s*'(rp-[a-z-]+)'/g)].map((m) => m[1]!));
     const documented = tagged(e.doc, 'event');
     assert.deepEqual(fired.filter((name) => !documented.includes(name)), [], `${e.file}: undocumented events`);
   });
