@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { DEV_TOKENS, Refusal, TokenTable, assertSafeExposure, isLoopback, parseTokens, tokensFromEnv } from '../../../server/auth.ts';
 import { DEFAULT_LIMITS, TokenBucket, limitsFromEnv } from '../../../server/limits.ts';
 import { checkMessage } from '../../../server/message-check.ts';
+import { Gate } from '../../../server/guard.ts';
 import { FileStore, frameLog, readLog } from '../../../server/persistence.ts';
 import { parseRedisUrl } from '../../../server/redis.ts';
 import { tempDir } from './helpers.ts';
@@ -189,4 +190,14 @@ test('dev tokens only on loopback; named tokens', () => {
   const named = parseTokens('{"anna-secret-1": {"role": "editor", "name": " Anna "}}');
   assert.equal((named.check('anna-secret-1', 'p') as { name?: string }).name, 'Anna');
   assert.throws(() => parseTokens('{"anna-secret-1": {"role": "editor", "name": "A\\u0007"}}'), /control characters/);
+});
+
+test('gate: the client address is the socket peer, or the last X-Forwarded-For entry behind a trusted proxy', () => {
+  const request = (remoteAddress: string, forwarded?: string) =>
+    ({ socket: { remoteAddress }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as never;
+  const direct = new Gate(DEFAULT_LIMITS);
+  assert.equal(direct.clientAddress(request('::ffff:127.0.0.5', '6.6.6.6')), '127.0.0.5', 'a header is not believed by default');
+  const proxied = new Gate(DEFAULT_LIMITS, { trustProxy: true });
+  assert.equal(proxied.clientAddress(request('127.0.0.1', '6.6.6.6, 192.0.2.7')), '192.0.2.7', 'what our proxy appended, not what the client claimed');
+  assert.equal(proxied.clientAddress(request('127.0.0.1')), '127.0.0.1');
 });
