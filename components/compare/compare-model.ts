@@ -30,7 +30,7 @@ export interface InputRow {
 }
 
 export type ResultSection = keyof ManyComparison['results'];
-export const RESULT_SECTIONS: readonly ResultSection[] = ['totals', 'domains', 'sectors', 'providers', 'funders', 'periods'];
+export const RESULT_SECTIONS: readonly ResultSection[] = ['totals', 'domains', 'sectors', 'providers', 'funders', 'payees', 'periods'];
 export const INPUT_GROUPS: readonly InputGroup[] = ['split', 'budget', 'parties', 'other'];
 
 export interface CompareView {

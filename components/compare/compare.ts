@@ -15,7 +15,7 @@ import { CHART_WIDTH, chartHeight, colourOf, stackedBars, totals } from './stack
 
 const SECTION_KEY: Record<ResultSection, StoreUiKey> = {
   totals: 'compare.group.total', domains: 'compare.group.domain', sectors: 'compare.group.sector',
-  providers: 'compare.group.provider', funders: 'compare.group.funder', periods: 'compare.group.period',
+  providers: 'compare.group.provider', funders: 'compare.group.funder', payees: 'compare.group.payee', periods: 'compare.group.period',
 };
 const INPUT_KEY: Record<InputGroup, StoreUiKey> = {
   split: 'compare.group.split', budget: 'compare.group.budget', parties: 'compare.group.parties', other: 'compare.group.other',

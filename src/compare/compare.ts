@@ -3,6 +3,7 @@ import type { Plan } from '../model/plan.ts';
 import type { Allocation } from '../model/allocation.ts';
 import { Dec, ZERO } from '../money/decimal.ts';
 import { allocate } from '../engine/allocate.ts';
+import { payments, type Payments } from '../engine/allocate/payments.ts';
 import { compareInputs, type InputDifference } from './inputs.ts';
 import { Names, TOTAL_LABELS } from './labels.ts';
 
@@ -41,6 +42,8 @@ export interface ResultDifferences {
   sectors: ResultRow[];
   providers: ResultRow[];
   funders: ResultRow[];
+  /** Who each funder pays per year under the scenario's execution model (the lead, or each provider). */
+  payees: ResultRow[];
   periods: ResultRow[];
 }
 
@@ -82,8 +85,19 @@ function rows<T>(la: readonly T[], lb: readonly T[], describe: (x: T) => Base, a
   return [...map.values()].map(({ base, a, b }) => ({ ...base, ...delta(a, b) }));
 }
 
-/** Result differences of two allocations, labelled with names from the plans. */
-export function compareResults(ra: Allocation, rb: Allocation, names: Names): ResultDifferences {
+type PayeeLine = { domainId: string | null; funderId: string | null; providerId: string | null; amount: Dec };
+
+/** Per funder line and payee, the annual amount the execution model sends there. */
+function payeeLines(p: Payments | undefined): PayeeLine[] {
+  if (!p) return [];
+  return p.funders.flatMap((f) => f.payees.map((x) => ({ domainId: f.domainId, funderId: f.funderId, providerId: x.providerId, amount: x.annual })));
+}
+
+/**
+ * Result differences of two allocations, labelled with names from the plans. With the scenarios'
+ * payments, also who each funder pays (which differs between execution models).
+ */
+export function compareResults(ra: Allocation, rb: Allocation, names: Names, pa?: Payments, pb?: Payments): ResultDifferences {
   const totals: ResultRow[] = [
     { key: 'annual', label: TOTAL_LABELS.annual, group: null, ...delta(ra.annualTotal, rb.annualTotal) },
     { key: 'plan', label: TOTAL_LABELS.plan, group: null, ...delta(ra.planTotal, rb.planTotal) },
@@ -103,6 +117,14 @@ export function compareResults(ra: Allocation, rb: Allocation, names: Names): Re
       key: key(x.domainId, x.funderId), label: names.funder(x.funderId, x.domainId), group: names.domain(x.domainId),
       domainId: x.domainId, funderId: x.funderId,
     }), (x) => x.amount),
+    payees: rows(payeeLines(pa), payeeLines(pb), (x) => {
+      const funder = names.funder(x.funderId, x.domainId);
+      const payee = names.provider(x.providerId);
+      return {
+        key: key(x.domainId, x.funderId, x.providerId), label: { nl: `${funder.nl} → ${payee.nl}`, en: `${funder.en} → ${payee.en}` },
+        group: names.domain(x.domainId), domainId: x.domainId, funderId: x.funderId, providerId: x.providerId,
+      };
+    }, (x) => x.amount),
     periods: rows(ra.schedule, rb.schedule, (x) => ({
       key: x.periodId, label: { nl: x.periodId, en: x.periodId }, group: null, periodId: x.periodId,
     }), (x) => x.amount),
@@ -112,7 +134,9 @@ export function compareResults(ra: Allocation, rb: Allocation, names: Names): Re
 /** Input and result differences of scenario b against scenario a; see the file header. */
 export function compare(a: Plan, b: Plan, options: CompareOptions = {}): Comparison {
   const names = new Names(a, b);
-  const results = compareResults(options.allocationA ?? allocate(a), options.allocationB ?? allocate(b), names);
+  const ra = options.allocationA ?? allocate(a);
+  const rb = options.allocationB ?? allocate(b);
+  const results = compareResults(ra, rb, names, payments(a, ra), payments(b, rb));
   const changedRows = Object.values(results).reduce((n, list: ResultRow[]) => n + list.filter((r) => r.changed).length, 0);
   return {
     a: { id: a.id, name: a.name },
@@ -140,12 +164,12 @@ export interface ManyComparison {
 /** 2–4 scenarios against the first (more are allowed but do not fit a side-by-side view). */
 export function compareMany(plans: readonly Plan[], allocations?: readonly Allocation[]): ManyComparison {
   if (plans.length === 0) {
-    return { scenarios: [], pairs: [], results: { totals: [], domains: [], sectors: [], providers: [], funders: [], periods: [] } };
+    return { scenarios: [], pairs: [], results: { totals: [], domains: [], sectors: [], providers: [], funders: [], payees: [], periods: [] } };
   }
   const allocs = plans.map((p, i) => allocations?.[i] ?? allocate(p));
   const first = plans[0]!;
   const pairs = plans.slice(1).map((p, i) => compare(first, p, { allocationA: allocs[0], allocationB: allocs[i + 1] }));
-  const sections = ['totals', 'domains', 'sectors', 'providers', 'funders', 'periods'] as const;
+  const sections = ['totals', 'domains', 'sectors', 'providers', 'funders', 'payees', 'periods'] as const;
   const results = {} as ManyComparison['results'];
   for (const section of sections) {
     const byKey = new Map<string, ManyRow>();

@@ -114,6 +114,7 @@ export const storeUi = {
   'compare.group.sector': { nl: 'Per sector', en: 'Per sector' },
   'compare.group.provider': { nl: 'Per zorgaanbieder', en: 'Per provider' },
   'compare.group.funder': { nl: 'Per financier', en: 'Per funder' },
+  'compare.group.payee': { nl: 'Betaald aan, per financier (per jaar, volgens het uitvoeringsmodel)', en: 'Paid to, per funder (per year, by the execution model)' },
   'compare.group.period': { nl: 'Per periode (planperiode)', en: 'Per period (plan period)' },
   'compare.group.total': { nl: 'Totaal', en: 'Total' },
   'compare.group.other': { nl: 'Overig', en: 'Other' },

@@ -38,7 +38,7 @@ describe('compare', () => {
     expect(row(c.results.providers, 'wmo|~|~')).to.include({ a: '25000.00', b: '50000.00', label: 'Niet toegewezen' });
     expect(row(c.results.funders, 'zvw|~')).to.include({ delta: '-25000.00' });
     expect(c.results.periods.map((r) => [r.key, r.changed])).to.deep.equal([['2025-Q1', false], ['2025-Q2', false], ['2025-Q3', false], ['2025-Q4', false]]);
-    expect(c.changedRows).to.equal(2 /* domains */ + 3 /* sectors: ha, vv, wmo */ + 3 /* providers: ha, vv, wmo */ + 2 /* funders */);
+    expect(c.changedRows).to.equal(2 /* domains */ + 3 /* sectors: ha, vv, wmo */ + 3 /* providers: ha, vv, wmo */ + 2 /* funders */ + 2 /* payees: Zvw and Wmo, no provider yet */);
   });
 
   it('lists the input differences: plan fields and split cells, numerically compared', () => {
@@ -102,6 +102,26 @@ describe('compare: the uncovered Zvw part', () => {
     expect(uncovered.a.toFixed(2)).to.equal('0.00');
     const removed = c.results.funders.find((r) => r.funderId === 'f-zv-2')!;
     expect(uncovered.b.toFixed(2)).to.equal(removed.a.toFixed(2));
+  });
+});
+
+describe('compare: who is paid under each execution model', () => {
+  it('main contractor against equal partners: the funder pays the lead in one, each provider in the other', async () => {
+    const { Plan } = await import('../../src/model/plan.ts');
+    const main = Plan.parse((await import('../../demo/plans/handbook.json')).default);
+    const equal: Plan = { ...main, executionModel: 'equal-partners', leadProviderId: null };
+    const c = compare(main, equal);
+    const row = (funderId: string, providerId: string) => c.results.payees.find((r) => r.funderId === funderId && r.providerId === providerId);
+    const toLead = row('f-wmo', 'p-vv')!;
+    expect(toLead.a.toFixed(2)).to.equal('25000.00');
+    expect(toLead.b.toFixed(2)).to.equal('0.00');
+    expect(toLead.label.nl).to.equal('Gemeente Havenstad → Thuiszorg Havenstad');
+    const direct = row('f-wmo', 'p-wmo')!;
+    expect([direct.a.toFixed(2), direct.b.toFixed(2)]).to.deep.equal(['0.00', '25000.00']);
+    // Per scenario the payee rows add up to the annual total.
+    const sum = (side: 'a' | 'b') => c.results.payees.reduce((s, r) => s.plus(r[side]), c.results.totals[0]!.a.minus(c.results.totals[0]!.a));
+    expect(sum('a').toFixed(2)).to.equal(c.results.totals[0]!.a.toFixed(2));
+    expect(sum('b').toFixed(2)).to.equal(c.results.totals[0]!.b.toFixed(2));
   });
 });
 

@@ -37,7 +37,7 @@ describe('<rp-compare>', () => {
     const root = await mount([a!, b!]);
     const expected = compare(a!, b!);
     let checked = 0;
-    for (const section of ['totals', 'domains', 'sectors', 'providers', 'funders', 'periods'] as const) {
+    for (const section of ['totals', 'domains', 'sectors', 'providers', 'funders', 'payees', 'periods'] as const) {
       const table = root.querySelector(`table[data-section="${section}"]`)!;
       const rows = table.querySelectorAll('tbody tr[data-key]');
       expect(rows.length, section).to.equal(expected.results[section].length);
