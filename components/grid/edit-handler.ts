@@ -98,11 +98,14 @@ export interface Shortcut { keys: string[][]; run: () => void }
 export function installShortcuts(hot: HotInstance, undo: (redo: boolean) => void, extra: readonly Shortcut[]): void {
   const grid = hot.getShortcutManager().getContext('grid');
   if (!grid) return;
+  // Handled here and nowhere else: without stopPropagation the key goes on to Handsontable's
+  // editor, and Alt+B opened the cell editor with a "b" in it (after which Ctrl+Z undid typing).
+  const own = { preventDefault: true, stopPropagation: true };
   grid.addShortcuts([
-    { keys: [['Control/Meta', 'z']], callback: () => undo(false) },
-    { keys: [['Control/Meta', 'y'], ['Control/Meta', 'Shift', 'z']], callback: () => undo(true) },
-    { keys: [['Control/Meta', 'd']], callback: () => fillDown(hot) },
-    ...extra.map((s) => ({ keys: s.keys, callback: () => s.run() })),
+    { keys: [['Control/Meta', 'z']], callback: () => undo(false), ...own },
+    { keys: [['Control/Meta', 'y'], ['Control/Meta', 'Shift', 'z']], callback: () => undo(true), ...own },
+    { keys: [['Control/Meta', 'd']], callback: () => fillDown(hot), ...own },
+    ...extra.map((s) => ({ keys: s.keys, callback: () => s.run(), ...own })),
   ], { group: 'rp-grid' });
 }
 

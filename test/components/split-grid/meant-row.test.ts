@@ -4,7 +4,7 @@ import '../../../components/split-grid/split-grid.ts';
 import type { RpSplitGrid } from '../../../components/split-grid/split-grid.ts';
 import { applyOps } from '../../../src/model/ops.ts';
 import { TestOwner, samplePlan, settle, cell } from '../grid/owner.ts';
-import { hotOf, paste, select } from '../grid/keys.ts';
+import { chord, hotOf, paste, select } from '../grid/keys.ts';
 
 /*
  * Issue #13 item 9: balancing the row the user means, findings about sector shares on the sector
@@ -90,5 +90,18 @@ describe('rp-split-grid: the row the user means', () => {
     expect(cell(el, 0, ZVW_HA).textContent).to.equal('50 %');
     // Jw keeps its 20 %: the row is at 120 %, and the grid says so at once.
     expect(status(el)).to.contain('120 %');
+  });
+
+  it('Alt+B balances without opening the cell editor, and Ctrl+Z right after reaches undo', async () => {
+    owner.set(applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '15' }]));
+    await settle(el);
+    select(el, 0, WMO);
+    await chord('Alt', 'b');
+    await settle(el);
+    expect(owner.edits.at(-1)).to.deep.equal([{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '10' }]);
+    const editor = (el as unknown as { hot: { getActiveEditor(): { isOpened(): boolean } | undefined } }).hot.getActiveEditor();
+    expect(!!editor?.isOpened(), 'no editor opened by the "b"').to.equal(false);
+    await chord('Control', 'z');
+    expect(owner.undos).to.equal(1);
   });
 });
