@@ -20,8 +20,13 @@ import { balancedText, domainPasteColumns, sumNotes } from './split-notes.ts';
  * onto them.
  *
  * @event rp-edit - `detail: { ops: PlanOp[] }`: one event per typed value, paste, fill or action.
- * @event rp-undo - Ctrl+Z in the grid.
- * @event rp-redo - Ctrl+Y or Ctrl+Shift+Z in the grid.
+ * Keyboard: Tab reaches the grid as one stop and selects a cell (the one selected before, else the
+ * first you can type in); arrows move, typing or Enter edits, Tab moves right and leaves the grid
+ * after the last column, Shift+Tab before the first. Ctrl+Z / Ctrl+Y work in the cells and on the
+ * grid's own buttons.
+ *
+ * @event rp-undo - Ctrl+Z in the grid or on its buttons.
+ * @event rp-redo - Ctrl+Y or Ctrl+Shift+Z in the grid or on its buttons.
  * @event rp-select - `detail: { section, rowId, domainId?, sectorId?, field? }`: the user's selected cell changed.
  *
  * @cssprop --rp-grid-height - Maximum height of the grid area (default 420px); a short plan's grid ends at its last row.
