@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright';
-import { chromiumFlags } from '../../web-test-runner.config.mjs';
 
 /*
  * The package as a web developer gets it: `npm pack` (which builds first, through `prepack`), the
@@ -17,6 +16,8 @@ import { chromiumFlags } from '../../web-test-runner.config.mjs';
  */
 
 const ROOT = resolve('.');
+// The Chromium flags the browser tests use (the config is plain JS, so typed here).
+const { chromiumFlags } = (await import(String('../../web-test-runner.config.mjs'))) as { chromiumFlags: string[] };
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 let work = '';
 let site = '';
