@@ -12,7 +12,10 @@ import { samplePlan, samplePlans } from './plans/index.ts';
  */
 
 const texts = {
-  documentTitle: { nl: 'Regioplan — kostenverdeling voor regionale samenwerking', en: 'Regioplan — cost sharing for regional collaboration' },
+  documentTitle: {
+    nl: 'Regioplan — kostenverdeling voor regionale samenwerking',
+    en: 'Regioplan — cost sharing for regional collaboration',
+  },
   skip: { nl: 'Naar de planner', en: 'Skip to the planner' },
   tagline: { nl: 'Kostenverdeling voor regionale samenwerking', en: 'Cost sharing for regional collaboration' },
   pickerLabel: { nl: 'Voorbeeldplan', en: 'Sample plan' },
@@ -24,7 +27,10 @@ const texts = {
   fact1Title: { nl: 'Exact', en: 'Exact' },
   fact1: { nl: 'Bedragen tellen op elk niveau op tot op de cent.', en: 'Amounts add up to the cent at every level.' },
   fact2Title: { nl: 'Direct gecontroleerd', en: 'Checked as you type' },
-  fact2: { nl: 'Elke wijziging wordt getoetst aan regels uit de handleiding.', en: 'Every change is checked against rules from the handbook.' },
+  fact2: {
+    nl: 'Elke wijziging wordt getoetst aan regels uit de handleiding.',
+    en: 'Every change is checked against rules from the handbook.',
+  },
   fact3Title: { nl: 'Insluitbaar', en: 'Embeddable' },
   fact3: { nl: 'Eén element op de website van uw regioplan.', en: 'One element on your regional plan’s website.' },
   footer: {
@@ -33,8 +39,14 @@ const texts = {
   },
   loadFailed: { nl: 'Dit voorbeeldplan kon niet worden geladen.', en: 'This sample plan could not be loaded.' },
   workshopTitle: { nl: 'Werksessie', en: 'Workshop' },
-  workshopHint: { nl: 'Bewerk het plan samen, live, vanuit meerdere vensters.', en: 'Edit the plan together, live, from several windows.' },
-  workshopJoined: { nl: 'U doet mee. Open deze pagina in een tweede venster om samen te werken.', en: 'You have joined. Open this page in a second window to work together.' },
+  workshopHint: {
+    nl: 'Bewerk het plan samen, live, vanuit meerdere vensters.',
+    en: 'Edit the plan together, live, from several windows.',
+  },
+  workshopJoined: {
+    nl: 'U doet mee. Open deze pagina in een tweede venster om samen te werken.',
+    en: 'You have joined. Open this page in a second window to work together.',
+  },
   workshopName: { nl: 'Uw naam', en: 'Your name' },
   workshopRole: { nl: 'Rol', en: 'Role' },
   roleEditor: { nl: 'Deelnemer', en: 'Participant' },
@@ -66,7 +78,8 @@ const workshopLeave = document.querySelector<HTMLButtonElement>('#workshop-leave
 const workshopHint = document.querySelector<HTMLElement>('#workshop-hint')!;
 
 /** Set by `npm start` (scripts/start.mjs); the same default port otherwise. */
-const collabUrl: string = (import.meta.env.RP_COLLAB_URL as string | undefined) ?? `ws://${location.hostname || '127.0.0.1'}:1234`;
+const collabUrl: string =
+  (import.meta.env.RP_COLLAB_URL as string | undefined) ?? `ws://${location.hostname || '127.0.0.1'}:1234`;
 const NAME_KEY = 'regioplan-demo-name';
 
 const params = new URLSearchParams(location.search);
@@ -122,8 +135,15 @@ function renderWorkshop(): void {
 
 function join(): void {
   const name = workshopName.value.trim();
-  if (!name) { workshopName.reportValidity(); return; }
-  try { localStorage.setItem(NAME_KEY, name); } catch { /* private mode: the name is just not remembered */ }
+  if (!name) {
+    workshopName.reportValidity();
+    return;
+  }
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    /* private mode: the name is just not remembered */
+  }
   planner.setAttribute('user-name', name);
   planner.setAttribute('collab-token', workshopRole.value);
   planner.setAttribute('collab-url', collabUrl);
@@ -152,9 +172,16 @@ async function open(id: string): Promise<void> {
 }
 
 picker.addEventListener('change', () => void open(picker.value));
-workshop.addEventListener('submit', (e) => { e.preventDefault(); join(); });
+workshop.addEventListener('submit', (e) => {
+  e.preventDefault();
+  join();
+});
 workshopLeave.addEventListener('click', leave);
-try { workshopName.value = localStorage.getItem(NAME_KEY) ?? ''; } catch { /* no storage: start empty */ }
+try {
+  workshopName.value = localStorage.getItem(NAME_KEY) ?? '';
+} catch {
+  /* no storage: start empty */
+}
 for (const b of langButtons) {
   b.addEventListener('click', () => {
     locale = asLocale(b.dataset.lang);

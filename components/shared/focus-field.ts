@@ -14,7 +14,8 @@ export function focusControl(root: ShadowRoot | null, loc: FindingLocation): boo
   const field = loc.field;
   const target =
     (field && controls.find((el) => el.dataset.field === field)) ||
-    (field && controls.find((el) => field.startsWith(`${el.dataset.field}.`) || el.dataset.field!.startsWith(`${field}.`))) ||
+    (field &&
+      controls.find((el) => field.startsWith(`${el.dataset.field}.`) || el.dataset.field!.startsWith(`${field}.`))) ||
     controls[0];
   if (!target) return false;
   for (let p: HTMLElement | null = target.parentElement; p; p = p.parentElement) {

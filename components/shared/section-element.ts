@@ -49,11 +49,24 @@ export class SectionElement extends LitElement implements FocusableSection {
   }
 
   /** Attributes and the visible text for a field: engine findings plus local unreadable-input errors. */
-  protected mark(ref: FieldRef): { invalid: 'true' | 'false'; describedBy: string | typeof nothing; cls: string; text: TemplateResult | typeof nothing } {
+  protected mark(ref: FieldRef): {
+    invalid: 'true' | 'false';
+    describedBy: string | typeof nothing;
+    cls: string;
+    text: TemplateResult | typeof nothing;
+  } {
     const found = findingsFor(this.findings, ref);
     const local = this.inputErrors.get(fieldId(ref));
     const all: Finding[] = local
-      ? [{ code: 'amount-invalid', severity: 'error', location: { section: ref.section, field: ref.field }, message: local }, ...found]
+      ? [
+          {
+            code: 'amount-invalid',
+            severity: 'error',
+            location: { section: ref.section, field: ref.field },
+            message: local,
+          },
+          ...found,
+        ]
       : found;
     return { ...markAttrs(all, ref), text: renderMark(all, ref, this.locale) };
   }
@@ -61,7 +74,9 @@ export class SectionElement extends LitElement implements FocusableSection {
   /** Findings about a whole section rather than one row (e.g. "no target groups", market shares). */
   protected sectionMarks(section: Section): TemplateResult | typeof nothing {
     const found = this.findings.filter((f) => f.location.section === section && f.location.rowId === undefined);
-    return found.length ? html`<div class="section-marks">${renderMark(found, { section, field: 'section' }, this.locale)}</div>` : nothing;
+    return found.length
+      ? html`<div class="section-marks">${renderMark(found, { section, field: 'section' }, this.locale)}</div>`
+      : nothing;
   }
 
   focusField(location: FindingLocation): boolean {

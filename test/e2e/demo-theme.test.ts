@@ -24,7 +24,8 @@ describe('demo page theme switch', () => {
   let planner: RpPlanner;
   const startUrl = location.href;
   const button = (theme: string) => document.querySelector<HTMLButtonElement>(`#theme-switch [data-theme="${theme}"]`)!;
-  const firstCell = () => planner.shadowRoot!.querySelector('rp-budget-grid')!.shadowRoot!.querySelector('.ht_master tbody td')!;
+  const firstCell = () =>
+    planner.shadowRoot!.querySelector('rp-budget-grid')!.shadowRoot!.querySelector('.ht_master tbody td')!;
 
   before(async () => {
     await setViewport({ width: 1280, height: 900 });
@@ -40,7 +41,11 @@ describe('demo page theme switch', () => {
     planner = document.querySelector<RpPlanner>('rp-planner')!;
     await until(() => planner.plan !== null, 'the first plan');
     await planner.updateComplete;
-    await until(() => planner.shadowRoot!.querySelector('rp-budget-grid')?.shadowRoot?.querySelector('.ht_master tbody td') != null, 'the budget grid');
+    await until(
+      () =>
+        planner.shadowRoot!.querySelector('rp-budget-grid')?.shadowRoot?.querySelector('.ht_master tbody td') != null,
+      'the budget grid',
+    );
   });
 
   after(async () => {

@@ -19,7 +19,12 @@ const BASES: Record<string, string[]> = {
   SectionElement: ['shared/section-element.ts', 'shared/field-findings.ts', 'shared/edit-event.ts'],
 };
 
-interface Element { tag: string; file: string; doc: string; sources: string }
+interface Element {
+  tag: string;
+  file: string;
+  doc: string;
+  sources: string;
+}
 
 function elements(): Element[] {
   const out: Element[] = [];
@@ -29,7 +34,9 @@ function elements(): Element[] {
       if (!name.endsWith('.ts') || name.endsWith('.styles.ts')) continue;
       const file = join(COMPONENTS, dir.name, name);
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*@customElement\('([a-z-]+)'\)\s*export class \w+ extends (\w+)/g)) {
+      for (const m of text.matchAll(
+        /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*@customElement\('([a-z-]+)'\)\s*export class \w+ extends (\w+)/g,
+      )) {
         const base = m[3]!;
         assert.ok(base in BASES, `${file}: unknown base class ${base}; add its files to BASES`);
         // An element's templates may live beside it in <name>.templates.ts.
@@ -61,16 +68,34 @@ const styleSources = (() => {
 
 test('every element is found with its JSDoc', () => {
   assert.deepEqual(all.map((e) => e.tag).sort(), [
-    'rp-budget-grid', 'rp-compare', 'rp-export-menu', 'rp-findings', 'rp-flow', 'rp-parties', 'rp-plan-details',
-    'rp-planner', 'rp-planner-compare', 'rp-scenario-bar', 'rp-split-grid', 'rp-target-groups',
+    'rp-budget-grid',
+    'rp-compare',
+    'rp-export-menu',
+    'rp-findings',
+    'rp-flow',
+    'rp-parties',
+    'rp-plan-details',
+    'rp-planner',
+    'rp-planner-compare',
+    'rp-scenario-bar',
+    'rp-split-grid',
+    'rp-target-groups',
   ]);
 });
 
 for (const e of all) {
   test(`${e.tag}: every event it fires is documented with @event`, () => {
-    const fired = unique([...e.sources.matchAll(/(?:new CustomEvent(?:<[^>]*>)?\(|\bfire\(|\bemit\((?:\s*this\s*,)?)\s*'(rp-[a-z-]+)'/g)].map((m) => m[1]!));
+    const fired = unique(
+      [
+        ...e.sources.matchAll(/(?:new CustomEvent(?:<[^>]*>)?\(|\bfire\(|\bemit\((?:\s*this\s*,)?)\s*'(rp-[a-z-]+)'/g),
+      ].map((m) => m[1]!),
+    );
     const documented = tagged(e.doc, 'event');
-    assert.deepEqual(fired.filter((name) => !documented.includes(name)), [], `${e.file}: undocumented events`);
+    assert.deepEqual(
+      fired.filter((name) => !documented.includes(name)),
+      [],
+      `${e.file}: undocumented events`,
+    );
   });
 
   test(`${e.tag}: parts and slots in its templates and in its JSDoc are the same`, () => {

@@ -86,7 +86,8 @@ describe('rp-planner with scenarios, compare, export and workshops', function ()
     const scenario = p.currentScenario;
     edit(p, rename('Bewerkt'));
     p.plan = plan; // a framework re-render
-    p.plan = p.plan; // a host echoing rp-change's plan
+    const echoed = p.plan;
+    p.plan = echoed; // a host echoing rp-change's plan
     await p.updateComplete;
     expect([p.currentScenario, p.plan!.name, p.canUndo]).to.deep.equal([scenario, 'Bewerkt', true]);
   });

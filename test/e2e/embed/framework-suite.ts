@@ -35,11 +35,15 @@ export function describeFrameworkPage(framework: string, page: string, loadModul
       expect(document.querySelector('#status')!.textContent).to.equal('');
       await editPlan(planner);
       await until(() => document.querySelector('#status')!.textContent !== '', 'the status line');
-      expect(document.querySelector('#status')!.textContent).to.match(/^Budget per jaar € [\d.]+,\d\d, \d+ fout\(en\)$/);
+      expect(document.querySelector('#status')!.textContent).to.match(
+        /^Budget per jaar € [\d.]+,\d\d, \d+ fout\(en\)$/,
+      );
     });
 
     it(`delivers rp-flow-select to ${framework} and switches language through a property`, async () => {
-      flow.shadowRoot!.querySelector<SVGPathElement>('path.link')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      flow
+        .shadowRoot!.querySelector<SVGPathElement>('path.link')!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true }));
       await until(() => !!document.querySelector('#selection'), 'the chosen flow line');
       expect(document.querySelector('#selection')!.textContent).to.match(/^Gekozen stroom: .+/);
       document.querySelector<HTMLButtonElement>('.bar button')!.click();

@@ -33,6 +33,8 @@ export async function editPlan(planner: RpPlanner): Promise<void> {
   await planner.updateComplete;
 }
 
-export const plannerTitle = (planner: RpPlanner) => planner.shadowRoot!.querySelector('[part="toolbar"] h2')?.textContent?.trim();
+export const plannerTitle = (planner: RpPlanner) =>
+  planner.shadowRoot!.querySelector('[part="toolbar"] h2')?.textContent?.trim();
 
-export const flowRows = (flow: RpFlow) => [...flow.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());
+export const flowRows = (flow: RpFlow) =>
+  [...flow.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ' ').trim());

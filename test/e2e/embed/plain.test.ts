@@ -35,7 +35,9 @@ describe('embedding in a plain HTML page (demo/embed/plain.html)', () => {
 
   it('has exactly one script tag and the elements registered by it', () => {
     // The test server adds its own script to every HTML page it serves; count the page's own.
-    const own = [...doc.querySelectorAll('script')].filter((s) => !/__web-dev-server|__wds|wtr/.test(s.textContent + (s.src ?? '')));
+    const own = [...doc.querySelectorAll('script')].filter(
+      (s) => !/__web-dev-server|__wds|wtr/.test(s.textContent + (s.src ?? '')),
+    );
     expect(own, own.map((s) => s.outerHTML.slice(0, 80)).join('\n')).to.have.length(1);
     expect(frame.contentWindow!.customElements.get('rp-planner')).to.not.equal(undefined);
     expect(frame.contentWindow!.customElements.get('rp-flow')).to.not.equal(undefined);
@@ -51,7 +53,10 @@ describe('embedding in a plain HTML page (demo/embed/plain.html)', () => {
 
   it('hears rp-change with a plain addEventListener', async () => {
     await editPlan(planner);
-    await until(() => /[1-9]\d* fout\(en\)/.test(doc.querySelector('#status')!.textContent ?? ''), 'the status after the edit');
+    await until(
+      () => /[1-9]\d* fout\(en\)/.test(doc.querySelector('#status')!.textContent ?? ''),
+      'the status after the edit',
+    );
     expect(planner.plan!.deductibleCharged).to.equal(true);
   });
 
