@@ -53,7 +53,7 @@ export function createPlanState(plan: Plan, options: PlanStateOptions = {}): YPl
 }
 
 export interface StepOptions {
-  /** Rows written per step (one transaction each). Default 250. */
+  /** Rows written per step (one transaction each). Default 100. */
   rowsPerStep?: number;
   /** Awaited between steps. Default: yield to the page (input and paint go first). */
   pause?: () => Promise<void>;
@@ -71,7 +71,7 @@ export async function createPlanStateInSteps(
   options: PlanStateOptions & StepOptions = {},
 ): Promise<YPlanState> {
   const doc = new Y.Doc({ gc: options.gc ?? true });
-  const rowsPerStep = options.rowsPerStep ?? 250;
+  const rowsPerStep = options.rowsPerStep ?? 100;
   const pause = options.pause ?? yieldToPage;
   const onUpdate = (update: Uint8Array) => options.onSeedUpdate?.(update);
   if (options.onSeedUpdate) doc.on('update', onUpdate);
