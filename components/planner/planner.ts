@@ -202,15 +202,8 @@ export class RpPlanner extends LitElement {
    * `'monitoring-csv'`, `'json'`. Options: `draft`, `locale` (default the planner's), `funderId`,
    * `table`, `scenarioId` (default the open scenario). Rejects with the export menu's `ExportError`
    * (`code`, `messages` in nl and en, `findings`): `has-errors` with the blocking findings unless
-   * `draft`. The export code is loaded on the first call.
-   *
-   * ```js
-   * button.onclick = async () => {
-   *   const file = await planner.exportScenario('docx', { draft: true });
-   *   const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file), download: file.name });
-   *   a.click();
-   * };
-   * ```
+   * `draft`. The export code is loaded on the first call. A site's own button, e.g.
+   * `button.onclick = async () => save(await planner.exportScenario('docx'))`, is in EMBEDDING.md ("Your own download button").
    */
   exportScenario(format: ScenarioFileFormat, options: ExportScenarioOptions = {}): Promise<File> {
     const s = this.scenarios;
