@@ -203,4 +203,22 @@ describe('rp-budget-grid in the planner', function () {
       expect(totals).to.equal(1);
     });
   }
+
+  it('keeps keyboard focus in the grid when Ctrl+Z there removes or brings back rows', async () => {
+    await click(budget.shadowRoot!.querySelector('button.add')!);
+    await until(() => budget.plan!.activities.length === 2, 'the new activity');
+    await settle(budget);
+    await click(cell(budget, 0, NAME));
+    await chord('Control', 'z');
+    await until(() => budget.plan!.activities.length === 1, 'the undo of the add');
+    await settle(budget);
+    await settle(split);
+    const a = deepActive();
+    expect(!!a && budget.shadowRoot!.contains(a), `focus after the undo: ${a?.localName}`).to.equal(true);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ type: 'Netwerk' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => budget.plan!.activities[0]!.name === 'Netwerk', 'typing after the undo');
+  });
 });
