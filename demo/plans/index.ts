@@ -37,7 +37,10 @@ export const samplePlans: readonly SamplePlan[] = [
   },
   {
     id: 'equal-partners',
-    title: { nl: 'Valpreventie Rivierenland (gelijkwaardige partners)', en: 'Fall prevention Rivierenland (equal partners)' },
+    title: {
+      nl: 'Valpreventie Rivierenland (gelijkwaardige partners)',
+      en: 'Fall prevention Rivierenland (equal partners)',
+    },
     description: {
       nl: 'Huisartsen, wijkverpleging, fysiotherapie en welzijn als gelijkwaardige partners: elke financier betaalt elke aanbieder zijn eigen deel; twee zorgverzekeraars dekken het hele verzorgingsgebied, 2026.',
       en: 'GPs, district nursing, physiotherapy and welfare as equal partners: each funder pays each provider its own part; two insurers cover the whole service area, 2026.',
