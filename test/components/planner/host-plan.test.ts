@@ -111,6 +111,24 @@ describe('rp-planner: the plan a host sets', function () {
     );
   });
 
+  it('of two quick scenario switches the last one wins (the older open is dropped)', async () => {
+    const p = await mountPlanner({ storageName: freshDb(), plan: named('Basis') });
+    edit(p, rename('Basis bewerkt'));
+    await until(() => p.currentScenario !== '', 'the stored scenario');
+    const store = p.scenarioStore!;
+    const b = await store.create('B', named('Plan B'));
+    const c = await store.create('C', named('Plan C'));
+    if (!b.ok || !c.ok) throw new Error('create failed');
+    await until(() => p.shadowRoot!.querySelector('rp-scenario-bar') !== null, 'the scenario bar');
+    const bar = p.shadowRoot!.querySelector('rp-scenario-bar')!;
+    for (const id of [b.value.id, c.value.id]) {
+      bar.dispatchEvent(new CustomEvent('rp-scenario-select', { detail: { id }, bubbles: true, composed: true }));
+    }
+    await until(() => p.currentScenario === c.value.id, 'scenario C');
+    await settled();
+    expect([p.currentScenario, p.plan!.name]).to.deep.equal([c.value.id, 'Plan C']);
+  });
+
   it('a plan only looked at is not stored, and a visitor who never edited sees the site’s new file', async () => {
     const db = freshDb();
     const p = await mountPlanner({ storageName: db, plan: named('Versie 1') });
