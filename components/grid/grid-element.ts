@@ -13,6 +13,7 @@ import { GridController } from './grid-controller.ts';
 import type { GridStatus } from './status-line.ts';
 import { undoChord, type Shortcut } from './edit-handler.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, RpEditDetail, RpSelectDetail, SelectedCell } from './grid-types.ts';
+import { emit, type RpEventDetails, type RpEventName } from '../shared/events.ts';
 import { gridStyles, handsontableCoreStyles } from './grid.styles.ts';
 import { hotThemeStyles } from './hot-theme.styles.ts';
 
@@ -46,6 +47,7 @@ export abstract class RpGridElement extends LitElement {
 
   @query('.grid') private gridEl!: HTMLDivElement | null;
 
+  /** @internal The grid's Handsontable controller: not part of the published types. */
   protected readonly grid = new GridController(this, {
     container: () => this.gridEl,
     shape: () => this.shape(),
@@ -66,7 +68,10 @@ export abstract class RpGridElement extends LitElement {
     pasteColumns: (start, width) => this.pasteColumns(start, width),
   });
 
-  /** The Handsontable instance (tests and subclasses read selection and cells through it). */
+  /**
+   * The Handsontable instance (tests and subclasses read selection and cells through it).
+   * @internal Not in the published types, which name no Handsontable type.
+   */
   protected get hot(): HotInstance | null {
     return this.grid.hot;
   }
@@ -152,7 +157,7 @@ export abstract class RpGridElement extends LitElement {
   }
 
   private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+    emit(this, type as RpEventName, detail as RpEventDetails[RpEventName]);
   }
 
   private onKeyDown = (e: KeyboardEvent): void => {

@@ -44,7 +44,8 @@ before(() => {
   work = mkdtempSync(join(tmpdir(), 'rp-package-'));
   // `npm pack` runs `prepack` (the full build): what is packed always matches the source.
   const out = sh('npm', ['pack', '--json', '--pack-destination', work], ROOT);
-  const packed = JSON.parse(out.slice(out.indexOf('[')));
+  // The build's own output comes first; npm's JSON report is the last top-level array.
+  const packed = JSON.parse(out.slice(out.lastIndexOf('\n[\n') + 1));
   tarball = join(work, packed[0].filename);
   site = join(work, 'site');
   mkdirSync(site);
