@@ -187,6 +187,9 @@ export const findingText = {
     percentAbove: (domain: Msg, total: Dec) => both((l) =>
       l === 'nl' ? `Zorgverzekeraars van ${domain.nl}: marktaandelen tellen op tot ${pct(total, l)}, meer dan alle verzekerden in het verzorgingsgebied${cite('how', l)}`
         : `Insurers of ${domain.en}: market shares add up to ${pct(total, l)}, more than all insured in the service area${cite('how', l)}`),
+    loneInsurer: (funder: Msg, domain: Msg) => both((l) =>
+      l === 'nl' ? `${funder.nl}: geen marktaandeel; nu betaalt deze zorgverzekeraar het hele ${domain.nl}-deel, alsof al zijn verzekerden het hele verzorgingsgebied vormen. Geef het aantal verzekerden (met het totaal in het gebied) of het percentage van alle verzekerden${cite('how', l)}`
+        : `${funder.en}: no market share; this insurer now pays the whole ${domain.en} part, as if it insured everyone in the service area. Give its number of insured (with the area total) or its percentage of all insured${cite('how', l)}`),
     countInvalid: (funder: Msg, raw: string) => both((l) =>
       l === 'nl' ? `${funder.nl}: het aantal moet een positief geheel getal zijn (nu ‘${clip(raw)}’)`
         : `${funder.en}: the count must be a positive whole number (now ‘${clip(raw)}’)`),

@@ -11,7 +11,8 @@ const at = (f: Funder) => ({ section: 'funders' as const, rowId: f.id, field: 's
 
 /**
  * How the funders of one domain share its part. One domain uses one way (counts or percentages);
- * once one funder has a share, all need one; several Zvw insurers always need market shares; counts
+ * once one funder has a share, all need one; several Zvw insurers always need market shares (and a
+ * lone one without a share is warned that it pays everything); counts
  * are positive whole numbers. Insurers' market shares are of ALL insured in the service area
  * (handleiding §4 "Hoe te gebruiken?"): below the whole area is not an error here but uncovered
  * money (market-share-uncovered); above it is. Other domains' percentages add up to 100.
@@ -57,6 +58,10 @@ export const marketShareSum: Rule = {
         const insurers = group.filter((f) => f.kind === 'insurer');
         if (insurers.length > 1) {
           for (const f of insurers) out.push(finding('market-share-sum', 'error', at(f), text.insurerWithoutShare(subject.funder(f.name, f.id, row(f)), domain, insurers.length)));
+        } else if (insurers.length === 1 && group.length === 1) {
+          // Alone and without a share it gets everything: say so rather than let it pass as a market share.
+          const f = insurers[0]!;
+          out.push(finding('market-share-sum', 'warning', at(f), text.loneInsurer(subject.funder(f.name, f.id, row(f)), domain)));
         }
       }
     }

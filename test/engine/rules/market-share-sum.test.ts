@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Funder, Plan } from '../../../src/model/index.ts';
-import { dementiaPlan, expectFindings, expectNone } from './helpers.ts';
+import { dementiaPlan, expectFindings, expectNone, handbookPlan } from './helpers.ts';
 
 const funder = (plan: Plan, id: string): Funder => plan.funders.find((f) => f.id === id)!;
 const at = (rowId: string, domainId: string) => ({ section: 'funders' as const, rowId, field: 'share', domainId });
@@ -32,9 +32,9 @@ describe('rule market-share-sum', () => {
       { severity: 'error', location: at('f-samen', 'zvw') },
     ]);
     expect(found[0]!.message.en).to.equal('Funder ‘Zorgverzekeraar Noordkust’: no market share, while Zvw has 3 health insurers (NZa handbook §4 ‘Hoe te gebruiken?’: how to use it)');
-    // A single insurer needs no share: it pays the whole Zvw part.
+    // A single insurer without a share pays the whole Zvw part: a warning says so, it is no market share.
     plan.funders = plan.funders.filter((f) => f.id === 'f-noordkust' || f.kind !== 'insurer');
-    expectNone(plan, 'market-share-sum');
+    expectFindings(plan, 'market-share-sum', [{ severity: 'warning', location: at('f-noordkust', 'zvw') }]);
   });
 
   it('reports one funder without a share while the others have one', () => {
@@ -54,6 +54,15 @@ describe('rule market-share-sum', () => {
     expect(found[1]!.message.nl).to.contain('het aantal moet een positief geheel getal zijn (nu ‘173.5’)');
     funder(plan, 'f-linde').share = { basis: 'count', count: '38410' };
     funder(plan, 'f-samen').share = { basis: 'count', count: '17350' };
+    expectNone(plan, 'market-share-sum');
+  });
+
+  it('warns that a lone insurer without a market share pays the whole Zvw part', () => {
+    const plan = handbookPlan();
+    plan.funders = plan.funders.filter((f) => f.id !== 'f-zv-2').map((f) => (f.id === 'f-zv-1' ? { ...f, share: null } : f));
+    const [f] = expectFindings(plan, 'market-share-sum', [{ severity: 'warning', location: { section: 'funders', rowId: 'f-zv-1', field: 'share', domainId: 'zvw' } }]);
+    expect(f!.message.nl).to.contain('nu betaalt deze zorgverzekeraar het hele Zvw-deel');
+    plan.funders = plan.funders.map((f) => (f.id === 'f-zv-1' ? { ...f, share: { basis: 'percent', percent: '100' } } : f));
     expectNone(plan, 'market-share-sum');
   });
 });
