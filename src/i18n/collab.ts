@@ -62,8 +62,38 @@ export const collabUi = {
     en: 'The server could not read a message; reconnecting. Nothing is lost.',
   },
   'collab.error.too-many-rooms': {
-    nl: 'Te veel plannen tegelijk geopend via één verbinding.',
-    en: 'Too many plans opened over one connection.',
+    nl: 'Met deze toegangscode zijn te veel plannen tegelijk geopend in de werksessie. Sluit plannen die u niet gebruikt; er wordt automatisch opnieuw verbonden. Uw wijzigingen blijven op dit apparaat bewaard.',
+    en: 'Too many plans are open in the workshop at once with this access code. Close plans you are not using; the connection is retried automatically. Your changes are kept on this device.',
+  },
+  // passing: the server is busy or the sign-in did not complete; the client retries with a growing pause
+  'collab.error.server-full': {
+    nl: 'De werksessieserver is vol. Er wordt automatisch opnieuw verbonden; u kunt verder werken, uw wijzigingen blijven op dit apparaat bewaard.',
+    en: 'The workshop server is full. The connection is retried automatically; you can keep working, your changes are kept on this device.',
+  },
+  'collab.error.server-busy': {
+    nl: 'De werksessieserver neemt nu geen nieuwe verbindingen aan (te veel verbindingen). Er wordt automatisch opnieuw verbonden; sluit andere tabbladen met dit plan als dat niet lukt.',
+    en: 'The workshop server does not accept new connections right now (too many connections). The connection is retried automatically; close other tabs with this plan if it keeps failing.',
+  },
+  'collab.error.auth-timeout': {
+    nl: 'Aanmelden bij de werksessie duurde te lang. Er wordt automatisch opnieuw verbonden; controleer uw netwerk als dit blijft gebeuren.',
+    en: 'Signing in to the workshop took too long. The connection is retried automatically; check your network if this keeps happening.',
+  },
+  'collab.error.unauthenticated': {
+    nl: 'De werksessieserver sloot de verbinding voordat het aanmelden klaar was (te veel gegevens tijdens het aanmelden). Er wordt automatisch opnieuw verbonden; er gaat niets verloren.',
+    en: 'The workshop server closed the connection before signing in was complete (too much data while signing in). The connection is retried automatically; nothing is lost.',
+  },
+  // an edit refused by the server: the client takes over the workshop's version of the plan
+  'collab.error.invalid-update': {
+    nl: 'De werksessie heeft uw laatste wijziging geweigerd: die zou het plan ongeldig maken. Het plan is teruggezet naar de versie van de werksessie; wijzigingen die nog niet gedeeld waren zijn ongedaan gemaakt.',
+    en: "The workshop refused your last change: it would make the plan invalid. The plan has been reset to the workshop's version; changes that had not been shared yet were undone.",
+  },
+  'collab.error.room-too-large': {
+    nl: 'De werksessie heeft uw laatste wijziging geweigerd: het plan heeft de maximale omvang bereikt. Het plan is teruggezet naar de versie van de werksessie. Verwijder inhoud die niet meer nodig is (bijvoorbeeld lange teksten) of overleg met de begeleider.',
+    en: "The workshop refused your last change: the plan has reached its maximum size. The plan has been reset to the workshop's version. Remove content that is no longer needed (long texts, for example) or talk to the facilitator.",
+  },
+  'collab.error.resync-failed': {
+    nl: 'De werksessie blijft wijzigingen van dit apparaat weigeren, dus de verbinding is gestopt. Laad de pagina opnieuw om weer deel te nemen aan de werksessie.',
+    en: 'The workshop keeps refusing changes from this device, so the connection was stopped. Reload the page to rejoin the workshop.',
   },
 } satisfies Record<string, Msg>;
 
