@@ -141,7 +141,8 @@ for (const file of eager) {
 const SITE = 'node_modules/.cache/rp-bundle-site';
 rmSync(SITE, { recursive: true, force: true });
 mkdirSync(SITE, { recursive: true });
-writeFileSync(join(SITE, 'main.js'), `import ${JSON.stringify(resolve(entry))};\n`);
+// Keeps every export (as the shipped entry does), so the two differ only in how they are minified.
+writeFileSync(join(SITE, 'main.js'), `import * as rp from ${JSON.stringify(resolve(entry))};\nglobalThis.regioplan = rp;\n`);
 writeFileSync(join(SITE, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>');
 await build({ root: SITE, configFile: false, logLevel: 'warn', build: { outDir: 'out', emptyOutDir: true, minify: true, target: 'es2022', modulePreload: false } });
 const siteOut = join(SITE, 'out', 'assets');

@@ -1,3 +1,4 @@
+import { txMsg } from '../i18n/export.ts';
 import type { Finding } from '../model/index.ts';
 import type { Msg } from '../i18n/locale.ts';
 
@@ -23,3 +24,10 @@ export class ExportError extends Error {
 }
 
 export const isExportError = (e: unknown): e is ExportError => e instanceof ExportError;
+
+/** Any failure as an ExportError: an export never throws anything else at the host page. */
+export function asExportError(e: unknown): ExportError {
+  if (isExportError(e)) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new ExportError('failed', txMsg('error.failed', { detail }));
+}

@@ -1,26 +1,19 @@
-import { tx, txMsg } from '../i18n/export.ts';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
-import { Plan } from '../model/index.ts';
-import { funderAnnex, leadAnnex, planAnnex, type AnnexDoc } from './annex.ts';
-import { buildContext, type ExportContext } from './context.ts';
-import { tableToCsv } from './csv.ts';
-import { ExportError, isExportError } from './errors.ts';
-import { exportFileName } from './file-name.ts';
-import { monitoringTable } from './monitoring.ts';
-import type { Table } from './table.ts';
-import { allocationLongTable, scheduleTable } from './tables.ts';
-import { paymentsLongTable } from './payment-tables.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Plan } from '../model/index.ts';
+import type { AnnexDoc } from './annex.ts';
+import { asExportError, type ExportError } from './errors.ts';
 
-export { ExportError, isExportError } from './errors.ts';
+export { ExportError, isExportError, asExportError } from './errors.ts';
 export type { ExportErrorCode } from './errors.ts';
 export { neutralise } from './neutralise.ts';
 export { canonicalJson, planFingerprint } from './fingerprint.ts';
-export { planAnnex, funderAnnex, leadAnnex, type AnnexDoc, type Block } from './annex.ts';
-export { buildContext, type ExportContext } from './context.ts';
+export type { AnnexDoc, Block } from './annex.ts';
+export type { ExportContext } from './context.ts';
 
 /*
  * The one entry point for every export: the menu, a host page and the Node office check call it.
- * Heavy libraries (exceljs, docx) are imported inside their exporters, only when used.
+ * Only the types and these small wrappers load with the elements; the exporters (./run.ts), and
+ * exceljs and docx inside them, are imported on the first export.
  */
 
 export type ExportFormat = 'annex-docx' | 'funder-annex-docx' | 'lead-annex-docx' | 'xlsx' | 'csv' | 'monitoring-csv' | 'json';
@@ -53,97 +46,7 @@ export interface ExportFile {
 
 export type ExportOutcome = { ok: true; file: ExportFile } | { ok: false; error: ExportError };
 
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv;charset=utf-8',
-  json: 'application/json',
-} as const;
-
-const KIND: Record<Locale, Record<string, string>> = {
-  nl: { lead: 'bijlage-hoofdaannemer', 'lead-cashier': 'bijlage-kassier', payments: 'betalingen', annex: 'bijlage', workbook: 'werkmap', allocation: 'toedeling', schedule: 'betaalschema', monitoring: 'monitoring', plan: 'plan', draft: 'concept' },
-  en: { lead: 'annex-main-contractor', 'lead-cashier': 'annex-cashier', payments: 'payments', annex: 'annex', workbook: 'workbook', allocation: 'allocation', schedule: 'schedule', monitoring: 'monitoring', plan: 'plan', draft: 'draft' },
-};
-
-function checkPlan(plan: unknown): Plan {
-  const parsed = Plan.safeParse(plan);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const detail = issue ? `${issue.path.join('.') || '(plan)'}: ${issue.message}` : 'unknown';
-  throw new ExportError('invalid-plan', txMsg('error.invalid-plan', { detail }));
-}
-
-async function prepare(format: ExportFormat, options: ExportOptions): Promise<ExportContext> {
-  const plan = checkPlan(options.plan);
-  const locale = options.locale ?? DEFAULT_LOCALE;
-  const draft = options.draft ?? false;
-  const ctx = await buildContext(plan, {
-    locale,
-    draft,
-    scenarioName: options.scenarioName?.trim() || tx('scenario', locale),
-    date: options.date ?? new Date(),
-  });
-  // The JSON is the plan itself (a backup or hand-over), not a document anyone signs.
-  const errors = ctx.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0 && !draft && format !== 'json') {
-    throw new ExportError('has-errors', txMsg('error.has-errors', { count: errors.length }), errors);
-  }
-  return ctx;
-}
-
-function name(ctx: ExportContext, kind: string, ext: string): string {
-  const k = KIND[ctx.locale];
-  const full = ctx.draft ? `${k[kind] ?? kind}-${k.draft}` : k[kind] ?? kind;
-  return exportFileName({ plan: ctx.plan.name, scenario: ctx.scenarioName, kind: full, date: ctx.date, ext });
-}
-
-const file = (bytes: Uint8Array | string, mime: string, fileName: string): ExportFile =>
-  ({ blob: new Blob([bytes as BlobPart], { type: mime }), fileName });
-
-async function render(format: ExportFormat, ctx: ExportContext, options: ExportOptions): Promise<ExportFile> {
-  switch (format) {
-    case 'annex-docx': {
-      const { buildDocx } = await import('./docx.ts');
-      return file(await buildDocx(planAnnex(ctx)), MIME.docx, name(ctx, 'annex', 'docx'));
-    }
-    case 'funder-annex-docx': {
-      const funderId = options.funderId ?? '';
-      const funder = ctx.plan.funders.find((f) => f.id === funderId);
-      if (!funder) throw new ExportError('unknown-funder', txMsg('error.unknown-funder', { id: funderId }));
-      const { buildDocx } = await import('./docx.ts');
-      // One municipality often funds two domains under one name: the domain keeps the files apart.
-      const twin = ctx.plan.funders.some((f) => f.id !== funder.id && f.name === funder.name);
-      const label = twin ? `${funder.name} ${ctx.names.domain(funder.domainId)}` : funder.name;
-      const fileName = name(ctx, `${KIND[ctx.locale].annex}-${label}`, 'docx');
-      return file(await buildDocx(funderAnnex(ctx, funder.id)), MIME.docx, fileName);
-    }
-    case 'lead-annex-docx': {
-      const doc = leadAnnex(ctx);
-      const { buildDocx } = await import('./docx.ts');
-      return file(await buildDocx(doc), MIME.docx, name(ctx, ctx.plan.executionModel === 'cashier' ? 'lead-cashier' : 'lead', 'docx'));
-    }
-    case 'xlsx': {
-      const { buildWorkbook } = await import('./xlsx.ts');
-      return file(await buildWorkbook(ctx), MIME.xlsx, name(ctx, 'workbook', 'xlsx'));
-    }
-    case 'csv': {
-      const which = options.table ?? 'allocation';
-      const table: Table = which === 'schedule' ? scheduleTable(ctx) : which === 'payments' ? paymentsLongTable(ctx)
-        : which === 'monitoring' ? monitoringTable(ctx) : allocationLongTable(ctx);
-      return file(tableToCsv(table, ctx.locale, ctx.draft), MIME.csv, name(ctx, which, 'csv'));
-    }
-    case 'monitoring-csv':
-      return file(tableToCsv(monitoringTable(ctx), ctx.locale, ctx.draft), MIME.csv, name(ctx, 'monitoring', 'csv'));
-    case 'json':
-      return file(`${JSON.stringify(ctx.plan, null, 2)}\n`, MIME.json, name(ctx, 'plan', 'json'));
-  }
-}
-
-function asExportError(e: unknown): ExportError {
-  if (isExportError(e)) return e;
-  const detail = e instanceof Error ? e.message : String(e);
-  return new ExportError('failed', txMsg('error.failed', { detail }));
-}
+const run = () => import('./run.ts');
 
 /**
  * Exports the scenario as a file. Throws an `ExportError` (never anything else): `has-errors` with
@@ -151,8 +54,7 @@ function asExportError(e: unknown): ExportError {
  */
 export async function exportScenario(format: ExportFormat, options: ExportOptions): Promise<ExportFile> {
   try {
-    const ctx = await prepare(format, options);
-    return await render(format, ctx, options);
+    return await (await run()).exportScenario(format, options);
   } catch (e) {
     throw asExportError(e);
   }
@@ -161,11 +63,7 @@ export async function exportScenario(format: ExportFormat, options: ExportOption
 /** One annex per funder, each a separate file; the engine runs once for all of them. */
 export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funderId'>): Promise<ExportFile[]> {
   try {
-    const ctx = await prepare('funder-annex-docx', options);
-    if (ctx.plan.funders.length === 0) throw new ExportError('no-funders', txMsg('error.no-funders'));
-    const out: ExportFile[] = [];
-    for (const f of ctx.plan.funders) out.push(await render('funder-annex-docx', ctx, { ...options, funderId: f.id }));
-    return out;
+    return await (await run()).exportAllFunderAnnexes(options);
   } catch (e) {
     throw asExportError(e);
   }
@@ -178,10 +76,7 @@ export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funde
  */
 export async function buildAnnex(options: ExportOptions, kind: 'plan' | 'funder' | 'lead' = options.funderId ? 'funder' : 'plan'): Promise<AnnexDoc> {
   try {
-    const format: ExportFormat = kind === 'funder' ? 'funder-annex-docx' : kind === 'lead' ? 'lead-annex-docx' : 'annex-docx';
-    const ctx = await prepare(format, options);
-    if (kind === 'lead') return leadAnnex(ctx);
-    return kind === 'funder' ? funderAnnex(ctx, options.funderId ?? '') : planAnnex(ctx);
+    return await (await run()).buildAnnex(options, kind);
   } catch (e) {
     throw asExportError(e);
   }
