@@ -4,7 +4,7 @@ import { fail, ok, StoreAbort, storeError, toStoreError, type StoreError, type S
 import { planDiffOps } from './plan-diff.ts';
 import { NAME_MAX, scenarioInfo, snapshotInfo, validName } from './records.ts';
 import type { ScenarioRecord, SnapshotRecord } from './schema.ts';
-import { ScenarioSession } from './scenario-session.ts';
+import { OpenScenarios } from './open-scenarios.ts';
 import { StoreSignals } from './signals.ts';
 import type {
   LiveDeps,
@@ -53,8 +53,7 @@ export class StoreCore implements ScenarioStore {
   private readonly signals = new StoreSignals();
   /** Revision of each scenario as this tab last saw it: a write from an older view is refused. */
   private readonly known = new Map<string, number>();
-  private readonly open = new Map<string, Promise<StoreResult<ScenarioSession>>>();
-  private readonly sessions = new Set<ScenarioSession>();
+  private readonly scenarios: OpenScenarios;
   private readonly channel: BroadcastChannel | null;
   private saveError: StoreError | null = null;
   private openError: StoreError | null;
@@ -78,6 +77,28 @@ export class StoreCore implements ScenarioStore {
       window.addEventListener('pagehide', this.flushOnHide);
       document.addEventListener('visibilitychange', this.flushOnHide);
     }
+    this.scenarios = new OpenScenarios(
+      {
+        planId: this.planId,
+        backend: this.backend,
+        live: this.live,
+        debounceMs: this.debounceMs,
+        channelName: options.channelName ?? null,
+        events: {
+          onSaved: (info) => {
+            this.saved(info);
+            this.signals.unsavedMayHaveChanged(this.unsaved);
+          },
+          onError: (error) => {
+            this.saveError = error;
+            this.reportError(error);
+            this.signals.unsavedMayHaveChanged(this.unsaved);
+          },
+        },
+        onLocalEdit: () => this.worked(),
+      },
+      (work) => this.guard(work),
+    );
     void this.backend.moved?.then((moved) => this.onMoved(moved));
   }
 
@@ -91,8 +112,7 @@ export class StoreCore implements ScenarioStore {
 
   get unsaved(): boolean {
     if (this.memoryWork && this.backend.kind === 'memory') return true;
-    for (const session of this.sessions) if (session.log.failing && session.log.unsaved > 0) return true;
-    return false;
+    return this.scenarios.unsaved;
   }
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
@@ -219,8 +239,7 @@ export class StoreCore implements ScenarioStore {
 
   /** The scenario's content as stored (after flushing it if it is open here). */
   private async storedUpdates(id: string): Promise<{ record: ScenarioRecord; updates: Uint8Array[] }> {
-    const open = await this.open.get(id);
-    if (open?.ok) await open.value.flushLog();
+    await (await this.scenarios.get(id))?.flushLog();
     const record = await this.backend.getScenario(id);
     if (!record) throw new StoreAbort(storeError('not-found'));
     const updates = await this.backend.log(id, {}).load();
@@ -289,8 +308,8 @@ export class StoreCore implements ScenarioStore {
   }
 
   async readPlan(id: string): Promise<StoreResult<Plan>> {
-    const open = await this.open.get(id);
-    if (open?.ok) return ok(open.value.handle.state.plan);
+    const open = await this.scenarios.get(id);
+    if (open) return ok(open.handle.state.plan);
     return this.guard(async () => {
       const { record, updates } = await this.storedUpdates(id);
       if (updates.length === 0) return structuredClone(record.seed ?? newPlan(this.planId));
@@ -331,7 +350,7 @@ export class StoreCore implements ScenarioStore {
       const id = snapshot.scenarioId;
       const before = await this.saveSnapshot(id, stMsg('store.restoredLabel', { label: snapshot.label }).nl);
       if (!before.ok) throw new StoreAbort(before.error);
-      const wasOpen = this.open.has(id);
+      const wasOpen = this.scenarios.has(id);
       const opened = await this.openScenario(id);
       if (!opened.ok) throw new StoreAbort(opened.error);
       const state = opened.value.state;
@@ -346,61 +365,15 @@ export class StoreCore implements ScenarioStore {
   }
 
   openScenario(id: string): Promise<StoreResult<OpenScenario>> {
-    let entry = this.open.get(id);
-    if (!entry) {
-      entry = this.guard(() => ScenarioSession.open(this.sessionContext(), id));
-      this.open.set(id, entry);
-      void entry.then((r) => {
-        if (r.ok) this.sessions.add(r.value);
-        else if (this.open.get(id) === entry) this.open.delete(id);
-      });
-    }
-    return entry.then((r) => (r.ok ? ok(r.value.handle) : r));
+    return this.scenarios.session(id).then((r) => (r.ok ? ok(r.value.handle) : r));
   }
 
-  private sessionContext() {
-    return {
-      planId: this.planId,
-      backend: this.backend,
-      live: this.live,
-      debounceMs: this.debounceMs,
-      channelName: this.options.channelName ?? null,
-      events: {
-        onSaved: (info: SaveInfo) => {
-          this.saved(info);
-          this.signals.unsavedMayHaveChanged(this.unsaved);
-        },
-        onError: (error: StoreError) => {
-          this.saveError = error;
-          this.reportError(error);
-          this.signals.unsavedMayHaveChanged(this.unsaved);
-        },
-      },
-      onLocalEdit: () => this.worked(),
-      onClose: (id: string) => {
-        const entry = this.open.get(id);
-        if (entry === undefined) return false;
-        this.open.delete(id);
-        return true;
-      },
-      // A closed scenario whose last write failed stays counted (unsaved) and retried by flush().
-      onClosed: (session: ScenarioSession) => {
-        if (session.log.unsaved === 0) this.sessions.delete(session);
-      },
-    };
-  }
-
-  async flush(): Promise<void> {
-    const all = await Promise.all(this.open.values());
-    const open = all.flatMap((r) => (r.ok ? [r.value] : []));
-    const closed = [...this.sessions].filter((s) => !open.includes(s));
-    await Promise.all([...open.map((s) => s.flush()), ...closed.map((s) => s.log.retry())]);
-    for (const s of closed) if (s.log.unsaved === 0) this.sessions.delete(s);
+  flush(): Promise<void> {
+    return this.scenarios.flush();
   }
 
   async close(): Promise<void> {
-    const all = await Promise.all(this.open.values());
-    await Promise.all(all.map((r) => (r.ok ? r.value.close() : undefined)));
+    await this.scenarios.closeAll();
     this.closed = true;
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', this.flushOnHide);
