@@ -17,7 +17,7 @@ function countingWS(delaySendsMs = 0): { WS: unknown; count: () => number } {
   return {
     WS: class extends Base {
       private readonly nth = ++n;
-      send(d: unknown, ...rest: unknown[]): void {
+      override send(d: unknown, ...rest: unknown[]): void {
         if (this.nth === 1 && delaySendsMs > 0) {
           setTimeout(() => {
             try {
