@@ -262,8 +262,6 @@ export const ui = {
   'funderKind.other': { nl: 'Anders', en: 'Other' },
 
   'shareBasis.none': { nl: 'Niet opgegeven', en: 'Not given' },
-  'shareBasis.count': { nl: 'Aantal verzekerden/inwoners', en: 'Number insured/inhabitants' },
-  'shareBasis.percent': { nl: 'Percentage', en: 'Percentage' },
   'shareBasis.count.insured': { nl: 'Aantal verzekerden in het verzorgingsgebied', en: 'Number of insured in the service area' },
   'shareBasis.count.inhabitants': { nl: 'Aantal inwoners', en: 'Number of inhabitants' },
   'shareBasis.count.other': { nl: 'Aantal', en: 'Number' },
