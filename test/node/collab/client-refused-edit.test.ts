@@ -101,3 +101,32 @@ for (const [label, code, write] of [
     }
   });
 }
+
+test('a client that keeps writing the refused value (a bug) is refused again after the take-over: it stops, with a message', async () => {
+  const p = await twoParticipants('refused-again');
+  try {
+    const agreed = json(p.other.plan);
+    const plan = p.mine.doc.getMap('plan');
+    // A buggy host: whenever the name is a text again, it writes a number over it.
+    p.mine.doc.on('afterTransaction', () => {
+      if (plan.get('name') !== 42) queueMicrotask(() => plan.set('name', 42));
+    });
+    plan.set('name', 42);
+    await waitFor(
+      () => p.me.errors.some((e) => e.code === 'resync-failed'),
+      'stopped after the second refusal',
+      30_000,
+    );
+    const error = p.me.errors.find((e) => e.code === 'resync-failed')!;
+    assert.equal(error.retrying, false);
+    assert.match(error.message.nl, /Laad de pagina opnieuw/);
+    assert.match(error.message.en, /Reload the page to rejoin/);
+    assert.equal(p.me.session.status, 'refused');
+    const sockets = p.sockets.count();
+    await sleep(4000);
+    assert.equal(p.sockets.count(), sockets, 'no further attempts');
+    assert.equal(json(p.other.plan), agreed, 'the other participant saw nothing change');
+  } finally {
+    p.leave();
+  }
+});
