@@ -11,7 +11,7 @@ const manifest = JSON.parse(readFileSync(FILE, 'utf8'));
 const repoint = (value) => {
   if (Array.isArray(value)) return value.map(repoint);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'module' && typeof v === 'string' && /^\/?(components|src)\//.test(v) ? ENTRY : repoint(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'module' && typeof v === 'string' && /\.ts$/.test(v) ? ENTRY : repoint(v)]));
   }
   return value;
 };

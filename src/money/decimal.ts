@@ -1,4 +1,5 @@
-import DecimalJs from 'decimal.js';
+// Named, not default: under node16/nodenext a host's TypeScript reads decimal.js as CommonJS.
+import { Decimal as DecimalJs } from 'decimal.js';
 
 /**
  * The project's own Decimal constructor. A clone, so that our precision and rounding never change

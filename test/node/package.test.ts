@@ -83,15 +83,12 @@ test('custom-elements.json names shipped modules and each event with its detail 
   assert.ok(manifest.modules.flatMap((m) => m.declarations ?? []).some((d) => d.tagName === 'rp-planner'));
 });
 
-test('installing the tarball adds only what the published types name, nothing the bundle already carries', () => {
+test('installing the tarball adds nothing but the package: the bundle carries what runs, the bundled types what they name', () => {
   const lock = JSON.parse(readFileSync(join(site, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
   const installed = Object.keys(lock.packages).map((p) => p.replace(/^.*node_modules\//, '')).sort();
   const bytes = size(join(site, 'node_modules'));
   console.log(`installed: ${installed.length} packages, ${(bytes / 1024 / 1024).toFixed(1)} MiB: ${installed.join(', ')}`);
-  for (const bundled of ['handsontable', 'exceljs', 'docx', 'yjs', 'idb', 'jszip', '@hocuspocus/server', '@hocuspocus/provider', 'nanoid']) {
-    assert.ok(!installed.includes(bundled), `${bundled} is installed although dist/ bundles it (or the server needs it)`);
-  }
-  assert.ok(installed.length <= 12, `${installed.length} packages installed`);
+  assert.deepEqual(installed, ['regioplan'], 'dist/ bundles every library the elements run; nothing is installed a second time');
 });
 
 test('regioplan/core runs in Node by the package name: the handbook example allocated and its annex written', async () => {
@@ -213,7 +210,7 @@ w.ready = true;
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
     assert.equal(await page.evaluate(() => (window as unknown as { isPlanner: boolean }).isPlanner), true);
     // Rendered: the split grid shows the handbook's domains.
-    await page.locator('rp-split-grid').getByText('Wmo 2015').first().waitFor({ timeout: 20000 });
+    await page.locator('rp-split-grid').getByText('Wmo 2015').filter({ visible: true }).first().waitFor({ timeout: 30000 });
     // An edit the user makes reaches the page's handler.
     const before = await page.evaluate(() => (window as unknown as { changes: string[] }).changes.length);
     await page.getByLabel('Naam van het plan').fill('Ons regioplan');
