@@ -17,7 +17,10 @@ export default defineConfig({
     alias: [
       // Handsontable ships its core CSS twice: as the .css we adopt into shadow roots and as the
       // string module its own style handler imports. Point ours at theirs so it is bundled once.
-      { find: /^handsontable\/styles\/handsontable\.min\.css\?inline$/, replacement: here('./node_modules/handsontable/styles/handsontableStyles.mjs') },
+      {
+        find: /^handsontable\/styles\/handsontable\.min\.css\?inline$/,
+        replacement: here('./node_modules/handsontable/styles/handsontableStyles.mjs'),
+      },
       // The Vue embedding example compiles a template string at runtime: that needs the full build.
       { find: /^vue$/, replacement: here('./node_modules/vue/dist/vue.esm-bundler.js') },
     ],
@@ -30,7 +33,11 @@ export default defineConfig({
   },
   build: {
     // `regioplan` registers the elements; `regioplan/core` is the DOM-free core (Node, workers).
-    lib: { entry: { regioplan: 'entry/regioplan.ts', core: 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: {
+      entry: { regioplan: 'entry/regioplan.ts', core: 'src/index.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
     outDir: 'dist',
     sourcemap: true,
     minify: true,

@@ -7,8 +7,14 @@ import { defaultReporter } from '@web/test-runner';
 import { collabServerPlugin } from './test/sync/collab/collab-server-plugin.mjs';
 
 export const chromiumFlags = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 const files = process.env.RP_TEST_FILES ? process.env.RP_TEST_FILES.split(',') : ['test/**/*.test.ts', '!test/node/**'];
@@ -26,13 +32,32 @@ function viteMiddleware() {
       // One dep-optimizer cache per set of test files, so parallel runs never clobber each other's.
       cacheDir: `node_modules/.vite-wtr/${createHash('sha1').update(files.join(',')).digest('hex').slice(0, 10)}`,
       logLevel: process.env.RP_VITE_LOG ?? 'warn',
-      plugins: [{ name: 'wtr-runtime', resolveId: (id) => (id.startsWith('/__web-dev-server') ? { id, external: true } : null) }],
+      plugins: [
+        {
+          name: 'wtr-runtime',
+          resolveId: (id) => (id.startsWith('/__web-dev-server') ? { id, external: true } : null),
+        },
+      ],
       optimizeDeps: {
         entries: files.filter((f) => !f.startsWith('!')),
         exclude: ['@web/test-runner-commands'],
         // Pre-bundle what the scan can miss, so no re-optimisation (504, "Failed to fetch
         // dynamically imported module") happens in the middle of a run.
-        include: ['chai', 'fast-check', 'decimal.js', 'zod/mini', 'lit', 'lit/decorators.js', 'idb', 'yjs', 'jszip', 'exceljs', 'docx', 'axe-core', '@hocuspocus/provider'],
+        include: [
+          'chai',
+          'fast-check',
+          'decimal.js',
+          'zod/mini',
+          'lit',
+          'lit/decorators.js',
+          'idb',
+          'yjs',
+          'jszip',
+          'exceljs',
+          'docx',
+          'axe-core',
+          '@hocuspocus/provider',
+        ],
       },
     });
     const vite = await vitePromise;

@@ -10,8 +10,14 @@ import { ensureNodeModules, ensureDebian, CHROMIUM } from './ensure.mjs';
 ensureNodeModules();
 
 const filters = process.argv.slice(2);
-const list = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort().map((f) => join(dir, f)) : [])
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+const list = (dir) =>
+  (existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.bench.ts'))
+        .sort()
+        .map((f) => join(dir, f))
+    : []
+  ).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 const nodeBenches = list('bench/node');
 const browserBenches = list('bench/browser');
 const failed = [];
@@ -82,7 +88,10 @@ async function runBrowserBenches(files) {
 async function runPage(browser, url, retry = true) {
   const page = await browser.newPage();
   const lines = [];
-  page.on('console', (msg) => { lines.push(msg.text()); console.log(msg.text()); });
+  page.on('console', (msg) => {
+    lines.push(msg.text());
+    console.log(msg.text());
+  });
   page.on('pageerror', (err) => console.log(`page error: ${err.message}`));
   try {
     await page.goto(url);

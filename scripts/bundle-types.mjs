@@ -13,11 +13,19 @@ const bundle = await rollup({
   onwarn(warning) {
     // zod's schema internals stay unexported (a host names `Plan`, not `ZodMiniObject`); any
     // other type an entry names but does not export would make a host's declarations unportable.
-    const zodOnly = /private shared type exports/.test(warning.message)
-      && (warning.message.match(/re-export: (.*?)\. /)?.[1] ?? '').split(', ').every((n) => /^(\$strip|Zod\w+|output|input)$/.test(n));
+    const zodOnly =
+      /private shared type exports/.test(warning.message) &&
+      (warning.message.match(/re-export: (.*?)\. /)?.[1] ?? '')
+        .split(', ')
+        .every((n) => /^(\$strip|Zod\w+|output|input)$/.test(n));
     if (zodOnly) return;
     throw new Error(warning.message);
   },
 });
-await bundle.write({ dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' });
+await bundle.write({
+  dir: 'dist',
+  format: 'es',
+  entryFileNames: '[name].d.ts',
+  chunkFileNames: 'chunks/[name]-[hash].d.ts',
+});
 await bundle.close();

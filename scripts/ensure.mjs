@@ -4,7 +4,12 @@ import { execSync } from 'node:child_process';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 const has = (cmd) => {
-  try { execSync(`command -v ${cmd}`, { stdio: 'ignore', shell: '/bin/sh' }); return true; } catch { return false; }
+  try {
+    execSync(`command -v ${cmd}`, { stdio: 'ignore', shell: '/bin/sh' });
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 export function ensureNodeModules() {
@@ -24,7 +29,10 @@ export function ensureDebian(pkgs) {
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
   console.log(`[regioplan] installing ${missing.join(', ')} with apt-get…`);
   const env = 'DEBIAN_FRONTEND=noninteractive';
-  if (!aptUpdated) { run(`${sudo}env ${env} apt-get update -qq`); aptUpdated = true; }
+  if (!aptUpdated) {
+    run(`${sudo}env ${env} apt-get update -qq`);
+    aptUpdated = true;
+  }
   run(`${sudo}env ${env} apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`);
 }
 

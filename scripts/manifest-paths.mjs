@@ -11,7 +11,12 @@ const manifest = JSON.parse(readFileSync(FILE, 'utf8'));
 const repoint = (value) => {
   if (Array.isArray(value)) return value.map(repoint);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'module' && typeof v === 'string' && /\.ts$/.test(v) ? ENTRY : repoint(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === 'module' && typeof v === 'string' && /\.ts$/.test(v) ? ENTRY : repoint(v),
+      ]),
+    );
   }
   return value;
 };
@@ -40,6 +45,8 @@ const duplicate = names.find((n, i) => names.indexOf(n) !== i);
 if (duplicate) throw new Error(`two classes named ${duplicate}: the merged manifest would be ambiguous`);
 const exports = manifest.modules.flatMap((m) => m.exports ?? []).filter((e) => names.includes(e.declaration?.name));
 
-manifest.modules = [{ kind: 'javascript-module', path: ENTRY, declarations: repoint(declarations), exports: repoint(exports) }];
+manifest.modules = [
+  { kind: 'javascript-module', path: ENTRY, declarations: repoint(declarations), exports: repoint(exports) },
+];
 writeFileSync(FILE, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`custom-elements.json: ${declarations.length} classes in ${ENTRY}`);

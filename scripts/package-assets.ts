@@ -24,7 +24,9 @@ for (const file of readdirSync('demo/plans').filter((f) => f.endsWith('.json')))
 /** Every node_modules package named in a source map under dist/. */
 function bundledPackages(): Map<string, string> {
   const found = new Map<string, string>();
-  const maps = readdirSync(DIST, { recursive: true }).map(String).filter((f) => f.endsWith('.js.map'));
+  const maps = readdirSync(DIST, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js.map'));
   for (const map of maps) {
     const sources: string[] = JSON.parse(readFileSync(join(DIST, map), 'utf8')).sources ?? [];
     for (const source of sources) {
@@ -36,8 +38,7 @@ function bundledPackages(): Map<string, string> {
   return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const licenceFile = (dir: string) =>
-  readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+const licenceFile = (dir: string) => readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
 
 const sections = [...bundledPackages()].map(([name, dir]) => {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license?: string };
@@ -62,4 +63,6 @@ ${sections.join('\n')}`,
 );
 
 if (!existsSync(join(DIST, 'THIRD-PARTY-NOTICES.md'))) process.exit(1);
-console.log(`package assets: theme.css, plan.schema.json, ${readdirSync(join(DIST, 'plans')).length} plans, notices for ${sections.length} libraries`);
+console.log(
+  `package assets: theme.css, plan.schema.json, ${readdirSync(join(DIST, 'plans')).length} plans, notices for ${sections.length} libraries`,
+);

@@ -28,6 +28,9 @@ await vite.listen();
 const url = `http://${host}:${vite.config.server.port}/demo/`;
 console.log(`\n  regioplan demo: ${url}\n`);
 
-const stop = () => { for (const c of children) c.kill(); vite.close().then(() => process.exit(0)); };
+const stop = () => {
+  for (const c of children) c.kill();
+  vite.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -2,7 +2,9 @@
 export function summaryReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      let passed = 0, failed = 0, skipped = 0;
+      let passed = 0,
+        failed = 0,
+        skipped = 0;
       const walk = (suite) => {
         for (const t of suite.tests) {
           if (t.skipped) skipped++;

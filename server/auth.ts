@@ -13,7 +13,11 @@ import { z } from 'zod';
 
 export type Role = 'editor' | 'observer';
 /** `name`: a personal token's holder, shown to the others instead of what the client calls itself. */
-export interface Grant { role: Role; rooms: '*' | readonly string[]; name?: string }
+export interface Grant {
+  role: Role;
+  rooms: '*' | readonly string[];
+  name?: string;
+}
 
 /** Room (document) names: a plan or scenario id. They become file names, so no '/' and no leading dot. */
 export const ROOM_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.:-]{0,127}$/;
@@ -35,7 +39,14 @@ const GrantSchema = z.union([
   z.strictObject({
     role: RoleSchema,
     rooms: z.union([z.literal('*'), z.array(z.string().regex(ROOM_PATTERN)).min(1).max(10_000)]).default('*'),
-    name: z.string().trim().min(1).max(60).regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'a name without control characters').optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+      .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'a name without control characters')
+      .optional(),
   }),
 ]);
 const TokensSchema = z.record(z.string().min(8, 'tokens need at least 8 characters').max(2000), GrantSchema);
@@ -54,7 +65,9 @@ export class TokenTable {
     }
   }
 
-  get size(): number { return this.grants.size; }
+  get size(): number {
+    return this.grants.size;
+  }
 
   /** Whether any development token (known to everyone who reads this repository) is accepted. */
   hasDevTokens(): boolean {
@@ -86,7 +99,9 @@ export function parseTokens(json: string): TokenTable {
   const parsed = TokensSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`collaboration tokens: ${issue?.message ?? 'invalid'} (expected {"token": "editor" | "observer" | {"role", "rooms"}})`);
+    throw new Error(
+      `collaboration tokens: ${issue?.message ?? 'invalid'} (expected {"token": "editor" | "observer" | {"role", "rooms"}})`,
+    );
   }
   if (Object.keys(parsed.data).length === 0) throw new Error('collaboration tokens: no tokens configured');
   return new TokenTable(parsed.data);
@@ -101,19 +116,27 @@ export function tokensFromEnv(env: NodeJS.ProcessEnv): { table: TokenTable; sour
     try {
       text = readFileSync(env.RP_COLLAB_TOKENS_FILE, 'utf8');
     } catch (error) {
-      throw new Error(`collaboration tokens: cannot read RP_COLLAB_TOKENS_FILE (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new Error(
+        `collaboration tokens: cannot read RP_COLLAB_TOKENS_FILE (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        { cause: error },
+      );
     }
     return { table: parseTokens(text), source: 'file' };
   }
   if (env.NODE_ENV === 'production') {
-    throw new Error('collaboration tokens: set RP_COLLAB_TOKENS or RP_COLLAB_TOKENS_FILE (the development tokens are refused in production)');
+    throw new Error(
+      'collaboration tokens: set RP_COLLAB_TOKENS or RP_COLLAB_TOKENS_FILE (the development tokens are refused in production)',
+    );
   }
   return { table: new TokenTable(DEV_TOKENS), source: 'dev' };
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
@@ -124,7 +147,7 @@ export function assertSafeExposure(host: string, tokens: TokenTable): void {
   if (tokens.hasDevTokens() && !isLoopback(host)) {
     throw new Error(
       `collaboration tokens: the development tokens work only on loopback, but RP_COLLAB_HOST is ${JSON.stringify(host)}. ` +
-      'Set RP_COLLAB_TOKENS or RP_COLLAB_TOKENS_FILE, or listen on 127.0.0.1.',
+        'Set RP_COLLAB_TOKENS or RP_COLLAB_TOKENS_FILE, or listen on 127.0.0.1.',
     );
   }
 }

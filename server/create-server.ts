@@ -63,7 +63,11 @@ export interface CollabServer {
 export const CLOSE_SERVER_RESTART = { code: 1012, reason: 'server-restart' } as const;
 
 /** What onAuthenticate hands to the later hooks of a room connection. */
-interface RoomContext { role?: Role; name?: string; guard?: SocketGuard }
+interface RoomContext {
+  role?: Role;
+  name?: string;
+  guard?: SocketGuard;
+}
 
 /** A hook result that never settles: Hocuspocus then never handles that message (it is dropped). */
 const dropMessage = () => new Promise<never>(() => {});
@@ -79,7 +83,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   let persistence: FilePersistence | null = null;
   if (options.dataDir !== null) {
     persistence = new FilePersistence(new FileStore({ dataDir: options.dataDir, instance: options.instance, log }), {
-      debounceMs: options.storeDebounceMs, maxDebounceMs: options.storeMaxDebounceMs, retryMs: options.storeRetryMs, log,
+      debounceMs: options.storeDebounceMs,
+      maxDebounceMs: options.storeMaxDebounceMs,
+      retryMs: options.storeRetryMs,
+      log,
     });
     extensions.push(persistence);
   }
@@ -103,7 +110,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       log(`[collab] turned a connection down: ${turndown.reason} (${gate.clientAddress(request)})`);
       const text = turndown.reason;
       const status = turndown.status === 429 ? '429 Too Many Requests' : '503 Service Unavailable';
-      (socket as Socket).end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\nRetry-After: 5\r\n\r\n${text}`);
+      (socket as Socket).end(
+        `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\nRetry-After: 5\r\n\r\n${text}`,
+      );
       (socket as Socket).destroy();
       // A rejection without an error stops the upgrade silently (Hocuspocus' convention).
       throw null;
@@ -116,7 +125,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const key = tokenKey(String(token));
       const loaded = instance.documents.has(documentName) || instance.loadingDocuments.has(documentName);
       if (!loaded) {
-        const open = new Set([...instance.documents.keys(), ...instance.loadingDocuments.keys(), ...gate.claimedRooms()]);
+        const open = new Set([
+          ...instance.documents.keys(),
+          ...instance.loadingDocuments.keys(),
+          ...gate.claimedRooms(),
+        ]);
         if (!open.has(documentName) && open.size >= limits.maxRooms) return refuse(guard, documentName, 'server-full');
       }
       if (!gate.claimRoom(key, documentName, guard)) return refuse(guard, documentName, 'too-many-rooms');
@@ -137,7 +150,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const { role, name, guard } = (context ?? {}) as RoomContext;
       const kind = peekKind(data);
       if (kind.type === AWARENESS) {
-        const rewritten = rewriteAwareness(document, connection.webSocket, messageBody(data), { role: role ?? 'observer', name }, limits);
+        const rewritten = rewriteAwareness(
+          document,
+          connection.webSocket,
+          messageBody(data),
+          { role: role ?? 'observer', name },
+          limits,
+        );
         if (rewritten) document.applyAwarenessUpdate(connection, rewritten);
         return dropMessage();
       }
@@ -149,7 +168,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
           else connection.webSocket.close(verdict.close.code, verdict.close.reason);
           return dropMessage();
         };
-        const result = checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(messageBody(data), guard ?? connection);
+        const result = checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(
+          messageBody(data),
+          guard ?? connection,
+        );
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));
         if (!result.ok) return refused(result);
@@ -181,11 +203,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     { maxPayload: limits.maxMessageBytes },
   );
 
-  server.webSocketServer.prependListener('connection', (socket: unknown, request: import('node:http').IncomingMessage) => {
-    gate.attach(socket as import('./guard.ts').GuardableSocket, request, {
-      onRefused: (reason, detail) => log(`[collab] closed a connection: ${reason} (${detail.slice(0, 120)})`),
-    });
-  });
+  server.webSocketServer.prependListener(
+    'connection',
+    (socket: unknown, request: import('node:http').IncomingMessage) => {
+      gate.attach(socket as import('./guard.ts').GuardableSocket, request, {
+        onRefused: (reason, detail) => log(`[collab] closed a connection: ${reason} (${detail.slice(0, 120)})`),
+      });
+    },
+  );
 
   const stats = (): CollabStats => ({
     rooms: server.hocuspocus.getDocumentsCount(),
@@ -199,8 +224,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   let stopping = false;
   return {
     hocuspocus: server.hocuspocus,
-    get port() { return server.address.port; },
-    get url() { return `ws://${host.includes(':') ? `[${host}]` : host}:${server.address.port}`; },
+    get port() {
+      return server.address.port;
+    },
+    get url() {
+      return `ws://${host.includes(':') ? `[${host}]` : host}:${server.address.port}`;
+    },
     async listen() {
       assertSafeExposure(host, options.tokens);
       // Not server.listen(): Hocuspocus 3 passes `address` where Node expects `host`, so it would
@@ -223,7 +252,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const idle = () => hp.getDocumentsCount() === 0 && hp.loadingDocuments.size === 0;
       // A socket whose handshake was already under way when we started closing: close it too.
       const stragglers = () => {
-        for (const s of server.webSocketServer.clients) if (!sockets.has(s)) { sockets.add(s); s.close(CLOSE_SERVER_RESTART.code, CLOSE_SERVER_RESTART.reason); }
+        for (const s of server.webSocketServer.clients)
+          if (!sockets.has(s)) {
+            sockets.add(s);
+            s.close(CLOSE_SERVER_RESTART.code, CLOSE_SERVER_RESTART.reason);
+          }
         return idle();
       };
       await waitFor(stragglers, 3000);
@@ -231,8 +264,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       // Closing the last connection of a room stores it at once; wait for those writes.
       await waitFor(idle, 10_000);
       if (!idle()) {
-        const detail = [...hp.documents.values()].map((d) => `${d.name}: ${d.getConnectionsCount()} connection(s)${hp.debouncer.isDebounced(`onStoreDocument-${d.name}`) ? ', store scheduled' : ''}${hp.debouncer.isCurrentlyExecuting(`onStoreDocument-${d.name}`) ? ', storing' : ''}${d.saveMutex.isLocked() ? ', locked' : ''}`);
-        log(`[collab] stopping with ${hp.getDocumentsCount()} room(s) still loaded (stores failing: ${persistence?.failing ?? 0}): ${detail.join('; ').slice(0, 500)}`);
+        const detail = [...hp.documents.values()].map(
+          (d) =>
+            `${d.name}: ${d.getConnectionsCount()} connection(s)${hp.debouncer.isDebounced(`onStoreDocument-${d.name}`) ? ', store scheduled' : ''}${hp.debouncer.isCurrentlyExecuting(`onStoreDocument-${d.name}`) ? ', storing' : ''}${d.saveMutex.isLocked() ? ', locked' : ''}`,
+        );
+        log(
+          `[collab] stopping with ${hp.getDocumentsCount()} room(s) still loaded (stores failing: ${persistence?.failing ?? 0}): ${detail.join('; ').slice(0, 500)}`,
+        );
       }
       server.webSocketServer.close();
       if (listening) await hp.hooks('onDestroy', { instance: hp });

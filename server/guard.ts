@@ -21,7 +21,10 @@ import { AUTH, checkMessage, peekKind, type MessageKind } from './message-check.
  * loses nothing, and a flooder is slowed down without slowing the room.
  */
 
-export interface CloseReason { code: number; reason: string }
+export interface CloseReason {
+  code: number;
+  reason: string;
+}
 
 /** Close codes the client maps to a message (src/sync/collab/errors.ts). */
 export const CLOSE_RATE_LIMITED = { code: 4429, reason: 'rate-limited' } as const;
@@ -50,10 +53,19 @@ export interface GuardEvents {
 }
 
 type RoomStatus = 'pending' | 'authenticating' | 'open';
-interface RoomState { status: RoomStatus; since: number; preAuthBytes: number; preAuthMessages: number; tokenKey?: string }
+interface RoomState {
+  status: RoomStatus;
+  since: number;
+  preAuthBytes: number;
+  preAuthMessages: number;
+  tokenKey?: string;
+}
 
 /** Why a handshake was turned down: HTTP status and a short reason. */
-export interface Turndown { status: 429 | 503; reason: 'too-many-sockets' | 'server-full' }
+export interface Turndown {
+  status: 429 | 503;
+  reason: 'too-many-sockets' | 'server-full';
+}
 
 export interface GateOptions {
   /** Take the client address from X-Forwarded-For (its last entry, added by your proxy). */
@@ -70,17 +82,25 @@ export class Gate {
   private readonly tokenRooms = new Map<string, Map<string, Set<SocketGuard>>>();
   readonly now: () => number;
 
-  constructor(readonly limits: Limits, private readonly options: GateOptions = {}) {
+  constructor(
+    readonly limits: Limits,
+    private readonly options: GateOptions = {},
+  ) {
     this.now = options.now ?? (() => performance.now());
   }
 
   /** Open sockets, including ones still in the handshake or not signed in. */
-  get sockets(): number { return this.total; }
+  get sockets(): number {
+    return this.total;
+  }
 
   clientAddress(request: IncomingMessage): string {
     if (this.options.trustProxy) {
       const forwarded = request.headers['x-forwarded-for'];
-      const list = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (list.length > 0) return list[list.length - 1]!;
     }
     const address = request.socket.remoteAddress ?? 'unknown';
@@ -170,11 +190,18 @@ export class SocketGuard {
   private closed = false;
   private readonly limits: Limits;
 
-  constructor(readonly socket: GuardableSocket, private readonly gate: Gate, private readonly events: GuardEvents) {
+  constructor(
+    readonly socket: GuardableSocket,
+    private readonly gate: Gate,
+    private readonly events: GuardEvents,
+  ) {
     this.limits = gate.limits;
     this.messages = new TokenBucket(this.limits.messageBurst, this.limits.messagesPerSecond);
     // The byte burst must hold at least one message of the largest allowed size.
-    this.bytes = new TokenBucket(Math.max(this.limits.byteBurst, this.limits.maxMessageBytes), this.limits.bytesPerSecond);
+    this.bytes = new TokenBucket(
+      Math.max(this.limits.byteBurst, this.limits.maxMessageBytes),
+      this.limits.bytesPerSecond,
+    );
     this.openedAt = gate.now();
     this.arm();
 
@@ -186,7 +213,9 @@ export class SocketGuard {
     };
   }
 
-  get isClosed(): boolean { return this.closed; }
+  get isClosed(): boolean {
+    return this.closed;
+  }
 
   /** Closes the socket with a code and reason the client can show. */
   close(close: CloseReason, detail = ''): void {
@@ -194,14 +223,24 @@ export class SocketGuard {
     this.closed = true;
     this.events.onRefused?.(close.reason, detail);
     this.clearTimer();
-    try { this.socket.close(close.code, close.reason); } catch { /* already gone */ }
+    try {
+      this.socket.close(close.code, close.reason);
+    } catch {
+      /* already gone */
+    }
     this.cutOffLater();
   }
 
   /** A client that does not answer the close (keeps sending instead) is cut off after a grace. */
   private cutOffLater(): void {
     const t = setTimeout(() => {
-      if (this.socket.readyState !== 3) { try { this.socket.terminate?.(); } catch { /* gone */ } }
+      if (this.socket.readyState !== 3) {
+        try {
+          this.socket.terminate?.();
+        } catch {
+          /* gone */
+        }
+      }
     }, CLOSE_GRACE_MS);
     t.unref?.();
   }
@@ -233,7 +272,11 @@ export class SocketGuard {
     this.clearTimer();
     setTimeout(() => {
       this.events.onRefused?.(reason, room);
-      try { this.socket.close(CLOSE_REFUSED, reason); } catch { /* already gone */ }
+      try {
+        this.socket.close(CLOSE_REFUSED, reason);
+      } catch {
+        /* already gone */
+      }
       this.cutOffLater();
     }, 0);
   }
@@ -315,7 +358,10 @@ export class SocketGuard {
     this.preAuthBytes += bytes;
     this.preAuthMessages += 1;
     if (this.preAuthBytes > this.limits.preAuthBytes || this.preAuthMessages > this.limits.preAuthMessages) {
-      this.close(CLOSE_UNAUTHENTICATED, `${this.preAuthBytes} bytes in ${this.preAuthMessages} messages before sign-in`);
+      this.close(
+        CLOSE_UNAUTHENTICATED,
+        `${this.preAuthBytes} bytes in ${this.preAuthMessages} messages before sign-in`,
+      );
       return false;
     }
     return true;
@@ -335,12 +381,16 @@ export class SocketGuard {
     if (this.closed) return;
     const at = this.deadline();
     if (at === null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const due = this.deadline();
-      if (due !== null && due <= this.gate.now() + 1) this.close(CLOSE_AUTH_TIMEOUT, `not signed in after ${this.limits.authTimeoutMs} ms`);
-      else this.arm();
-    }, Math.max(0, at - this.gate.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const due = this.deadline();
+        if (due !== null && due <= this.gate.now() + 1)
+          this.close(CLOSE_AUTH_TIMEOUT, `not signed in after ${this.limits.authTimeoutMs} ms`);
+        else this.arm();
+      },
+      Math.max(0, at - this.gate.now()),
+    );
     this.timer.unref?.();
   }
 

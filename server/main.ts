@@ -47,7 +47,9 @@ try {
   if (stopping) process.exit(0);
   console.log(`[collab] listening on ${server.url}${env.RP_REDIS_URL ? ' (shared through Redis)' : ''}`);
   if (source === 'dev') {
-    console.log(`[collab] development tokens: ${Object.keys(DEV_TOKENS).join(', ')} (loopback only; set RP_COLLAB_TOKENS for anything else)`);
+    console.log(
+      `[collab] development tokens: ${Object.keys(DEV_TOKENS).join(', ')} (loopback only; set RP_COLLAB_TOKENS for anything else)`,
+    );
   }
 } catch (error) {
   console.error(`[collab] not started: ${error instanceof Error ? error.message : String(error)}`);

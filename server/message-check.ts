@@ -10,15 +10,26 @@ import * as Y from 'yjs';
  */
 
 /** Message types a client may send. Stateless and broadcast-stateless are not used by our client. */
-export const SYNC = 0, AWARENESS = 1, AUTH = 2, QUERY_AWARENESS = 3, SYNC_REPLY = 4, CLOSE = 7;
-export const SYNC_STEP1 = 0, SYNC_STEP2 = 1, SYNC_UPDATE = 2;
+export const SYNC = 0,
+  AWARENESS = 1,
+  AUTH = 2,
+  QUERY_AWARENESS = 3,
+  SYNC_REPLY = 4,
+  CLOSE = 7;
+export const SYNC_STEP1 = 0,
+  SYNC_STEP2 = 1,
+  SYNC_UPDATE = 2;
 const AUTH_TOKEN = 0;
 
 const MAX_ROOM_CHARS = 200;
 const MAX_TOKEN_CHARS = 2000;
 
 /** What a message is: its room, type and, for sync messages, the step (1 = state vector, 2/3 = an update). */
-export interface MessageKind { room: string; type: number; step?: number }
+export interface MessageKind {
+  room: string;
+  type: number;
+  step?: number;
+}
 export type MessageVerdict = ({ ok: true } & MessageKind) | { ok: false; problem: string };
 
 /** A sync message that carries a Yjs update (sync step 2 or an update). */
@@ -29,7 +40,9 @@ export class Reader {
   at = 0;
   constructor(private readonly bytes: Uint8Array) {}
 
-  get done(): boolean { return this.at === this.bytes.length; }
+  get done(): boolean {
+    return this.at === this.bytes.length;
+  }
 
   uint(): number {
     let value = 0;
@@ -99,7 +112,12 @@ function checkAwareness(body: Uint8Array): void {
   readAwareness(body);
 }
 
-export interface AwarenessEntry { clientId: number; clock: number; state: unknown; bytes: number }
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+  bytes: number;
+}
 
 /** The entries of an awareness update body; throws on anything malformed. */
 export function readAwareness(body: Uint8Array): AwarenessEntry[] {
@@ -129,10 +147,16 @@ export function messageBody(data: Uint8Array): Uint8Array {
 
 /* Encoding, for the messages the server rewrites (presence). */
 const pushUint = (out: number[], n: number) => {
-  while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); }
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
   out.push(n);
 };
-const pushBytes = (out: number[], b: Uint8Array) => { pushUint(out, b.length); for (const x of b) out.push(x); };
+const pushBytes = (out: number[], b: Uint8Array) => {
+  pushUint(out, b.length);
+  for (const x of b) out.push(x);
+};
 
 /** An awareness update body from entries (state null removes the client). */
 export function encodeAwareness(entries: readonly { clientId: number; clock: number; state: unknown }[]): Uint8Array {

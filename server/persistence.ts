@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type {
-  Extension, Hocuspocus, afterLoadDocumentPayload, afterUnloadDocumentPayload, beforeUnloadDocumentPayload,
-  onChangePayload, onConfigurePayload, onLoadDocumentPayload, onStoreDocumentPayload,
+  Extension,
+  Hocuspocus,
+  afterLoadDocumentPayload,
+  afterUnloadDocumentPayload,
+  beforeUnloadDocumentPayload,
+  onChangePayload,
+  onConfigurePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { ROOM_PATTERN } from './auth.ts';
@@ -75,7 +82,8 @@ export class FileStore {
     this.dataDir = options.dataDir;
     this.instance = options.instance ?? 'main';
     this.log = options.log ?? ((line) => console.warn(line));
-    if (!INSTANCE_PATTERN.test(this.instance)) throw new Error(`instance name "${this.instance}" must match ${INSTANCE_PATTERN}`);
+    if (!INSTANCE_PATTERN.test(this.instance))
+      throw new Error(`instance name "${this.instance}" must match ${INSTANCE_PATTERN}`);
   }
 
   private roomDir(room: string): string {
@@ -84,12 +92,18 @@ export class FileStore {
     return join(this.dataDir, room);
   }
 
-  private ownLog(room: string): string { return join(this.roomDir(room), `${this.instance}.ylog`); }
+  private ownLog(room: string): string {
+    return join(this.roomDir(room), `${this.instance}.ylog`);
+  }
 
   /** Bytes in this instance's log for the room (as far as this process knows). */
-  logBytes(room: string): number { return this.logLength.get(room) ?? 0; }
+  logBytes(room: string): number {
+    return this.logLength.get(room) ?? 0;
+  }
   /** Bytes of this instance's last full state of the room. */
-  baseBytes(room: string): number { return this.baseLength.get(room) ?? 0; }
+  baseBytes(room: string): number {
+    return this.baseLength.get(room) ?? 0;
+  }
 
   /** The merged state of a room, or null when nothing is stored. I/O errors propagate: a room that
    * cannot be read must not open empty and then be overwritten. */
@@ -124,15 +138,27 @@ export class FileStore {
       const bytes = new Uint8Array(await readFile(path));
       const { updates: records, goodLength } = readLog(bytes);
       for (const u of records) {
-        try { Y.decodeUpdate(u); updates.push(u); } catch { this.log(`[collab] ${room}: skipped an undecodable record in ${name}`); }
+        try {
+          Y.decodeUpdate(u);
+          updates.push(u);
+        } catch {
+          this.log(`[collab] ${room}: skipped an undecodable record in ${name}`);
+        }
       }
       const own = name === `${this.instance}.ylog`;
       if (goodLength < bytes.length) {
         // Another live instance may be writing its log right now: only our own tail is ours to trim.
-        this.log(`[collab] ${room}: ${bytes.length - goodLength} bytes at the end of ${name} cut short (a crash during a write?)${own ? '; trimmed' : '; ignored'}`);
+        this.log(
+          `[collab] ${room}: ${bytes.length - goodLength} bytes at the end of ${name} cut short (a crash during a write?)${own ? '; trimmed' : '; ignored'}`,
+        );
         if (own) {
           const handle = await open(path, 'r+');
-          try { await handle.truncate(goodLength); await handle.sync(); } finally { await handle.close(); }
+          try {
+            await handle.truncate(goodLength);
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
         }
       }
       if (own) this.logLength.set(room, goodLength);
@@ -213,8 +239,14 @@ async function syncDir(dir: string): Promise<void> {
   // Makes a rename or a new file durable; some file systems cannot fsync a directory: not fatal.
   try {
     const handle = await open(dir, 'r');
-    try { await handle.sync(); } finally { await handle.close(); }
-  } catch { /* best effort */ }
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* best effort */
+  }
 }
 
 export interface PersistenceOptions {
@@ -258,7 +290,10 @@ export class FilePersistence implements Extension {
   private readonly compactBytes: number;
   private readonly log: (line: string) => void;
 
-  constructor(readonly store: FileStore, options: PersistenceOptions = {}) {
+  constructor(
+    readonly store: FileStore,
+    options: PersistenceOptions = {},
+  ) {
     this.debounceMs = options.debounceMs ?? 1000;
     this.maxDebounceMs = options.maxDebounceMs ?? 5000;
     this.retryMs = options.retryMs ?? 1000;
@@ -292,7 +327,14 @@ export class FilePersistence implements Extension {
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     this.rooms.set(documentName, {
-      name: documentName, document, pending: [], firstPendingAt: 0, timer: null, failures: 0, chain: Promise.resolve(), unloaded: false,
+      name: documentName,
+      document,
+      pending: [],
+      firstPendingAt: 0,
+      timer: null,
+      failures: 0,
+      chain: Promise.resolve(),
+      unloaded: false,
     });
   }
 
@@ -325,8 +367,10 @@ export class FilePersistence implements Extension {
     }
     if (this.store.logBytes(documentName) > 0 && room.document.getConnectionsCount() === 0) {
       // Leave a compact room behind: one state file, no log.
-      await this.serially(room, () => this.store.store(documentName, Y.encodeStateAsUpdate(room.document)))
-        .catch((error) => this.log(`[collab] ${documentName}: compaction failed (${describe(error)}); the log keeps every edit`));
+      await this.serially(room, () => this.store.store(documentName, Y.encodeStateAsUpdate(room.document))).catch(
+        (error) =>
+          this.log(`[collab] ${documentName}: compaction failed (${describe(error)}); the log keeps every edit`),
+      );
     }
   }
 
@@ -343,7 +387,8 @@ export class FilePersistence implements Extension {
       if (room.timer) clearTimeout(room.timer);
       room.timer = null;
       if (room.pending.length > 0) await this.flush(room);
-      if (room.pending.length > 0) this.log(`[collab] ${room.name}: ${room.pending.length} update(s) could not be stored before stopping`);
+      if (room.pending.length > 0)
+        this.log(`[collab] ${room.name}: ${room.pending.length} update(s) could not be stored before stopping`);
     }
   }
 
@@ -362,7 +407,10 @@ export class FilePersistence implements Extension {
 
   private serially<T>(room: RoomStore, task: () => Promise<T>): Promise<T> {
     const run = room.chain.then(task);
-    room.chain = run.then(() => {}, () => {});
+    room.chain = run.then(
+      () => {},
+      () => {},
+    );
     return run;
   }
 
@@ -370,7 +418,10 @@ export class FilePersistence implements Extension {
   private flush(room: RoomStore): Promise<void> {
     return this.serially(room, async () => {
       if (room.pending.length === 0 || room.unloaded) return;
-      if (room.timer) { clearTimeout(room.timer); room.timer = null; }
+      if (room.timer) {
+        clearTimeout(room.timer);
+        room.timer = null;
+      }
       const batch = room.pending.splice(0);
       try {
         await this.store.append(room.name, batch);
@@ -378,7 +429,9 @@ export class FilePersistence implements Extension {
         room.pending.unshift(...batch);
         room.failures++;
         const wait = Math.min(this.maxRetryMs, this.retryMs * 2 ** Math.min(room.failures - 1, 20));
-        this.log(`[collab] ${room.name}: store failed (${describe(error)}), attempt ${room.failures}; ${room.pending.length} update(s) kept in memory, retrying in ${wait} ms`);
+        this.log(
+          `[collab] ${room.name}: store failed (${describe(error)}), attempt ${room.failures}; ${room.pending.length} update(s) kept in memory, retrying in ${wait} ms`,
+        );
         this.schedule(room, wait);
         return;
       }
@@ -389,7 +442,10 @@ export class FilePersistence implements Extension {
         else if (room.document.getConnectionsCount() === 0) {
           // Nobody is there: finish the unload it had to skip.
           const doc = this.instance?.documents.get(room.name);
-          if (doc) setTimeout(() => { void this.instance?.unloadDocument(doc); }, 0);
+          if (doc)
+            setTimeout(() => {
+              void this.instance?.unloadDocument(doc);
+            }, 0);
         }
       }
       const logBytes = this.store.logBytes(room.name);
@@ -405,10 +461,10 @@ export class FilePersistence implements Extension {
 }
 
 const describe = (error: unknown): string =>
-  (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message.slice(0, 120) : String(error).slice(0, 120));
+  (error as NodeJS.ErrnoException)?.code ??
+  (error instanceof Error ? error.message.slice(0, 120) : String(error).slice(0, 120));
 
 /** The persistence extension for a FileStore. */
 export function filePersistence(store: FileStore, options: PersistenceOptions = {}): FilePersistence {
   return new FilePersistence(store, options);
 }
-

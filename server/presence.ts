@@ -15,14 +15,30 @@ import { encodeAwareness, readAwareness } from './message-check.ts';
  *    they have the shape the client sends (src/sync/collab/presence.ts). Nothing else passes.
  */
 
-export interface PresenceIdentity { role: Role; name?: string }
-export interface PresenceLimits { maxPresenceEntries: number; maxPresenceBytes: number }
+export interface PresenceIdentity {
+  role: Role;
+  name?: string;
+}
+export interface PresenceLimits {
+  maxPresenceEntries: number;
+  maxPresenceBytes: number;
+}
 
 /** What the client publishes (src/sync/collab/presence.ts LocalPresence), plus the server's role. */
-export interface ServerPresence { name: string; color?: string; selection: unknown; role: Role }
+export interface ServerPresence {
+  name: string;
+  color?: string;
+  selection: unknown;
+  role: Role;
+}
 
-interface AwarenessLike { getStates(): Map<number, unknown> }
-interface RoomLike { awareness: AwarenessLike; connections: Map<unknown, unknown> }
+interface AwarenessLike {
+  getStates(): Map<number, unknown>;
+}
+interface RoomLike {
+  awareness: AwarenessLike;
+  connections: Map<unknown, unknown>;
+}
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -38,7 +54,11 @@ function ownersOf(room: object): Map<number, object> {
 export function presenceState(raw: unknown, who: PresenceIdentity): ServerPresence | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const s = raw as Record<string, unknown>;
-  const out: ServerPresence = { name: who.name ?? cleanName(s.name), selection: parseSelection(s.selection), role: who.role };
+  const out: ServerPresence = {
+    name: who.name ?? cleanName(s.name),
+    selection: parseSelection(s.selection),
+    role: who.role,
+  };
   if (typeof s.color === 'string' && COLOR.test(s.color)) out.color = s.color.toLowerCase();
   return out;
 }
@@ -47,7 +67,13 @@ export function presenceState(raw: unknown, who: PresenceIdentity): ServerPresen
  * The awareness update body to apply for `socket`, or null when nothing of it may pass.
  * `room` is the Hocuspocus document (its awareness and its live connections, keyed by socket).
  */
-export function rewriteAwareness(room: RoomLike, socket: object, body: Uint8Array, who: PresenceIdentity, limits: PresenceLimits): Uint8Array | null {
+export function rewriteAwareness(
+  room: RoomLike,
+  socket: object,
+  body: Uint8Array,
+  who: PresenceIdentity,
+  limits: PresenceLimits,
+): Uint8Array | null {
   const entries = readAwareness(body);
   const map = ownersOf(room);
   const live = room.awareness.getStates();

@@ -36,7 +36,9 @@ export class RedisRelay extends Redis {
     const name = data.documentName;
     try {
       await this.pub.publish(self.pubKey(name), self.encodeMessage(syncStep2Message(name, data.update)));
-    } catch { /* Redis away: the exchange below (or the next one) repairs it */ }
+    } catch {
+      /* Redis away: the exchange below (or the next one) repairs it */
+    }
     const pending = this.exchangeTimers.get(name);
     if (pending) clearTimeout(pending);
     const timer = setTimeout(() => {
@@ -58,7 +60,13 @@ export class RedisRelay extends Redis {
 /** [room][Sync=0][step 2=1][update]: Hocuspocus' wire format. */
 function syncStep2Message(room: string, update: Uint8Array): Uint8Array {
   const out: number[] = [];
-  const uint = (n: number) => { while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); } out.push(n); };
+  const uint = (n: number) => {
+    while (n > 0x7f) {
+      out.push((n & 0x7f) | 0x80);
+      n = Math.floor(n / 128);
+    }
+    out.push(n);
+  };
   const name = new TextEncoder().encode(room);
   uint(name.length);
   out.push(...name);
@@ -72,7 +80,14 @@ function syncStep2Message(room: string, update: Uint8Array): Uint8Array {
   return message;
 }
 
-export interface RedisTarget { host: string; port: number; username?: string; password?: string; db?: number; tls: boolean }
+export interface RedisTarget {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls: boolean;
+}
 
 /** Reads redis:// or rediss:// URLs; a bad URL is a start-up error with the reason. */
 export function parseRedisUrl(url: string): RedisTarget {
@@ -82,7 +97,8 @@ export function parseRedisUrl(url: string): RedisTarget {
   } catch {
     throw new Error('RP_REDIS_URL is not a URL (expected redis://host:port)');
   }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error('RP_REDIS_URL must start with redis:// or rediss://');
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    throw new Error('RP_REDIS_URL must start with redis:// or rediss://');
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined;
   if (db !== undefined && !Number.isInteger(db)) throw new Error('RP_REDIS_URL: the path must be a database number');
   return {

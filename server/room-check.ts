@@ -49,8 +49,12 @@ export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; probl
 /** Held: the update looks invalid only because part of it waits for content not here yet. */
 export type CheckResult = CheckVerdict | { ok: 'held'; verdict: Promise<CheckVerdict> };
 
-
-interface Held { resolve: (v: CheckVerdict) => void; timer: ReturnType<typeof setTimeout>; update: Uint8Array; owner: object }
+interface Held {
+  resolve: (v: CheckVerdict) => void;
+  timer: ReturnType<typeof setTimeout>;
+  update: Uint8Array;
+  owner: object;
+}
 
 const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
@@ -75,7 +79,11 @@ export class RoomChecker {
     // Updates from a client connection were checked (and counted) before Hocuspocus applied them.
     const checked = typeof origin === 'object' && origin !== null && 'webSocket' in origin;
     if (!checked) this.size += update.byteLength;
-    try { Y.applyUpdate(this.shadow, update, CHECKING); } catch { this.rebuild(); }
+    try {
+      Y.applyUpdate(this.shadow, update, CHECKING);
+    } catch {
+      this.rebuild();
+    }
     // Content from elsewhere may be what a held update was waiting for.
     if (this.held.length > 0 && !hasPending(this.shadow)) this.resolveHeld();
   };
@@ -105,7 +113,11 @@ export class RoomChecker {
         this.exactAt = this.now();
       }
       if (this.size + update.byteLength > this.maxBytes) {
-        return { ok: false, close: CLOSE_ROOM_TOO_LARGE, problem: `room holds ~${this.size} bytes, cap ${this.maxBytes}` };
+        return {
+          ok: false,
+          close: CLOSE_ROOM_TOO_LARGE,
+          problem: `room holds ~${this.size} bytes, cap ${this.maxBytes}`,
+        };
       }
     }
     try {
@@ -114,7 +126,11 @@ export class RoomChecker {
       this.dirty.clear();
       this.refuseHeld('a held update was dropped with an update that did not apply');
       this.rebuild();
-      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: `update does not apply (${error instanceof Error ? error.message.slice(0, 80) : 'error'})` };
+      return {
+        ok: false,
+        close: CLOSE_INVALID_UPDATE,
+        problem: `update does not apply (${error instanceof Error ? error.message.slice(0, 80) : 'error'})`,
+      };
     }
     this.size += update.byteLength;
     const parts = new Set([...this.dirty, ...this.heldParts]);
@@ -144,7 +160,9 @@ export class RoomChecker {
   }
 
   /** Updates waiting for content they depend on. */
-  get heldCount(): number { return this.held.length; }
+  get heldCount(): number {
+    return this.held.length;
+  }
 
   private judge(parts: Set<string>): { problems: string[]; next: Map<string, Status | undefined> } {
     const problems: string[] = [];
@@ -185,32 +203,52 @@ export class RoomChecker {
     this.held = [];
     this.heldParts.clear();
     // After the update that completed them has been applied.
-    for (const h of held) { clearTimeout(h.timer); setTimeout(() => h.resolve({ ok: true }), 0); }
+    for (const h of held) {
+      clearTimeout(h.timer);
+      setTimeout(() => h.resolve({ ok: true }), 0);
+    }
   }
 
   private refuseHeld(problem: string): void {
     const held = this.held;
     this.held = [];
     this.heldParts.clear();
-    for (const h of held) { clearTimeout(h.timer); h.resolve({ ok: false, close: CLOSE_INVALID_UPDATE, problem }); }
+    for (const h of held) {
+      clearTimeout(h.timer);
+      h.resolve({ ok: false, close: CLOSE_INVALID_UPDATE, problem });
+    }
   }
 
   /** An owner's held updates waited too long: refused; the others wait on. */
   private expire(owner: object): void {
-    this.dropOwner(owner, { ok: false, close: CLOSE_INVALID_UPDATE, problem: `still waiting after ${this.holdMs} ms for content it builds on` });
+    this.dropOwner(owner, {
+      ok: false,
+      close: CLOSE_INVALID_UPDATE,
+      problem: `still waiting after ${this.holdMs} ms for content it builds on`,
+    });
   }
 
   /** Removes an owner's held updates (refused, or dropped because it left) and rebuilds the shadow without them. */
-  dropOwner(owner: object, verdict: CheckVerdict = { ok: false, close: CLOSE_INVALID_UPDATE, problem: 'sender left', quiet: true }): void {
+  dropOwner(
+    owner: object,
+    verdict: CheckVerdict = { ok: false, close: CLOSE_INVALID_UPDATE, problem: 'sender left', quiet: true },
+  ): void {
     const mine = this.held.filter((h) => h.owner === owner);
     if (mine.length === 0) return;
     this.held = this.held.filter((h) => h.owner !== owner);
-    for (const h of mine) { clearTimeout(h.timer); h.resolve(verdict); }
+    for (const h of mine) {
+      clearTimeout(h.timer);
+      h.resolve(verdict);
+    }
     this.rebuild();
     // The others' held updates go back into the (rebuilt) shadow, still waiting.
     this.heldParts.clear();
     for (const h of this.held) {
-      try { Y.applyUpdate(this.shadow, h.update, CHECKING); } catch { /* it applied before */ }
+      try {
+        Y.applyUpdate(this.shadow, h.update, CHECKING);
+      } catch {
+        /* it applied before */
+      }
     }
     for (const p of this.dirty) this.heldParts.add(p);
     this.dirty.clear();
@@ -277,8 +315,9 @@ export class RoomChecker {
       if (!at || at.kind === 'other') continue;
       const touched = t === type ? [...keys].filter((k): k is string => k !== null) : key === null ? [] : [key];
       if (at.kind === 'default') this.dirty.add('d');
-      else if (at.kind === 'plan') { for (const k of touched) if (SCALAR.has(k)) this.dirty.add(`f:${k}`); }
-      else for (const k of touched) this.dirty.add(`r:${at.c}:${k}`);
+      else if (at.kind === 'plan') {
+        for (const k of touched) if (SCALAR.has(k)) this.dirty.add(`f:${k}`);
+      } else for (const k of touched) this.dirty.add(`r:${at.c}:${k}`);
     }
   }
 
@@ -330,7 +369,10 @@ export function checkerFor(doc: Y.Doc, maxBytes: number, holdMs?: number): RoomC
   if (!checker) {
     const made = new RoomChecker(doc, maxBytes, holdMs);
     checkers.set(doc, made);
-    doc.once('destroy', () => { made.destroy(); checkers.delete(doc); });
+    doc.once('destroy', () => {
+      made.destroy();
+      checkers.delete(doc);
+    });
     checker = made;
   }
   return checker;

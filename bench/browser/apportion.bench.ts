@@ -28,7 +28,10 @@ for (const c of cases) {
   const parts = naive(c.total, c.w);
   const sumCents = Math.round(parts.reduce((a, b) => a + b, 0) * 100);
   const diff = Math.abs(sumCents - Number(c.cents));
-  if (diff !== 0) { wrongSum++; centsOff += diff; }
+  if (diff !== 0) {
+    wrongSum++;
+    centsOff += diff;
+  }
 }
 const tNaive = performance.now() - t;
 
@@ -41,6 +44,10 @@ for (const c of cases) {
 const tExact = performance.now() - t;
 
 console.log(`${CASES.toLocaleString('en')} random splits of up to € 1.000.000 over 2–7 percentages`);
-console.log(`  apportion (largest remainder): ${tExact.toFixed(1)} ms, ${exactWrong} splits not adding up to the total`);
-console.log(`  naive float split: ${tNaive.toFixed(1)} ms, ${wrongSum} splits (${((wrongSum / CASES) * 100).toFixed(1)} %) not adding up, ${centsOff} cents astray in all`);
+console.log(
+  `  apportion (largest remainder): ${tExact.toFixed(1)} ms, ${exactWrong} splits not adding up to the total`,
+);
+console.log(
+  `  naive float split: ${tNaive.toFixed(1)} ms, ${wrongSum} splits (${((wrongSum / CASES) * 100).toFixed(1)} %) not adding up, ${centsOff} cents astray in all`,
+);
 console.log(`  apportion / naive = ${(tExact / tNaive).toFixed(2)}`);

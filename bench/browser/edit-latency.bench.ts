@@ -29,7 +29,8 @@ const RUNS = 80;
 const WARMUP = 8;
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const ms = (x: number) => `${x.toFixed(2).padStart(7)} ms`;
 
 function host(): HTMLDivElement {
@@ -45,7 +46,10 @@ interface Layout {
 }
 
 /** Cells an edit of the default split / of one activity touched in the DOM. */
-interface Touched { byDefault: number; byActivity: number }
+interface Touched {
+  byDefault: number;
+  byActivity: number;
+}
 
 /** The first domain's share: after the name and the row total, which are frozen at the start. */
 const COL = 2;
@@ -77,7 +81,17 @@ async function touchedCells(root: Node, run: (i: number) => Promise<void>): Prom
   return { byDefault: counts[0]!, byActivity: counts[1]! };
 }
 
-interface Ours { p50: number; p95: number; a50: number; a95: number; s50: number; s95: number; cells: Touched; engine: number; layout: Layout }
+interface Ours {
+  p50: number;
+  p95: number;
+  a50: number;
+  a95: number;
+  s50: number;
+  s95: number;
+  cells: Touched;
+  engine: number;
+  layout: Layout;
+}
 
 async function ours(plan0: Plan): Promise<Ours> {
   const allocate = createAllocator();
@@ -90,13 +104,16 @@ async function ours(plan0: Plan): Promise<Ours> {
   let engineMs = 0;
   let landed: (() => void) | null = null;
   // As <rp-planner>: a frame callback queues a task, which runs after that frame's paint.
-  const allocateLater = (p: Plan) => requestAnimationFrame(() => setTimeout(() => {
-    const t = performance.now();
-    const allocation = allocate(p);
-    engineMs += performance.now() - t;
-    if (p === plan) el.allocation = allocation; // never an older plan's amounts
-    landed?.();
-  }, 0));
+  const allocateLater = (p: Plan) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const t = performance.now();
+        const allocation = allocate(p);
+        engineMs += performance.now() - t;
+        if (p === plan) el.allocation = allocation; // never an older plan's amounts
+        landed?.();
+      }, 0),
+    );
   const set = (p: Plan) => {
     plan = p;
     el.plan = p;
@@ -128,7 +145,9 @@ async function ours(plan0: Plan): Promise<Ours> {
    */
   const run = async (i: number): Promise<[number, number, number]> => {
     const { row, value } = edit(i);
-    const lands = new Promise<void>((r) => { landed = r; });
+    const lands = new Promise<void>((r) => {
+      landed = r;
+    });
     const t0 = performance.now();
     hot.setDataAtCell(row, COL, value, 'edit');
     await el.updateComplete;
@@ -149,11 +168,26 @@ async function ours(plan0: Plan): Promise<Ours> {
       engine.push(engineMs);
     }
   }
-  const cells = await touchedCells(el.shadowRoot!, async (i) => { await run(i); });
+  const cells = await touchedCells(el.shadowRoot!, async (i) => {
+    await run(i);
+  });
   const { colWidths, nestedHeaders, fixedColumnsStart, fixedRowsBottom, wordWrap } = hot.getSettings() as GridSettings;
-  const layout = { data: hot.getData() as string[][], settings: { colWidths, nestedHeaders, fixedColumnsStart, fixedRowsBottom, wordWrap } };
+  const layout = {
+    data: hot.getData() as string[][],
+    settings: { colWidths, nestedHeaders, fixedColumnsStart, fixedRowsBottom, wordWrap },
+  };
   wrap.remove();
-  return { p50: pct(times, 50), p95: pct(times, 95), a50: pct(allocated, 50), a95: pct(allocated, 95), s50: pct(scripts, 50), s95: pct(scripts, 95), cells, engine: pct(engine, 50), layout };
+  return {
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    a50: pct(allocated, 50),
+    a95: pct(allocated, 95),
+    s50: pct(scripts, 50),
+    s95: pct(scripts, 95),
+    cells,
+    engine: pct(engine, 50),
+    layout,
+  };
 }
 
 /** The peer: Handsontable as its docs set it up (light DOM, core CSS in the page, main theme). */
@@ -183,18 +217,26 @@ async function peer(layout: Layout): Promise<{ p50: number; p95: number; cells: 
     const t = await run(i);
     if (i >= WARMUP) times.push(t);
   }
-  const cells = await touchedCells(wrap, async (i) => { await run(i); });
+  const cells = await touchedCells(wrap, async (i) => {
+    await run(i);
+  });
   hot.destroy();
   wrap.remove();
   return { p50: pct(times, 50), p95: pct(times, 95), cells };
 }
 
 export default async function run(): Promise<void> {
-  console.log('edit → ops → findings → marks → next frame, <rp-split-grid> vs plain Handsontable (peer, no validation);');
-  console.log('"amounts": edit → allocation (a task after that frame) → next frame; engine = validator + allocator per edit');
+  console.log(
+    'edit → ops → findings → marks → next frame, <rp-split-grid> vs plain Handsontable (peer, no validation);',
+  );
+  console.log(
+    '"amounts": edit → allocation (a task after that frame) → next frame; engine = validator + allocator per edit',
+  );
   console.log(`${RUNS} edits per size after ${WARMUP} warm-up edits; a frame is ~16.7 ms;`);
   console.log('cells touched in the DOM by an edit of the default split / of one activity');
-  console.log('script = set a cell → findings, marks and cells painted → element updated (our JavaScript, before style, layout and paint)');
+  console.log(
+    'script = set a cell → findings, marks and cells painted → element updated (our JavaScript, before style, layout and paint)',
+  );
   for (const n of SIZES) {
     const plan = generatePlan(7, n);
     const a = await ours(plan);
@@ -202,9 +244,9 @@ export default async function run(): Promise<void> {
     const cells = (c: Touched) => `${c.byDefault}/${c.byActivity} cells touched`;
     console.log(
       `${String(n).padStart(5)} activities  rp-split-grid p50 ${ms(a.p50)} p95 ${ms(a.p95)} (${cells(a.cells)}; script p50 ${ms(a.s50).trim()} p95 ${ms(a.s95).trim()}; engine p50 ${ms(a.engine).trim()})` +
-      ` | handsontable p50 ${ms(b.p50)} p95 ${ms(b.p95)} (${cells(b.cells)})` +
-      ` | ratio p50 ${(a.p50 / b.p50).toFixed(2)}× p95 ${(a.p95 / b.p95).toFixed(2)}×` +
-      ` | amounts p50 ${ms(a.a50).trim()} p95 ${ms(a.a95).trim()}`,
+        ` | handsontable p50 ${ms(b.p50)} p95 ${ms(b.p95)} (${cells(b.cells)})` +
+        ` | ratio p50 ${(a.p50 / b.p50).toFixed(2)}× p95 ${(a.p95 / b.p95).toFixed(2)}×` +
+        ` | amounts p50 ${ms(a.a50).trim()} p95 ${ms(a.a95).trim()}`,
     );
   }
 }

@@ -30,7 +30,9 @@ async function minifiedGzip(file: string): Promise<{ raw: number; min: number }>
 function importsOf(file: string): { eager: string[]; lazy: string[] } {
   const code = readFileSync(file, 'utf8');
   const at = (spec: string) => join(dirname(file), spec);
-  const eager = [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => at(m[1]!));
+  const eager = [
+    ...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g),
+  ].map((m) => at(m[1]!));
   const lazy = [...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((m) => at(m[1]!));
   return { eager, lazy };
 }
@@ -45,11 +47,19 @@ function sourcesOf(file: string): string[] {
 
 /** Which node_modules packages a chunk carries. */
 function packagesIn(file: string): Set<string> {
-  return new Set(sourcesOf(file).map((s) => s.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1]).filter((p): p is string => !!p));
+  return new Set(
+    sourcesOf(file)
+      .map((s) => s.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1])
+      .filter((p): p is string => !!p),
+  );
 }
 
 rmSync(OUT, { recursive: true, force: true });
-await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, sourcemap: true } });
+await build({
+  configFile: 'vite.config.ts',
+  logLevel: 'warn',
+  build: { outDir: OUT, emptyOutDir: true, sourcemap: true },
+});
 
 const entry = join(OUT, 'regioplan.js');
 const eager = new Set<string>();
@@ -60,8 +70,10 @@ while (queue.length > 0) {
   eager.add(file);
   queue.push(...importsOf(file).eager);
 }
-const allChunks = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((d) => (d.isDirectory() ? allChunks(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : []));
+const allChunks = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? allChunks(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : [],
+  );
 const lazy = allChunks(OUT).filter((f) => !eager.has(f));
 
 /** A chunk loaded by import(), with what it imports (statically or not) that is not loaded already. */
@@ -83,8 +95,16 @@ function closure(root: string, loaded: ReadonlySet<string>): Set<string> {
  * triggers (Yjs: the first edit and a workshop) count for the one listed first.
  */
 const TRIGGERS = [
-  { key: 'edit', label: 'on the first edit (Yjs: live state, undo, update log, tabs; also a stored log to replay)', module: /src\/(sync\/plan-state|store\/live)\.ts$/ },
-  { key: 'collab', label: 'when a collab-url is set (collaboration client, after the first-edit chunks)', module: /src\/sync\/collab\// },
+  {
+    key: 'edit',
+    label: 'on the first edit (Yjs: live state, undo, update log, tabs; also a stored log to replay)',
+    module: /src\/(sync\/plan-state|store\/live)\.ts$/,
+  },
+  {
+    key: 'collab',
+    label: 'when a collab-url is set (collaboration client, after the first-edit chunks)',
+    module: /src\/sync\/collab\//,
+  },
   { key: 'export', label: 'on export (exceljs, docx)', module: /src\/export\// },
 ] as const;
 const roots = [...new Set([...eager, ...lazy].flatMap((f) => importsOf(f).lazy))];
@@ -110,7 +130,10 @@ for (const file of eager) {
 }
 console.log('Loaded later, by dynamic import():');
 const lazyMin = new Map<string, number>();
-const groups = [...TRIGGERS.map((t) => ({ key: t.key as string, label: t.label, files: [...byTrigger.get(t.key)!] })), { key: 'other', label: 'otherwise', files: other }];
+const groups = [
+  ...TRIGGERS.map((t) => ({ key: t.key as string, label: t.label, files: [...byTrigger.get(t.key)!] })),
+  { key: 'other', label: 'otherwise', files: other },
+];
 for (const group of groups) {
   if (group.files.length === 0) continue;
   console.log(`  ${group.label}:`);
@@ -128,9 +151,15 @@ const crdt = ['yjs', 'lib0', '@hocuspocus/provider'];
 for (const file of eager) {
   const found = [...packagesIn(file)];
   const exports = found.filter((p) => heavy.includes(p));
-  if (exports.length > 0) console.log(`WARNING: ${exports.join(', ')} in eagerly loaded ${relative(OUT, file)} — an export module is imported statically`);
+  if (exports.length > 0)
+    console.log(
+      `WARNING: ${exports.join(', ')} in eagerly loaded ${relative(OUT, file)} — an export module is imported statically`,
+    );
   const live = found.filter((p) => crdt.includes(p));
-  if (live.length > 0) console.log(`WARNING: ${live.join(', ')} in eagerly loaded ${relative(OUT, file)} — the live state (src/sync) is imported statically`);
+  if (live.length > 0)
+    console.log(
+      `WARNING: ${live.join(', ')} in eagerly loaded ${relative(OUT, file)} — the live state (src/sync) is imported statically`,
+    );
 }
 
 /*
@@ -142,9 +171,17 @@ const SITE = 'node_modules/.cache/rp-bundle-site';
 rmSync(SITE, { recursive: true, force: true });
 mkdirSync(SITE, { recursive: true });
 // Keeps every export (as the shipped entry does), so the two differ only in how they are minified.
-writeFileSync(join(SITE, 'main.js'), `import * as rp from ${JSON.stringify(resolve(entry))};\nglobalThis.regioplan = rp;\n`);
+writeFileSync(
+  join(SITE, 'main.js'),
+  `import * as rp from ${JSON.stringify(resolve(entry))};\nglobalThis.regioplan = rp;\n`,
+);
 writeFileSync(join(SITE, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>');
-await build({ root: SITE, configFile: false, logLevel: 'warn', build: { outDir: 'out', emptyOutDir: true, minify: true, target: 'es2022', modulePreload: false } });
+await build({
+  root: SITE,
+  configFile: false,
+  logLevel: 'warn',
+  build: { outDir: 'out', emptyOutDir: true, minify: true, target: 'es2022', modulePreload: false },
+});
 const siteOut = join(SITE, 'out', 'assets');
 const siteEntry = readdirSync(siteOut).find((f) => /^index-.*\.js$/.test(f))!;
 const siteEager = new Set<string>();
@@ -164,14 +201,22 @@ const peer = gzip(readFileSync(PEER));
 const ratio = eagerRaw / peer;
 console.log('');
 const edit = lazyMin.get('edit') ?? 0;
-console.log(`element bundle (all eager chunks)   ${kb(eagerRaw)} gzip as shipped in dist/ (what a script tag or CDN serves; re-minified by esbuild: ${kb(eagerMin)})`);
+console.log(
+  `element bundle (all eager chunks)   ${kb(eagerRaw)} gzip as shipped in dist/ (what a script tag or CDN serves; re-minified by esbuild: ${kb(eagerMin)})`,
+);
 const shippedVsBundler = eagerRaw / bundled;
-console.log(`a site's bundler (vite) of the same  ${kb(bundled)} gzip   shipped / bundler ${shippedVsBundler.toFixed(3)} (goal within 2 %: ${Math.abs(shippedVsBundler - 1) <= 0.02 ? 'met' : 'NOT met'})`);
-console.log(`+ after the first edit (Yjs)        ${kb(edit)} gzip   (element and first edit together: ${kb(eagerRaw + edit)})`);
+console.log(
+  `a site's bundler (vite) of the same  ${kb(bundled)} gzip   shipped / bundler ${shippedVsBundler.toFixed(3)} (goal within 2 %: ${Math.abs(shippedVsBundler - 1) <= 0.02 ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `+ after the first edit (Yjs)        ${kb(edit)} gzip   (element and first edit together: ${kb(eagerRaw + edit)})`,
+);
 console.log(`+ with a collab-url (collaboration) ${kb(lazyMin.get('collab') ?? 0)} gzip`);
 console.log(`+ on export (exceljs, docx)         ${kb(lazyMin.get('export') ?? 0)} gzip`);
 if (other.length > 0) console.log(`other lazy chunks                   ${kb(lazyMin.get('other') ?? 0)} gzip`);
 console.log(`peer: handsontable.min.js            ${kb(peer)} gzip`);
 console.log(`ratio element / peer                 ${ratio.toFixed(3)}`);
-console.log(`goal (whole element smaller than handsontable.min.js alone): ${ratio < 1 ? 'met' : `NOT met, ${kb(eagerRaw - peer)} over`}`);
+console.log(
+  `goal (whole element smaller than handsontable.min.js alone): ${ratio < 1 ? 'met' : `NOT met, ${kb(eagerRaw - peer)} over`}`,
+);
 rmSync(OUT, { recursive: true, force: true });

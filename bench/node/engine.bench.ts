@@ -21,8 +21,10 @@ import { planPeriods } from '../../src/engine/allocate/period.ts';
 import { generatePlan } from '../../test/fixtures/generate.ts';
 
 type Validate = (plan: Plan) => unknown[];
-const engine = await import('../../src/engine/index.ts').catch(() => null) as
-  { validate?: Validate; createValidator?: () => Validate } | null;
+const engine = (await import('../../src/engine/index.ts').catch(() => null)) as {
+  validate?: Validate;
+  createValidator?: () => Validate;
+} | null;
 const validate = engine?.validate;
 const createValidator = engine?.createValidator;
 
@@ -43,7 +45,8 @@ function time(fn: () => void, runs: number): number {
   for (let i = 0; i < runs; i++) t.push(cpu(fn));
   return t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
 }
-const pct = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(times.length * p))]!;
+const pct = (times: number[], p: number) =>
+  [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(times.length * p))]!;
 
 // ---------------------------------------------------------------------------------------------
 // Exact result as line → cents, the reference for counting the peers' errors.
@@ -82,16 +85,25 @@ function shape(plan: Plan): Shape {
   const providers = new Map<string, { id: string; fraction: number }[]>();
   for (const p of plan.providers) {
     const key = `${p.domainId}|${p.sectorId ?? ''}`;
-    providers.set(key, [...(providers.get(key) ?? []), { id: p.id, fraction: p.share === null ? NaN : Number(p.share) / 100 }]);
+    providers.set(key, [
+      ...(providers.get(key) ?? []),
+      { id: p.id, fraction: p.share === null ? NaN : Number(p.share) / 100 },
+    ]);
   }
-  for (const list of providers.values()) if (list.every((p) => Number.isNaN(p.fraction))) for (const p of list) p.fraction = 1 / list.length;
+  for (const list of providers.values())
+    if (list.every((p) => Number.isNaN(p.fraction))) for (const p of list) p.fraction = 1 / list.length;
   const funders = new Map<string, { id: string; fraction: number }[]>();
-  for (const f of plan.funders) funders.set(f.domainId, [...(funders.get(f.domainId) ?? []), { id: f.id, fraction: 0 }]);
+  for (const f of plan.funders)
+    funders.set(f.domainId, [...(funders.get(f.domainId) ?? []), { id: f.id, fraction: 0 }]);
   for (const [d, list] of funders) {
     const rows = plan.funders.filter((f) => f.domainId === d);
-    const counts = rows.map((f) => (f.share?.basis === 'count' ? Number(f.share.count) : f.share?.basis === 'percent' ? Number(f.share.percent) : 1));
+    const counts = rows.map((f) =>
+      f.share?.basis === 'count' ? Number(f.share.count) : f.share?.basis === 'percent' ? Number(f.share.percent) : 1,
+    );
     const total = rows.every((f) => f.share?.basis === 'percent') ? 100 : counts.reduce((a, b) => a + b, 0);
-    list.forEach((f, i) => { f.fraction = counts[i]! / total; });
+    list.forEach((f, i) => {
+      f.fraction = counts[i]! / total;
+    });
   }
   const pp = planPeriods(plan.period, plan.granularity);
   const units = Number(pp.units);
@@ -106,10 +118,14 @@ function shape(plan: Plan): Shape {
 
 const annualFloat = (c: Plan['activities'][number]['cost']): number => {
   switch (c.kind) {
-    case 'lumpsum': return Number(c.amount) * { month: 12, quarter: 4, year: 1 }[c.per];
-    case 'hours': return Number(c.hours) * Number(c.rate);
-    case 'fte': return Number(c.fte) * Number(c.yearlyCost);
-    default: return Number(c.persons) * Number(c.rate);
+    case 'lumpsum':
+      return Number(c.amount) * { month: 12, quarter: 4, year: 1 }[c.per];
+    case 'hours':
+      return Number(c.hours) * Number(c.rate);
+    case 'fte':
+      return Number(c.fte) * Number(c.yearlyCost);
+    default:
+      return Number(c.persons) * Number(c.rate);
   }
 };
 
@@ -125,7 +141,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 function plainAllocate(plan: Plan, sh: Shape, keyed = false): Lines | number[] {
   const out: Lines = new Map();
   const flat: number[] = [];
-  const put = keyed ? (k: () => string, v: number) => out.set(k(), Math.round(v * 100)) : (_k: () => string, v: number) => flat.push(v);
+  const put = keyed
+    ? (k: () => string, v: number) => out.set(k(), Math.round(v * 100))
+    : (_k: () => string, v: number) => flat.push(v);
   for (const a of plan.activities) {
     const split = a.split ?? plan.defaultSplit;
     const annual = round2(annualFloat(a.cost));
@@ -137,14 +155,17 @@ function plainAllocate(plan: Plan, sh: Shape, keyed = false): Lines | number[] {
       if (!e) continue;
       const dAmount = round2((annual * Number(e.percent)) / 100);
       put(() => `${a.id}|d|${d.id}`, dAmount);
-      const sectors: [string | null, number][] = d.sectors.length === 0 ? [[null, dAmount]]
-        : d.sectors.flatMap((s) => {
-          const se = split.sectors.find((x) => x.domainId === d.id && x.sectorId === s);
-          return se ? [[s, round2((dAmount * Number(se.percent)) / 100)] as [string, number]] : [];
-        });
+      const sectors: [string | null, number][] =
+        d.sectors.length === 0
+          ? [[null, dAmount]]
+          : d.sectors.flatMap((s) => {
+              const se = split.sectors.find((x) => x.domainId === d.id && x.sectorId === s);
+              return se ? [[s, round2((dAmount * Number(se.percent)) / 100)] as [string, number]] : [];
+            });
       for (const [s, sAmount] of sectors) {
         put(() => `${a.id}|s|${d.id}|${s}`, sAmount);
-        for (const p of sh.providers.get(`${d.id}|${s ?? ''}`) ?? []) put(() => `${a.id}|p|${d.id}|${s}|${p.id}`, round2(sAmount * p.fraction));
+        for (const p of sh.providers.get(`${d.id}|${s ?? ''}`) ?? [])
+          put(() => `${a.id}|p|${d.id}|${s}|${p.id}`, round2(sAmount * p.fraction));
       }
       for (const f of sh.funders.get(d.id) ?? []) put(() => `${a.id}|f|${d.id}|${f.id}`, round2(dAmount * f.fraction));
     }
@@ -158,7 +179,11 @@ function plainAllocate(plan: Plan, sh: Shape, keyed = false): Lines | number[] {
 // split percentages, copied from the default split as a spreadsheet user would), then formulas.
 // Sheet "Shares": provider, funder and period fractions and plan months.
 
-interface HfModel { hf: HyperFormula; keys: string[][]; costCol: number }
+interface HfModel {
+  hf: HyperFormula;
+  keys: string[][];
+  costCol: number;
+}
 
 function colName(i: number): string {
   let s = '';
@@ -168,11 +193,22 @@ function colName(i: number): string {
 
 function hfBuild(plan: Plan, sh: Shape): HfModel {
   const shares: (number | string)[][] = [[sh.months / 12]];
-  const shareRef = (value: number) => { shares.push([value]); return `Shares!$A$${shares.length}`; };
+  const shareRef = (value: number) => {
+    shares.push([value]);
+    return `Shares!$A$${shares.length}`;
+  };
   const provRefs = new Map<string, { id: string; ref: string }[]>();
-  for (const [k, list] of sh.providers) provRefs.set(k, list.map((p) => ({ id: p.id, ref: shareRef(p.fraction) })));
+  for (const [k, list] of sh.providers)
+    provRefs.set(
+      k,
+      list.map((p) => ({ id: p.id, ref: shareRef(p.fraction) })),
+    );
   const funderRefs = new Map<string, { id: string; ref: string }[]>();
-  for (const [k, list] of sh.funders) funderRefs.set(k, list.map((f) => ({ id: f.id, ref: shareRef(f.fraction) })));
+  for (const [k, list] of sh.funders)
+    funderRefs.set(
+      k,
+      list.map((f) => ({ id: f.id, ref: shareRef(f.fraction) })),
+    );
   const periodRefs = sh.periods.map((t) => ({ id: t.id, ref: shareRef(t.fraction) }));
 
   const rows: (number | string)[][] = [];
@@ -181,10 +217,20 @@ function hfBuild(plan: Plan, sh: Shape): HfModel {
     const row: (number | string)[] = [];
     const key: string[] = [];
     const n = r + 1;
-    const cell = (v: number | string, k = '') => { row.push(v); key.push(k); return `${colName(row.length - 1)}${n}`; };
+    const cell = (v: number | string, k = '') => {
+      row.push(v);
+      key.push(k);
+      return `${colName(row.length - 1)}${n}`;
+    };
     const c = a.cost;
-    const [x, y] = c.kind === 'lumpsum' ? [Number(c.amount), { month: 12, quarter: 4, year: 1 }[c.per]]
-      : c.kind === 'hours' ? [Number(c.hours), Number(c.rate)] : c.kind === 'fte' ? [Number(c.fte), Number(c.yearlyCost)] : [Number(c.persons), Number(c.rate)];
+    const [x, y] =
+      c.kind === 'lumpsum'
+        ? [Number(c.amount), { month: 12, quarter: 4, year: 1 }[c.per]]
+        : c.kind === 'hours'
+          ? [Number(c.hours), Number(c.rate)]
+          : c.kind === 'fte'
+            ? [Number(c.fte), Number(c.yearlyCost)]
+            : [Number(c.persons), Number(c.rate)];
     const xr = cell(x);
     const yr = cell(y);
     const split = a.split ?? plan.defaultSplit;
@@ -204,7 +250,8 @@ function hfBuild(plan: Plan, sh: Shape): HfModel {
         sectors.push([s, cell(`=ROUND(${dAmount}*${sp}/100,2)`, `${a.id}|s|${d.id}|${s}`)]);
       }
       for (const [s, sAmount] of sectors) {
-        for (const p of provRefs.get(`${d.id}|${s ?? ''}`) ?? []) cell(`=ROUND(${sAmount}*${p.ref},2)`, `${a.id}|p|${d.id}|${s}|${p.id}`);
+        for (const p of provRefs.get(`${d.id}|${s ?? ''}`) ?? [])
+          cell(`=ROUND(${sAmount}*${p.ref},2)`, `${a.id}|p|${d.id}|${s}|${p.id}`);
       }
       for (const f of funderRefs.get(d.id) ?? []) cell(`=ROUND(${dAmount}*${f.ref},2)`, `${a.id}|f|${d.id}|${f.id}`);
     }
@@ -212,7 +259,10 @@ function hfBuild(plan: Plan, sh: Shape): HfModel {
     rows.push(row);
     keys.push(key);
   });
-  const hf = HyperFormula.buildFromSheets({ Plan: rows, Shares: shares }, { licenseKey: 'gpl-v3', precisionRounding: 10 });
+  const hf = HyperFormula.buildFromSheets(
+    { Plan: rows, Shares: shares },
+    { licenseKey: 'gpl-v3', precisionRounding: 10 },
+  );
   return { hf, keys, costCol: 0 };
 }
 
@@ -220,11 +270,13 @@ function hfLines(m: HfModel, sh: Shape): Lines {
   const out: Lines = new Map();
   const sheet = m.hf.getSheetId('Plan')!;
   const values = m.hf.getSheetValues(sheet);
-  m.keys.forEach((key, r) => key.forEach((k, c) => {
-    if (!k) return;
-    const v = values[r]![c];
-    if (typeof v === 'number') out.set(k, Math.round(v * 100));
-  }));
+  m.keys.forEach((key, r) =>
+    key.forEach((k, c) => {
+      if (!k) return;
+      const v = values[r]![c];
+      if (typeof v === 'number') out.set(k, Math.round(v * 100));
+    }),
+  );
   // A sector-less domain's cell doubles as its only sector line.
   const sectorless = new Set(sh.domains.filter((d) => d.sectors.length === 0).map((d) => d.id));
   for (const [k, v] of [...out]) {
@@ -239,7 +291,10 @@ function hfLines(m: HfModel, sh: Shape): Lines {
 
 function errors(exact: Lines, peer: Lines): { off: number; lines: number; parents: number; unbalanced: number } {
   let off = 0;
-  for (const [k, v] of exact) { const p = peer.get(k); if (p === undefined || p !== v) off++; }
+  for (const [k, v] of exact) {
+    const p = peer.get(k);
+    if (p === undefined || p !== v) off++;
+  }
   // Parents whose parts do not add up, in the peer's own figures.
   const sums = new Map<string, number>();
   const add = (parent: string, v: number) => sums.set(parent, (sums.get(parent) ?? 0) + v);
@@ -264,11 +319,22 @@ function errors(exact: Lines, peer: Lines): { off: number; lines: number; parent
 function edit(plan: Plan, i: number): PlanOp[] {
   const a = plan.activities[(i * 7919) % plan.activities.length]!;
   return i % 2 === 0
-    ? [{ op: 'update-row', collection: 'activities', id: a.id, patch: { cost: { kind: 'lumpsum', amount: `${1000 + i}.${i % 100}`, per: 'month' } } }]
+    ? [
+        {
+          op: 'update-row',
+          collection: 'activities',
+          id: a.id,
+          patch: { cost: { kind: 'lumpsum', amount: `${1000 + i}.${i % 100}`, per: 'month' } },
+        },
+      ]
     : [{ op: 'set-split', rowId: a.id, domainId: 'wmo', sectorId: null, percent: String(5 + (i % 10)) }];
 }
 
-console.log(`CPU time, medians unless stated (load average here: ${loadavg().map((x) => x.toFixed(1)).join(' ')})${validate ? '' : '; validate not found: allocate only'}`);
+console.log(
+  `CPU time, medians unless stated (load average here: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')})${validate ? '' : '; validate not found: allocate only'}`,
+);
 
 for (const n of [100, 1_000, 10_000]) {
   const plan = generatePlan(42, n);
@@ -282,19 +348,25 @@ for (const n of [100, 1_000, 10_000]) {
   const exact = exactLines(allocate(plan));
   const plain = errors(exact, plainAllocate(plan, sh, true) as Lines);
 
-  let hfText = 'HyperFormula skipped';
-  let tHf = 0;
+  let hfText: string;
+  let tHf: number;
   {
     let m!: HfModel;
-    tHf = cpu(() => { m = hfBuild(plan, sh); });
+    tHf = cpu(() => {
+      m = hfBuild(plan, sh);
+    });
     const e = errors(exact, hfLines(m, sh));
     hfText = `HyperFormula build+compute ${ms(tHf)}, ${e.off}/${e.lines} amounts off by ≥ 1 cent, ${e.unbalanced}/${e.parents} parents not equal to the sum of their parts`;
     m.hf.destroy();
   }
   const ours = tAlloc + tValidate;
   console.log(`\n${n} activities`);
-  console.log(`  regioplan allocate ${ms(tAlloc)}${validate ? ` + validate ${ms(tValidate)} = ${ms(ours)}` : ''}; 0 amounts off, every level sums to its parent`);
-  console.log(`  plain JS ${ms(tPlain)}, ${plain.off}/${plain.lines} amounts off by ≥ 1 cent, ${plain.unbalanced}/${plain.parents} parents not equal to the sum of their parts`);
+  console.log(
+    `  regioplan allocate ${ms(tAlloc)}${validate ? ` + validate ${ms(tValidate)} = ${ms(ours)}` : ''}; 0 amounts off, every level sums to its parent`,
+  );
+  console.log(
+    `  plain JS ${ms(tPlain)}, ${plain.off}/${plain.lines} amounts off by ≥ 1 cent, ${plain.unbalanced}/${plain.parents} parents not equal to the sum of their parts`,
+  );
   console.log(`  ${hfText}`);
   console.log(`  regioplan / plain JS = ${ratio(ours, tPlain)}; regioplan / HyperFormula = ${ratio(ours, tHf)}`);
 }
@@ -313,7 +385,10 @@ for (const n of [100, 1_000, 10_000]) {
     plan = applyOps(plan, edit(plan, i));
     const a = cpu(() => allocator(plan));
     const v = validator ? cpu(() => validator(plan)) : 0;
-    if (i >= 20) { tAlloc.push(a); tBoth.push(a + v); }
+    if (i >= 20) {
+      tAlloc.push(a);
+      tBoth.push(a + v);
+    }
   }
   const sh = shape(plan);
   const tPlain = time(() => plainAllocate(plan, sh), 5);
@@ -326,8 +401,14 @@ for (const n of [100, 1_000, 10_000]) {
   m.hf.destroy();
   const p50 = pct(tBoth, 0.5);
   console.log('\none-cell edit, 5,000 activities (budget: one 16 ms frame)');
-  console.log(`  regioplan incremental allocate p50 ${ms(pct(tAlloc, 0.5))} p95 ${ms(pct(tAlloc, 0.95))}`
-    + (validator ? `; allocate + validate p50 ${ms(p50)} p95 ${ms(pct(tBoth, 0.95))}` : ''));
-  console.log(`  plain JS full recompute ${ms(tPlain)}; HyperFormula setCellContents p50 ${ms(pct(tHf, 0.5))} p95 ${ms(pct(tHf, 0.95))}`);
-  console.log(`  regioplan / plain JS = ${ratio(p50, tPlain)}; regioplan / HyperFormula = ${ratio(p50, pct(tHf, 0.5))}`);
+  console.log(
+    `  regioplan incremental allocate p50 ${ms(pct(tAlloc, 0.5))} p95 ${ms(pct(tAlloc, 0.95))}` +
+      (validator ? `; allocate + validate p50 ${ms(p50)} p95 ${ms(pct(tBoth, 0.95))}` : ''),
+  );
+  console.log(
+    `  plain JS full recompute ${ms(tPlain)}; HyperFormula setCellContents p50 ${ms(pct(tHf, 0.5))} p95 ${ms(pct(tHf, 0.95))}`,
+  );
+  console.log(
+    `  regioplan / plain JS = ${ratio(p50, tPlain)}; regioplan / HyperFormula = ${ratio(p50, pct(tHf, 0.5))}`,
+  );
 }

@@ -22,10 +22,21 @@ const ms = (x: number) => `${x.toFixed(3)} ms`;
 function edit(plan: Plan, i: number): PlanOp[] {
   const a = plan.activities[(i * 7919) % plan.activities.length]!;
   switch (i % 4) {
-    case 0: return [{ op: 'update-row', collection: 'activities', id: a.id, patch: { cost: { kind: 'hours', hours: String(10 + (i % 50)), rate: '85.50' } } }];
-    case 1: return [{ op: 'set-split', rowId: a.id, domainId: 'zvw', sectorId: null, percent: String(90 + (i % 10)) }];
-    case 2: return [{ op: 'update-row', collection: 'activities', id: a.id, patch: { name: `${a.name}·` } }];
-    default: return [{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: String(5 + (i % 10)) }];
+    case 0:
+      return [
+        {
+          op: 'update-row',
+          collection: 'activities',
+          id: a.id,
+          patch: { cost: { kind: 'hours', hours: String(10 + (i % 50)), rate: '85.50' } },
+        },
+      ];
+    case 1:
+      return [{ op: 'set-split', rowId: a.id, domainId: 'zvw', sectorId: null, percent: String(90 + (i % 10)) }];
+    case 2:
+      return [{ op: 'update-row', collection: 'activities', id: a.id, patch: { name: `${a.name}·` } }];
+    default:
+      return [{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: String(5 + (i % 10)) }];
   }
 }
 
@@ -45,7 +56,10 @@ function run(size: number): void {
   reopened.destroy();
 
   // Warm-up on both paths.
-  for (let i = 0; i < 20; i++) { state.apply(edit(state.plan, i)); applyOps(base, edit(base, i)); }
+  for (let i = 0; i < 20; i++) {
+    state.apply(edit(state.plan, i));
+    applyOps(base, edit(base, i));
+  }
 
   const live: number[] = [];
   const plain: number[] = [];
@@ -66,8 +80,12 @@ function run(size: number): void {
   const p = stats(plain);
   console.log(`sync: ${size} activities — one-cell edit + snapshot: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}`);
   console.log(`sync: ${size} activities — peer applyOps (plain objects): p50 ${ms(p.p50)}, p95 ${ms(p.p95)}`);
-  console.log(`sync: ${size} activities — ratio live/peer: p50 ${(l.p50 / p.p50).toFixed(1)}×, p95 ${(l.p95 / p.p95).toFixed(1)}×`);
-  console.log(`sync: ${size} activities — create (seed) ${ms(createMs)}, open from stored update ${ms(openMs)}, encode ${ms(encodeMs)} (${(encoded.length / 1024).toFixed(0)} KiB; plan JSON ${(JSON.stringify(base).length / 1024).toFixed(0)} KiB)`);
+  console.log(
+    `sync: ${size} activities — ratio live/peer: p50 ${(l.p50 / p.p50).toFixed(1)}×, p95 ${(l.p95 / p.p95).toFixed(1)}×`,
+  );
+  console.log(
+    `sync: ${size} activities — create (seed) ${ms(createMs)}, open from stored update ${ms(openMs)}, encode ${ms(encodeMs)} (${(encoded.length / 1024).toFixed(0)} KiB; plan JSON ${(JSON.stringify(base).length / 1024).toFixed(0)} KiB)`,
+  );
   state.destroy();
 }
 

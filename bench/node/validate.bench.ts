@@ -14,7 +14,12 @@ const EDITS = 200;
 
 function stats(times: number[]): { min: number; median: number; p95: number; max: number } {
   const s = [...times].sort((a, b) => a - b);
-  return { min: s[0]!, median: s[Math.floor(s.length / 2)]!, p95: s[Math.floor(s.length * 0.95)]!, max: s[s.length - 1]! };
+  return {
+    min: s[0]!,
+    median: s[Math.floor(s.length / 2)]!,
+    p95: s[Math.floor(s.length * 0.95)]!,
+    max: s[s.length - 1]!,
+  };
 }
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
@@ -22,10 +27,21 @@ const ms = (x: number) => `${x.toFixed(3)} ms`;
 function edit(plan: Plan, i: number): PlanOp[] {
   const a = plan.activities[(i * 7919) % plan.activities.length]!;
   switch (i % 4) {
-    case 0: return [{ op: 'update-row', collection: 'activities', id: a.id, patch: { cost: { kind: 'hours', hours: String(10 + (i % 50)), rate: '85.50' } } }];
-    case 1: return [{ op: 'set-split', rowId: a.id, domainId: 'zvw', sectorId: null, percent: i % 8 === 1 ? '99' : '100' }];
-    case 2: return [{ op: 'update-row', collection: 'activities', id: a.id, patch: { name: `${a.name}·` } }];
-    default: return [{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: String(5 + (i % 10)) }];
+    case 0:
+      return [
+        {
+          op: 'update-row',
+          collection: 'activities',
+          id: a.id,
+          patch: { cost: { kind: 'hours', hours: String(10 + (i % 50)), rate: '85.50' } },
+        },
+      ];
+    case 1:
+      return [{ op: 'set-split', rowId: a.id, domainId: 'zvw', sectorId: null, percent: i % 8 === 1 ? '99' : '100' }];
+    case 2:
+      return [{ op: 'update-row', collection: 'activities', id: a.id, patch: { name: `${a.name}·` } }];
+    default:
+      return [{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: String(5 + (i % 10)) }];
   }
 }
 
@@ -53,18 +69,24 @@ function run(size: number): void {
   }
   // A rename in the catalogue changes every message that names the domain: everything is re-checked.
   const renamed = applyOps(plan, [{ op: 'update-row', collection: 'domains', id: 'wmo', patch: { name: 'Wmo' } }]);
-  let t = performance.now();
+  const t = performance.now();
   validator(renamed);
   const catalogue = performance.now() - t;
 
   const f = stats(full);
   const n = stats(incremental);
-  console.log(`validate ${size} activities: peer full validate() min ${ms(f.min)} median ${ms(f.median)} p95 ${ms(f.p95)}; `
-    + `incremental after one-cell edit min ${ms(n.min)} median ${ms(n.median)} p95 ${ms(n.p95)} max ${ms(n.max)}; `
-    + `after a domain rename ${ms(catalogue)}; ratio full/incremental (median) ${(f.median / n.median).toFixed(1)}×; `
-    + `findings ${validator(plan).length}`);
+  console.log(
+    `validate ${size} activities: peer full validate() min ${ms(f.min)} median ${ms(f.median)} p95 ${ms(f.p95)}; ` +
+      `incremental after one-cell edit min ${ms(n.min)} median ${ms(n.median)} p95 ${ms(n.p95)} max ${ms(n.max)}; ` +
+      `after a domain rename ${ms(catalogue)}; ratio full/incremental (median) ${(f.median / n.median).toFixed(1)}×; ` +
+      `findings ${validator(plan).length}`,
+  );
 }
 
 // Shared machines make medians noisy: the load is printed so the figures can be read against it.
-console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`,
+);
 for (const size of [100, 1_000, 5_000, 10_000]) run(size);

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
 export const budgetGridStyles = css`
-  .spacer { flex: 1; }
+  .spacer {
+    flex: 1;
+  }
 `;

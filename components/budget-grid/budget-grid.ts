@@ -2,10 +2,26 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { gt } from '../../src/i18n/grid.ts';
-import { RpGridElement, type CellEdit, type EditOutcome, type GridColumn, type GridRow, type GridShape } from '../grid/grid-element.ts';
+import {
+  RpGridElement,
+  type CellEdit,
+  type EditOutcome,
+  type GridColumn,
+  type GridRow,
+  type GridShape,
+} from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
-import { BudgetRows, TOTAL_ROW, budgetCellLocation, budgetEditsToOps, budgetShape, locateBudget, locateBudgetPresence, newActivity } from './budget-model.ts';
+import {
+  BudgetRows,
+  TOTAL_ROW,
+  budgetCellLocation,
+  budgetEditsToOps,
+  budgetShape,
+  locateBudget,
+  locateBudgetPresence,
+  newActivity,
+} from './budget-model.ts';
 import { budgetGridStyles } from './budget-grid.styles.ts';
 import { inputNotes } from './input-notes.ts';
 import { freshRows } from '../shared/field-findings.ts';
@@ -79,7 +95,8 @@ export class RpBudgetGrid extends RpGridElement {
     const plan = this.plan;
     const shape = this.lastShape ?? this.shape();
     if (!plan) return [];
-    if (!this.rowsCache || !this.rowsCache.fits(this.locale, shape.columns)) this.rowsCache = new BudgetRows(this.locale, shape.columns);
+    if (!this.rowsCache || !this.rowsCache.fits(this.locale, shape.columns))
+      this.rowsCache = new BudgetRows(this.locale, shape.columns);
     return this.rowsCache.rows(plan, this.allocation);
   }
 
@@ -106,12 +123,17 @@ export class RpBudgetGrid extends RpGridElement {
     const plan = this.plan;
     if (!plan || this.readonly) return;
     const cell = this.selectedCell();
-    const at = cell && cell.row.id !== TOTAL_ROW ? plan.activities.findIndex((a) => a.id === cell.row.id) + 1 : plan.activities.length;
+    const at =
+      cell && cell.row.id !== TOTAL_ROW
+        ? plan.activities.findIndex((a) => a.id === cell.row.id) + 1
+        : plan.activities.length;
     const id = `act-${crypto.randomUUID()}`;
     // Its findings (no amount yet, …) wait until the user leaves the row or tries to export.
     freshRows.add(id);
     this.grid.selection.whenShown(id);
-    this.emitOps([{ op: 'insert-row', collection: 'activities', row: newActivity(id, gt('newActivity', this.locale)), index: at }]);
+    this.emitOps([
+      { op: 'insert-row', collection: 'activities', row: newActivity(id, gt('newActivity', this.locale)), index: at },
+    ]);
   }
 
   /** Removes the chosen activity. */
@@ -124,8 +146,12 @@ export class RpBudgetGrid extends RpGridElement {
   protected override renderToolbar() {
     const l = this.locale;
     return html`
-      <button type="button" class="add" ?disabled=${this.readonly || !this.plan} @click=${() => this.addRow()}>${gt('addRow', l)}</button>
-      <button type="button" class="remove" ?disabled=${this.readonly || !this.plan} @click=${() => this.removeRow()}>${gt('removeRow', l)}</button>
+      <button type="button" class="add" ?disabled=${this.readonly || !this.plan} @click=${() => this.addRow()}>
+        ${gt('addRow', l)}
+      </button>
+      <button type="button" class="remove" ?disabled=${this.readonly || !this.plan} @click=${() => this.removeRow()}>
+        ${gt('removeRow', l)}
+      </button>
       <span class="spacer"></span>
       <slot name="toolbar"></slot>
     `;

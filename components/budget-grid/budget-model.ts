@@ -25,12 +25,24 @@ import { activityAllocations } from '../grid/allocation-index.ts';
 /** The §4 agreement columns of an activity, after the period columns. */
 const AGREEMENT = ['description', 'justification', 'regularShare', 'regularShareExplanation'] as const;
 type AgreementKey = (typeof AGREEMENT)[number];
-const TEXT_MAX: Record<Exclude<AgreementKey, 'regularShare'>, number> = { description: 4000, justification: 4000, regularShareExplanation: 2000 };
+const TEXT_MAX: Record<Exclude<AgreementKey, 'regularShare'>, number> = {
+  description: 4000,
+  justification: 4000,
+  regularShareExplanation: 2000,
+};
 
 export const TOTAL_ROW = 'total';
 
 export const COL = {
-  name: 0, targetGroup: 1, category: 2, kind: 3, amount: 4, per: 5, quantity: 6, rate: 7, annual: 8,
+  name: 0,
+  targetGroup: 1,
+  category: 2,
+  kind: 3,
+  amount: 4,
+  per: 5,
+  quantity: 6,
+  rate: 7,
+  annual: 8,
 } as const;
 const FIRST_PERIOD = 9;
 
@@ -43,14 +55,29 @@ export function budgetShape(plan: Plan, allocation: Allocation | null, locale: L
   const columns: GridColumn[] = [
     { key: 'name', header: gt('name', l), width: 220 },
     {
-      key: 'targetGroupIds', header: gt('targetGroup', l), width: 160,
-      options: [{ value: '', label: gt('noTargetGroup', l) }, ...plan.targetGroups.map((g) => ({ value: g.id, label: g.name || g.id }))],
+      key: 'targetGroupIds',
+      header: gt('targetGroup', l),
+      width: 160,
+      options: [
+        { value: '', label: gt('noTargetGroup', l) },
+        ...plan.targetGroups.map((g) => ({ value: g.id, label: g.name || g.id })),
+      ],
     },
     {
-      key: 'category', header: gt('category', l), width: 130,
-      options: [{ value: 'client-bound', label: gt('clientBound', l) }, { value: 'general', label: gt('general', l) }],
+      key: 'category',
+      header: gt('category', l),
+      width: 130,
+      options: [
+        { value: 'client-bound', label: gt('clientBound', l) },
+        { value: 'general', label: gt('general', l) },
+      ],
     },
-    { key: 'cost.kind', header: gt('costBasis', l), width: 150, options: KINDS.map((k) => ({ value: k, label: gt(k, l) })) },
+    {
+      key: 'cost.kind',
+      header: gt('costBasis', l),
+      width: 150,
+      options: KINDS.map((k) => ({ value: k, label: gt(k, l) })),
+    },
     { key: 'cost.amount', header: gt('amount', l), width: 120, numeric: true },
     { key: 'cost.per', header: gt('per', l), width: 100, options: PERS.map((p) => ({ value: p, label: gt(p, l) })) },
     { key: 'cost.quantity', header: gt('quantity', l), width: 110, numeric: true },
@@ -61,9 +88,11 @@ export function budgetShape(plan: Plan, allocation: Allocation | null, locale: L
     columns.push({ key: `p:${p.periodId}`, header: p.periodId, width: 120, numeric: true, readOnly: true });
   }
   for (const key of AGREEMENT) {
-    columns.push(key === 'regularShare'
-      ? { key, header: t(l, 'budget.regularShare'), width: 110, numeric: true }
-      : { key, header: t(l, `budget.${key}`), width: 200 });
+    columns.push(
+      key === 'regularShare'
+        ? { key, header: t(l, 'budget.regularShare'), width: 110, numeric: true }
+        : { key, header: t(l, `budget.${key}`), width: 200 },
+    );
   }
   return { columns, fixedRowsBottom: 1 };
 }
@@ -77,7 +106,10 @@ const rateOf = (cost: CostBasis): string | null =>
 export class BudgetRows {
   private cache = new WeakMap<Activity, { alloc: ActivityAllocation | undefined; row: GridRow }>();
 
-  constructor(private readonly locale: Locale, private readonly columns: readonly GridColumn[]) {}
+  constructor(
+    private readonly locale: Locale,
+    private readonly columns: readonly GridColumn[],
+  ) {}
 
   fits(locale: Locale, columns: readonly GridColumn[]): boolean {
     return locale === this.locale && columns === this.columns;
@@ -151,16 +183,25 @@ export function locateBudget(location: FindingLocation): CellRef | null {
   if (location.section !== 'activities' || !location.rowId) return null;
   const field = location.field ?? '';
   const colKey =
-    field === 'targetGroupIds' ? 'targetGroupIds'
-      : field === 'category' ? 'category'
-        : field === 'cost.amount' ? 'cost.amount'
-          : field === 'cost.per' ? 'cost.per'
-            : /^cost\.(hours|fte|persons)$/.test(field) ? 'cost.quantity'
-              : /^cost\.(rate|yearlyCost)$/.test(field) ? 'cost.rate'
-                : field === 'cost' || field === 'cost.kind' ? 'cost.kind'
-                  : (AGREEMENT as readonly string[]).includes(field) ? field
-                  : field === 'split' ? null
-                    : 'name';
+    field === 'targetGroupIds'
+      ? 'targetGroupIds'
+      : field === 'category'
+        ? 'category'
+        : field === 'cost.amount'
+          ? 'cost.amount'
+          : field === 'cost.per'
+            ? 'cost.per'
+            : /^cost\.(hours|fte|persons)$/.test(field)
+              ? 'cost.quantity'
+              : /^cost\.(rate|yearlyCost)$/.test(field)
+                ? 'cost.rate'
+                : field === 'cost' || field === 'cost.kind'
+                  ? 'cost.kind'
+                  : (AGREEMENT as readonly string[]).includes(field)
+                    ? field
+                    : field === 'split'
+                      ? null
+                      : 'name';
   return colKey ? { rowId: location.rowId, colKey } : null;
 }
 
@@ -188,10 +229,14 @@ export function switchKind(cost: CostBasis, kind: CostBasis['kind']): CostBasis 
   if (cost.kind === kind) return cost;
   const money = cost.kind === 'lumpsum' ? cost.amount : (rateOf(cost) ?? '0');
   switch (kind) {
-    case 'lumpsum': return { kind, amount: money, per: 'year' };
-    case 'hours': return { kind, hours: quantityOf(cost) ?? '0', rate: money };
-    case 'fte': return { kind, fte: quantityOf(cost) ?? '0', yearlyCost: money };
-    case 'persons': return { kind, persons: quantityOf(cost) ?? '0', rate: money };
+    case 'lumpsum':
+      return { kind, amount: money, per: 'year' };
+    case 'hours':
+      return { kind, hours: quantityOf(cost) ?? '0', rate: money };
+    case 'fte':
+      return { kind, fte: quantityOf(cost) ?? '0', yearlyCost: money };
+    case 'persons':
+      return { kind, persons: quantityOf(cost) ?? '0', rate: money };
   }
 }
 
@@ -205,7 +250,9 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
   const byId = new Map(plan.activities.map((a) => [a.id, a]));
   const tgIds = new Set(plan.targetGroups.map((g) => g.id));
   // Kind changes first, so that an amount pasted in the same row lands in the new kind's field.
-  const ordered = [...edits].sort((a, b) => (a.column.key === 'cost.kind' ? -1 : 0) - (b.column.key === 'cost.kind' ? -1 : 0));
+  const ordered = [...edits].sort(
+    (a, b) => (a.column.key === 'cost.kind' ? -1 : 0) - (b.column.key === 'cost.kind' ? -1 : 0),
+  );
   for (const edit of ordered) {
     const activity = byId.get(edit.row.id);
     if (!activity) continue;
@@ -215,14 +262,20 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
     const refuse = (message: Msg) => refused.push({ edit, message });
     switch (edit.column.key) {
       case 'name': {
-        if (text.length > 300) refuse({ nl: `${gt('name', 'nl')} ${gt('nameTooLong', 'nl')}.`, en: `${gt('name', 'en')} ${gt('nameTooLong', 'en')}.` });
+        if (text.length > 300)
+          refuse({
+            nl: `${gt('name', 'nl')} ${gt('nameTooLong', 'nl')}.`,
+            en: `${gt('name', 'en')} ${gt('nameTooLong', 'en')}.`,
+          });
         else entry.patch.name = text;
         break;
       }
       case 'targetGroupIds': {
         const id = text.trim() === '' ? '' : readOption(edit.column, text);
         if (id === null || (id !== '' && !tgIds.has(id))) refuse(NOT_AN_OPTION(text));
-        else entry.patch.targetGroupIds = id === '' ? [] : [id, ...activity.targetGroupIds.filter((x) => x !== id).slice(0, 49)];
+        else
+          entry.patch.targetGroupIds =
+            id === '' ? [] : [id, ...activity.targetGroupIds.filter((x) => x !== id).slice(0, 49)];
         break;
       }
       case 'category': {
@@ -247,12 +300,16 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
       case 'cost.amount':
       case 'cost.rate': {
         const parsed = parseAmount(text.trim() === '' ? '0' : text, locale);
-        if (!parsed.ok) { refuse(parsed.error); break; }
+        if (!parsed.ok) {
+          refuse(parsed.error);
+          break;
+        }
         const value = toCanonical(parsed.value);
         const c = entry.cost;
         if (edit.column.key === 'cost.amount' && c.kind === 'lumpsum') entry.cost = { ...c, amount: value };
         else if (edit.column.key === 'cost.rate' && c.kind === 'fte') entry.cost = { ...c, yearlyCost: value };
-        else if (edit.column.key === 'cost.rate' && (c.kind === 'hours' || c.kind === 'persons')) entry.cost = { ...c, rate: value };
+        else if (edit.column.key === 'cost.rate' && (c.kind === 'hours' || c.kind === 'persons'))
+          entry.cost = { ...c, rate: value };
         else refuse(NOT_APPLICABLE(edit.column.header));
         break;
       }
@@ -260,12 +317,19 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
       case 'justification':
       case 'regularShareExplanation': {
         const key = edit.column.key as keyof typeof TEXT_MAX;
-        if (text.length > TEXT_MAX[key]) refuse({ nl: `${edit.column.header}: ${t('nl', 'budget.textTooLong', { max: TEXT_MAX[key] })}`, en: `${edit.column.header}: ${t('en', 'budget.textTooLong', { max: TEXT_MAX[key] })}` });
+        if (text.length > TEXT_MAX[key])
+          refuse({
+            nl: `${edit.column.header}: ${t('nl', 'budget.textTooLong', { max: TEXT_MAX[key] })}`,
+            en: `${edit.column.header}: ${t('en', 'budget.textTooLong', { max: TEXT_MAX[key] })}`,
+          });
         else entry.patch[key] = text;
         break;
       }
       case 'regularShare': {
-        if (text.trim() === '') { entry.patch.regularShare = null; break; }
+        if (text.trim() === '') {
+          entry.patch.regularShare = null;
+          break;
+        }
         const parsed = parsePercent(text, locale);
         if (!parsed.ok) refuse(parsed.error);
         else entry.patch.regularShare = toCanonical(parsed.value);
@@ -273,7 +337,10 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
       }
       case 'cost.quantity': {
         const parsed = parseNumber(text.trim() === '' ? '0' : text, locale);
-        if (!parsed.ok) { refuse(parsed.error); break; }
+        if (!parsed.ok) {
+          refuse(parsed.error);
+          break;
+        }
         const value = toCanonical(parsed.value);
         const c = entry.cost;
         if (c.kind === 'hours') entry.cost = { ...c, hours: value };
@@ -294,13 +361,31 @@ export function budgetEditsToOps(plan: Plan, edits: readonly CellEdit[], locale:
 
 /** A new activity row: general, lumpsum of zero per year, following the default split. */
 export function newActivity(id: string, name: string): Activity {
-  return { id, name, targetGroupIds: [], cost: { kind: 'lumpsum', amount: '0', per: 'year' }, category: 'general', split: null, description: '', justification: '', regularShare: null, regularShareExplanation: '' };
+  return {
+    id,
+    name,
+    targetGroupIds: [],
+    cost: { kind: 'lumpsum', amount: '0', per: 'year' },
+    category: 'general',
+    split: null,
+    description: '',
+    justification: '',
+    regularShare: null,
+    regularShareExplanation: '',
+  };
 }
 
 /** The field a budget column edits for this activity's cost basis (the findings' field names). */
 function budgetField(colKey: string, activity: Activity | undefined): string | null {
   const kind = activity?.cost.kind;
-  if (colKey === 'cost.quantity') return kind === 'hours' ? 'cost.hours' : kind === 'fte' ? 'cost.fte' : kind === 'persons' ? 'cost.persons' : 'cost.quantity';
+  if (colKey === 'cost.quantity')
+    return kind === 'hours'
+      ? 'cost.hours'
+      : kind === 'fte'
+        ? 'cost.fte'
+        : kind === 'persons'
+          ? 'cost.persons'
+          : 'cost.quantity';
   if (colKey === 'cost.rate') return kind === 'fte' ? 'cost.yearlyCost' : 'cost.rate';
   // Period columns are `p:<periodId>`; presence fields allow no colon.
   if (colKey.startsWith('p:')) return `period.${colKey.slice(2)}`;
@@ -309,7 +394,10 @@ function budgetField(colKey: string, activity: Activity | undefined): string | n
 
 /** The location of a budget cell in the findings' vocabulary, sent when the user selects it. */
 export function budgetCellLocation(plan: Plan | null, rowId: string, colKey: string): PeerCell | null {
-  const field = budgetField(colKey, plan?.activities.find((a) => a.id === rowId));
+  const field = budgetField(
+    colKey,
+    plan?.activities.find((a) => a.id === rowId),
+  );
   return field ? { section: 'activities', rowId, field } : null;
 }
 

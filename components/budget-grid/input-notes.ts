@@ -16,7 +16,12 @@ import type { CellEdit, EditOutcome, RefusedEdit } from '../grid/grid-types.ts';
 /** A lumpsum this many times smaller or larger than the plan's typical one is called out. */
 const FACTOR = 1000;
 
-export function inputNotes(plan: Plan, edits: readonly CellEdit[], outcome: EditOutcome, locale: Locale): RefusedEdit[] {
+export function inputNotes(
+  plan: Plan,
+  edits: readonly CellEdit[],
+  outcome: EditOutcome,
+  locale: Locale,
+): RefusedEdit[] {
   const refused = new Set(outcome.refused.map((r) => r.edit));
   const notes: RefusedEdit[] = [];
   for (const edit of edits) {
@@ -48,6 +53,7 @@ function outOfLine(plan: Plan, rowId: string, value: Dec) {
   const large = value.gt(typical.times(FACTOR));
   if (!small && !large) return null;
   const t = small ? gridText.implausibleSmall : gridText.implausibleLarge;
-  const fill = (text: string, l: Locale) => text.replace('{amount}', formatMoney(value, l)).replace('{typical}', formatMoney(typical, l));
+  const fill = (text: string, l: Locale) =>
+    text.replace('{amount}', formatMoney(value, l)).replace('{typical}', formatMoney(typical, l));
   return { nl: fill(t.nl, 'nl'), en: fill(t.en, 'en') };
 }

@@ -30,7 +30,15 @@ export interface InputRow {
 }
 
 export type ResultSection = keyof ManyComparison['results'];
-export const RESULT_SECTIONS: readonly ResultSection[] = ['totals', 'domains', 'sectors', 'providers', 'funders', 'payees', 'periods'];
+export const RESULT_SECTIONS: readonly ResultSection[] = [
+  'totals',
+  'domains',
+  'sectors',
+  'providers',
+  'funders',
+  'payees',
+  'periods',
+];
 export const INPUT_GROUPS: readonly InputGroup[] = ['split', 'budget', 'parties', 'other'];
 
 export interface CompareView {
@@ -42,8 +50,13 @@ export interface CompareView {
 }
 
 const GROUP_OF: Record<Section, InputGroup> = {
-  split: 'split', activities: 'budget', providers: 'parties', funders: 'parties',
-  plan: 'other', domains: 'other', targetGroups: 'other',
+  split: 'split',
+  activities: 'budget',
+  providers: 'parties',
+  funders: 'parties',
+  plan: 'other',
+  domains: 'other',
+  targetGroups: 'other',
 };
 
 const inputKey = (d: InputDifference): string =>
@@ -59,7 +72,14 @@ export function inputRows(comparison: ManyComparison): InputRow[] {
       let row = rows.get(key);
       if (!row) {
         // Scenarios whose pair lacks this input have the first scenario's value.
-        row = { key, group: GROUP_OF[d.section], label: d.label, fieldLabel: d.fieldLabel ?? null, values: Array(count).fill(d.a), differs: Array(count).fill(false) };
+        row = {
+          key,
+          group: GROUP_OF[d.section],
+          label: d.label,
+          fieldLabel: d.fieldLabel ?? null,
+          values: Array(count).fill(d.a),
+          differs: Array(count).fill(false),
+        };
         rows.set(key, row);
       }
       row.values[i + 1] = d.b;

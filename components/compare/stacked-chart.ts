@@ -9,7 +9,10 @@ import { formatMoney } from '../../src/money/format.ts';
  * the Decimal values. Segments carry a pattern as well as a colour, and a <title>.
  */
 
-export interface ChartSeries { label: Msg; values: Dec[] }
+export interface ChartSeries {
+  label: Msg;
+  values: Dec[];
+}
 
 export const CHART_WIDTH = 640;
 const LABEL_W = 150;
@@ -37,7 +40,10 @@ function defs(): SVGTemplateResult {
 /** Total per scenario: the sum of its domain amounts. */
 export function totals(series: readonly ChartSeries[], scenarios: number): Dec[] {
   const sums = Array.from({ length: scenarios }, () => ZERO);
-  for (const s of series) s.values.forEach((v, i) => { sums[i] = sums[i]!.plus(v); });
+  for (const s of series)
+    s.values.forEach((v, i) => {
+      sums[i] = sums[i]!.plus(v);
+    });
   return sums;
 }
 
@@ -45,7 +51,11 @@ export function chartHeight(scenarios: number): number {
   return scenarios * (BAR_H + GAP) + GAP;
 }
 
-export function stackedBars(names: readonly string[], series: readonly ChartSeries[], locale: Locale): SVGTemplateResult {
+export function stackedBars(
+  names: readonly string[],
+  series: readonly ChartSeries[],
+  locale: Locale,
+): SVGTemplateResult {
   const sums = totals(series, names.length);
   const max = sums.reduce((m, s) => (s.gt(m) ? s : m), ZERO);
   const width = (v: Dec) => (max.isZero() || v.lte(0) ? 0 : Number(v.div(max).times(BAR_W).toFixed(2)));

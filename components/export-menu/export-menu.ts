@@ -4,16 +4,30 @@ import type { Plan } from '../../src/model/plan.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
 import { tx, type ExportMsgKey } from '../../src/i18n/export.ts';
 import {
-  CSV_TABLES, EXPORT_FORMATS, ExportError, buildAnnex, exportAllFunderAnnexes, exportScenario, isExportError,
-  type CsvTable, type ExportFile, type ExportFormat,
+  CSV_TABLES,
+  EXPORT_FORMATS,
+  ExportError,
+  buildAnnex,
+  exportAllFunderAnnexes,
+  exportScenario,
+  isExportError,
+  type CsvTable,
+  type ExportFile,
+  type ExportFormat,
 } from '../../src/export/index.ts';
 import { tokens } from '../shared/tokens.ts';
 import { exportMenuStyles } from './export-menu.styles.ts';
 import { renderPrintableAnnex } from './printable-annex.ts';
 import { emit } from '../shared/events.ts';
 
-export interface RpExportDetail { format: ExportFormat; fileName: string; blob: Blob }
-export interface RpExportErrorDetail { error: ExportError }
+export interface RpExportDetail {
+  format: ExportFormat;
+  fileName: string;
+  blob: Blob;
+}
+export interface RpExportErrorDetail {
+  error: ExportError;
+}
 
 /** Funder choice meaning "one annex per funder, each a file". */
 const ALL_FUNDERS = '';
@@ -49,7 +63,8 @@ export class RpExportMenu extends LitElement {
   /** The scenario's name: printed in the files and part of their names. */
   @property({ attribute: 'scenario-name' }) scenarioName = '';
   /** Language of the menu and of the files ('nl' or 'en'). */
-  @property({ reflect: true, converter: { fromAttribute: (v: string | null) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
+  @property({ reflect: true, converter: { fromAttribute: (v: string | null) => asLocale(v) } }) locale: Locale =
+    DEFAULT_LOCALE;
 
   @state() private format: ExportFormat = 'annex-docx';
   @state() private funderId = ALL_FUNDERS;
@@ -59,8 +74,12 @@ export class RpExportMenu extends LitElement {
   @state() private error: ExportError | null = null;
   @state() private done: string[] = [];
 
-  private get l(): Locale { return asLocale(this.locale); }
-  private t(key: ExportMsgKey, params?: Record<string, string | number>): string { return tx(key, this.l, params); }
+  private get l(): Locale {
+    return asLocale(this.locale);
+  }
+  private t(key: ExportMsgKey, params?: Record<string, string | number>): string {
+    return tx(key, this.l, params);
+  }
 
   override render() {
     const plan = this.plan;
@@ -69,9 +88,13 @@ export class RpExportMenu extends LitElement {
         <h2 id="title">${this.t('menuTitle')}</h2>
         ${plan ? this.renderForm(plan) : html`<p>${this.t('menuNoPlan')}</p>`}
         <div class="status" role="status" aria-live="polite">
-          ${this.busy
-            ? html`<progress aria-label=${this.t('menuBusy')}></progress><span>${this.t('menuBusy')}</span>`
-            : this.done.length > 0 ? html`<span>${this.done.map((f) => this.t('menuDone', { file: f })).join(' ')}</span>` : nothing}
+          ${
+            this.busy
+              ? html`<progress aria-label=${this.t('menuBusy')}></progress><span>${this.t('menuBusy')}</span>`
+              : this.done.length > 0
+                ? html`<span>${this.done.map((f) => this.t('menuDone', { file: f })).join(' ')}</span>`
+                : nothing
+          }
         </div>
         ${this.error ? this.renderError(this.error) : nothing}
       </section>
@@ -83,33 +106,74 @@ export class RpExportMenu extends LitElement {
     return html`
       <div class="field">
         <label for="format">${this.t('menuFormat')}</label>
-        <select id="format" .value=${this.format} @change=${(e: Event) => { this.format = (e.target as HTMLSelectElement).value as ExportFormat; this.error = null; }}>
+        <select
+          id="format"
+          .value=${this.format}
+          @change=${(e: Event) => {
+            this.format = (e.target as HTMLSelectElement).value as ExportFormat;
+            this.error = null;
+          }}
+        >
           ${EXPORT_FORMATS.map((f) => html`<option value=${f} ?selected=${f === this.format}>${this.t(`format.${f}`)}</option>`)}
         </select>
       </div>
-      ${funderSelect ? html`
-        <div class="field">
-          <label for="funder">${this.t('menuFunder')}</label>
-          <select id="funder" @change=${(e: Event) => { this.funderId = (e.target as HTMLSelectElement).value; }}>
-            <option value=${ALL_FUNDERS} ?selected=${this.funderId === ALL_FUNDERS}>${this.t('menuAllFunders')}</option>
-            ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${funderOption(plan, f)}</option>`)}
-          </select>
-        </div>` : nothing}
-      ${this.format === 'csv' ? html`
-        <div class="field">
-          <label for="table">${this.t('menuTable')}</label>
-          <select id="table" @change=${(e: Event) => { this.table = (e.target as HTMLSelectElement).value as CsvTable; }}>
-            ${CSV_TABLES.map((c) => html`<option value=${c} ?selected=${c === this.table}>${this.t(`table.${c}`)}</option>`)}
-          </select>
-        </div>` : nothing}
+      ${
+        funderSelect
+          ? html` <div class="field">
+              <label for="funder">${this.t('menuFunder')}</label>
+              <select
+                id="funder"
+                @change=${(e: Event) => {
+                  this.funderId = (e.target as HTMLSelectElement).value;
+                }}
+              >
+                <option value=${ALL_FUNDERS} ?selected=${this.funderId === ALL_FUNDERS}>
+                  ${this.t('menuAllFunders')}
+                </option>
+                ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${funderOption(plan, f)}</option>`)}
+              </select>
+            </div>`
+          : nothing
+      }
+      ${
+        this.format === 'csv'
+          ? html` <div class="field">
+              <label for="table">${this.t('menuTable')}</label>
+              <select
+                id="table"
+                @change=${(e: Event) => {
+                  this.table = (e.target as HTMLSelectElement).value as CsvTable;
+                }}
+              >
+                ${CSV_TABLES.map((c) => html`<option value=${c} ?selected=${c === this.table}>${this.t(`table.${c}`)}</option>`)}
+              </select>
+            </div>`
+          : nothing
+      }
       <label class="check">
-        <input id="draft" type="checkbox" .checked=${this.draft} @change=${(e: Event) => { this.draft = (e.target as HTMLInputElement).checked; }} />
+        <input
+          id="draft"
+          type="checkbox"
+          .checked=${this.draft}
+          @change=${(e: Event) => {
+            this.draft = (e.target as HTMLInputElement).checked;
+          }}
+        />
         ${this.t('menuDraft')}
       </label>
       <div class="actions">
-        <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
-        ${this.format === 'annex-docx' || this.format === 'lead-annex-docx' || (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS) ? html`
-          <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>${this.t('menuPrint')}</button>` : nothing}
+        <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>
+          ${this.t('menuDownload')}
+        </button>
+        ${
+          this.format === 'annex-docx' ||
+          this.format === 'lead-annex-docx' ||
+          (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS)
+            ? html` <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>
+                ${this.t('menuPrint')}
+              </button>`
+            : nothing
+        }
         <slot name="actions"></slot>
       </div>
     `;
@@ -119,7 +183,13 @@ export class RpExportMenu extends LitElement {
     return html`
       <div class="refusal" part="refusal" role="alert">
         <p>${error.code === 'has-errors' ? this.t('menuRefused') : ''} ${error.messages[this.l]}</p>
-        ${error.findings.length > 0 ? html`<ul>${error.findings.map((f) => html`<li>${f.message[this.l]}</li>`)}</ul>` : nothing}
+        ${
+          error.findings.length > 0
+            ? html`<ul>
+                ${error.findings.map((f) => html`<li>${f.message[this.l]}</li>`)}
+              </ul>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -208,5 +278,7 @@ function funderOption(plan: Plan, f: Plan['funders'][number]): string {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'rp-export-menu': RpExportMenu }
+  interface HTMLElementTagNameMap {
+    'rp-export-menu': RpExportMenu;
+  }
 }

@@ -9,7 +9,12 @@ import { PRINT_CSS, pageMarginCss } from './print.styles.ts';
  * name like `<img onerror=…>` stays text. Rendered from the same content as the .docx.
  */
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -35,7 +40,9 @@ function renderTable(doc: Document, table: Table, locale: AnnexDoc['locale'], ca
   const body = el(doc, 'tbody');
   for (const row of table.rows) {
     const tr = el(doc, 'tr');
-    row.forEach((cell, i) => tr.append(el(doc, 'td', displayCell(cell, locale), NUMERIC.has(cell.t) || numeric[i] ? 'num' : undefined)));
+    row.forEach((cell, i) =>
+      tr.append(el(doc, 'td', displayCell(cell, locale), NUMERIC.has(cell.t) || numeric[i] ? 'num' : undefined)),
+    );
     body.append(tr);
   }
   t.append(body);
@@ -44,7 +51,9 @@ function renderTable(doc: Document, table: Table, locale: AnnexDoc['locale'], ca
     const tr = el(doc, 'tr');
     table.totals.forEach((total, i) => {
       const label = i === 0 ? tx('total', locale) : '';
-      tr.append(el(doc, 'td', total ? displayCell({ t: 'money', v: total }, locale) : label, numeric[i] ? 'num' : undefined));
+      tr.append(
+        el(doc, 'td', total ? displayCell({ t: 'money', v: total }, locale) : label, numeric[i] ? 'num' : undefined),
+      );
     });
     foot.append(tr);
     t.append(foot);
@@ -55,9 +64,12 @@ function renderTable(doc: Document, table: Table, locale: AnnexDoc['locale'], ca
 
 function renderBlock(doc: Document, block: Block, locale: AnnexDoc['locale']): Node {
   switch (block.kind) {
-    case 'heading': return el(doc, block.level === 1 ? 'h1' : block.level === 2 ? 'h2' : 'h3', block.text);
-    case 'paragraph': return el(doc, 'p', block.text, block.strong ? 'strong' : undefined);
-    case 'table': return renderTable(doc, block.table, locale, block.caption);
+    case 'heading':
+      return el(doc, block.level === 1 ? 'h1' : block.level === 2 ? 'h2' : 'h3', block.text);
+    case 'paragraph':
+      return el(doc, 'p', block.text, block.strong ? 'strong' : undefined);
+    case 'table':
+      return renderTable(doc, block.table, locale, block.caption);
   }
 }
 
@@ -79,7 +91,9 @@ export function renderPrintableAnnex(annex: AnnexDoc, doc: Document): void {
     body.lastElementChild!.setAttribute('aria-hidden', 'true');
   }
   body.append(el(doc, 'h1', annex.draft ? `${mark}: ${annex.title}` : annex.title));
-  annex.meta.forEach((line, i) => body.append(el(doc, 'p', line, i === annex.meta.length - 1 ? 'meta fingerprint' : 'meta')));
+  annex.meta.forEach((line, i) =>
+    body.append(el(doc, 'p', line, i === annex.meta.length - 1 ? 'meta fingerprint' : 'meta')),
+  );
   for (const block of annex.blocks) body.append(renderBlock(doc, block, annex.locale));
   body.append(el(doc, 'div', `${annex.draft ? `${mark} · ` : ''}${annex.footer}`, 'page-footer'));
 }

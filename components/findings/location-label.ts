@@ -8,11 +8,16 @@ import { DEFAULT_SPLIT_ROW } from '../../src/model/ops.ts';
 function rowName(loc: FindingLocation, plan: Plan | null): string | undefined {
   if (!loc.rowId || !plan) return loc.rowId;
   const rows: readonly { id: string; name: string }[] | undefined =
-    loc.section === 'activities' || loc.section === 'split' ? plan.activities
-      : loc.section === 'targetGroups' ? plan.targetGroups
-        : loc.section === 'providers' ? plan.providers
-          : loc.section === 'funders' ? plan.funders
-            : loc.section === 'domains' ? plan.domains
+    loc.section === 'activities' || loc.section === 'split'
+      ? plan.activities
+      : loc.section === 'targetGroups'
+        ? plan.targetGroups
+        : loc.section === 'providers'
+          ? plan.providers
+          : loc.section === 'funders'
+            ? plan.funders
+            : loc.section === 'domains'
+              ? plan.domains
               : undefined;
   return rows?.find((r) => r.id === loc.rowId)?.name || loc.rowId;
 }

@@ -19,12 +19,31 @@ import { paymentLead, payments } from '../../src/engine/index.ts';
 /** 0 funders; then domains, sectors, providers — or, with a lead, the lead and providers. */
 export type Column = 0 | 1 | 2 | 3;
 
-export interface FlowNode { key: string; column: Column; name: string; amount: Decimal; domainIndex: number }
+export interface FlowNode {
+  key: string;
+  column: Column;
+  name: string;
+  amount: Decimal;
+  domainIndex: number;
+}
 
 /** What a flow stands for; the same shape as the rp-flow-select event's detail. */
-export interface FlowSelectDetail { funderId?: string | null; domainId: string | null; sectorId?: string | null; providerId?: string | null }
+export interface FlowSelectDetail {
+  funderId?: string | null;
+  domainId: string | null;
+  sectorId?: string | null;
+  providerId?: string | null;
+}
 
-export interface FlowLink { key: string; source: string; target: string; amount: Decimal; label: string; detail: FlowSelectDetail; domainIndex: number }
+export interface FlowLink {
+  key: string;
+  source: string;
+  target: string;
+  amount: Decimal;
+  label: string;
+  detail: FlowSelectDetail;
+  domainIndex: number;
+}
 
 export interface FlowGraph {
   nodes: FlowNode[];
@@ -38,22 +57,36 @@ export interface FlowGraph {
 const domainKey = (d: string | null) => `d:${d ?? ''}`;
 const sectorKey = (d: string | null, s: string | null) => `s:${d ?? ''}:${s ?? ''}`;
 
-export function buildFlowGraph(allocation: Allocation, plan: Plan | null, locale: Locale, format: (d: Decimal) => string): FlowGraph {
+export function buildFlowGraph(
+  allocation: Allocation,
+  plan: Plan | null,
+  locale: Locale,
+  format: (d: Decimal) => string,
+): FlowGraph {
   const t = (k: keyof typeof flowText) => msg(flowText[k], locale);
   if (plan && paymentLead(plan) !== null) return leadGraph(allocation, plan, locale, format);
   const headings = [t('funders'), t('domains'), t('sectors'), t('providers')];
   const domains = plan?.domains ?? [];
   const zvw = new Set(domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
-  const domainIndex = (id: string | null) => { const i = domains.findIndex((d) => d.id === id); return i < 0 ? domains.length : i; };
+  const domainIndex = (id: string | null) => {
+    const i = domains.findIndex((d) => d.id === id);
+    return i < 0 ? domains.length : i;
+  };
   const unknown = (id: string) => msg(flowText.unknown, locale, { id });
-  const domainName = (id: string | null) => id === null ? msg(flowText.noDomain, locale) : domains.find((d) => d.id === id)?.name ?? unknown(id);
+  const domainName = (id: string | null) =>
+    id === null ? msg(flowText.noDomain, locale) : (domains.find((d) => d.id === id)?.name ?? unknown(id));
   const sectorName = (domainId: string | null, id: string | null) => {
     if (id === null) return `${domainName(domainId)} · ${msg(flowText.noSector, locale)}`;
     return domains.find((d) => d.id === domainId)?.sectors.find((s) => s.id === id)?.name ?? unknown(id);
   };
-  const funderName = (id: string | null, domainId: string | null) => id !== null ? plan?.funders.find((f) => f.id === id)?.name ?? unknown(id)
-    : domainId !== null && zvw.has(domainId) ? t('uncovered') : t('noFunder');
-  const providerName = (id: string | null) => id === null ? msg(flowText.noProvider, locale) : plan?.providers.find((p) => p.id === id)?.name ?? unknown(id);
+  const funderName = (id: string | null, domainId: string | null) =>
+    id !== null
+      ? (plan?.funders.find((f) => f.id === id)?.name ?? unknown(id))
+      : domainId !== null && zvw.has(domainId)
+        ? t('uncovered')
+        : t('noFunder');
+  const providerName = (id: string | null) =>
+    id === null ? msg(flowText.noProvider, locale) : (plan?.providers.find((p) => p.id === id)?.name ?? unknown(id));
 
   const nodes = new Map<string, FlowNode>();
   const add = (key: string, column: Column, name: string, amount: Decimal, di: number) => {
@@ -65,21 +98,32 @@ export function buildFlowGraph(allocation: Allocation, plan: Plan | null, locale
   const link = (source: string, target: string, amount: Decimal, detail: FlowSelectDetail, di: number) => {
     const from = nodes.get(source)!.name;
     const to = nodes.get(target)!.name;
-    links.push({ key: `${source}>${target}`, source, target, amount, detail, domainIndex: di, label: msg(flowText.flow, locale, { from, to, amount: format(amount) }) });
+    links.push({
+      key: `${source}>${target}`,
+      source,
+      target,
+      amount,
+      detail,
+      domainIndex: di,
+      label: msg(flowText.flow, locale, { from, to, amount: format(amount) }),
+    });
   };
   const positive = (a: Decimal) => a.gt(0);
 
-  for (const d of allocation.byDomain.filter((x) => positive(x.amount))) add(domainKey(d.domainId), 1, domainName(d.domainId), d.amount, domainIndex(d.domainId));
+  for (const d of allocation.byDomain.filter((x) => positive(x.amount)))
+    add(domainKey(d.domainId), 1, domainName(d.domainId), d.amount, domainIndex(d.domainId));
   for (const f of allocation.byFunder.filter((x) => positive(x.amount))) {
     const key = funderKey(f.funderId, f.domainId, zvw);
     add(key, 0, funderName(f.funderId, f.domainId), f.amount, domainIndex(f.domainId));
-    if (!nodes.has(domainKey(f.domainId))) add(domainKey(f.domainId), 1, domainName(f.domainId), new Dec(0), domainIndex(f.domainId));
+    if (!nodes.has(domainKey(f.domainId)))
+      add(domainKey(f.domainId), 1, domainName(f.domainId), new Dec(0), domainIndex(f.domainId));
     link(key, domainKey(f.domainId), f.amount, { funderId: f.funderId, domainId: f.domainId }, domainIndex(f.domainId));
   }
   for (const s of allocation.bySector.filter((x) => positive(x.amount))) {
     const key = sectorKey(s.domainId, s.sectorId);
     add(key, 2, sectorName(s.domainId, s.sectorId), s.amount, domainIndex(s.domainId));
-    if (!nodes.has(domainKey(s.domainId))) add(domainKey(s.domainId), 1, domainName(s.domainId), s.amount, domainIndex(s.domainId));
+    if (!nodes.has(domainKey(s.domainId)))
+      add(domainKey(s.domainId), 1, domainName(s.domainId), s.amount, domainIndex(s.domainId));
     link(domainKey(s.domainId), key, s.amount, { domainId: s.domainId, sectorId: s.sectorId }, domainIndex(s.domainId));
   }
   for (const p of allocation.byProvider.filter((x) => positive(x.amount))) {
@@ -87,7 +131,13 @@ export function buildFlowGraph(allocation: Allocation, plan: Plan | null, locale
     add(key, 3, providerName(p.providerId), p.amount, domainIndex(p.domainId));
     const source = sectorKey(p.domainId, p.sectorId);
     if (!nodes.has(source)) add(source, 2, sectorName(p.domainId, p.sectorId), p.amount, domainIndex(p.domainId));
-    link(source, key, p.amount, { domainId: p.domainId, sectorId: p.sectorId, providerId: p.providerId }, domainIndex(p.domainId));
+    link(
+      source,
+      key,
+      p.amount,
+      { domainId: p.domainId, sectorId: p.sectorId, providerId: p.providerId },
+      domainIndex(p.domainId),
+    );
   }
   return { nodes: [...nodes.values()], links, headings, label: t('label') };
 }
@@ -110,11 +160,19 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
   const leadId = pay.leadId!;
   const model = plan.executionModel as 'main-contractor' | 'cashier';
   const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
-  const domainIndex = (id: string | null) => { const i = plan.domains.findIndex((d) => d.id === id); return i < 0 ? plan.domains.length : i; };
+  const domainIndex = (id: string | null) => {
+    const i = plan.domains.findIndex((d) => d.id === id);
+    return i < 0 ? plan.domains.length : i;
+  };
   const unknown = (id: string) => msg(flowText.unknown, locale, { id });
-  const providerName = (id: string | null) => id === null ? t('noProvider') : plan.providers.find((p) => p.id === id)?.name ?? unknown(id);
-  const funderName = (id: string | null, domainId: string | null) => id !== null ? plan.funders.find((f) => f.id === id)?.name ?? unknown(id)
-    : domainId !== null && zvw.has(domainId) ? t('uncovered') : t('noFunder');
+  const providerName = (id: string | null) =>
+    id === null ? t('noProvider') : (plan.providers.find((p) => p.id === id)?.name ?? unknown(id));
+  const funderName = (id: string | null, domainId: string | null) =>
+    id !== null
+      ? (plan.funders.find((f) => f.id === id)?.name ?? unknown(id))
+      : domainId !== null && zvw.has(domainId)
+        ? t('uncovered')
+        : t('noFunder');
   const leadName = `${providerName(leadId)} (${t(`lead.${model}`)})`;
 
   const nodes = new Map<string, FlowNode>();
@@ -127,7 +185,10 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
   const link = (source: string, target: string, amount: Decimal, detail: FlowSelectDetail, di: number) => {
     const key = `${source}>${target}`;
     const l = links.get(key);
-    if (l) { l.amount = l.amount.plus(amount); return; }
+    if (l) {
+      l.amount = l.amount.plus(amount);
+      return;
+    }
     links.set(key, { key, source, target, amount: new Dec(amount), detail, domainIndex: di, label: '' });
   };
   const lead = 'l:lead';
@@ -136,7 +197,13 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
     const key = funderKey(f.funderId, f.domainId, zvw);
     add(key, 0, funderName(f.funderId, f.domainId), f.annual, domainIndex(f.domainId));
     add(lead, 1, leadName, f.annual, domainIndex(leadDomain));
-    link(key, lead, f.annual, { funderId: f.funderId, domainId: f.domainId, providerId: leadId }, domainIndex(f.domainId));
+    link(
+      key,
+      lead,
+      f.annual,
+      { funderId: f.funderId, domainId: f.domainId, providerId: leadId },
+      domainIndex(f.domainId),
+    );
     for (const part of f.parts.filter((x) => x.annual.gt(0))) {
       const domainId = plan.providers.find((p) => p.id === part.providerId)?.domainId ?? f.domainId;
       const pk = `p:${part.providerId ?? ''}`;
@@ -145,10 +212,16 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
     }
   }
   const out = [...links.values()].map((l) => ({
-    ...l, label: msg(flowText.flow, locale, { from: nodes.get(l.source)!.name, to: nodes.get(l.target)!.name, amount: format(l.amount) }),
+    ...l,
+    label: msg(flowText.flow, locale, {
+      from: nodes.get(l.source)!.name,
+      to: nodes.get(l.target)!.name,
+      amount: format(l.amount),
+    }),
   }));
   return {
-    nodes: [...nodes.values()], links: out,
+    nodes: [...nodes.values()],
+    links: out,
     headings: [t('funders'), t(`lead.${model}`), t('providers')],
     label: msg(flowText.labelLead, locale, { lead: t(`lead.${model}`).toLowerCase() }),
   };

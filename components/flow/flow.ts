@@ -77,32 +77,61 @@ export class RpFlow extends LitElement {
     const selectedLink = layout.links.find((l) => l.key === this.selected);
     return html`
       <div class="toolbar">
-        <button part="toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
+        <button
+          part="toggle"
+          aria-expanded=${this.showTable ? 'true' : 'false'}
+          @click=${() => {
+            this.showTable = !this.showTable;
+          }}
+        >
           ${this.showTable ? t('hideTable') : t('showTable')}
         </button>
       </div>
       <figure>
-        <svg part="diagram" viewBox="-150 0 ${WIDTH + 300} ${HEIGHT}" role="group" aria-label=${graph.label}
-          class=${this.selected ? 'has-selection' : ''}>
+        <svg
+          part="diagram"
+          viewBox="-150 0 ${WIDTH + 300} ${HEIGHT}"
+          role="group"
+          aria-label=${graph.label}
+          class=${this.selected ? 'has-selection' : ''}
+        >
           ${headings.map((h, c) => svg`<text class="heading" aria-hidden="true" x=${layout.columnX[c]! + NODE_WIDTH / 2} y="14" text-anchor="middle">${h}</text>`)}
-          ${layout.links.map((l) => svg`<path class="link ${l.key === this.selected ? 'selected' : ''}" d=${l.path}
+          ${layout.links.map(
+            (l) => svg`<path class="link ${l.key === this.selected ? 'selected' : ''}" d=${l.path}
               style="--_flow-color: var(--rp-flow-color-${(l.domainIndex % 6) + 1}, var(--_flow-${(l.domainIndex % 6) + 1}))"
               tabindex="0" role="button" aria-label=${l.label} aria-pressed=${l.key === this.selected ? 'true' : 'false'}
-              @click=${() => this.choose(l)} @keydown=${(e: KeyboardEvent) => this.onKey(e, l)}><title>${l.label}</title></path>`)}
-          ${layout.nodes.map((n) => svg`<rect class="node" aria-hidden="true" x=${n.x} y=${n.y} width=${NODE_WIDTH} height=${n.h}></rect>
+              @click=${() => this.choose(l)} @keydown=${(e: KeyboardEvent) => this.onKey(e, l)}><title>${l.label}</title></path>`,
+          )}
+          ${layout.nodes.map(
+            (n) => svg`<rect class="node" aria-hidden="true" x=${n.x} y=${n.y} width=${NODE_WIDTH} height=${n.h}></rect>
             <text aria-hidden="true" x=${n.column === 0 ? n.x - 6 : n.x + NODE_WIDTH + 6} y=${n.y + n.h / 2} dominant-baseline="middle"
-              text-anchor=${n.column === 0 ? 'end' : 'start'}>${n.name}</text>`)}
+              text-anchor=${n.column === 0 ? 'end' : 'start'}>${n.name}</text>`,
+          )}
         </svg>
       </figure>
-      <div role="status" class="visually-hidden">${selectedLink ? msg(flowText.selected, this.locale, { flow: selectedLink.label }) : nothing}</div>
+      <div role="status" class="visually-hidden">
+        ${selectedLink ? msg(flowText.selected, this.locale, { flow: selectedLink.label }) : nothing}
+      </div>
       <table part="table" class=${this.showTable ? '' : 'visually-hidden'}>
-        <caption>${t('caption')}</caption>
-        <thead><tr><th scope="col">${t('from')}</th><th scope="col">${t('to')}</th><th scope="col">${t('amount')}</th></tr></thead>
+        <caption>
+          ${t('caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('from')}</th>
+            <th scope="col">${t('to')}</th>
+            <th scope="col">${t('amount')}</th>
+          </tr>
+        </thead>
         <tbody>
           ${layout.links.map((l) => {
             const from = layout.nodes.find((n) => n.key === l.source)!.name;
             const to = layout.nodes.find((n) => n.key === l.target)!.name;
-            return html`<tr><td>${from}</td><td>${to}</td><td class="amount">${this.money(l.amount)}</td></tr>`;
+            return html`<tr>
+              <td>${from}</td>
+              <td>${to}</td>
+              <td class="amount">${this.money(l.amount)}</td>
+            </tr>`;
           })}
         </tbody>
       </table>
@@ -122,5 +151,7 @@ export class RpFlow extends LitElement {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'rp-flow': RpFlow }
+  interface HTMLElementTagNameMap {
+    'rp-flow': RpFlow;
+  }
 }

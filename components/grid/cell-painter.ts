@@ -37,8 +37,13 @@ export class CellPainter {
   constructor(private readonly s: PaintState) {}
 
   readonly renderer = (
-    instance: HotInstance, td: HTMLTableCellElement, row: number, col: number,
-    prop: string | number, value: unknown, props: RendererProps,
+    instance: HotInstance,
+    td: HTMLTableCellElement,
+    row: number,
+    col: number,
+    prop: string | number,
+    value: unknown,
+    props: RendererProps,
   ): void => {
     const column = this.s.columns[col];
     const r = this.s.rows[row];
@@ -99,7 +104,13 @@ export class CellPainter {
   }
 
   /** Our part of a cell's look: what it is (for the styles), then its marks, name and presence. */
-  private drawCell(td: HTMLTableCellElement, r: GridRow | undefined, column: GridColumn | undefined, col: number, shown: string): void {
+  private drawCell(
+    td: HTMLTableCellElement,
+    r: GridRow | undefined,
+    column: GridColumn | undefined,
+    col: number,
+    shown: string,
+  ): void {
     // The same cascade as the readOnly cell meta: the grid, the column, the row.
     const readOnly = this.s.readonly || !!column?.readOnly || !!r?.readOnly;
     setAttr(td, 'data-rp', cellKinds(r, column, col, readOnly));
@@ -116,10 +127,10 @@ export class CellPainter {
     const empty = shown === '' ? '—' : shown;
     const label = col === 0 ? `${column.header}: ${empty}` : `${r.name}, ${column.header}: ${empty}`;
     setAttr(td, 'aria-label', r.inherited && col > 0 ? `${label} (${gt('usesDefault', l)})` : label);
-    const notes = !refused && !findings ? null : [
-      ...(refused ? [refused[l]] : []),
-      ...(findings ?? []).map((f) => `${gt(f.severity, l)}: ${f.message[l]}`),
-    ];
+    const notes =
+      !refused && !findings
+        ? null
+        : [...(refused ? [refused[l]] : []), ...(findings ?? []).map((f) => `${gt(f.severity, l)}: ${f.message[l]}`)];
     const editing = peers?.map((p) => `${peerName(p, l)} ${gt('isEditingCell', l)}.`);
     const description = [...(notes ?? []), ...(editing ?? [])];
     setAttr(td, 'aria-description', description.length > 0 ? description.join(' ') : null);
@@ -174,7 +185,12 @@ function setText(td: HTMLTableCellElement, text: string): void {
 }
 
 /** The `data-rp` tokens of a cell: what it is, as the styles read it. */
-function cellKinds(r: GridRow | undefined, column: GridColumn | undefined, col: number, readOnly: boolean): string | null {
+function cellKinds(
+  r: GridRow | undefined,
+  column: GridColumn | undefined,
+  col: number,
+  readOnly: boolean,
+): string | null {
   let kinds = '';
   if (column?.numeric) kinds += ' num';
   if (r?.inherited && col > 0) kinds += ' inherited';

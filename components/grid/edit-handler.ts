@@ -51,7 +51,10 @@ export function readEdits(toOps: (edits: CellEdit[]) => EditOutcome, edits: Cell
   try {
     return toOps(edits);
   } catch {
-    return { ops: [], refused: edits.map((edit) => ({ edit, message: { nl: 'Invoer niet verwerkt', en: 'Input not processed' } })) };
+    return {
+      ops: [],
+      refused: edits.map((edit) => ({ edit, message: { nl: 'Invoer niet verwerkt', en: 'Input not processed' } })),
+    };
   }
 }
 
@@ -82,7 +85,8 @@ export function fillDown(hot: HotInstance): void {
   const sel = hot.getSelectedLast();
   if (!sel) return;
   const [r1, c1, r2, c2] = sel as [number, number, number, number];
-  const top = Math.min(r1, r2), bottom = Math.max(r1, r2);
+  const top = Math.min(r1, r2),
+    bottom = Math.max(r1, r2);
   if (bottom <= top) return;
   const cells: [number, number, unknown][] = [];
   for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
@@ -92,7 +96,10 @@ export function fillDown(hot: HotInstance): void {
   hot.setDataAtCell(cells as never, undefined, undefined, FILL);
 }
 
-export interface Shortcut { keys: string[][]; run: () => void }
+export interface Shortcut {
+  keys: string[][];
+  run: () => void;
+}
 
 /** The grid's own shortcuts in Handsontable's grid context: undo and redo go to the owner. */
 export function installShortcuts(hot: HotInstance, undo: (redo: boolean) => void, extra: readonly Shortcut[]): void {
@@ -101,12 +108,22 @@ export function installShortcuts(hot: HotInstance, undo: (redo: boolean) => void
   // Handled here and nowhere else: without stopPropagation the key goes on to Handsontable's
   // editor, and Alt+B opened the cell editor with a "b" in it (after which Ctrl+Z undid typing).
   const own = { preventDefault: true, stopPropagation: true };
-  grid.addShortcuts([
-    { keys: [['Control/Meta', 'z']], callback: () => undo(false), ...own },
-    { keys: [['Control/Meta', 'y'], ['Control/Meta', 'Shift', 'z']], callback: () => undo(true), ...own },
-    { keys: [['Control/Meta', 'd']], callback: () => fillDown(hot), ...own },
-    ...extra.map((s) => ({ keys: s.keys, callback: () => s.run(), ...own })),
-  ], { group: 'rp-grid' });
+  grid.addShortcuts(
+    [
+      { keys: [['Control/Meta', 'z']], callback: () => undo(false), ...own },
+      {
+        keys: [
+          ['Control/Meta', 'y'],
+          ['Control/Meta', 'Shift', 'z'],
+        ],
+        callback: () => undo(true),
+        ...own,
+      },
+      { keys: [['Control/Meta', 'd']], callback: () => fillDown(hot), ...own },
+      ...extra.map((s) => ({ keys: s.keys, callback: () => s.run(), ...own })),
+    ],
+    { group: 'rp-grid' },
+  );
 }
 
 /** Ctrl/Cmd+Z is undo; Ctrl/Cmd+Y and Ctrl/Cmd+Shift+Z are redo (as in spreadsheets). */

@@ -22,8 +22,12 @@ export type { GridHost, GridSource } from './grid-source.ts';
 
 /** What the grid last showed, so an update with nothing new does nothing. */
 interface Synced {
-  plan: Plan | null; allocation: Allocation | null; findings: Finding[];
-  locale: Locale; readonly: boolean; view: string;
+  plan: Plan | null;
+  allocation: Allocation | null;
+  findings: Finding[];
+  locale: Locale;
+  readonly: boolean;
+  view: string;
   /** Counts releases of fresh rows (field-findings.ts): their findings then show. */
   fresh: number;
 }
@@ -67,14 +71,21 @@ export class GridController implements ReactiveController, PaintState {
     this.host.requestUpdate();
   };
 
-  constructor(private readonly host: GridHost, private readonly source: GridSource) {
+  constructor(
+    private readonly host: GridHost,
+    private readonly source: GridSource,
+  ) {
     this.line = new StatusLine(source, this);
     this.selection = new GridSelection(this, (row, col) => this.line.showCell(row, col));
     host.addController(this);
   }
 
-  get locale(): Locale { return this.host.locale; }
-  get readonly(): boolean { return this.host.readonly; }
+  get locale(): Locale {
+    return this.host.locale;
+  }
+  get readonly(): boolean {
+    return this.host.readonly;
+  }
 
   hostConnected(): void {
     freshRows.addEventListener('change', this.onFresh);
@@ -137,7 +148,8 @@ export class GridController implements ReactiveController, PaintState {
         this.labelEditors(row, col);
       },
       afterBeginEditing: (row: number, col: number) => this.labelEditors(row, col),
-      beforePaste: (data: unknown[][], ranges: { startRow: number; startCol: number }[]) => this.spreadPaste(data, ranges),
+      beforePaste: (data: unknown[][], ranges: { startRow: number; startCol: number }[]) =>
+        this.spreadPaste(data, ranges),
     } as never);
     // Added after Handsontable's own afterRender hook, which reads the layout: painting first
     // would make that read lay out the painted cells there and then, not in the next frame.
@@ -182,14 +194,27 @@ export class GridController implements ReactiveController, PaintState {
 
   private current(): Synced {
     const h = this.host;
-    return { plan: h.plan, allocation: h.allocation, findings: h.findings, locale: h.locale, readonly: h.readonly, view: this.source.viewKey(), fresh: this.fresh };
+    return {
+      plan: h.plan,
+      allocation: h.allocation,
+      findings: h.findings,
+      locale: h.locale,
+      readonly: h.readonly,
+      view: this.source.viewKey(),
+      fresh: this.fresh,
+    };
   }
 
   /** Brings the grid in step with what changed since it was last shown. */
   private sync(): void {
     const now = this.current();
     const was = this.synced;
-    const dataChanged = !was || now.plan !== was.plan || now.allocation !== was.allocation || now.locale !== was.locale || now.view !== was.view;
+    const dataChanged =
+      !was ||
+      now.plan !== was.plan ||
+      now.allocation !== was.allocation ||
+      now.locale !== was.locale ||
+      now.view !== was.view;
     const findingsChanged = dataChanged || now.findings !== was?.findings || now.fresh !== was?.fresh;
     const settingsChanged = now.readonly !== was?.readonly;
     if (dataChanged || findingsChanged || settingsChanged) {
@@ -243,7 +268,8 @@ export class GridController implements ReactiveController, PaintState {
         const data = (this.data = bindData(rows));
         // A pending edit repaint describes the old rows: this render replaces it.
         this.editRepaint = null;
-        if (this.shape !== previous) heavy.push(() => hot.updateSettings({ ...shapeSettings(shape, this.painter.renderer), data } as never));
+        if (this.shape !== previous)
+          heavy.push(() => hot.updateSettings({ ...shapeSettings(shape, this.painter.renderer), data } as never));
         else heavy.push(() => hot.updateData(data, SYNC));
       } else {
         dirty = { ...diffRows(this.rows, rows, this.data), cells: [] };
@@ -374,7 +400,9 @@ export class GridController implements ReactiveController, PaintState {
     data.forEach((row, r) => {
       const current = this.data[start.startRow + r] ?? [];
       const spread: unknown[] = Array.from({ length: span }, (_, i) => current[start.startCol + i] ?? '');
-      targets.forEach((col, i) => { spread[col - start.startCol] = row[i]; });
+      targets.forEach((col, i) => {
+        spread[col - start.startCol] = row[i];
+      });
       row.splice(0, row.length, ...spread);
     });
   }

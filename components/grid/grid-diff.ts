@@ -7,13 +7,22 @@ import type { GridRow, GridShape } from './grid-types.ts';
  */
 
 /** What must be painted: whole rows (by index), single values (row, column index pairs), cells. */
-export interface Dirty { rows: number[]; values: number[]; cells: CellRef[] }
+export interface Dirty {
+  rows: number[];
+  values: number[];
+  cells: CellRef[];
+}
 
 export const noDirt = (): Dirty => ({ rows: [], values: [], cells: [] });
 
 /** Everything about a shape that needs Handsontable's columns rebuilt when it changes. */
 export function shapeKey(shape: GridShape): string {
-  return JSON.stringify([shape.columns.map((c) => [c.key, c.header, c.width, c.readOnly, c.options]), shape.nestedHeaders, shape.fixedRowsBottom, shape.fixedColumnsStart]);
+  return JSON.stringify([
+    shape.columns.map((c) => [c.key, c.header, c.width, c.readOnly, c.options]),
+    shape.nestedHeaders,
+    shape.fixedRowsBottom,
+    shape.fixedColumnsStart,
+  ]);
 }
 
 /** The arrays Handsontable is bound to (by reference), so changed cells can be written in place. */
@@ -27,7 +36,8 @@ export function sameIds(a: readonly GridRow[], b: readonly GridRow[]): boolean {
 
 /** Whether two versions of a row differ at most in their values (same name, flags, muted cells). */
 export function sameLook(a: GridRow, b: GridRow): boolean {
-  if (a.name !== b.name || !!a.readOnly !== !!b.readOnly || !!a.inherited !== !!b.inherited || !!a.total !== !!b.total) return false;
+  if (a.name !== b.name || !!a.readOnly !== !!b.readOnly || !!a.inherited !== !!b.inherited || !!a.total !== !!b.total)
+    return false;
   const x = a.inapplicable ?? [];
   const y = b.inapplicable ?? [];
   return x.length === y.length && x.every((c, i) => c === y[i]);
@@ -38,7 +48,11 @@ export function sameLook(a: GridRow, b: GridRow): boolean {
  * and returns the rows to repaint whole (their look changed: a name, a flag) and the single
  * values to repaint (row, column pairs). Unchanged row objects are skipped by identity.
  */
-export function diffRows(old: readonly GridRow[], next: readonly GridRow[], data: string[][]): Pick<Dirty, 'rows' | 'values'> {
+export function diffRows(
+  old: readonly GridRow[],
+  next: readonly GridRow[],
+  data: string[][],
+): Pick<Dirty, 'rows' | 'values'> {
   const rows: number[] = [];
   const values: number[] = [];
   for (let r = 0; r < next.length; r++) {

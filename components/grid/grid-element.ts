@@ -12,12 +12,32 @@ import type { Peer } from './presence.ts';
 import { GridController } from './grid-controller.ts';
 import type { GridStatus } from './status-line.ts';
 import { undoChord, type Shortcut } from './edit-handler.ts';
-import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, RpEditDetail, RpSelectDetail, SelectedCell } from './grid-types.ts';
+import type {
+  CellEdit,
+  EditOutcome,
+  GridColumn,
+  GridRow,
+  GridShape,
+  RpEditDetail,
+  RpSelectDetail,
+  SelectedCell,
+} from './grid-types.ts';
 import { emit, type RpEventDetails, type RpEventName } from '../shared/events.ts';
 import { gridStyles, handsontableCoreStyles } from './grid.styles.ts';
 import { hotThemeStyles } from './hot-theme.styles.ts';
 
-export type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, NestedHeaderCell, RefusedEdit, RpEditDetail, RpSelectDetail, SelectedCell } from './grid-types.ts';
+export type {
+  CellEdit,
+  EditOutcome,
+  GridColumn,
+  GridRow,
+  GridShape,
+  NestedHeaderCell,
+  RefusedEdit,
+  RpEditDetail,
+  RpSelectDetail,
+  SelectedCell,
+} from './grid-types.ts';
 
 /**
  * The base of every Handsontable grid. The element holds the properties, the template and the
@@ -60,7 +80,14 @@ export abstract class RpGridElement extends LitElement {
     shortcuts: () => this.extraShortcuts(),
     status: () => this.status,
     setStatus: (status) => {
-      if (status === null ? this.status !== null : this.status?.text !== status.text || this.status.refused !== status.refused || this.status.note !== status.note) this.status = status;
+      if (
+        status === null
+          ? this.status !== null
+          : this.status?.text !== status.text ||
+            this.status.refused !== status.refused ||
+            this.status.note !== status.note
+      )
+        this.status = status;
     },
     emitOps: (ops) => this.emitOps(ops),
     emitSelect: (location) => this.emit<RpSelectDetail>('rp-select', location),

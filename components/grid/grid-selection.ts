@@ -23,7 +23,10 @@ export class GridSelection {
   /** A row to select (without taking focus) once it is shown: the activity just added. */
   private pending: string | null = null;
 
-  constructor(private readonly g: SelectionState, private readonly showCell: (row: number, col: number) => void) {}
+  constructor(
+    private readonly g: SelectionState,
+    private readonly showCell: (row: number, col: number) => void,
+  ) {}
 
   /** The selected cell as row and column identity, or null. */
   current(): SelectedCell | null {
@@ -59,8 +62,8 @@ export class GridSelection {
     const row = rowIndex.get(ref.rowId);
     const col = colIndex.get(ref.colKey);
     if (!hot || row === undefined || col === undefined) return false;
-    const row2 = to ? rowIndex.get(to.rowId) ?? row : row;
-    const col2 = to ? colIndex.get(to.colKey) ?? col : col;
+    const row2 = to ? (rowIndex.get(to.rowId) ?? row) : row;
+    const col2 = to ? (colIndex.get(to.colKey) ?? col) : col;
     hot.listen();
     hot.selectCell(row, col, row2, col2);
     hot.scrollViewportTo({ row, col, verticalSnap: 'top', horizontalSnap: 'start' } as never);
@@ -94,7 +97,12 @@ export class GridSelection {
     if (!hot || rows.length === 0) return;
     const last = hot.getSelectedLast();
     let row = last?.[0] ?? (fromBelow ? Math.max(0, rows.length - 1 - this.g.pinnedRows) : 0);
-    let col = last?.[1] ?? Math.max(0, columns.findIndex((c) => !c.readOnly));
+    let col =
+      last?.[1] ??
+      Math.max(
+        0,
+        columns.findIndex((c) => !c.readOnly),
+      );
     row = Math.min(Math.max(0, row), rows.length - 1);
     col = Math.min(Math.max(0, col), columns.length - 1);
     hot.listen();

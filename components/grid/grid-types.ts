@@ -29,7 +29,10 @@ export interface GridRow {
   total?: boolean;
 }
 
-export interface NestedHeaderCell { label: string; colspan: number }
+export interface NestedHeaderCell {
+  label: string;
+  colspan: number;
+}
 
 export interface GridShape {
   columns: readonly GridColumn[];
@@ -50,11 +53,20 @@ export interface CellEdit {
   text: string;
 }
 
-export interface RefusedEdit { edit: CellEdit; message: Msg }
+export interface RefusedEdit {
+  edit: CellEdit;
+  message: Msg;
+}
 /** What an edit became: ops for the owner, refusals to show, and how ambiguous input was read. */
-export interface EditOutcome { ops: PlanOp[]; refused: RefusedEdit[]; notes?: RefusedEdit[] }
+export interface EditOutcome {
+  ops: PlanOp[];
+  refused: RefusedEdit[];
+  notes?: RefusedEdit[];
+}
 
-export interface RpEditDetail { ops: PlanOp[] }
+export interface RpEditDetail {
+  ops: PlanOp[];
+}
 
 /**
  * The user's selected cell, in the location vocabulary of findings (section, rowId, and a
@@ -63,4 +75,9 @@ export interface RpEditDetail { ops: PlanOp[] }
 export type RpSelectDetail = PeerCell;
 
 /** A cell with its row and column, as the selection or an edit names it. */
-export interface SelectedCell { row: GridRow; column: GridColumn; rowIndex: number; colIndex: number }
+export interface SelectedCell {
+  row: GridRow;
+  column: GridColumn;
+  rowIndex: number;
+  colIndex: number;
+}

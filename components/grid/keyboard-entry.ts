@@ -10,10 +10,16 @@ import type { HotInstance } from './handsontable.ts';
  * catcher on that side. Inside the grid Tab moves between cells, as in a spreadsheet.
  */
 
-export interface KeyboardEntry { destroy(): void }
+export interface KeyboardEntry {
+  destroy(): void;
+}
 
 /** `enter(fromBelow)` selects and focuses a cell; called when the user tabs into the grid. */
-export function installKeyboardEntry(hot: HotInstance, container: HTMLElement, enter: (fromBelow: boolean) => void): KeyboardEntry {
+export function installKeyboardEntry(
+  hot: HotInstance,
+  container: HTMLElement,
+  enter: (fromBelow: boolean) => void,
+): KeyboardEntry {
   const root = container.getRootNode() as ShadowRoot | Document;
   const catchers = () => [...container.querySelectorAll<HTMLElement>('.htFocusCatcher')];
   let leaving = false;
@@ -32,7 +38,9 @@ export function installKeyboardEntry(hot: HotInstance, container: HTMLElement, e
     const col = sel[1]!;
     if (e.shiftKey ? col > 0 : col < hot.countCols() - 1) return;
     // The last catcher above the cells, or the first below them, on the side the user leaves by.
-    const side = catchers().filter((c) => c.dataset.htFocusSource === (e.shiftKey ? 'tab_from_above' : 'tab_from_below'));
+    const side = catchers().filter(
+      (c) => c.dataset.htFocusSource === (e.shiftKey ? 'tab_from_above' : 'tab_from_below'),
+    );
     const from = e.shiftKey ? side[0] : side[side.length - 1];
     if (!from) return;
     // Focus the catcher on the side the user leaves by; the browser's own Tab then moves on from

@@ -1,7 +1,10 @@
 import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 
 /** A cell by its stable identity: the row's id and the column's key (never visual indexes). */
-export interface CellRef { rowId: string; colKey: string }
+export interface CellRef {
+  rowId: string;
+  colKey: string;
+}
 
 /**
  * Maps a finding's location to the cell that shows it in one grid, or the cells (a sum over a
@@ -28,7 +31,8 @@ export function buildMarks(findings: readonly Finding[], locate: Locate): MarkMa
     }
   }
   for (const row of marks.values()) {
-    for (const list of row.values()) list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    for (const list of row.values())
+      list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   }
   return marks;
 }

@@ -26,14 +26,18 @@ export function presenceColor(color: unknown, clientId: number): string {
   if (typeof color === 'string') {
     const c = color.trim();
     if (HEX.test(c)) return c.toLowerCase();
-    if ((FUNCTIONAL.test(c) || (NAMED.test(c) && !NOT_A_COLOUR.has(c.toLowerCase()))) && supports(c)) return c.toLowerCase();
+    if ((FUNCTIONAL.test(c) || (NAMED.test(c) && !NOT_A_COLOUR.has(c.toLowerCase()))) && supports(c))
+      return c.toLowerCase();
   }
   const index = Number.isFinite(clientId) ? Math.abs(Math.trunc(clientId)) % PALETTE.length : 0;
   return PALETTE[index]!;
 }
 
 /** Places each participant with a selection on the cell it points at in this grid. */
-export function buildPresence(peers: readonly Peer[] | null | undefined, locate: (selection: PeerCell) => CellRef | null): PresenceMap {
+export function buildPresence(
+  peers: readonly Peer[] | null | undefined,
+  locate: (selection: PeerCell) => CellRef | null,
+): PresenceMap {
   const map: PresenceMap = new Map();
   if (!Array.isArray(peers)) return map;
   for (const peer of peers) {

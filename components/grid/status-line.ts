@@ -10,7 +10,11 @@ import type { EditOutcome, GridColumn, GridRow } from './grid-types.ts';
  * was read or what an action changed (stays a while: moving to the next cell must not hide it),
  * or the findings of the selected cell.
  */
-export interface GridStatus { text: string; refused: boolean; note?: boolean }
+export interface GridStatus {
+  text: string;
+  refused: boolean;
+  note?: boolean;
+}
 
 export interface StatusSink {
   status(): GridStatus | null;
@@ -30,7 +34,10 @@ export interface StatusSource {
 const NOTE_MS = 8000;
 
 export class StatusLine {
-  constructor(private readonly sink: StatusSink, private readonly grid: StatusSource) {}
+  constructor(
+    private readonly sink: StatusSink,
+    private readonly grid: StatusSource,
+  ) {}
 
   /** A refusal or a note is showing: a cell's findings wait. */
   get sticky(): boolean {

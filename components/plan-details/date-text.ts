@@ -19,7 +19,9 @@ const LAST_YEAR = 2100;
 const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const monthName = (month: number, l: Locale) =>
-  new Intl.DateTimeFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  new Intl.DateTimeFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
 
 const both = (make: (l: Locale) => string): Msg => ({ nl: make('nl'), en: make('en') });
 
@@ -42,7 +44,8 @@ export function readDate(text: string): DateRead {
   }
   if (!parts) return { ok: false, error: both((l) => t(l, 'date.incomplete', { text: s.slice(0, 40) })) };
   const [day, month, year] = parts;
-  if (year < FIRST_YEAR || year > LAST_YEAR) return { ok: false, error: both((l) => t(l, 'date.year', { year, first: FIRST_YEAR, last: LAST_YEAR })) };
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    return { ok: false, error: both((l) => t(l, 'date.year', { year, first: FIRST_YEAR, last: LAST_YEAR })) };
   if (month < 1 || month > 12) return { ok: false, error: both((l) => t(l, 'date.month', { month })) };
   const days = daysIn(year, month);
   if (day < 1 || day > days) {
@@ -50,4 +53,3 @@ export function readDate(text: string): DateRead {
   }
   return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };
 }
-

@@ -31,20 +31,26 @@ function laterYears(host: RpPlanDetails, plan: Plan): TemplateResult | string {
   const stored = new Map(ms.laterYears.map((y) => [y.year, y]));
   const years = [...new Set([...planYears(plan.period).slice(1), ...stored.keys()])].sort((a, b) => a - b);
   if (years.length === 0) return '';
-  const insurers = plan.funders.filter((f) => f.kind === 'insurer' && plan.domains.some((d) => d.id === f.domainId && d.kind === 'zvw'));
-  const entry = (year: number): MarketShareYear => stored.get(year) ?? { year, referenceDate: null, insuredTotal: null, counts: [] };
+  const insurers = plan.funders.filter(
+    (f) => f.kind === 'insurer' && plan.domains.some((d) => d.id === f.domainId && d.kind === 'zvw'),
+  );
+  const entry = (year: number): MarketShareYear =>
+    stored.get(year) ?? { year, referenceDate: null, insuredTotal: null, counts: [] };
   const save = (year: number, patch: Partial<MarketShareYear>) => {
     const next = { ...entry(year), ...patch };
     const rest = ms.laterYears.filter((y) => y.year !== year);
     host.set('marketShare', { ...ms, laterYears: [...rest, next].sort((a, b) => a.year - b.year) });
   };
-  const countOf = (y: MarketShareYear, funderId: string) => y.counts.find((c) => c.funderId === funderId)?.count ?? null;
+  const countOf = (y: MarketShareYear, funderId: string) =>
+    y.counts.find((c) => c.funderId === funderId)?.count ?? null;
   const setCount = (year: number, funderId: string, count: string | null) => {
     const y = entry(year);
     const counts = y.counts.filter((c) => c.funderId !== funderId);
     if (count !== null) counts.push({ funderId, count });
     // Keep the funders' order, so the annex lists them as the parties table does.
-    counts.sort((a, b) => insurers.findIndex((f) => f.id === a.funderId) - insurers.findIndex((f) => f.id === b.funderId));
+    counts.sort(
+      (a, b) => insurers.findIndex((f) => f.id === a.funderId) - insurers.findIndex((f) => f.id === b.funderId),
+    );
     save(year, { counts });
   };
   return html`<div class="field wide">
@@ -56,8 +62,14 @@ function laterYears(host: RpPlanDetails, plan: Plan): TemplateResult | string {
       return html`<div class="fields" data-year=${year}>
         ${host.dateField(`${base}.referenceDate`, host.tr('details.yearDate', { year }), y.referenceDate, (v) => save(year, { referenceDate: v }))}
         ${host.numberField(`${base}.insuredTotal`, host.tr('details.yearTotal', { year }), y.insuredTotal, (v) => save(year, { insuredTotal: v }))}
-        ${insurers.map((f, i) => host.numberField(`${base}.counts.${f.id}`,
-          host.tr('details.yearCount', { name: f.name || `${i + 1}`, year }), countOf(y, f.id), (v) => setCount(year, f.id, v)))}
+        ${insurers.map((f, i) =>
+          host.numberField(
+            `${base}.counts.${f.id}`,
+            host.tr('details.yearCount', { name: f.name || `${i + 1}`, year }),
+            countOf(y, f.id),
+            (v) => setCount(year, f.id, v),
+          ),
+        )}
       </div>`;
     })}
   </div>`;

@@ -15,7 +15,14 @@ import { dateToText, readDate } from './date-text.ts';
 import { marketShareFields } from './market-share-fields.ts';
 import { agreementFields } from './agreement-fields.ts';
 
-const CLAUSES: readonly (keyof Clauses)[] = ['declaration', 'informationExchange', 'evaluation', 'controls', 'quality', 'doubleFunding'];
+const CLAUSES: readonly (keyof Clauses)[] = [
+  'declaration',
+  'informationExchange',
+  'evaluation',
+  'controls',
+  'quality',
+  'doubleFunding',
+];
 type TextField = 'name' | 'region' | 'collaboration';
 
 /**
@@ -49,14 +56,39 @@ export class RpPlanDetails extends SectionElement {
     tokens,
     formStyles,
     css`
-      details { border-top: 1px solid var(--_border); padding-top: 0.75rem; }
-      summary { cursor: pointer; font-weight: 600; margin-bottom: 0.75rem; }
-      .lead[hidden] { display: none; }
-      table { border-collapse: collapse; width: 100%; }
-      th, td { text-align: left; padding: 0.25rem; vertical-align: top; }
-      th { font-size: 0.875em; font-weight: 500; color: var(--_muted); }
-      .moments td:first-child { width: 11rem; }
-      .moments td:last-child { width: 3rem; }
+      details {
+        border-top: 1px solid var(--_border);
+        padding-top: 0.75rem;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        margin-bottom: 0.75rem;
+      }
+      .lead[hidden] {
+        display: none;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.25rem;
+        vertical-align: top;
+      }
+      th {
+        font-size: 0.875em;
+        font-weight: 500;
+        color: var(--_muted);
+      }
+      .moments td:first-child {
+        width: 11rem;
+      }
+      .moments td:last-child {
+        width: 3rem;
+      }
     `,
   ];
 
@@ -78,23 +110,44 @@ export class RpPlanDetails extends SectionElement {
     const m = this.mark(ref);
     return html`<div class="field">
       <label for=${fieldId(ref)}>${this.t(label)}</label>
-      <input id=${fieldId(ref)} type="text" maxlength="200" class=${m.cls}
-        data-section="plan" data-field=${field}
-        .value=${live(plan[field])} ?readonly=${this.readonly}
-        aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
-        @change=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)} />
+      <input
+        id=${fieldId(ref)}
+        type="text"
+        maxlength="200"
+        class=${m.cls}
+        data-section="plan"
+        data-field=${field}
+        .value=${live(plan[field])}
+        ?readonly=${this.readonly}
+        aria-invalid=${m.invalid}
+        aria-describedby=${m.describedBy}
+        @change=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
+      />
       ${m.text}
     </div>`;
   }
 
-  private selectField<T extends string>(field: PlanField, label: UiKey, options: readonly T[], labelPrefix: string, value: T): TemplateResult {
+  private selectField<T extends string>(
+    field: PlanField,
+    label: UiKey,
+    options: readonly T[],
+    labelPrefix: string,
+    value: T,
+  ): TemplateResult {
     const ref = this.ref(field);
     const m = this.mark(ref);
     return html`<div class="field">
       <label for=${fieldId(ref)}>${this.t(label)}</label>
-      <select id=${fieldId(ref)} class=${m.cls} data-section="plan" data-field=${field} ?disabled=${this.readonly}
-        aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
-        @change=${(e: Event) => this.set(field, (e.target as HTMLSelectElement).value)}>
+      <select
+        id=${fieldId(ref)}
+        class=${m.cls}
+        data-section="plan"
+        data-field=${field}
+        ?disabled=${this.readonly}
+        aria-invalid=${m.invalid}
+        aria-describedby=${m.describedBy}
+        @change=${(e: Event) => this.set(field, (e.target as HTMLSelectElement).value)}
+      >
         ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${this.t(`${labelPrefix}.${o}` as UiKey)}</option>`)}
       </select>
       ${m.text}
@@ -102,13 +155,33 @@ export class RpPlanDetails extends SectionElement {
   }
 
   /** @internal A date typed as text (dd-mm-jjjj or ISO), stored only when complete and real. */
-  dateField(field: string, label: string, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
+  dateField(
+    field: string,
+    label: string,
+    value: string | null,
+    commit: (v: string | null) => void,
+    hint?: UiKey,
+  ): TemplateResult {
     return this.readField(field, label, value, dateToText(value), readDate, commit, hint, this.t('date.placeholder'));
   }
 
   /** @internal A whole number typed in either locale; empty is null. */
-  numberField(field: string, label: string, value: string | null, commit: (v: string | null) => void, hint?: UiKey): TemplateResult {
-    return this.readField(field, label, value, decimalToText(value, this.locale), (text) => readDecimal(text, this.locale, 'number'), commit, hint);
+  numberField(
+    field: string,
+    label: string,
+    value: string | null,
+    commit: (v: string | null) => void,
+    hint?: UiKey,
+  ): TemplateResult {
+    return this.readField(
+      field,
+      label,
+      value,
+      decimalToText(value, this.locale),
+      (text) => readDecimal(text, this.locale, 'number'),
+      commit,
+      hint,
+    );
   }
 
   /**
@@ -116,20 +189,37 @@ export class RpPlanDetails extends SectionElement {
    * and the reason shows at the field (the plan keeps its old value).
    */
   private readField(
-    field: string, label: string, value: string | null, shown: string,
+    field: string,
+    label: string,
+    value: string | null,
+    shown: string,
     read: (text: string) => { ok: true; value: string | null } | { ok: false; error: Msg },
-    commit: (v: string | null) => void, hint?: UiKey, placeholder?: string,
+    commit: (v: string | null) => void,
+    hint?: UiKey,
+    placeholder?: string,
   ): TemplateResult {
     const ref = this.ref(field);
     const m = this.mark(ref);
     const id = fieldId(ref);
     const hintId = `${id}-hint`;
-    const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : ''].filter(Boolean).join(' ');
+    const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : '']
+      .filter(Boolean)
+      .join(' ');
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <input id=${id} type="text" inputmode="numeric" autocomplete="off" class=${m.cls} data-section="plan" data-field=${field}
-        placeholder=${placeholder ?? nothing} .value=${live(this.drafts.get(id) ?? shown)} ?readonly=${this.readonly}
-        aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
+      <input
+        id=${id}
+        type="text"
+        inputmode="numeric"
+        autocomplete="off"
+        class=${m.cls}
+        data-section="plan"
+        data-field=${field}
+        placeholder=${placeholder ?? nothing}
+        .value=${live(this.drafts.get(id) ?? shown)}
+        ?readonly=${this.readonly}
+        aria-invalid=${m.invalid}
+        aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => {
           const text = (e.target as HTMLInputElement).value;
           const result = read(text);
@@ -137,9 +227,9 @@ export class RpPlanDetails extends SectionElement {
           else this.drafts.set(id, text);
           this.setInputError(ref, result.ok ? null : result.error);
           if (result.ok && result.value !== value) commit(result.value);
-        }} />
-      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
-      ${m.text}
+        }}
+      />
+      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''} ${m.text}
     </div>`;
   }
 
@@ -149,15 +239,25 @@ export class RpPlanDetails extends SectionElement {
     const m = this.mark(ref);
     const id = fieldId(ref);
     const hintId = `${id}-hint`;
-    const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : ''].filter(Boolean).join(' ');
+    const describedBy = [hint ? hintId : '', typeof m.describedBy === 'string' ? m.describedBy : '']
+      .filter(Boolean)
+      .join(' ');
     return html`<div class="field wide">
       <label for=${id}>${this.t(label)}</label>
-      <textarea id=${id} rows="3" maxlength="20000" class=${m.cls} data-section="plan" data-field=${field}
-        .value=${live(value)} ?readonly=${this.readonly}
-        aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
-        @change=${(e: Event) => commit((e.target as HTMLTextAreaElement).value)}></textarea>
-      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
-      ${m.text}
+      <textarea
+        id=${id}
+        rows="3"
+        maxlength="20000"
+        class=${m.cls}
+        data-section="plan"
+        data-field=${field}
+        .value=${live(value)}
+        ?readonly=${this.readonly}
+        aria-invalid=${m.invalid}
+        aria-describedby=${describedBy || nothing}
+        @change=${(e: Event) => commit((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''} ${m.text}
     </div>`;
   }
 
@@ -180,12 +280,22 @@ export class RpPlanDetails extends SectionElement {
       <div class="checks">
         ${PaymentTitle.options
           .filter((o) => o !== plan.paymentTitle)
-          .map((o, i) => html`<label class="check">
-            <input type="checkbox" data-section="plan" data-field=${i === 0 ? 'otherTitles' : `otherTitles.${o}`}
-              .checked=${live(plan.otherTitles.includes(o))} ?disabled=${this.readonly}
-              aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
-              @change=${(e: Event) => toggle(o, (e.target as HTMLInputElement).checked)} />
-            ${this.t(`paymentTitle.${o}` as UiKey)}</label>`)}
+          .map(
+            (o, i) =>
+              html`<label class="check">
+                <input
+                  type="checkbox"
+                  data-section="plan"
+                  data-field=${i === 0 ? 'otherTitles' : `otherTitles.${o}`}
+                  .checked=${live(plan.otherTitles.includes(o))}
+                  ?disabled=${this.readonly}
+                  aria-invalid=${m.invalid}
+                  aria-describedby=${m.describedBy}
+                  @change=${(e: Event) => toggle(o, (e.target as HTMLInputElement).checked)}
+                />
+                ${this.t(`paymentTitle.${o}` as UiKey)}</label
+              >`,
+          )}
       </div>
       ${m.text}
     </fieldset>`;
@@ -201,17 +311,23 @@ export class RpPlanDetails extends SectionElement {
     if (!led && plan.leadProviderId === null) return html``;
     return html`<div class="field">
       <label for=${fieldId(ref)}>${this.t(led ? `details.lead.${model}` : 'details.leadProvider')}</label>
-      <select id=${fieldId(ref)} class=${m.cls} data-section="plan" data-field="leadProviderId" ?disabled=${this.readonly}
-        aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+      <select
+        id=${fieldId(ref)}
+        class=${m.cls}
+        data-section="plan"
+        data-field="leadProviderId"
+        ?disabled=${this.readonly}
+        aria-invalid=${m.invalid}
+        aria-describedby=${m.describedBy}
         @change=${(e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
           this.set('leadProviderId', v === '' ? null : v);
-        }}>
+        }}
+      >
         <option value="" ?selected=${plan.leadProviderId === null}>${this.t('form.none')}</option>
         ${plan.providers.map((p, i) => html`<option value=${p.id} ?selected=${p.id === plan.leadProviderId}>${p.name || this.t('details.unnamedProvider', { row: i + 1 })}</option>`)}
       </select>
-      ${led ? html`<p class="hint">${this.t(`details.lead.hint.${model}`)}</p>` : ''}
-      ${m.text}
+      ${led ? html`<p class="hint">${this.t(`details.lead.hint.${model}`)}</p>` : ''} ${m.text}
     </div>`;
   }
 
@@ -226,10 +342,19 @@ export class RpPlanDetails extends SectionElement {
           const m = this.mark(ref);
           return html`<div class="field">
             <label for=${fieldId(ref)}>${this.t(`details.clause.${c}` as UiKey)}</label>
-            <textarea id=${fieldId(ref)} rows="3" maxlength="20000" class=${m.cls} data-section="plan" data-field=${`clauses.${c}`}
-              .value=${live(plan.clauses[c])} ?readonly=${this.readonly}
-              aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
-              @change=${(e: Event) => this.set('clauses', { ...plan.clauses, [c]: (e.target as HTMLTextAreaElement).value })}></textarea>
+            <textarea
+              id=${fieldId(ref)}
+              rows="3"
+              maxlength="20000"
+              class=${m.cls}
+              data-section="plan"
+              data-field=${`clauses.${c}`}
+              .value=${live(plan.clauses[c])}
+              ?readonly=${this.readonly}
+              aria-invalid=${m.invalid}
+              aria-describedby=${m.describedBy}
+              @change=${(e: Event) => this.set('clauses', { ...plan.clauses, [c]: (e.target as HTMLTextAreaElement).value })}
+            ></textarea>
             ${m.text}
           </div>`;
         })}
@@ -244,8 +369,7 @@ export class RpPlanDetails extends SectionElement {
       <fieldset>
         <legend>${this.t('details.identity')}</legend>
         <div class="fields">
-          ${this.textField('name', 'details.name')}
-          ${this.textField('region', 'details.region')}
+          ${this.textField('name', 'details.name')} ${this.textField('region', 'details.region')}
           ${this.textField('collaboration', 'details.collaboration')}
         </div>
       </fieldset>
@@ -275,9 +399,7 @@ export class RpPlanDetails extends SectionElement {
           ${this.leadField()}
         </div>
       </fieldset>
-      ${marketShareFields(this, plan)}
-      ${agreementFields(this, plan)}
-      ${this.clauses()}
+      ${marketShareFields(this, plan)} ${agreementFields(this, plan)} ${this.clauses()}
     `;
   }
 
@@ -286,11 +408,18 @@ export class RpPlanDetails extends SectionElement {
     const ref = this.ref('deductibleCharged');
     const m = this.mark(ref);
     return html`<label class="check">
-        <input type="checkbox" data-section="plan" data-field="deductibleCharged"
-          .checked=${live(plan.deductibleCharged)} ?disabled=${this.readonly}
-          aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
-          @change=${(e: Event) => this.set('deductibleCharged', (e.target as HTMLInputElement).checked)} />
-        ${this.t('details.deductibleCharged')}</label>
+        <input
+          type="checkbox"
+          data-section="plan"
+          data-field="deductibleCharged"
+          .checked=${live(plan.deductibleCharged)}
+          ?disabled=${this.readonly}
+          aria-invalid=${m.invalid}
+          aria-describedby=${m.describedBy}
+          @change=${(e: Event) => this.set('deductibleCharged', (e.target as HTMLInputElement).checked)}
+        />
+        ${this.t('details.deductibleCharged')}</label
+      >
       ${m.text}`;
   }
 }

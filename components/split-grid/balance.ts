@@ -13,7 +13,13 @@ import { balanceValue, parseColumnKey } from './split-model.ts';
  */
 
 /** What a balance changes: which row and cell, from what, to what. */
-export interface BalanceTarget { rowId: string; domainId: string; sectorId: string | null; from: string | null; percent: string }
+export interface BalanceTarget {
+  rowId: string;
+  domainId: string;
+  sectorId: string | null;
+  from: string | null;
+  percent: string;
+}
 export type BalanceResult = { ok: true; target: BalanceTarget } | { ok: false; reason: 'nothing-off' | 'negative' };
 
 /** Which part of a split is off: the domain shares, or the sector shares of one domain. */
@@ -37,21 +43,32 @@ export function offParts(plan: Plan, split: Split): Off[] {
     const sectors = known.get(d.domainId)!.sectors;
     if (sectors.length === 0 || dec(d.percent).isZero()) continue;
     const ids = new Set(sectors.map((s) => s.id));
-    const sum = split.sectors.filter((s) => s.domainId === d.domainId && ids.has(s.sectorId)).reduce((acc, s) => acc.plus(dec(s.percent)), ZERO);
+    const sum = split.sectors
+      .filter((s) => s.domainId === d.domainId && ids.has(s.sectorId))
+      .reduce((acc, s) => acc.plus(dec(s.percent)), ZERO);
     if (!sum.eq(HUNDRED)) out.push({ domains: false, domainId: d.domainId });
   }
   return out;
 }
 
 const splitOf = (plan: Plan, rowId: string): Split | null =>
-  rowId === DEFAULT_SPLIT_ROW ? plan.defaultSplit : plan.activities.find((a) => a.id === rowId)?.split ?? null;
+  rowId === DEFAULT_SPLIT_ROW ? plan.defaultSplit : (plan.activities.find((a) => a.id === rowId)?.split ?? null);
 
-export function balanceTarget(plan: Plan, selected: { rowId: string; colKey: string } | null, findings: readonly Finding[]): BalanceResult {
+export function balanceTarget(
+  plan: Plan,
+  selected: { rowId: string; colKey: string } | null,
+  findings: readonly Finding[],
+): BalanceResult {
   // An activity that follows the default split is off exactly when the default is: balance that.
-  const selectedRow = selected && plan.activities.some((a) => a.id === selected.rowId && a.split === null) ? DEFAULT_SPLIT_ROW : selected?.rowId;
+  const selectedRow =
+    selected && plan.activities.some((a) => a.id === selected.rowId && a.split === null)
+      ? DEFAULT_SPLIT_ROW
+      : selected?.rowId;
   const candidates = [
     ...(selectedRow ? [selectedRow] : []),
-    ...findings.filter((f) => f.code === 'split-sum' && f.location.section === 'split' && f.location.rowId).map((f) => f.location.rowId!),
+    ...findings
+      .filter((f) => f.code === 'split-sum' && f.location.section === 'split' && f.location.rowId)
+      .map((f) => f.location.rowId!),
   ];
   for (const rowId of candidates) {
     const split = splitOf(plan, rowId);
@@ -60,14 +77,17 @@ export function balanceTarget(plan: Plan, selected: { rowId: string; colKey: str
     if (off.length === 0) continue;
     const key = selected && selectedRow === rowId ? parseColumnKey(selected.colKey) : null;
     // The selected share, when it belongs to a part that is off; else the largest share of the first part off.
-    const chosen = key && off.some((o) => (o.domains ? key.sectorId === null : key.sectorId !== null && o.domainId === key.domainId))
-      ? key
-      : largest(plan, split, off[0]!);
+    const chosen =
+      key && off.some((o) => (o.domains ? key.sectorId === null : key.sectorId !== null && o.domainId === key.domainId))
+        ? key
+        : largest(plan, split, off[0]!);
     const percent = balanceValue(split, chosen.domainId, chosen.sectorId);
     if (percent === null) return { ok: false, reason: 'negative' };
-    const from = chosen.sectorId === null
-      ? split.domains.find((d) => d.domainId === chosen.domainId)?.percent ?? null
-      : split.sectors.find((s) => s.domainId === chosen.domainId && s.sectorId === chosen.sectorId)?.percent ?? null;
+    const from =
+      chosen.sectorId === null
+        ? (split.domains.find((d) => d.domainId === chosen.domainId)?.percent ?? null)
+        : (split.sectors.find((s) => s.domainId === chosen.domainId && s.sectorId === chosen.sectorId)?.percent ??
+          null);
     return { ok: true, target: { rowId, domainId: chosen.domainId, sectorId: chosen.sectorId, from, percent } };
   }
   return { ok: false, reason: 'nothing-off' };
@@ -77,11 +97,15 @@ export function balanceTarget(plan: Plan, selected: { rowId: string; colKey: str
 function largest(plan: Plan, split: Split, off: Off): { domainId: string; sectorId: string | null } {
   if (off.domains) {
     const known = new Set(plan.domains.map((d) => d.id));
-    const best = split.domains.filter((d) => known.has(d.domainId)).sort((a, b) => dec(b.percent).comparedTo(dec(a.percent)))[0];
+    const best = split.domains
+      .filter((d) => known.has(d.domainId))
+      .sort((a, b) => dec(b.percent).comparedTo(dec(a.percent)))[0];
     return { domainId: best?.domainId ?? plan.domains[0]!.id, sectorId: null };
   }
   const sectors = plan.domains.find((d) => d.id === off.domainId)?.sectors ?? [];
   const ids = new Set(sectors.map((s) => s.id));
-  const best = split.sectors.filter((s) => s.domainId === off.domainId && ids.has(s.sectorId)).sort((a, b) => dec(b.percent).comparedTo(dec(a.percent)))[0];
+  const best = split.sectors
+    .filter((s) => s.domainId === off.domainId && ids.has(s.sectorId))
+    .sort((a, b) => dec(b.percent).comparedTo(dec(a.percent)))[0];
   return { domainId: off.domainId, sectorId: best?.sectorId ?? sectors[0]!.id };
 }

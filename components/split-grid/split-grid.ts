@@ -3,10 +3,25 @@ import { customElement, property } from 'lit/decorators.js';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { DEFAULT_SPLIT_ROW } from '../../src/model/ops.ts';
 import { gt } from '../../src/i18n/grid.ts';
-import { RpGridElement, type CellEdit, type EditOutcome, type GridColumn, type GridRow, type GridShape } from '../grid/grid-element.ts';
+import {
+  RpGridElement,
+  type CellEdit,
+  type EditOutcome,
+  type GridColumn,
+  type GridRow,
+  type GridShape,
+} from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
-import { SplitRows, locateSplit, locateSplitPresence, splitCellLocation, splitEditsToOps, splitShape, type SplitView } from './split-model.ts';
+import {
+  SplitRows,
+  locateSplit,
+  locateSplitPresence,
+  splitCellLocation,
+  splitEditsToOps,
+  splitShape,
+  type SplitView,
+} from './split-model.ts';
 import { splitGridStyles } from './split-grid.styles.ts';
 import { balanceTarget } from './balance.ts';
 import { balancedText, domainPasteColumns, sumNotes } from './split-notes.ts';
@@ -62,7 +77,10 @@ export class RpSplitGrid extends RpGridElement {
   static override styles = [...RpGridElement.styles, splitGridStyles];
 
   /** Percentages (editable) or the engine's amounts in euros (read-only). */
-  @property({ reflect: true, converter: { fromAttribute: (v: string | null): SplitView => (v === 'euro' ? 'euro' : 'percent') } })
+  @property({
+    reflect: true,
+    converter: { fromAttribute: (v: string | null): SplitView => (v === 'euro' ? 'euro' : 'percent') },
+  })
   view: SplitView = 'percent';
 
   private rowsCache: SplitRows | null = null;
@@ -79,7 +97,10 @@ export class RpSplitGrid extends RpGridElement {
   protected override shape(): GridShape {
     const plan = this.plan;
     const prev = this.lastShape;
-    if (!plan) return (this.lastShape = { columns: [{ key: 'name', header: gt('rowColumn', this.locale), width: 220, readOnly: true }] });
+    if (!plan)
+      return (this.lastShape = {
+        columns: [{ key: 'name', header: gt('rowColumn', this.locale), width: 220, readOnly: true }],
+      });
     const next = splitShape(plan, this.view, this.locale);
     // Keep the same object while nothing changed, so row caches built for it stay valid.
     if (prev && JSON.stringify(prev) === JSON.stringify(next)) return prev;
@@ -116,7 +137,7 @@ export class RpSplitGrid extends RpGridElement {
   protected override toOps(edits: CellEdit[]): EditOutcome {
     const outcome = splitEditsToOps(edits, this.locale);
     // A paste or fill that leaves a row off 100 % says so at once, not only by the row's mark.
-    return this.plan && outcome.ops.length > 1 ? { ...outcome, notes: sumNotes(this.plan, edits, outcome, this.locale) } : outcome;
+    return this.plan && outcome.ops.length > 1 ? { ...outcome, notes: sumNotes(this.plan, edits, outcome) } : outcome;
   }
 
   protected override extraShortcuts() {
@@ -133,7 +154,11 @@ export class RpSplitGrid extends RpGridElement {
     if (this.view !== 'percent') return this.showMessage(gt('balanceNotHere', this.locale), true);
     const cell = this.selectedCell();
     const result = balanceTarget(plan, cell ? { rowId: cell.row.id, colKey: cell.column.key } : null, this.findings);
-    if (!result.ok) return this.showMessage(gt(result.reason === 'negative' ? 'balanceNegative' : 'balanceNothingOff', this.locale), result.reason === 'negative');
+    if (!result.ok)
+      return this.showMessage(
+        gt(result.reason === 'negative' ? 'balanceNegative' : 'balanceNothingOff', this.locale),
+        result.reason === 'negative',
+      );
     const t = result.target;
     this.emitOps([{ op: 'set-split', rowId: t.rowId, domainId: t.domainId, sectorId: t.sectorId, percent: t.percent }]);
     this.showNote(balancedText(plan, t, this.locale));
@@ -157,12 +182,26 @@ export class RpSplitGrid extends RpGridElement {
     const percent = this.view === 'percent';
     return html`
       <span class="view-toggle" role="group" aria-label=${gt('viewLabel', l)}>
-        <button type="button" aria-pressed=${percent ? 'true' : 'false'} @click=${() => this.setView('percent')}>${gt('percentView', l)}</button>
-        <button type="button" aria-pressed=${percent ? 'false' : 'true'} @click=${() => this.setView('euro')}>${gt('euroView', l)}</button>
+        <button type="button" aria-pressed=${percent ? 'true' : 'false'} @click=${() => this.setView('percent')}>
+          ${gt('percentView', l)}
+        </button>
+        <button type="button" aria-pressed=${percent ? 'false' : 'true'} @click=${() => this.setView('euro')}>
+          ${gt('euroView', l)}
+        </button>
       </span>
       <span class="spacer"></span>
-      <button type="button" class="balance" title=${gt('balanceHint', l)} ?disabled=${!percent || this.readonly} @click=${() => this.balance()}>${gt('balance', l)}</button>
-      <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>${gt('resetRow', l)}</button>
+      <button
+        type="button"
+        class="balance"
+        title=${gt('balanceHint', l)}
+        ?disabled=${!percent || this.readonly}
+        @click=${() => this.balance()}
+      >
+        ${gt('balance', l)}
+      </button>
+      <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>
+        ${gt('resetRow', l)}
+      </button>
       <slot name="toolbar"></slot>
     `;
   }

@@ -54,7 +54,13 @@ export function splitShape(plan: Plan, view: SplitView, locale: Locale): GridSha
     top.push({ label: d.name, colspan: 1 + d.sectors.length });
     second.push(d.sectors.length > 0 ? gt('domainShare', locale) : '%');
     for (const s of d.sectors) {
-      columns.push({ key: sectorKey(d.id, s.id), header: `${d.name} – ${s.name}`, width: 110, numeric: true, readOnly: view === 'euro' });
+      columns.push({
+        key: sectorKey(d.id, s.id),
+        header: `${d.name} – ${s.name}`,
+        width: 110,
+        numeric: true,
+        readOnly: view === 'euro',
+      });
       second.push(s.name);
     }
   }
@@ -117,7 +123,10 @@ export class SplitRows {
   percent(plan: Plan): GridRow[] {
     const rows: GridRow[] = [];
     const d = this.defaultRow;
-    const defaultRow = d && d.split === plan.defaultSplit ? d.row : this.percentRow(DEFAULT_SPLIT_ROW, gt('defaultRow', this.locale), plan.defaultSplit, false);
+    const defaultRow =
+      d && d.split === plan.defaultSplit
+        ? d.row
+        : this.percentRow(DEFAULT_SPLIT_ROW, gt('defaultRow', this.locale), plan.defaultSplit, false);
     this.defaultRow = { split: plan.defaultSplit, row: defaultRow };
     rows.push(defaultRow);
     for (const a of plan.activities) {
@@ -144,11 +153,27 @@ export class SplitRows {
         rows.push(cached.row);
         continue;
       }
-      const row = this.euroRow(a.id, activityName(a, this.locale), alloc?.domains ?? [], alloc?.sectors ?? [], alloc?.annual ?? null, false);
+      const row = this.euroRow(
+        a.id,
+        activityName(a, this.locale),
+        alloc?.domains ?? [],
+        alloc?.sectors ?? [],
+        alloc?.annual ?? null,
+        false,
+      );
       this.euroRows.set(a, { alloc, row });
       rows.push(row);
     }
-    rows.push(this.euroRow(TOTAL_ROW, gt('total', this.locale), allocation?.byDomain ?? [], allocation?.bySector ?? [], allocation?.annualTotal ?? null, true));
+    rows.push(
+      this.euroRow(
+        TOTAL_ROW,
+        gt('total', this.locale),
+        allocation?.byDomain ?? [],
+        allocation?.bySector ?? [],
+        allocation?.annualTotal ?? null,
+        true,
+      ),
+    );
     return rows;
   }
 
@@ -171,10 +196,12 @@ export class SplitRows {
   }
 
   private euroRow(
-    id: string, name: string,
+    id: string,
+    name: string,
     domains: readonly { domainId: string | null; amount: Decimal }[],
     sectors: readonly { domainId: string | null; sectorId: string | null; amount: Decimal }[],
-    annual: Decimal | null, total: boolean,
+    annual: Decimal | null,
+    total: boolean,
   ): GridRow {
     const values = this.columns.map((c) => {
       if (c.key === 'name') return name;
@@ -185,9 +212,10 @@ export class SplitRows {
       }
       const k = parseColumnKey(c.key);
       if (!k) return '';
-      const hit = k.sectorId === null
-        ? domains.find((d) => d.domainId === k.domainId)
-        : sectors.find((s) => s.domainId === k.domainId && s.sectorId === k.sectorId);
+      const hit =
+        k.sectorId === null
+          ? domains.find((d) => d.domainId === k.domainId)
+          : sectors.find((s) => s.domainId === k.domainId && s.sectorId === k.sectorId);
       return hit ? formatMoney(hit.amount, this.locale) : '';
     });
     return { id, name, values, readOnly: true, total };
@@ -202,9 +230,14 @@ export const activityName = (a: Activity, locale: Locale): string => a.name.trim
  */
 export function locateSplit(location: FindingLocation, plan?: Plan | null): CellRef | readonly CellRef[] | null {
   if (location.section === 'split' && location.rowId) {
-    if (location.domainId && location.sectorId) return { rowId: location.rowId, colKey: sectorKey(location.domainId, location.sectorId) };
-    const sectors = location.field === 'sectors' && location.domainId ? plan?.domains.find((d) => d.id === location.domainId)?.sectors ?? [] : [];
-    if (sectors.length > 0) return sectors.map((s) => ({ rowId: location.rowId!, colKey: sectorKey(location.domainId!, s.id) }));
+    if (location.domainId && location.sectorId)
+      return { rowId: location.rowId, colKey: sectorKey(location.domainId, location.sectorId) };
+    const sectors =
+      location.field === 'sectors' && location.domainId
+        ? (plan?.domains.find((d) => d.id === location.domainId)?.sectors ?? [])
+        : [];
+    if (sectors.length > 0)
+      return sectors.map((s) => ({ rowId: location.rowId!, colKey: sectorKey(location.domainId!, s.id) }));
     if (location.domainId) return { rowId: location.rowId, colKey: domainKey(location.domainId) };
     return { rowId: location.rowId, colKey: 'total' };
   }
@@ -231,7 +264,13 @@ export function splitEditsToOps(edits: readonly CellEdit[], locale: Locale): Edi
       refused.push({ edit, message: parsed.error });
       continue;
     }
-    ops.push({ op: 'set-split', rowId: edit.row.id, domainId: k.domainId, sectorId: k.sectorId, percent: toCanonical(parsed.value) });
+    ops.push({
+      op: 'set-split',
+      rowId: edit.row.id,
+      domainId: k.domainId,
+      sectorId: k.sectorId,
+      percent: toCanonical(parsed.value),
+    });
   }
   return { ops, refused };
 }
@@ -245,7 +284,8 @@ export function balanceValue(split: Split, domainId: string, sectorId: string | 
   if (sectorId === null) {
     for (const d of split.domains) if (d.domainId !== domainId) others = others.plus(safeDec(d.percent));
   } else {
-    for (const s of split.sectors) if (s.domainId === domainId && s.sectorId !== sectorId) others = others.plus(safeDec(s.percent));
+    for (const s of split.sectors)
+      if (s.domainId === domainId && s.sectorId !== sectorId) others = others.plus(safeDec(s.percent));
   }
   const value = HUNDRED.minus(others);
   return value.isNegative() ? null : toCanonical(value);
@@ -268,9 +308,13 @@ export function splitCellLocation(rowId: string, colKey: string): PeerCell | nul
 
 /** Where another participant's selection shows in the split grid (the inverse of splitCellLocation). */
 export function locateSplitPresence(location: PeerCell): CellRef | null {
-  if (location.section === 'split' && location.rowId && (location.field === 'name' || location.field === 'unassigned')) {
+  if (
+    location.section === 'split' &&
+    location.rowId &&
+    (location.field === 'name' || location.field === 'unassigned')
+  ) {
     return { rowId: location.rowId, colKey: location.field };
   }
   const at = locateSplit(location);
-  return Array.isArray(at) ? at[0] ?? null : (at as CellRef | null);
+  return Array.isArray(at) ? (at[0] ?? null) : (at as CellRef | null);
 }

@@ -22,10 +22,11 @@ const rowName = (plan: Plan, rowId: string, locale: Locale): string => {
 const columnName = (plan: Plan, domainId: string, sectorId: string | null): string => {
   const d = plan.domains.find((x) => x.id === domainId);
   const s = sectorId ? d?.sectors.find((x) => x.id === sectorId) : undefined;
-  return s ? `${d?.name ?? domainId} – ${s.name}` : d?.name ?? domainId;
+  return s ? `${d?.name ?? domainId} – ${s.name}` : (d?.name ?? domainId);
 };
 
-const fill = (text: string, vars: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+const fill = (text: string, vars: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
 /** "Activiteit 2 aangevuld tot 100 %: Zvw 70 % → 65 %." */
 export function balancedText(plan: Plan, t: BalanceTarget, locale: Locale): string {
@@ -38,7 +39,7 @@ export function balancedText(plan: Plan, t: BalanceTarget, locale: Locale): stri
 }
 
 /** The rows an edit of several cells leaves with domain shares off 100 %, one note each. */
-export function sumNotes(plan: Plan, edits: readonly CellEdit[], outcome: EditOutcome, locale: Locale): RefusedEdit[] {
+export function sumNotes(plan: Plan, edits: readonly CellEdit[], outcome: EditOutcome): RefusedEdit[] {
   let next: Plan;
   try {
     next = applyOps(plan, outcome.ops);

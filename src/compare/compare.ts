@@ -74,7 +74,10 @@ type Base = Omit<ResultRow, 'a' | 'b' | 'delta' | 'relative' | 'changed'>;
 
 function rows<T>(la: readonly T[], lb: readonly T[], describe: (x: T) => Base, amount: (x: T) => Dec): ResultRow[] {
   const map = new Map<string, { base: Base; a: Dec; b: Dec }>();
-  for (const [list, side] of [[la, 'a'], [lb, 'b']] as const) {
+  for (const [list, side] of [
+    [la, 'a'],
+    [lb, 'b'],
+  ] as const) {
     for (const x of list) {
       const base = describe(x);
       const row = map.get(base.key) ?? { base, a: ZERO, b: ZERO };
@@ -90,44 +93,99 @@ type PayeeLine = { domainId: string | null; funderId: string | null; providerId:
 /** Per funder line and payee, the annual amount the execution model sends there. */
 function payeeLines(p: Payments | undefined): PayeeLine[] {
   if (!p) return [];
-  return p.funders.flatMap((f) => f.payees.map((x) => ({ domainId: f.domainId, funderId: f.funderId, providerId: x.providerId, amount: x.annual })));
+  return p.funders.flatMap((f) =>
+    f.payees.map((x) => ({ domainId: f.domainId, funderId: f.funderId, providerId: x.providerId, amount: x.annual })),
+  );
 }
 
 /**
  * Result differences of two allocations, labelled with names from the plans. With the scenarios'
  * payments, also who each funder pays (which differs between execution models).
  */
-export function compareResults(ra: Allocation, rb: Allocation, names: Names, pa?: Payments, pb?: Payments): ResultDifferences {
+export function compareResults(
+  ra: Allocation,
+  rb: Allocation,
+  names: Names,
+  pa?: Payments,
+  pb?: Payments,
+): ResultDifferences {
   const totals: ResultRow[] = [
     { key: 'annual', label: TOTAL_LABELS.annual, group: null, ...delta(ra.annualTotal, rb.annualTotal) },
     { key: 'plan', label: TOTAL_LABELS.plan, group: null, ...delta(ra.planTotal, rb.planTotal) },
   ];
   return {
     totals,
-    domains: rows(ra.byDomain, rb.byDomain, (x) => ({ key: key(x.domainId), label: names.domain(x.domainId), group: null, domainId: x.domainId }), (x) => x.amount),
-    sectors: rows(ra.bySector, rb.bySector, (x) => ({
-      key: key(x.domainId, x.sectorId), label: names.sector(x.domainId, x.sectorId), group: names.domain(x.domainId),
-      domainId: x.domainId, sectorId: x.sectorId,
-    }), (x) => x.amount),
-    providers: rows(ra.byProvider, rb.byProvider, (x) => ({
-      key: key(x.domainId, x.sectorId, x.providerId), label: names.provider(x.providerId), group: names.sector(x.domainId, x.sectorId),
-      domainId: x.domainId, sectorId: x.sectorId, providerId: x.providerId,
-    }), (x) => x.amount),
-    funders: rows(ra.byFunder, rb.byFunder, (x) => ({
-      key: key(x.domainId, x.funderId), label: names.funder(x.funderId, x.domainId), group: names.domain(x.domainId),
-      domainId: x.domainId, funderId: x.funderId,
-    }), (x) => x.amount),
-    payees: rows(payeeLines(pa), payeeLines(pb), (x) => {
-      const funder = names.funder(x.funderId, x.domainId);
-      const payee = names.provider(x.providerId);
-      return {
-        key: key(x.domainId, x.funderId, x.providerId), label: { nl: `${funder.nl} → ${payee.nl}`, en: `${funder.en} → ${payee.en}` },
-        group: names.domain(x.domainId), domainId: x.domainId, funderId: x.funderId, providerId: x.providerId,
-      };
-    }, (x) => x.amount),
-    periods: rows(ra.schedule, rb.schedule, (x) => ({
-      key: x.periodId, label: { nl: x.periodId, en: x.periodId }, group: null, periodId: x.periodId,
-    }), (x) => x.amount),
+    domains: rows(
+      ra.byDomain,
+      rb.byDomain,
+      (x) => ({ key: key(x.domainId), label: names.domain(x.domainId), group: null, domainId: x.domainId }),
+      (x) => x.amount,
+    ),
+    sectors: rows(
+      ra.bySector,
+      rb.bySector,
+      (x) => ({
+        key: key(x.domainId, x.sectorId),
+        label: names.sector(x.domainId, x.sectorId),
+        group: names.domain(x.domainId),
+        domainId: x.domainId,
+        sectorId: x.sectorId,
+      }),
+      (x) => x.amount,
+    ),
+    providers: rows(
+      ra.byProvider,
+      rb.byProvider,
+      (x) => ({
+        key: key(x.domainId, x.sectorId, x.providerId),
+        label: names.provider(x.providerId),
+        group: names.sector(x.domainId, x.sectorId),
+        domainId: x.domainId,
+        sectorId: x.sectorId,
+        providerId: x.providerId,
+      }),
+      (x) => x.amount,
+    ),
+    funders: rows(
+      ra.byFunder,
+      rb.byFunder,
+      (x) => ({
+        key: key(x.domainId, x.funderId),
+        label: names.funder(x.funderId, x.domainId),
+        group: names.domain(x.domainId),
+        domainId: x.domainId,
+        funderId: x.funderId,
+      }),
+      (x) => x.amount,
+    ),
+    payees: rows(
+      payeeLines(pa),
+      payeeLines(pb),
+      (x) => {
+        const funder = names.funder(x.funderId, x.domainId);
+        const payee = names.provider(x.providerId);
+        return {
+          key: key(x.domainId, x.funderId, x.providerId),
+          label: { nl: `${funder.nl} → ${payee.nl}`, en: `${funder.en} → ${payee.en}` },
+          group: names.domain(x.domainId),
+          domainId: x.domainId,
+          funderId: x.funderId,
+          providerId: x.providerId,
+        };
+      },
+      (x) => x.amount,
+    ),
+    periods: rows(
+      ra.schedule,
+      rb.schedule,
+      (x) => ({
+        key: x.periodId,
+        label: { nl: x.periodId, en: x.periodId },
+        group: null,
+        periodId: x.periodId,
+      }),
+      (x) => x.amount,
+    ),
   };
 }
 
@@ -137,7 +195,10 @@ export function compare(a: Plan, b: Plan, options: CompareOptions = {}): Compari
   const ra = options.allocationA ?? allocate(a);
   const rb = options.allocationB ?? allocate(b);
   const results = compareResults(ra, rb, names, payments(a, ra), payments(b, rb));
-  const changedRows = Object.values(results).reduce((n, list: ResultRow[]) => n + list.filter((r) => r.changed).length, 0);
+  const changedRows = Object.values(results).reduce(
+    (n, list: ResultRow[]) => n + list.filter((r) => r.changed).length,
+    0,
+  );
   return {
     a: { id: a.id, name: a.name },
     b: { id: b.id, name: b.name },
@@ -164,7 +225,11 @@ export interface ManyComparison {
 /** 2–4 scenarios against the first (more are allowed but do not fit a side-by-side view). */
 export function compareMany(plans: readonly Plan[], allocations?: readonly Allocation[]): ManyComparison {
   if (plans.length === 0) {
-    return { scenarios: [], pairs: [], results: { totals: [], domains: [], sectors: [], providers: [], funders: [], payees: [], periods: [] } };
+    return {
+      scenarios: [],
+      pairs: [],
+      results: { totals: [], domains: [], sectors: [], providers: [], funders: [], payees: [], periods: [] },
+    };
   }
   const allocs = plans.map((p, i) => allocations?.[i] ?? allocate(p));
   const first = plans[0]!;
@@ -179,7 +244,11 @@ export function compareMany(plans: readonly Plan[], allocations?: readonly Alloc
         let row = byKey.get(r.key);
         if (!row) {
           const { a: _a, b: _b, delta: _d, relative: _r, changed: _c, ...base } = r;
-          row = { ...base, values: plans.map(() => ZERO), deltas: pairs.map(() => ({ delta: ZERO, relative: null, changed: false })) };
+          row = {
+            ...base,
+            values: plans.map(() => ZERO),
+            deltas: pairs.map(() => ({ delta: ZERO, relative: null, changed: false })),
+          };
           byKey.set(r.key, row);
           order.push(r.key);
         }

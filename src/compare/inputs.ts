@@ -23,8 +23,17 @@ export interface InputDifference {
 }
 
 const PLAN_FIELDS = [
-  'name', 'region', 'collaboration', 'paymentTitle', 'otherTitles', 'executionModel', 'leadProviderId',
-  'period', 'granularity', 'deductibleCharged', 'marketShareDate',
+  'name',
+  'region',
+  'collaboration',
+  'paymentTitle',
+  'otherTitles',
+  'executionModel',
+  'leadProviderId',
+  'period',
+  'granularity',
+  'deductibleCharged',
+  'marketShareDate',
 ] as const;
 
 const CANONICAL = /^-?\d+(\.\d+)?$/;
@@ -41,12 +50,17 @@ function flatten(value: unknown, prefix = '', out: Map<string, string | null> = 
   if (value === null || value === undefined) out.set(prefix, null);
   else if (Array.isArray(value)) out.set(prefix, value.map(String).join(', '));
   else if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else out.set(prefix, String(value));
   return out;
 }
 
-function fieldDiffs(a: unknown, b: unknown, skip: ReadonlySet<string>): { field: string; a: string | null; b: string | null }[] {
+function fieldDiffs(
+  a: unknown,
+  b: unknown,
+  skip: ReadonlySet<string>,
+): { field: string; a: string | null; b: string | null }[] {
   const fa = flatten(a);
   const fb = flatten(b);
   const fields = [...new Set([...fa.keys(), ...fb.keys()])].filter((f) => !skip.has(f.split('.')[0]!));
@@ -59,12 +73,21 @@ function fieldDiffs(a: unknown, b: unknown, skip: ReadonlySet<string>): { field:
 function splitCells(split: Split | null): Map<string, { domainId: string; sectorId: string | null; percent: string }> {
   const cells = new Map<string, { domainId: string; sectorId: string | null; percent: string }>();
   if (!split) return cells;
-  for (const d of split.domains) cells.set(`${d.domainId}|`, { domainId: d.domainId, sectorId: null, percent: d.percent });
-  for (const s of split.sectors) cells.set(`${s.domainId}|${s.sectorId}`, { domainId: s.domainId, sectorId: s.sectorId, percent: s.percent });
+  for (const d of split.domains)
+    cells.set(`${d.domainId}|`, { domainId: d.domainId, sectorId: null, percent: d.percent });
+  for (const s of split.sectors)
+    cells.set(`${s.domainId}|${s.sectorId}`, { domainId: s.domainId, sectorId: s.sectorId, percent: s.percent });
   return cells;
 }
 
-function splitDiffs(section: Section, rowId: string, label: Msg, a: Split | null, b: Split | null, names: Names): InputDifference[] {
+function splitDiffs(
+  section: Section,
+  rowId: string,
+  label: Msg,
+  a: Split | null,
+  b: Split | null,
+  names: Names,
+): InputDifference[] {
   const ca = splitCells(a);
   const cb = splitCells(b);
   const out: InputDifference[] = [];
@@ -76,9 +99,16 @@ function splitDiffs(section: Section, rowId: string, label: Msg, a: Split | null
     if (sameValue(va, vb)) continue;
     const cell = (x ?? y)!;
     out.push({
-      section, rowId, change: 'changed', field: 'split', domainId: cell.domainId, sectorId: cell.sectorId,
-      label, fieldLabel: cell.sectorId === null ? names.domain(cell.domainId) : names.sector(cell.domainId, cell.sectorId),
-      a: va, b: vb,
+      section,
+      rowId,
+      change: 'changed',
+      field: 'split',
+      domainId: cell.domainId,
+      sectorId: cell.sectorId,
+      label,
+      fieldLabel: cell.sectorId === null ? names.domain(cell.domainId) : names.sector(cell.domainId, cell.sectorId),
+      a: va,
+      b: vb,
     });
   }
   return out;
@@ -96,10 +126,22 @@ function rowDiffs(collection: RowCollection, a: Plan, b: Plan, names: Names): In
   for (const ra of rowsA) {
     const rb = byIdB.get(ra.id);
     const label = names.row(collection, ra.id);
-    if (!rb) { out.push({ section: collection, rowId: ra.id, change: 'removed', label, a: label.nl, b: null }); continue; }
+    if (!rb) {
+      out.push({ section: collection, rowId: ra.id, change: 'removed', label, a: label.nl, b: null });
+      continue;
+    }
     if (ra === rb) continue; // structurally shared snapshot: unchanged
     for (const d of fieldDiffs(ra, rb, skip)) {
-      out.push({ section: collection, rowId: ra.id, change: 'changed', field: d.field, label, fieldLabel: fieldLabel(d.field), a: d.a, b: d.b });
+      out.push({
+        section: collection,
+        rowId: ra.id,
+        change: 'changed',
+        field: d.field,
+        label,
+        fieldLabel: fieldLabel(d.field),
+        a: d.a,
+        b: d.b,
+      });
     }
     if (collection === 'activities') {
       const sa = (ra as Plan['activities'][number]).split;
@@ -122,9 +164,27 @@ export function compareInputs(a: Plan, b: Plan, names: Names): InputDifference[]
   const out: InputDifference[] = [];
   const pick = (p: Plan) => Object.fromEntries(PLAN_FIELDS.map((f) => [f, p[f]]));
   for (const d of fieldDiffs(pick(a), pick(b), new Set())) {
-    out.push({ section: 'plan', change: 'changed', field: d.field, label: fieldLabel(d.field), fieldLabel: fieldLabel(d.field), a: d.a, b: d.b });
+    out.push({
+      section: 'plan',
+      change: 'changed',
+      field: d.field,
+      label: fieldLabel(d.field),
+      fieldLabel: fieldLabel(d.field),
+      a: d.a,
+      b: d.b,
+    });
   }
-  out.push(...splitDiffs('split', 'default', { nl: 'Standaardverdeling', en: 'Default split' }, a.defaultSplit, b.defaultSplit, names));
-  for (const c of ['domains', 'targetGroups', 'activities', 'providers', 'funders'] as const) out.push(...rowDiffs(c, a, b, names));
+  out.push(
+    ...splitDiffs(
+      'split',
+      'default',
+      { nl: 'Standaardverdeling', en: 'Default split' },
+      a.defaultSplit,
+      b.defaultSplit,
+      names,
+    ),
+  );
+  for (const c of ['domains', 'targetGroups', 'activities', 'providers', 'funders'] as const)
+    out.push(...rowDiffs(c, a, b, names));
   return out;
 }

@@ -10,7 +10,10 @@ const same = (s: string): Msg => ({ nl: s, en: s });
 
 export const UNASSIGNED: Msg = { nl: 'Niet toegewezen', en: 'Unassigned' };
 /** The Zvw part no listed insurer covers (the funderId-null line of a Zvw domain). */
-export const UNCOVERED: Msg = { nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar', en: 'Not covered by a contracting insurer' };
+export const UNCOVERED: Msg = {
+  nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar',
+  en: 'Not covered by a contracting insurer',
+};
 
 export const TOTAL_LABELS = {
   annual: { nl: 'Totaal per jaar', en: 'Total per year' },
@@ -64,7 +67,10 @@ export const fieldLabel = (field: string): Msg => FIELD_LABELS[field] ?? same(fi
 
 /** Labels for ids, looked up in b first, then a. */
 export class Names {
-  constructor(private readonly a: Plan, private readonly b: Plan) {}
+  constructor(
+    private readonly a: Plan,
+    private readonly b: Plan,
+  ) {}
 
   private find<T extends { id: string }>(pick: (p: Plan) => readonly T[], id: string): T | undefined {
     return pick(this.b).find((x) => x.id === id) ?? pick(this.a).find((x) => x.id === id);

@@ -105,13 +105,19 @@ export function createAllocator(): Allocator {
         e = { split, lines: allocateActivity(a, split, c), count: 0, next: 0, call };
         entries.set(a, e);
       }
-      if (e.call !== call) { e.call = call; e.next = 0; }
+      if (e.call !== call) {
+        e.call = call;
+        e.next = 0;
+      }
       e.next++;
       results[i] = e.lines.result;
     }
     for (const [a, e] of entries) {
       const now = e.call === call ? e.next : 0;
-      if (now !== e.count) { t.add(e.lines, now - e.count); e.count = now; }
+      if (now !== e.count) {
+        t.add(e.lines, now - e.count);
+        e.count = now;
+      }
       if (now === 0) entries.delete(a);
     }
     const sums = t.result(results);

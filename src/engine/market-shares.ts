@@ -40,36 +40,88 @@ export function marketShareYears(plan: Plan): MarketShareYearView[] {
   const first = (year: number): MarketShareYearView => {
     const percentBasis = insurers.length > 0 && insurers.every((f) => f.share?.basis === 'percent');
     const total = percentBasis ? null : dec(plan.marketShare?.insuredTotal);
-    return view(year, plan.marketShareDate, total, insurers.map((f) => ({
-      funderId: f.id,
-      count: f.share?.basis === 'count' ? dec(f.share.count) : null,
-      percent: f.share?.basis === 'percent' ? dec(f.share.percent) : null,
-    })), percentBasis, false);
+    return view(
+      year,
+      plan.marketShareDate,
+      total,
+      insurers.map((f) => ({
+        funderId: f.id,
+        count: f.share?.basis === 'count' ? dec(f.share.count) : null,
+        percent: f.share?.basis === 'percent' ? dec(f.share.percent) : null,
+      })),
+      percentBasis,
+      false,
+    );
   };
   const years = planYears(plan.period);
   const out: MarketShareYearView[] = [];
   for (const [i, year] of years.entries()) {
-    if (i === 0) { out.push(first(year)); continue; }
+    if (i === 0) {
+      out.push(first(year));
+      continue;
+    }
     const own = plan.marketShare?.laterYears?.find((y) => y.year === year);
-    if (!own || own.counts.length === 0) { out.push({ ...out[i - 1]!, year, inherited: true }); continue; }
+    if (!own || own.counts.length === 0) {
+      out.push({ ...out[i - 1]!, year, inherited: true });
+      continue;
+    }
     const counts = new Map(own.counts.map((c) => [c.funderId, c.count]));
-    out.push(view(year, own.referenceDate, dec(own.insuredTotal),
-      insurers.map((f) => ({ funderId: f.id, count: dec(counts.get(f.id) ?? '0'), percent: null })), false, false));
+    out.push(
+      view(
+        year,
+        own.referenceDate,
+        dec(own.insuredTotal),
+        insurers.map((f) => ({ funderId: f.id, count: dec(counts.get(f.id) ?? '0'), percent: null })),
+        false,
+        false,
+      ),
+    );
   }
   return out;
 }
 
 /** Fills in percentages of the area total (counts) or the uncovered rest (percentages). */
-function view(year: number, referenceDate: string | null, total: Dec | null, shares: InsurerShare[], percentBasis: boolean, inherited: boolean): MarketShareYearView {
+function view(
+  year: number,
+  referenceDate: string | null,
+  total: Dec | null,
+  shares: InsurerShare[],
+  percentBasis: boolean,
+  inherited: boolean,
+): MarketShareYearView {
   if (percentBasis) {
     const covered = shares.reduce((s, x) => s.plus(x.percent ?? 0), new Dec(0));
-    return { year, referenceDate, insuredTotal: null, insurers: shares, uncovered: { count: null, percent: Dec.max(0, new Dec(100).minus(covered)) }, inherited };
+    return {
+      year,
+      referenceDate,
+      insuredTotal: null,
+      insurers: shares,
+      uncovered: { count: null, percent: Dec.max(0, new Dec(100).minus(covered)) },
+      inherited,
+    };
   }
   const counted = shares.reduce((s, x) => s.plus(x.count ?? 0), new Dec(0));
   if (total === null || total.isZero()) {
-    return { year, referenceDate, insuredTotal: total, insurers: shares, uncovered: { count: null, percent: null }, inherited };
+    return {
+      year,
+      referenceDate,
+      insuredTotal: total,
+      insurers: shares,
+      uncovered: { count: null, percent: null },
+      inherited,
+    };
   }
-  const insurersWithPercent = shares.map((x) => ({ ...x, percent: x.count === null ? null : x.count.div(total).times(100) }));
+  const insurersWithPercent = shares.map((x) => ({
+    ...x,
+    percent: x.count === null ? null : x.count.div(total).times(100),
+  }));
   const rest = Dec.max(0, total.minus(counted));
-  return { year, referenceDate, insuredTotal: total, insurers: insurersWithPercent, uncovered: { count: rest, percent: rest.div(total).times(100) }, inherited };
+  return {
+    year,
+    referenceDate,
+    insuredTotal: total,
+    insurers: insurersWithPercent,
+    uncovered: { count: rest, percent: rest.div(total).times(100) },
+    inherited,
+  };
 }

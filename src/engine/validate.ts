@@ -1,4 +1,15 @@
-import type { Activity, Domain, Finding, FindingCode, Funder, Plan, Provider, Section, Split, TargetGroup } from '../model/index.ts';
+import type {
+  Activity,
+  Domain,
+  Finding,
+  FindingCode,
+  Funder,
+  Plan,
+  Provider,
+  Section,
+  Split,
+  TargetGroup,
+} from '../model/index.ts';
 import { DEFAULT_SPLIT_ROW } from '../model/ops.ts';
 import { rowNumbered, subject } from '../i18n/findings.ts';
 import { RULES } from './rules/registry.ts';
@@ -31,19 +42,32 @@ import { diffRows } from './rules/row-diff.ts';
  *  - a plan field: { section: 'plan', field: 'period.start' | 'period.end' | 'paymentTitle' | … }.
  */
 
-const SECTION_ORDER: readonly Section[] = ['plan', 'domains', 'targetGroups', 'providers', 'funders', 'activities', 'split'];
+const SECTION_ORDER: readonly Section[] = [
+  'plan',
+  'domains',
+  'targetGroups',
+  'providers',
+  'funders',
+  'activities',
+  'split',
+];
 const SECTION_RANK = new Map(SECTION_ORDER.map((s, i) => [s, i]));
 const CODE_RANK = new Map<FindingCode, number>(RULES.map((r, i) => [r.code, i]));
 
 const EMPTY: readonly Finding[] = [];
 
-interface RowEntry { ctx: RowContext; findings: readonly Finding[] }
+interface RowEntry {
+  ctx: RowContext;
+  findings: readonly Finding[];
+}
 
 /** A cached row result still holds: same context, or only names changed and the row was clean. */
 const fresh = (entry: RowEntry | undefined, ctx: RowContext): entry is RowEntry =>
   entry !== undefined && (entry.ctx === ctx || (entry.findings.length === 0 && entry.ctx.shape === ctx.shape));
 /** `flows` null: the activity uses the default split. */
-interface ActivityEntry extends RowEntry { flows: Flows | null }
+interface ActivityEntry extends RowEntry {
+  flows: Flows | null;
+}
 
 /**
  * The activities of the latest snapshot with their checked entries and running totals (rows with
@@ -72,9 +96,10 @@ class ActivityRows {
       for (let i = 0; i < removed.length; i++) this.count(this.entries[from + i]!, -1);
       const addedEntries = added.map((a) => this.count(this.entryOf(a, ctx), 1));
       // splice(...spread) is fine for an edit, but a whole new plan could exceed the argument limit.
-      this.entries = addedEntries.length > 1000
-        ? [...this.entries.slice(0, from), ...addedEntries, ...this.entries.slice(from + removed.length)]
-        : (this.entries.splice(from, removed.length, ...addedEntries), this.entries);
+      this.entries =
+        addedEntries.length > 1000
+          ? [...this.entries.slice(0, from), ...addedEntries, ...this.entries.slice(from + removed.length)]
+          : (this.entries.splice(from, removed.length, ...addedEntries), this.entries);
     }
     this.rows = next;
   }
@@ -140,7 +165,12 @@ export function createValidator(rules: readonly Rule[] = RULES): (plan: Plan) =>
     let entry = activities.get(a);
     if (!fresh(entry, ctx)) {
       // The label is only needed for a finding's text: most rows never ask for it.
-      const row: SplitRow = { rowId: a.id, get label() { return subject.activity(a.name, a.id); } };
+      const row: SplitRow = {
+        rowId: a.id,
+        get label() {
+          return subject.activity(a.name, a.id);
+        },
+      };
       const split = a.split;
       entry = {
         ctx,
@@ -157,7 +187,13 @@ export function createValidator(rules: readonly Rule[] = RULES): (plan: Plan) =>
   const groups = new WeakMap<TargetGroup, RowEntry>();
   const providers = new WeakMap<Provider, RowEntry>();
   const funders = new WeakMap<Funder, RowEntry>();
-  let defaultEntry: { split: Split; ctx: RowContext; idle: boolean; findings: readonly Finding[]; flows: Flows } | null = null;
+  let defaultEntry: {
+    split: Split;
+    ctx: RowContext;
+    idle: boolean;
+    findings: readonly Finding[];
+    flows: Flows;
+  } | null = null;
   let flowsPool = new Map<string, Flows>();
   let fundedPrev: { signature: string; funded: Funded } | null = null;
   const planResults = new Map<Rule, { deps: readonly unknown[]; findings: readonly Finding[] }>();
@@ -174,7 +210,9 @@ export function createValidator(rules: readonly Rule[] = RULES): (plan: Plan) =>
   };
 
   const contextOf = (plan: Plan): RowContext => {
-    const ids = memo.get('targetGroupIds', [plan.targetGroups], () => plan.targetGroups.map((g) => g.id).join('\u0000'));
+    const ids = memo.get('targetGroupIds', [plan.targetGroups], () =>
+      plan.targetGroups.map((g) => g.id).join('\u0000'),
+    );
     const key = memo.get('shapeKey', [plan.domains, ids], () => shapeKey(plan.domains, ids));
     const shape = memo.get('shape', [key], () => {
       flowsPool = new Map();
@@ -183,8 +221,14 @@ export function createValidator(rules: readonly Rule[] = RULES): (plan: Plan) =>
     return memo.get('context', [plan.domains, ids], () => buildContext(plan.domains, plan.targetGroups, shape));
   };
 
-  const rowsOf = <T extends object>(rows: readonly T[], cache: WeakMap<T, RowEntry>, ctx: RowContext,
-    check: (rule: Rule, row: T) => Finding[] | undefined, rs: readonly Rule[], out: Found[]) => {
+  const rowsOf = <T extends object>(
+    rows: readonly T[],
+    cache: WeakMap<T, RowEntry>,
+    ctx: RowContext,
+    check: (rule: Rule, row: T) => Finding[] | undefined,
+    rs: readonly Rule[],
+    out: Found[],
+  ) => {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       let entry = cache.get(row);
@@ -202,16 +246,26 @@ export function createValidator(rules: readonly Rule[] = RULES): (plan: Plan) =>
 
     // Activities and their own splits: only rows that are new since the last snapshot are looked at.
     table.sync(plan.activities, ctx);
-    if (table.withFindings > 0) table.entries.forEach((e, i) => { if (e.findings.length > 0) found.push({ findings: e.findings, position: i }); });
+    if (table.withFindings > 0)
+      table.entries.forEach((e, i) => {
+        if (e.findings.length > 0) found.push({ findings: e.findings, position: i });
+      });
     const defaultUsed = table.defaultUsers > 0;
     const usedFlows = new Set<Flows>(table.flowCounts.keys());
 
     // The default split: checked unless nothing reads it and it is empty.
     const idle = defaultSplitIdle(plan.defaultSplit, defaultUsed, plan.activities.length);
-    if (!defaultEntry || defaultEntry.split !== plan.defaultSplit || defaultEntry.ctx !== ctx || defaultEntry.idle !== idle) {
+    if (
+      !defaultEntry ||
+      defaultEntry.split !== plan.defaultSplit ||
+      defaultEntry.ctx !== ctx ||
+      defaultEntry.idle !== idle
+    ) {
       const row: SplitRow = { rowId: DEFAULT_SPLIT_ROW, label: subject.defaultSplit() };
       defaultEntry = {
-        split: plan.defaultSplit, ctx, idle,
+        split: plan.defaultSplit,
+        ctx,
+        idle,
         findings: idle ? EMPTY : runRow(splitRules, (rule) => rule.split!(plan.defaultSplit, row, ctx)),
         flows: splitFlows(plan.defaultSplit, ctx),
       };
@@ -253,7 +307,10 @@ export function createValidator(rules: readonly Rule[] = RULES): (plan: Plan) =>
 }
 
 /** Findings of one row (with its position, known from the loop) or of one cross-row rule. */
-interface Found { findings: readonly Finding[]; position?: number }
+interface Found {
+  findings: readonly Finding[];
+  position?: number;
+}
 
 function ordered(groups: readonly Found[], index: PlanIndex): Finding[] {
   const all: { f: Finding; s: number; p: number; c: number; i: number }[] = [];

@@ -10,12 +10,30 @@ import { isoDay } from './file-name.ts';
 import { describeFunderShare, formatDate, shareOf } from './format.ts';
 import { monitoringBlocks } from './monitoring.ts';
 import {
-  funderSchedule, funderScheduleTable, passOnScheduleTable, passOnTable, payeeSentences, payeesTable, type FunderSchedule,
+  funderSchedule,
+  funderScheduleTable,
+  passOnScheduleTable,
+  passOnTable,
+  payeeSentences,
+  payeesTable,
+  type FunderSchedule,
 } from './payment-tables.ts';
 import { money, percent, text, type Table } from './table.ts';
 import {
-  activitiesTable, domainsTable, evaluationTable, fundersTable, funderAmountsTable, funderYearsTable, justificationTable, leadRows, planFieldsTable,
-  providerAmountsTable, providersTable, scheduleTable, sectorsTable, targetGroupsTable,
+  activitiesTable,
+  domainsTable,
+  evaluationTable,
+  fundersTable,
+  funderAmountsTable,
+  funderYearsTable,
+  justificationTable,
+  leadRows,
+  planFieldsTable,
+  providerAmountsTable,
+  providersTable,
+  scheduleTable,
+  sectorsTable,
+  targetGroupsTable,
 } from './tables.ts';
 
 /*
@@ -63,7 +81,10 @@ const section = (table: Table): Block[] => [h(2, table.title), { kind: 'table', 
 
 /** Free text keeps its paragraphs; an empty clause says so instead of disappearing. */
 function textBlocks(value: string, locale: Locale): Block[] {
-  const parts = value.split(/\r?\n\s*\r?\n|\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const parts = value
+    .split(/\r?\n\s*\r?\n|\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   return parts.length === 0 ? [p(tx('notFilledIn', locale))] : parts.map((s) => p(s));
 }
 
@@ -82,7 +103,7 @@ function head(ctx: ExportContext): Block[] {
 
 /** A table, or one line saying there is nothing to list. */
 const tableOrNone = (table: Table, l: Locale): Block[] =>
-  (table.rows.length === 0 ? [p(tx('notFilledIn', l))] : [{ kind: 'table', table, caption: false }]);
+  table.rows.length === 0 ? [p(tx('notFilledIn', l))] : [{ kind: 'table', table, caption: false }];
 
 /** Execution model and who leads it, and the VAT point the handleiding asks the parties to weigh. */
 function execution(ctx: ExportContext): Block[] {
@@ -101,15 +122,21 @@ function execution(ctx: ExportContext): Block[] {
 function marketShare(ctx: ExportContext): Block[] {
   const { plan, locale: l } = ctx;
   const ms = plan.marketShare;
-  const years = (ms?.laterYears ?? []).map((y) => p(`${tx('marketShareYear', l, { year: y.year })}: ${tx('marketShareYearValue', l, {
-    date: y.referenceDate ? formatDate(y.referenceDate, l) : tx('notFilledIn', l),
-    total: y.insuredTotal ? formatNumber(y.insuredTotal, l) : tx('notFilledIn', l),
-  })}`));
+  const years = (ms?.laterYears ?? []).map((y) =>
+    p(
+      `${tx('marketShareYear', l, { year: y.year })}: ${tx('marketShareYearValue', l, {
+        date: y.referenceDate ? formatDate(y.referenceDate, l) : tx('notFilledIn', l),
+        total: y.insuredTotal ? formatNumber(y.insuredTotal, l) : tx('notFilledIn', l),
+      })}`,
+    ),
+  );
   return [
     h(2, tx('secMarketShare', l)),
     p(tx('marketShareRule', l)),
     p(`${tx('marketShareDefinition', l)}: ${ms?.definition.trim() ? ms.definition.trim() : tx('notFilledIn', l)}`),
-    p(`${tx('marketShareDate', l)}: ${plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)}`),
+    p(
+      `${tx('marketShareDate', l)}: ${plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)}`,
+    ),
     p(`${tx('insuredTotal', l)}: ${ms?.insuredTotal ? formatNumber(ms.insuredTotal, l) : tx('notFilledIn', l)}`),
     ...years,
   ];
@@ -122,16 +149,21 @@ function marketShare(ctx: ExportContext): Block[] {
 function agreements(ctx: ExportContext, zvw: boolean): Block[] {
   const { plan, locale: l } = ctx;
   const clauses: [keyof Clauses, Parameters<typeof tx>[0]][] = [
-    ['declaration', 'clauseDeclaration'], ['informationExchange', 'clauseInformation'], ['evaluation', 'clauseEvaluation'],
-    ['controls', 'clauseControls'], ['quality', 'clauseQuality'],
+    ['declaration', 'clauseDeclaration'],
+    ['informationExchange', 'clauseInformation'],
+    ['evaluation', 'clauseEvaluation'],
+    ['controls', 'clauseControls'],
+    ['quality', 'clauseQuality'],
   ];
   return [
     ...execution(ctx),
-    ...(zvw ? [
-      ...marketShare(ctx),
-      h(2, tx('secDeductible', l)),
-      p(plan.deductibleCharged ? tx('deductibleCharged', l) : tx('deductibleStatement', l), plan.deductibleCharged),
-    ] : []),
+    ...(zvw
+      ? [
+          ...marketShare(ctx),
+          h(2, tx('secDeductible', l)),
+          p(plan.deductibleCharged ? tx('deductibleCharged', l) : tx('deductibleStatement', l), plan.deductibleCharged),
+        ]
+      : []),
     h(2, tx('secDoubleFunding', l)),
     p(tx('doubleFundingStatement', l)),
     h(3, tx('doubleFundingMeasures', l)),
@@ -148,7 +180,10 @@ function agreements(ctx: ExportContext, zvw: boolean): Block[] {
 /** The execution model's payment rule, to the funder ("U betaalt …") or for every funder. */
 function payeeRule(ctx: ExportContext, all: boolean): string {
   const { payments, plan, locale: l, names } = ctx;
-  if (payments.leadId === null) return plan.executionModel !== 'equal-partners' ? tx('payees.no-lead', l) : tx(all ? 'payeesAll.equal-partners' : 'payees.equal-partners', l);
+  if (payments.leadId === null)
+    return plan.executionModel !== 'equal-partners'
+      ? tx('payees.no-lead', l)
+      : tx(all ? 'payeesAll.equal-partners' : 'payees.equal-partners', l);
   const model = plan.executionModel as 'main-contractor' | 'cashier';
   return tx(all ? `payeesAll.${model}` : `payees.${model}`, l, { lead: names.providerWithAgb(payments.leadId) });
 }
@@ -162,7 +197,12 @@ function payeeBlocks(ctx: ExportContext, s: FunderSchedule, own = true): Block[]
     { kind: 'table', table: payeesTable(ctx, s), caption: false },
     p(tx('scheduleRule', l)),
     tbl(funderScheduleTable(ctx, s)),
-    ...(payments.leadId !== null ? [h(3, tx('secParts', l)), { kind: 'table' as const, table: payeesTable(ctx, s, s.parts, 'parts', tx('secParts', l)), caption: false }] : []),
+    ...(payments.leadId !== null
+      ? [
+          h(3, tx('secParts', l)),
+          { kind: 'table' as const, table: payeesTable(ctx, s, s.parts, 'parts', tx('secParts', l)), caption: false },
+        ]
+      : []),
   ];
 }
 
@@ -188,7 +228,12 @@ function paymentsBlocks(ctx: ExportContext): Block[] {
     blocks.push(h(3, `${f.name} (${names.domain(f.domainId)})`), ...payeeBlocks(ctx, s, false));
   }
   for (const f of payments.funders.filter((x) => x.funderId === null && !x.annual.isZero())) {
-    blocks.push(p(`${names.funder(null, f.domainId)} (${names.domain(f.domainId)}): ${fmtMoney(f.annual, l)} ${tx('per.year', l)}`, true));
+    blocks.push(
+      p(
+        `${names.funder(null, f.domainId)} (${names.domain(f.domainId)}): ${fmtMoney(f.annual, l)} ${tx('per.year', l)}`,
+        true,
+      ),
+    );
   }
   return [...blocks, ...passOnBlocks(ctx)];
 }
@@ -206,17 +251,26 @@ export function planAnnex(ctx: ExportContext): AnnexDoc {
     blocks: [
       ...head(ctx),
       ...section(planFieldsTable(ctx)),
-      h(2, tx('secParties', l)), tbl(providersTable(ctx)), tbl(fundersTable(ctx)),
+      h(2, tx('secParties', l)),
+      tbl(providersTable(ctx)),
+      tbl(fundersTable(ctx)),
       ...section(targetGroupsTable(ctx)),
       ...section(activitiesTable(ctx)),
       ...section(justificationTable(ctx)),
       h(2, tx('secSchedule', l)),
-      p(`${tx('annualTotal', l)}: ${fmtMoney(allocation.annualTotal, l)}; ${tx('planTotal', l)}: ${fmtMoney(allocation.planTotal, l)}`),
+      p(
+        `${tx('annualTotal', l)}: ${fmtMoney(allocation.annualTotal, l)}; ${tx('planTotal', l)}: ${fmtMoney(allocation.planTotal, l)}`,
+      ),
       { kind: 'table', table: scheduleTable(ctx), caption: false },
-      h(2, tx('secSplit', l)), tbl(domainsTable(ctx)), tbl(sectorsTable(ctx)),
+      h(2, tx('secSplit', l)),
+      tbl(domainsTable(ctx)),
+      tbl(sectorsTable(ctx)),
       ...section(providerAmountsTable(ctx)),
       ...section(funderAmountsTable(ctx)),
-      ...(() => { const t = funderYearsTable(ctx); return t ? section(t) : []; })(),
+      ...(() => {
+        const t = funderYearsTable(ctx);
+        return t ? section(t) : [];
+      })(),
       ...paymentsBlocks(ctx),
       ...agreements(ctx, true),
       ...monitoringBlocks(ctx),
@@ -251,41 +305,59 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
   if (!funder) throw new ExportError('unknown-funder', txMsg('error.unknown-funder', { id: funderId }));
   const zvw = names.isZvw(funder.domainId);
   const amount = funderAmount(ctx, funder.id);
-  const domainAmount = allocation.byDomain.filter((d) => d.domainId === funder.domainId)
+  const domainAmount = allocation.byDomain
+    .filter((d) => d.domainId === funder.domainId)
     .reduce((sum, d) => sum.plus(d.amount), new Dec(0));
   const schedule = funderSchedule(ctx, funder.id);
   const perActivity = allocation.activities.flatMap((a) =>
-    a.funders.filter((f) => f.funderId === funder.id).map((f) => ({ activityId: a.activityId, amount: f.amount })));
+    a.funders.filter((f) => f.funderId === funder.id).map((f) => ({ activityId: a.activityId, amount: f.amount })),
+  );
   const insuredTotal = plan.marketShare?.insuredTotal ?? null;
   const count = funder.share?.basis === 'count' ? funder.share.count : null;
 
   const share: Table = {
     id: 'funder-share',
     title: tx('secFunderShare', l),
-    columns: [{ label: tx('colField', l), kind: 'text' }, { label: tx('colValue', l), kind: 'text' }],
+    columns: [
+      { label: tx('colField', l), kind: 'text' },
+      { label: tx('colValue', l), kind: 'text' },
+    ],
     rows: [
       [text(tx('colFunder', l)), text(funder.name)],
       [text(tx('colKind', l)), text(tx(`funder.${funder.kind}`, l))],
       ...(funder.uzovi ? [[text(tx('colUzovi', l)), text(funder.uzovi)]] : []),
       [text(tx('colDomain', l)), text(names.domain(funder.domainId))],
       [text(tx('colShareBasis', l)), text(describeFunderShare(funder, l))],
-      ...(zvw ? [
-        [text(tx('marketShareDate', l)), text(plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l))],
-        [text(tx('insuredTotal', l)), text(insuredTotal ? formatNumber(insuredTotal, l) : tx('notFilledIn', l))],
-        ...(count !== null ? [[text(tx('yourCount', l)), text(formatNumber(count, l))]] : []),
-        // Later calendar years with their own reference date and counts (insured switch on 1 January).
-        ...(plan.marketShare?.laterYears ?? []).flatMap((y) => {
-          const own = y.counts.find((c) => c.funderId === funder.id);
-          return [
-            [text(tx('marketShareYear', l, { year: y.year })), text(tx('marketShareYearValue', l, {
-              date: y.referenceDate ? formatDate(y.referenceDate, l) : tx('notFilledIn', l),
-              total: y.insuredTotal ? formatNumber(y.insuredTotal, l) : tx('notFilledIn', l),
-            }))],
-            ...(own ? [[text(tx('yourCountYear', l, { year: y.year })), text(formatNumber(own.count, l))]] : []),
-          ];
-        }),
-      ] : []),
-      [text(tx('funderShareOfDomain', l, { domain: names.domain(funder.domainId) })), percent(shareOf(amount, domainAmount))],
+      ...(zvw
+        ? [
+            [
+              text(tx('marketShareDate', l)),
+              text(plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)),
+            ],
+            [text(tx('insuredTotal', l)), text(insuredTotal ? formatNumber(insuredTotal, l) : tx('notFilledIn', l))],
+            ...(count !== null ? [[text(tx('yourCount', l)), text(formatNumber(count, l))]] : []),
+            // Later calendar years with their own reference date and counts (insured switch on 1 January).
+            ...(plan.marketShare?.laterYears ?? []).flatMap((y) => {
+              const own = y.counts.find((c) => c.funderId === funder.id);
+              return [
+                [
+                  text(tx('marketShareYear', l, { year: y.year })),
+                  text(
+                    tx('marketShareYearValue', l, {
+                      date: y.referenceDate ? formatDate(y.referenceDate, l) : tx('notFilledIn', l),
+                      total: y.insuredTotal ? formatNumber(y.insuredTotal, l) : tx('notFilledIn', l),
+                    }),
+                  ),
+                ],
+                ...(own ? [[text(tx('yourCountYear', l, { year: y.year })), text(formatNumber(own.count, l))]] : []),
+              ];
+            }),
+          ]
+        : []),
+      [
+        text(tx('funderShareOfDomain', l, { domain: names.domain(funder.domainId) })),
+        percent(shareOf(amount, domainAmount)),
+      ],
       [text(tx('funderAmount', l)), money(amount)],
       [text(tx('funderAmountTerm', l)), money(schedule.amount)],
     ],
@@ -294,14 +366,28 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
   const yearTable: Table = {
     id: 'funder-years',
     title: tx('secFunderYears', l),
-    columns: [{ label: tx('colYear', l), kind: 'text' }, { label: tx('colAmount', l), kind: 'money' }],
-    rows: calendarYears.map((y) => [text(y), money(ctx.payments.periods.reduce((sum, x, k) => (x.periodId.startsWith(y) ? sum.plus(schedule.periods[k]!) : sum), new Dec(0)))]),
+    columns: [
+      { label: tx('colYear', l), kind: 'text' },
+      { label: tx('colAmount', l), kind: 'money' },
+    ],
+    rows: calendarYears.map((y) => [
+      text(y),
+      money(
+        ctx.payments.periods.reduce(
+          (sum, x, k) => (x.periodId.startsWith(y) ? sum.plus(schedule.periods[k]!) : sum),
+          new Dec(0),
+        ),
+      ),
+    ]),
     totals: [null, schedule.amount],
   };
   const activityTable: Table = {
     id: 'funder-activities',
     title: tx('secFunderActivities', l),
-    columns: [{ label: tx('colActivity', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' }],
+    columns: [
+      { label: tx('colActivity', l), kind: 'text' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
+    ],
     rows: perActivity.map((a) => [text(names.activity(a.activityId)), money(a.amount)]),
     totals: [null, amount],
   };
@@ -315,14 +401,21 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
     blocks: [
       ...head(ctx),
       ...section(planFieldsTable(ctx, zvw)),
-      ...(zvw ? [] : [h(2, tx('secSocialDomain', l)), p(tx('socialDomainStatement', l, { domain: names.domain(funder.domainId) }))]),
+      ...(zvw
+        ? []
+        : [
+            h(2, tx('secSocialDomain', l)),
+            p(tx('socialDomainStatement', l, { domain: names.domain(funder.domainId) })),
+          ]),
       ...section(share),
       ...(calendarYears.length > 1 ? section(yearTable) : []),
-      h(2, tx('secPayees', l)), ...payeeBlocks(ctx, schedule),
+      h(2, tx('secPayees', l)),
+      ...payeeBlocks(ctx, schedule),
       ...section(activityTable),
       ...section(justificationTable(ctx, new Set(perActivity.map((a) => a.activityId)))),
       ...section(targetGroupsTable(ctx)),
-      h(2, tx('secSplit', l)), tbl(domainsTable(ctx)),
+      h(2, tx('secSplit', l)),
+      tbl(domainsTable(ctx)),
       ...agreements(ctx, zvw),
       p(tx('fingerprintNote', l)),
     ],
@@ -344,7 +437,12 @@ export function leadAnnex(ctx: ExportContext): AnnexDoc {
   const listed = payments.funders.filter((f) => f.funderId !== null);
   const n = payments.periods.length;
   // What reaches the lead: one column per listed funder line.
-  const fromFunders: PaymentLine[] = listed.map((f) => ({ providerId: null, annual: f.annual, amount: f.amount, periods: f.periods }));
+  const fromFunders: PaymentLine[] = listed.map((f) => ({
+    providerId: null,
+    annual: f.annual,
+    amount: f.amount,
+    periods: f.periods,
+  }));
   const receivedPeriods = Array.from({ length: n }, (_, k) => listed.reduce((s, f) => s.plus(f.periods[k]!), zero()));
   const received = listed.reduce((s, f) => s.plus(f.amount), zero());
   const receivedAnnual = listed.reduce((s, f) => s.plus(f.annual), zero());
@@ -352,22 +450,47 @@ export function leadAnnex(ctx: ExportContext): AnnexDoc {
     id: 'received',
     title: tx('secReceived', l),
     columns: [
-      { label: tx('colFunder', l), kind: 'text' }, { label: tx('colUzovi', l), kind: 'text' }, { label: tx('colDomain', l), kind: 'text' },
-      { label: tx('colAmountAnnual', l), kind: 'money' }, { label: tx('colAmountTerm', l), kind: 'money' },
+      { label: tx('colFunder', l), kind: 'text' },
+      { label: tx('colUzovi', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
+      { label: tx('colAmountTerm', l), kind: 'money' },
     ],
     rows: listed.map((f) => [
-      text(names.funder(f.funderId, f.domainId)), text(plan.funders.find((x) => x.id === f.funderId)?.uzovi ?? ''),
-      text(names.domain(f.domainId)), money(f.annual), money(f.amount),
+      text(names.funder(f.funderId, f.domainId)),
+      text(plan.funders.find((x) => x.id === f.funderId)?.uzovi ?? ''),
+      text(names.domain(f.domainId)),
+      money(f.annual),
+      money(f.amount),
     ]),
     totals: [null, null, null, receivedAnnual, received],
   };
   const receivedSchedule: Table = {
-    ...funderScheduleTable(ctx, { funderId: null, domainId: null, annual: receivedAnnual, amount: received, periods: receivedPeriods, payees: fromFunders, parts: fromFunders }, fromFunders, 'received-schedule'),
+    ...funderScheduleTable(
+      ctx,
+      {
+        funderId: null,
+        domainId: null,
+        annual: receivedAnnual,
+        amount: received,
+        periods: receivedPeriods,
+        payees: fromFunders,
+        parts: fromFunders,
+      },
+      fromFunders,
+      'received-schedule',
+    ),
     title: `${tx('secReceived', l)}: ${tx('secPaymentSchedule', l).toLowerCase()}`,
   };
   // The funder columns are named by funder, not by provider.
-  receivedSchedule.columns = receivedSchedule.columns.map((c, i) => (i >= 3 && i < 3 + listed.length
-    ? { ...c, label: `${names.funder(listed[i - 3]!.funderId, listed[i - 3]!.domainId)} (${names.domain(listed[i - 3]!.domainId)})` } : c));
+  receivedSchedule.columns = receivedSchedule.columns.map((c, i) =>
+    i >= 3 && i < 3 + listed.length
+      ? {
+          ...c,
+          label: `${names.funder(listed[i - 3]!.funderId, listed[i - 3]!.domainId)} (${names.domain(listed[i - 3]!.domainId)})`,
+        }
+      : c,
+  );
   const passed = payments.passOn.reduce((s, x) => s.plus(x.amount), zero());
   const own = received.minus(passed);
   return {
@@ -379,11 +502,16 @@ export function leadAnnex(ctx: ExportContext): AnnexDoc {
     blocks: [
       ...head(ctx),
       ...section(planFieldsTable(ctx)),
-      h(2, tx('secReceived', l)), p(tx('receivedRule', l)), { kind: 'table', table: receivedTable, caption: false },
+      h(2, tx('secReceived', l)),
+      p(tx('receivedRule', l)),
+      { kind: 'table', table: receivedTable, caption: false },
       tbl(receivedSchedule),
       ...passOnBlocks(ctx),
       h(2, tx('secOwnPart', l)),
-      p(tx('ownPartLine', l, { received: fmtMoney(received, l), passed: fmtMoney(passed, l), own: fmtMoney(own, l) }), true),
+      p(
+        tx('ownPartLine', l, { received: fmtMoney(received, l), passed: fmtMoney(passed, l), own: fmtMoney(own, l) }),
+        true,
+      ),
       ...section(justificationTable(ctx)),
       ...section(targetGroupsTable(ctx)),
       ...agreements(ctx, true),

@@ -56,24 +56,29 @@ export function makeNames(plan: Plan, locale: Locale): Names {
   const unknown = (id: string) => tx('unknownRef', locale, { id });
   const unassigned = tx('unassigned', locale);
   return {
-    domain: (id) => (id === null ? unassigned : domains.get(id)?.name ?? unknown(id)),
+    domain: (id) => (id === null ? unassigned : (domains.get(id)?.name ?? unknown(id))),
     sector: (domainId, sectorId) => {
       const domain = domainId === null ? undefined : domains.get(domainId);
       if (sectorId === null) return domain && domain.sectors.length === 0 ? '' : unassigned;
       return domain?.sectors.find((s) => s.id === sectorId)?.name ?? unknown(sectorId);
     },
-    provider: (id) => (id === null ? unassigned : providers.get(id) ?? unknown(id)),
-    funder: (id, domainId = null) => (id === null
-      ? (domainId !== null && zvw.has(domainId) ? tx('uncovered', locale) : unassigned)
-      : funders.get(id) ?? unknown(id)),
+    provider: (id) => (id === null ? unassigned : (providers.get(id) ?? unknown(id))),
+    funder: (id, domainId = null) =>
+      id === null
+        ? domainId !== null && zvw.has(domainId)
+          ? tx('uncovered', locale)
+          : unassigned
+        : (funders.get(id) ?? unknown(id)),
     providerWithAgb: (id) => {
-      const name = id === null ? unassigned : providers.get(id) ?? unknown(id);
-      const agb = id === null ? '' : agbs.get(id) ?? '';
+      const name = id === null ? unassigned : (providers.get(id) ?? unknown(id));
+      const agb = id === null ? '' : (agbs.get(id) ?? '');
       return agb ? tx('payeeAgb', locale, { name, agb }) : name;
     },
     role: (id) => {
       if (id !== null && id === lead) return tx(`lead.${plan.executionModel as 'main-contractor' | 'cashier'}`, locale);
-      return plan.executionModel === 'main-contractor' && lead !== null ? tx('role.subcontractor', locale) : tx('role.partner', locale);
+      return plan.executionModel === 'main-contractor' && lead !== null
+        ? tx('role.subcontractor', locale)
+        : tx('role.partner', locale);
     },
     isZvw: (domainId) => domainId !== null && zvw.has(domainId),
     targetGroup: (id) => groups.get(id) ?? unknown(id),

@@ -14,11 +14,16 @@ export const CSV_SEPARATOR: Record<Locale, string> = { nl: ';', en: ',' };
 
 function cellText(cell: Cell, locale: Locale): string {
   switch (cell.t) {
-    case 'text': return neutralise(cell.v);
-    case 'money': return formatNumber(cell.v, locale, { grouping: false, minDecimals: 2, maxDecimals: 2 });
-    case 'percent': return formatNumber(cell.v, locale, { grouping: false, maxDecimals: 12 });
-    case 'count': return cell.v === null ? '' : String(cell.v);
-    case 'date': return cell.v;
+    case 'text':
+      return neutralise(cell.v);
+    case 'money':
+      return formatNumber(cell.v, locale, { grouping: false, minDecimals: 2, maxDecimals: 2 });
+    case 'percent':
+      return formatNumber(cell.v, locale, { grouping: false, maxDecimals: 12 });
+    case 'count':
+      return cell.v === null ? '' : String(cell.v);
+    case 'date':
+      return cell.v;
   }
 }
 

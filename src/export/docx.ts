@@ -26,10 +26,13 @@ function renderTable(d: Docx, table: Table, locale: AnnexDoc['locale']): DocxTyp
   };
   const cell = (textValue: string, i: number, bold: boolean) =>
     new d.TableCell({
-      children: textValue.split(/\r?\n/).map((line) => new d.Paragraph({
-        alignment: right(i) ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
-        children: [new d.TextRun({ text: line, bold, size: 18 })],
-      })),
+      children: textValue.split(/\r?\n/).map(
+        (line) =>
+          new d.Paragraph({
+            alignment: right(i) ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
+            children: [new d.TextRun({ text: line, bold, size: 18 })],
+          }),
+      ),
     });
   const rows = [
     new d.TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c.label, i, true)) }),
@@ -37,13 +40,15 @@ function renderTable(d: Docx, table: Table, locale: AnnexDoc['locale']): DocxTyp
   ];
   if (table.totals) {
     const totals = table.totals;
-    rows.push(new d.TableRow({
-      children: table.columns.map((_, i) => {
-        const total = totals[i];
-        const label = i === 0 ? tx('total', locale) : '';
-        return cell(total ? displayCell({ t: 'money', v: total }, locale) : label, i, true);
+    rows.push(
+      new d.TableRow({
+        children: table.columns.map((_, i) => {
+          const total = totals[i];
+          const label = i === 0 ? tx('total', locale) : '';
+          return cell(total ? displayCell({ t: 'money', v: total }, locale) : label, i, true);
+        }),
       }),
-    }));
+    );
   }
   return new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows });
 }
@@ -51,14 +56,23 @@ function renderTable(d: Docx, table: Table, locale: AnnexDoc['locale']): DocxTyp
 function renderBlock(d: Docx, block: Block, locale: AnnexDoc['locale']): (DocxTypes.Paragraph | DocxTypes.Table)[] {
   switch (block.kind) {
     case 'heading': {
-      const level = { 1: d.HeadingLevel.HEADING_1, 2: d.HeadingLevel.HEADING_2, 3: d.HeadingLevel.HEADING_3 }[block.level];
+      const level = { 1: d.HeadingLevel.HEADING_1, 2: d.HeadingLevel.HEADING_2, 3: d.HeadingLevel.HEADING_3 }[
+        block.level
+      ];
       return [new d.Paragraph({ heading: level, children: [new d.TextRun(block.text)] })];
     }
     case 'paragraph':
       return [new d.Paragraph({ children: [new d.TextRun({ text: block.text, bold: block.strong ?? false })] })];
     case 'table':
       return [
-        ...(block.caption ? [new d.Paragraph({ spacing: { before: 120 }, children: [new d.TextRun({ text: block.table.title, bold: true })] })] : []),
+        ...(block.caption
+          ? [
+              new d.Paragraph({
+                spacing: { before: 120 },
+                children: [new d.TextRun({ text: block.table.title, bold: true })],
+              }),
+            ]
+          : []),
         renderTable(d, block.table, locale),
         new d.Paragraph({ children: [] }),
       ];
@@ -71,35 +85,41 @@ export async function buildDocx(doc: AnnexDoc): Promise<Uint8Array> {
   const mark = tx('draftMark', doc.locale);
   const header = new d.Header({
     children: doc.draft
-      ? [new d.Paragraph({
-        alignment: d.AlignmentType.CENTER,
-        children: [new d.TextRun({ text: mark, bold: true, size: 32, color: DRAFT_COLOUR })],
-      })]
+      ? [
+          new d.Paragraph({
+            alignment: d.AlignmentType.CENTER,
+            children: [new d.TextRun({ text: mark, bold: true, size: 32, color: DRAFT_COLOUR })],
+          }),
+        ]
       : [],
   });
   const footer = new d.Footer({
-    children: [new d.Paragraph({
-      alignment: d.AlignmentType.CENTER,
-      children: [
-        new d.TextRun({ text: `${doc.draft ? `${mark} · ` : ''}${doc.footer} · `, size: 16 }),
-        new d.TextRun({ children: [d.PageNumber.CURRENT, ' / ', d.PageNumber.TOTAL_PAGES], size: 16 }),
-      ],
-    })],
+    children: [
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
+        children: [
+          new d.TextRun({ text: `${doc.draft ? `${mark} · ` : ''}${doc.footer} · `, size: 16 }),
+          new d.TextRun({ children: [d.PageNumber.CURRENT, ' / ', d.PageNumber.TOTAL_PAGES], size: 16 }),
+        ],
+      }),
+    ],
   });
   const title = `${doc.draft ? `${mark}: ` : ''}${doc.title}`;
   const document = new d.Document({
     creator: 'regioplan',
     title,
-    sections: [{
-      properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-      headers: { default: header, first: header },
-      footers: { default: footer, first: footer },
-      children: [
-        new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: [new d.TextRun(title)] }),
-        ...doc.meta.map((line) => new d.Paragraph({ children: [new d.TextRun({ text: line, size: 18 })] })),
-        ...doc.blocks.flatMap((b) => renderBlock(d, b, doc.locale)),
-      ],
-    }],
+    sections: [
+      {
+        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        headers: { default: header, first: header },
+        footers: { default: footer, first: footer },
+        children: [
+          new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: [new d.TextRun(title)] }),
+          ...doc.meta.map((line) => new d.Paragraph({ children: [new d.TextRun({ text: line, size: 18 })] })),
+          ...doc.blocks.flatMap((b) => renderBlock(d, b, doc.locale)),
+        ],
+      },
+    ],
   });
   const buffer = await d.Packer.toArrayBuffer(document);
   return new Uint8Array(buffer);

@@ -2,7 +2,8 @@ import { txMsg } from '../i18n/export.ts';
 import type { Finding } from '../model/index.ts';
 import type { Msg } from '../i18n/locale.ts';
 
-export type ExportErrorCode = 'has-errors' | 'invalid-plan' | 'unknown-funder' | 'no-funders' | 'no-lead' | 'amount-too-large' | 'failed';
+export type ExportErrorCode =
+  'has-errors' | 'invalid-plan' | 'unknown-funder' | 'no-funders' | 'no-lead' | 'amount-too-large' | 'failed';
 
 /**
  * Why an export did not produce a file. `has-errors` carries the error findings that block it

@@ -21,7 +21,13 @@ export function isoDay(date: Date): string {
 }
 
 /** e.g. "Dementienetwerk-Eindhoven_Scenario-B_bijlage_2026-11-23.docx" */
-export function exportFileName(parts: { plan: string; scenario: string; kind: string; date: Date; ext: string }): string {
+export function exportFileName(parts: {
+  plan: string;
+  scenario: string;
+  kind: string;
+  date: Date;
+  ext: string;
+}): string {
   const body = [parts.plan, parts.scenario, parts.kind].map(sanitisePart).filter((p) => p.length > 0);
   if (body.length === 0) body.push('regioplan');
   return `${body.join('_')}_${isoDay(parts.date)}.${parts.ext}`;

@@ -18,11 +18,16 @@ export function formatDate(iso: string, locale: Locale): string {
 /** A cell as a person reads it in the annex: `€ 1.234,56`, `12,5 %`, `1 januari 2025`. */
 export function displayCell(cell: Cell, locale: Locale): string {
   switch (cell.t) {
-    case 'text': return cell.v;
-    case 'money': return formatMoney(cell.v, locale);
-    case 'percent': return formatPercent(cell.v, locale);
-    case 'count': return cell.v === null ? tx('monSizeUnknown', locale) : formatNumber(String(cell.v), locale);
-    case 'date': return formatDate(cell.v, locale);
+    case 'text':
+      return cell.v;
+    case 'money':
+      return formatMoney(cell.v, locale);
+    case 'percent':
+      return formatPercent(cell.v, locale);
+    case 'count':
+      return cell.v === null ? tx('monSizeUnknown', locale) : formatNumber(String(cell.v), locale);
+    case 'date':
+      return formatDate(cell.v, locale);
   }
 }
 
@@ -31,10 +36,14 @@ export function describeCost(cost: CostBasis, locale: Locale): string {
   const m = (v: string) => formatMoney(v, locale);
   const n = (v: string) => formatNumber(v, locale);
   switch (cost.kind) {
-    case 'lumpsum': return tx('cost.lumpsum', locale, { amount: m(cost.amount), per: tx(`gran.${cost.per}`, locale) });
-    case 'hours': return tx('cost.hours', locale, { hours: n(cost.hours), rate: m(cost.rate) });
-    case 'fte': return tx('cost.fte', locale, { fte: n(cost.fte), cost: m(cost.yearlyCost) });
-    case 'persons': return tx('cost.persons', locale, { persons: n(cost.persons), rate: m(cost.rate) });
+    case 'lumpsum':
+      return tx('cost.lumpsum', locale, { amount: m(cost.amount), per: tx(`gran.${cost.per}`, locale) });
+    case 'hours':
+      return tx('cost.hours', locale, { hours: n(cost.hours), rate: m(cost.rate) });
+    case 'fte':
+      return tx('cost.fte', locale, { fte: n(cost.fte), cost: m(cost.yearlyCost) });
+    case 'persons':
+      return tx('cost.persons', locale, { persons: n(cost.persons), rate: m(cost.rate) });
   }
 }
 
@@ -43,7 +52,12 @@ export function describeFunderShare(funder: Funder, locale: Locale): string {
   if (!share) return tx('share.none', locale);
   // An insurer's count is of insured in the service area; a municipality's of inhabitants.
   if (share.basis === 'count') {
-    const key = funder.kind === 'insurer' ? 'share.count.insured' : funder.kind === 'municipality' ? 'share.count.inhabitants' : 'share.count';
+    const key =
+      funder.kind === 'insurer'
+        ? 'share.count.insured'
+        : funder.kind === 'municipality'
+          ? 'share.count.inhabitants'
+          : 'share.count';
     return tx(key, locale, { count: formatNumber(share.count, locale) });
   }
   const key = funder.kind === 'insurer' ? 'share.percent.insured' : 'share.percent';

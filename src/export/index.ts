@@ -16,8 +16,17 @@ export type { ExportContext } from './context.ts';
  * exceljs and docx inside them, are imported on the first export.
  */
 
-export type ExportFormat = 'annex-docx' | 'funder-annex-docx' | 'lead-annex-docx' | 'xlsx' | 'csv' | 'monitoring-csv' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['annex-docx', 'funder-annex-docx', 'lead-annex-docx', 'xlsx', 'csv', 'monitoring-csv', 'json'];
+export type ExportFormat =
+  'annex-docx' | 'funder-annex-docx' | 'lead-annex-docx' | 'xlsx' | 'csv' | 'monitoring-csv' | 'json';
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  'annex-docx',
+  'funder-annex-docx',
+  'lead-annex-docx',
+  'xlsx',
+  'csv',
+  'monitoring-csv',
+  'json',
+];
 
 /** Which table a plain CSV holds. */
 export type CsvTable = 'allocation' | 'schedule' | 'payments' | 'monitoring';
@@ -74,7 +83,10 @@ export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funde
  * `funderId` the funder's own annex; `kind: 'lead'` the main contractor's or cashier's; otherwise
  * the whole plan's.
  */
-export async function buildAnnex(options: ExportOptions, kind: 'plan' | 'funder' | 'lead' = options.funderId ? 'funder' : 'plan'): Promise<AnnexDoc> {
+export async function buildAnnex(
+  options: ExportOptions,
+  kind: 'plan' | 'funder' | 'lead' = options.funderId ? 'funder' : 'plan',
+): Promise<AnnexDoc> {
   try {
     return await (await run()).buildAnnex(options, kind);
   } catch (e) {

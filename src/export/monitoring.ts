@@ -80,15 +80,24 @@ export function monitoringTable(ctx: ExportContext): Table {
     id: 'monitoring',
     title: tx('monChargedTable', l),
     columns: [
-      { label: tx('colYear', l), kind: 'text' }, { label: tx('colFunder', l), kind: 'text' },
-      { label: tx('colUzovi', l), kind: 'text' }, { label: tx('colDeclarant', l), kind: 'text' },
-      { label: tx('colAgb', l), kind: 'text' }, { label: tx('monCharged', l), kind: 'text' },
-      { label: tx('monUses', l), kind: 'count' }, { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colYear', l), kind: 'text' },
+      { label: tx('colFunder', l), kind: 'text' },
+      { label: tx('colUzovi', l), kind: 'text' },
+      { label: tx('colDeclarant', l), kind: 'text' },
+      { label: tx('colAgb', l), kind: 'text' },
+      { label: tx('monCharged', l), kind: 'text' },
+      { label: tx('monUses', l), kind: 'count' },
+      { label: tx('colAmount', l), kind: 'money' },
     ],
     rows: rows.map((r): Cell[] => [
-      text(r.year), text(names.funder(r.funderId)), text(uzovi.get(r.funderId) ?? ''),
-      text(names.provider(r.providerId)), text(r.providerId === null ? '' : agb.get(r.providerId) ?? ''),
-      text(macroSector(ctx, r.providerId)), count(r.uses), money(r.amount),
+      text(r.year),
+      text(names.funder(r.funderId)),
+      text(uzovi.get(r.funderId) ?? ''),
+      text(names.provider(r.providerId)),
+      text(r.providerId === null ? '' : (agb.get(r.providerId) ?? '')),
+      text(macroSector(ctx, r.providerId)),
+      count(r.uses),
+      money(r.amount),
     ]),
     totals: [null, null, null, null, null, null, null, total],
   };
@@ -101,28 +110,41 @@ export function monitoringCaseTable(ctx: ExportContext): Table {
   const bdss = ctx.plan.paymentTitle === 'bdss';
   // The Zvw sectors whose providers take part (with money in the plan); which macro budget is
   // charged is another matter: the sector of whoever declares.
-  const involved = [...new Set(ctx.allocation.bySector
-    .filter((x) => names.isZvw(x.domainId) && x.sectorId !== null && !x.amount.isZero())
-    .map((x) => names.sector(x.domainId, x.sectorId)))];
+  const involved = [
+    ...new Set(
+      ctx.allocation.bySector
+        .filter((x) => names.isZvw(x.domainId) && x.sectorId !== null && !x.amount.isZero())
+        .map((x) => names.sector(x.domainId, x.sectorId)),
+    ),
+  ];
   return {
     id: 'monitoring-case',
     title: tx('secMonitoring', l),
     columns: [
-      { label: tx('colYear', l), kind: 'text' }, { label: tx('monBudget', l), kind: 'money' },
-      { label: tx('monDeclared', l), kind: 'money' }, { label: tx('monUses', l), kind: 'count' },
-      { label: tx('monSectors', l), kind: 'text' }, { label: tx('monChargedSectors', l), kind: 'text' },
+      { label: tx('colYear', l), kind: 'text' },
+      { label: tx('monBudget', l), kind: 'money' },
+      { label: tx('monDeclared', l), kind: 'money' },
+      { label: tx('monUses', l), kind: 'count' },
+      { label: tx('monSectors', l), kind: 'text' },
+      { label: tx('monChargedSectors', l), kind: 'text' },
     ],
     rows: (bdss ? years(ctx) : []).map((y) => {
       let budget = new Dec(0);
       for (const f of payments.funders) {
         if (!names.isZvw(f.domainId)) continue;
-        payments.periods.forEach((p, k) => { if (year(p.periodId) === y) budget = budget.plus(f.periods[k]!); });
+        payments.periods.forEach((p, k) => {
+          if (year(p.periodId) === y) budget = budget.plus(f.periods[k]!);
+        });
       }
       const rows = decl.filter((d) => d.year === y);
       const charged = [...new Set(rows.map((d) => macroSector(ctx, d.providerId)))];
       return [
-        text(y), money(budget), money(rows.reduce((s, d) => s.plus(d.amount), new Dec(0))),
-        count(rows.reduce((s, d) => s + d.uses, 0)), text(involved.join(', ')), text(charged.join(', ')),
+        text(y),
+        money(budget),
+        money(rows.reduce((s, d) => s.plus(d.amount), new Dec(0))),
+        count(rows.reduce((s, d) => s + d.uses, 0)),
+        text(involved.join(', ')),
+        text(charged.join(', ')),
       ];
     }),
   };
@@ -131,7 +153,11 @@ export function monitoringCaseTable(ctx: ExportContext): Table {
 /** The overview in an annex: what it is (not a report), per year, per declaration. */
 export function monitoringBlocks(ctx: ExportContext): Block[] {
   const l = ctx.locale;
-  if (ctx.plan.paymentTitle !== 'bdss') return [{ kind: 'heading', level: 2, text: tx('secMonitoring', l) }, { kind: 'paragraph', text: tx('monNotZvw', l) }];
+  if (ctx.plan.paymentTitle !== 'bdss')
+    return [
+      { kind: 'heading', level: 2, text: tx('secMonitoring', l) },
+      { kind: 'paragraph', text: tx('monNotZvw', l) },
+    ];
   return [
     { kind: 'heading', level: 2, text: tx('secMonitoring', l) },
     { kind: 'paragraph', text: tx('monNote', l) },

@@ -29,7 +29,10 @@ function merge(lines: readonly PaymentLine[], n: number): PaymentLine[] {
   const out = new Map<string | null, PaymentLine>();
   for (const l of lines) {
     const m = out.get(l.providerId);
-    if (!m) { out.set(l.providerId, { ...l, periods: [...l.periods] }); continue; }
+    if (!m) {
+      out.set(l.providerId, { ...l, periods: [...l.periods] });
+      continue;
+    }
     m.annual = m.annual.plus(l.annual);
     m.amount = m.amount.plus(l.amount);
     for (let k = 0; k < n; k++) m.periods[k] = m.periods[k]!.plus(l.periods[k]!);
@@ -40,7 +43,9 @@ function merge(lines: readonly PaymentLine[], n: number): PaymentLine[] {
 /** The funder's schedule; `funderId` null with a domain: that domain's uncovered or unassigned line. */
 export function funderSchedule(ctx: ExportContext, funderId: string | null, domainId?: string | null): FunderSchedule {
   const n = ctx.payments.periods.length;
-  const lines = ctx.payments.funders.filter((f) => f.funderId === funderId && (domainId === undefined || f.domainId === domainId));
+  const lines = ctx.payments.funders.filter(
+    (f) => f.funderId === funderId && (domainId === undefined || f.domainId === domainId),
+  );
   const periods = Array.from({ length: n }, (_, k) => lines.reduce((s, f) => s.plus(f.periods[k]!), zero()));
   return {
     funderId,
@@ -48,8 +53,14 @@ export function funderSchedule(ctx: ExportContext, funderId: string | null, doma
     annual: lines.reduce((s, f) => s.plus(f.annual), zero()),
     amount: lines.reduce((s, f) => s.plus(f.amount), zero()),
     periods,
-    payees: merge(lines.flatMap((f) => f.payees), n),
-    parts: merge(lines.flatMap((f) => f.parts), n),
+    payees: merge(
+      lines.flatMap((f) => f.payees),
+      n,
+    ),
+    parts: merge(
+      lines.flatMap((f) => f.parts),
+      n,
+    ),
   };
 }
 
@@ -66,23 +77,34 @@ export function payeeSentences(ctx: ExportContext, s: FunderSchedule): string[] 
   const l = ctx.locale;
   const per = perPeriod(ctx);
   const m = (d: Dec) => formatMoney(d, l);
-  return s.payees.filter((p) => !p.amount.isZero()).map((p) => {
-    const payee = ctx.names.providerWithAgb(p.providerId);
-    const counts = new Map<string, number>();
-    for (const x of p.periods) counts.set(x.toFixed(2), (counts.get(x.toFixed(2)) ?? 0) + 1);
-    let usual = p.periods[0]?.toFixed(2) ?? '0.00';
-    for (const [v, c] of counts) if (c > counts.get(usual)!) usual = v;
-    const others = ctx.payments.periods.map((q, k) => ({ q, v: p.periods[k]! })).filter((x) => x.v.toFixed(2) !== usual);
-    const line = tx('payLine', l, { per, amount: m(new Dec(usual)), payee });
-    if (others.length === 0) return line;
-    if (others.length <= 4) return `${line}; ${others.map((x) => `${x.q.periodId}: ${m(x.v)}`).join('; ')}`;
-    const sorted = [...p.periods].sort((a, b) => a.comparedTo(b));
-    return tx('payLineVarying', l, { per, min: m(sorted[0]!), max: m(sorted[sorted.length - 1]!), payee, total: m(p.amount) });
-  });
+  return s.payees
+    .filter((p) => !p.amount.isZero())
+    .map((p) => {
+      const payee = ctx.names.providerWithAgb(p.providerId);
+      const counts = new Map<string, number>();
+      for (const x of p.periods) counts.set(x.toFixed(2), (counts.get(x.toFixed(2)) ?? 0) + 1);
+      let usual = p.periods[0]?.toFixed(2) ?? '0.00';
+      for (const [v, c] of counts) if (c > counts.get(usual)!) usual = v;
+      const others = ctx.payments.periods
+        .map((q, k) => ({ q, v: p.periods[k]! }))
+        .filter((x) => x.v.toFixed(2) !== usual);
+      const line = tx('payLine', l, { per, amount: m(new Dec(usual)), payee });
+      if (others.length === 0) return line;
+      if (others.length <= 4) return `${line}; ${others.map((x) => `${x.q.periodId}: ${m(x.v)}`).join('; ')}`;
+      const sorted = [...p.periods].sort((a, b) => a.comparedTo(b));
+      return tx('payLineVarying', l, {
+        per,
+        min: m(sorted[0]!),
+        max: m(sorted[sorted.length - 1]!),
+        payee,
+        total: m(p.amount),
+      });
+    });
 }
 
 const periodColumns = (ctx: ExportContext): Column[] => [
-  { label: tx('colPeriod', ctx.locale), kind: 'text' }, { label: tx('colStart', ctx.locale), kind: 'date' },
+  { label: tx('colPeriod', ctx.locale), kind: 'text' },
+  { label: tx('colStart', ctx.locale), kind: 'date' },
   { label: tx('colEnd', ctx.locale), kind: 'date' },
 ];
 
@@ -91,7 +113,12 @@ const periodColumns = (ctx: ExportContext): Column[] => [
  * column is the sum of the payee columns (a formula in the workbook); the total row holds each
  * payee's amount and the funder's.
  */
-export function funderScheduleTable(ctx: ExportContext, s: FunderSchedule, lines: PaymentLine[] = s.payees, id = 'funder-schedule'): Table {
+export function funderScheduleTable(
+  ctx: ExportContext,
+  s: FunderSchedule,
+  lines: PaymentLine[] = s.payees,
+  id = 'funder-schedule',
+): Table {
   const l = ctx.locale;
   const payees = lines;
   const first = 3;
@@ -101,7 +128,9 @@ export function funderScheduleTable(ctx: ExportContext, s: FunderSchedule, lines
     { label: tx('total', l), kind: 'money', sumOf: payees.map((_, i) => first + i) },
   ];
   const rows: Cell[][] = ctx.payments.periods.map((p, k) => [
-    text(p.periodId), date(p.start), date(p.end),
+    text(p.periodId),
+    date(p.start),
+    date(p.end),
     ...payees.map((x) => money(x.periods[k]!)),
     money(s.periods[k]!),
   ]);
@@ -116,20 +145,31 @@ export function funderScheduleTable(ctx: ExportContext, s: FunderSchedule, lines
 }
 
 /** Whom the funder pays, per year and over the term, with each payee's role under the model. */
-export function payeesTable(ctx: ExportContext, s: FunderSchedule, lines: PaymentLine[] = s.payees, id = 'payees', title = tx('secPayees', ctx.locale)): Table {
+export function payeesTable(
+  ctx: ExportContext,
+  s: FunderSchedule,
+  lines: PaymentLine[] = s.payees,
+  id = 'payees',
+  title = tx('secPayees', ctx.locale),
+): Table {
   const l = ctx.locale;
   const agb = new Map(ctx.plan.providers.map((p) => [p.id, p.agb]));
   return {
     id,
     title,
     columns: [
-      { label: tx('colProvider', l), kind: 'text' }, { label: tx('colAgb', l), kind: 'text' },
+      { label: tx('colProvider', l), kind: 'text' },
+      { label: tx('colAgb', l), kind: 'text' },
       { label: tx('colRole', l), kind: 'text' },
-      { label: tx('colAmountAnnual', l), kind: 'money' }, { label: tx('colAmountTerm', l), kind: 'money' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
+      { label: tx('colAmountTerm', l), kind: 'money' },
     ],
     rows: lines.map((p) => [
-      text(ctx.names.provider(p.providerId)), text(p.providerId === null ? '' : agb.get(p.providerId) ?? ''),
-      text(p.providerId === null ? '' : ctx.names.role(p.providerId)), money(p.annual), money(p.amount),
+      text(ctx.names.provider(p.providerId)),
+      text(p.providerId === null ? '' : (agb.get(p.providerId) ?? '')),
+      text(p.providerId === null ? '' : ctx.names.role(p.providerId)),
+      money(p.annual),
+      money(p.amount),
     ]),
     totals: [null, null, null, s.annual, s.amount],
   };
@@ -150,7 +190,15 @@ export function passOnScheduleTable(ctx: ExportContext): Table {
   const lines = ctx.payments.passOn;
   const periods = ctx.payments.periods.map((_, k) => lines.reduce((s, x) => s.plus(x.periods[k]!), zero()));
   const amount = lines.reduce((s, x) => s.plus(x.amount), zero());
-  const as: FunderSchedule = { funderId: null, domainId: null, annual: zero(), amount, periods, payees: lines, parts: lines };
+  const as: FunderSchedule = {
+    funderId: null,
+    domainId: null,
+    annual: zero(),
+    amount,
+    periods,
+    payees: lines,
+    parts: lines,
+  };
   const table = funderScheduleTable(ctx, as, lines, 'pass-on-schedule');
   return { ...table, title: `${tx('secPassOn', ctx.locale)}: ${tx('secPaymentSchedule', ctx.locale).toLowerCase()}` };
 }
@@ -166,15 +214,29 @@ export function paymentsLongTable(ctx: ExportContext): Table {
   const agb = new Map(plan.providers.map((p) => [p.id, p.agb]));
   const rows: Cell[][] = [];
   const add = (payer: string, code: string, domain: string, line: PaymentLine) => {
-    payments.periods.forEach((p, k) => rows.push([
-      text(payer), text(code), text(domain), text(names.provider(line.providerId)),
-      text(line.providerId === null ? '' : agb.get(line.providerId) ?? ''),
-      text(line.providerId === null ? '' : names.role(line.providerId)),
-      text(p.periodId), date(p.start), date(p.end), money(line.periods[k]!),
-    ]));
+    payments.periods.forEach((p, k) =>
+      rows.push([
+        text(payer),
+        text(code),
+        text(domain),
+        text(names.provider(line.providerId)),
+        text(line.providerId === null ? '' : (agb.get(line.providerId) ?? '')),
+        text(line.providerId === null ? '' : names.role(line.providerId)),
+        text(p.periodId),
+        date(p.start),
+        date(p.end),
+        money(line.periods[k]!),
+      ]),
+    );
   };
   for (const f of payments.funders) {
-    for (const p of f.payees) add(names.funder(f.funderId, f.domainId), f.funderId === null ? '' : uzovi.get(f.funderId) ?? '', names.domain(f.domainId), p);
+    for (const p of f.payees)
+      add(
+        names.funder(f.funderId, f.domainId),
+        f.funderId === null ? '' : (uzovi.get(f.funderId) ?? ''),
+        names.domain(f.domainId),
+        p,
+      );
   }
   if (payments.leadId !== null) {
     const lead = names.provider(payments.leadId);
@@ -184,10 +246,14 @@ export function paymentsLongTable(ctx: ExportContext): Table {
     id: 'payments',
     title: tx('secPaymentsAll', l),
     columns: [
-      { label: tx('colFunder', l), kind: 'text' }, { label: `${tx('colUzovi', l)} / ${tx('colAgb', l)}`, kind: 'text' },
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colPayee', l), kind: 'text' },
-      { label: tx('colAgb', l), kind: 'text' }, { label: tx('colRole', l), kind: 'text' },
-      ...periodColumns(ctx), { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colFunder', l), kind: 'text' },
+      { label: `${tx('colUzovi', l)} / ${tx('colAgb', l)}`, kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colPayee', l), kind: 'text' },
+      { label: tx('colAgb', l), kind: 'text' },
+      { label: tx('colRole', l), kind: 'text' },
+      ...periodColumns(ctx),
+      { label: tx('colAmount', l), kind: 'money' },
     ],
     rows,
   };

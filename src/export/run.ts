@@ -26,8 +26,30 @@ const MIME = {
 } as const;
 
 const KIND: Record<Locale, Record<string, string>> = {
-  nl: { lead: 'bijlage-hoofdaannemer', 'lead-cashier': 'bijlage-kassier', payments: 'betalingen', annex: 'bijlage', workbook: 'werkmap', allocation: 'toedeling', schedule: 'betaalschema', monitoring: 'monitoring', plan: 'plan', draft: 'concept' },
-  en: { lead: 'annex-main-contractor', 'lead-cashier': 'annex-cashier', payments: 'payments', annex: 'annex', workbook: 'workbook', allocation: 'allocation', schedule: 'schedule', monitoring: 'monitoring', plan: 'plan', draft: 'draft' },
+  nl: {
+    lead: 'bijlage-hoofdaannemer',
+    'lead-cashier': 'bijlage-kassier',
+    payments: 'betalingen',
+    annex: 'bijlage',
+    workbook: 'werkmap',
+    allocation: 'toedeling',
+    schedule: 'betaalschema',
+    monitoring: 'monitoring',
+    plan: 'plan',
+    draft: 'concept',
+  },
+  en: {
+    lead: 'annex-main-contractor',
+    'lead-cashier': 'annex-cashier',
+    payments: 'payments',
+    annex: 'annex',
+    workbook: 'workbook',
+    allocation: 'allocation',
+    schedule: 'schedule',
+    monitoring: 'monitoring',
+    plan: 'plan',
+    draft: 'draft',
+  },
 };
 
 function checkPlan(plan: unknown): Plan {
@@ -58,12 +80,14 @@ async function prepare(format: ExportFormat, options: ExportOptions): Promise<Ex
 
 function name(ctx: ExportContext, kind: string, ext: string): string {
   const k = KIND[ctx.locale];
-  const full = ctx.draft ? `${k[kind] ?? kind}-${k.draft}` : k[kind] ?? kind;
+  const full = ctx.draft ? `${k[kind] ?? kind}-${k.draft}` : (k[kind] ?? kind);
   return exportFileName({ plan: ctx.plan.name, scenario: ctx.scenarioName, kind: full, date: ctx.date, ext });
 }
 
-const file = (bytes: Uint8Array | string, mime: string, fileName: string): ExportFile =>
-  ({ blob: new Blob([bytes as BlobPart], { type: mime }), fileName });
+const file = (bytes: Uint8Array | string, mime: string, fileName: string): ExportFile => ({
+  blob: new Blob([bytes as BlobPart], { type: mime }),
+  fileName,
+});
 
 async function render(format: ExportFormat, ctx: ExportContext, options: ExportOptions): Promise<ExportFile> {
   switch (format) {
@@ -85,7 +109,11 @@ async function render(format: ExportFormat, ctx: ExportContext, options: ExportO
     case 'lead-annex-docx': {
       const doc = leadAnnex(ctx);
       const { buildDocx } = await import('./docx.ts');
-      return file(await buildDocx(doc), MIME.docx, name(ctx, ctx.plan.executionModel === 'cashier' ? 'lead-cashier' : 'lead', 'docx'));
+      return file(
+        await buildDocx(doc),
+        MIME.docx,
+        name(ctx, ctx.plan.executionModel === 'cashier' ? 'lead-cashier' : 'lead', 'docx'),
+      );
     }
     case 'xlsx': {
       const { buildWorkbook } = await import('./xlsx.ts');
@@ -93,8 +121,14 @@ async function render(format: ExportFormat, ctx: ExportContext, options: ExportO
     }
     case 'csv': {
       const which = options.table ?? 'allocation';
-      const table: Table = which === 'schedule' ? scheduleTable(ctx) : which === 'payments' ? paymentsLongTable(ctx)
-        : which === 'monitoring' ? monitoringTable(ctx) : allocationLongTable(ctx);
+      const table: Table =
+        which === 'schedule'
+          ? scheduleTable(ctx)
+          : which === 'payments'
+            ? paymentsLongTable(ctx)
+            : which === 'monitoring'
+              ? monitoringTable(ctx)
+              : allocationLongTable(ctx);
       return file(tableToCsv(table, ctx.locale, ctx.draft), MIME.csv, name(ctx, which, 'csv'));
     }
     case 'monitoring-csv':
@@ -135,9 +169,13 @@ export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funde
  * `funderId` the funder's own annex; `kind: 'lead'` the main contractor's or cashier's; otherwise
  * the whole plan's.
  */
-export async function buildAnnex(options: ExportOptions, kind: 'plan' | 'funder' | 'lead' = options.funderId ? 'funder' : 'plan'): Promise<AnnexDoc> {
+export async function buildAnnex(
+  options: ExportOptions,
+  kind: 'plan' | 'funder' | 'lead' = options.funderId ? 'funder' : 'plan',
+): Promise<AnnexDoc> {
   try {
-    const format: ExportFormat = kind === 'funder' ? 'funder-annex-docx' : kind === 'lead' ? 'lead-annex-docx' : 'annex-docx';
+    const format: ExportFormat =
+      kind === 'funder' ? 'funder-annex-docx' : kind === 'lead' ? 'lead-annex-docx' : 'annex-docx';
     const ctx = await prepare(format, options);
     if (kind === 'lead') return leadAnnex(ctx);
     return kind === 'funder' ? funderAnnex(ctx, options.funderId ?? '') : planAnnex(ctx);

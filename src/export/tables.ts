@@ -35,24 +35,37 @@ export function planFieldsTable(ctx: ExportContext, zvwFields = true): Table {
   return {
     id: 'plan',
     title: tx('secPlan', l),
-    columns: [{ label: tx('colField', l), kind: 'text' }, { label: tx('colValue', l), kind: 'text' }],
+    columns: [
+      { label: tx('colField', l), kind: 'text' },
+      { label: tx('colValue', l), kind: 'text' },
+    ],
     rows: [
       field(tx('planName', l), plan.name),
       field(tx('scenario', l), ctx.scenarioName),
       field(tx('region', l), plan.region),
       field(tx('collaboration', l), plan.collaboration),
-      ...(zvwFields ? [
-        field(tx('paymentTitle', l), tx(`title.${plan.paymentTitle}`, l)),
-        field(tx('otherTitles', l), describeTitles(plan, l)),
-      ] : []),
-      field(tx('period', l), tx('periodValue', l, { start: formatDate(plan.period.start, l), end: formatDate(plan.period.end, l) })),
+      ...(zvwFields
+        ? [
+            field(tx('paymentTitle', l), tx(`title.${plan.paymentTitle}`, l)),
+            field(tx('otherTitles', l), describeTitles(plan, l)),
+          ]
+        : []),
+      field(
+        tx('period', l),
+        tx('periodValue', l, { start: formatDate(plan.period.start, l), end: formatDate(plan.period.end, l) }),
+      ),
       field(tx('granularity', l), tx(`gran.${plan.granularity}`, l)),
       field(tx('executionModel', l), tx(`model.${plan.executionModel}`, l)),
       ...leadRows(ctx),
-      ...(zvwFields ? [
-        field(tx('marketShareDate', l), plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l)),
-        field(tx('deductibleField', l), plan.deductibleCharged ? tx('yes', l) : tx('no', l)),
-      ] : []),
+      ...(zvwFields
+        ? [
+            field(
+              tx('marketShareDate', l),
+              plan.marketShareDate ? formatDate(plan.marketShareDate, l) : tx('notFilledIn', l),
+            ),
+            field(tx('deductibleField', l), plan.deductibleCharged ? tx('yes', l) : tx('no', l)),
+          ]
+        : []),
       field(tx('exportDate', l), formatDate(isoDay(ctx.date), l)),
       field(tx('fingerprint', l), ctx.fingerprint),
     ],
@@ -65,13 +78,20 @@ export function providersTable(ctx: ExportContext): Table {
     id: 'providers',
     title: tx('secProviders', l),
     columns: [
-      { label: tx('colName', l), kind: 'text' }, { label: tx('colAgb', l), kind: 'text' },
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colSector', l), kind: 'text' },
-      { label: tx('colRole', l), kind: 'text' }, { label: tx('colContribution', l), kind: 'text' },
+      { label: tx('colName', l), kind: 'text' },
+      { label: tx('colAgb', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colSector', l), kind: 'text' },
+      { label: tx('colRole', l), kind: 'text' },
+      { label: tx('colContribution', l), kind: 'text' },
     ],
     rows: plan.providers.map((p) => [
-      text(p.name), text(p.agb), text(names.domain(p.domainId)), text(names.sector(p.domainId, p.sectorId)),
-      text(names.role(p.id)), text(p.contribution),
+      text(p.name),
+      text(p.agb),
+      text(names.domain(p.domainId)),
+      text(names.sector(p.domainId, p.sectorId)),
+      text(names.role(p.id)),
+      text(p.contribution),
     ]),
   };
 }
@@ -82,12 +102,17 @@ export function fundersTable(ctx: ExportContext): Table {
     id: 'funders',
     title: tx('secFunders', l),
     columns: [
-      { label: tx('colName', l), kind: 'text' }, { label: tx('colKind', l), kind: 'text' },
-      { label: tx('colUzovi', l), kind: 'text' }, { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colName', l), kind: 'text' },
+      { label: tx('colKind', l), kind: 'text' },
+      { label: tx('colUzovi', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
       { label: tx('colShareBasis', l), kind: 'text' },
     ],
     rows: plan.funders.map((f) => [
-      text(f.name), text(tx(`funder.${f.kind}`, l)), text(f.uzovi), text(names.domain(f.domainId)),
+      text(f.name),
+      text(tx(`funder.${f.kind}`, l)),
+      text(f.uzovi),
+      text(names.domain(f.domainId)),
       text(describeFunderShare(f, l)),
     ]),
   };
@@ -99,13 +124,18 @@ export function targetGroupsTable(ctx: ExportContext): Table {
     id: 'target-groups',
     title: tx('secTargetGroups', l),
     columns: [
-      { label: tx('colName', l), kind: 'text' }, { label: tx('colCharacteristics', l), kind: 'text' },
-      { label: tx('colPostcodes', l), kind: 'text' }, { label: tx('colReferenceDate', l), kind: 'text' },
+      { label: tx('colName', l), kind: 'text' },
+      { label: tx('colCharacteristics', l), kind: 'text' },
+      { label: tx('colPostcodes', l), kind: 'text' },
+      { label: tx('colReferenceDate', l), kind: 'text' },
       { label: tx('colSize', l), kind: 'count' },
     ],
     rows: plan.targetGroups.map((g) => [
-      text(g.name), text(g.characteristics), text(g.postcodes.join(', ')),
-      text(g.referenceDate ? formatDate(g.referenceDate, l) : tx('notFilledIn', l)), count(g.estimatedSize),
+      text(g.name),
+      text(g.characteristics),
+      text(g.postcodes.join(', ')),
+      text(g.referenceDate ? formatDate(g.referenceDate, l) : tx('notFilledIn', l)),
+      count(g.estimatedSize),
     ]),
   };
 }
@@ -117,9 +147,12 @@ export function activitiesTable(ctx: ExportContext): Table {
     id: 'activities',
     title: tx('secActivities', l),
     columns: [
-      { label: tx('colActivity', l), kind: 'text' }, { label: tx('colTargetGroups', l), kind: 'text' },
-      { label: tx('colCategory', l), kind: 'text' }, { label: tx('colCostBasis', l), kind: 'text' },
-      { label: tx('colAnnual', l), kind: 'money' }, { label: tx('colPlanTotal', l), kind: 'money' },
+      { label: tx('colActivity', l), kind: 'text' },
+      { label: tx('colTargetGroups', l), kind: 'text' },
+      { label: tx('colCategory', l), kind: 'text' },
+      { label: tx('colCostBasis', l), kind: 'text' },
+      { label: tx('colAnnual', l), kind: 'money' },
+      { label: tx('colPlanTotal', l), kind: 'money' },
     ],
     rows: allocation.activities.map((a) => {
       const act = byId.get(a.activityId);
@@ -128,7 +161,8 @@ export function activitiesTable(ctx: ExportContext): Table {
         text(act ? act.targetGroupIds.map(names.targetGroup).join(', ') : ''),
         text(act ? tx(`cat.${act.category}`, l) : ''),
         text(act ? describeCost(act.cost, l) : ''),
-        money(a.annual), money(a.planTotal),
+        money(a.annual),
+        money(a.planTotal),
       ];
     }),
     totals: [null, null, null, null, allocation.annualTotal, allocation.planTotal],
@@ -141,8 +175,10 @@ export function scheduleTable(ctx: ExportContext): Table {
     id: 'schedule',
     title: tx('secSchedule', l),
     columns: [
-      { label: tx('colPeriod', l), kind: 'text' }, { label: tx('colStart', l), kind: 'date' },
-      { label: tx('colEnd', l), kind: 'date' }, { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colPeriod', l), kind: 'text' },
+      { label: tx('colStart', l), kind: 'date' },
+      { label: tx('colEnd', l), kind: 'date' },
+      { label: tx('colAmount', l), kind: 'money' },
     ],
     rows: allocation.schedule.map((p) => [text(p.periodId), date(p.start), date(p.end), money(p.amount)]),
     totals: [null, null, null, allocation.planTotal],
@@ -155,11 +191,14 @@ export function domainsTable(ctx: ExportContext): Table {
     id: 'by-domain',
     title: `${tx('colAnnual', l)}: ${tx('levelDomain', l)}`,
     columns: [
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
       { label: tx('colShareOfTotal', l), kind: 'percent' },
     ],
     rows: allocation.byDomain.map((d) => [
-      text(names.domain(d.domainId)), money(d.amount), percent(shareOf(d.amount, allocation.annualTotal)),
+      text(names.domain(d.domainId)),
+      money(d.amount),
+      percent(shareOf(d.amount, allocation.annualTotal)),
     ]),
     totals: [null, allocation.annualTotal, null],
   };
@@ -171,11 +210,14 @@ export function sectorsTable(ctx: ExportContext): Table {
     id: 'by-sector',
     title: `${tx('colAnnual', l)}: ${tx('levelSector', l)}`,
     columns: [
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colSector', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colSector', l), kind: 'text' },
       { label: tx('colAmountAnnual', l), kind: 'money' },
     ],
     rows: allocation.bySector.map((s) => [
-      text(names.domain(s.domainId)), text(names.sector(s.domainId, s.sectorId)), money(s.amount),
+      text(names.domain(s.domainId)),
+      text(names.sector(s.domainId, s.sectorId)),
+      money(s.amount),
     ]),
     totals: [null, null, allocation.annualTotal],
   };
@@ -188,13 +230,18 @@ export function providerAmountsTable(ctx: ExportContext): Table {
     id: 'by-provider',
     title: tx('secByProvider', l),
     columns: [
-      { label: tx('colProvider', l), kind: 'text' }, { label: tx('colAgb', l), kind: 'text' },
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colSector', l), kind: 'text' },
+      { label: tx('colProvider', l), kind: 'text' },
+      { label: tx('colAgb', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colSector', l), kind: 'text' },
       { label: tx('colAmountAnnual', l), kind: 'money' },
     ],
     rows: allocation.byProvider.map((p) => [
-      text(names.provider(p.providerId)), text(p.providerId === null ? '' : agb.get(p.providerId) ?? ''),
-      text(names.domain(p.domainId)), text(names.sector(p.domainId, p.sectorId)), money(p.amount),
+      text(names.provider(p.providerId)),
+      text(p.providerId === null ? '' : (agb.get(p.providerId) ?? '')),
+      text(names.domain(p.domainId)),
+      text(names.sector(p.domainId, p.sectorId)),
+      money(p.amount),
     ]),
     totals: [null, null, null, null, allocation.annualTotal],
   };
@@ -207,12 +254,16 @@ export function funderAmountsTable(ctx: ExportContext): Table {
     id: 'by-funder',
     title: tx('secByFunder', l),
     columns: [
-      { label: tx('colFunder', l), kind: 'text' }, { label: tx('colUzovi', l), kind: 'text' },
-      { label: tx('colDomain', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' },
+      { label: tx('colFunder', l), kind: 'text' },
+      { label: tx('colUzovi', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
     ],
     rows: allocation.byFunder.map((f) => [
-      text(names.funder(f.funderId, f.domainId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''),
-      text(names.domain(f.domainId)), money(f.amount),
+      text(names.funder(f.funderId, f.domainId)),
+      text(f.funderId === null ? '' : (uzovi.get(f.funderId) ?? '')),
+      text(names.domain(f.domainId)),
+      money(f.amount),
     ]),
     totals: [null, null, null, allocation.annualTotal],
   };
@@ -224,13 +275,23 @@ function splitRows(label: string, split: Split, ctx: ExportContext): Cell[][] {
   for (const d of split.domains) {
     rows.push([text(label), text(names.domain(d.domainId)), text(''), percent(dec(d.percent))]);
     for (const s of split.sectors.filter((x) => x.domainId === d.domainId)) {
-      rows.push([text(label), text(names.domain(s.domainId)), text(names.sector(s.domainId, s.sectorId)), percent(dec(s.percent))]);
+      rows.push([
+        text(label),
+        text(names.domain(s.domainId)),
+        text(names.sector(s.domainId, s.sectorId)),
+        percent(dec(s.percent)),
+      ]);
     }
   }
   // Sector entries whose domain has no domain entry still belong in the file: nothing is hidden.
   const listed = new Set(split.domains.map((d) => d.domainId));
   for (const s of split.sectors.filter((x) => !listed.has(x.domainId))) {
-    rows.push([text(label), text(names.domain(s.domainId)), text(names.sector(s.domainId, s.sectorId)), percent(dec(s.percent))]);
+    rows.push([
+      text(label),
+      text(names.domain(s.domainId)),
+      text(names.sector(s.domainId, s.sectorId)),
+      percent(dec(s.percent)),
+    ]);
   }
   return rows;
 }
@@ -244,8 +305,10 @@ export function splitsTable(ctx: ExportContext): Table {
     id: 'splits',
     title: tx('secSplit', l),
     columns: [
-      { label: tx('colSplitRow', l), kind: 'text' }, { label: tx('colDomain', l), kind: 'text' },
-      { label: tx('colSector', l), kind: 'text' }, { label: tx('colPercent', l), kind: 'percent' },
+      { label: tx('colSplitRow', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colSector', l), kind: 'text' },
+      { label: tx('colPercent', l), kind: 'percent' },
     ],
     rows,
   };
@@ -257,12 +320,17 @@ export function findingsTable(ctx: ExportContext): Table {
     id: 'findings',
     title: tx('secFindings', l),
     columns: [
-      { label: tx('colSeverity', l), kind: 'text' }, { label: tx('colCode', l), kind: 'text' },
-      { label: tx('colSection', l), kind: 'text' }, { label: tx('colRow', l), kind: 'text' },
+      { label: tx('colSeverity', l), kind: 'text' },
+      { label: tx('colCode', l), kind: 'text' },
+      { label: tx('colSection', l), kind: 'text' },
+      { label: tx('colRow', l), kind: 'text' },
       { label: tx('colMessage', l), kind: 'text' },
     ],
     rows: findings.map((f) => [
-      text(tx(`sev.${f.severity}`, l)), text(f.code), text(f.location.section), text(f.location.rowId ?? ''),
+      text(tx(`sev.${f.severity}`, l)),
+      text(f.code),
+      text(f.location.section),
+      text(f.location.rowId ?? ''),
       text(f.message[l]),
     ]),
   };
@@ -270,7 +338,13 @@ export function findingsTable(ctx: ExportContext): Table {
 
 /** All tables of the Allocation sheet / allocation view, in reading order. */
 export function allocationTables(ctx: ExportContext): Table[] {
-  return [activitiesTable(ctx), domainsTable(ctx), sectorsTable(ctx), providerAmountsTable(ctx), funderAmountsTable(ctx)];
+  return [
+    activitiesTable(ctx),
+    domainsTable(ctx),
+    sectorsTable(ctx),
+    providerAmountsTable(ctx),
+    funderAmountsTable(ctx),
+  ];
 }
 
 /**
@@ -283,30 +357,55 @@ export function allocationLongTable(ctx: ExportContext): Table {
   const uzovi = new Map(plan.funders.map((f) => [f.id, f.uzovi]));
   const rows: Cell[][] = [];
   for (const d of allocation.byDomain) {
-    rows.push([text(tx('levelDomain', l)), text(names.domain(d.domainId)), text(''), text(''), text(''), money(d.amount)]);
+    rows.push([
+      text(tx('levelDomain', l)),
+      text(names.domain(d.domainId)),
+      text(''),
+      text(''),
+      text(''),
+      money(d.amount),
+    ]);
   }
   for (const s of allocation.bySector) {
-    rows.push([text(tx('levelSector', l)), text(names.domain(s.domainId)), text(names.sector(s.domainId, s.sectorId)), text(''), text(''), money(s.amount)]);
+    rows.push([
+      text(tx('levelSector', l)),
+      text(names.domain(s.domainId)),
+      text(names.sector(s.domainId, s.sectorId)),
+      text(''),
+      text(''),
+      money(s.amount),
+    ]);
   }
   for (const p of allocation.byProvider) {
     rows.push([
-      text(tx('levelProvider', l)), text(names.domain(p.domainId)), text(names.sector(p.domainId, p.sectorId)),
-      text(names.provider(p.providerId)), text(p.providerId === null ? '' : agb.get(p.providerId) ?? ''), money(p.amount),
+      text(tx('levelProvider', l)),
+      text(names.domain(p.domainId)),
+      text(names.sector(p.domainId, p.sectorId)),
+      text(names.provider(p.providerId)),
+      text(p.providerId === null ? '' : (agb.get(p.providerId) ?? '')),
+      money(p.amount),
     ]);
   }
   for (const f of allocation.byFunder) {
     rows.push([
-      text(tx('levelFunder', l)), text(names.domain(f.domainId)), text(''),
-      text(names.funder(f.funderId, f.domainId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''), money(f.amount),
+      text(tx('levelFunder', l)),
+      text(names.domain(f.domainId)),
+      text(''),
+      text(names.funder(f.funderId, f.domainId)),
+      text(f.funderId === null ? '' : (uzovi.get(f.funderId) ?? '')),
+      money(f.amount),
     ]);
   }
   return {
     id: 'allocation',
     title: tx('sheetAllocation', l),
     columns: [
-      { label: tx('colLevel', l), kind: 'text' }, { label: tx('colDomain', l), kind: 'text' },
-      { label: tx('colSector', l), kind: 'text' }, { label: `${tx('colProvider', l)} / ${tx('colFunder', l)}`, kind: 'text' },
-      { label: `${tx('colAgb', l)} / ${tx('colUzovi', l)}`, kind: 'text' }, { label: tx('colAnnual', l), kind: 'money' },
+      { label: tx('colLevel', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colSector', l), kind: 'text' },
+      { label: `${tx('colProvider', l)} / ${tx('colFunder', l)}`, kind: 'text' },
+      { label: `${tx('colAgb', l)} / ${tx('colUzovi', l)}`, kind: 'text' },
+      { label: tx('colAnnual', l), kind: 'money' },
     ],
     rows,
   };
@@ -324,15 +423,25 @@ export function justificationTable(ctx: ExportContext, activityIds?: ReadonlySet
     id: 'justification',
     title: tx('secJustification', l),
     columns: [
-      { label: tx('colActivity', l), kind: 'text' }, { label: tx('colDescription', l), kind: 'text' },
-      { label: tx('colJustification', l), kind: 'text' }, { label: tx('colRegularShare', l), kind: 'text' },
+      { label: tx('colActivity', l), kind: 'text' },
+      { label: tx('colDescription', l), kind: 'text' },
+      { label: tx('colJustification', l), kind: 'text' },
+      { label: tx('colRegularShare', l), kind: 'text' },
       { label: tx('colRegularExplanation', l), kind: 'text' },
     ],
-    rows: plan.activities.filter((a) => !activityIds || activityIds.has(a.id)).map((a) => [
-      text(a.name), text(said(a.description)), text(said(a.justification)),
-      text(a.regularShare == null ? tx('notStated', l) : formatPercent(a.regularShare, l)),
-      text(a.regularShare == null || a.regularShare === '0' ? (a.regularShareExplanation ?? '') : said(a.regularShareExplanation)),
-    ]),
+    rows: plan.activities
+      .filter((a) => !activityIds || activityIds.has(a.id))
+      .map((a) => [
+        text(a.name),
+        text(said(a.description)),
+        text(said(a.justification)),
+        text(a.regularShare == null ? tx('notStated', l) : formatPercent(a.regularShare, l)),
+        text(
+          a.regularShare == null || a.regularShare === '0'
+            ? (a.regularShareExplanation ?? '')
+            : said(a.regularShareExplanation),
+        ),
+      ]),
   };
 }
 
@@ -342,8 +451,14 @@ export function evaluationTable(ctx: ExportContext): Table {
   return {
     id: 'evaluation-moments',
     title: tx('secEvaluationMoments', l),
-    columns: [{ label: tx('colDate', l), kind: 'text' }, { label: tx('colTopic', l), kind: 'text' }],
-    rows: (plan.evaluationMoments ?? []).map((m) => [text(m.date ? formatDate(m.date, l) : tx('notFilledIn', l)), text(m.topic)]),
+    columns: [
+      { label: tx('colDate', l), kind: 'text' },
+      { label: tx('colTopic', l), kind: 'text' },
+    ],
+    rows: (plan.evaluationMoments ?? []).map((m) => [
+      text(m.date ? formatDate(m.date, l) : tx('notFilledIn', l)),
+      text(m.topic),
+    ]),
   };
 }
 
@@ -360,13 +475,22 @@ export function funderYearsTable(ctx: ExportContext): Table | null {
     id: 'by-funder-year',
     title: tx('secByFunderYear', l),
     columns: [
-      { label: tx('colYear', l), kind: 'text' }, { label: tx('colFunder', l), kind: 'text' },
-      { label: tx('colUzovi', l), kind: 'text' }, { label: tx('colDomain', l), kind: 'text' },
-      { label: tx('colSharesYear', l), kind: 'text' }, { label: tx('colAmountAnnual', l), kind: 'money' },
+      { label: tx('colYear', l), kind: 'text' },
+      { label: tx('colFunder', l), kind: 'text' },
+      { label: tx('colUzovi', l), kind: 'text' },
+      { label: tx('colDomain', l), kind: 'text' },
+      { label: tx('colSharesYear', l), kind: 'text' },
+      { label: tx('colAmountAnnual', l), kind: 'money' },
     ],
-    rows: years.flatMap((y) => y.funders.map((f) => [
-      text(String(y.year)), text(names.funder(f.funderId, f.domainId)), text(f.funderId === null ? '' : uzovi.get(f.funderId) ?? ''),
-      text(names.domain(f.domainId)), text(String(y.sharesYear)), money(f.amount),
-    ])),
+    rows: years.flatMap((y) =>
+      y.funders.map((f) => [
+        text(String(y.year)),
+        text(names.funder(f.funderId, f.domainId)),
+        text(f.funderId === null ? '' : (uzovi.get(f.funderId) ?? '')),
+        text(names.domain(f.domainId)),
+        text(String(y.sharesYear)),
+        money(f.amount),
+      ]),
+    ),
   };
 }

@@ -4,10 +4,25 @@ import type { Dec } from '../money/decimal.ts';
 import type { ExportContext } from './context.ts';
 import { ExportError } from './errors.ts';
 import { monitoringCaseTable, monitoringTable } from './monitoring.ts';
-import { funderSchedule, funderScheduleTable, passOnScheduleTable, passOnTable, payeesTable } from './payment-tables.ts';
+import {
+  funderSchedule,
+  funderScheduleTable,
+  passOnScheduleTable,
+  passOnTable,
+  payeesTable,
+} from './payment-tables.ts';
 import type { Cell, Table } from './table.ts';
 import {
-  allocationTables, evaluationTable, findingsTable, funderYearsTable, justificationTable, fundersTable, planFieldsTable, providersTable, scheduleTable, splitsTable,
+  allocationTables,
+  evaluationTable,
+  findingsTable,
+  funderYearsTable,
+  justificationTable,
+  fundersTable,
+  planFieldsTable,
+  providersTable,
+  scheduleTable,
+  splitsTable,
   targetGroupsTable,
 } from './tables.ts';
 
@@ -121,11 +136,18 @@ function writeTable(ws: ExcelJSTypes.Worksheet, row: number, table: Table, ctx: 
   return row + 1;
 }
 
-function addSheet(wb: ExcelJSTypes.Workbook, name: string, ctx: ExportContext, widths: number[]): ExcelJSTypes.Worksheet {
+function addSheet(
+  wb: ExcelJSTypes.Workbook,
+  name: string,
+  ctx: ExportContext,
+  widths: number[],
+): ExcelJSTypes.Worksheet {
   const ws = wb.addWorksheet(name, {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
-  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   const mark = ctx.draft ? `${tx('draftMark', ctx.locale)} — ` : '';
   ws.getCell(1, 1).value = `${mark}${ctx.plan.name}`;
   ws.getCell(1, 1).font = { bold: true, size: 14, color: ctx.draft ? { argb: 'FFC00000' } : undefined };
@@ -156,7 +178,14 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
 
   let ws = addSheet(wb, tx('sheetPlan', l), ctx, [34, 40, 22, 22, 18, 40]);
   let row = FIRST_TABLE_ROW;
-  for (const t of [planFieldsTable(ctx), targetGroupsTable(ctx), providersTable(ctx), fundersTable(ctx), justificationTable(ctx), evaluationTable(ctx)]) {
+  for (const t of [
+    planFieldsTable(ctx),
+    targetGroupsTable(ctx),
+    providersTable(ctx),
+    fundersTable(ctx),
+    justificationTable(ctx),
+    evaluationTable(ctx),
+  ]) {
     row = writeTable(ws, row, t, ctx);
   }
 
@@ -178,7 +207,12 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
   for (const f of ctx.plan.funders) {
     const s = funderSchedule(ctx, f.id);
     if (s.payees.length === 0) continue;
-    row = writeTable(ws, row, payeesTable(ctx, s, s.payees, 'payees', `${tx('secPayees', l)}: ${f.name} (${ctx.names.domain(s.domainId)})`), ctx);
+    row = writeTable(
+      ws,
+      row,
+      payeesTable(ctx, s, s.payees, 'payees', `${tx('secPayees', l)}: ${f.name} (${ctx.names.domain(s.domainId)})`),
+      ctx,
+    );
     row = writeTable(ws, row, funderScheduleTable(ctx, s), ctx);
   }
   for (const f of ctx.payments.funders.filter((x) => x.funderId === null && !x.amount.isZero())) {

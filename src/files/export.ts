@@ -13,7 +13,12 @@ export function planFile(meta: PlanMeta, scenarios: readonly FileScenario[], exp
     exportedAt: exportedAt.toISOString(),
     plan: { id: meta.id, name: meta.name },
     scenarios: scenarios.map((s) => ({
-      id: s.id, name: s.name, chosen: s.chosen, createdAt: s.createdAt, updatedAt: s.updatedAt, plan: structuredClone(s.plan),
+      id: s.id,
+      name: s.name,
+      chosen: s.chosen,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      plan: structuredClone(s.plan),
     })),
   };
 }
@@ -30,6 +35,11 @@ export function exportPlanBlob(meta: PlanMeta, scenarios: readonly FileScenario[
 
 /** A download file name: the plan's name, made safe for file systems. */
 export function planFileName(meta: PlanMeta): string {
-  const base = meta.name.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80);
+  const base = meta.name
+    .normalize('NFKD')
+    .replace(/[^\w\- ]+/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 80);
   return `${base || meta.id}.regioplan.json`;
 }

@@ -35,14 +35,17 @@ export const PlanFile = z
     plan: z.strictObject({ id: Id, name: text(200) }),
     scenarios: z.array(FileScenario).check(z.minLength(1), z.maxLength(MAX_SCENARIOS)),
   })
-  .check(z.superRefine((file, ctx) => {
-    const ids = new Set<string>();
-    file.scenarios.forEach((s, i) => {
-      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'id'], message: 'duplicate scenario id' });
-      ids.add(s.id);
-    });
-    if (file.scenarios.filter((s) => s.chosen).length > 1) {
-      ctx.addIssue({ code: 'custom', path: ['scenarios'], message: 'more than one chosen scenario' });
-    }
-  }));
+  .check(
+    z.superRefine((file, ctx) => {
+      const ids = new Set<string>();
+      file.scenarios.forEach((s, i) => {
+        if (ids.has(s.id))
+          ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'id'], message: 'duplicate scenario id' });
+        ids.add(s.id);
+      });
+      if (file.scenarios.filter((s) => s.chosen).length > 1) {
+        ctx.addIssue({ code: 'custom', path: ['scenarios'], message: 'more than one chosen scenario' });
+      }
+    }),
+  );
 export type PlanFile = z.infer<typeof PlanFile>;

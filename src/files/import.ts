@@ -4,14 +4,16 @@ import { stMsg } from '../i18n/store.ts';
 import { FILE_FORMAT_VERSION, MAX_FILE_BYTES, PlanFile } from './format.ts';
 import { FILE_MIGRATIONS } from './migrations.ts';
 
-export type ImportErrorCode = 'too-large' | 'not-json' | 'invalid' | 'hostile' | 'newer-version' | 'unknown-version' | 'unreadable';
+export type ImportErrorCode =
+  'too-large' | 'not-json' | 'invalid' | 'hostile' | 'newer-version' | 'unknown-version' | 'unreadable';
 
 export interface ImportError {
   code: ImportErrorCode;
   message: Msg;
 }
 
-export type ImportResult = { ok: true; file: PlanFile; migratedFrom: number | null } | { ok: false; error: ImportError };
+export type ImportResult =
+  { ok: true; file: PlanFile; migratedFrom: number | null } | { ok: false; error: ImportError };
 
 export interface ImportOptions {
   maxBytes?: number;
@@ -81,7 +83,8 @@ function parsePlanFileText(text: string, now: number): ImportResult {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('not-json', stMsg('file.notJson'));
   const version = (raw as { formatVersion?: unknown }).formatVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return refuse('unknown-version', stMsg('file.unknownVersion'));
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
+    return refuse('unknown-version', stMsg('file.unknownVersion'));
   if (version > FILE_FORMAT_VERSION) return refuse('newer-version', stMsg('file.newerVersion', { version }));
 
   let current: unknown = raw;

@@ -30,7 +30,9 @@ export const FileV0 = z.strictObject({
   formatVersion: z.literal(0),
   name: text(200),
   chosen: z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SCENARIOS - 1))),
-  scenarios: z.array(z.strictObject({ name: text(120).check(z.minLength(1)), plan: OldPlan })).check(z.minLength(1), z.maxLength(MAX_SCENARIOS)),
+  scenarios: z
+    .array(z.strictObject({ name: text(120).check(z.minLength(1)), plan: OldPlan }))
+    .check(z.minLength(1), z.maxLength(MAX_SCENARIOS)),
 });
 
 export interface FileMigration {
@@ -45,7 +47,12 @@ const v0to1 = (file: z.infer<typeof FileV0>, now: number): unknown => ({
   exportedAt: new Date(now).toISOString(),
   plan: { id: file.scenarios[0]!.plan.id as string, name: file.name },
   scenarios: file.scenarios.map((s, i) => ({
-    id: `scenario-${i + 1}`, name: s.name, chosen: file.chosen === i, createdAt: now, updatedAt: now, plan: s.plan,
+    id: `scenario-${i + 1}`,
+    name: s.name,
+    chosen: file.chosen === i,
+    createdAt: now,
+    updatedAt: now,
+    plan: s.plan,
   })),
 });
 
@@ -54,9 +61,18 @@ export const FileV1 = z.strictObject({
   kind: z.literal(FILE_KIND),
   exportedAt: z.iso.datetime(),
   plan: z.strictObject({ id: Id, name: text(200) }),
-  scenarios: z.array(z.strictObject({
-    id: Id, name: text(120).check(z.minLength(1)), chosen: z.boolean(), createdAt: Time, updatedAt: Time, plan: OldPlan,
-  })).check(z.minLength(1), z.maxLength(MAX_SCENARIOS)),
+  scenarios: z
+    .array(
+      z.strictObject({
+        id: Id,
+        name: text(120).check(z.minLength(1)),
+        chosen: z.boolean(),
+        createdAt: Time,
+        updatedAt: Time,
+        plan: OldPlan,
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(MAX_SCENARIOS)),
 });
 
 const v1to2 = (file: z.infer<typeof FileV1>): unknown => ({

@@ -11,7 +11,14 @@ export async function exportStore(store: ScenarioStore, meta: PlanMeta): Promise
   for (const s of await store.list()) {
     const plan = await store.readPlan(s.id);
     if (!plan.ok) return plan;
-    scenarios.push({ id: s.id, name: s.name, chosen: s.chosen, createdAt: s.createdAt, updatedAt: s.updatedAt, plan: plan.value });
+    scenarios.push({
+      id: s.id,
+      name: s.name,
+      chosen: s.chosen,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      plan: plan.value,
+    });
   }
   return { ok: true, value: exportPlanFile(meta, scenarios) };
 }

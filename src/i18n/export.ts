@@ -10,7 +10,10 @@ export const exportMsg = {
   // Document titles and marks
   annexTitle: { nl: 'Bijlage bij de overeenkomst', en: 'Contract annex' },
   funderAnnexTitle: { nl: 'Bijlage bij de overeenkomst voor {funder}', en: 'Contract annex for {funder}' },
-  'leadAnnexTitle.main-contractor': { nl: 'Bijlage voor de hoofdaannemer {lead}', en: 'Annex for the main contractor {lead}' },
+  'leadAnnexTitle.main-contractor': {
+    nl: 'Bijlage voor de hoofdaannemer {lead}',
+    en: 'Annex for the main contractor {lead}',
+  },
   'leadAnnexTitle.cashier': { nl: 'Bijlage voor de kassier {lead}', en: 'Annex for the cashier {lead}' },
   secReceived: { nl: 'Wat u ontvangt van de financiers', en: 'What you receive from the funders' },
   secOwnPart: { nl: 'Uw eigen deel', en: 'Your own part' },
@@ -56,7 +59,10 @@ export const exportMsg = {
   secSplit: { nl: 'Verdeling per domein en sector', en: 'Split per domain and sector' },
   secByProvider: { nl: 'Bedrag per zorgaanbieder', en: 'Amount per provider' },
   secByFunder: { nl: 'Bedrag per financier', en: 'Amount per funder' },
-  secByFunderYear: { nl: 'Bedrag per financier per kalenderjaar (marktaandelen van dat jaar)', en: "Amount per funder per calendar year (that year's market shares)" },
+  secByFunderYear: {
+    nl: 'Bedrag per financier per kalenderjaar (marktaandelen van dat jaar)',
+    en: "Amount per funder per calendar year (that year's market shares)",
+  },
   colSharesYear: { nl: 'Marktaandelen van', en: 'Market shares of' },
   secExecution: { nl: 'Uitvoeringsmodel', en: 'Execution model' },
   secVat: { nl: 'Btw', en: 'VAT' },
@@ -66,7 +72,10 @@ export const exportMsg = {
   secJustification: { nl: 'Onderbouwing per activiteit', en: 'Justification per activity' },
   secPaymentSchedule: { nl: 'Betaalschema per periode', en: 'Payment schedule per period' },
   secPassOn: { nl: 'Doorbetaling aan de andere aanbieders', en: 'Passed on to the other providers' },
-  secParts: { nl: 'Waarvoor de bijdrage is: het deel van elke aanbieder', en: "What the contribution is for: each provider's part" },
+  secParts: {
+    nl: 'Waarvoor de bijdrage is: het deel van elke aanbieder',
+    en: "What the contribution is for: each provider's part",
+  },
   secPaymentsAll: { nl: 'Betalingen per financier en ontvanger', en: 'Payments per funder and payee' },
   secDeductible: { nl: 'Eigen risico', en: 'Deductible' },
   deductibleField: { nl: 'Eigen risico in rekening gebracht', en: 'Deductible charged' },
@@ -92,9 +101,15 @@ export const exportMsg = {
   'lead.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
   'lead.cashier': { nl: 'Kassier', en: 'Cashier' },
   marketShareDefinition: { nl: 'Afgesproken definitie van marktaandeel', en: 'Agreed market-share definition' },
-  insuredTotal: { nl: 'Verzekerden in het verzorgingsgebied op de peildatum (alle zorgverzekeraars)', en: 'Insured in the service area on the reference date (all insurers)' },
+  insuredTotal: {
+    nl: 'Verzekerden in het verzorgingsgebied op de peildatum (alle zorgverzekeraars)',
+    en: 'Insured in the service area on the reference date (all insurers)',
+  },
   marketShareYear: { nl: 'Peildatum en aantallen voor {year}', en: 'Reference date and counts for {year}' },
-  marketShareYearValue: { nl: 'peildatum {date}; {total} verzekerden in het verzorgingsgebied', en: 'reference date {date}; {total} insured in the service area' },
+  marketShareYearValue: {
+    nl: 'peildatum {date}; {total} verzekerden in het verzorgingsgebied',
+    en: 'reference date {date}; {total} insured in the service area',
+  },
   yourCount: { nl: 'Uw aantal verzekerden in het verzorgingsgebied', en: 'Your insured in the service area' },
   yourCountInhabitants: { nl: 'Aantal inwoners', en: 'Number of inhabitants' },
   annualTotal: { nl: 'Budget per jaar', en: 'Budget per year' },
@@ -129,7 +144,10 @@ export const exportMsg = {
   colAmountTerm: { nl: 'Bedrag over de looptijd', en: 'Amount over the term' },
   colPayee: { nl: 'Ontvanger', en: 'Payee' },
   colDescription: { nl: 'Omschrijving', en: 'Description' },
-  colJustification: { nl: 'Onderbouwing (zorgbehoefte, complexiteit, waarom geen reguliere zorg)', en: 'Justification (care need, complexity, why not regular care)' },
+  colJustification: {
+    nl: 'Onderbouwing (zorgbehoefte, complexiteit, waarom geen reguliere zorg)',
+    en: 'Justification (care need, complexity, why not regular care)',
+  },
   colRegularShare: { nl: 'Deel al betaald via reguliere tarieven', en: 'Share already paid through regular tariffs' },
   colRegularExplanation: { nl: 'Toelichting reguliere tarieven', en: 'Regular tariffs explained' },
   colDate: { nl: 'Datum', en: 'Date' },
@@ -153,9 +171,15 @@ export const exportMsg = {
   defaultSplit: { nl: 'Standaardverdeling', en: 'Default split' },
 
   // Values
-  'title.bdss': { nl: 'Prestatie patiëntengroepsgebonden samenwerking Zvw', en: 'Patient-group cooperation payment title (Zvw)' },
+  'title.bdss': {
+    nl: 'Prestatie patiëntengroepsgebonden samenwerking Zvw',
+    en: 'Patient-group cooperation payment title (Zvw)',
+  },
   'title.oi': { nl: 'Organisatie en Infrastructuur (O&I)', en: 'Organisation and Infrastructure (O&I)' },
-  'title.adz': { nl: 'Algemene diensten ten behoeve van verzekerde zorg (ADZ)', en: 'General services for insured care (ADZ)' },
+  'title.adz': {
+    nl: 'Algemene diensten ten behoeve van verzekerde zorg (ADZ)',
+    en: 'General services for insured care (ADZ)',
+  },
   'title.wmo-subsidy': { nl: 'Wmo-subsidie', en: 'Wmo subsidy' },
   'title.other': { nl: 'Overig', en: 'Other' },
   'model.main-contractor': { nl: 'Hoofdaannemer met onderaannemers', en: 'Main contractor with subcontractors' },
@@ -181,10 +205,16 @@ export const exportMsg = {
   'cost.hours': { nl: '{hours} uur per jaar × {rate}', en: '{hours} hours per year × {rate}' },
   'cost.fte': { nl: '{fte} fte × {cost} per jaar', en: '{fte} FTE × {cost} per year' },
   'cost.persons': { nl: '{persons} personen × {rate} per jaar', en: '{persons} persons × {rate} per year' },
-  'share.count.insured': { nl: '{count} verzekerden in het verzorgingsgebied', en: '{count} insured in the service area' },
+  'share.count.insured': {
+    nl: '{count} verzekerden in het verzorgingsgebied',
+    en: '{count} insured in the service area',
+  },
   'share.count.inhabitants': { nl: '{count} inwoners', en: '{count} inhabitants' },
   'share.count': { nl: 'aantal {count}', en: 'count {count}' },
-  'share.percent.insured': { nl: '{percent} van alle verzekerden in het verzorgingsgebied', en: '{percent} of all insured in the service area' },
+  'share.percent.insured': {
+    nl: '{percent} van alle verzekerden in het verzorgingsgebied',
+    en: '{percent} of all insured in the service area',
+  },
   'share.percent': { nl: '{percent} van het domein', en: '{percent} of the domain' },
   'share.none': { nl: 'naar rato (niet opgegeven)', en: 'pro rata (not given)' },
 
@@ -282,7 +312,10 @@ export const exportMsg = {
   yourCountYear: { nl: 'Uw aantal verzekerden in {year}', en: 'Your insured in {year}' },
 
   // Monitoring (handleiding, "Monitoring en evaluatie")
-  secMonitoring: { nl: 'Overzicht voor de eigen administratie en voor vragen van de NZa', en: "Overview for the parties' own accounting and for questions from the NZa" },
+  secMonitoring: {
+    nl: 'Overzicht voor de eigen administratie en voor vragen van de NZa',
+    en: "Overview for the parties' own accounting and for questions from the NZa",
+  },
   monNote: {
     nl: 'Dit is geen rapportage: de NZa monitort de prestatie met reguliere declaratiegegevens en legt geen aanvullende rapportageverplichting op (handleiding, "Monitoring en evaluatie"). Het overzicht volgt wat de NZa telt: per kalenderjaar het aantal keer dat de prestatie is gedeclareerd, de omvang van het budget, de betrokken sectoren en het bedrag ten laste van het macrokader van elke sector. Welk macrokader wordt belast, volgt uit wie declareert (handleiding, "Hoe uit te voeren en te verantwoorden?").',
     en: 'This is not a report: the NZa monitors the payment title with regular declaration data and imposes no extra reporting duty (handbook, "Monitoring en evaluatie"). The overview follows what the NZa counts: per calendar year the number of times the payment title was declared, the size of the budget, the sectors involved and the amount charged to each sector\'s macro budget. Which macro budget is charged follows from who declares (handbook, "Hoe uit te voeren en te verantwoorden?").',
@@ -292,13 +325,22 @@ export const exportMsg = {
     en: 'This plan does not use the patient-group cooperation payment title (Zvw); the NZa monitoring of that title does not apply.',
   },
   monCase: { nl: 'Plan', en: 'Plan' },
-  monBudget: { nl: 'Zvw-budget in het kalenderjaar (prestatie patiëntengroepsgebonden samenwerking)', en: 'Zvw budget in the calendar year (patient-group cooperation title)' },
+  monBudget: {
+    nl: 'Zvw-budget in het kalenderjaar (prestatie patiëntengroepsgebonden samenwerking)',
+    en: 'Zvw budget in the calendar year (patient-group cooperation title)',
+  },
   monDeclared: { nl: 'Gedeclareerd bij gecontracteerde zorgverzekeraars', en: 'Declared to contracting insurers' },
   monUses: { nl: 'Aantal declaraties van de prestatie', en: 'Number of declarations of the prestatie' },
   monSectors: { nl: 'Betrokken Zvw-sectoren in de samenwerking', en: 'Zvw sectors involved in the cooperation' },
-  monChargedSectors: { nl: 'Belast macrokader (sector van wie declareert)', en: 'Macro budget charged (sector of who declares)' },
+  monChargedSectors: {
+    nl: 'Belast macrokader (sector van wie declareert)',
+    en: 'Macro budget charged (sector of who declares)',
+  },
   monCharged: { nl: 'Ten laste van het macrokader van de sector', en: "Charged to the sector's macro budget" },
-  monChargedTable: { nl: 'Declaraties en macrokader per kalenderjaar', en: 'Declarations and macro budget per calendar year' },
+  monChargedTable: {
+    nl: 'Declaraties en macrokader per kalenderjaar',
+    en: 'Declarations and macro budget per calendar year',
+  },
   monOutsideZvw: { nl: '(declarant buiten de Zvw)', en: '(declarant outside the Zvw)' },
   monSizeUnknown: { nl: 'onbekend', en: 'unknown' },
 
@@ -323,7 +365,10 @@ export const exportMsg = {
     en: 'Cannot export: the scenario has {count} error(s). Fix them, or export a draft.',
   },
   'error.invalid-plan': { nl: 'Het plan is onleesbaar: {detail}', en: 'The plan cannot be read: {detail}' },
-  'error.unknown-funder': { nl: 'Financier "{id}" bestaat niet in dit plan.', en: 'Funder "{id}" does not exist in this plan.' },
+  'error.unknown-funder': {
+    nl: 'Financier "{id}" bestaat niet in dit plan.',
+    en: 'Funder "{id}" does not exist in this plan.',
+  },
   'error.no-funders': { nl: 'Dit plan heeft geen financiers.', en: 'This plan has no funders.' },
   'error.no-lead': {
     nl: 'Dit plan heeft geen hoofdaannemer of kassier: de financiers betalen de aanbieders rechtstreeks.',
@@ -350,7 +395,10 @@ export const exportMsg = {
   menuAllFunders: { nl: 'Alle financiers (afzonderlijke bestanden)', en: 'All funders (separate files)' },
   'format.annex-docx': { nl: 'Contractbijlage (Word)', en: 'Contract annex (Word)' },
   'format.funder-annex-docx': { nl: 'Bijlage per financier (Word)', en: 'Annex per funder (Word)' },
-  'format.lead-annex-docx': { nl: 'Bijlage voor de hoofdaannemer of kassier (Word)', en: 'Annex for the main contractor or cashier (Word)' },
+  'format.lead-annex-docx': {
+    nl: 'Bijlage voor de hoofdaannemer of kassier (Word)',
+    en: 'Annex for the main contractor or cashier (Word)',
+  },
   'format.xlsx': { nl: 'Werkmap (Excel)', en: 'Workbook (Excel)' },
   'format.csv': { nl: 'CSV', en: 'CSV' },
   'format.monitoring-csv': { nl: 'Overzicht NZa-monitoring (CSV)', en: 'NZa monitoring overview (CSV)' },

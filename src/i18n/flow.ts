@@ -4,7 +4,10 @@ import type { Msg } from './locale.ts';
  * The flow diagram's strings (<rp-flow>), nl and en.
  */
 export const flowText = {
-  label: { nl: 'Geldstroom: financiers, domeinen, sectoren, aanbieders', en: 'Money flow: funders, domains, sectors, providers' },
+  label: {
+    nl: 'Geldstroom: financiers, domeinen, sectoren, aanbieders',
+    en: 'Money flow: funders, domains, sectors, providers',
+  },
   empty: { nl: 'Nog geen bedragen om te tonen.', en: 'No amounts to show yet.' },
   showTable: { nl: 'Toon als tabel', en: 'Show as table' },
   hideTable: { nl: 'Verberg tabel', en: 'Hide table' },

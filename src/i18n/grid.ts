@@ -56,7 +56,10 @@ export const gridText = {
     nl: 'Alle rijen tellen al op tot 100 %; er is niets aan te vullen.',
     en: 'Every row already adds up to 100 %; there is nothing to balance.',
   },
-  balanced: { nl: '{row} aangevuld tot 100 %: {column} {from} → {to}.', en: '{row} balanced to 100 %: {column} {from} → {to}.' },
+  balanced: {
+    nl: '{row} aangevuld tot 100 %: {column} {from} → {to}.',
+    en: '{row} balanced to 100 %: {column} {from} → {to}.',
+  },
   rowSumNow: {
     nl: 'telt nu op tot {total}; Aanvullen tot 100 % (Alt+B) maakt de rij rond.',
     en: 'now adds up to {total}; Balance to 100 % (Alt+B) rounds the row off.',

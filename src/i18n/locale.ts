@@ -10,4 +10,7 @@ export const asLocale = (value: string | null | undefined): Locale =>
   value && value.toLowerCase().startsWith('en') ? 'en' : 'nl';
 
 /** A message in both languages; every user-visible string is one of these. */
-export interface Msg { nl: string; en: string }
+export interface Msg {
+  nl: string;
+  en: string;
+}

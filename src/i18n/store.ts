@@ -29,13 +29,19 @@ export const storeUi = {
   },
   'store.notFound': { nl: 'Dit scenario bestaat niet (meer).', en: 'This scenario does not exist (any more).' },
   'store.snapshotNotFound': { nl: 'Deze versie bestaat niet (meer).', en: 'This version does not exist (any more).' },
-  'store.lastScenario': { nl: 'Het laatste scenario kan niet worden verwijderd.', en: 'The last scenario cannot be deleted.' },
+  'store.lastScenario': {
+    nl: 'Het laatste scenario kan niet worden verwijderd.',
+    en: 'The last scenario cannot be deleted.',
+  },
   'store.nameInvalid': { nl: 'Geef een naam van 1 tot 120 tekens.', en: 'Give a name of 1 to 120 characters.' },
   'store.failed': {
     nl: 'Opslaan is mislukt ({detail}). U kunt verder werken en exporteren; opslaan wordt opnieuw geprobeerd.',
     en: 'Saving failed ({detail}). You can keep working and export; saving will be retried.',
   },
-  'store.migratedLabel': { nl: 'Overgenomen uit de vorige opslagversie', en: 'Carried over from the previous storage version' },
+  'store.migratedLabel': {
+    nl: 'Overgenomen uit de vorige opslagversie',
+    en: 'Carried over from the previous storage version',
+  },
   'store.restoredLabel': { nl: 'Vóór terugzetten van “{label}”', en: 'Before restoring “{label}”' },
   'store.copyName': { nl: '{name} (kopie)', en: '{name} (copy)' },
   'store.defaultScenario': { nl: 'Scenario 1', en: 'Scenario 1' },
@@ -65,7 +71,10 @@ export const storeUi = {
     nl: 'Onbekend bestandsformaat. Er is niets gewijzigd.',
     en: 'Unknown file format. Nothing was changed.',
   },
-  'file.unreadable': { nl: 'Het bestand kon niet worden gelezen. Er is niets gewijzigd.', en: 'The file could not be read. Nothing was changed.' },
+  'file.unreadable': {
+    nl: 'Het bestand kon niet worden gelezen. Er is niets gewijzigd.',
+    en: 'The file could not be read. Nothing was changed.',
+  },
 
   // scenario bar
   'bar.label': { nl: 'Scenario’s', en: 'Scenarios' },
@@ -94,7 +103,10 @@ export const storeUi = {
 
   // comparison
   'compare.label': { nl: 'Scenario’s vergelijken', en: 'Compare scenarios' },
-  'compare.needTwo': { nl: 'Kies twee tot vier scenario’s om te vergelijken.', en: 'Choose two to four scenarios to compare.' },
+  'compare.needTwo': {
+    nl: 'Kies twee tot vier scenario’s om te vergelijken.',
+    en: 'Choose two to four scenarios to compare.',
+  },
   'compare.differencesOnly': { nl: 'Alleen verschillen tonen', en: 'Show differences only' },
   'compare.inputs': { nl: 'Invoer', en: 'Inputs' },
   'compare.results': { nl: 'Uitkomsten (per jaar)', en: 'Results (per year)' },
@@ -105,7 +117,10 @@ export const storeUi = {
   'compare.different': { nl: 'verschilt', en: 'differs' },
   'compare.same': { nl: 'gelijk', en: 'same' },
   'compare.noDifferences': { nl: 'Geen verschillen.', en: 'No differences.' },
-  'compare.chart': { nl: 'Waar het geld heen gaat, per scenario (per jaar)', en: 'Where the money goes, per scenario (per year)' },
+  'compare.chart': {
+    nl: 'Waar het geld heen gaat, per scenario (per jaar)',
+    en: 'Where the money goes, per scenario (per year)',
+  },
   'compare.chartTable': { nl: 'Tabel bij de grafiek', en: 'Table for the chart' },
   'compare.group.split': { nl: 'Verdeling', en: 'Split' },
   'compare.group.budget': { nl: 'Budget', en: 'Budget' },
@@ -114,7 +129,10 @@ export const storeUi = {
   'compare.group.sector': { nl: 'Per sector', en: 'Per sector' },
   'compare.group.provider': { nl: 'Per zorgaanbieder', en: 'Per provider' },
   'compare.group.funder': { nl: 'Per financier', en: 'Per funder' },
-  'compare.group.payee': { nl: 'Betaald aan, per financier (per jaar, volgens het uitvoeringsmodel)', en: 'Paid to, per funder (per year, by the execution model)' },
+  'compare.group.payee': {
+    nl: 'Betaald aan, per financier (per jaar, volgens het uitvoeringsmodel)',
+    en: 'Paid to, per funder (per year, by the execution model)',
+  },
   'compare.group.period': { nl: 'Per periode (planperiode)', en: 'Per period (plan period)' },
   'compare.group.total': { nl: 'Totaal', en: 'Total' },
   'compare.group.other': { nl: 'Overig', en: 'Other' },

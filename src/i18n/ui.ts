@@ -73,7 +73,10 @@ export const ui = {
     nl: 'Kies minstens twee scenario’s. Maak er een bij met “Nieuw” of “Dupliceren” in de scenariobalk.',
     en: 'Pick at least two scenarios. Add one with “New” or “Duplicate” in the scenario bar.',
   },
-  'planner.compare.tooMany': { nl: 'U kunt hoogstens vier scenario’s tegelijk vergelijken.', en: 'You can compare at most four scenarios at once.' },
+  'planner.compare.tooMany': {
+    nl: 'U kunt hoogstens vier scenario’s tegelijk vergelijken.',
+    en: 'You can compare at most four scenarios at once.',
+  },
   'planner.compare.loading': { nl: 'Scenario’s laden…', en: 'Loading scenarios…' },
   'planner.collab.you': { nl: '{name} (u)', en: '{name} (you)' },
   'planner.collab.participants': { nl: 'Deelnemers', en: 'Participants' },
@@ -87,7 +90,10 @@ export const ui = {
   'planner.published.keep': { nl: 'Mijn versie houden', en: 'Keep my version' },
   'planner.published.mine': { nl: 'Uw versie', en: 'Your version' },
   'planner.published.theirs': { nl: 'Gepubliceerde versie', en: 'Published version' },
-  'planner.export.noPlan': { nl: 'Er is nog geen plan geladen om te exporteren.', en: 'No plan has been loaded to export yet.' },
+  'planner.export.noPlan': {
+    nl: 'Er is nog geen plan geladen om te exporteren.',
+    en: 'No plan has been loaded to export yet.',
+  },
   'planner.export.notFound': { nl: 'Scenario “{id}” is niet gevonden.', en: 'Scenario “{id}” was not found.' },
   'planner.export.format': {
     nl: 'Onbekend exportformaat “{format}”: kies docx, xlsx, csv, monitoring-csv of json.',
@@ -98,9 +104,15 @@ export const ui = {
   'form.none': { nl: '— geen —', en: '— none —' },
   'date.placeholder': { nl: 'dd-mm-jjjj', en: 'dd-mm-yyyy' },
   'budget.description': { nl: 'Omschrijving', en: 'Description' },
-  'budget.justification': { nl: 'Onderbouwing (zorgbehoefte, complexiteit, waarom geen reguliere zorg)', en: 'Justification (care need, complexity, why not regular care)' },
+  'budget.justification': {
+    nl: 'Onderbouwing (zorgbehoefte, complexiteit, waarom geen reguliere zorg)',
+    en: 'Justification (care need, complexity, why not regular care)',
+  },
   'budget.regularShare': { nl: 'Al via reguliere tarieven', en: 'Already via regular tariffs' },
-  'budget.regularShareExplanation': { nl: 'Hoe dubbele bekostiging wordt voorkomen', en: 'How double funding is prevented' },
+  'budget.regularShareExplanation': {
+    nl: 'Hoe dubbele bekostiging wordt voorkomen',
+    en: 'How double funding is prevented',
+  },
   'budget.textTooLong': { nl: 'hoogstens {max} tekens.', en: 'at most {max} characters.' },
   'date.incomplete': {
     nl: '‘{text}’ is geen volledige datum: typ dag, maand en jaar, bijvoorbeeld 31-12-2025. Er is niets opgeslagen.',
@@ -110,7 +122,10 @@ export const ui = {
     nl: 'Het jaar {year} ligt niet tussen {first} en {last}; klopt het jaartal? Er is niets opgeslagen.',
     en: 'The year {year} is not between {first} and {last}; is the year right? Nothing was saved.',
   },
-  'date.month': { nl: 'Maand {month} bestaat niet: een jaar heeft 12 maanden. Er is niets opgeslagen.', en: 'Month {month} does not exist: a year has 12 months. Nothing was saved.' },
+  'date.month': {
+    nl: 'Maand {month} bestaat niet: een jaar heeft 12 maanden. Er is niets opgeslagen.',
+    en: 'Month {month} does not exist: a year has 12 months. Nothing was saved.',
+  },
   'date.day': {
     nl: '{day} {month} {year} bestaat niet: {month} heeft {days} dagen. Er is niets opgeslagen.',
     en: '{day} {month} {year} does not exist: {month} has {days} days. Nothing was saved.',
@@ -129,19 +144,28 @@ export const ui = {
   'details.identity': { nl: 'Plan', en: 'Plan' },
   'details.payment': { nl: 'Bekostiging', en: 'Payment' },
   'details.paymentTitle': { nl: 'Betaaltitel', en: 'Payment title' },
-  'details.otherTitles': { nl: 'Andere betaaltitels in de samenwerking', en: 'Other payment titles in the collaboration' },
+  'details.otherTitles': {
+    nl: 'Andere betaaltitels in de samenwerking',
+    en: 'Other payment titles in the collaboration',
+  },
   'details.otherTitles.hint': {
     nl: 'Nodig om dubbele bekostiging te herkennen (bijvoorbeeld O&I voor huisartsen).',
     en: 'Needed to spot double funding (for example O&I for GPs).',
   },
-  'details.deductibleCharged': { nl: 'Eigen risico wordt in rekening gebracht', en: 'Deductible (eigen risico) is charged' },
+  'details.deductibleCharged': {
+    nl: 'Eigen risico wordt in rekening gebracht',
+    en: 'Deductible (eigen risico) is charged',
+  },
   'details.period': { nl: 'Looptijd en betaalritme', en: 'Period and payment schedule' },
   'details.periodStart': { nl: 'Startdatum', en: 'Start date' },
   'details.periodEnd': { nl: 'Einddatum', en: 'End date' },
   'details.granularity': { nl: 'Betaling per', en: 'Payment per' },
   'details.execution': { nl: 'Uitvoering', en: 'Execution' },
   'details.executionModel': { nl: 'Uitvoeringsmodel', en: 'Execution model' },
-  'details.leadProvider': { nl: 'Penvoerder (niet bij gelijkwaardige partners)', en: 'Lead organisation (none for equal partners)' },
+  'details.leadProvider': {
+    nl: 'Penvoerder (niet bij gelijkwaardige partners)',
+    en: 'Lead organisation (none for equal partners)',
+  },
   'details.lead.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
   'details.lead.cashier': { nl: 'Kassier', en: 'Cashier' },
   'details.lead.hint.main-contractor': {
@@ -158,12 +182,18 @@ export const ui = {
     nl: 'Volgens de handleiding (§4 ‘Hoe te gebruiken?’): het aantal verzekerden van elke zorgverzekeraar in het verzorgingsgebied (postcodes) op de peildatum, van het totaal van alle verzekerden daar. Elke zorgverzekeraar betaalt zijn eigen deel; wat geen zorgverzekeraar in het plan dekt, is niet gedekt.',
     en: 'As the NZa handbook defines them (§4): each insurer’s number of insured in the service area (postcodes) on the reference date, out of all insured there. Each insurer pays its own share; what no insurer in the plan covers stays uncovered.',
   },
-  'details.insuredTotal': { nl: 'Totaal aantal verzekerden in het verzorgingsgebied', en: 'Total number of insured in the service area' },
+  'details.insuredTotal': {
+    nl: 'Totaal aantal verzekerden in het verzorgingsgebied',
+    en: 'Total number of insured in the service area',
+  },
   'details.insuredTotal.hint': {
     nl: 'Op de peildatum, van alle zorgverzekeraars samen (ook die niet meedoen). Het aantal per zorgverzekeraar staat bij de financiers.',
     en: 'On the reference date, of all insurers together (also those not taking part). The number per insurer is with the funders.',
   },
-  'details.marketShareDefinition': { nl: 'Afgesproken definitie van het marktaandeel', en: 'Agreed definition of the market share' },
+  'details.marketShareDefinition': {
+    nl: 'Afgesproken definitie van het marktaandeel',
+    en: 'Agreed definition of the market share',
+  },
   'details.marketShareDefinition.hint': {
     nl: 'Verzorgingsgebied (postcodes), peildatum en bron, bijvoorbeeld een trusted third party. Deze tekst komt in de contractbijlage.',
     en: 'Service area (postcodes), reference date and source, e.g. a trusted third party. This text goes into the contract annex.',
@@ -177,7 +207,10 @@ export const ui = {
   'details.yearTotal': { nl: 'Totaal verzekerden {year}', en: 'Total insured {year}' },
   'details.yearCount': { nl: '{name}, verzekerden {year}', en: '{name}, insured {year}' },
   'details.agreement': { nl: 'Afspraken over de samenwerking', en: 'Agreements on the cooperation' },
-  'details.patientRepresentation': { nl: 'Betrokkenheid van patiëntenvertegenwoordiging', en: 'Involvement of patients’ representatives' },
+  'details.patientRepresentation': {
+    nl: 'Betrokkenheid van patiëntenvertegenwoordiging',
+    en: 'Involvement of patients’ representatives',
+  },
   'details.patientRepresentation.hint': {
     nl: 'Hoe patiënten- of cliëntenvertegenwoordiging is betrokken bij de afspraken (handleiding §2 ‘Wanneer te gebruiken?’).',
     en: 'How patients’ or clients’ representatives are involved in the agreements (handbook §2).',
@@ -203,7 +236,10 @@ export const ui = {
 
   'paymentTitle.bdss': { nl: 'Patiëntengroepsgebonden samenwerking Zvw', en: 'Patient-group cooperation (Zvw)' },
   'paymentTitle.oi': { nl: 'Organisatie en infrastructuur (O&I)', en: 'Organisation and infrastructure (O&I)' },
-  'paymentTitle.adz': { nl: 'Algemene diensten ten behoeve van verzekerde zorg (ADZ)', en: 'General services for insured care (ADZ)' },
+  'paymentTitle.adz': {
+    nl: 'Algemene diensten ten behoeve van verzekerde zorg (ADZ)',
+    en: 'General services for insured care (ADZ)',
+  },
   'paymentTitle.wmo-subsidy': { nl: 'Wmo-subsidie', en: 'Wmo subsidy' },
   'paymentTitle.other': { nl: 'Anders', en: 'Other' },
 
@@ -243,7 +279,10 @@ export const ui = {
   'parties.role': { nl: 'Rol', en: 'Role' },
   'parties.contribution': { nl: 'Bijdrage', en: 'Contribution' },
   'parties.share': { nl: 'Aandeel (%)', en: 'Share (%)' },
-  'parties.share.hint': { nl: 'Leeg = gelijk verdeeld binnen de sector', en: 'Empty = split equally within the sector' },
+  'parties.share.hint': {
+    nl: 'Leeg = gelijk verdeeld binnen de sector',
+    en: 'Empty = split equally within the sector',
+  },
   'parties.kind': { nl: 'Soort', en: 'Kind' },
   'parties.uzovi': { nl: 'UZOVI-code', en: 'UZOVI code' },
   'parties.shareBasis': { nl: 'Marktaandeel als', en: 'Market share as' },
@@ -262,10 +301,16 @@ export const ui = {
   'funderKind.other': { nl: 'Anders', en: 'Other' },
 
   'shareBasis.none': { nl: 'Niet opgegeven', en: 'Not given' },
-  'shareBasis.count.insured': { nl: 'Aantal verzekerden in het verzorgingsgebied', en: 'Number of insured in the service area' },
+  'shareBasis.count.insured': {
+    nl: 'Aantal verzekerden in het verzorgingsgebied',
+    en: 'Number of insured in the service area',
+  },
   'shareBasis.count.inhabitants': { nl: 'Aantal inwoners', en: 'Number of inhabitants' },
   'shareBasis.count.other': { nl: 'Aantal', en: 'Number' },
-  'shareBasis.percent.insured': { nl: '% van alle verzekerden in het verzorgingsgebied', en: '% of all insured in the service area' },
+  'shareBasis.percent.insured': {
+    nl: '% van alle verzekerden in het verzorgingsgebied',
+    en: '% of all insured in the service area',
+  },
   'shareBasis.percent.inhabitants': { nl: 'Percentage', en: 'Percentage' },
   'shareBasis.percent.other': { nl: 'Percentage', en: 'Percentage' },
 

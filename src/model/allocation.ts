@@ -9,10 +9,26 @@ import type { Decimal } from 'decimal.js';
  * The rules are documented in src/engine/allocate.ts.
  */
 
-export interface DomainAmount { domainId: string | null; amount: Decimal }
-export interface SectorAmount { domainId: string | null; sectorId: string | null; amount: Decimal }
-export interface ProviderAmount { domainId: string | null; sectorId: string | null; providerId: string | null; amount: Decimal }
-export interface FunderAmount { domainId: string | null; funderId: string | null; amount: Decimal }
+export interface DomainAmount {
+  domainId: string | null;
+  amount: Decimal;
+}
+export interface SectorAmount {
+  domainId: string | null;
+  sectorId: string | null;
+  amount: Decimal;
+}
+export interface ProviderAmount {
+  domainId: string | null;
+  sectorId: string | null;
+  providerId: string | null;
+  amount: Decimal;
+}
+export interface FunderAmount {
+  domainId: string | null;
+  funderId: string | null;
+  amount: Decimal;
+}
 export interface PeriodAmount {
   /** e.g. "2025-Q1", "2025-03", "2025" */
   periodId: string;

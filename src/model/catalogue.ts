@@ -6,7 +6,15 @@ export const DomainKind = z.enum(['zvw', 'wmo', 'jw', 'wlz', 'wpg', 'other']);
 export type DomainKind = z.infer<typeof DomainKind>;
 
 /** Sector kinds the rules know about; user-added sectors are `other`. */
-export const SectorKind = z.enum(['gp', 'district-nursing', 'mental-health', 'hospital', 'paramedical', 'pharmacy', 'other']);
+export const SectorKind = z.enum([
+  'gp',
+  'district-nursing',
+  'mental-health',
+  'hospital',
+  'paramedical',
+  'pharmacy',
+  'other',
+]);
 export type SectorKind = z.infer<typeof SectorKind>;
 
 export const Sector = z.strictObject({
@@ -28,7 +36,9 @@ export type Domain = z.infer<typeof Domain>;
 export function defaultDomains(): Domain[] {
   return [
     {
-      id: 'zvw', name: 'Zvw', kind: 'zvw',
+      id: 'zvw',
+      name: 'Zvw',
+      kind: 'zvw',
       sectors: [
         { id: 'zvw-ha', name: 'Huisartsenzorg', kind: 'gp' },
         { id: 'zvw-vv', name: 'Wijkverpleging (V&V)', kind: 'district-nursing' },

@@ -11,9 +11,21 @@ export type Collection = 'activities' | 'targetGroups' | 'providers' | 'funders'
 export type RowOf<C extends Collection> = Plan[C][number];
 
 export type PlanField =
-  | 'name' | 'region' | 'collaboration' | 'paymentTitle' | 'otherTitles' | 'executionModel'
-  | 'leadProviderId' | 'period' | 'granularity' | 'deductibleCharged' | 'marketShareDate' | 'clauses'
-  | 'marketShare' | 'patientRepresentation' | 'evaluationMoments';
+  | 'name'
+  | 'region'
+  | 'collaboration'
+  | 'paymentTitle'
+  | 'otherTitles'
+  | 'executionModel'
+  | 'leadProviderId'
+  | 'period'
+  | 'granularity'
+  | 'deductibleCharged'
+  | 'marketShareDate'
+  | 'clauses'
+  | 'marketShare'
+  | 'patientRepresentation'
+  | 'evaluationMoments';
 
 export type PlanOp =
   | { op: 'set-field'; field: PlanField; value: Plan[PlanField] }
@@ -84,7 +96,15 @@ export function applyOps(plan: Plan, ops: readonly PlanOp[]): Plan {
             ...next,
             activities: next.activities.map((a) =>
               a.id === o.rowId
-                ? { ...a, split: setSplitCell(a.split ?? structuredClone(next.defaultSplit), o.domainId, o.sectorId, o.percent) }
+                ? {
+                    ...a,
+                    split: setSplitCell(
+                      a.split ?? structuredClone(next.defaultSplit),
+                      o.domainId,
+                      o.sectorId,
+                      o.percent,
+                    ),
+                  }
                 : a,
             ),
           };

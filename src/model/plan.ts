@@ -100,7 +100,12 @@ export const Plan = z.strictObject({
 export type Plan = z.infer<typeof Plan>;
 
 export const emptyClauses = (): Clauses => ({
-  declaration: '', informationExchange: '', evaluation: '', controls: '', quality: '', doubleFunding: '',
+  declaration: '',
+  informationExchange: '',
+  evaluation: '',
+  controls: '',
+  quality: '',
+  doubleFunding: '',
 });
 
 export const emptyMarketShare = (): MarketShare => ({ definition: '', insuredTotal: null, laterYears: [] });

@@ -25,14 +25,22 @@ import { centsToDec, decToCents, decToScaled, FACTOR_PLACES } from './cents.ts';
  * integer arithmetic in doubles is exact below 2^53, and bigint arithmetic allocates on every step.
  * Null when they do not fit.
  */
-export interface SmallWeights { weights: number[]; sum: number }
+export interface SmallWeights {
+  weights: number[];
+  sum: number;
+}
 
 export function smallWeights(weights: readonly bigint[]): SmallWeights | null {
   let g = 0n;
   for (const w of weights) {
     if (w <= 0n) continue;
-    let a = w, b = g;
-    while (b !== 0n) { const r = a % b; a = b; b = r; }
+    let a = w,
+      b = g;
+    while (b !== 0n) {
+      const r = a % b;
+      a = b;
+      b = r;
+    }
     g = a;
   }
   if (g === 0n) return null;
@@ -52,13 +60,25 @@ function apportionSmall(total: number, small: SmallWeights): bigint[] | null {
   let given = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
-    if (w <= 0) { q[i] = 0; rems[i] = -1; continue; }
+    if (w <= 0) {
+      q[i] = 0;
+      rems[i] = -1;
+      continue;
+    }
     const p = t * w;
     let qi = Math.floor(p / sum);
     let r = p - qi * sum;
     // The division is rounded; one step either way makes the quotient exact.
-    if (r < 0) { qi--; r += sum; } else if (r >= sum) { qi++; r -= sum; }
-    q[i] = qi; rems[i] = r; given += qi;
+    if (r < 0) {
+      qi--;
+      r += sum;
+    } else if (r >= sum) {
+      qi++;
+      r -= sum;
+    }
+    q[i] = qi;
+    rems[i] = r;
+    given += qi;
   }
   let left = t - given;
   if (left > 0) {
@@ -83,7 +103,10 @@ export function apportionCents(totalCents: bigint, weights: readonly bigint[], s
   }
   const out = new Array<bigint>(n).fill(0n);
   let sum = 0n;
-  for (let i = 0; i < n; i++) { const w = weights[i]!; if (w > 0n) sum += w; }
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    if (w > 0n) sum += w;
+  }
   if (sum === 0n || totalCents === 0n) return out;
 
   const neg = totalCents < 0n;
@@ -92,7 +115,10 @@ export function apportionCents(totalCents: bigint, weights: readonly bigint[], s
   const rems = new Array<bigint>(n);
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
-    if (w <= 0n) { rems[i] = -1n; continue; }
+    if (w <= 0n) {
+      rems[i] = -1n;
+      continue;
+    }
     const p = total * w;
     const q = p / sum;
     out[i] = q;

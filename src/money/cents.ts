@@ -35,7 +35,10 @@ export function scaledFromString(s: string, places: number): bigint | null {
 
 /** Divides and rounds half away from zero (commercial rounding, as `toCents`). */
 export function divRound(n: bigint, d: bigint): bigint {
-  if (d < 0n) { n = -n; d = -d; }
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
   const neg = n < 0n;
   const a = neg ? -n : n;
   let q = a / d;

@@ -28,12 +28,17 @@ import { formatMoney, formatNumber, formatPercent } from './format.ts';
  */
 
 export type ParseErrorCode =
-  | 'empty' | 'too-long' | 'exponent' | 'not-a-number' | 'separators' | 'too-many-digits'
-  | 'percent-in-amount' | 'currency-not-allowed';
+  | 'empty'
+  | 'too-long'
+  | 'exponent'
+  | 'not-a-number'
+  | 'separators'
+  | 'too-many-digits'
+  | 'percent-in-amount'
+  | 'currency-not-allowed';
 
 export type ParseResult =
-  | { ok: true; value: Dec; ambiguous?: true; readAs?: Msg }
-  | { ok: false; code: ParseErrorCode; error: Msg };
+  { ok: true; value: Dec; ambiguous?: true; readAs?: Msg } | { ok: false; code: ParseErrorCode; error: Msg };
 
 /** Longest input read at all; anything longer is refused before any work is done on it. */
 export const MAX_INPUT_LENGTH = 100;
@@ -113,20 +118,35 @@ function parse(input: unknown, locale: Locale, kind: Kind): ParseResult {
 
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
-  if (paren) { negative = true; s = paren[1]!.trim(); }
+  if (paren) {
+    negative = true;
+    s = paren[1]!.trim();
+  }
 
   let percent = false;
-  if (s.endsWith('%')) { percent = true; s = s.slice(0, -1).trim(); }
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
 
   let currency = false;
   let sign = '';
   const signed = /^([+-])\s*/.exec(s);
-  if (signed) { sign = signed[1]!; s = s.slice(signed[0].length); }
+  if (signed) {
+    sign = signed[1]!;
+    s = s.slice(signed[0].length);
+  }
   const curStart = CURRENCY_START.exec(s);
-  if (curStart) { currency = true; s = s.slice(curStart[0].length); }
+  if (curStart) {
+    currency = true;
+    s = s.slice(curStart[0].length);
+  }
   if (!sign) {
     const signed2 = /^([+-])\s*/.exec(s);
-    if (signed2) { sign = signed2[1]!; s = s.slice(signed2[0].length); }
+    if (signed2) {
+      sign = signed2[1]!;
+      s = s.slice(signed2[0].length);
+    }
   }
   const curEnd = CURRENCY_END.exec(s);
   if (curEnd) {
@@ -168,7 +188,8 @@ function parse(input: unknown, locale: Locale, kind: Kind): ParseResult {
 
 /** "‘12.500’ read as €12.50; for €12,500.00 type 12500." in both languages. */
 function readAsMessage(input: string, value: Dec, alt: Dec | null, kind: Kind): Msg {
-  const show = (v: Dec, l: Locale) => (kind === 'amount' ? formatMoney(v, l) : kind === 'percent' ? formatPercent(v, l) : formatNumber(v, l));
+  const show = (v: Dec, l: Locale) =>
+    kind === 'amount' ? formatMoney(v, l) : kind === 'percent' ? formatPercent(v, l) : formatNumber(v, l);
   // What to type for the other reading: digits without grouping, with the locale's decimal sign.
   const typed = (v: Dec, l: Locale) => (l === 'nl' ? v.toFixed().replace('.', ',') : v.toFixed());
   const q = quote(input);
@@ -180,7 +201,11 @@ function readAsMessage(input: string, value: Dec, alt: Dec | null, kind: Kind): 
 }
 
 /** Splits a body of digits and separators into integer and fraction digits; null if malformed. */
-function readDigits(body: string, locale: Locale, integerOnly: boolean): { int: string; frac: string; ambiguous?: true } | null {
+function readDigits(
+  body: string,
+  locale: Locale,
+  integerOnly: boolean,
+): { int: string; frac: string; ambiguous?: true } | null {
   const s = body.replace(/[’']/g, ' ');
   const dots = count(s, '.');
   const commas = count(s, ',');

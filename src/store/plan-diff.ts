@@ -2,8 +2,21 @@ import type { Plan } from '../model/plan.ts';
 import { DEFAULT_SPLIT_ROW, type Collection, type PlanField, type PlanOp, type RowOf } from '../model/ops.ts';
 
 const FIELDS: readonly PlanField[] = [
-  'name', 'region', 'collaboration', 'paymentTitle', 'otherTitles', 'executionModel',
-  'leadProviderId', 'period', 'granularity', 'deductibleCharged', 'marketShareDate', 'clauses', 'marketShare', 'patientRepresentation', 'evaluationMoments',
+  'name',
+  'region',
+  'collaboration',
+  'paymentTitle',
+  'otherTitles',
+  'executionModel',
+  'leadProviderId',
+  'period',
+  'granularity',
+  'deductibleCharged',
+  'marketShareDate',
+  'clauses',
+  'marketShare',
+  'patientRepresentation',
+  'evaluationMoments',
 ];
 const COLLECTIONS: readonly Collection[] = ['domains', 'targetGroups', 'providers', 'funders', 'activities'];
 
@@ -21,15 +34,35 @@ export function planDiffOps(from: Plan, to: Plan): PlanOp[] {
   for (const collection of COLLECTIONS) ops.push(...rowOps(collection, from[collection], to[collection]));
   if (!same(from.defaultSplit, to.defaultSplit)) {
     // Clear then refill in order, so that entry order matches the snapshot exactly.
-    for (const d of from.defaultSplit.domains) ops.push({ op: 'set-split', rowId: DEFAULT_SPLIT_ROW, domainId: d.domainId, sectorId: null, percent: null });
-    for (const s of from.defaultSplit.sectors) ops.push({ op: 'set-split', rowId: DEFAULT_SPLIT_ROW, domainId: s.domainId, sectorId: s.sectorId, percent: null });
-    for (const d of to.defaultSplit.domains) ops.push({ op: 'set-split', rowId: DEFAULT_SPLIT_ROW, domainId: d.domainId, sectorId: null, percent: d.percent });
-    for (const s of to.defaultSplit.sectors) ops.push({ op: 'set-split', rowId: DEFAULT_SPLIT_ROW, domainId: s.domainId, sectorId: s.sectorId, percent: s.percent });
+    for (const d of from.defaultSplit.domains)
+      ops.push({ op: 'set-split', rowId: DEFAULT_SPLIT_ROW, domainId: d.domainId, sectorId: null, percent: null });
+    for (const s of from.defaultSplit.sectors)
+      ops.push({
+        op: 'set-split',
+        rowId: DEFAULT_SPLIT_ROW,
+        domainId: s.domainId,
+        sectorId: s.sectorId,
+        percent: null,
+      });
+    for (const d of to.defaultSplit.domains)
+      ops.push({ op: 'set-split', rowId: DEFAULT_SPLIT_ROW, domainId: d.domainId, sectorId: null, percent: d.percent });
+    for (const s of to.defaultSplit.sectors)
+      ops.push({
+        op: 'set-split',
+        rowId: DEFAULT_SPLIT_ROW,
+        domainId: s.domainId,
+        sectorId: s.sectorId,
+        percent: s.percent,
+      });
   }
   return ops;
 }
 
-function rowOps(collection: Collection, from: readonly RowOf<Collection>[], to: readonly RowOf<Collection>[]): PlanOp[] {
+function rowOps(
+  collection: Collection,
+  from: readonly RowOf<Collection>[],
+  to: readonly RowOf<Collection>[],
+): PlanOp[] {
   const ops: PlanOp[] = [];
   const target = new Map(to.map((row) => [row.id, row]));
   const order = from.filter((row) => target.has(row.id)).map((row) => row.id);

@@ -50,7 +50,10 @@ export const SPLIT_BASE = '$base';
 export const SPLIT_CELLS = '$cells';
 
 /** One split cell as stored: percent (null = removed, only in `$cells`) and an order number. */
-export interface SplitCell { p: string | null; n: number }
+export interface SplitCell {
+  p: string | null;
+  n: number;
+}
 
 /** `d:<domainId>` for a domain's share, `s:<domainId>:<sectorId>` for a sector's; ':' is never in an id. */
 export const cellKey = (domainId: string, sectorId: string | null): string =>
@@ -90,8 +93,13 @@ export function roots(doc: Y.Doc): Roots {
 
 /** The schema's array length cap (e.g. 20,000 activities), read from the zod definition. */
 export function maxRows(c: Collection): number {
-  const checks = (Plan.shape[c] as unknown as { _zod: { def: { checks?: { _zod: { def: { check: string; maximum?: number } } }[] } } })
-    ._zod.def.checks ?? [];
-  for (const check of checks) if (check._zod.def.check === 'max_length' && check._zod.def.maximum !== undefined) return check._zod.def.maximum;
+  const checks =
+    (
+      Plan.shape[c] as unknown as {
+        _zod: { def: { checks?: { _zod: { def: { check: string; maximum?: number } } }[] } };
+      }
+    )._zod.def.checks ?? [];
+  for (const check of checks)
+    if (check._zod.def.check === 'max_length' && check._zod.def.maximum !== undefined) return check._zod.def.maximum;
   return Number.POSITIVE_INFINITY;
 }

@@ -14,7 +14,12 @@ import { fromY } from './values.ts';
  * every peer must build the same JSON.
  */
 
-type Def = { type: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType; options?: z.ZodMiniType[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodMiniType>;
+  innerType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+};
 const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The key orders an object value of this schema can have (one per union option). */
@@ -44,7 +49,8 @@ function inOrder(value: unknown, schema: z.ZodMiniType | undefined): unknown {
   return out;
 }
 
-const read = (v: unknown, schema: z.ZodMiniType | undefined) => (v instanceof Y.Map ? inOrder(fromY(v), schema) : fromY(v));
+const read = (v: unknown, schema: z.ZodMiniType | undefined) =>
+  v instanceof Y.Map ? inOrder(fromY(v), schema) : fromY(v);
 
 /** A row's candidate object, fields in schema order; only the schema's keys are read. */
 export function readRow(c: Collection, id: string, row: Y.Map<unknown>): Record<string, unknown> {
@@ -68,7 +74,8 @@ const planShape = Plan.shape as unknown as Record<string, z.ZodMiniType>;
 export const readPlanField = (r: Roots, field: string): unknown => {
   const value = read(r.plan.get(field), planShape[field]);
   if (field === 'formatVersion' && isOlderPlanVersion(value)) return FORMAT_VERSION;
-  if (value === undefined && Object.hasOwn(V2_PLAN_DEFAULTS, field)) return structuredClone(V2_PLAN_DEFAULTS[field as keyof typeof V2_PLAN_DEFAULTS]);
+  if (value === undefined && Object.hasOwn(V2_PLAN_DEFAULTS, field))
+    return structuredClone(V2_PLAN_DEFAULTS[field as keyof typeof V2_PLAN_DEFAULTS]);
   return value;
 };
 

@@ -26,7 +26,11 @@ function fnv1a(text: string): number {
 export function writeSeed(doc: Y.Doc, plan: Plan, origin: unknown = null): void {
   const seedClient = fnv1a(JSON.stringify(plan));
   const steps = seedSteps(doc, plan, Number.POSITIVE_INFINITY);
-  asSeed(doc, seedClient, () => doc.transact(() => { while (!steps.next().done); }, origin));
+  asSeed(doc, seedClient, () =>
+    doc.transact(() => {
+      while (!steps.next().done);
+    }, origin),
+  );
 }
 
 /**
@@ -35,12 +39,22 @@ export function writeSeed(doc: Y.Doc, plan: Plan, origin: unknown = null): void 
  * up exactly as writeSeed leaves it (same items, same ids, same order). Nothing else may write
  * to the doc meanwhile.
  */
-export async function writeSeedInSteps(doc: Y.Doc, plan: Plan, origin: unknown, rowsPerStep: number, pause: () => Promise<void>): Promise<void> {
+export async function writeSeedInSteps(
+  doc: Y.Doc,
+  plan: Plan,
+  origin: unknown,
+  rowsPerStep: number,
+  pause: () => Promise<void>,
+): Promise<void> {
   const seedClient = fnv1a(JSON.stringify(plan));
   const steps = seedSteps(doc, plan, rowsPerStep);
   for (;;) {
     let done = false;
-    asSeed(doc, seedClient, () => doc.transact(() => { done = steps.next().done ?? false; }, origin));
+    asSeed(doc, seedClient, () =>
+      doc.transact(() => {
+        done = steps.next().done ?? false;
+      }, origin),
+    );
     if (done) return;
     await pause();
   }

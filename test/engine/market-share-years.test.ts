@@ -4,13 +4,17 @@ import { Plan } from '../../src/model/plan.ts';
 import handbook from '../../demo/plans/handbook.json';
 import dementia from '../../demo/plans/dementia-network.json';
 
-const pct = (d: { toDecimalPlaces(n: number): { toFixed(): string } } | null) => (d === null ? null : d.toDecimalPlaces(4).toFixed());
+const pct = (d: { toDecimalPlaces(n: number): { toFixed(): string } } | null) =>
+  d === null ? null : d.toDecimalPlaces(4).toFixed();
 
-describe('marketShareYears: the basis of the insurers\' amounts, for the annex', () => {
+describe("marketShareYears: the basis of the insurers' amounts, for the annex", () => {
   it('the handbook example: 41.250 and 18.730 of 59.980 insured, nothing uncovered', () => {
     const [y] = marketShareYears(Plan.parse(structuredClone(handbook)));
     expect([y!.year, y!.referenceDate, y!.insuredTotal!.toFixed()]).to.deep.equal([2025, '2024-12-31', '59980']);
-    expect(y!.insurers.map((s) => [s.funderId, s.count!.toFixed(), pct(s.percent)])).to.deep.equal([['f-zv-1', '41250', '68.7729'], ['f-zv-2', '18730', '31.2271']]);
+    expect(y!.insurers.map((s) => [s.funderId, s.count!.toFixed(), pct(s.percent)])).to.deep.equal([
+      ['f-zv-1', '41250', '68.7729'],
+      ['f-zv-2', '18730', '31.2271'],
+    ]);
     expect([y!.uncovered.count!.toFixed(), pct(y!.uncovered.percent)]).to.deep.equal(['0', '0']);
   });
 
@@ -24,14 +28,22 @@ describe('marketShareYears: the basis of the insurers\' amounts, for the annex',
   it('a multi-year plan: each later year its own date and counts, or the earlier ones marked as inherited', () => {
     const p = Plan.parse(structuredClone(dementia));
     const years = marketShareYears(p);
-    expect(years.map((y) => [y.year, y.referenceDate, y.insuredTotal!.toFixed(), y.inherited])).to.deep.equal([[2025, '2024-12-31', '117000', false], [2026, '2025-12-31', '117400', false]]);
+    expect(years.map((y) => [y.year, y.referenceDate, y.insuredTotal!.toFixed(), y.inherited])).to.deep.equal([
+      [2025, '2024-12-31', '117000', false],
+      [2026, '2025-12-31', '117400', false],
+    ]);
     p.marketShare = { ...p.marketShare, laterYears: [] };
-    expect(marketShareYears(p).map((y) => [y.year, y.referenceDate, y.inherited])).to.deep.equal([[2025, '2024-12-31', false], [2026, '2024-12-31', true]]);
+    expect(marketShareYears(p).map((y) => [y.year, y.referenceDate, y.inherited])).to.deep.equal([
+      [2025, '2024-12-31', false],
+      [2026, '2024-12-31', true],
+    ]);
   });
 
   it('percentages of all insured need no area total; the rest is uncovered', () => {
     const p = Plan.parse(structuredClone(handbook));
-    p.funders = p.funders.map((f) => (f.kind === 'insurer' ? { ...f, share: { basis: 'percent', percent: f.id === 'f-zv-1' ? '60' : '30' } } : f));
+    p.funders = p.funders.map((f) =>
+      f.kind === 'insurer' ? { ...f, share: { basis: 'percent', percent: f.id === 'f-zv-1' ? '60' : '30' } } : f,
+    );
     const [y] = marketShareYears(p);
     expect(y!.insuredTotal).to.equal(null);
     expect(pct(y!.uncovered.percent)).to.equal('10');

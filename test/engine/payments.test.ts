@@ -15,13 +15,15 @@ const s = (d: Dec) => d.toFixed(2);
 function brokenPayments(p: Payments, planTotal: Dec, schedule: Dec[]): string | null {
   const n = p.periods.length;
   if (n === 0 && !planTotal.isZero()) return 'plan total without periods';
-  if (!total(p.funders.map((f) => f.amount)).eq(n === 0 ? 0 : planTotal)) return `Σ funders ${total(p.funders.map((f) => f.amount))} ≠ ${planTotal}`;
+  if (!total(p.funders.map((f) => f.amount)).eq(n === 0 ? 0 : planTotal))
+    return `Σ funders ${total(p.funders.map((f) => f.amount))} ≠ ${planTotal}`;
   for (let k = 0; k < n; k++) {
     const col = total(p.funders.map((f) => f.periods[k]!));
     if (!col.eq(schedule[k]!)) return `period ${k}: Σ funders ${col} ≠ schedule ${schedule[k]}`;
   }
   const lines = (f: Payments['funders'][number], name: string, ls: PaymentLine[]): string | null => {
-    if (!total(ls.map((l) => l.amount)).eq(f.amount)) return `${f.funderId} ${name}: Σ ${total(ls.map((l) => l.amount))} ≠ ${f.amount}`;
+    if (!total(ls.map((l) => l.amount)).eq(f.amount))
+      return `${f.funderId} ${name}: Σ ${total(ls.map((l) => l.amount))} ≠ ${f.amount}`;
     if (!total(ls.map((l) => l.annual)).eq(f.annual)) return `${f.funderId} ${name}: Σ annual ≠ ${f.annual}`;
     for (const l of ls) {
       if (l.periods.length !== n) return `${f.funderId} ${name} ${l.providerId}: ${l.periods.length} periods`;
@@ -38,11 +40,16 @@ function brokenPayments(p: Payments, planTotal: Dec, schedule: Dec[]): string | 
     if (!total(f.periods).eq(f.amount)) return `${f.funderId}: Σ periods ≠ amount`;
     const broken = lines(f, 'payees', f.payees) ?? lines(f, 'parts', f.parts);
     if (broken) return broken;
-    if (p.leadId !== null && (f.payees.length !== 1 || f.payees[0]!.providerId !== p.leadId)) return `${f.funderId}: not paid to the lead`;
+    if (p.leadId !== null && (f.payees.length !== 1 || f.payees[0]!.providerId !== p.leadId))
+      return `${f.funderId}: not paid to the lead`;
   }
   if (p.leadId !== null) {
     const passed = total(p.passOn.map((l) => l.amount));
-    const notLead = total(p.funders.filter((f) => f.funderId !== null).flatMap((f) => f.parts.filter((x) => x.providerId !== p.leadId).map((x) => x.amount)));
+    const notLead = total(
+      p.funders
+        .filter((f) => f.funderId !== null)
+        .flatMap((f) => f.parts.filter((x) => x.providerId !== p.leadId).map((x) => x.amount)),
+    );
     if (!passed.eq(notLead)) return `pass-on ${passed} ≠ ${notLead}`;
   }
   return null;
@@ -67,7 +74,13 @@ describe('payments: who is paid, per execution model', () => {
     expect(passOn.get('p-wmo')).to.equal('25000.00');
     expect(passOn.get('p-jw')).to.equal('50000.00');
     expect(passOn.has('p-vv')).to.equal(false);
-    expect(brokenPayments(p, a.planTotal, a.schedule.map((x) => x.amount))).to.equal(null);
+    expect(
+      brokenPayments(
+        p,
+        a.planTotal,
+        a.schedule.map((x) => x.amount),
+      ),
+    ).to.equal(null);
   });
 
   it('cashier: the cashier receives everything and distributes it', () => {
@@ -100,11 +113,25 @@ describe('payments: who is paid, per execution model', () => {
     expect(p.funders.find((f) => f.funderId === 'f-wmo')!.payees.map((x) => x.providerId)).to.deep.equal(['p-wmo']);
   });
 
-  it('a later calendar year pays by that year\'s market shares (insured switch on 1 January)', () => {
+  it("a later calendar year pays by that year's market shares (insured switch on 1 January)", () => {
     const base = handbook();
     const plan: Plan = {
-      ...base, period: { start: '2025-01-01', end: '2026-12-31' },
-      marketShare: { ...base.marketShare, laterYears: [{ year: 2026, referenceDate: '2025-12-31', insuredTotal: '60000', counts: [{ funderId: 'f-zv-1', count: '30000' }, { funderId: 'f-zv-2', count: '30000' }] }] },
+      ...base,
+      period: { start: '2025-01-01', end: '2026-12-31' },
+      marketShare: {
+        ...base.marketShare,
+        laterYears: [
+          {
+            year: 2026,
+            referenceDate: '2025-12-31',
+            insuredTotal: '60000',
+            counts: [
+              { funderId: 'f-zv-1', count: '30000' },
+              { funderId: 'f-zv-2', count: '30000' },
+            ],
+          },
+        ],
+      },
     };
     const a = allocate(plan);
     const p = payments(plan, a);
@@ -114,7 +141,13 @@ describe('payments: who is paid, per execution model', () => {
     expect(kustland.periods.slice(4).map(s)).to.deep.equal(['21875.00', '21875.00', '21875.00', '21875.00']);
     // 2025: 41.250 of 59.980 insured.
     expect(s(total(kustland.periods.slice(0, 4)))).to.equal(s(a.byFunder.find((f) => f.funderId === 'f-zv-1')!.amount));
-    expect(brokenPayments(p, a.planTotal, a.schedule.map((x) => x.amount))).to.equal(null);
+    expect(
+      brokenPayments(
+        p,
+        a.planTotal,
+        a.schedule.map((x) => x.amount),
+      ),
+    ).to.equal(null);
   });
 
   it('a part period at the start pays less in that period, to the cent', () => {
@@ -122,7 +155,13 @@ describe('payments: who is paid, per execution model', () => {
     const a = allocate(plan);
     const p = payments(plan, a);
     expect(p.periods[0]!.periodId).to.equal('2025-02');
-    expect(brokenPayments(p, a.planTotal, a.schedule.map((x) => x.amount))).to.equal(null);
+    expect(
+      brokenPayments(
+        p,
+        a.planTotal,
+        a.schedule.map((x) => x.amount),
+      ),
+    ).to.equal(null);
     const wmo = p.funders.find((f) => f.funderId === 'f-wmo')!.payees[0]!;
     expect(wmo.periods[0]!.lt(wmo.periods[1]!)).to.equal(true);
   });
@@ -137,18 +176,24 @@ describe('payments: splitting to the cent', () => {
   });
 
   it('fillTable: rows and columns both add up, for random tables', () => {
-    fc.assert(fc.property(
-      fc.array(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), { minLength: 1, maxLength: 6 }),
-      fc.array(fc.bigInt({ min: 1n, max: 400000n }), { minLength: 1, maxLength: 12 }),
-      fc.array(fc.nat(1000), { minLength: 12, maxLength: 12 }),
-      (rows, weights, mix) => {
-        const totalRows = rows.reduce((a, b) => a + b, 0n);
-        const cols = splitCents(totalRows, weights.map((w, k) => w + BigInt(mix[k]!)));
-        const t = fillTable(rows, cols, weights);
-        rows.forEach((r, i) => expect(t[i]!.reduce((a, b) => a + b, 0n)).to.equal(r));
-        cols.forEach((c, k) => expect(t.reduce((a, row) => a + row[k]!, 0n)).to.equal(c));
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.bigInt({ min: 1n, max: 400000n }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(1000), { minLength: 12, maxLength: 12 }),
+        (rows, weights, mix) => {
+          const totalRows = rows.reduce((a, b) => a + b, 0n);
+          const cols = splitCents(
+            totalRows,
+            weights.map((w, k) => w + BigInt(mix[k]!)),
+          );
+          const t = fillTable(rows, cols, weights);
+          rows.forEach((r, i) => expect(t[i]!.reduce((a, b) => a + b, 0n)).to.equal(r));
+          cols.forEach((c, k) => expect(t.reduce((a, row) => a + row[k]!, 0n)).to.equal(c));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -156,13 +201,20 @@ describe('payments: properties over random plans', function () {
   this.timeout(120_000);
   for (const model of ['main-contractor', 'cashier', 'equal-partners'] as const) {
     it(`${model}: per funder, per payee and per period every level sums exactly`, () => {
-      fc.assert(fc.property(arbitraryPlan({ maxActivities: 4 }), fc.nat(10), (raw, pick) => {
-        const lead = raw.providers.length ? raw.providers[pick % raw.providers.length]!.id : null;
-        const plan = { ...raw, executionModel: model, leadProviderId: model === 'equal-partners' ? null : lead };
-        const a = allocate(plan);
-        const broken = brokenPayments(payments(plan, a), a.planTotal, a.schedule.map((x) => x.amount));
-        if (broken) throw new Error(broken);
-      }), { numRuns: 500 });
+      fc.assert(
+        fc.property(arbitraryPlan({ maxActivities: 4 }), fc.nat(10), (raw, pick) => {
+          const lead = raw.providers.length ? raw.providers[pick % raw.providers.length]!.id : null;
+          const plan = { ...raw, executionModel: model, leadProviderId: model === 'equal-partners' ? null : lead };
+          const a = allocate(plan);
+          const broken = brokenPayments(
+            payments(plan, a),
+            a.planTotal,
+            a.schedule.map((x) => x.amount),
+          );
+          if (broken) throw new Error(broken);
+        }),
+        { numRuns: 500 },
+      );
     });
   }
 });

@@ -19,31 +19,150 @@ function randomEdit(plan: Plan, r: Rand, n: number): PlanOp[] {
   const d = pick(r, plan.domains);
   const sector = d.sectors.length ? pick(r, d.sectors).id : null;
   switch (Math.floor(r() * 16)) {
-    case 0: return a ? [{ op: 'update-row', collection: 'activities', id: a.id, patch: { cost: { kind: 'lumpsum', amount: pick(r, MONEY), per: 'quarter' } } }] : [];
-    case 1: return a ? [{ op: 'update-row', collection: 'activities', id: a.id, patch: { name: r() < 0.5 && plan.activities[0] ? plan.activities[0].name : `Activiteit ${n}` } }] : [];
-    case 2: return a ? [{ op: 'update-row', collection: 'activities', id: a.id, patch: { targetGroupIds: pick(r, [[], ['nope'], g ? [g.id] : []]) } }] : [];
-    case 3: return [{ op: 'set-split', rowId: a && r() < 0.6 ? a.id : 'default', domainId: d.id, sectorId: r() < 0.5 ? sector : null, percent: pick(r, PERCENTS) }];
-    case 4: return a ? [{ op: 'update-row', collection: 'activities', id: a.id, patch: { split: null } }] : [];
-    case 5: return a ? [{ op: 'insert-row', collection: 'activities', row: { ...a, id: r() < 0.2 ? a.id : `new${n}` }, index: Math.floor(r() * plan.activities.length) }] : [];
+    case 0:
+      return a
+        ? [
+            {
+              op: 'update-row',
+              collection: 'activities',
+              id: a.id,
+              patch: { cost: { kind: 'lumpsum', amount: pick(r, MONEY), per: 'quarter' } },
+            },
+          ]
+        : [];
+    case 1:
+      return a
+        ? [
+            {
+              op: 'update-row',
+              collection: 'activities',
+              id: a.id,
+              patch: { name: r() < 0.5 && plan.activities[0] ? plan.activities[0].name : `Activiteit ${n}` },
+            },
+          ]
+        : [];
+    case 2:
+      return a
+        ? [
+            {
+              op: 'update-row',
+              collection: 'activities',
+              id: a.id,
+              patch: { targetGroupIds: pick(r, [[], ['nope'], g ? [g.id] : []]) },
+            },
+          ]
+        : [];
+    case 3:
+      return [
+        {
+          op: 'set-split',
+          rowId: a && r() < 0.6 ? a.id : 'default',
+          domainId: d.id,
+          sectorId: r() < 0.5 ? sector : null,
+          percent: pick(r, PERCENTS),
+        },
+      ];
+    case 4:
+      return a ? [{ op: 'update-row', collection: 'activities', id: a.id, patch: { split: null } }] : [];
+    case 5:
+      return a
+        ? [
+            {
+              op: 'insert-row',
+              collection: 'activities',
+              row: { ...a, id: r() < 0.2 ? a.id : `new${n}` },
+              index: Math.floor(r() * plan.activities.length),
+            },
+          ]
+        : [];
     case 6: {
       const coll = pick(r, ['activities', 'providers', 'funders', 'targetGroups'] as const);
       const row = plan[coll].length ? pick(r, plan[coll] as { id: string }[]) : null;
       return row ? [{ op: 'remove-row', collection: coll, id: row.id }] : [];
     }
-    case 7: return a ? [{ op: 'move-row', collection: 'activities', id: a.id, index: Math.floor(r() * plan.activities.length) }] : [];
-    case 8: return p ? [{ op: 'update-row', collection: 'providers', id: p.id, patch: pick(r, [{ share: pick(r, PERCENTS) }, { agb: pick(r, ['', '123', '01234567']) }, { sectorId: sector, domainId: d.id }]) }] : [];
-    case 9: return f ? [{ op: 'update-row', collection: 'funders', id: f.id, patch: pick(r, [{ share: null }, { share: { basis: 'percent', percent: '50' } }, { share: { basis: 'count', count: '0' } }, { kind: 'municipality' }, { uzovi: '12' }]) }] : [];
+    case 7:
+      return a
+        ? [{ op: 'move-row', collection: 'activities', id: a.id, index: Math.floor(r() * plan.activities.length) }]
+        : [];
+    case 8:
+      return p
+        ? [
+            {
+              op: 'update-row',
+              collection: 'providers',
+              id: p.id,
+              patch: pick(r, [
+                { share: pick(r, PERCENTS) },
+                { agb: pick(r, ['', '123', '01234567']) },
+                { sectorId: sector, domainId: d.id },
+              ]),
+            },
+          ]
+        : [];
+    case 9:
+      return f
+        ? [
+            {
+              op: 'update-row',
+              collection: 'funders',
+              id: f.id,
+              patch: pick(r, [
+                { share: null },
+                { share: { basis: 'percent', percent: '50' } },
+                { share: { basis: 'count', count: '0' } },
+                { kind: 'municipality' },
+                { uzovi: '12' },
+              ]),
+            },
+          ]
+        : [];
     // A rename: only wording changes, so clean rows are reused; findings must still name the new name.
-    case 10: return [{ op: 'update-row', collection: 'domains', id: d.id, patch: { name: `${d.name}*` } }];
-    case 11: return [{ op: 'update-row', collection: 'domains', id: d.id, patch: { sectors: r() < 0.5 ? d.sectors.slice(1) : [...d.sectors, { id: `s${n}`, name: 'Nieuw', kind: 'gp' }] } }];
-    case 12: return g ? [{ op: 'update-row', collection: 'targetGroups', id: g.id, patch: r() < 0.5 ? { name: `Groep ${n}` } : { postcodes: ['1000', 'x'] } }] : [];
-    case 13: return [pick<PlanOp>(r, [
-      { op: 'set-field', field: 'otherTitles', value: pick(r, [['oi'], [], ['bdss', 'oi']]) },
-      { op: 'set-field', field: 'deductibleCharged', value: r() < 0.5 },
-      { op: 'set-field', field: 'paymentTitle', value: pick(r, ['oi', 'bdss', 'other'] as const) },
-    ])];
-    case 14: return [{ op: 'set-field', field: 'period', value: pick(r, [{ start: '2024-01-01', end: '2030-01-01' }, { start: '2025-01-01', end: '2025-12-31' }, { start: '2025-02-30', end: '2024-01-01' }]) }];
-    default: return [{ op: 'set-field', field: 'leadProviderId', value: p && r() < 0.7 ? p.id : 'ghost' }];
+    case 10:
+      return [{ op: 'update-row', collection: 'domains', id: d.id, patch: { name: `${d.name}*` } }];
+    case 11:
+      return [
+        {
+          op: 'update-row',
+          collection: 'domains',
+          id: d.id,
+          patch: {
+            sectors: r() < 0.5 ? d.sectors.slice(1) : [...d.sectors, { id: `s${n}`, name: 'Nieuw', kind: 'gp' }],
+          },
+        },
+      ];
+    case 12:
+      return g
+        ? [
+            {
+              op: 'update-row',
+              collection: 'targetGroups',
+              id: g.id,
+              patch: r() < 0.5 ? { name: `Groep ${n}` } : { postcodes: ['1000', 'x'] },
+            },
+          ]
+        : [];
+    case 13:
+      return [
+        pick<PlanOp>(r, [
+          { op: 'set-field', field: 'otherTitles', value: pick(r, [['oi'], [], ['bdss', 'oi']]) },
+          { op: 'set-field', field: 'deductibleCharged', value: r() < 0.5 },
+          { op: 'set-field', field: 'paymentTitle', value: pick(r, ['oi', 'bdss', 'other'] as const) },
+        ]),
+      ];
+    case 14:
+      return [
+        {
+          op: 'set-field',
+          field: 'period',
+          value: pick(r, [
+            { start: '2024-01-01', end: '2030-01-01' },
+            { start: '2025-01-01', end: '2025-12-31' },
+            { start: '2025-02-30', end: '2024-01-01' },
+          ]),
+        },
+      ];
+    default:
+      return [{ op: 'set-field', field: 'leadProviderId', value: p && r() < 0.7 ? p.id : 'ghost' }];
   }
 }
 
@@ -78,10 +197,19 @@ describe('incremental validation (createValidator)', () => {
     const plan = generatePlan(5, 10);
     const zvwSector = plan.domains[0]!.sectors[0]!;
     const validator = createValidator();
-    const broken = applyOps(plan, [{ op: 'set-split', rowId: plan.activities[0]!.id, domainId: 'zvw', sectorId: zvwSector.id, percent: '150' }]);
+    const broken = applyOps(plan, [
+      { op: 'set-split', rowId: plan.activities[0]!.id, domainId: 'zvw', sectorId: zvwSector.id, percent: '150' },
+    ]);
     const before = validator(broken).find((f) => f.code === 'percent-range')!;
     expect(before.message.nl).to.contain(zvwSector.name);
-    const renamed = applyOps(broken, [{ op: 'update-row', collection: 'domains', id: 'zvw', patch: { sectors: [{ ...zvwSector, name: 'Eerstelijn' }, ...plan.domains[0]!.sectors.slice(1)] } }]);
+    const renamed = applyOps(broken, [
+      {
+        op: 'update-row',
+        collection: 'domains',
+        id: 'zvw',
+        patch: { sectors: [{ ...zvwSector, name: 'Eerstelijn' }, ...plan.domains[0]!.sectors.slice(1)] },
+      },
+    ]);
     const after = validator(renamed).find((f) => f.code === 'percent-range')!;
     expect(after.message.nl).to.contain('Zvw – Eerstelijn');
   });

@@ -18,7 +18,18 @@ function brokenPlans(): Plan[] {
     { op: 'set-field', field: 'otherTitles', value: ['oi'] },
     { op: 'set-field', field: 'deductibleCharged', value: true },
     { op: 'set-field', field: 'leadProviderId', value: null },
-    { op: 'insert-row', collection: 'activities', row: { id: 'a2', name: 'Domeinoverstijgende samenwerking kwetsbare ouderen', targetGroupIds: ['tg-weg'], cost: { kind: 'hours', hours: '-1', rate: '80' }, category: 'general', split: null } },
+    {
+      op: 'insert-row',
+      collection: 'activities',
+      row: {
+        id: 'a2',
+        name: 'Domeinoverstijgende samenwerking kwetsbare ouderen',
+        targetGroupIds: ['tg-weg'],
+        cost: { kind: 'hours', hours: '-1', rate: '80' },
+        category: 'general',
+        split: null,
+      },
+    },
   ]);
   a.targetGroups[0]!.characteristics = '';
   a.targetGroups[0]!.postcodes.push('38A1');
@@ -36,7 +47,20 @@ function brokenPlans(): Plan[] {
     { op: 'set-field', field: 'executionModel', value: 'cashier' },
     { op: 'set-field', field: 'leadProviderId', value: 'p-wmo' },
     { op: 'set-field', field: 'marketShare', value: { definition: '', insuredTotal: '70000', laterYears: [] } },
-    { op: 'insert-row', collection: 'providers', row: { id: 'p-wlz', name: '', agb: '', domainId: 'wlz', sectorId: null, role: 'partner', contribution: '', share: null } },
+    {
+      op: 'insert-row',
+      collection: 'providers',
+      row: {
+        id: 'p-wlz',
+        name: '',
+        agb: '',
+        domainId: 'wlz',
+        sectorId: null,
+        role: 'partner',
+        contribution: '',
+        share: null,
+      },
+    },
     { op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { regularShare: '20' } },
   ]);
   return [a, b, c];
@@ -66,7 +90,11 @@ describe('finding messages', () => {
     plan.activities[0]!.cost = { kind: 'lumpsum', amount: '-1234.5', per: 'year' };
     plan.defaultSplit.domains[0]!.percent = '10.5';
     const messages = validate(plan).map((f) => f.message);
-    expect(messages.map((m) => m.nl).join('\n')).to.contain('€ -1.234,50').and.contain('100,5 %, 0,5 % te veel');
-    expect(messages.map((m) => m.en).join('\n')).to.contain('-€1,234.50').and.contain('100.5%, 0.5% too much');
+    expect(messages.map((m) => m.nl).join('\n'))
+      .to.contain('€ -1.234,50')
+      .and.contain('100,5 %, 0,5 % te veel');
+    expect(messages.map((m) => m.en).join('\n'))
+      .to.contain('-€1,234.50')
+      .and.contain('100.5%, 0.5% too much');
   });
 });

@@ -41,8 +41,16 @@ describe('sample plans', () => {
     expect([percentOf(plan, 'wmo'), percentOf(plan, 'jw'), percentOf(plan, 'zvw')]).to.deep.equal(['10', '20', '70']);
     expect([percentOf(plan, 'zvw', 'zvw-vv'), percentOf(plan, 'zvw', 'zvw-ha')]).to.deep.equal(['50', '50']);
     // A party for every domain and sector the split uses, and more than one insurer with market shares.
-    for (const [d, s] of [['wmo', null], ['jw', null], ['zvw', 'zvw-vv'], ['zvw', 'zvw-ha']] as const) {
-      expect(plan.providers.some((p) => p.domainId === d && p.sectorId === s), `${d}/${s}`).to.equal(true);
+    for (const [d, s] of [
+      ['wmo', null],
+      ['jw', null],
+      ['zvw', 'zvw-vv'],
+      ['zvw', 'zvw-ha'],
+    ] as const) {
+      expect(
+        plan.providers.some((p) => p.domainId === d && p.sectorId === s),
+        `${d}/${s}`,
+      ).to.equal(true);
     }
     expect(plan.funders.filter((f) => f.kind === 'insurer' && f.share !== null)).to.have.length.greaterThan(1);
     // The handbook's own figures (DOMAIN.md): Wmo € 25.000, Jw € 50.000, Zvw € 175.000; V&V and GP € 87.500 each.
@@ -50,7 +58,10 @@ describe('sample plans', () => {
     const byDomain = Object.fromEntries(result.byDomain.map((d) => [d.domainId, d.amount.toFixed(2)]));
     expect(byDomain).to.deep.equal({ wmo: '25000.00', jw: '50000.00', zvw: '175000.00' });
     const bySector = result.bySector.filter((s) => s.domainId === 'zvw').map((s) => [s.sectorId, s.amount.toFixed(2)]);
-    expect(bySector).to.have.deep.members([['zvw-vv', '87500.00'], ['zvw-ha', '87500.00']]);
+    expect(bySector).to.have.deep.members([
+      ['zvw-vv', '87500.00'],
+      ['zvw-ha', '87500.00'],
+    ]);
   });
 
   it('dementia network: about 14 partners, several municipalities, insurers by insured count, varied activities', async () => {
@@ -64,7 +75,9 @@ describe('sample plans', () => {
     expect(plan.marketShareDate).to.not.equal(null);
     expect(new Set(plan.funders.filter((f) => f.kind === 'municipality').map((f) => f.name)).size).to.be.greaterThan(2);
     expect(plan.activities.length).to.be.within(8, 15);
-    expect(new Set(plan.activities.map((a) => a.cost.kind))).to.deep.equal(new Set(['lumpsum', 'hours', 'fte', 'persons']));
+    expect(new Set(plan.activities.map((a) => a.cost.kind))).to.deep.equal(
+      new Set(['lumpsum', 'hours', 'fte', 'persons']),
+    );
     expect(plan.activities.filter((a) => a.split !== null).length).to.be.greaterThan(2);
     for (const text of Object.values(plan.clauses)) expect(text.length).to.be.greaterThan(40);
   });
@@ -77,8 +90,13 @@ describe('sample plans', () => {
   it('handbook: the two insurers cover the whole area (41.250 + 18.730 = 59.980) and pay their own shares', async () => {
     const plan = await load('handbook');
     expect(plan.marketShare.insuredTotal).to.equal('59980');
-    const zvw = allocate(plan).byFunder.filter((f) => f.domainId === 'zvw').map((f) => [f.funderId, f.amount.toFixed(2)]);
-    expect(zvw).to.deep.equal([['f-zv-1', '120352.62'], ['f-zv-2', '54647.38']]);
+    const zvw = allocate(plan)
+      .byFunder.filter((f) => f.domainId === 'zvw')
+      .map((f) => [f.funderId, f.amount.toFixed(2)]);
+    expect(zvw).to.deep.equal([
+      ['f-zv-1', '120352.62'],
+      ['f-zv-2', '54647.38'],
+    ]);
   });
 
   it('equal partners: no lead, every provider paid its own part, each activity with its §4 justification', async () => {

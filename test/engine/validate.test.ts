@@ -15,13 +15,21 @@ const deepFreeze = <T>(o: T): T => {
 describe('validate', () => {
   it('gives no findings for generated valid plans of every shape', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      expect(validate(generatePlan(seed, 25)).map((f) => f.message.en), `seed ${seed}`).to.deep.equal([]);
+      expect(
+        validate(generatePlan(seed, 25)).map((f) => f.message.en),
+        `seed ${seed}`,
+      ).to.deep.equal([]);
     }
   });
 
   it('orders findings by section, then by row position, then by rule, the same every time', () => {
     const plan = applyOps(Plan.parse(structuredClone(dementia)), [
-      { op: 'update-row', collection: 'activities', id: 'a-kassier', patch: { cost: { kind: 'lumpsum', amount: '-1', per: 'month' } } },
+      {
+        op: 'update-row',
+        collection: 'activities',
+        id: 'a-kassier',
+        patch: { cost: { kind: 'lumpsum', amount: '-1', per: 'month' } },
+      },
       { op: 'update-row', collection: 'activities', id: 'a-coordinatie', patch: { targetGroupIds: [] } },
       { op: 'set-split', rowId: 'a-ggz', domainId: 'wmo', sectorId: null, percent: '30' },
       { op: 'set-split', rowId: 'default', domainId: 'wpg', sectorId: null, percent: '4' },
@@ -42,7 +50,11 @@ describe('validate', () => {
   });
 
   it('leaves the plan untouched (works on a frozen snapshot)', () => {
-    const plan = deepFreeze(applyOps(generatePlan(9, 20), [{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '5' }]));
+    const plan = deepFreeze(
+      applyOps(generatePlan(9, 20), [
+        { op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '5' },
+      ]),
+    );
     expect(validate(plan).length).to.be.greaterThan(0);
   });
 
@@ -58,7 +70,14 @@ describe('validate', () => {
     const found = validate(plan);
     for (const f of found) expect(() => Finding.parse(f)).to.not.throw();
     const codes = new Set(found.map((f) => f.code));
-    for (const code of ['amount-invalid', 'percent-range', 'duplicate', 'market-share-sum', 'postcode-invalid', 'period-invalid'] as const) {
+    for (const code of [
+      'amount-invalid',
+      'percent-range',
+      'duplicate',
+      'market-share-sum',
+      'postcode-invalid',
+      'period-invalid',
+    ] as const) {
       expect(codes.has(code), code).to.equal(true);
     }
     // A nameless row is named by its row number, never by its internal id.

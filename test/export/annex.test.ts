@@ -56,7 +56,8 @@ for (const locale of ['nl', 'en'] as const) {
       for (const p of a.byProvider) after(providers.get(p.providerId!)!, p.amount, byProviderAt);
       const funders = new Map(plan.funders.map((f) => [f.id, f.name]));
       const byFunderAt = doc.indexOf(tx('secByFunder', locale));
-      for (const f of a.byFunder) after(f.funderId === null ? tx('uncovered', locale) : funders.get(f.funderId)!, f.amount, byFunderAt);
+      for (const f of a.byFunder)
+        after(f.funderId === null ? tx('uncovered', locale) : funders.get(f.funderId)!, f.amount, byFunderAt);
       for (const p of a.schedule) after(p.periodId, p.amount);
       for (const x of a.activities) after(plan.activities.find((y) => y.id === x.activityId)!.name, x.annual);
       const domainsAt = doc.indexOf(tx('secSplit', locale));
@@ -105,8 +106,14 @@ for (const locale of ['nl', 'en'] as const) {
       const q = pay.payees[0]!.periods;
       expect(q).to.have.length(4);
       const per = tx('per.quarter', locale);
-      const line = locale === 'nl' ? `${per} ${money(q[3]!)} aan Thuiszorg Zuidoost (AGB 12345678)` : `${money(q[3]!)} ${per} to Thuiszorg Zuidoost (AGB 12345678)`;
-      expect(doc.some((x) => x.startsWith(line)), line).to.equal(true);
+      const line =
+        locale === 'nl'
+          ? `${per} ${money(q[3]!)} aan Thuiszorg Zuidoost (AGB 12345678)`
+          : `${money(q[3]!)} ${per} to Thuiszorg Zuidoost (AGB 12345678)`;
+      expect(
+        doc.some((x) => x.startsWith(line)),
+        line,
+      ).to.equal(true);
       const start = doc.indexOf(tx('secPayees', locale));
       const end = doc.indexOf(tx('secParts', locale));
       expect(start).to.be.greaterThan(-1);
@@ -148,15 +155,28 @@ for (const locale of ['nl', 'en'] as const) {
 describe('contract annex: the execution model decides who is paid', () => {
   const base = handbookPlan();
   it('equal partners: the insurer pays each Zvw provider its own part; no lead is named', async () => {
-    const plan: Plan = { ...base, executionModel: 'equal-partners', leadProviderId: null, providers: base.providers.map((p) => ({ ...p, role: 'partner' as const })) };
+    const plan: Plan = {
+      ...base,
+      executionModel: 'equal-partners',
+      leadProviderId: null,
+      providers: base.providers.map((p) => ({ ...p, role: 'partner' as const })),
+    };
     const a = allocate(plan);
     const pay = payments(plan, a).funders.find((f) => f.funderId === 'f-cz')!;
     const { parts } = await annex(plan, 'nl', { funderId: 'f-cz', draft: true });
     const doc = lines(parts.document);
     expect(pay.payees.map((x) => x.providerId)).to.have.members(['p-vv', 'p-ha']);
     const to = (id: string) => pay.payees.find((x) => x.providerId === id)!.periods[3]!;
-    expect(doc.some((x) => x.startsWith(`per kwartaal ${formatMoney(to('p-vv'), 'nl')} aan Thuiszorg Zuidoost (AGB 12345678)`))).to.equal(true);
-    expect(doc.some((x) => x.startsWith(`per kwartaal ${formatMoney(to('p-ha'), 'nl')} aan Huisartsen Eindhoven (AGB 01234567)`))).to.equal(true);
+    expect(
+      doc.some((x) =>
+        x.startsWith(`per kwartaal ${formatMoney(to('p-vv'), 'nl')} aan Thuiszorg Zuidoost (AGB 12345678)`),
+      ),
+    ).to.equal(true);
+    expect(
+      doc.some((x) =>
+        x.startsWith(`per kwartaal ${formatMoney(to('p-ha'), 'nl')} aan Huisartsen Eindhoven (AGB 01234567)`),
+      ),
+    ).to.equal(true);
     expect(parts.document).not.to.contain(tx('lead.main-contractor', 'nl'));
     expect(parts.document).not.to.contain(tx('role.subcontractor', 'nl'));
     expect(parts.document).to.contain(tx('vat.equal-partners', 'nl'));
@@ -165,7 +185,15 @@ describe('contract annex: the execution model decides who is paid', () => {
 
   it('cashier: the funder pays the cashier, who is named as such', async () => {
     // A welfare organisation as cashier of Zvw money: the rules object (a draft), the annex still names it.
-    const plan: Plan = { ...base, executionModel: 'cashier', leadProviderId: 'p-wmo', providers: base.providers.map((p) => ({ ...p, role: p.id === 'p-wmo' ? 'cashier' as const : 'partner' as const })) };
+    const plan: Plan = {
+      ...base,
+      executionModel: 'cashier',
+      leadProviderId: 'p-wmo',
+      providers: base.providers.map((p) => ({
+        ...p,
+        role: p.id === 'p-wmo' ? ('cashier' as const) : ('partner' as const),
+      })),
+    };
     const { parts } = await annex(plan, 'nl', { funderId: 'f-cz', draft: true });
     expect(parts.document).to.contain(tx('payees.cashier', 'nl', { lead: 'Welzijn Eindhoven' }));
     expect(parts.document).to.contain(tx('vat.cashier', 'nl'));
@@ -180,7 +208,9 @@ describe('contract annex: the execution model decides who is paid', () => {
     expect(uncovered, 'the fixture leaves part of the Zvw uncovered').not.to.equal(undefined);
     const { parts } = await annex(base, 'nl');
     const doc = lines(parts.document);
-    expect(parts.document).to.contain(`${tx('uncovered', 'nl')} (Zvw): ${formatMoney(uncovered!.amount, 'nl')} per jaar`);
+    expect(parts.document).to.contain(
+      `${tx('uncovered', 'nl')} (Zvw): ${formatMoney(uncovered!.amount, 'nl')} per jaar`,
+    );
     const p = payments(base, a);
     const at = doc.indexOf(tx('secPassOn', 'nl'));
     expect(at).to.be.greaterThan(-1);
@@ -232,7 +262,9 @@ describe('contract annex: the handleiding example (demo plan)', () => {
     const haven = a.byFunder.find((f) => f.funderId === 'f-zv-2')!.amount;
     // 41.250 and 18.730 of 59.980 insured: the whole Zvw part, split by their own counts.
     expect(kustland.plus(haven).toFixed(2)).to.equal('175000.00');
-    expect(kustland.minus(new Dec('175000').times(41250).div(59980)).abs().lt('0.01'), kustland.toFixed(2)).to.equal(true);
+    expect(kustland.minus(new Dec('175000').times(41250).div(59980)).abs().lt('0.01'), kustland.toFixed(2)).to.equal(
+      true,
+    );
     // The insurer's annex states its own amount, its count and the area total.
     const kz = lines((await annex(plan, 'nl', { funderId: 'f-zv-1' })).parts.document);
     expect(kz).to.include(formatMoney(kustland, 'nl'));
@@ -249,10 +281,16 @@ describe('contract annex: payment sentences', () => {
   it('names the periods whose amount differs from the usual one (the cent the largest remainder hands out)', async () => {
     // € 100.000,01 per year over four quarters: € 25.000,01 once, € 25.000,00 three times.
     const base = handbookPlan();
-    const plan: Plan = { ...base, activities: [{ ...base.activities[0]!, cost: { kind: 'lumpsum', amount: '100000.01', per: 'year' } }],
-      funders: base.funders.filter((f) => f.id !== 'f-jw'), defaultSplit: { domains: [{ domainId: 'wmo', percent: '100' }], sectors: [] } };
+    const plan: Plan = {
+      ...base,
+      activities: [{ ...base.activities[0]!, cost: { kind: 'lumpsum', amount: '100000.01', per: 'year' } }],
+      funders: base.funders.filter((f) => f.id !== 'f-jw'),
+      defaultSplit: { domains: [{ domainId: 'wmo', percent: '100' }], sectors: [] },
+    };
     const { parts } = await annex(plan, 'nl', { funderId: 'f-wmo', draft: true });
-    expect(lines(parts.document)).to.include('per kwartaal € 25.000,00 aan Thuiszorg Zuidoost (AGB 12345678); 2025-Q1: € 25.000,01');
+    expect(lines(parts.document)).to.include(
+      'per kwartaal € 25.000,00 aan Thuiszorg Zuidoost (AGB 12345678); 2025-Q1: € 25.000,01',
+    );
   });
 });
 
@@ -260,8 +298,22 @@ describe('contract annex: a plan over two calendar years', () => {
   it("shows each year's funder amounts under that year's market shares, and the insurer's amount per calendar year", async () => {
     const base = handbookPlan();
     const plan: Plan = {
-      ...base, period: { start: '2025-01-01', end: '2026-12-31' },
-      marketShare: { ...base.marketShare, laterYears: [{ year: 2026, referenceDate: '2025-12-31', insuredTotal: '10000', counts: [{ funderId: 'f-cz', count: '5000' }, { funderId: 'f-vgz', count: '5000' }] }] },
+      ...base,
+      period: { start: '2025-01-01', end: '2026-12-31' },
+      marketShare: {
+        ...base.marketShare,
+        laterYears: [
+          {
+            year: 2026,
+            referenceDate: '2025-12-31',
+            insuredTotal: '10000',
+            counts: [
+              { funderId: 'f-cz', count: '5000' },
+              { funderId: 'f-vgz', count: '5000' },
+            ],
+          },
+        ],
+      },
     };
     const a = allocate(plan);
     const y2026 = a.byFunderYear.find((y) => y.year === 2026)!;
@@ -287,10 +339,17 @@ describe("the lead's annex (main contractor, cashier)", () => {
     const plan = handbookPlan();
     const a = allocate(plan);
     const p = payments(plan, a);
-    const file = await exportScenario('lead-annex-docx', { plan, locale: 'nl', date: DATE, scenarioName: 'Scenario B' });
+    const file = await exportScenario('lead-annex-docx', {
+      plan,
+      locale: 'nl',
+      date: DATE,
+      scenarioName: 'Scenario B',
+    });
     expect(file.fileName).to.contain('hoofdaannemer');
     const doc = lines((await readDocx(file.blob)).document);
-    expect(doc[0]).to.equal(`${tx('leadAnnexTitle.main-contractor', 'nl', { lead: 'Thuiszorg Zuidoost' })}: ${plan.name}`);
+    expect(doc[0]).to.equal(
+      `${tx('leadAnnexTitle.main-contractor', 'nl', { lead: 'Thuiszorg Zuidoost' })}: ${plan.name}`,
+    );
     const received = doc.indexOf(tx('secReceived', 'nl'));
     const passOn = doc.indexOf(tx('secPassOn', 'nl'));
     const own = doc.indexOf(tx('secOwnPart', 'nl'));
@@ -308,11 +367,18 @@ describe("the lead's annex (main contractor, cashier)", () => {
     // Received − passed on = the lead's own part, to the cent.
     const receivedTotal = p.funders.filter((x) => x.funderId !== null).reduce((s, x) => s.plus(x.amount), new Dec(0));
     const passed = p.passOn.reduce((s, x) => s.plus(x.amount), new Dec(0));
-    expect(doc.slice(own).join('\n')).to.contain(tx('ownPartLine', 'nl', {
-      received: formatMoney(receivedTotal, 'nl'), passed: formatMoney(passed, 'nl'), own: formatMoney(receivedTotal.minus(passed), 'nl'),
-    }));
+    expect(doc.slice(own).join('\n')).to.contain(
+      tx('ownPartLine', 'nl', {
+        received: formatMoney(receivedTotal, 'nl'),
+        passed: formatMoney(passed, 'nl'),
+        own: formatMoney(receivedTotal.minus(passed), 'nl'),
+      }),
+    );
     // The lead's own part is its share of what the listed funders pay.
-    const ownParts = p.funders.filter((x) => x.funderId !== null).flatMap((f) => f.parts.filter((x) => x.providerId === 'p-vv')).reduce((s, x) => s.plus(x.amount), new Dec(0));
+    const ownParts = p.funders
+      .filter((x) => x.funderId !== null)
+      .flatMap((f) => f.parts.filter((x) => x.providerId === 'p-vv'))
+      .reduce((s, x) => s.plus(x.amount), new Dec(0));
     expect(receivedTotal.minus(passed).toFixed(2)).to.equal(ownParts.toFixed(2));
     expect(doc.join('\n')).to.contain(tx('vat.main-contractor', 'nl'));
   });

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import { validate } from '../../src/engine/index.ts';
 import {
-  ExportError, canonicalJson, exportScenario, planFingerprint, tryExportScenario, type ExportFormat,
+  ExportError,
+  canonicalJson,
+  exportScenario,
+  planFingerprint,
+  tryExportScenario,
+  type ExportFormat,
 } from '../../src/export/index.ts';
 import { exportFileName, sanitisePart } from '../../src/export/file-name.ts';
 import { neutralise } from '../../src/export/neutralise.ts';
@@ -59,7 +64,15 @@ describe('exportScenario', () => {
 
   it('refuses an amount a workbook cannot hold to the cent', async () => {
     const plan = handbookPlan();
-    const huge = { ...plan, activities: [{ ...plan.activities[0]!, cost: { kind: 'lumpsum' as const, amount: '99999999999999.99', per: 'year' as const } }] };
+    const huge = {
+      ...plan,
+      activities: [
+        {
+          ...plan.activities[0]!,
+          cost: { kind: 'lumpsum' as const, amount: '99999999999999.99', per: 'year' as const },
+        },
+      ],
+    };
     const e = await rejection(exportScenario('xlsx', { plan: huge, draft: true }));
     expect(e.code).to.equal('amount-too-large');
   });
@@ -72,10 +85,17 @@ describe('exportScenario', () => {
   });
 
   it('names files after plan, scenario and date, without unsafe characters', async () => {
-    const file = await exportScenario('csv', { plan: hostilePlan(), scenarioName: '../../etc/passwd <b>', date: DATE, locale: 'en' });
+    const file = await exportScenario('csv', {
+      plan: hostilePlan(),
+      scenarioName: '../../etc/passwd <b>',
+      date: DATE,
+      locale: 'en',
+    });
     expect(file.fileName).to.equal('img-src-x-onerror-window-__pwned-1-Zorg-Co_etc-passwd-b_allocation_2026-11-23.csv');
     expect(sanitisePart('CON:/\\*?"<>|')).to.equal('CON');
-    expect(exportFileName({ plan: '', scenario: '  ', kind: '', date: DATE, ext: 'csv' })).to.equal('regioplan_2026-11-23.csv');
+    expect(exportFileName({ plan: '', scenario: '  ', kind: '', date: DATE, ext: 'csv' })).to.equal(
+      'regioplan_2026-11-23.csv',
+    );
     expect(sanitisePart('Zorg in de Kempen – ëxtra')).to.equal('Zorg-in-de-Kempen-ëxtra');
   });
 });
@@ -85,7 +105,8 @@ describe('neutralise', () => {
     for (const bad of ['=1', '+1', '-1+1', '@SUM(A1)', '\tTab', '\rCR', '\nLF', '\0NUL']) {
       expect(neutralise(bad)).to.equal(`'${bad}`);
     }
-    for (const ok of ['Zorg', "'quoted", '1+1', 'a=b', '', 'Zorg, welzijn en 5611-5658', 'a;b']) expect(neutralise(ok)).to.equal(ok);
+    for (const ok of ['Zorg', "'quoted", '1+1', 'a=b', '', 'Zorg, welzijn en 5611-5658', 'a;b'])
+      expect(neutralise(ok)).to.equal(ok);
   });
 
   it('also after either separator and after a line break: where a cell starts when opened with the other separator', () => {

@@ -11,8 +11,18 @@ import { parseCsv } from './read.ts';
 const DATE = new Date('2026-11-23T10:00:00Z');
 const SEP: Record<Locale, string> = { nl: ';', en: ',' };
 
-async function csv(plan: Plan, locale: Locale, extra: { table?: CsvTable; draft?: boolean; monitoring?: boolean } = {}) {
-  const file = await exportScenario(extra.monitoring ? 'monitoring-csv' : 'csv', { plan, locale, date: DATE, scenarioName: 'B', ...extra });
+async function csv(
+  plan: Plan,
+  locale: Locale,
+  extra: { table?: CsvTable; draft?: boolean; monitoring?: boolean } = {},
+) {
+  const file = await exportScenario(extra.monitoring ? 'monitoring-csv' : 'csv', {
+    plan,
+    locale,
+    date: DATE,
+    scenarioName: 'B',
+    ...extra,
+  });
   const text = await file.blob.text();
   return { file, text, rows: parseCsv(text, SEP[locale]) };
 }
@@ -39,7 +49,8 @@ for (const locale of ['nl', 'en'] as const) {
       const [header, ...body] = rows;
       expect(header).to.have.length(6);
       expect(header![0]).to.equal(tx('colLevel', locale));
-      const level = (key: Parameters<typeof tx>[0]) => body.filter((r) => r[0] === tx(key, locale)).map((r) => number(r[5]!, locale));
+      const level = (key: Parameters<typeof tx>[0]) =>
+        body.filter((r) => r[0] === tx(key, locale)).map((r) => number(r[5]!, locale));
       expect(level('levelDomain')).to.deep.equal(a.byDomain.map((d) => d.amount.toFixed(2)));
       expect(level('levelSector')).to.deep.equal(a.bySector.map((d) => d.amount.toFixed(2)));
       expect(level('levelProvider')).to.deep.equal(a.byProvider.map((d) => d.amount.toFixed(2)));
@@ -87,11 +98,15 @@ for (const locale of ['nl', 'en'] as const) {
       for (const f of p.funders.filter((x) => x.funderId !== null)) {
         const name = plan.funders.find((x) => x.id === f.funderId)!.name;
         const mine = body.filter((r) => r[0] === name);
-        expect(mine.map((r) => number(r[9]!, locale))).to.deep.equal(f.payees.flatMap((x) => x.periods.map((d) => d.toFixed(2))));
+        expect(mine.map((r) => number(r[9]!, locale))).to.deep.equal(
+          f.payees.flatMap((x) => x.periods.map((d) => d.toFixed(2))),
+        );
         expect(mine.every((r) => r[3] === 'Thuiszorg Zuidoost' && r[4] === '12345678')).to.equal(true);
       }
       const passOn = body.filter((r) => r[0]!.startsWith(tx('secPassOn', locale)));
-      expect(passOn.map((r) => number(r[9]!, locale))).to.deep.equal(p.passOn.flatMap((x) => x.periods.map((d) => d.toFixed(2))));
+      expect(passOn.map((r) => number(r[9]!, locale))).to.deep.equal(
+        p.passOn.flatMap((x) => x.periods.map((d) => d.toFixed(2))),
+      );
       const uncovered = body.filter((r) => r[0] === tx('uncovered', locale));
       expect(uncovered.length).to.be.greaterThan(0);
     });
@@ -101,7 +116,12 @@ for (const locale of ['nl', 'en'] as const) {
 describe('monitoring overview: who declares decides the macro budget', () => {
   const base = handbookPlan();
   it('equal partners: each Zvw provider declares its own part, charged to its own sector', async () => {
-    const plan: Plan = { ...base, executionModel: 'equal-partners', leadProviderId: null, providers: base.providers.map((p) => ({ ...p, role: 'partner' as const })) };
+    const plan: Plan = {
+      ...base,
+      executionModel: 'equal-partners',
+      leadProviderId: null,
+      providers: base.providers.map((p) => ({ ...p, role: 'partner' as const })),
+    };
     const { rows } = await csv(plan, 'nl', { monitoring: true, draft: true });
     const body = rows.slice(2);
     const p = payments(plan, allocate(plan));
@@ -124,14 +144,25 @@ describe('monitoring overview: who declares decides the macro budget', () => {
 describe('CSV safety and marks', () => {
   it('neutralises formula-like text and keeps markup as text', async () => {
     for (const locale of ['nl', 'en'] as const) {
-      const all = await Promise.all([csv(hostilePlan(), locale), csv(hostilePlan(), locale, { monitoring: true }), csv(hostilePlan(), locale, { table: 'payments' })]);
+      const all = await Promise.all([
+        csv(hostilePlan(), locale),
+        csv(hostilePlan(), locale, { monitoring: true }),
+        csv(hostilePlan(), locale, { table: 'payments' }),
+      ]);
       const cells = all.flatMap((x) => x.rows.flat());
       for (const bad of [HOSTILE.cmd, HOSTILE.plus, HOSTILE.tab, HOSTILE.cr]) {
-        expect(cells.some((c) => c.startsWith(`'${bad}`)), JSON.stringify(bad)).to.equal(true);
+        expect(
+          cells.some((c) => c.startsWith(`'${bad}`)),
+          JSON.stringify(bad),
+        ).to.equal(true);
         expect(cells, JSON.stringify(bad)).not.to.include(bad);
       }
       // Text that is harmless as one cell but starts a cell when the other separator splits it.
-      for (const [bad, safe] of [[HOSTILE.afterComma, "Zorg,'=1+1"], [HOSTILE.afterSemicolon, "Zorg;'=2+2"], [HOSTILE.afterLineBreak, "Zorg\n'=3+3"]]) {
+      for (const [bad, safe] of [
+        [HOSTILE.afterComma, "Zorg,'=1+1"],
+        [HOSTILE.afterSemicolon, "Zorg;'=2+2"],
+        [HOSTILE.afterLineBreak, "Zorg\n'=3+3"],
+      ]) {
         expect(cells, JSON.stringify(bad)).to.include(safe);
         expect(cells, JSON.stringify(bad)).not.to.include(bad);
       }

@@ -11,7 +11,9 @@ import { HOSTILE, erroneousPlan, handbookPlan, hostilePlan } from './fixtures.ts
 import { readDocx } from './read.ts';
 
 const mounted: HTMLElement[] = [];
-afterEach(() => { for (const el of mounted.splice(0)) el.remove(); });
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
 
 async function mount(plan: Plan | null, locale: 'nl' | 'en' = 'nl'): Promise<RpExportMenu> {
   const el = document.createElement('rp-export-menu');
@@ -45,7 +47,9 @@ describe('<rp-export-menu>', () => {
     el.locale = 'en';
     await el.updateComplete;
     expect($(el, 'h2')!.textContent).to.equal('Export');
-    expect([...el.shadowRoot!.querySelectorAll('#format option')].map((o) => o.textContent)).to.include('Workbook (Excel)');
+    expect([...el.shadowRoot!.querySelectorAll('#format option')].map((o) => o.textContent)).to.include(
+      'Workbook (Excel)',
+    );
     const empty = await mount(null);
     expect(empty.shadowRoot!.textContent).to.contain(tx('menuNoPlan', 'nl'));
     expect($(empty, '#download')).to.equal(null);
@@ -88,7 +92,9 @@ describe('<rp-export-menu>', () => {
     const plan = erroneousPlan();
     const el = await mount(plan);
     let exported = 0;
-    el.addEventListener('rp-export', () => { exported++; });
+    el.addEventListener('rp-export', () => {
+      exported++;
+    });
     const refused = nextEvent<RpExportErrorDetail>(el, 'rp-export-error');
     $<HTMLButtonElement>(el, '#download')!.click();
     const { detail } = await refused;
@@ -132,7 +138,10 @@ describe('<rp-export-menu>', () => {
 
   it('tells apart one municipality funding two domains: the option and the file name carry the domain', async () => {
     const base = handbookPlan();
-    const plan = { ...base, funders: base.funders.map((f) => (f.kind === 'municipality' ? { ...f, name: 'Gemeente Eindhoven' } : f)) };
+    const plan = {
+      ...base,
+      funders: base.funders.map((f) => (f.kind === 'municipality' ? { ...f, name: 'Gemeente Eindhoven' } : f)),
+    };
     const el = await mount(plan);
     await choose(el, 'format', 'funder-annex-docx');
     const options = [...el.shadowRoot!.querySelectorAll('#funder option')].map((o) => o.textContent!.trim());
@@ -169,7 +178,10 @@ describe('<rp-export-menu>', () => {
     expect(doc.body.textContent).to.contain(HOSTILE.markup);
     expect(doc.querySelector('.draft-mark')!.textContent).to.equal('DRAFT');
     // Footer and draft mark in the page margins; the user's quotes cannot end the CSS string.
-    const pages = [...doc.styleSheets[0]!.cssRules].filter((r) => r.type === CSSRule.PAGE_RULE).map((r) => r.cssText).join('\n');
+    const pages = [...doc.styleSheets[0]!.cssRules]
+      .filter((r) => r.type === CSSRule.PAGE_RULE)
+      .map((r) => r.cssText)
+      .join('\n');
     expect(pages).to.contain('bottom-left');
     expect(pages).to.contain('top-center');
     expect(pages).to.contain('onerror=\\"window.__pwned=1\\"');
@@ -185,7 +197,9 @@ describe('<rp-export-menu>', () => {
     const frame = await el.print();
     expect(frame).not.to.equal(null);
     const doc = frame!.contentDocument!;
-    expect(doc.querySelector('h1')!.textContent).to.contain(tx('leadAnnexTitle.main-contractor', 'nl', { lead: 'Thuiszorg Zuidoost' }));
+    expect(doc.querySelector('h1')!.textContent).to.contain(
+      tx('leadAnnexTitle.main-contractor', 'nl', { lead: 'Thuiszorg Zuidoost' }),
+    );
     expect(doc.body.textContent).to.contain(tx('secPassOn', 'nl'));
   });
 });

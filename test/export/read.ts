@@ -6,7 +6,8 @@ import type * as ExcelJSTypes from 'exceljs';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (s: string) =>
   s.replace(/&(amp|lt|gt|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (_, name: string, dec?: string, hex?: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ENTITIES[name]!);
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ENTITIES[name]!,
+  );
 
 /** The visible text of a WordprocessingML part: one line per paragraph, runs joined. */
 export function wordText(xml: string): string {
@@ -16,7 +17,11 @@ export function wordText(xml: string): string {
     .join('\n');
 }
 
-export interface DocxParts { document: string; headers: string[]; footers: string[] }
+export interface DocxParts {
+  document: string;
+  headers: string[];
+  footers: string[];
+}
 
 /** The .docx unzipped: document.xml text, and the text of every header and footer part. */
 export async function readDocx(blob: Blob): Promise<DocxParts> {
@@ -40,19 +45,28 @@ export function parseCsv(text: string, sep: string): string[][] {
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === sep) { row.push(field); field = ''; }
-    else if (c === '\n' || (c === '\r' && src[i + 1] === '\n')) {
+    else if (c === sep) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || (c === '\r' && src[i + 1] === '\n')) {
       // CRLF (ours, RFC 4180) or LF (LibreOffice's own CSV)
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
       if (c === '\r') i++;
-    }
-    else field += c;
+    } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -12,17 +12,20 @@ import { parseCsv, readDocx, readWorkbook } from './read.ts';
 
 for (const sample of samplePlans) {
   describe(`sample plan "${sample.id}"`, () => {
-    it('workbook: every provider and funder amount, and the totals, are the engine\'s', async () => {
+    it("workbook: every provider and funder amount, and the totals, are the engine's", async () => {
       const plan = await sample.load();
       const a = allocate(plan);
       const file = await exportScenario('xlsx', { plan, locale: 'en' });
       const wb = await readWorkbook(file.blob);
       const ws = wb.getWorksheet(tx('sheetAllocation', 'en'))!;
       const numbers: number[] = [];
-      ws.eachRow((row) => row.eachCell((c) => {
-        if (typeof c.value === 'number') numbers.push(c.value);
-        else if (c.value && typeof c.value === 'object' && 'formula' in c.value) numbers.push(c.value.result as number);
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'number') numbers.push(c.value);
+          else if (c.value && typeof c.value === 'object' && 'formula' in c.value)
+            numbers.push(c.value.result as number);
+        }),
+      );
       for (const x of [...a.byProvider, ...a.byFunder, ...a.bySector, ...a.byDomain]) {
         expect(numbers, x.amount.toFixed(2)).to.include(Number(x.amount.toFixed(2)));
       }
@@ -65,7 +68,10 @@ for (const sample of samplePlans) {
       const text = await (await exportScenario('csv', { plan, locale: 'en', table: 'payments' })).blob.text();
       const rows = parseCsv(text, ',').slice(1);
       const got = rows.map((r) => r[9]);
-      const want = [...p.funders.flatMap((f) => f.payees.flatMap((x) => x.periods)), ...p.passOn.flatMap((x) => x.periods)].map((d) => d.toFixed(2));
+      const want = [
+        ...p.funders.flatMap((f) => f.payees.flatMap((x) => x.periods)),
+        ...p.passOn.flatMap((x) => x.periods),
+      ].map((d) => d.toFixed(2));
       expect(got).to.deep.equal(want);
     });
   });

@@ -27,7 +27,14 @@ function sheet(wb: ExcelJSTypes.Workbook, name: string): ExcelJSTypes.Worksheet 
  * A table's amount column holds exactly the engine's amounts as numbers with a euro format, and
  * its total is a SUM over exactly those cells whose stored result and recomputed sum are the engine's.
  */
-function expectAmounts(ws: ExcelJSTypes.Worksheet, title: string, col: string, amounts: Amount[], total: Amount, from = 1) {
+function expectAmounts(
+  ws: ExcelJSTypes.Worksheet,
+  title: string,
+  col: string,
+  amounts: Amount[],
+  total: Amount,
+  from = 1,
+) {
   const titleRow = findRow(ws, title, from);
   const first = titleRow + 2;
   let sum = new Dec(0);
@@ -55,30 +62,86 @@ for (const locale of ['nl', 'en'] as const) {
     it('has the seven sheets and a file name with plan, scenario and date', async () => {
       const { wb, file } = await workbook(plan, locale);
       expect(wb.worksheets.map((w) => w.name)).to.deep.equal([
-        t('sheetPlan'), t('sheetSplits'), t('sheetAllocation'), t('sheetSchedule'), t('sheetPayments'), t('sheetFindings'), t('sheetMonitoring'),
+        t('sheetPlan'),
+        t('sheetSplits'),
+        t('sheetAllocation'),
+        t('sheetSchedule'),
+        t('sheetPayments'),
+        t('sheetFindings'),
+        t('sheetMonitoring'),
       ]);
-      expect(file.fileName).to.equal(`Dementienetwerk-Zuidoost_Scenario-B_${locale === 'nl' ? 'werkmap' : 'workbook'}_2026-11-23.xlsx`);
+      expect(file.fileName).to.equal(
+        `Dementienetwerk-Zuidoost_Scenario-B_${locale === 'nl' ? 'werkmap' : 'workbook'}_2026-11-23.xlsx`,
+      );
     });
 
-    it('stores every allocation amount as the engine\'s number with SUM totals', async () => {
+    it("stores every allocation amount as the engine's number with SUM totals", async () => {
       const { wb } = await workbook(plan, locale);
       const ws = sheet(wb, t('sheetAllocation'));
-      expectAmounts(ws, t('secActivities'), 'E', a.activities.map((x) => x.annual), a.annualTotal);
-      expectAmounts(ws, t('secActivities'), 'F', a.activities.map((x) => x.planTotal), a.planTotal);
-      expectAmounts(ws, `${t('colAnnual')}: ${t('levelDomain')}`, 'B', a.byDomain.map((x) => x.amount), a.annualTotal);
-      expectAmounts(ws, `${t('colAnnual')}: ${t('levelSector')}`, 'C', a.bySector.map((x) => x.amount), a.annualTotal);
-      expectAmounts(ws, t('secByProvider'), 'E', a.byProvider.map((x) => x.amount), a.annualTotal);
-      expectAmounts(ws, t('secByFunder'), 'D', a.byFunder.map((x) => x.amount), a.annualTotal);
+      expectAmounts(
+        ws,
+        t('secActivities'),
+        'E',
+        a.activities.map((x) => x.annual),
+        a.annualTotal,
+      );
+      expectAmounts(
+        ws,
+        t('secActivities'),
+        'F',
+        a.activities.map((x) => x.planTotal),
+        a.planTotal,
+      );
+      expectAmounts(
+        ws,
+        `${t('colAnnual')}: ${t('levelDomain')}`,
+        'B',
+        a.byDomain.map((x) => x.amount),
+        a.annualTotal,
+      );
+      expectAmounts(
+        ws,
+        `${t('colAnnual')}: ${t('levelSector')}`,
+        'C',
+        a.bySector.map((x) => x.amount),
+        a.annualTotal,
+      );
+      expectAmounts(
+        ws,
+        t('secByProvider'),
+        'E',
+        a.byProvider.map((x) => x.amount),
+        a.annualTotal,
+      );
+      expectAmounts(
+        ws,
+        t('secByFunder'),
+        'D',
+        a.byFunder.map((x) => x.amount),
+        a.annualTotal,
+      );
       // Cents really are exercised: the thirds do not divide evenly.
       expect(a.byDomain.some((d) => !d.amount.times(100).mod(100).isZero())).to.equal(true);
     });
 
     it('stores the payment schedule and the monitoring per calendar year and declarant', async () => {
       const { wb } = await workbook(plan, locale);
-      expectAmounts(sheet(wb, t('sheetSchedule')), t('secSchedule'), 'D', a.schedule.map((x) => x.amount), a.planTotal);
+      expectAmounts(
+        sheet(wb, t('sheetSchedule')),
+        t('secSchedule'),
+        'D',
+        a.schedule.map((x) => x.amount),
+        a.planTotal,
+      );
       const mon = sheet(wb, t('sheetMonitoring'));
       const insurers = payments(plan, a).funders.filter((f) => f.funderId !== null && f.domainId === 'zvw');
-      expectAmounts(mon, t('monChargedTable'), 'H', insurers.map((f) => f.amount), insurers.reduce((s, f) => s.plus(f.amount), new Dec(0)));
+      expectAmounts(
+        mon,
+        t('monChargedTable'),
+        'H',
+        insurers.map((f) => f.amount),
+        insurers.reduce((s, f) => s.plus(f.amount), new Dec(0)),
+      );
       const first = findRow(mon, t('monChargedTable')) + 2;
       expect(mon.getCell(first, 1).value).to.equal('2025');
       expect(mon.getCell(first, 6).value).to.equal('Wijkverpleging (V&V)');
@@ -94,7 +157,7 @@ for (const locale of ['nl', 'en'] as const) {
       wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => expect(cell.text).not.to.match(/casus|cases/i))));
     });
 
-    it('stores each funder\'s payment schedule per payee with SUM formulas whose cached values are the engine\'s', async () => {
+    it("stores each funder's payment schedule per payee with SUM formulas whose cached values are the engine's", async () => {
       const { wb } = await workbook(plan, locale);
       const ws = sheet(wb, t('sheetPayments'));
       const p = payments(plan, a);
@@ -127,7 +190,9 @@ for (const locale of ['nl', 'en'] as const) {
       expect(ws.getCell(first, 2).value).to.equal(plan.activities[0]!.description);
       expect(ws.getCell(first, 3).value).to.equal(plan.activities[0]!.justification);
       expect(ws.getCell(first, 4).value).to.equal(locale === 'nl' ? '0 %' : '0%');
-      expect(ws.getCell(findRow(ws, t('secEvaluationMoments')) + 2, 2).value).to.equal(plan.evaluationMoments[0]!.topic);
+      expect(ws.getCell(findRow(ws, t('secEvaluationMoments')) + 2, 2).value).to.equal(
+        plan.evaluationMoments[0]!.topic,
+      );
     });
 
     it('stores split percentages as numbers with a percent format', async () => {
@@ -148,14 +213,18 @@ describe('workbook safety and marks', () => {
   it('stores user text as typed, as plain strings, and writes no formula but its own SUMs', async () => {
     const { wb } = await workbook(hostilePlan(), 'nl');
     const texts: string[] = [];
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.type === 6 /* Formula */) {
-        expect((cell.value as ExcelJSTypes.CellFormulaValue).formula).to.match(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
-      } else if (typeof cell.value === 'string') {
-        texts.push(cell.value);
-        expect(cell.type, `${ws.name}!${cell.address}`).to.equal(3 /* String */);
-      }
-    })));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === 6 /* Formula */) {
+            expect((cell.value as ExcelJSTypes.CellFormulaValue).formula).to.match(/^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/);
+          } else if (typeof cell.value === 'string') {
+            texts.push(cell.value);
+            expect(cell.type, `${ws.name}!${cell.address}`).to.equal(3 /* String */);
+          }
+        }),
+      ),
+    );
     // No visible leading apostrophe: the text is exactly what the user typed.
     for (const bad of [HOSTILE.cmd, HOSTILE.plus, HOSTILE.minus, HOSTILE.at, HOSTILE.tab, HOSTILE.afterComma]) {
       expect(texts, bad).to.include(bad);

@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import {
-  exportPlanBlob, exportPlanFile, exportStore, importIntoStore, importPlanFile, planFile, MAX_FILE_BYTES,
-  type FileScenario, type ImportResult,
+  exportPlanBlob,
+  exportPlanFile,
+  exportStore,
+  importIntoStore,
+  importPlanFile,
+  planFile,
+  MAX_FILE_BYTES,
+  type FileScenario,
+  type ImportResult,
 } from '../../src/files/index.ts';
 import { openScenarioStore } from '../../src/store/index.ts';
 import { generatePlan } from '../fixtures/generate.ts';
@@ -88,7 +95,9 @@ describe('plan files', () => {
 
   it('refuses wrong types, unknown keys and values over their caps, naming the place', async () => {
     const file = planFile(META, scenarios());
-    const wrongType = structuredClone(file) as unknown as { scenarios: { plan: { activities: { cost: { amount: unknown } }[] } }[] };
+    const wrongType = structuredClone(file) as unknown as {
+      scenarios: { plan: { activities: { cost: { amount: unknown } }[] } }[];
+    };
     wrongType.scenarios[0]!.plan.activities[0]!.cost.amount = 1200;
     const result = await importPlanFile(JSON.stringify(wrongType));
     refused(result, 'invalid');
@@ -98,7 +107,10 @@ describe('plan files', () => {
     const longName = structuredClone(file);
     longName.scenarios[0]!.name = 'x'.repeat(121);
     refused(await importPlanFile(JSON.stringify(longName)), 'invalid');
-    const many = { ...file, scenarios: Array.from({ length: 51 }, (_, i) => ({ ...file.scenarios[0]!, id: `s${i}`, chosen: false })) };
+    const many = {
+      ...file,
+      scenarios: Array.from({ length: 51 }, (_, i) => ({ ...file.scenarios[0]!, id: `s${i}`, chosen: false })),
+    };
     refused(await importPlanFile(JSON.stringify(many)), 'invalid');
     const twoChosen = structuredClone(file);
     twoChosen.scenarios[0]!.chosen = true;
@@ -133,14 +145,23 @@ describe('plan files', () => {
 
   it('migrates a formatVersion 0 file', async () => {
     const [a, b] = scenarios();
-    const v0 = { formatVersion: 0, name: 'Oud plan', chosen: 1, scenarios: [{ name: 'Eerste', plan: a!.plan }, { name: 'Tweede', plan: b!.plan }] };
+    const v0 = {
+      formatVersion: 0,
+      name: 'Oud plan',
+      chosen: 1,
+      scenarios: [
+        { name: 'Eerste', plan: a!.plan },
+        { name: 'Tweede', plan: b!.plan },
+      ],
+    };
     const now = Date.UTC(2026, 0, 1);
     const result = await importPlanFile(JSON.stringify(v0), { now });
     if (!result.ok) throw new Error(result.error.message.en);
     expect(result.migratedFrom).to.equal(0);
     expect(result.file.plan).to.deep.equal({ id: a!.plan.id, name: 'Oud plan' });
     expect(result.file.scenarios.map((s) => [s.id, s.name, s.chosen, s.createdAt])).to.deep.equal([
-      ['scenario-1', 'Eerste', false, now], ['scenario-2', 'Tweede', true, now],
+      ['scenario-1', 'Eerste', false, now],
+      ['scenario-2', 'Tweede', true, now],
     ]);
     expect(result.file.scenarios[1]!.plan).to.deep.equal(b!.plan);
     refused(await importPlanFile(JSON.stringify({ ...v0, chosen: 'one' })), 'invalid');
@@ -151,7 +172,10 @@ describe('plan files', () => {
     const { marketShare: _m, patientRepresentation: _p, evaluationMoments: _e, ...rest } = a!.plan;
     const oldPlan = { ...rest, formatVersion: 1 };
     const v1 = {
-      formatVersion: 1, kind: 'regioplan-plan', exportedAt: '2025-03-01T10:00:00.000Z', plan: { id: 'oud', name: 'Oud plan' },
+      formatVersion: 1,
+      kind: 'regioplan-plan',
+      exportedAt: '2025-03-01T10:00:00.000Z',
+      plan: { id: 'oud', name: 'Oud plan' },
       scenarios: [{ id: 's1', name: 'Eerste', chosen: true, createdAt: 1, updatedAt: 2, plan: oldPlan }],
     };
     const result = await importPlanFile(JSON.stringify(v1));

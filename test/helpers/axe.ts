@@ -15,10 +15,15 @@ export async function expectNoSeriousViolations(target: Element | Document = doc
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     resultTypes: ['violations'],
   });
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length === 0) return;
-  const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`);
+  const lines = serious.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`)
+        .join('\n')}`,
+  );
   throw new Error(`axe found ${serious.length} serious/critical violation(s):\n${lines.join('\n')}`);
 }
 

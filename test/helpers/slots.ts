@@ -6,14 +6,23 @@
 /** The host's element is assigned to the named slot and has a box on screen. */
 export function shownInSlot(hostChild: Element, slotName: string): boolean {
   const slot = hostChild.assignedSlot;
-  return slot !== null && slot.name === slotName && hostChild.getClientRects().length > 0 && hostChild.getBoundingClientRect().width > 0;
+  return (
+    slot !== null &&
+    slot.name === slotName &&
+    hostChild.getClientRects().length > 0 &&
+    hostChild.getBoundingClientRect().width > 0
+  );
 }
 
 /** The element is in the tree but not drawn (no box), e.g. a slot's fallback content. */
 export const notDrawn = (el: Element): boolean => el.getClientRects().length === 0;
 
 /** Creates a host child for a slot: `<tag slot=name>text</tag>`. */
-export function slotted<K extends keyof HTMLElementTagNameMap>(tag: K, name: string, text: string): HTMLElementTagNameMap[K] {
+export function slotted<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  name: string,
+  text: string,
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.slot = name;
   el.textContent = text;

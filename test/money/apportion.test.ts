@@ -16,7 +16,14 @@ describe('apportion', () => {
     // 0.10 over 3:3:4 → exact 0.03, 0.03, 0.04: no leftover
     expect(texts(apportion(d('0.10'), [d(3), d(3), d(4)]))).to.deep.equal(['0.03', '0.03', '0.04']);
     // 1.00 over 1:1:1:1:1:1:1 → 0.142857…: 2 leftover cents to the first two
-    expect(texts(apportion(d('1'), Array.from({ length: 7 }, () => d(1))))).to.deep.equal(['0.15', '0.15', '0.14', '0.14', '0.14', '0.14', '0.14']);
+    expect(
+      texts(
+        apportion(
+          d('1'),
+          Array.from({ length: 7 }, () => d(1)),
+        ),
+      ),
+    ).to.deep.equal(['0.15', '0.15', '0.14', '0.14', '0.14', '0.14', '0.14']);
     // the remainder decides before the index: 5 cents over 20:35:45 → 1, 1.75, 2.25 cents
     expect(texts(apportion(d('0.05'), [d(20), d(35), d(45)]))).to.deep.equal(['0.01', '0.02', '0.02']);
   });
@@ -51,24 +58,33 @@ describe('apportion', () => {
   it('always sums to the total, with parts at most a cent from the exact share', () => {
     const total = fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n });
     const weights = fc.array(fc.bigInt({ min: 0n, max: 10n ** 14n }), { minLength: 1, maxLength: 30 });
-    fc.assert(fc.property(total, weights, (t, ws) => {
-      const parts = apportionCents(t, ws);
-      const W = ws.reduce((a, b) => a + b, 0n);
-      if (W === 0n) return parts.every((p) => p === 0n);
-      if (parts.reduce((a, b) => a + b, 0n) !== t) return false;
-      // |part·W − t·w| < W: never more than one cent away from the exact share
-      return parts.every((p, i) => { const e = p * W - t * ws[i]!; return (e < 0n ? -e : e) < W; });
-    }), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(total, weights, (t, ws) => {
+        const parts = apportionCents(t, ws);
+        const W = ws.reduce((a, b) => a + b, 0n);
+        if (W === 0n) return parts.every((p) => p === 0n);
+        if (parts.reduce((a, b) => a + b, 0n) !== t) return false;
+        // |part·W − t·w| < W: never more than one cent away from the exact share
+        return parts.every((p, i) => {
+          const e = p * W - t * ws[i]!;
+          return (e < 0n ? -e : e) < W;
+        });
+      }),
+      { numRuns: 10_000 },
+    );
   });
 
   it('is deterministic, and the fast path equals the exact path', () => {
     const total = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n });
     const weights = fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 20 });
-    fc.assert(fc.property(total, weights, (t, ws) => {
-      const slow = apportionCents(t, ws);
-      const again = apportionCents(t, ws);
-      const fast = apportionCents(t, ws, smallWeights(ws));
-      return slow.join() === again.join() && slow.join() === fast.join();
-    }), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(total, weights, (t, ws) => {
+        const slow = apportionCents(t, ws);
+        const again = apportionCents(t, ws);
+        const fast = apportionCents(t, ws, smallWeights(ws));
+        return slow.join() === again.join() && slow.join() === fast.join();
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });

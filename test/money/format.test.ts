@@ -61,35 +61,54 @@ describe('formatNumber', () => {
 describe('format ↔ parse round trips', () => {
   const cents = fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map((c) => new Dec(c.toString()).div(100));
   it('formatMoney then parseAmount gives the amount back, in both locales', () => {
-    fc.assert(fc.property(cents, fc.constantFrom('nl', 'en' as const), (d, locale) => {
-      const r = parseAmount(formatMoney(d, locale), locale);
-      return r.ok && r.value.eq(d);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(cents, fc.constantFrom('nl', 'en' as const), (d, locale) => {
+        const r = parseAmount(formatMoney(d, locale), locale);
+        return r.ok && r.value.eq(d);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('formatMoney of any decimal parses back to its rounded cents', () => {
-    const anyDec = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 8 }))
+    const anyDec = fc
+      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 8 }))
       .map(([n, places]) => new Dec(n.toString()).div(new Dec(10).pow(places)));
-    fc.assert(fc.property(anyDec, fc.constantFrom('nl', 'en' as const), (d, locale) => {
-      const r = parseAmount(formatMoney(d, locale), locale);
-      return r.ok && r.value.eq(toCents(d));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyDec, fc.constantFrom('nl', 'en' as const), (d, locale) => {
+        const r = parseAmount(formatMoney(d, locale), locale);
+        return r.ok && r.value.eq(toCents(d));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('formatPercent then parsePercent gives the percentage back', () => {
-    const pct = fc.tuple(fc.integer({ min: -1_000_000, max: 100_000_000 }), fc.integer({ min: 0, max: 4 }))
+    const pct = fc
+      .tuple(fc.integer({ min: -1_000_000, max: 100_000_000 }), fc.integer({ min: 0, max: 4 }))
       .map(([n, places]) => new Dec(n).div(new Dec(10).pow(places)));
-    fc.assert(fc.property(pct, fc.constantFrom('nl', 'en' as const), (d, locale) => {
-      const r = parsePercent(formatPercent(d, locale, 4), locale);
-      return r.ok && r.value.eq(d);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(pct, fc.constantFrom('nl', 'en' as const), (d, locale) => {
+        const r = parsePercent(formatPercent(d, locale, 4), locale);
+        return r.ok && r.value.eq(d);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('formatNumber with grouping reads back, also for a lone group (1.234 in nl)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('nl', 'en' as const), (n, places, locale) => {
-      const d = new Dec(n).div(new Dec(10).pow(places));
-      const r = parseAmount(formatNumber(d, locale), locale);
-      return r.ok && r.value.eq(d);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('nl', 'en' as const),
+        (n, places, locale) => {
+          const d = new Dec(n).div(new Dec(10).pow(places));
+          const r = parseAmount(formatNumber(d, locale), locale);
+          return r.ok && r.value.eq(d);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -124,7 +124,25 @@ describe('parseAmount', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    const odd: unknown[] = [null, undefined, 12, {}, [], '\u0000', '€', '%', '-', '(', '()', '(-)', ',', '.', ',-', '€,-', 'x'.repeat(10_000)];
+    const odd: unknown[] = [
+      null,
+      undefined,
+      12,
+      {},
+      [],
+      '\u0000',
+      '€',
+      '%',
+      '-',
+      '(',
+      '()',
+      '(-)',
+      ',',
+      '.',
+      ',-',
+      '€,-',
+      'x'.repeat(10_000),
+    ];
     for (const input of odd) {
       const r = parseAmount(input as string, 'nl');
       expect(r.ok).to.equal(false);
@@ -177,7 +195,17 @@ describe('ambiguous separators (issue #13 item 6)', () => {
   });
 
   it('does not flag what can be read only one way', () => {
-    for (const input of ['12,5', '12.5', '1.234,56', '1,234.56', '12500', '1.234.567', '€ 1.234,-', '0.500', '1234.500'] as const) {
+    for (const input of [
+      '12,5',
+      '12.5',
+      '1.234,56',
+      '1,234.56',
+      '12500',
+      '1.234.567',
+      '€ 1.234,-',
+      '0.500',
+      '1234.500',
+    ] as const) {
       expect(flag(parseAmount(input, 'nl')), input).to.equal(false);
       expect(flag(parseAmount(input, 'en')), input).to.equal(false);
     }

@@ -24,7 +24,8 @@ function registeredTags(): string[] {
   const tags: string[] = [];
   for (const file of readdirSync('components', { recursive: true }).map(String)) {
     if (!file.endsWith('.ts')) continue;
-    for (const m of readFileSync(join('components', file), 'utf8').matchAll(/@customElement\('([a-z-]+)'\)/g)) tags.push(m[1]!);
+    for (const m of readFileSync(join('components', file), 'utf8').matchAll(/@customElement\('([a-z-]+)'\)/g))
+      tags.push(m[1]!);
   }
   return tags.sort();
 }
@@ -39,12 +40,17 @@ test('the manifest describes every element, with a description', () => {
 });
 
 test('docs/API.md as committed is what the elements’ JSDoc generates', () => {
-  assert.equal(readFileSync('docs/API.md', 'utf8'), apiBefore, 'docs/API.md was stale: `npm run build` regenerated it; commit it');
+  assert.equal(
+    readFileSync('docs/API.md', 'utf8'),
+    apiBefore,
+    'docs/API.md was stale: `npm run build` regenerated it; commit it',
+  );
 });
 
 test('the bundle registers every element and loads Yjs, zod classic and the export libraries only on demand', () => {
   const source = readFileSync('dist/regioplan.js', 'utf8');
-  for (const tag of registeredTags()) assert.ok(source.includes(`"${tag}"`) || source.includes(`'${tag}'`), `${tag} is not in the bundle`);
+  for (const tag of registeredTags())
+    assert.ok(source.includes(`"${tag}"`) || source.includes(`'${tag}'`), `${tag} is not in the bundle`);
   // The chunks a page loads before the elements work: the entry and what it imports statically.
   const eager = new Set<string>();
   const queue = [resolve('dist/regioplan.js')];
@@ -53,7 +59,8 @@ test('the bundle registers every element and loads Yjs, zod classic and the expo
     if (eager.has(file)) continue;
     eager.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) queue.push(resolve(dirname(file), m[1]!));
+    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g))
+      queue.push(resolve(dirname(file), m[1]!));
   }
   const packages = new Set<string>();
   for (const file of eager) {
@@ -74,11 +81,24 @@ test('a TypeScript host type-checks against the published declarations', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rp-consumer-'));
   try {
     const types = resolve('dist/regioplan.js');
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, lib: ['es2022', 'dom', 'dom.iterable'], types: [] },
-      files: ['host.ts'],
-    }));
-    writeFileSync(join(dir, 'host.ts'), `
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2022',
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          strict: true,
+          noEmit: true,
+          lib: ['es2022', 'dom', 'dom.iterable'],
+          types: [],
+        },
+        files: ['host.ts'],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'host.ts'),
+      `
       import { allocate, createPlanState, type Plan } from ${JSON.stringify(types)};
       const planner = document.createElement('rp-planner');
       planner.locale = 'en';
@@ -91,8 +111,11 @@ test('a TypeScript host type-checks against the published declarations', () => {
       // @ts-expect-error: the element's locale is 'nl' or 'en'
       planner.locale = 'de';
       export { total };
-    `);
-    const r = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+    `,
+    );
+    const r = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stdout + r.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -56,7 +56,7 @@ async function convertAll(office: Office): Promise<Files> {
   ws.getCell('A1').value = 2;
   ws.getCell('A2').value = 3;
   ws.getCell('A3').value = { formula: 'SUM(A1:A2)', result: 99 };
-  const recalcPath = office.write('recalc.xlsx', new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
+  const recalcPath = office.write('recalc.xlsx', new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 
   const plans = [
     { label: 'handbook fixture', plan: handbookPlan() },
@@ -81,19 +81,37 @@ async function convertAll(office: Office): Promise<Files> {
   const csvFiles = [];
   for (const locale of ['nl', 'en'] as const) {
     for (const table of ['allocation', 'payments'] as const) {
-      const file = await exportScenario('csv', { plan: hostilePlan(), locale, table, date: DATE, scenarioName: `${locale}-${table}` });
+      const file = await exportScenario('csv', {
+        plan: hostilePlan(),
+        locale,
+        table,
+        date: DATE,
+        scenarioName: `${locale}-${table}`,
+      });
       const text = await file.blob.text();
       csvFiles.push({ locale, table, text, path: office.write(file.fileName, new TextEncoder().encode(text)) });
     }
   }
-  const asSemicolon = office.csvToFods(csvFiles.map((c) => c.path), ';');
-  const asComma = office.csvToFods(csvFiles.map((c) => c.path), ',');
+  const asSemicolon = office.csvToFods(
+    csvFiles.map((c) => c.path),
+    ';',
+  );
+  const asComma = office.csvToFods(
+    csvFiles.map((c) => c.path),
+    ',',
+  );
 
   const csv = office.workbooksToCsv([recalcPath, ...books.map((b) => b.path)]);
   const texts = office.documentsToText([annexPath, funderPath, leadPath]);
   return {
     recalc: csv.get(recalcPath)!,
-    csv: csvFiles.map((c) => ({ locale: c.locale, table: c.table, text: c.text, asSemicolon: asSemicolon.get(c.path)!, asComma: asComma.get(c.path)! })),
+    csv: csvFiles.map((c) => ({
+      locale: c.locale,
+      table: c.table,
+      text: c.text,
+      asSemicolon: asSemicolon.get(c.path)!,
+      asComma: asComma.get(c.path)!,
+    })),
     workbooks: books.map((b) => ({ label: b.label, plan: b.plan, sheets: csv.get(b.path)! })),
     annex: { plan: network, text: texts.get(annexPath)!, pdf: office.documentToPdf(annexPath) },
     funderAnnex: { plan: network, funderId: funder.id, text: texts.get(funderPath)! },
@@ -131,20 +149,62 @@ describe('office suite (LibreOffice headless)', () => {
       const a = allocate(plan);
       const t = (k: Parameters<typeof tx>[0]) => tx(k, 'nl');
       const alloc = parseCsv(sheets.get(t('sheetAllocation'))!, ',');
-      const check = (title: string, col: number, amounts: { toFixed(n: number): string }[], total: { toFixed(n: number): string }) => {
+      const check = (
+        title: string,
+        col: number,
+        amounts: { toFixed(n: number): string }[],
+        total: { toFixed(n: number): string },
+      ) => {
         const got = readTable(alloc, title, col);
-        assert.deepEqual(got.items, amounts.map((x) => x.toFixed(2)), `${label}: ${title}`);
+        assert.deepEqual(
+          got.items,
+          amounts.map((x) => x.toFixed(2)),
+          `${label}: ${title}`,
+        );
         assert.equal(got.total, total.toFixed(2), `${label}: ${title} total`);
       };
-      check(t('secActivities'), 4, a.activities.map((x) => x.annual), a.annualTotal);
-      check(t('secActivities'), 5, a.activities.map((x) => x.planTotal), a.planTotal);
-      check(`${t('colAnnual')}: ${t('levelDomain')}`, 1, a.byDomain.map((x) => x.amount), a.annualTotal);
-      check(`${t('colAnnual')}: ${t('levelSector')}`, 2, a.bySector.map((x) => x.amount), a.annualTotal);
-      check(t('secByProvider'), 4, a.byProvider.map((x) => x.amount), a.annualTotal);
-      check(t('secByFunder'), 3, a.byFunder.map((x) => x.amount), a.annualTotal);
+      check(
+        t('secActivities'),
+        4,
+        a.activities.map((x) => x.annual),
+        a.annualTotal,
+      );
+      check(
+        t('secActivities'),
+        5,
+        a.activities.map((x) => x.planTotal),
+        a.planTotal,
+      );
+      check(
+        `${t('colAnnual')}: ${t('levelDomain')}`,
+        1,
+        a.byDomain.map((x) => x.amount),
+        a.annualTotal,
+      );
+      check(
+        `${t('colAnnual')}: ${t('levelSector')}`,
+        2,
+        a.bySector.map((x) => x.amount),
+        a.annualTotal,
+      );
+      check(
+        t('secByProvider'),
+        4,
+        a.byProvider.map((x) => x.amount),
+        a.annualTotal,
+      );
+      check(
+        t('secByFunder'),
+        3,
+        a.byFunder.map((x) => x.amount),
+        a.annualTotal,
+      );
 
       const schedule = readTable(parseCsv(sheets.get(t('sheetSchedule'))!, ','), t('secSchedule'), 3);
-      assert.deepEqual(schedule.items, a.schedule.map((p) => p.amount.toFixed(2)));
+      assert.deepEqual(
+        schedule.items,
+        a.schedule.map((p) => p.amount.toFixed(2)),
+      );
       assert.equal(schedule.total, a.planTotal.toFixed(2));
 
       // Monitoring: the Zvw declarations per calendar year; payments: each funder's schedule per payee,
@@ -154,7 +214,11 @@ describe('office suite (LibreOffice headless)', () => {
       const insurers = p.funders.filter((f) => f.funderId !== null && zvw.has(f.domainId ?? ''));
       const monitoring = readTable(parseCsv(sheets.get(t('sheetMonitoring'))!, ','), t('monChargedTable'), 7);
       const declared = insurers.reduce((s, f) => s.plus(f.amount), new Decimal(0));
-      assert.equal(monitoring.items.reduce((s, x) => s.plus(x), new Decimal(0)).toFixed(2), declared.toFixed(2), `${label}: monitoring`);
+      assert.equal(
+        monitoring.items.reduce((s, x) => s.plus(x), new Decimal(0)).toFixed(2),
+        declared.toFixed(2),
+        `${label}: monitoring`,
+      );
       assert.equal(monitoring.total, declared.toFixed(2));
       const pay = parseCsv(sheets.get(t('sheetPayments'))!, ',');
       for (const f of plan.funders) {
@@ -164,11 +228,19 @@ describe('office suite (LibreOffice headless)', () => {
         const title = `${t('secPaymentSchedule')}: ${f.name} (${domain})`;
         fp.payees.forEach((payee, i) => {
           const got = readTable(pay, title, 3 + i);
-          assert.deepEqual(got.items, payee.periods.map((x) => x.toFixed(2)), `${label}: ${title} payee ${i}`);
+          assert.deepEqual(
+            got.items,
+            payee.periods.map((x) => x.toFixed(2)),
+            `${label}: ${title} payee ${i}`,
+          );
           assert.equal(got.total, payee.amount.toFixed(2));
         });
         const rowTotals = readTable(pay, title, 3 + fp.payees.length);
-        assert.deepEqual(rowTotals.items, fp.periods.map((x) => x.toFixed(2)), `${label}: ${title} per period`);
+        assert.deepEqual(
+          rowTotals.items,
+          fp.periods.map((x) => x.toFixed(2)),
+          `${label}: ${title} per period`,
+        );
         assert.equal(rowTotals.total, fp.amount.toFixed(2));
       }
     });
@@ -178,7 +250,10 @@ describe('office suite (LibreOffice headless)', () => {
     const { csv } = ready();
     assert.equal(csv.length, 4);
     for (const c of csv) {
-      for (const [how, fods] of [['semicolon', c.asSemicolon], ['comma', c.asComma]] as const) {
+      for (const [how, fods] of [
+        ['semicolon', c.asSemicolon],
+        ['comma', c.asComma],
+      ] as const) {
         const formulas = [...fods.matchAll(/table:formula="([^"]*)"/g)].map((m) => m[1]);
         assert.deepEqual(formulas, [], `${c.locale} ${c.table} CSV opened with ${how}: formula cells`);
       }
@@ -186,7 +261,9 @@ describe('office suite (LibreOffice headless)', () => {
       const own = c.locale === 'nl' ? c.asSemicolon : c.asComma;
       const rows = parseCsv(c.text, c.locale === 'nl' ? ';' : ',').slice(1);
       const col = c.table === 'allocation' ? 5 : 9;
-      const values = [...own.matchAll(/office:value-type="float" office:value="([^"]*)"/g)].map((m) => new Decimal(m[1]!).toFixed(2));
+      const values = [...own.matchAll(/office:value-type="float" office:value="([^"]*)"/g)].map((m) =>
+        new Decimal(m[1]!).toFixed(2),
+      );
       const amounts = rows.map((r) => new Decimal(r[col]!.replace(',', '.')).toFixed(2));
       for (const x of amounts) assert.ok(values.includes(x), `${c.locale} ${c.table}: ${x} as a number`);
     }
@@ -216,7 +293,9 @@ describe('office suite (LibreOffice headless)', () => {
   test("funder annex in English: the funder's own amount", () => {
     const { plan, funderId, text } = ready().funderAnnex;
     const funder = plan.funders.find((f) => f.id === funderId)!;
-    const own = allocate(plan).byFunder.filter((f) => f.funderId === funderId).reduce((s, f) => s.plus(f.amount), new Decimal(0));
+    const own = allocate(plan)
+      .byFunder.filter((f) => f.funderId === funderId)
+      .reduce((s, f) => s.plus(f.amount), new Decimal(0));
     const lines = text.split(/\r?\n/);
     assert.ok(lines.includes(formatMoney(own.toFixed(2), 'en')), formatMoney(own.toFixed(2), 'en'));
     assert.ok(lines.some((l) => l.includes(funder.name)));
@@ -227,7 +306,8 @@ describe('office suite (LibreOffice headless)', () => {
     const p = payments(plan, allocate(plan));
     assert.ok(p.leadId !== null, 'the dementia network has a lead');
     const lines = text.split(/\r?\n/);
-    for (const f of p.funders.filter((x) => x.funderId !== null)) assert.ok(lines.includes(formatMoney(f.amount, 'nl')), formatMoney(f.amount, 'nl'));
+    for (const f of p.funders.filter((x) => x.funderId !== null))
+      assert.ok(lines.includes(formatMoney(f.amount, 'nl')), formatMoney(f.amount, 'nl'));
     for (const x of p.passOn) {
       assert.ok(lines.includes(formatMoney(x.amount, 'nl')), formatMoney(x.amount, 'nl'));
       for (const period of x.periods) assert.ok(lines.includes(formatMoney(period, 'nl')), formatMoney(period, 'nl'));

@@ -2,7 +2,17 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +34,11 @@ let site = '';
 let tarball = '';
 
 const sh = (cmd: string, args: string[], cwd: string) => {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   assert.equal(r.status, 0, `${cmd} ${args.join(' ')} failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   return r.stdout;
 };
@@ -59,24 +73,46 @@ after(() => {
 
 test('the tarball holds the bundle, bundled types, theme, schema, plans, manifest, licence and notices, and no source maps', () => {
   const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-  for (const f of ['dist/regioplan.js', 'dist/core.js', 'dist/regioplan.d.ts', 'dist/core.d.ts', 'dist/theme.css', 'dist/plan.schema.json',
-    'dist/plans/handbook.json', 'dist/THIRD-PARTY-NOTICES.md', 'custom-elements.json', 'LICENSE', 'README.md', 'docs/API.md', 'docs/EMBEDDING.md']) {
+  for (const f of [
+    'dist/regioplan.js',
+    'dist/core.js',
+    'dist/regioplan.d.ts',
+    'dist/core.d.ts',
+    'dist/theme.css',
+    'dist/plan.schema.json',
+    'dist/plans/handbook.json',
+    'dist/THIRD-PARTY-NOTICES.md',
+    'custom-elements.json',
+    'LICENSE',
+    'README.md',
+    'docs/API.md',
+    'docs/EMBEDDING.md',
+  ]) {
     assert.ok(files.includes(`package/${f}`), `${f} is not in the package`);
   }
-  assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'source maps are shipped');
+  assert.deepEqual(
+    files.filter((f) => f.endsWith('.map')),
+    [],
+    'source maps are shipped',
+  );
   const notices = readFileSync(join(site, 'node_modules/regioplan/dist/THIRD-PARTY-NOTICES.md'), 'utf8');
-  for (const lib of ['handsontable', 'lit-html', 'yjs', 'exceljs', 'docx', 'decimal.js', 'zod']) assert.match(notices, new RegExp(`## ${lib} `), `${lib} missing from the notices`);
+  for (const lib of ['handsontable', 'lit-html', 'yjs', 'exceljs', 'docx', 'decimal.js', 'zod'])
+    assert.match(notices, new RegExp(`## ${lib} `), `${lib} missing from the notices`);
   assert.match(notices, /non-commercial-and-evaluation/);
 });
 
 test('custom-elements.json names shipped modules and each event with its detail type', () => {
   const pkg = join(site, 'node_modules/regioplan');
   const manifest = JSON.parse(readFileSync(join(pkg, 'custom-elements.json'), 'utf8')) as {
-    modules: { path: string; declarations?: { tagName?: string; events?: { name: string; type?: { text: string } }[] }[] }[];
+    modules: {
+      path: string;
+      declarations?: { tagName?: string; events?: { name: string; type?: { text: string } }[] }[];
+    }[];
   };
   for (const m of manifest.modules) assert.ok(existsSync(join(pkg, m.path)), `${m.path} is not in the package`);
   const refs = JSON.stringify(manifest).match(/"module":"[^"]+"/g) ?? [];
-  for (const ref of new Set(refs)) assert.ok(existsSync(join(pkg, JSON.parse(`{${ref}}`).module)), `${ref} is not in the package`);
+  for (const ref of new Set(refs))
+    assert.ok(existsSync(join(pkg, JSON.parse(`{${ref}}`).module)), `${ref} is not in the package`);
   const events = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.events ?? []);
   assert.ok(events.length > 10);
   for (const e of events) assert.match(e.type?.text ?? '', /^CustomEvent<\w+>$/, `${e.name} has no detail type`);
@@ -84,16 +120,28 @@ test('custom-elements.json names shipped modules and each event with its detail 
 });
 
 test('installing the tarball adds nothing but the package: the bundle carries what runs, the bundled types what they name', () => {
-  const lock = JSON.parse(readFileSync(join(site, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
-  const installed = Object.keys(lock.packages).map((p) => p.replace(/^.*node_modules\//, '')).sort();
+  const lock = JSON.parse(readFileSync(join(site, 'node_modules/.package-lock.json'), 'utf8')) as {
+    packages: Record<string, unknown>;
+  };
+  const installed = Object.keys(lock.packages)
+    .map((p) => p.replace(/^.*node_modules\//, ''))
+    .sort();
   const bytes = size(join(site, 'node_modules'));
-  console.log(`installed: ${installed.length} packages, ${(bytes / 1024 / 1024).toFixed(1)} MiB: ${installed.join(', ')}`);
-  assert.deepEqual(installed, ['regioplan'], 'dist/ bundles every library the elements run; nothing is installed a second time');
+  console.log(
+    `installed: ${installed.length} packages, ${(bytes / 1024 / 1024).toFixed(1)} MiB: ${installed.join(', ')}`,
+  );
+  assert.deepEqual(
+    installed,
+    ['regioplan'],
+    'dist/ bundles every library the elements run; nothing is installed a second time',
+  );
 });
 
 test('regioplan/core runs in Node by the package name: the handbook example allocated and its annex written', async () => {
   const script = join(site, 'core.mjs');
-  writeFileSync(script, `
+  writeFileSync(
+    script,
+    `
     import { allocate, formatMoney, exportScenario, upgradePlan } from 'regioplan/core';
     import { readFileSync } from 'node:fs';
     const plan = JSON.parse(readFileSync(new URL('./node_modules/regioplan/dist/plans/handbook.json', import.meta.url), 'utf8'));
@@ -102,7 +150,8 @@ test('regioplan/core runs in Node by the package name: the handbook example allo
     const file = await exportScenario('annex-docx', { plan, scenarioName: 'Basis', date: new Date('2025-01-15') });
     const bytes = new Uint8Array(await file.blob.arrayBuffer());
     console.log(JSON.stringify({ total: formatMoney(a.annualTotal, 'nl'), domains, name: file.fileName, zip: bytes[0] === 0x50 && bytes[1] === 0x4b, size: bytes.length, dom: typeof HTMLElement }));
-  `);
+  `,
+  );
   const r = spawnSync(process.execPath, [script], { cwd: site, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
@@ -145,34 +194,61 @@ for (const mode of ['bundler', 'node16', 'nodenext'] as const) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
       const blocks = docBlocks();
-      assert.ok(blocks.has('react') && blocks.has('vue'), 'docs/EMBEDDING.md lacks the marked React and Vue declarations');
+      assert.ok(
+        blocks.has('react') && blocks.has('vue'),
+        'docs/EMBEDDING.md lacks the marked React and Vue declarations',
+      );
       writeFileSync(join(dir, 'host.ts'), HOST);
       writeFileSync(join(dir, 'react.tsx'), blocks.get('react')!);
       writeFileSync(join(dir, 'vue.ts'), blocks.get('vue')!);
       // React's and Vue's types come from the project's own node_modules, as a site would have them.
       for (const pkg of ['@types/react', 'vue', 'csstype']) {
         const link = join(site, 'node_modules', pkg);
-        if (!existsSync(link)) { mkdirSync(join(link, '..'), { recursive: true }); symlinkSync(join(ROOT, 'node_modules', pkg), link); }
+        if (!existsSync(link)) {
+          mkdirSync(join(link, '..'), { recursive: true });
+          symlinkSync(join(ROOT, 'node_modules', pkg), link);
+        }
       }
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-        compilerOptions: {
-          target: 'es2022', module: mode === 'bundler' ? 'esnext' : mode, moduleResolution: mode, strict: true, noEmit: true,
-          skipLibCheck, jsx: 'react-jsx', lib: ['es2022', 'dom', 'dom.iterable'], types: [],
-        },
-        files: ['host.ts', 'react.tsx', 'vue.ts'],
-      }));
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            target: 'es2022',
+            module: mode === 'bundler' ? 'esnext' : mode,
+            moduleResolution: mode,
+            strict: true,
+            noEmit: true,
+            skipLibCheck,
+            jsx: 'react-jsx',
+            lib: ['es2022', 'dom', 'dom.iterable'],
+            types: [],
+          },
+          files: ['host.ts', 'react.tsx', 'vue.ts'],
+        }),
+      );
       const r = spawnSync(bin('tsc'), ['-p', dir], { encoding: 'utf8' });
       assert.equal(r.status, 0, r.stdout + r.stderr);
     });
   }
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 test('the site builds with Vite and, in Chromium, the planner renders, an edit fires rp-change and the theme applies', async () => {
-  writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Regioplan</title></head>
-<body><main><rp-planner locale="nl" storage="none"></rp-planner></main><script type="module" src="/main.ts"></script></body></html>`);
-  writeFileSync(join(site, 'main.ts'), `
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Regioplan</title></head>
+<body><main><rp-planner locale="nl" storage="none"></rp-planner></main><script type="module" src="/main.ts"></script></body></html>`,
+  );
+  writeFileSync(
+    join(site, 'main.ts'),
+    `
 import 'regioplan/theme.css';
 import { RpPlanner } from 'regioplan';
 import type { Plan } from 'regioplan/core';
@@ -184,14 +260,32 @@ planner.addEventListener('rp-change', (e) => w.changes.push(e.detail.plan.name))
 planner.plan = handbook as Plan;
 w.isPlanner = planner instanceof RpPlanner;
 w.ready = true;
-`);
-  writeFileSync(join(site, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: false, resolveJsonModule: true, lib: ['es2022', 'dom', 'dom.iterable'], types: [] },
-    files: ['main.ts'],
-  }));
+`,
+  );
+  writeFileSync(
+    join(site, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'es2022',
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        resolveJsonModule: true,
+        lib: ['es2022', 'dom', 'dom.iterable'],
+        types: [],
+      },
+      files: ['main.ts'],
+    }),
+  );
   const tc = spawnSync(bin('tsc'), ['-p', site], { encoding: 'utf8' });
   assert.equal(tc.status, 0, tc.stdout + tc.stderr);
-  sh(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--configLoader', 'runner'], site);
+  sh(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--configLoader', 'runner'],
+    site,
+  );
 
   const root = join(site, 'dist');
   const server: Server = createServer((req, res) => {
@@ -210,7 +304,12 @@ w.ready = true;
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
     assert.equal(await page.evaluate(() => (window as unknown as { isPlanner: boolean }).isPlanner), true);
     // Rendered: the split grid shows the handbook's domains.
-    await page.locator('rp-split-grid').getByText('Wmo 2015').filter({ visible: true }).first().waitFor({ timeout: 30000 });
+    await page
+      .locator('rp-split-grid')
+      .getByText('Wmo 2015')
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 30000 });
     // An edit the user makes reaches the page's handler.
     const before = await page.evaluate(() => (window as unknown as { changes: string[] }).changes.length);
     await page.getByLabel('Naam van het plan').fill('Ons regioplan');
@@ -218,7 +317,9 @@ w.ready = true;
     const last = await page.evaluate(() => (window as unknown as { changes: string[] }).changes.at(-1));
     assert.equal(last, 'Ons regioplan');
     // The shipped theme's tokens apply (not the elements' built-in fallbacks).
-    const accent = await page.evaluate(() => getComputedStyle(document.querySelector('rp-planner')!).getPropertyValue('--rp-color-accent').trim());
+    const accent = await page.evaluate(() =>
+      getComputedStyle(document.querySelector('rp-planner')!).getPropertyValue('--rp-color-accent').trim(),
+    );
     assert.equal(accent, '#0b5cad');
     assert.deepEqual(errors, []);
   } finally {

@@ -34,7 +34,10 @@ export const centAt = (cents: Cents, i: number): bigint => {
  * One apportionment's lines in whole cents: `cents[i]` goes to the line numbered `slots[i]` in its
  * level's table (see SlotTable). The slots are the group's own array, shared by every activity.
  */
-export interface Part { slots: readonly number[]; cents: Cents }
+export interface Part {
+  slots: readonly number[];
+  cents: Cents;
+}
 
 /** What one domain line of an activity's split sends down: to sectors, providers and funders. */
 export interface DomainLines {
@@ -73,7 +76,7 @@ const TWELVE_MONTHS = 12n * MONTH;
  * default-split edit mostly moves money between one domain and the unassigned rest.
  */
 export function allocateActivity(activity: Activity, split: Split, ctx: Context, same?: ActivityLines): ActivityLines {
-  const annual = same ? same.annual : annualCents(activity.cost) ?? 0n;
+  const annual = same ? same.annual : (annualCents(activity.cost) ?? 0n);
   const planTotal = same ? same.planTotal : divRound(annual * ctx.periods.units, TWELVE_MONTHS);
   const sp = ctx.splitPlan(split);
   const dAmounts = apportionCents(annual, sp.domains.weights, sp.domains.small);
@@ -97,7 +100,12 @@ function domainLines(domainId: string | null, dCents: bigint, group: KeyedGroup 
     // The unassigned part of the split has no sector, provider or funder: one bucket line each.
     const only = compact([dCents]);
     const { unassigned } = ctx;
-    return { group: null, sectors: { slots: unassigned.sector, cents: only }, providers: [{ slots: unassigned.provider, cents: only }], funders: { slots: unassigned.funder, cents: only } };
+    return {
+      group: null,
+      sectors: { slots: unassigned.sector, cents: only },
+      providers: [{ slots: unassigned.provider, cents: only }],
+      funders: { slots: unassigned.funder, cents: only },
+    };
   }
   const sAmounts = apportionCents(dCents, group.weights, group.small);
   const providers: Part[] = [];
@@ -111,7 +119,12 @@ function domainLines(domainId: string | null, dCents: bigint, group: KeyedGroup 
 }
 
 /** The lines the same domain line (same slot, cents and sector weights) sent down before, if any. */
-function sameDomain(before: ActivityLines, slot: number, cents: bigint, group: KeyedGroup | null): DomainLines | undefined {
+function sameDomain(
+  before: ActivityLines,
+  slot: number,
+  cents: bigint,
+  group: KeyedGroup | null,
+): DomainLines | undefined {
   const i = before.domains.slots.indexOf(slot);
   if (i < 0 || centAt(before.domains.cents, i) !== cents) return undefined;
   const old = before.byDomain[i]!;
@@ -121,7 +134,8 @@ function sameDomain(before: ActivityLines, slot: number, cents: bigint, group: K
 function sameWeights(a: KeyedGroup | null, b: KeyedGroup | null): boolean {
   if (a === b) return true;
   if (!a || !b || a.weights.length !== b.weights.length) return false;
-  for (let i = 0; i < a.weights.length; i++) if (a.weights[i] !== b.weights[i] || a.slots[i] !== b.slots[i]) return false;
+  for (let i = 0; i < a.weights.length; i++)
+    if (a.weights[i] !== b.weights[i] || a.slots[i] !== b.slots[i]) return false;
   return true;
 }
 
@@ -136,16 +150,26 @@ function sameWeights(a: KeyedGroup | null, b: KeyedGroup | null): boolean {
 
 const LINES = Symbol('lines');
 
-interface Pending extends ActivityAllocation { [LINES]: { lines: ActivityLines; ctx: Context } }
+interface Pending extends ActivityAllocation {
+  [LINES]: { lines: ActivityLines; ctx: Context };
+}
 
 /** The amounts of a list of parts, each made by `make` from its line's ids. */
-function amounts<T>(parts: readonly Part[], table: SlotTable, make: (ids: (string | null)[], amount: ReturnType<typeof centsToDec>) => T): T[] {
+function amounts<T>(
+  parts: readonly Part[],
+  table: SlotTable,
+  make: (ids: (string | null)[], amount: ReturnType<typeof centsToDec>) => T,
+): T[] {
   const out: T[] = [];
-  for (const { slots, cents } of parts) for (let i = 0; i < slots.length; i++) out.push(make(table.ids[slots[i]!]!, centsToDec(centAt(cents, i))));
+  for (const { slots, cents } of parts)
+    for (let i = 0; i < slots.length; i++) out.push(make(table.ids[slots[i]!]!, centsToDec(centAt(cents, i))));
   return out;
 }
 
-function lazy<K extends keyof ActivityAllocation>(name: K, make: (lines: ActivityLines, ctx: Context) => ActivityAllocation[K]): PropertyDescriptor {
+function lazy<K extends keyof ActivityAllocation>(
+  name: K,
+  make: (lines: ActivityLines, ctx: Context) => ActivityAllocation[K],
+): PropertyDescriptor {
   return {
     enumerable: true,
     configurable: true,
@@ -161,12 +185,38 @@ function lazy<K extends keyof ActivityAllocation>(name: K, make: (lines: Activit
 const FIELDS: PropertyDescriptorMap = {
   annual: lazy('annual', (l) => centsToDec(l.annual)),
   planTotal: lazy('planTotal', (l) => centsToDec(l.planTotal)),
-  domains: lazy('domains', (l, ctx) => amounts([l.domains], ctx.tables.domains, ([domainId = null], amount) => ({ domainId, amount }))),
-  sectors: lazy('sectors', (l, ctx) => amounts(l.byDomain.map((d) => d.sectors), ctx.tables.sectors, ([domainId = null, sectorId = null], amount) => ({ domainId, sectorId, amount }))),
-  providers: lazy('providers', (l, ctx) => amounts(l.byDomain.flatMap((d) => d.providers), ctx.tables.providers,
-    ([domainId = null, sectorId = null, providerId = null], amount) => ({ domainId, sectorId, providerId, amount }))),
-  funders: lazy('funders', (l, ctx) => amounts(l.byDomain.map((d) => d.funders), ctx.tables.funders, ([domainId = null, funderId = null], amount) => ({ domainId, funderId, amount }))),
-  schedule: lazy('schedule', (l, ctx) => ctx.periods.slots.map((s, i) => ({ periodId: s.periodId, start: s.start, end: s.end, amount: centsToDec(centAt(l.schedule, i)) }))),
+  domains: lazy('domains', (l, ctx) =>
+    amounts([l.domains], ctx.tables.domains, ([domainId = null], amount) => ({ domainId, amount })),
+  ),
+  sectors: lazy('sectors', (l, ctx) =>
+    amounts(
+      l.byDomain.map((d) => d.sectors),
+      ctx.tables.sectors,
+      ([domainId = null, sectorId = null], amount) => ({ domainId, sectorId, amount }),
+    ),
+  ),
+  providers: lazy('providers', (l, ctx) =>
+    amounts(
+      l.byDomain.flatMap((d) => d.providers),
+      ctx.tables.providers,
+      ([domainId = null, sectorId = null, providerId = null], amount) => ({ domainId, sectorId, providerId, amount }),
+    ),
+  ),
+  funders: lazy('funders', (l, ctx) =>
+    amounts(
+      l.byDomain.map((d) => d.funders),
+      ctx.tables.funders,
+      ([domainId = null, funderId = null], amount) => ({ domainId, funderId, amount }),
+    ),
+  ),
+  schedule: lazy('schedule', (l, ctx) =>
+    ctx.periods.slots.map((s, i) => ({
+      periodId: s.periodId,
+      start: s.start,
+      end: s.end,
+      amount: centsToDec(centAt(l.schedule, i)),
+    })),
+  ),
 };
 
 function lazyResult(activityId: string, lines: ActivityLines, ctx: Context): ActivityAllocation {

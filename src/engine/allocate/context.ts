@@ -23,7 +23,10 @@ export interface Group {
  * A group with the totals' line of each of its ids prepared (a slot of one level's table), so a
  * hot loop neither joins strings nor looks them up.
  */
-export interface KeyedGroup extends Group { slots: number[]; small: SmallWeights | null }
+export interface KeyedGroup extends Group {
+  slots: number[];
+  small: SmallWeights | null;
+}
 
 /** Key parts: ids contain only [A-Za-z0-9_-], so `|` separates and `~` stands for null. */
 export const keyOf = (...ids: (string | null)[]) => ids.map((id) => id ?? '~').join('|');
@@ -49,8 +52,11 @@ export class SlotTable {
   }
 }
 
-const keyed = (g: Group, table: SlotTable, prefix: (string | null)[]): KeyedGroup =>
-  ({ ...g, slots: g.ids.map((id) => table.slot([...prefix, id])), small: smallWeights(g.weights) });
+const keyed = (g: Group, table: SlotTable, prefix: (string | null)[]): KeyedGroup => ({
+  ...g,
+  slots: g.ids.map((id) => table.slot([...prefix, id])),
+  small: smallWeights(g.weights),
+});
 
 /** How one split sends money: to domains (and a bucket), and per domain to sectors. */
 export interface SplitPlan {
@@ -105,8 +111,16 @@ export function percentGroup(ids: string[], weights: bigint[]): Group {
 }
 
 export function sameInputs(ctx: Context | null, plan: Plan): ctx is Context {
-  return !!ctx && ctx.domains === plan.domains && ctx.providers === plan.providers && ctx.funders === plan.funders
-    && ctx.marketShare === plan.marketShare && ctx.marketShareDate === plan.marketShareDate && ctx.period === plan.period && ctx.granularity === plan.granularity;
+  return (
+    !!ctx &&
+    ctx.domains === plan.domains &&
+    ctx.providers === plan.providers &&
+    ctx.funders === plan.funders &&
+    ctx.marketShare === plan.marketShare &&
+    ctx.marketShareDate === plan.marketShareDate &&
+    ctx.period === plan.period &&
+    ctx.granularity === plan.granularity
+  );
 }
 
 export function createContext(plan: Plan): Context {
@@ -116,24 +130,32 @@ export function createContext(plan: Plan): Context {
     if (domainRank.has(d.id)) return;
     domainRank.set(d.id, i);
     const sectors = new Map<string, number>();
-    d.sectors.forEach((s, j) => { if (!sectors.has(s.id)) sectors.set(s.id, j); });
+    d.sectors.forEach((s, j) => {
+      if (!sectors.has(s.id)) sectors.set(s.id, j);
+    });
     sectorRank.set(d.id, sectors);
   });
   const providerRank = new Map<string, number>();
-  plan.providers.forEach((p, i) => { if (!providerRank.has(p.id)) providerRank.set(p.id, i); });
+  plan.providers.forEach((p, i) => {
+    if (!providerRank.has(p.id)) providerRank.set(p.id, i);
+  });
   const funderRank = new Map<string, number>();
-  plan.funders.forEach((f, i) => { if (!funderRank.has(f.id)) funderRank.set(f.id, i); });
+  plan.funders.forEach((f, i) => {
+    if (!funderRank.has(f.id)) funderRank.set(f.id, i);
+  });
 
   const providersBy = new Map<string, Provider[]>();
   for (const p of plan.providers) {
     const key = `${p.domainId}|${p.sectorId ?? ''}`;
     const list = providersBy.get(key);
-    if (list) list.push(p); else providersBy.set(key, [p]);
+    if (list) list.push(p);
+    else providersBy.set(key, [p]);
   }
   const fundersBy = new Map<string, Funder[]>();
   for (const f of plan.funders) {
     const list = fundersBy.get(f.domainId);
-    if (list) list.push(f); else fundersBy.set(f.domainId, [f]);
+    if (list) list.push(f);
+    else fundersBy.set(f.domainId, [f]);
   }
 
   const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
@@ -141,7 +163,12 @@ export function createContext(plan: Plan): Context {
   const funderGroups = new Map<string, KeyedGroup>();
   const periods = planPeriods(plan.period, plan.granularity);
   const splitPlans = new WeakMap<Split, SplitPlan>();
-  const tables = { domains: new SlotTable(), sectors: new SlotTable(), providers: new SlotTable(), funders: new SlotTable() };
+  const tables = {
+    domains: new SlotTable(),
+    sectors: new SlotTable(),
+    providers: new SlotTable(),
+    funders: new SlotTable(),
+  };
 
   return {
     domains: plan.domains,
@@ -166,20 +193,28 @@ export function createContext(plan: Plan): Context {
     },
     splitPlan(split) {
       let sp = splitPlans.get(split);
-      if (!sp) { sp = buildSplitPlan(split, plan.domains, sectorRank, tables); splitPlans.set(split, sp); }
+      if (!sp) {
+        sp = buildSplitPlan(split, plan.domains, sectorRank, tables);
+        splitPlans.set(split, sp);
+      }
       return sp;
     },
     providerGroup(domainId, sectorId) {
       const key = `${domainId}|${sectorId ?? ''}`;
       let g = providerGroups.get(key);
-      if (!g) { g = keyed(buildProviderGroup(providersBy.get(key) ?? []), tables.providers, [domainId, sectorId]); providerGroups.set(key, g); }
+      if (!g) {
+        g = keyed(buildProviderGroup(providersBy.get(key) ?? []), tables.providers, [domainId, sectorId]);
+        providerGroups.set(key, g);
+      }
       return g;
     },
     funderGroup(domainId) {
       let g = funderGroups.get(domainId);
       if (!g) {
         const list = fundersBy.get(domainId) ?? [];
-        const group = zvw.has(domainId) ? buildInsurerGroup(list, plan.marketShare?.insuredTotal ?? null) : buildFunderGroup(list);
+        const group = zvw.has(domainId)
+          ? buildInsurerGroup(list, plan.marketShare?.insuredTotal ?? null)
+          : buildFunderGroup(list);
         g = keyed(group, tables.funders, [domainId]);
         funderGroups.set(domainId, g);
       }
@@ -193,7 +228,10 @@ export function createContext(plan: Plan): Context {
  * domains are ignored, i.e. stay unassigned); per domain, sector weights in catalogue order.
  */
 function buildSplitPlan(
-  split: Split, domains: Plan['domains'], sectorRank: Map<string, Map<string, number>>, tables: Context['tables'],
+  split: Split,
+  domains: Plan['domains'],
+  sectorRank: Map<string, Map<string, number>>,
+  tables: Context['tables'],
 ): SplitPlan {
   const domainPct = new Map<string, bigint>();
   for (const e of split.domains) {
@@ -214,13 +252,22 @@ function buildSplitPlan(
     if (seen.has(d.id)) continue;
     seen.add(d.id);
     const w = domainPct.get(d.id);
-    if (w !== undefined) { ids.push(d.id); weights.push(w); }
-    if (d.sectors.length === 0) { sectors.set(d.id, keyed(BUCKET_ONLY, tables.sectors, [d.id])); continue; }
+    if (w !== undefined) {
+      ids.push(d.id);
+      weights.push(w);
+    }
+    if (d.sectors.length === 0) {
+      sectors.set(d.id, keyed(BUCKET_ONLY, tables.sectors, [d.id]));
+      continue;
+    }
     const sIds: string[] = [];
     const sWeights: bigint[] = [];
     for (const s of d.sectors) {
       const sw = sectorPct.get(`${d.id}|${s.id}`);
-      if (sw !== undefined && !sIds.includes(s.id)) { sIds.push(s.id); sWeights.push(sw); }
+      if (sw !== undefined && !sIds.includes(s.id)) {
+        sIds.push(s.id);
+        sWeights.push(sw);
+      }
     }
     sectors.set(d.id, keyed(percentGroup(sIds, sWeights), tables.sectors, [d.id]));
   }
@@ -232,7 +279,10 @@ function buildProviderGroup(providers: Provider[]): Group {
   if (providers.length === 0) return BUCKET_ONLY;
   const ids = providers.map((p) => p.id);
   if (providers.every((p) => p.share === null)) return { ids, weights: providers.map(() => 1n) };
-  return percentGroup(ids, providers.map((p) => (p.share === null ? 0n : pct(p.share))));
+  return percentGroup(
+    ids,
+    providers.map((p) => (p.share === null ? 0n : pct(p.share))),
+  );
 }
 
 /**
@@ -249,7 +299,10 @@ function buildFunderGroup(funders: Funder[]): Group {
     const weights = funders.map((f) => (f.share?.basis === 'count' ? pct(f.share.count) : 0n));
     return weights.some((w) => w > 0n) ? { ids, weights } : { ids: [...ids, null], weights: [...weights, 1n] };
   }
-  return percentGroup(ids, funders.map((f) => (f.share?.basis === 'percent' ? pct(f.share.percent) : 0n)));
+  return percentGroup(
+    ids,
+    funders.map((f) => (f.share?.basis === 'percent' ? pct(f.share.percent) : 0n)),
+  );
 }
 
 /**
@@ -273,5 +326,8 @@ export function buildInsurerGroup(funders: Funder[], insuredTotal: string | null
     if (total === 0n || sum === 0n) return { ids: [...ids, null], weights: [...weights.map(() => 0n), 1n] };
     return sum >= total ? { ids, weights } : { ids: [...ids, null], weights: [...weights, total - sum] };
   }
-  return percentGroup(ids, funders.map((f) => (f.share?.basis === 'percent' ? pct(f.share.percent) : 0n)));
+  return percentGroup(
+    ids,
+    funders.map((f) => (f.share?.basis === 'percent' ? pct(f.share.percent) : 0n)),
+  );
 }

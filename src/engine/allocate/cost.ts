@@ -25,9 +25,13 @@ export function annualCents(cost: CostBasis): bigint | null {
       const per = PER_YEAR[cost.per];
       return a === null || per === undefined ? null : divRound(a * per, TO_CENTS);
     }
-    case 'hours': return product(cost.hours, cost.rate);
-    case 'fte': return product(cost.fte, cost.yearlyCost);
-    case 'persons': return product(cost.persons, cost.rate);
-    default: return null;
+    case 'hours':
+      return product(cost.hours, cost.rate);
+    case 'fte':
+      return product(cost.fte, cost.yearlyCost);
+    case 'persons':
+      return product(cost.persons, cost.rate);
+    default:
+      return null;
   }
 }

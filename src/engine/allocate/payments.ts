@@ -86,7 +86,10 @@ export function splitCents(total: bigint, weights: readonly bigint[]): bigint[] 
   if (n === 0) return [];
   let w = weights.reduce((s, x) => s + x, 0n);
   let ws = weights;
-  if (w === 0n) { ws = weights.map(() => 1n); w = BigInt(n); }
+  if (w === 0n) {
+    ws = weights.map(() => 1n);
+    w = BigInt(n);
+  }
   const sign = w < 0n ? -1n : 1n;
   const W = w * sign;
   const out = new Array<bigint>(n);
@@ -122,17 +125,27 @@ export function fillTable(rows: readonly bigint[], cols: readonly bigint[], weig
   const left = [...rows];
   for (let k = 0; k < n; k++) {
     const part = k === n - 1 ? left : splitCents(cols[k]!, left);
-    for (let i = 0; i < rows.length; i++) { table[i]![k] = part[i]!; left[i]! -= k === n - 1 ? 0n : part[i]!; }
+    for (let i = 0; i < rows.length; i++) {
+      table[i]![k] = part[i]!;
+      left[i]! -= k === n - 1 ? 0n : part[i]!;
+    }
   }
   return table;
 }
 
 const cents = (d: Dec) => decToCents(d);
 
-interface Lines { providerId: string | null; annual: bigint; periods: bigint[] }
+interface Lines {
+  providerId: string | null;
+  annual: bigint;
+  periods: bigint[];
+}
 
 const toLine = (l: Lines): PaymentLine => ({
-  providerId: l.providerId, annual: centsToDec(l.annual), amount: centsToDec(sum(l.periods)), periods: l.periods.map(centsToDec),
+  providerId: l.providerId,
+  annual: centsToDec(l.annual),
+  amount: centsToDec(sum(l.periods)),
+  periods: l.periods.map(centsToDec),
 });
 
 /** The lead every funder pays under this plan's execution model, or null (direct payment). */
@@ -145,17 +158,26 @@ export function paymentLead(plan: Plan): string | null {
 export function payments(plan: Plan, allocation: Allocation): Payments {
   const slots = allocation.schedule.length === 0 ? [] : planPeriods(plan.period, plan.granularity).slots;
   // The engine's schedule and these slots come from the same function; use the engine's if not.
-  const periods: PaymentPeriod[] = allocation.schedule.map((p) => ({ periodId: p.periodId, start: p.start, end: p.end }));
+  const periods: PaymentPeriod[] = allocation.schedule.map((p) => ({
+    periodId: p.periodId,
+    start: p.start,
+    end: p.end,
+  }));
   const slotWeights = slots.length === periods.length ? slots.map((s) => s.units) : periods.map(() => 1n);
   const schedule = allocation.schedule.map((p) => cents(p.amount));
 
   // Funder lines: the first year's (byFunder), then any a later year adds.
-  const lineKey = (f: { domainId: string | null; funderId: string | null }) => `${f.domainId ?? '~'}|${f.funderId ?? '~'}`;
+  const lineKey = (f: { domainId: string | null; funderId: string | null }) =>
+    `${f.domainId ?? '~'}|${f.funderId ?? '~'}`;
   const funderLines = [...allocation.byFunder];
   const seen = new Set(funderLines.map(lineKey));
   const years = allocation.byFunderYear ?? [];
   for (const y of years) {
-    for (const f of y.funders) if (!seen.has(lineKey(f))) { seen.add(lineKey(f)); funderLines.push({ ...f, amount: centsToDec(0n) }); }
+    for (const f of y.funders)
+      if (!seen.has(lineKey(f))) {
+        seen.add(lineKey(f));
+        funderLines.push({ ...f, amount: centsToDec(0n) });
+      }
   }
   const funderAnnual = funderLines.map((f) => cents(f.amount));
   // Each calendar year's periods are shared by that year's market shares (insured persons may
@@ -172,8 +194,16 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
       weights = funderLines.map((f) => byLine.get(lineKey(f)) ?? 0n);
     }
     const rows = splitCents(sum(ks.map((k) => schedule[k]!)), weights);
-    const block = fillTable(rows, ks.map((k) => schedule[k]!), ks.map((k) => slotWeights[k]!));
-    block.forEach((row, i) => ks.forEach((k, j) => { funderPeriods[i]![k] = row[j]!; }));
+    const block = fillTable(
+      rows,
+      ks.map((k) => schedule[k]!),
+      ks.map((k) => slotWeights[k]!),
+    );
+    block.forEach((row, i) =>
+      ks.forEach((k, j) => {
+        funderPeriods[i]![k] = row[j]!;
+      }),
+    );
   }
   const funderTerm = funderPeriods.map(sum);
   const leadId = paymentLead(plan);
@@ -181,7 +211,8 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
   const providersOf = new Map<string | null, typeof allocation.byProvider>();
   for (const p of allocation.byProvider) {
     const list = providersOf.get(p.domainId);
-    if (list) list.push(p); else providersOf.set(p.domainId, [p]);
+    if (list) list.push(p);
+    else providersOf.set(p.domainId, [p]);
   }
   const funders: FunderPayments[] = funderLines.map((f, i) => {
     const providers = providersOf.get(f.domainId) ?? [];
@@ -191,11 +222,16 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
     const term = splitCents(funderTerm[i]!, pw);
     const table = fillTable(term, funderPeriods[i]!, slotWeights);
     const parts = ids.map((providerId, j) => toLine({ providerId, annual: annual[j]!, periods: table[j]! }));
-    const payees = leadId === null ? parts
-      : [toLine({ providerId: leadId, annual: funderAnnual[i]!, periods: funderPeriods[i]! })];
+    const payees =
+      leadId === null ? parts : [toLine({ providerId: leadId, annual: funderAnnual[i]!, periods: funderPeriods[i]! })];
     return {
-      domainId: f.domainId, funderId: f.funderId, annual: centsToDec(funderAnnual[i]!), amount: centsToDec(funderTerm[i]!),
-      periods: funderPeriods[i]!.map(centsToDec), payees, parts,
+      domainId: f.domainId,
+      funderId: f.funderId,
+      annual: centsToDec(funderAnnual[i]!),
+      amount: centsToDec(funderTerm[i]!),
+      periods: funderPeriods[i]!.map(centsToDec),
+      payees,
+      parts,
     };
   });
 
@@ -207,9 +243,15 @@ export function payments(plan: Plan, allocation: Allocation): Payments {
       if (f.funderId === null) continue;
       for (const part of f.parts) {
         if (part.providerId === leadId) continue;
-        const row = byProvider.get(part.providerId) ?? { providerId: part.providerId, annual: 0n, periods: periods.map(() => 0n) };
+        const row = byProvider.get(part.providerId) ?? {
+          providerId: part.providerId,
+          annual: 0n,
+          periods: periods.map(() => 0n),
+        };
         row.annual += cents(part.annual);
-        part.periods.forEach((p, k) => { row.periods[k]! += cents(p); });
+        part.periods.forEach((p, k) => {
+          row.periods[k]! += cents(p);
+        });
         byProvider.set(part.providerId, row);
       }
     }

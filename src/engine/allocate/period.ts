@@ -30,7 +30,11 @@ export interface PeriodPlan {
   units: bigint;
 }
 
-interface Ymd { y: number; m: number; d: number }
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
 
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -39,7 +43,9 @@ const iso = (p: Ymd) => `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
 export function parseIsoDate(s: string): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return null;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
   return { y, m: mo, d };
 }
@@ -60,7 +66,7 @@ export function planPeriods(period: { start: string; end: string }, granularity:
 
   const slots: Slot[] = [];
   let total = 0n;
-  for (let y = s.y, m = s.m; y < e.y || (y === e.y && m <= e.m); m === 12 ? (y++, m = 1) : m++) {
+  for (let y = s.y, m = s.m; y < e.y || (y === e.y && m <= e.m); m === 12 ? (y++, (m = 1)) : m++) {
     const len = daysIn(y, m);
     const from = y === s.y && m === s.m ? s.d : 1;
     const to = y === e.y && m === e.m ? e.d : len;

@@ -23,7 +23,10 @@ class Sums {
       const slot = slots[i]!;
       // Adding once is by far the most common case; skip the bigint multiplication then.
       const c = times === 1 ? centAt(cents, i) : centAt(cents, i) * k;
-      while (sums.length <= slot) { sums.push(0n); lines.push(0); }
+      while (sums.length <= slot) {
+        sums.push(0n);
+        lines.push(0);
+      }
       sums[slot]! += c;
       lines[slot]! += times;
     }
@@ -53,7 +56,8 @@ export class Totals {
     this.plan += a.planTotal * k;
     this.addSplit(a, times);
     const schedule = this.schedule;
-    for (let i = 0; i < schedule.length; i++) schedule[i]! += times === 1 ? centAt(a.schedule, i) : centAt(a.schedule, i) * k;
+    for (let i = 0; i < schedule.length; i++)
+      schedule[i]! += times === 1 ? centAt(a.schedule, i) : centAt(a.schedule, i) * k;
   }
 
   /**
@@ -83,11 +87,17 @@ export class Totals {
   /** The public result; totals sorted in catalogue order, unassigned buckets after their siblings. */
   result(activities: ActivityAllocation[]): Omit<Allocation, 'byFunderYear'> {
     const { ctx } = this;
-    const d = (id: string | null) => (id === null ? LAST : ctx.domainRank.get(id) ?? LAST);
-    const s = (dom: string | null, id: string | null) => (dom === null || id === null ? LAST : ctx.sectorRank.get(dom)?.get(id) ?? LAST);
-    const p = (id: string | null) => (id === null ? LAST : ctx.providerRank.get(id) ?? LAST);
-    const f = (id: string | null) => (id === null ? LAST : ctx.funderRank.get(id) ?? LAST);
-    const rows = <T>(sums: Sums, table: SlotTable, make: (ids: (string | null)[], amount: ReturnType<typeof centsToDec>) => T, rank: (ids: (string | null)[]) => number[]) => {
+    const d = (id: string | null) => (id === null ? LAST : (ctx.domainRank.get(id) ?? LAST));
+    const s = (dom: string | null, id: string | null) =>
+      dom === null || id === null ? LAST : (ctx.sectorRank.get(dom)?.get(id) ?? LAST);
+    const p = (id: string | null) => (id === null ? LAST : (ctx.providerRank.get(id) ?? LAST));
+    const f = (id: string | null) => (id === null ? LAST : (ctx.funderRank.get(id) ?? LAST));
+    const rows = <T>(
+      sums: Sums,
+      table: SlotTable,
+      make: (ids: (string | null)[], amount: ReturnType<typeof centsToDec>) => T,
+      rank: (ids: (string | null)[]) => number[],
+    ) => {
       const live: { key: string; ids: (string | null)[]; cents: bigint; rank: number[] }[] = [];
       for (let slot = 0; slot < sums.lines.length; slot++) {
         if (sums.lines[slot] === 0) continue;
@@ -95,7 +105,8 @@ export class Totals {
         live.push({ key: table.keys[slot]!, ids, cents: sums.cents[slot]!, rank: rank(ids) });
       }
       // Ties only with repeated ids in a broken plan; the key keeps the order independent of history.
-      return live.sort((a, b) => compareRanks(a.rank, b.rank) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      return live
+        .sort((a, b) => compareRanks(a.rank, b.rank) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .map((r) => make(r.ids, centsToDec(r.cents)));
     };
     const { tables } = ctx;
@@ -104,15 +115,35 @@ export class Totals {
       annualTotal: centsToDec(this.annual),
       planTotal: centsToDec(this.plan),
       activities,
-      byDomain: rows(this.domains, tables.domains, ([a = null], amount) => ({ domainId: a, amount }), ([a = null]) => [d(a)]),
-      bySector: rows(this.sectors, tables.sectors, ([a = null, b = null], amount) => ({ domainId: a, sectorId: b, amount }),
-        ([a = null, b = null]) => [d(a), s(a, b)]),
-      byProvider: rows(this.providers, tables.providers, ([a = null, b = null, c = null], amount) => ({ domainId: a, sectorId: b, providerId: c, amount }),
-        ([a = null, b = null, c = null]) => [d(a), s(a, b), p(c)]),
-      byFunder: rows(this.funders, tables.funders, ([a = null, b = null], amount) => ({ domainId: a, funderId: b, amount }),
-        ([a = null, b = null]) => [d(a), f(b)]),
+      byDomain: rows(
+        this.domains,
+        tables.domains,
+        ([a = null], amount) => ({ domainId: a, amount }),
+        ([a = null]) => [d(a)],
+      ),
+      bySector: rows(
+        this.sectors,
+        tables.sectors,
+        ([a = null, b = null], amount) => ({ domainId: a, sectorId: b, amount }),
+        ([a = null, b = null]) => [d(a), s(a, b)],
+      ),
+      byProvider: rows(
+        this.providers,
+        tables.providers,
+        ([a = null, b = null, c = null], amount) => ({ domainId: a, sectorId: b, providerId: c, amount }),
+        ([a = null, b = null, c = null]) => [d(a), s(a, b), p(c)],
+      ),
+      byFunder: rows(
+        this.funders,
+        tables.funders,
+        ([a = null, b = null], amount) => ({ domainId: a, funderId: b, amount }),
+        ([a = null, b = null]) => [d(a), f(b)],
+      ),
       schedule: ctx.periods.slots.map((slot, i) => ({
-        periodId: slot.periodId, start: slot.start, end: slot.end, amount: centsToDec(this.schedule[i]!),
+        periodId: slot.periodId,
+        start: slot.start,
+        end: slot.end,
+        amount: centsToDec(this.schedule[i]!),
       })),
     };
   }

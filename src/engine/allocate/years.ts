@@ -29,7 +29,9 @@ export function planYears(period: Plan['period']): number[] {
 export function funderYears(plan: Plan, byDomain: readonly DomainAmount[], byFunder: FunderAmount[]): FunderYear[] {
   const years = planYears(plan.period);
   if (years.length === 0) return [];
-  const out: FunderYear[] = [{ year: years[0]!, sharesYear: years[0]!, referenceDate: plan.marketShareDate, funders: byFunder }];
+  const out: FunderYear[] = [
+    { year: years[0]!, sharesYear: years[0]!, referenceDate: plan.marketShareDate, funders: byFunder },
+  ];
   const zvw = new Set(plan.domains.filter((d) => d.kind === 'zvw').map((d) => d.id));
   for (const year of years.slice(1)) {
     const own = plan.marketShare?.laterYears?.find((y) => y.year === year);
@@ -42,10 +44,14 @@ export function funderYears(plan: Plan, byDomain: readonly DomainAmount[], byFun
     const done = new Set<string>();
     for (const line of byFunder) {
       const domainId = line.domainId;
-      if (domainId === null || !zvw.has(domainId)) { funders.push(line); continue; }
+      if (domainId === null || !zvw.has(domainId)) {
+        funders.push(line);
+        continue;
+      }
       if (done.has(domainId)) continue;
       done.add(domainId);
-      const list: Funder[] = plan.funders.filter((f) => f.domainId === domainId)
+      const list: Funder[] = plan.funders
+        .filter((f) => f.domainId === domainId)
         .map((f) => ({ ...f, share: { basis: 'count', count: counts.get(f.id) ?? '0' } }));
       const group = buildInsurerGroup(list, own.insuredTotal);
       const total = byDomain.filter((d) => d.domainId === domainId).reduce((n, d) => n + decToCents(d.amount), 0n);

@@ -26,12 +26,26 @@ export const areaTotalMissing: Rule = {
       if (entry.domain.kind !== 'zvw') continue;
       const counted = (index.fundersByDomain.get(domainId) ?? []).some((f) => f.share?.basis === 'count');
       if (counted && !given(plan.marketShare?.insuredTotal ?? null)) {
-        out.push(finding('area-total-missing', 'error', { section: 'plan', field: 'marketShare.insuredTotal', domainId }, text.first(domainLabel(index.ctx, domainId))));
+        out.push(
+          finding(
+            'area-total-missing',
+            'error',
+            { section: 'plan', field: 'marketShare.insuredTotal', domainId },
+            text.first(domainLabel(index.ctx, domainId)),
+          ),
+        );
       }
     }
     for (const y of plan.marketShare?.laterYears ?? []) {
       if (y.counts.length > 0 && !given(y.insuredTotal)) {
-        out.push(finding('area-total-missing', 'error', { section: 'plan', field: `marketShare.laterYears.${y.year}.insuredTotal` }, text.year(y.year)));
+        out.push(
+          finding(
+            'area-total-missing',
+            'error',
+            { section: 'plan', field: `marketShare.laterYears.${y.year}.insuredTotal` },
+            text.year(y.year),
+          ),
+        );
       }
     }
     return out;

@@ -16,14 +16,16 @@ export const codeInvalid: Rule = {
   provider(p, ctx) {
     const location = { section: 'providers' as const, rowId: p.id, field: 'agb' };
     const label = subject.provider(p.name, p.id);
-    if (p.agb === '') return isZvw(ctx, p.domainId) ? [finding('code-invalid', 'error', location, text.agbMissing(label))] : [];
+    if (p.agb === '')
+      return isZvw(ctx, p.domainId) ? [finding('code-invalid', 'error', location, text.agbMissing(label))] : [];
     return AGB.test(p.agb) ? [] : [finding('code-invalid', 'error', location, text.agb(label, p.agb))];
   },
 
   funder(f) {
     const location = { section: 'funders' as const, rowId: f.id, field: 'uzovi' };
     const label = subject.funder(f.name, f.id);
-    if (f.uzovi === '') return f.kind === 'insurer' ? [finding('code-invalid', 'error', location, text.uzoviMissing(label))] : [];
+    if (f.uzovi === '')
+      return f.kind === 'insurer' ? [finding('code-invalid', 'error', location, text.uzoviMissing(label))] : [];
     return UZOVI.test(f.uzovi) ? [] : [finding('code-invalid', 'error', location, text.uzovi(label, f.uzovi))];
   },
 };

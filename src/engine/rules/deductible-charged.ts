@@ -8,7 +8,14 @@ export const deductibleCharged: Rule = {
 
   check(plan) {
     if (!plan.deductibleCharged || !usesTitle(plan, 'bdss')) return [];
-    return [finding('deductible-charged', 'error', { section: 'plan', field: 'deductibleCharged' }, findingText['deductible-charged'].bdss())];
+    return [
+      finding(
+        'deductible-charged',
+        'error',
+        { section: 'plan', field: 'deductibleCharged' },
+        findingText['deductible-charged'].bdss(),
+      ),
+    ];
   },
   inputs: (plan) => [plan.deductibleCharged, plan.paymentTitle, plan.otherTitles],
 };

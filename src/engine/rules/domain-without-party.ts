@@ -21,10 +21,24 @@ export const domainWithoutParty: Rule = {
     for (const [domainId, entry] of index.ctx.domains) {
       if (entry.domain.kind === 'zvw' || !index.funded.domains.has(domainId)) continue;
       if (!withProvider.has(domainId)) {
-        out.push(finding('domain-without-party', 'error', { section: 'split', domainId }, text.noProvider(columnLabel(index.ctx, domainId))));
+        out.push(
+          finding(
+            'domain-without-party',
+            'error',
+            { section: 'split', domainId },
+            text.noProvider(columnLabel(index.ctx, domainId)),
+          ),
+        );
       }
       if (!index.fundersByDomain.has(domainId)) {
-        out.push(finding('domain-without-party', 'error', { section: 'funders', domainId }, text.noFunder(domainLabel(index.ctx, domainId))));
+        out.push(
+          finding(
+            'domain-without-party',
+            'error',
+            { section: 'funders', domainId },
+            text.noFunder(domainLabel(index.ctx, domainId)),
+          ),
+        );
       }
     }
     return out;

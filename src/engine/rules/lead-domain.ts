@@ -25,8 +25,14 @@ export const leadDomain: Rule = {
     const row = { row: index.position('providers', lead.id) + 1 };
     for (const [domainId, entry] of index.ctx.domains) {
       if (entry.domain.kind !== 'zvw' || !index.funded.domains.has(domainId)) continue;
-      out.push(finding('lead-domain', 'error', { section: 'plan', field: 'leadProviderId', domainId },
-        text.notZvw(model, subject.provider(lead.name, lead.id, row), domainLabel(index.ctx, domainId))));
+      out.push(
+        finding(
+          'lead-domain',
+          'error',
+          { section: 'plan', field: 'leadProviderId', domainId },
+          text.notZvw(model, subject.provider(lead.name, lead.id, row), domainLabel(index.ctx, domainId)),
+        ),
+      );
     }
     return out;
   },

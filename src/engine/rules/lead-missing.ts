@@ -12,8 +12,10 @@ export const leadMissing: Rule = {
     const model = plan.executionModel;
     if (model !== 'main-contractor' && model !== 'cashier') return [];
     const location = { section: 'plan' as const, field: 'leadProviderId' };
-    if (plan.leadProviderId === null || plan.leadProviderId === '') return [finding('lead-missing', 'error', location, text.none(model))];
-    if (!index.providersById.has(plan.leadProviderId)) return [finding('lead-missing', 'error', location, text.unknown(model))];
+    if (plan.leadProviderId === null || plan.leadProviderId === '')
+      return [finding('lead-missing', 'error', location, text.none(model))];
+    if (!index.providersById.has(plan.leadProviderId))
+      return [finding('lead-missing', 'error', location, text.unknown(model))];
     return [];
   },
   inputs: (plan) => [plan.executionModel, plan.leadProviderId, plan.providers],

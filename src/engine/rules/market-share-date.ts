@@ -53,12 +53,21 @@ export const marketShareDate: Rule = {
         continue;
       }
       const dateAt: FindingLocation = { section: 'plan', field: `marketShare.laterYears.${year}.referenceDate` };
-      if (entry.referenceDate === null) out.push(finding('market-share-date', 'warning', dateAt, text.yearDateMissing(year)));
+      if (entry.referenceDate === null)
+        out.push(finding('market-share-date', 'warning', dateAt, text.yearDateMissing(year)));
       else checkDate(entry.referenceDate, `${year}-01-01`, dateAt, out);
     }
     if (years.length > 0) {
       for (const y of plan.marketShare?.laterYears ?? []) {
-        if (!years.slice(1).includes(y.year)) out.push(finding('market-share-date', 'warning', { section: 'plan', field: `marketShare.laterYears.${y.year}` }, text.yearOutside(y.year)));
+        if (!years.slice(1).includes(y.year))
+          out.push(
+            finding(
+              'market-share-date',
+              'warning',
+              { section: 'plan', field: `marketShare.laterYears.${y.year}` },
+              text.yearOutside(y.year),
+            ),
+          );
       }
     }
     return out;

@@ -24,7 +24,14 @@ export const marketShareSum: Rule = {
     if (f.share?.basis !== 'count') return [];
     const raw = f.share.count;
     if (typeof raw === 'string' && WHOLE.test(raw) && BigInt(raw) > 0n) return [];
-    return [finding('market-share-sum', 'error', at(f), text.countInvalid(subject.funder(f.name, f.id, { code: f.uzovi }), String(raw)))];
+    return [
+      finding(
+        'market-share-sum',
+        'error',
+        at(f),
+        text.countInvalid(subject.funder(f.name, f.id, { code: f.uzovi }), String(raw)),
+      ),
+    ];
   },
 
   check(plan, index) {
@@ -36,11 +43,16 @@ export const marketShareSum: Rule = {
       const withShare = group.filter((f) => f.share !== null);
       const basis = withShare[0]?.share?.basis;
       const mixed = withShare.filter((f) => f.share!.basis !== basis);
-      for (const f of mixed) out.push(finding('market-share-sum', 'error', at(f), text.mixedBasis(subject.funder(f.name, f.id, row(f)), domain)));
+      for (const f of mixed)
+        out.push(
+          finding('market-share-sum', 'error', at(f), text.mixedBasis(subject.funder(f.name, f.id, row(f)), domain)),
+        );
       if (basis === 'percent' && mixed.length === 0) {
         const total = sumScaled(withShare.map((f) => (f.share?.basis === 'percent' ? f.share.percent : '0')));
         if (zvw ? total > HUNDRED_PERCENT : total !== HUNDRED_PERCENT) {
-          const message = zvw ? text.percentAbove(domain, scaledToDec(total)) : text.percentSum(domain, scaledToDec(total), HUNDRED);
+          const message = zvw
+            ? text.percentAbove(domain, scaledToDec(total))
+            : text.percentSum(domain, scaledToDec(total), HUNDRED);
           out.push(finding('market-share-sum', 'error', at(withShare[0]!), message));
         }
       }
@@ -48,20 +60,50 @@ export const marketShareSum: Rule = {
         const total = readScaled(plan.marketShare?.insuredTotal);
         const counted = sumScaled(withShare.map((f) => (f.share?.basis === 'count' ? f.share.count : '0')));
         if (total !== null && total > 0n && counted > total) {
-          out.push(finding('market-share-sum', 'error', { section: 'plan', field: 'marketShare.insuredTotal' }, text.aboveTotal(domain, scaledToDec(counted), scaledToDec(total))));
+          out.push(
+            finding(
+              'market-share-sum',
+              'error',
+              { section: 'plan', field: 'marketShare.insuredTotal' },
+              text.aboveTotal(domain, scaledToDec(counted), scaledToDec(total)),
+            ),
+          );
         }
       }
       const without = group.filter((f) => f.share === null);
       if (withShare.length > 0) {
-        for (const f of without) out.push(finding('market-share-sum', 'error', at(f), text.missingShare(subject.funder(f.name, f.id, row(f)), domain)));
+        for (const f of without)
+          out.push(
+            finding(
+              'market-share-sum',
+              'error',
+              at(f),
+              text.missingShare(subject.funder(f.name, f.id, row(f)), domain),
+            ),
+          );
       } else if (zvw) {
         const insurers = group.filter((f) => f.kind === 'insurer');
         if (insurers.length > 1) {
-          for (const f of insurers) out.push(finding('market-share-sum', 'error', at(f), text.insurerWithoutShare(subject.funder(f.name, f.id, row(f)), domain, insurers.length)));
+          for (const f of insurers)
+            out.push(
+              finding(
+                'market-share-sum',
+                'error',
+                at(f),
+                text.insurerWithoutShare(subject.funder(f.name, f.id, row(f)), domain, insurers.length),
+              ),
+            );
         } else if (insurers.length === 1 && group.length === 1) {
           // Alone and without a share it gets everything: say so rather than let it pass as a market share.
           const f = insurers[0]!;
-          out.push(finding('market-share-sum', 'warning', at(f), text.loneInsurer(subject.funder(f.name, f.id, row(f)), domain)));
+          out.push(
+            finding(
+              'market-share-sum',
+              'warning',
+              at(f),
+              text.loneInsurer(subject.funder(f.name, f.id, row(f)), domain),
+            ),
+          );
         }
       }
     }

@@ -30,11 +30,26 @@ export const marketShareUncovered: Rule = {
         if (counted < total) {
           const uncovered = scaledToDec(total - counted);
           const all = scaledToDec(total);
-          out.push(finding('market-share-uncovered', 'warning', at, text.counts(domainLabel(index.ctx, domainId), uncovered, all, uncovered.div(all).times(100))));
+          out.push(
+            finding(
+              'market-share-uncovered',
+              'warning',
+              at,
+              text.counts(domainLabel(index.ctx, domainId), uncovered, all, uncovered.div(all).times(100)),
+            ),
+          );
         }
       } else if (shares.every((s) => s.basis === 'percent')) {
         const covered = sumScaled(shares.map((s) => s.percent));
-        if (covered < HUNDRED_PERCENT) out.push(finding('market-share-uncovered', 'warning', at, text.percent(domainLabel(index.ctx, domainId), scaledToDec(covered), HUNDRED)));
+        if (covered < HUNDRED_PERCENT)
+          out.push(
+            finding(
+              'market-share-uncovered',
+              'warning',
+              at,
+              text.percent(domainLabel(index.ctx, domainId), scaledToDec(covered), HUNDRED),
+            ),
+          );
       }
     }
     return out;

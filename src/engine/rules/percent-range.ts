@@ -10,7 +10,8 @@ const text = findingText['percent-range'];
 function checkPercent(raw: string, row: Msg, col: Msg, location: FindingLocation, out: Finding[]): void {
   const n = readScaled(raw);
   if (n === null) out.push(finding('percent-range', 'error', location, text.unreadable(row, col, String(raw))));
-  else if (!isPercentInRange(n)) out.push(finding('percent-range', 'error', location, text.outOfRange(row, col, scaledToDec(n))));
+  else if (!isPercentInRange(n))
+    out.push(finding('percent-range', 'error', location, text.outOfRange(row, col, scaledToDec(n))));
 }
 
 /** Every percentage a person types lies between 0 and 100: split cells, provider shares, funder shares. */
@@ -20,11 +21,22 @@ export const percentRange: Rule = {
   split(split, row, ctx) {
     const out: Finding[] = [];
     for (const d of split.domains) {
-      checkPercent(d.percent, row.label, columnLabel(ctx, d.domainId), { section: 'split', rowId: row.rowId, domainId: d.domainId }, out);
+      checkPercent(
+        d.percent,
+        row.label,
+        columnLabel(ctx, d.domainId),
+        { section: 'split', rowId: row.rowId, domainId: d.domainId },
+        out,
+      );
     }
     for (const s of split.sectors) {
-      checkPercent(s.percent, row.label, columnLabel(ctx, s.domainId, s.sectorId),
-        { section: 'split', rowId: row.rowId, domainId: s.domainId, sectorId: s.sectorId }, out);
+      checkPercent(
+        s.percent,
+        row.label,
+        columnLabel(ctx, s.domainId, s.sectorId),
+        { section: 'split', rowId: row.rowId, domainId: s.domainId, sectorId: s.sectorId },
+        out,
+      );
     }
     return out;
   },
@@ -32,7 +44,13 @@ export const percentRange: Rule = {
   provider(p) {
     const out: Finding[] = [];
     if (p.share !== null) {
-      checkPercent(p.share, subject.provider(p.name, p.id), fieldLabel.share, { section: 'providers', rowId: p.id, field: 'share' }, out);
+      checkPercent(
+        p.share,
+        subject.provider(p.name, p.id),
+        fieldLabel.share,
+        { section: 'providers', rowId: p.id, field: 'share' },
+        out,
+      );
     }
     return out;
   },
@@ -40,7 +58,13 @@ export const percentRange: Rule = {
   funder(f) {
     const out: Finding[] = [];
     if (f.share?.basis === 'percent') {
-      checkPercent(f.share.percent, subject.funder(f.name, f.id), fieldLabel.marketShare, { section: 'funders', rowId: f.id, field: 'share' }, out);
+      checkPercent(
+        f.share.percent,
+        subject.funder(f.name, f.id),
+        fieldLabel.marketShare,
+        { section: 'funders', rowId: f.id, field: 'share' },
+        out,
+      );
     }
     return out;
   },

@@ -20,10 +20,19 @@ export const periodOutsideExperiment: Rule = {
     const { start, end } = plan.period;
     // ISO dates compare correctly as text.
     if (isRealDate(start) && start < EXPERIMENT_START) {
-      out.push(finding('period-outside-experiment', 'error', { section: 'plan', field: 'period.start' }, text.startsEarly(start)));
+      out.push(
+        finding(
+          'period-outside-experiment',
+          'error',
+          { section: 'plan', field: 'period.start' },
+          text.startsEarly(start),
+        ),
+      );
     }
     if (isRealDate(end) && end >= EXPERIMENT_END) {
-      out.push(finding('period-outside-experiment', 'error', { section: 'plan', field: 'period.end' }, text.endsLate(end)));
+      out.push(
+        finding('period-outside-experiment', 'error', { section: 'plan', field: 'period.end' }, text.endsLate(end)),
+      );
     }
     return out;
   },

@@ -40,7 +40,9 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 function positions(rows: readonly { id: string }[]): Map<string, number> {
   const out = new Map<string, number>();
-  rows.forEach((r, i) => { if (!out.has(r.id)) out.set(r.id, i); });
+  rows.forEach((r, i) => {
+    if (!out.has(r.id)) out.set(r.id, i);
+  });
   return out;
 }
 
@@ -71,7 +73,9 @@ export class PlanIndex {
   /** Providers per bucketKey(domainId, sectorId). */
   get providersByBucket(): ReadonlyMap<string, Provider[]> {
     const { providers } = this.plan;
-    return this.memo.get('providersByBucket', [providers], () => groupBy(providers, (p) => bucketKey(p.domainId, p.sectorId)));
+    return this.memo.get('providersByBucket', [providers], () =>
+      groupBy(providers, (p) => bucketKey(p.domainId, p.sectorId)),
+    );
   }
 
   get fundersByDomain(): ReadonlyMap<string, Funder[]> {

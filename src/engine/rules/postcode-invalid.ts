@@ -32,7 +32,9 @@ export const postcodeInvalid: Rule = {
       const state = readPostcode(entry);
       if (state === 'ok') continue;
       const message = state === 'reversed' ? text.reversed(label, entry.trim()) : text.entry(label, entry.trim());
-      out.push(finding('postcode-invalid', 'error', { section: 'targetGroups', rowId: g.id, field: 'postcodes' }, message));
+      out.push(
+        finding('postcode-invalid', 'error', { section: 'targetGroups', rowId: g.id, field: 'postcodes' }, message),
+      );
     }
     return out;
   },

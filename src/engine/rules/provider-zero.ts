@@ -28,7 +28,15 @@ export const providerZero: Rule = {
         const sharesGiven = peers.some((x) => x.share !== null);
         zero = sharesGiven && (p.share === null || readScaled(p.share) === 0n);
       }
-      if (zero) out.push(finding('provider-zero', 'warning', { section: 'providers', rowId: p.id, field: 'share' }, text.nothing(subject.provider(p.name, p.id, { row: i + 1 }))));
+      if (zero)
+        out.push(
+          finding(
+            'provider-zero',
+            'warning',
+            { section: 'providers', rowId: p.id, field: 'share' },
+            text.nothing(subject.provider(p.name, p.id, { row: i + 1 })),
+          ),
+        );
     });
     return out;
   },

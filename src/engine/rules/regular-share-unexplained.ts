@@ -19,9 +19,23 @@ export const regularShareUnexplained: Rule = {
     const n = readScaled(raw);
     const label = subject.activity(a.name, a.id);
     if (n === null || !isPercentInRange(n)) {
-      return [finding('regular-share-unexplained', 'error', { section: 'activities', rowId: a.id, field: 'regularShare' }, text.outOfRange(label, String(raw)))];
+      return [
+        finding(
+          'regular-share-unexplained',
+          'error',
+          { section: 'activities', rowId: a.id, field: 'regularShare' },
+          text.outOfRange(label, String(raw)),
+        ),
+      ];
     }
     if (n === 0n || (a.regularShareExplanation ?? '').trim() !== '') return [];
-    return [finding('regular-share-unexplained', 'warning', { section: 'activities', rowId: a.id, field: 'regularShareExplanation' }, text.unexplained(label, scaledToDec(n)))];
+    return [
+      finding(
+        'regular-share-unexplained',
+        'warning',
+        { section: 'activities', rowId: a.id, field: 'regularShareExplanation' },
+        text.unexplained(label, scaledToDec(n)),
+      ),
+    ];
   },
 };

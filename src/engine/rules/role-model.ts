@@ -22,7 +22,8 @@ export const roleModel: Rule = {
       const label = () => subject.provider(p.name, p.id, { row: i + 1 });
       const at = { section: 'providers' as const, rowId: p.id, field: 'role' };
       if (p.role !== 'partner') {
-        if (p.role !== model) out.push(finding('role-model', 'error', at, text.roleWithoutModel(label(), p.role, model)));
+        if (p.role !== model)
+          out.push(finding('role-model', 'error', at, text.roleWithoutModel(label(), p.role, model)));
         else if (plan.leadProviderId && index.providersById.has(plan.leadProviderId) && plan.leadProviderId !== p.id) {
           out.push(finding('role-model', 'error', at, text.notLead(label(), p.role)));
         }

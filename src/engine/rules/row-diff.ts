@@ -19,7 +19,10 @@ export function diffRows<T>(prev: readonly T[], next: readonly T[]): RowDiff<T> 
   while (from < shortest && prev[from] === next[from]) from++;
   let endPrev = prev.length;
   let endNext = next.length;
-  while (endPrev > from && endNext > from && prev[endPrev - 1] === next[endNext - 1]) { endPrev--; endNext--; }
+  while (endPrev > from && endNext > from && prev[endPrev - 1] === next[endNext - 1]) {
+    endPrev--;
+    endNext--;
+  }
   return { from, removed: prev.slice(from, endPrev), added: next.slice(from, endNext) };
 }
 

@@ -20,7 +20,14 @@ export const splitSum: Rule = {
     const known = split.domains.filter((d) => ctx.domains.has(d.domainId));
     const total = sumScaled(known.map((d) => d.percent));
     if (total !== HUNDRED_PERCENT) {
-      out.push(finding('split-sum', 'error', { section: 'split', rowId: row.rowId, field: 'domains' }, text.domains(row.label, scaledToDec(total), HUNDRED)));
+      out.push(
+        finding(
+          'split-sum',
+          'error',
+          { section: 'split', rowId: row.rowId, field: 'domains' },
+          text.domains(row.label, scaledToDec(total), HUNDRED),
+        ),
+      );
     }
     const done = new Set<string>();
     for (const d of known) {
@@ -31,8 +38,14 @@ export const splitSum: Rule = {
       const sectors = split.sectors.filter((s) => s.domainId === d.domainId && entry.sectors.has(s.sectorId));
       const sectorTotal = sumScaled(sectors.map((s) => s.percent));
       if (sectorTotal !== HUNDRED_PERCENT) {
-        out.push(finding('split-sum', 'error', { section: 'split', rowId: row.rowId, field: 'sectors', domainId: d.domainId },
-          text.sectors(row.label, columnLabel(ctx, d.domainId).nl, scaledToDec(sectorTotal), HUNDRED)));
+        out.push(
+          finding(
+            'split-sum',
+            'error',
+            { section: 'split', rowId: row.rowId, field: 'sectors', domainId: d.domainId },
+            text.sectors(row.label, columnLabel(ctx, d.domainId).nl, scaledToDec(sectorTotal), HUNDRED),
+          ),
+        );
       }
     }
     return out;
@@ -45,8 +58,21 @@ export const splitSum: Rule = {
       const total = sumScaled(group.map((p) => p.share));
       if (total === HUNDRED_PERCENT) continue;
       const first = group[0]!;
-      const location = { section: 'providers' as const, rowId: first.id, field: 'share', domainId: first.domainId, ...(first.sectorId ? { sectorId: first.sectorId } : {}) };
-      out.push(finding('split-sum', 'error', location, text.providerShares(columnLabel(index.ctx, first.domainId, first.sectorId), scaledToDec(total), HUNDRED)));
+      const location = {
+        section: 'providers' as const,
+        rowId: first.id,
+        field: 'share',
+        domainId: first.domainId,
+        ...(first.sectorId ? { sectorId: first.sectorId } : {}),
+      };
+      out.push(
+        finding(
+          'split-sum',
+          'error',
+          location,
+          text.providerShares(columnLabel(index.ctx, first.domainId, first.sectorId), scaledToDec(total), HUNDRED),
+        ),
+      );
     }
     return out;
   },

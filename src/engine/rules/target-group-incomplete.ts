@@ -16,10 +16,24 @@ export const targetGroupIncomplete: Rule = {
     const out: Finding[] = [];
     const label = subject.targetGroup(g.name, g.id);
     if (!g.characteristics.trim()) {
-      out.push(finding('target-group-incomplete', 'error', { section: 'targetGroups', rowId: g.id, field: 'characteristics' }, text.noCharacteristics(label)));
+      out.push(
+        finding(
+          'target-group-incomplete',
+          'error',
+          { section: 'targetGroups', rowId: g.id, field: 'characteristics' },
+          text.noCharacteristics(label),
+        ),
+      );
     }
     if (!g.postcodes.some((p) => p.trim() !== '')) {
-      out.push(finding('target-group-incomplete', 'error', { section: 'targetGroups', rowId: g.id, field: 'postcodes' }, text.noPostcodes(label)));
+      out.push(
+        finding(
+          'target-group-incomplete',
+          'error',
+          { section: 'targetGroups', rowId: g.id, field: 'postcodes' },
+          text.noPostcodes(label),
+        ),
+      );
     }
     return out;
   },

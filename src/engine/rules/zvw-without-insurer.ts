@@ -14,7 +14,14 @@ export const zvwWithoutInsurer: Rule = {
     for (const [domainId, entry] of index.ctx.domains) {
       if (entry.domain.kind !== 'zvw' || !index.funded.domains.has(domainId)) continue;
       if (index.fundersByDomain.get(domainId)?.some((f) => f.kind === 'insurer')) continue;
-      out.push(finding('zvw-without-insurer', 'error', { section: 'funders', domainId }, text.domain(domainLabel(index.ctx, domainId))));
+      out.push(
+        finding(
+          'zvw-without-insurer',
+          'error',
+          { section: 'funders', domainId },
+          text.domain(domainLabel(index.ctx, domainId)),
+        ),
+      );
     }
     return out;
   },

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { BudgetRows, budgetEditsToOps, budgetShape, locateBudget } from '../../../components/budget-grid/budget-model.ts';
+import {
+  BudgetRows,
+  budgetEditsToOps,
+  budgetShape,
+  locateBudget,
+} from '../../../components/budget-grid/budget-model.ts';
 import type { CellEdit } from '../../../components/grid/grid-element.ts';
 import { allocate } from '../../../src/engine/allocate.ts';
 import { Plan } from '../../../src/model/plan.ts';
@@ -12,7 +17,13 @@ const plan = () => Plan.parse(structuredClone(handbook));
 describe('budget grid: agreement columns of an activity', () => {
   it('shows description, justification, regular-tariff share and explanation after the period columns', () => {
     const p = plan();
-    p.activities[0] = { ...p.activities[0]!, description: 'Wijkoverleg', justification: 'Complexe zorg', regularShare: '12.5', regularShareExplanation: 'Prijscorrectie' };
+    p.activities[0] = {
+      ...p.activities[0]!,
+      description: 'Wijkoverleg',
+      justification: 'Complexe zorg',
+      regularShare: '12.5',
+      regularShareExplanation: 'Prijscorrectie',
+    };
     const shape = budgetShape(p, allocate(p), 'nl');
     const keys = shape.columns.map((c) => c.key);
     expect(keys.slice(-4)).to.deep.equal(['description', 'justification', 'regularShare', 'regularShareExplanation']);
@@ -32,14 +43,26 @@ describe('budget grid: agreement columns of an activity', () => {
     const edit = (key: string, text: string) => ({ row, column: col(key), text }) as unknown as CellEdit;
     const out = budgetEditsToOps(p, [edit('justification', 'Omdat…'), edit('regularShare', '10,5%')], 'nl');
     expect(out.refused).to.deep.equal([]);
-    expect(out.ops).to.deep.equal([{ op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { justification: 'Omdat…', regularShare: '10.5' } }]);
+    expect(out.ops).to.deep.equal([
+      {
+        op: 'update-row',
+        collection: 'activities',
+        id: 'a-lumpsum',
+        patch: { justification: 'Omdat…', regularShare: '10.5' },
+      },
+    ]);
     const bad = budgetEditsToOps(p, [edit('regularShare', 'veel')], 'nl');
     expect(bad.ops).to.deep.equal([]);
     expect(bad.refused).to.have.length(1);
-    expect(budgetEditsToOps(p, [edit('regularShare', '')], 'nl').ops[0]!).to.deep.include({ patch: { regularShare: null } });
+    expect(budgetEditsToOps(p, [edit('regularShare', '')], 'nl').ops[0]!).to.deep.include({
+      patch: { regularShare: null },
+    });
   });
 
   it('marks the cell a finding about the explanation points at', () => {
-    expect(locateBudget({ section: 'activities', rowId: 'a1', field: 'regularShareExplanation' })).to.deep.equal({ rowId: 'a1', colKey: 'regularShareExplanation' });
+    expect(locateBudget({ section: 'activities', rowId: 'a1', field: 'regularShareExplanation' })).to.deep.equal({
+      rowId: 'a1',
+      colKey: 'regularShareExplanation',
+    });
   });
 });

@@ -8,7 +8,15 @@ import { TestOwner, samplePlan, settle, cell } from '../grid/owner.ts';
 import { paste, select, typeInto } from '../grid/keys.ts';
 
 // name, target group, category, basis, amount, per, quantity, rate, annual, periods…
-const NAME = 0, TG = 1, CATEGORY = 2, KIND = 3, AMOUNT = 4, QUANTITY = 6, RATE = 7, ANNUAL = 8, Q1 = 9;
+const NAME = 0,
+  TG = 1,
+  CATEGORY = 2,
+  KIND = 3,
+  AMOUNT = 4,
+  QUANTITY = 6,
+  RATE = 7,
+  ANNUAL = 8,
+  Q1 = 9;
 
 async function mount(n = 3, name?: (i: number) => string) {
   await setViewport({ width: 1900, height: 900 });
@@ -18,7 +26,16 @@ async function mount(n = 3, name?: (i: number) => string) {
   const plan = samplePlan(n, name);
   const owner = new TestOwner(el, {
     ...plan,
-    targetGroups: [{ id: 'tg1', name: 'Mensen met dementie', characteristics: 'x', postcodes: ['5611'], estimatedSize: 100, referenceDate: null }],
+    targetGroups: [
+      {
+        id: 'tg1',
+        name: 'Mensen met dementie',
+        characteristics: 'x',
+        postcodes: ['5611'],
+        estimatedSize: 100,
+        referenceDate: null,
+      },
+    ],
   });
   await settle(el);
   return { el, owner };
@@ -48,7 +65,16 @@ describe('rp-budget-grid', () => {
   it('turns a typed nl amount into an update-row op with the cost patch', async () => {
     await typeInto(el, 1, AMOUNT, '1.234,56');
     await settle(el);
-    expect(owner.edits).to.deep.equal([[{ op: 'update-row', collection: 'activities', id: 'a2', patch: { cost: { kind: 'lumpsum', amount: '1234.56', per: 'year' } } }]]);
+    expect(owner.edits).to.deep.equal([
+      [
+        {
+          op: 'update-row',
+          collection: 'activities',
+          id: 'a2',
+          patch: { cost: { kind: 'lumpsum', amount: '1234.56', per: 'year' } },
+        },
+      ],
+    ]);
     expect(cell(el, 1, AMOUNT).textContent).to.equal('€ 1.234,56');
     expect(cell(el, 1, ANNUAL).textContent).to.equal('€ 1.234,56');
     expect(cell(el, 3, ANNUAL).textContent).to.equal('€ 501.234,56');
@@ -66,7 +92,8 @@ describe('rp-budget-grid', () => {
   it('shows nothing but its label and amounts in the totals row, and ends the grid at its last row', () => {
     const total = 3;
     expect(cell(el, total, NAME).textContent).to.equal('Totaal');
-    for (const col of [TG, CATEGORY, KIND, AMOUNT, QUANTITY, RATE]) expect(cell(el, total, col).textContent, `column ${col}`).to.equal('');
+    for (const col of [TG, CATEGORY, KIND, AMOUNT, QUANTITY, RATE])
+      expect(cell(el, total, col).textContent, `column ${col}`).to.equal('');
     expect(cell(el, total, ANNUAL).textContent).to.equal(formatMoney(el.allocation!.annualTotal, 'nl'));
     // No empty area down to --rp-grid-height below a short plan: at most the scroll bar's room.
     const grid = el.shadowRoot!.querySelector('[part="grid"]')!.getBoundingClientRect();
@@ -79,7 +106,14 @@ describe('rp-budget-grid', () => {
     paste(el, { 'text/plain': 'Uren × tarief\t\t\t120\t€ 85,50\r\n' });
     await settle(el);
     expect(owner.edits).to.have.length(1);
-    expect(owner.edits[0]).to.deep.equal([{ op: 'update-row', collection: 'activities', id: 'a1', patch: { cost: { kind: 'hours', hours: '120', rate: '85.5' } } }]);
+    expect(owner.edits[0]).to.deep.equal([
+      {
+        op: 'update-row',
+        collection: 'activities',
+        id: 'a1',
+        patch: { cost: { kind: 'hours', hours: '120', rate: '85.5' } },
+      },
+    ]);
     expect(cell(el, 0, ANNUAL).textContent).to.equal('€ 10.260,00');
   });
 
@@ -87,7 +121,14 @@ describe('rp-budget-grid', () => {
     select(el, 0, TG);
     paste(el, { 'text/plain': 'Mensen met dementie\tCliëntgebonden' });
     await settle(el);
-    expect(owner.edits[0]).to.deep.equal([{ op: 'update-row', collection: 'activities', id: 'a1', patch: { targetGroupIds: ['tg1'], category: 'client-bound' } }]);
+    expect(owner.edits[0]).to.deep.equal([
+      {
+        op: 'update-row',
+        collection: 'activities',
+        id: 'a1',
+        patch: { targetGroupIds: ['tg1'], category: 'client-bound' },
+      },
+    ]);
     expect(cell(el, 0, TG).textContent).to.equal('Mensen met dementie');
     expect(cell(el, 0, CATEGORY).textContent).to.equal('Cliëntgebonden');
   });
@@ -106,14 +147,22 @@ describe('rp-budget-grid', () => {
   });
 
   it('marks an activity cell a finding points at and clears it when fixed', async () => {
-    owner.set(applyOps(owner.plan, [{ op: 'update-row', collection: 'activities', id: 'a1', patch: { targetGroupIds: ['missing'] } }]));
+    owner.set(
+      applyOps(owner.plan, [
+        { op: 'update-row', collection: 'activities', id: 'a1', patch: { targetGroupIds: ['missing'] } },
+      ]),
+    );
     await settle(el);
     const f = el.findings.find((x) => x.location.section === 'activities' && x.location.rowId === 'a1');
     expect(f, 'a finding about a1').to.not.equal(undefined);
     const td = cell(el, 0, TG);
     expect(td.hasAttribute('data-rp-mark')).to.equal(true);
     expect(td.getAttribute('aria-description')).to.contain(f!.message.nl);
-    owner.set(applyOps(owner.plan, [{ op: 'update-row', collection: 'activities', id: 'a1', patch: { targetGroupIds: ['tg1'] } }]));
+    owner.set(
+      applyOps(owner.plan, [
+        { op: 'update-row', collection: 'activities', id: 'a1', patch: { targetGroupIds: ['tg1'] } },
+      ]),
+    );
     await settle(el);
     expect(cell(el, 0, TG).getAttribute('data-rp-mark')).to.not.equal('error');
   });

@@ -15,7 +15,9 @@ import { select } from '../grid/keys.ts';
 const NAME = 0;
 
 const NEW_ROW_FINDING = (rowId: string): Finding => ({
-  code: 'reference-missing', severity: 'error', location: { section: 'activities', rowId, field: 'name' },
+  code: 'reference-missing',
+  severity: 'error',
+  location: { section: 'activities', rowId, field: 'name' },
   message: { nl: 'Nieuwe regel zonder naam', en: 'New row without a name' },
 });
 

@@ -40,7 +40,10 @@ describe('rp-budget-grid in the planner', function () {
   let split: RpSplitGrid;
   beforeEach(async () => {
     await setViewport({ width: 1400, height: 900 });
-    p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan('grid-in-planner') } as Partial<RpPlanner>);
+    p = await mount<RpPlanner>('rp-planner', {
+      storage: 'none',
+      plan: handbookPlan('grid-in-planner'),
+    } as Partial<RpPlanner>);
     await until(() => !!p.shadowRoot!.querySelector('rp-budget-grid'), 'the grids');
     budget = $<RpBudgetGrid>(p, 'rp-budget-grid');
     split = $<RpSplitGrid>(p, 'rp-split-grid');
@@ -49,7 +52,8 @@ describe('rp-budget-grid in the planner', function () {
   });
   afterEach(() => p.remove());
 
-  const names = () => [...budget.shadowRoot!.querySelectorAll('.ht_master tbody td[aria-colindex="1"]')].map((td) => td.textContent);
+  const names = () =>
+    [...budget.shadowRoot!.querySelectorAll('.ht_master tbody td[aria-colindex="1"]')].map((td) => td.textContent);
 
   it('adds an activity and removes one without breaking the grid (issue #13 bug 2)', async () => {
     await click(budget.shadowRoot!.querySelector('button.add')!);
@@ -92,7 +96,14 @@ describe('rp-budget-grid in the planner', function () {
 
   it('with twelve activities: adds an activity and removes one (issue #13 bug 2)', async () => {
     const base = handbookPlan('grid-in-planner');
-    p.plan = { ...base, activities: Array.from({ length: 12 }, (_, i) => ({ ...base.activities[0]!, id: `a${i}`, name: `Activiteit ${i}` })) };
+    p.plan = {
+      ...base,
+      activities: Array.from({ length: 12 }, (_, i) => ({
+        ...base.activities[0]!,
+        id: `a${i}`,
+        name: `Activiteit ${i}`,
+      })),
+    };
     await until(() => budget.plan!.activities.length > 5, 'the sample');
     await settle(budget);
     await settle(split);
@@ -112,7 +123,14 @@ describe('rp-budget-grid in the planner', function () {
 
   it('below the fold: adds an activity and removes one (issue #13 bug 2)', async () => {
     const base = handbookPlan('grid-in-planner');
-    p.plan = { ...base, activities: Array.from({ length: 12 }, (_, i) => ({ ...base.activities[0]!, id: `a${i}`, name: `Activiteit ${i}` })) };
+    p.plan = {
+      ...base,
+      activities: Array.from({ length: 12 }, (_, i) => ({
+        ...base.activities[0]!,
+        id: `a${i}`,
+        name: `Activiteit ${i}`,
+      })),
+    };
     await until(() => budget.plan!.activities.length > 5, 'the sample');
     await settle(budget);
     const add = budget.shadowRoot!.querySelector('button.add')!;
@@ -150,7 +168,10 @@ describe('rp-budget-grid in the planner', function () {
     await until(() => budget.plan!.activities.length === 1, 'the removal');
     await settle(budget);
     await settle(split);
-    expect(deepActive() === remove, `focus after removing: ${deepActive()?.localName} ${deepActive()?.textContent?.slice(0, 30)}`).to.equal(true);
+    expect(
+      deepActive() === remove,
+      `focus after removing: ${deepActive()?.localName} ${deepActive()?.textContent?.slice(0, 30)}`,
+    ).to.equal(true);
     await chord('Control', 'z');
     await until(() => budget.plan!.activities.length === 2, 'the undo');
     expect(budget.plan!.activities[0]!.name).to.equal('Netwerkcoördinatie');

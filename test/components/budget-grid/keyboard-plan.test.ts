@@ -41,7 +41,10 @@ describe('a plan built by keyboard alone (grids)', function () {
 
   it('adds an activity, types its name and amount, splits and balances it, and undoes', async () => {
     await setViewport({ width: 1440, height: 900 });
-    const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan: handbookPlan('keyboard-plan') } as Partial<RpPlanner>);
+    const p = await mount<RpPlanner>('rp-planner', {
+      storage: 'none',
+      plan: handbookPlan('keyboard-plan'),
+    } as Partial<RpPlanner>);
     await until(() => !!p.shadowRoot!.querySelector('rp-budget-grid'), 'the grids');
     const budget = $<RpBudgetGrid>(p, 'rp-budget-grid');
     const split = $<RpSplitGrid>(p, 'rp-split-grid');
@@ -75,17 +78,26 @@ describe('a plan built by keyboard alone (grids)', function () {
     await settle(split);
     const id = budget.plan!.activities[1]!.id;
     const row = 2; // default split, Netwerkcoördinatie, Casemanagement
-    const hot = (split as unknown as { hot: { selectCell(r: number, c: number): void; getSelectedLast(): number[]; propToCol(p: number): number } }).hot;
+    const hot = (
+      split as unknown as {
+        hot: { selectCell(r: number, c: number): void; getSelectedLast(): number[]; propToCol(p: number): number };
+      }
+    ).hot;
     const [r0] = hot.getSelectedLast();
     await press(row > r0! ? 'ArrowDown' : 'ArrowUp', Math.abs(row - r0!));
     // To the Wmo share, with the arrow keys only.
-    const wmo = (split as unknown as { grid: { columns: { key: string }[] } }).grid.columns.findIndex((c) => c.key === 'd:wmo');
+    const wmo = (split as unknown as { grid: { columns: { key: string }[] } }).grid.columns.findIndex(
+      (c) => c.key === 'd:wmo',
+    );
     expect(wmo).to.be.greaterThan(1);
     const [, c0] = hot.getSelectedLast();
     await press(wmo > c0! ? 'ArrowRight' : 'ArrowLeft', Math.abs(wmo - c0!));
     await sendKeys({ type: '30' });
     await press('Enter');
-    await until(() => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '30', 'the share');
+    await until(
+      () => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '30',
+      'the share',
+    );
     // Back on the share typed (Enter moved down when there was a row below).
     const [r1, c1] = hot.getSelectedLast();
     if (r1! !== row) await press(r1! > row ? 'ArrowUp' : 'ArrowDown', Math.abs(r1! - row));
@@ -94,13 +106,19 @@ describe('a plan built by keyboard alone (grids)', function () {
     await sendKeys({ down: 'Alt' });
     await press('b');
     await sendKeys({ up: 'Alt' });
-    await until(() => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '10', 'the balance');
+    await until(
+      () => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '10',
+      'the balance',
+    );
     expect(split.findings.some((f) => f.code === 'split-sum' && f.location.rowId === id)).to.equal(false);
     // Ctrl+Z undoes the balance.
     await sendKeys({ down: 'Control' });
     await press('z');
     await sendKeys({ up: 'Control' });
-    await until(() => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '30', 'the undo');
+    await until(
+      () => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '30',
+      'the undo',
+    );
     p.remove();
   });
 });

@@ -5,7 +5,8 @@ import type { RpBudgetGrid } from '../../../components/budget-grid/budget-grid.t
 import { TestOwner, samplePlan, settle, cell } from '../grid/owner.ts';
 import { applyOps } from '../../../src/model/ops.ts';
 
-const NAME = 0, AMOUNT = 4;
+const NAME = 0,
+  AMOUNT = 4;
 
 async function mount(n = 2) {
   await setViewport({ width: 1900, height: 900 });
@@ -79,14 +80,22 @@ describe('rp-budget-grid: a newly added row', () => {
 
   it('recovers by itself when Handsontable fails to draw, and never shows its internal error', async () => {
     const hot = (el as unknown as { hot: { getCell: (...a: unknown[]) => unknown } }).hot;
-    hot.getCell = () => { throw new Error('TR was expected to be rendered but is not'); };
-    owner.set(applyOps(owner.plan, [{ op: 'update-row', collection: 'activities', id: 'a1', patch: { name: 'Casemanagement' } }]));
+    hot.getCell = () => {
+      throw new Error('TR was expected to be rendered but is not');
+    };
+    owner.set(
+      applyOps(owner.plan, [
+        { op: 'update-row', collection: 'activities', id: 'a1', patch: { name: 'Casemanagement' } },
+      ]),
+    );
     await settle(el);
     await settle(el);
     expect(status(el)).to.not.contain('TR was expected');
     expect(status(el)).to.equal('');
     expect(cell(el, 0, NAME).textContent).to.equal('Casemanagement');
-    const names = [...el.shadowRoot!.querySelectorAll('.ht_master tbody td[aria-colindex="1"]')].map((td) => td.textContent);
+    const names = [...el.shadowRoot!.querySelectorAll('.ht_master tbody td[aria-colindex="1"]')].map(
+      (td) => td.textContent,
+    );
     expect(names).to.deep.equal(['Casemanagement', 'Activiteit 2', 'Totaal']);
     // and it still takes edits
     await click(cell(el, 1, AMOUNT));

@@ -14,7 +14,10 @@ describe('<rp-compare> accessibility (axe)', () => {
     const b = structuredClone(a);
     b.activities = b.activities.slice(2);
     const el = document.createElement('rp-compare');
-    el.scenarios = [{ name: 'A', plan: a }, { name: 'B', plan: b }];
+    el.scenarios = [
+      { name: 'A', plan: a },
+      { name: 'B', plan: b },
+    ];
     document.body.append(el);
     await el.updateComplete;
     el.shadowRoot!.querySelector('details')!.open = true;

@@ -45,12 +45,18 @@ describe('<rp-compare>', () => {
         const tr = [...rows].find((r) => r.getAttribute('data-key') === row.key)!;
         const values = [...tr.querySelectorAll('td[data-value]')];
         expect(values.map((td) => td.getAttribute('data-value'))).to.deep.equal([row.a.toFixed(), row.b.toFixed()]);
-        expect(values.map((td) => td.textContent!.trim())).to.deep.equal([formatMoney(row.a, 'nl'), formatMoney(row.b, 'nl')]);
+        expect(values.map((td) => td.textContent!.trim())).to.deep.equal([
+          formatMoney(row.a, 'nl'),
+          formatMoney(row.b, 'nl'),
+        ]);
         const delta = tr.querySelector('td[data-delta]')!;
         expect(delta.getAttribute('data-delta')).to.equal(row.delta.toFixed());
         expect(delta.getAttribute('data-relative')).to.equal(row.relative?.toFixed() ?? '');
         expect(delta.textContent).to.include(formatMoney(row.delta, 'nl'));
-        if (row.changed && row.relative) expect(delta.textContent).to.include(`(${row.relative.gt(0) ? '+' : ''}${formatPercent(row.relative, 'nl', 2)})`);
+        if (row.changed && row.relative)
+          expect(delta.textContent).to.include(
+            `(${row.relative.gt(0) ? '+' : ''}${formatPercent(row.relative, 'nl', 2)})`,
+          );
         checked++;
       }
     }
@@ -64,10 +70,16 @@ describe('<rp-compare>', () => {
     const many = compareMany(plans);
     for (const row of many.results.domains) {
       const tr = root.querySelector(`table[data-section="domains"] tr[data-key="${CSS.escape(row.key)}"]`)!;
-      expect([...tr.querySelectorAll('td[data-value]')].map((td) => td.getAttribute('data-value'))).to.deep.equal(row.values.map((v) => v.toFixed()));
-      expect([...tr.querySelectorAll('td[data-delta]')].map((td) => td.getAttribute('data-delta'))).to.deep.equal(row.deltas.map((d) => d.delta.toFixed()));
+      expect([...tr.querySelectorAll('td[data-value]')].map((td) => td.getAttribute('data-value'))).to.deep.equal(
+        row.values.map((v) => v.toFixed()),
+      );
+      expect([...tr.querySelectorAll('td[data-delta]')].map((td) => td.getAttribute('data-delta'))).to.deep.equal(
+        row.deltas.map((d) => d.delta.toFixed()),
+      );
     }
-    const headers = [...root.querySelectorAll('table[data-section="totals"] thead th')].map((th) => th.textContent!.trim());
+    const headers = [...root.querySelectorAll('table[data-section="totals"] thead th')].map((th) =>
+      th.textContent!.trim(),
+    );
     expect(headers).to.include.members(['70/20/10', 'Kapot', 'Verschil met 70/20/10']);
   });
 
@@ -120,7 +132,9 @@ describe('<rp-compare>', () => {
     const root = await mount([a!, b!]);
     const svg = root.querySelector('svg[part="chart"]')!;
     expect(svg.getAttribute('role')).to.equal('img');
-    expect(root.getElementById(svg.getAttribute('aria-labelledby')!)!.textContent).to.equal('Waar het geld heen gaat, per scenario (per jaar)');
+    expect(root.getElementById(svg.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Waar het geld heen gaat, per scenario (per jaar)',
+    );
     const summary = root.getElementById(svg.getAttribute('aria-describedby')!)!.textContent!;
     const many = compareMany([a!, b!]);
     const domain = many.results.domains.find((r) => !r.values[0]!.isZero())!;
@@ -130,7 +144,9 @@ describe('<rp-compare>', () => {
     const table = root.querySelector('table[data-chart-table]')!;
     const total = [...table.querySelectorAll('tbody tr')].at(-1)!;
     const annual = many.results.totals.find((r) => r.key === 'annual')!;
-    expect([...total.querySelectorAll('td.num')].map((td) => td.textContent)).to.deep.equal(annual.values.map((v) => formatMoney(v, 'nl')));
+    expect([...total.querySelectorAll('td.num')].map((td) => td.textContent)).to.deep.equal(
+      annual.values.map((v) => formatMoney(v, 'nl')),
+    );
   });
 
   it('asks for two to four scenarios, and speaks English', async () => {
@@ -153,14 +169,19 @@ describe('<rp-compare>: the uncovered Zvw part', () => {
     const full = PlanSchema.parse((await import('../../../demo/plans/handbook.json')).default);
     const one: Plan = { ...full, funders: full.funders.filter((f) => f.id !== 'f-zv-2') };
     const el = document.createElement('rp-compare');
-    el.scenarios = [{ name: 'Beide', plan: full }, { name: 'Eén verzekeraar', plan: one }];
+    el.scenarios = [
+      { name: 'Beide', plan: full },
+      { name: 'Eén verzekeraar', plan: one },
+    ];
     document.body.append(el);
     try {
       await el.updateComplete;
       const row = el.shadowRoot!.querySelector('table[data-section="funders"] tbody tr[data-key="zvw|~"]');
       expect(row, 'uncovered row').not.to.equal(null);
       expect(row!.textContent).to.contain('Niet gedekt door een gecontracteerde zorgverzekeraar');
-      expect(el.shadowRoot!.querySelector('table[data-section="funders"]')!.textContent).not.to.contain('Niet toegewezen');
+      expect(el.shadowRoot!.querySelector('table[data-section="funders"]')!.textContent).not.to.contain(
+        'Niet toegewezen',
+      );
     } finally {
       el.remove();
     }

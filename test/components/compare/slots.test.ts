@@ -16,7 +16,10 @@ describe('rp-compare empty slot', () => {
     expect(shownInSlot(hint, 'empty')).to.equal(true);
     expect(notDrawn(el.shadowRoot!.querySelector('p.message')!)).to.equal(true);
     const plan = generatePlan(3, 4);
-    el.scenarios = [{ name: 'A', plan }, { name: 'B', plan }];
+    el.scenarios = [
+      { name: 'A', plan },
+      { name: 'B', plan },
+    ];
     await el.updateComplete;
     expect(notDrawn(hint)).to.equal(true);
     expect(el.shadowRoot!.querySelector('table')).to.not.equal(null);

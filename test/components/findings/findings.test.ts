@@ -7,15 +7,21 @@ import { handbookPlan } from '../planner/handbook-plan.ts';
 import { $, mount, record } from '../planner/dom.ts';
 
 const warning: Finding = {
-  code: 'reference-missing', severity: 'warning', location: { section: 'activities', rowId: 'a1', field: 'targetGroupIds' },
+  code: 'reference-missing',
+  severity: 'warning',
+  location: { section: 'activities', rowId: 'a1', field: 'targetGroupIds' },
   message: { nl: 'Activiteit zonder doelgroep.', en: 'Activity without target group.' },
 };
 const error1: Finding = {
-  code: 'split-sum', severity: 'error', location: { section: 'split', rowId: 'default', domainId: 'zvw' },
+  code: 'split-sum',
+  severity: 'error',
+  location: { section: 'split', rowId: 'default', domainId: 'zvw' },
   message: { nl: 'De verdeling telt op tot 99 %.', en: 'The split adds up to 99 %.' },
 };
 const error2: Finding = {
-  code: 'code-invalid', severity: 'error', location: { section: 'providers', rowId: 'p-ha', field: 'agb' },
+  code: 'code-invalid',
+  severity: 'error',
+  location: { section: 'providers', rowId: 'p-ha', field: 'agb' },
   message: { nl: 'AGB-code klopt niet.', en: 'AGB code is wrong.' },
 };
 
@@ -30,13 +36,18 @@ describe('rp-findings', () => {
     expect(headings).to.deep.equal(['Fouten (2)', 'Waarschuwingen (1)']);
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];
     expect(buttons.map((b) => b.querySelector('.message')!.textContent)).to.deep.equal([
-      'De verdeling telt op tot 99 %.', 'AGB-code klopt niet.', 'Activiteit zonder doelgroep.',
+      'De verdeling telt op tot 99 %.',
+      'AGB-code klopt niet.',
+      'Activiteit zonder doelgroep.',
     ]);
     expect(buttons[0]!.querySelector('.where')!.textContent).to.equal('Verdeling · standaardverdeling · Zvw');
     expect(buttons[1]!.querySelector('.where')!.textContent).to.equal('Aanbieders · Huisartsen Oost');
     el.locale = 'en';
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.trim())).to.deep.equal(['Errors (2)', 'Warnings (1)']);
+    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.trim())).to.deep.equal([
+      'Errors (2)',
+      'Warnings (1)',
+    ]);
     expect(buttons[2]!.querySelector('.message')!.textContent).to.equal('Activity without target group.');
   });
 

@@ -6,7 +6,9 @@ import { $ } from '../planner/dom.ts';
 import { notDrawn, shownInSlot, slotted } from '../../helpers/slots.ts';
 
 const warning: Finding = {
-  code: 'reference-missing', severity: 'warning', location: { section: 'activities', rowId: 'a1', field: 'targetGroupIds' },
+  code: 'reference-missing',
+  severity: 'warning',
+  location: { section: 'activities', rowId: 'a1', field: 'targetGroupIds' },
   message: { nl: 'Activiteit zonder doelgroep.', en: 'Activity without target group.' },
 };
 

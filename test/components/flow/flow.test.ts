@@ -9,7 +9,10 @@ import { expectNoSeriousViolations } from '../../helpers/axe.ts';
 
 const plan = handbookPlan();
 const allocation = allocate(plan);
-const rows = (el: RpFlow) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+const rows = (el: RpFlow) =>
+  [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+  );
 const links = (el: RpFlow) => [...el.shadowRoot!.querySelectorAll<SVGPathElement>('path.link')];
 
 describe('rp-flow', () => {
@@ -30,7 +33,10 @@ describe('rp-flow', () => {
 
   it('draws bands proportional to the amounts', async () => {
     const el = await mount<RpFlow>('rp-flow', { allocation, plan });
-    const band = (label: string) => links(el).find((p) => p.getAttribute('aria-label')!.startsWith(label))!.getBBox().height;
+    const band = (label: string) =>
+      links(el)
+        .find((p) => p.getAttribute('aria-label')!.startsWith(label))!
+        .getBBox().height;
     const zvw = band('Zorgverzekeraar A naar Zvw');
     const wmo = band('Gemeente Voorbeeld naar Wmo 2015');
     expect(zvw / wmo).to.be.closeTo(7, 0.3); // € 175.000 against € 25.000
@@ -71,7 +77,9 @@ describe('rp-flow', () => {
 
   it('shows the Zvw part no contracting insurer covers as a node of its own', async () => {
     const partial = handbookPlan();
-    partial.funders = partial.funders.map((f) => (f.id === 'f-vgz' ? { ...f, share: { basis: 'percent' as const, percent: '60' } } : f));
+    partial.funders = partial.funders.map((f) =>
+      f.id === 'f-vgz' ? { ...f, share: { basis: 'percent' as const, percent: '60' } } : f,
+    );
     const a = allocate(partial);
     const uncovered = a.byFunder.find((f) => f.funderId === null && f.domainId === 'zvw')!;
     expect(uncovered.amount.toFixed(2)).to.equal('70000.00');

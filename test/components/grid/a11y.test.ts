@@ -11,7 +11,13 @@ async function violations(el: Element) {
   const result = await axe.run(el, { resultTypes: ['violations'] });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target) + n.failureSummary).join(" ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target) + n.failureSummary)
+          .join(' ')}`,
+    );
 }
 
 for (const tag of ['rp-split-grid', 'rp-budget-grid'] as const) {
@@ -31,9 +37,17 @@ for (const tag of ['rp-split-grid', 'rp-budget-grid'] as const) {
     it('has no serious or critical violations, with marks, a refused input and a participant shown', async () => {
       await typeInto(el, 0, tag === 'rp-split-grid' ? 2 : 1, 'abc'); // refused: a status message and a dashed cell (the split grid's first editable column is 2)
       await settle(el);
-      el.presence = [{ clientId: 5, name: 'Anna', color: '#d62728', selection: tag === 'rp-split-grid'
-        ? { section: 'split', rowId: 'a1', domainId: 'zvw' }
-        : { section: 'activities', rowId: 'a1', field: 'name' } }];
+      el.presence = [
+        {
+          clientId: 5,
+          name: 'Anna',
+          color: '#d62728',
+          selection:
+            tag === 'rp-split-grid'
+              ? { section: 'split', rowId: 'a1', domainId: 'zvw' }
+              : { section: 'activities', rowId: 'a1', field: 'name' },
+        },
+      ];
       select(el, 1, 2);
       await settle(el);
       expect(await violations(el)).to.deep.equal([]);

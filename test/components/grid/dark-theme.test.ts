@@ -16,7 +16,9 @@ import { contrast, luminance } from '../../helpers/contrast.ts';
  */
 
 // Split columns with the default catalogue: name, total, Zvw, its five sectors, Wmo, ….
-const TOTAL = 1, ZVW = 2, WMO = 8;
+const TOTAL = 1,
+  ZVW = 2,
+  WMO = 8;
 
 function expectDark(el: Element, what: string): void {
   const s = getComputedStyle(el);
@@ -36,13 +38,21 @@ function expectLight(el: Element, what: string): void {
 const icon = (td: Element) => getComputedStyle(td, '::before').content.replace(/^none$/, '');
 
 const splitSum = (rowId: string): Finding => ({
-  code: 'split-sum', severity: 'error', location: { section: 'split', rowId }, message: { nl: 'Som 99 %', en: 'Sum 99 %' },
+  code: 'split-sum',
+  severity: 'error',
+  location: { section: 'split', rowId },
+  message: { nl: 'Som 99 %', en: 'Sum 99 %' },
 });
 const outOfRange = (rowId: string): Finding => ({
-  code: 'percent-range', severity: 'error', location: { section: 'split', rowId, domainId: 'wmo' }, message: { nl: 'Te hoog', en: 'Too high' },
+  code: 'percent-range',
+  severity: 'error',
+  location: { section: 'split', rowId, domainId: 'wmo' },
+  message: { nl: 'Te hoog', en: 'Too high' },
 });
 const outsideDomain = (rowId: string): Finding => ({
-  code: 'provider-domain-mismatch', severity: 'warning', location: { section: 'split', rowId, domainId: 'wmo' },
+  code: 'provider-domain-mismatch',
+  severity: 'warning',
+  location: { section: 'split', rowId, domainId: 'wmo' },
   message: { nl: 'Let op', en: 'Note' },
 });
 
@@ -50,7 +60,10 @@ describe('grids in the dark theme', () => {
   let wrapper: HTMLDivElement;
   let el: RpGridElement;
 
-  async function mount(tag: 'rp-split-grid' | 'rp-budget-grid', theme: 'dark' | 'light' | null = 'dark'): Promise<RpGridElement> {
+  async function mount(
+    tag: 'rp-split-grid' | 'rp-budget-grid',
+    theme: 'dark' | 'light' | null = 'dark',
+  ): Promise<RpGridElement> {
     await setViewport({ width: 1900, height: 900 });
     wrapper = document.createElement('div');
     if (theme) wrapper.setAttribute('theme', theme);
@@ -126,9 +139,17 @@ describe('grids in the dark theme', () => {
       await mount(tag);
       await typeInto(el, 0, tag === 'rp-split-grid' ? 2 : 1, 'abc'); // refused: a status message and a dashed cell (the split grid's first editable column is 2)
       await settle(el);
-      el.presence = [{ clientId: 5, name: 'Anna', color: '#d62728', selection: tag === 'rp-split-grid'
-        ? { section: 'split', rowId: 'a1', domainId: 'zvw' }
-        : { section: 'activities', rowId: 'a1', field: 'name' } }];
+      el.presence = [
+        {
+          clientId: 5,
+          name: 'Anna',
+          color: '#d62728',
+          selection:
+            tag === 'rp-split-grid'
+              ? { section: 'split', rowId: 'a1', domainId: 'zvw' }
+              : { section: 'activities', rowId: 'a1', field: 'name' },
+        },
+      ];
       if (tag === 'rp-split-grid') el.findings = [splitSum('a2'), outsideDomain('a1')];
       select(el, 1, 2);
       await settle(el);

@@ -8,7 +8,12 @@ import { samplePlan } from './owner.ts';
 
 /* The grid's pure parts: the row diff an edit repaints from, where a paste goes, which row a balance changes. */
 
-const row = (id: string, values: string[], extra: Partial<GridRow> = {}): GridRow => ({ id, name: id, values, ...extra });
+const row = (id: string, values: string[], extra: Partial<GridRow> = {}): GridRow => ({
+  id,
+  name: id,
+  values,
+  ...extra,
+});
 
 describe('grid diff', () => {
   it('writes only changed values in place and names single cells, or whole rows whose look changed', () => {
@@ -22,7 +27,11 @@ describe('grid diff', () => {
     expect(dirty.values).to.deep.equal([1, 2]);
     expect(dirty.rows).to.deep.equal([2]);
     expect(data[1]).to.equal(bound); // the same array Handsontable is bound to
-    expect(data).to.deep.equal([['A', '1', '2'], ['B', '3', '9'], ['C!', '5', '6']]);
+    expect(data).to.deep.equal([
+      ['A', '1', '2'],
+      ['B', '3', '9'],
+      ['C!', '5', '6'],
+    ]);
   });
 
   it('tells row sequences, looks and shapes apart', () => {
@@ -37,7 +46,11 @@ describe('grid diff', () => {
 });
 
 describe('split grid paste and balance', () => {
-  const columns = ['name', 'total', 'd:zvw', 's:zvw:ha', 's:zvw:vv', 'd:wmo', 'd:jw'].map((key) => ({ key, header: key, width: 10 }));
+  const columns = ['name', 'total', 'd:zvw', 's:zvw:ha', 's:zvw:vv', 'd:wmo', 'd:jw'].map((key) => ({
+    key,
+    header: key,
+    width: 10,
+  }));
 
   it('spreads a row of shares pasted onto a domain share over the domain shares', () => {
     expect(domainPasteColumns(columns, 2, 2)).to.deep.equal([2, 5]);
@@ -48,12 +61,27 @@ describe('split grid paste and balance', () => {
   });
 
   it('balances the selected row when it is off, else the flagged one, in the largest share', () => {
-    const plan = applyOps(samplePlan(2), [{ op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '15' }]);
+    const plan = applyOps(samplePlan(2), [
+      { op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '15' },
+    ]);
     expect(offParts(plan, plan.defaultSplit)).to.deep.equal([]);
-    const flagged = [{ code: 'split-sum', severity: 'error', location: { section: 'split', rowId: 'a2', field: 'domains' }, message: { nl: '', en: '' } }] as const;
+    const flagged = [
+      {
+        code: 'split-sum',
+        severity: 'error',
+        location: { section: 'split', rowId: 'a2', field: 'domains' },
+        message: { nl: '', en: '' },
+      },
+    ] as const;
     const r = balanceTarget(plan, { rowId: 'default', colKey: 'd:jw' }, [...flagged]);
-    expect(r).to.deep.equal({ ok: true, target: { rowId: 'a2', domainId: 'zvw', sectorId: null, from: '70', percent: '65' } });
-    expect(balanceTarget(plan, { rowId: 'a2', colKey: 'd:jw' }, [])).to.deep.equal({ ok: true, target: { rowId: 'a2', domainId: 'jw', sectorId: null, from: '20', percent: '15' } });
+    expect(r).to.deep.equal({
+      ok: true,
+      target: { rowId: 'a2', domainId: 'zvw', sectorId: null, from: '70', percent: '65' },
+    });
+    expect(balanceTarget(plan, { rowId: 'a2', colKey: 'd:jw' }, [])).to.deep.equal({
+      ok: true,
+      target: { rowId: 'a2', domainId: 'jw', sectorId: null, from: '20', percent: '15' },
+    });
     expect(balanceTarget(samplePlan(2), null, [])).to.deep.equal({ ok: false, reason: 'nothing-off' });
   });
 });

@@ -34,7 +34,11 @@ for (const tag of ['rp-budget-grid', 'rp-split-grid'] as const) {
       owner = new TestOwner(el, samplePlan(3));
       await settle(el);
     });
-    afterEach(() => { el.remove(); before.remove(); after.remove(); });
+    afterEach(() => {
+      el.remove();
+      before.remove();
+      after.remove();
+    });
 
     /** Tabs forward from `before` until focus reaches a grid cell (or gives up); the stops on the way. */
     async function tabIntoGrid(): Promise<string[]> {
@@ -57,12 +61,20 @@ for (const tag of ['rp-budget-grid', 'rp-split-grid'] as const) {
       const [r, c] = sel as number[];
       const focused = deepActive();
       // The cell itself has focus (in the main table or, for a frozen column, in its overlay).
-      expect(focused === hotOf(el).getCell(r!, c!) || focused === hotOf(el).getCell(r!, c!, true), `focus on ${focused?.localName}`).to.equal(true);
+      expect(
+        focused === hotOf(el).getCell(r!, c!) || focused === hotOf(el).getCell(r!, c!, true),
+        `focus on ${focused?.localName}`,
+      ).to.equal(true);
       // A visible focus indicator: Handsontable's selection frame around the cell.
-      const frame = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.ht_master .wtBorder.current')].filter((b) => b.offsetWidth > 0 || b.offsetHeight > 0);
+      const frame = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.ht_master .wtBorder.current')].filter(
+        (b) => b.offsetWidth > 0 || b.offsetHeight > 0,
+      );
       expect(frame.length, 'a drawn focus frame').to.be.greaterThan(0);
       // No invisible stop on the way: each stop before the grid is a visible control.
-      expect(stops.every((s) => !s.includes('htFocusCatcher')), stops.join(' → ')).to.equal(true);
+      expect(
+        stops.every((s) => !s.includes('htFocusCatcher')),
+        stops.join(' → '),
+      ).to.equal(true);
     });
 
     it('takes arrows and typing in the entered cell, and Tab at the end leaves the grid', async () => {
@@ -83,7 +95,10 @@ for (const tag of ['rp-budget-grid', 'rp-split-grid'] as const) {
         back = deepActive();
         if (back?.localName !== 'td') break;
       }
-      expect(back && el.shadowRoot!.querySelector('[part="toolbar"]')!.contains(back), `after Shift+Tab: ${back?.localName}`).to.equal(true);
+      expect(
+        back && el.shadowRoot!.querySelector('[part="toolbar"]')!.contains(back),
+        `after Shift+Tab: ${back?.localName}`,
+      ).to.equal(true);
       // Tab moves right cell by cell and, on the last column, on to the next control in the page.
       await tabIntoGrid();
       const seen: string[] = [];

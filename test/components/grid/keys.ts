@@ -40,7 +40,9 @@ export function paste(el: RpGridElement, data: { 'text/plain': string; 'text/htm
   const dt = new DataTransfer();
   for (const [type, value] of Object.entries(data)) dt.setData(type, value);
   const target = (el.shadowRoot!.activeElement as HTMLElement | null) ?? el.shadowRoot!.querySelector('td')!;
-  target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true, cancelable: true }));
+  target.dispatchEvent(
+    new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true, cancelable: true }),
+  );
 }
 
 /**

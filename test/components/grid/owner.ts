@@ -15,7 +15,10 @@ export class TestOwner<E extends RpGridElement> {
   redos = 0;
   applying = true;
 
-  constructor(readonly el: E, public plan: Plan) {
+  constructor(
+    readonly el: E,
+    public plan: Plan,
+  ) {
     el.addEventListener('rp-edit', (e) => {
       const ops = (e as CustomEvent<{ ops: PlanOp[] }>).detail.ops;
       this.edits.push(ops);
@@ -49,8 +52,15 @@ export function samplePlan(n = 3, name = (i: number) => `Activiteit ${i + 1}`): 
     ...plan,
     activities,
     defaultSplit: {
-      domains: [{ domainId: 'wmo', percent: '10' }, { domainId: 'jw', percent: '20' }, { domainId: 'zvw', percent: '70' }],
-      sectors: [{ domainId: 'zvw', sectorId: 'zvw-vv', percent: '50' }, { domainId: 'zvw', sectorId: 'zvw-ha', percent: '50' }],
+      domains: [
+        { domainId: 'wmo', percent: '10' },
+        { domainId: 'jw', percent: '20' },
+        { domainId: 'zvw', percent: '70' },
+      ],
+      sectors: [
+        { domainId: 'zvw', sectorId: 'zvw-vv', percent: '50' },
+        { domainId: 'zvw', sectorId: 'zvw-ha', percent: '50' },
+      ],
     },
   };
 }
@@ -66,7 +76,10 @@ export async function settle(el: RpGridElement): Promise<void> {
 
 /** The grid cell element at visual row/column inside the element's shadow root. */
 export function cell(el: RpGridElement, row: number, col: number): HTMLTableCellElement {
-  const td = (el as unknown as { hot: { getCell(r: number, c: number): HTMLTableCellElement | null } }).hot.getCell(row, col);
+  const td = (el as unknown as { hot: { getCell(r: number, c: number): HTMLTableCellElement | null } }).hot.getCell(
+    row,
+    col,
+  );
   if (!td) throw new Error(`no cell at ${row},${col}`);
   return td;
 }

@@ -12,9 +12,14 @@ import { hotOf, select } from './keys.ts';
 import { sendKeys } from '@web/test-runner-commands';
 
 // Split columns with the default catalogue: name, Zvw, its five sectors, Wmo, …, total (12).
-const TOTAL = 1, ZVW = 2, ZVW_HA = 3, WMO = 8;
+const TOTAL = 1,
+  ZVW = 2,
+  ZVW_HA = 3,
+  WMO = 8;
 // Budget columns: name, target group, category, basis, amount, per, quantity, rate, annual.
-const NAME = 0, AMOUNT = 4, RATE = 7;
+const NAME = 0,
+  AMOUNT = 4,
+  RATE = 7;
 
 async function mount<E extends RpGridElement>(tag: 'rp-split-grid' | 'rp-budget-grid'): Promise<E> {
   await setViewport({ width: 1900, height: 900 });
@@ -26,14 +31,22 @@ async function mount<E extends RpGridElement>(tag: 'rp-split-grid' | 'rp-budget-
   return el;
 }
 
-const anna = (selection: Peer['selection'], extra: Partial<Peer> = {}): Peer =>
-  ({ clientId: 7, name: 'Anna', color: '#2ca02c', selection, ...extra });
+const anna = (selection: Peer['selection'], extra: Partial<Peer> = {}): Peer => ({
+  clientId: 7,
+  name: 'Anna',
+  color: '#2ca02c',
+  selection,
+  ...extra,
+});
 const box = (td: HTMLElement) => td.querySelector<HTMLElement>(':scope > .rp-presence');
 
 /** Counts the cells Handsontable renders while `run` is applied. */
 async function cellsRendered(el: RpGridElement, run: () => void): Promise<number> {
   let n = 0;
-  const hot = hotOf(el) as unknown as { addHook(name: string, fn: () => void): void; removeHook(name: string, fn: () => void): void };
+  const hot = hotOf(el) as unknown as {
+    addHook(name: string, fn: () => void): void;
+    removeHook(name: string, fn: () => void): void;
+  };
   const count = () => n++;
   hot.addHook('afterRenderer', count);
   run();
@@ -77,14 +90,22 @@ describe('presence in the grids', () => {
     expect(await cellsRendered(el, () => (el.presence = []))).to.equal(0);
     expect(box(cell(el, 2, ZVW_HA))).to.equal(null);
     // The row total (a split-sum finding's cell) and a second participant on the same cell.
-    el.presence = [anna({ section: 'split', rowId: 'default' }), { clientId: 9, name: '', color: '#1f77b4', selection: { section: 'split', rowId: 'default' } }];
+    el.presence = [
+      anna({ section: 'split', rowId: 'default' }),
+      { clientId: 9, name: '', color: '#1f77b4', selection: { section: 'split', rowId: 'default' } },
+    ];
     await settle(el);
     expect(box(cell(el, 0, TOTAL))!.dataset.names).to.equal('Anna, Deelnemer');
   });
 
   it('repaints only the affected cells when just the findings change (a remote edit elsewhere)', async () => {
     el = await mount<RpSplitGrid>('rp-split-grid');
-    const finding = { code: 'split-sum' as const, severity: 'error' as const, location: { section: 'split' as const, rowId: 'a2' }, message: { nl: 'Som 99 %', en: 'Sum 99 %' } };
+    const finding = {
+      code: 'split-sum' as const,
+      severity: 'error' as const,
+      location: { section: 'split' as const, rowId: 'a2' },
+      message: { nl: 'Som 99 %', en: 'Sum 99 %' },
+    };
     expect(await cellsRendered(el, () => (el.findings = [finding]))).to.equal(0);
     expect(cell(el, 2, TOTAL).getAttribute('data-rp-mark')).to.equal('error');
     expect(cell(el, 2, TOTAL).getAttribute('aria-description')).to.equal('Fout: Som 99 %');
@@ -105,7 +126,13 @@ describe('presence in the grids', () => {
   it('shows names with markup as text and refuses colours that are not plain CSS colours', async () => {
     el = await mount<RpSplitGrid>('rp-split-grid');
     const name = '<img src=x onerror="window.__pwned=1">';
-    for (const color of ['red; background: url(https://example.invalid/x)', 'var(--rp-grid-accent)', 'url(x)', 'inherit', 42 as unknown as string]) {
+    for (const color of [
+      'red; background: url(https://example.invalid/x)',
+      'var(--rp-grid-accent)',
+      'url(x)',
+      'inherit',
+      42 as unknown as string,
+    ]) {
       el.presence = [anna({ section: 'split', rowId: 'a1', domainId: 'zvw' }, { name, color, clientId: 3 })];
       await settle(el);
       const b = box(cell(el, 1, ZVW))!;
@@ -121,7 +148,12 @@ describe('presence in the grids', () => {
 
   it('ignores malformed presence without throwing into the page', async () => {
     el = await mount<RpSplitGrid>('rp-split-grid');
-    el.presence = [null, { clientId: 1 }, anna({ section: 'split', rowId: 'nope', domainId: 'zvw' }), anna({ section: 'activities', rowId: 'a1', field: 'name' })] as unknown as Peer[];
+    el.presence = [
+      null,
+      { clientId: 1 },
+      anna({ section: 'split', rowId: 'nope', domainId: 'zvw' }),
+      anna({ section: 'activities', rowId: 'a1', field: 'name' }),
+    ] as unknown as Peer[];
     await settle(el);
     expect(el.shadowRoot!.querySelectorAll('.rp-presence').length).to.equal(0);
     el.presence = 'x' as unknown as Peer[];

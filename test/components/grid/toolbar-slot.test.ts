@@ -29,7 +29,8 @@ for (const tag of ['rp-budget-grid', 'rp-split-grid'] as const) {
       expect(importButton.assignedSlot!.parentElement).to.equal(toolbar);
       const own = [...toolbar.querySelectorAll('button')];
       expect(own.length).to.be.greaterThan(0);
-      for (const b of own) expect(importButton.getBoundingClientRect().left).to.be.at.least(b.getBoundingClientRect().right);
+      for (const b of own)
+        expect(importButton.getBoundingClientRect().left).to.be.at.least(b.getBoundingClientRect().right);
       importButton.click();
       expect(clicked).to.equal(1);
     });

@@ -7,8 +7,12 @@ import type { Finding } from '../../../src/model/finding.ts';
 import { handbookPlan } from '../planner/handbook-plan.ts';
 import { $, hasFocus, mount, record } from '../planner/dom.ts';
 
-const control = <T extends HTMLElement = HTMLInputElement>(el: RpParties, section: string, row: string, field: string) =>
-  $<T>(el, `[data-section="${section}"][data-row="${row}"][data-field="${field}"]`);
+const control = <T extends HTMLElement = HTMLInputElement>(
+  el: RpParties,
+  section: string,
+  row: string,
+  field: string,
+) => $<T>(el, `[data-section="${section}"][data-row="${row}"][data-field="${field}"]`);
 
 async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
   input.focus();
@@ -36,11 +40,15 @@ describe('rp-parties', () => {
     const el = await mount<RpParties>('rp-parties', { plan: handbookPlan() });
     const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
     await typeInto(control(el, 'providers', 'p-vv', 'share'), '12,5');
-    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'update-row', collection: 'providers', id: 'p-vv', patch: { share: '12.5' } }]);
+    expect(edits.at(-1)!.ops).to.deep.equal([
+      { op: 'update-row', collection: 'providers', id: 'p-vv', patch: { share: '12.5' } },
+    ]);
     el.locale = 'en';
     await el.updateComplete;
     await typeInto(control(el, 'providers', 'p-ha', 'share'), '87.5%');
-    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'update-row', collection: 'providers', id: 'p-ha', patch: { share: '87.5' } }]);
+    expect(edits.at(-1)!.ops).to.deep.equal([
+      { op: 'update-row', collection: 'providers', id: 'p-ha', patch: { share: '87.5' } },
+    ]);
   });
 
   it('refuses an unreadable share with a message and sends nothing', async () => {
@@ -61,7 +69,9 @@ describe('rp-parties', () => {
     const domain = control<HTMLSelectElement>(el, 'providers', 'p-wmo', 'domainId');
     domain.value = 'zvw';
     domain.dispatchEvent(new Event('change'));
-    expect(edits[0]!.ops).to.deep.equal([{ op: 'update-row', collection: 'providers', id: 'p-wmo', patch: { domainId: 'zvw', sectorId: 'zvw-ha' } }]);
+    expect(edits[0]!.ops).to.deep.equal([
+      { op: 'update-row', collection: 'providers', id: 'p-wmo', patch: { domainId: 'zvw', sectorId: 'zvw-ha' } },
+    ]);
   });
 
   it('switches a funder’s market share between count and percentage', async () => {
@@ -71,13 +81,17 @@ describe('rp-parties', () => {
     expect(control(el, 'funders', 'f-gem', 'share').disabled).to.equal(true);
     basis.value = 'count';
     basis.dispatchEvent(new Event('change'));
-    expect(edits[0]!.ops).to.deep.equal([{ op: 'update-row', collection: 'funders', id: 'f-gem', patch: { share: { basis: 'count', count: '0' } } }]);
+    expect(edits[0]!.ops).to.deep.equal([
+      { op: 'update-row', collection: 'funders', id: 'f-gem', patch: { share: { basis: 'count', count: '0' } } },
+    ]);
     const plan = handbookPlan();
     plan.funders[1]!.share = { basis: 'count', count: '0' };
     el.plan = plan;
     await el.updateComplete;
     await typeInto(control(el, 'funders', 'f-gem', 'share'), '45.000');
-    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'update-row', collection: 'funders', id: 'f-gem', patch: { share: { basis: 'count', count: '45000' } } }]);
+    expect(edits.at(-1)!.ops).to.deep.equal([
+      { op: 'update-row', collection: 'funders', id: 'f-gem', patch: { share: { basis: 'count', count: '45000' } } },
+    ]);
   });
 
   it('names roles by the execution model and share bases by who pays (insured for an insurer, inhabitants for a municipality)', async () => {
@@ -89,8 +103,16 @@ describe('rp-parties', () => {
     el.plan = { ...plan, executionModel: 'cashier' };
     await el.updateComplete;
     expect(options('p-wmo', 'role')).to.deep.equal(['Hoofdaannemer', 'Kassier', 'Partner']);
-    expect(options('f-vgz', 'shareBasis', 'funders')).to.deep.equal(['Niet opgegeven', 'Aantal verzekerden in het verzorgingsgebied', '% van alle verzekerden in het verzorgingsgebied']);
-    expect(options('f-gem', 'shareBasis', 'funders')).to.deep.equal(['Niet opgegeven', 'Aantal inwoners', 'Percentage']);
+    expect(options('f-vgz', 'shareBasis', 'funders')).to.deep.equal([
+      'Niet opgegeven',
+      'Aantal verzekerden in het verzorgingsgebied',
+      '% van alle verzekerden in het verzorgingsgebied',
+    ]);
+    expect(options('f-gem', 'shareBasis', 'funders')).to.deep.equal([
+      'Niet opgegeven',
+      'Aantal inwoners',
+      'Percentage',
+    ]);
   });
 
   it('adds and removes rows', async () => {
@@ -107,8 +129,18 @@ describe('rp-parties', () => {
 
   it('marks the cell a finding points at, and findings about all funders above the table', async () => {
     const findings: Finding[] = [
-      { code: 'code-invalid', severity: 'error', location: { section: 'providers', rowId: 'p-ha', field: 'agb' }, message: { nl: 'AGB-code klopt niet.', en: 'AGB code is wrong.' } },
-      { code: 'zvw-without-insurer', severity: 'error', location: { section: 'funders', domainId: 'zvw' }, message: { nl: 'Zvw heeft geen verzekeraar.', en: 'Zvw has no insurer.' } },
+      {
+        code: 'code-invalid',
+        severity: 'error',
+        location: { section: 'providers', rowId: 'p-ha', field: 'agb' },
+        message: { nl: 'AGB-code klopt niet.', en: 'AGB code is wrong.' },
+      },
+      {
+        code: 'zvw-without-insurer',
+        severity: 'error',
+        location: { section: 'funders', domainId: 'zvw' },
+        message: { nl: 'Zvw heeft geen verzekeraar.', en: 'Zvw has no insurer.' },
+      },
     ];
     const el = await mount<RpParties>('rp-parties', { plan: handbookPlan(), findings });
     const agb = control(el, 'providers', 'p-ha', 'agb');

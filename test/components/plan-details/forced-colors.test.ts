@@ -10,8 +10,18 @@ import { $, mount } from '../planner/dom.ts';
  * Forced colours (Windows high contrast) paint errors and warnings in the same system colour and
  * drop tinted backgrounds: a form field's mark must still tell them apart, and stay framed.
  */
-const error: Finding = { code: 'period-invalid', severity: 'error', location: { section: 'plan', field: 'name' }, message: { nl: 'Fout', en: 'Error' } };
-const warning: Finding = { code: 'lead-missing', severity: 'warning', location: { section: 'plan', field: 'region' }, message: { nl: 'Let op', en: 'Note' } };
+const error: Finding = {
+  code: 'period-invalid',
+  severity: 'error',
+  location: { section: 'plan', field: 'name' },
+  message: { nl: 'Fout', en: 'Error' },
+};
+const warning: Finding = {
+  code: 'lead-missing',
+  severity: 'warning',
+  location: { section: 'plan', field: 'region' },
+  message: { nl: 'Let op', en: 'Note' },
+};
 
 describe('form marks in forced colours', () => {
   afterEach(async () => {

@@ -55,12 +55,16 @@ describe('rp-plan-details', () => {
     const end = field(el, 'period.end');
     end.value = '2026-06-30';
     end.dispatchEvent(new Event('change'));
-    expect(edits[0]!.ops).to.deep.equal([{ op: 'set-field', field: 'period', value: { start: '2025-01-01', end: '2026-06-30' } }]);
+    expect(edits[0]!.ops).to.deep.equal([
+      { op: 'set-field', field: 'period', value: { start: '2025-01-01', end: '2026-06-30' } },
+    ]);
   });
 
   it('marks a field with a finding: aria-invalid, described by a visible text with icon and severity', async () => {
     const finding: Finding = {
-      code: 'deductible-charged', severity: 'error', location: { section: 'plan', field: 'deductibleCharged' },
+      code: 'deductible-charged',
+      severity: 'error',
+      location: { section: 'plan', field: 'deductibleCharged' },
       message: { nl: 'Geen eigen risico bij deze betaaltitel.', en: 'No deductible for this payment title.' },
     };
     const el = await mount<RpPlanDetails>('rp-plan-details', { plan: handbookPlan(), findings: [finding] });
@@ -101,7 +105,11 @@ describe('rp-plan-details', () => {
   });
 
   it('shows names with markup as text', async () => {
-    const plan = { ...handbookPlan(), executionModel: 'cashier' as const, providers: [{ ...handbookPlan().providers[0]!, name: '<img src=x onerror="window.pwned=1">' }] };
+    const plan = {
+      ...handbookPlan(),
+      executionModel: 'cashier' as const,
+      providers: [{ ...handbookPlan().providers[0]!, name: '<img src=x onerror="window.pwned=1">' }],
+    };
     const el = await mount<RpPlanDetails>('rp-plan-details', { plan });
     const option = [...$<HTMLSelectElement>(el, '[data-field="leadProviderId"]').options].at(-1)!;
     expect(option.textContent).to.equal('<img src=x onerror="window.pwned=1">');
@@ -121,7 +129,9 @@ describe('rp-plan-details', () => {
       const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
       const date = field(el, 'marketShareDate');
       await typeInto(date, '31122025');
-      expect(edits.map((e) => e.ops)).to.deep.equal([[{ op: 'set-field', field: 'marketShareDate', value: '2025-12-31' }]]);
+      expect(edits.map((e) => e.ops)).to.deep.equal([
+        [{ op: 'set-field', field: 'marketShareDate', value: '2025-12-31' }],
+      ]);
       el.plan = { ...el.plan!, marketShareDate: '2025-12-31' };
       await el.updateComplete;
       expect(date.value).to.equal('31-12-2025');
@@ -142,18 +152,26 @@ describe('rp-plan-details', () => {
       expect(date.value, 'the typed text stays to be corrected').to.equal('3112202');
       await typeInto(date, '31-04-2025');
       expect(edits).to.have.length(0);
-      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('31 april 2025 bestaat niet: april heeft 30 dagen');
+      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain(
+        '31 april 2025 bestaat niet: april heeft 30 dagen',
+      );
       el.locale = 'en';
       await el.updateComplete;
-      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('April has 30 days');
+      expect($(el, `#${date.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain(
+        'April has 30 days',
+      );
       await typeInto(date, '2025-12-31');
-      expect(edits.map((e) => e.ops)).to.deep.equal([[{ op: 'set-field', field: 'marketShareDate', value: '2025-12-31' }]]);
+      expect(edits.map((e) => e.ops)).to.deep.equal([
+        [{ op: 'set-field', field: 'marketShareDate', value: '2025-12-31' }],
+      ]);
       expect(date.getAttribute('aria-invalid')).to.equal('false');
     });
   });
 
   it('names the lead by the execution model, and hides it for equal partners', async () => {
-    const el = await mount<RpPlanDetails>('rp-plan-details', { plan: { ...handbookPlan(), executionModel: 'main-contractor' } });
+    const el = await mount<RpPlanDetails>('rp-plan-details', {
+      plan: { ...handbookPlan(), executionModel: 'main-contractor' },
+    });
     expect(labelOf(el, field(el, 'leadProviderId'))).to.equal('Hoofdaannemer');
     el.plan = { ...el.plan!, executionModel: 'cashier' };
     await el.updateComplete;
@@ -163,32 +181,48 @@ describe('rp-plan-details', () => {
     expect(el.shadowRoot!.querySelector('[data-field="leadProviderId"]')).to.equal(null);
   });
 
-  it('edits the area total, the agreed market-share definition and a later year\'s counts', async () => {
+  it("edits the area total, the agreed market-share definition and a later year's counts", async () => {
     const plan = { ...handbookPlan(), period: { start: '2025-01-01', end: '2026-12-31' } };
     const el = await mount<RpPlanDetails>('rp-plan-details', { plan });
     const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
     const total = field(el, 'marketShare.insuredTotal');
     total.value = '59.980';
     total.dispatchEvent(new Event('change'));
-    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'marketShare', value: { definition: '', insuredTotal: '59980', laterYears: [] } }]);
+    expect(edits.at(-1)!.ops).to.deep.equal([
+      { op: 'set-field', field: 'marketShare', value: { definition: '', insuredTotal: '59980', laterYears: [] } },
+    ]);
     const date = field(el, 'marketShare.laterYears.2026.referenceDate');
     expect(labelOf(el, date)).to.equal('Peildatum 2026');
     date.value = '31-12-2025';
     date.dispatchEvent(new Event('change'));
-    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'marketShare', value: {
-      definition: '', insuredTotal: null, laterYears: [{ year: 2026, referenceDate: '2025-12-31', insuredTotal: null, counts: [] }],
-    } }]);
+    expect(edits.at(-1)!.ops).to.deep.equal([
+      {
+        op: 'set-field',
+        field: 'marketShare',
+        value: {
+          definition: '',
+          insuredTotal: null,
+          laterYears: [{ year: 2026, referenceDate: '2025-12-31', insuredTotal: null, counts: [] }],
+        },
+      },
+    ]);
   });
 
-  it('adds an evaluation moment and records the patients\' representation', async () => {
+  it("adds an evaluation moment and records the patients' representation", async () => {
     const el = await mount<RpPlanDetails>('rp-plan-details', { plan: handbookPlan() });
     const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
-    const add = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Evaluatiemoment toevoegen'))!;
+    const add = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent!.includes('Evaluatiemoment toevoegen'),
+    )!;
     add.click();
-    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'evaluationMoments', value: [{ date: null, topic: '' }] }]);
+    expect(edits.at(-1)!.ops).to.deep.equal([
+      { op: 'set-field', field: 'evaluationMoments', value: [{ date: null, topic: '' }] },
+    ]);
     const rep = field(el, 'patientRepresentation') as unknown as HTMLTextAreaElement;
     rep.value = 'De cliëntenraad leest mee.';
     rep.dispatchEvent(new Event('change'));
-    expect(edits.at(-1)!.ops).to.deep.equal([{ op: 'set-field', field: 'patientRepresentation', value: 'De cliëntenraad leest mee.' }]);
+    expect(edits.at(-1)!.ops).to.deep.equal([
+      { op: 'set-field', field: 'patientRepresentation', value: 'De cliëntenraad leest mee.' },
+    ]);
   });
 });

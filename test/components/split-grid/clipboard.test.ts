@@ -5,7 +5,9 @@ import type { RpSplitGrid } from '../../../components/split-grid/split-grid.ts';
 import { TestOwner, samplePlan, settle } from '../grid/owner.ts';
 import { chord, select } from '../grid/keys.ts';
 
-const WMO = 8, JW = 9, WLZ = 10;
+const WMO = 8,
+  JW = 9,
+  WLZ = 10;
 
 describe('rp-split-grid with the browser clipboard', () => {
   it('copies a range with Ctrl+C and pastes it into other cells with Ctrl+V as one rp-edit', async () => {

@@ -12,7 +12,12 @@ import { chord, hotOf, paste, select } from '../grid/keys.ts';
  */
 
 // name, total, Zvw, its five sectors, Wmo, Jw, Wlz, Wpg, Overig.
-const ZVW = 2, ZVW_HA = 3, ZVW_VV = 4, ZVW_LAST = 7, WMO = 8, JW = 9;
+const ZVW = 2,
+  ZVW_HA = 3,
+  ZVW_VV = 4,
+  ZVW_LAST = 7,
+  WMO = 8,
+  JW = 9;
 
 async function mount() {
   await setViewport({ width: 1900, height: 900 });
@@ -39,21 +44,27 @@ describe('rp-split-grid: the row the user means', () => {
     select(el, 0, JW);
     balanceButton(el).click();
     await settle(el);
-    expect(owner.edits.at(-1)).to.deep.equal([{ op: 'set-split', rowId: 'a2', domainId: 'zvw', sectorId: null, percent: '65' }]);
+    expect(owner.edits.at(-1)).to.deep.equal([
+      { op: 'set-split', rowId: 'a2', domainId: 'zvw', sectorId: null, percent: '65' },
+    ]);
     expect(owner.plan.defaultSplit.domains.find((d) => d.domainId === 'jw')!.percent).to.equal('20');
     expect(status(el)).to.contain('Activiteit 2 aangevuld tot 100 %: Zvw 70 % → 65 %.');
   });
 
   it('balances the selected row when it is off, in the selected share', async () => {
-    owner.set(applyOps(owner.plan, [
-      { op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '15' },
-      { op: 'set-split', rowId: 'a3', domainId: 'wmo', sectorId: null, percent: '5' },
-    ]));
+    owner.set(
+      applyOps(owner.plan, [
+        { op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '15' },
+        { op: 'set-split', rowId: 'a3', domainId: 'wmo', sectorId: null, percent: '5' },
+      ]),
+    );
     await settle(el);
     select(el, 3, JW);
     balanceButton(el).click();
     await settle(el);
-    expect(owner.edits.at(-1)).to.deep.equal([{ op: 'set-split', rowId: 'a3', domainId: 'jw', sectorId: null, percent: '25' }]);
+    expect(owner.edits.at(-1)).to.deep.equal([
+      { op: 'set-split', rowId: 'a3', domainId: 'jw', sectorId: null, percent: '25' },
+    ]);
     expect(status(el)).to.contain('Activiteit 3');
   });
 
@@ -66,7 +77,9 @@ describe('rp-split-grid: the row the user means', () => {
   });
 
   it('marks and focuses the sector shares for a finding about them, not the domain share', async () => {
-    owner.set(applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: 'zvw-vv', percent: '40' }]));
+    owner.set(
+      applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: 'zvw-vv', percent: '40' }]),
+    );
     await settle(el);
     const finding = el.findings.find((f) => f.code === 'split-sum' && f.location.field === 'sectors');
     expect(finding, 'a sector-sum finding').to.not.equal(undefined);
@@ -93,13 +106,19 @@ describe('rp-split-grid: the row the user means', () => {
   });
 
   it('Alt+B balances without opening the cell editor, and Ctrl+Z right after reaches undo', async () => {
-    owner.set(applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '15' }]));
+    owner.set(
+      applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '15' }]),
+    );
     await settle(el);
     select(el, 0, WMO);
     await chord('Alt', 'b');
     await settle(el);
-    expect(owner.edits.at(-1)).to.deep.equal([{ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '10' }]);
-    const editor = (el as unknown as { hot: { getActiveEditor(): { isOpened(): boolean } | undefined } }).hot.getActiveEditor();
+    expect(owner.edits.at(-1)).to.deep.equal([
+      { op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '10' },
+    ]);
+    const editor = (
+      el as unknown as { hot: { getActiveEditor(): { isOpened(): boolean } | undefined } }
+    ).hot.getActiveEditor();
     expect(!!editor?.isOpened(), 'no editor opened by the "b"').to.equal(false);
     await chord('Control', 'z');
     expect(owner.undos).to.equal(1);

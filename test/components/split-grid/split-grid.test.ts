@@ -10,7 +10,15 @@ import { chord, copyText, hotOf, paste, select, typeInto } from '../grid/keys.ts
 // Columns with the default catalogue: name, total, Zvw, its five sectors, Wmo, Jw, Wlz, Wpg, Overig.
 // The name and the row total are frozen at the start; the domains and sectors follow; in the euro
 // view the unassigned rest is the last column.
-const TOTAL = 1, ZVW = 2, ZVW_HA = 3, ZVW_VV = 4, WMO = 8, JW = 9, WLZ = 10, WPG = 11, UNASSIGNED = 13;
+const TOTAL = 1,
+  ZVW = 2,
+  ZVW_HA = 3,
+  ZVW_VV = 4,
+  WMO = 8,
+  JW = 9,
+  WLZ = 10,
+  WPG = 11,
+  UNASSIGNED = 13;
 
 async function mount(n = 3, name?: (i: number) => string) {
   await setViewport({ width: 1900, height: 900 });
@@ -39,7 +47,9 @@ describe('rp-split-grid', () => {
     const headers = [...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
     expect(headers).to.include.members(['Zvw', 'Huisartsenzorg', 'Wmo 2015', 'Rijtotaal']);
     // Nothing of Handsontable lands in the host page: no core CSS in the head, no portal in the body.
-    expect([...document.head.querySelectorAll('style')].some((s) => s.textContent!.includes('.handsontable'))).to.equal(false);
+    expect([...document.head.querySelectorAll('style')].some((s) => s.textContent!.includes('.handsontable'))).to.equal(
+      false,
+    );
     expect(document.body.querySelector(':scope > .ht-portal')).to.equal(null);
   });
 
@@ -70,7 +80,9 @@ describe('rp-split-grid', () => {
   it('typing a split that sums to 99 % emits the op, marks the total cell, and the fix removes the mark', async () => {
     await typeInto(el, 0, ZVW, '69');
     await settle(el);
-    expect(owner.edits).to.deep.equal([[{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '69' }]]);
+    expect(owner.edits).to.deep.equal([
+      [{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '69' }],
+    ]);
     const total = cell(el, 0, TOTAL);
     expect(total.textContent).to.contain('99 %').and.contain('-1 %');
     expect(total.getAttribute('data-rp-mark')).to.equal('error');
@@ -84,7 +96,9 @@ describe('rp-split-grid', () => {
     await settle(el);
     expect(status(el)).to.match(/99/);
 
-    owner.set(applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '70' }]));
+    owner.set(
+      applyOps(owner.plan, [{ op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: null, percent: '70' }]),
+    );
     await settle(el);
     expect(cell(el, 0, TOTAL).getAttribute('data-rp-mark')).to.not.equal('error');
     expect(cell(el, 0, TOTAL).hasAttribute('aria-description')).to.equal(false);
@@ -92,7 +106,10 @@ describe('rp-split-grid', () => {
   });
 
   it('an edit of the default split shows in every activity that follows it, without re-rendering the other cells', async () => {
-    const hot = hotOf(el) as unknown as { addHook(name: string, fn: () => void): void; removeHook(name: string, fn: () => void): void };
+    const hot = hotOf(el) as unknown as {
+      addHook(name: string, fn: () => void): void;
+      removeHook(name: string, fn: () => void): void;
+    };
     let rendered = 0;
     const count = () => rendered++;
     hot.addHook('afterRenderer', count);
@@ -120,7 +137,9 @@ describe('rp-split-grid', () => {
   it('reads nl input such as 12,5 and creates an activity override', async () => {
     await typeInto(el, 1, WMO, '12,5');
     await settle(el);
-    expect(owner.edits[0]).to.deep.equal([{ op: 'set-split', rowId: 'a1', domainId: 'wmo', sectorId: null, percent: '12.5' }]);
+    expect(owner.edits[0]).to.deep.equal([
+      { op: 'set-split', rowId: 'a1', domainId: 'wmo', sectorId: null, percent: '12.5' },
+    ]);
     expect(owner.plan.activities[0]!.split).to.not.equal(null);
     expect(cell(el, 1, WMO).textContent).to.equal('12,5 %');
     expect(cell(el, 1, 0).textContent).to.not.contain('volgt standaardverdeling');
@@ -156,8 +175,20 @@ describe('rp-split-grid', () => {
     expect(owner.edits).to.have.length(1);
     const ops = owner.edits[0]!;
     expect(ops).to.have.length(12);
-    expect(ops[0]).to.deep.equal({ op: 'set-split', rowId: 'default', domainId: 'wmo', sectorId: null, percent: '10.5' });
-    expect(ops[1]).to.deep.equal({ op: 'set-split', rowId: 'default', domainId: 'jw', sectorId: null, percent: '19.5' });
+    expect(ops[0]).to.deep.equal({
+      op: 'set-split',
+      rowId: 'default',
+      domainId: 'wmo',
+      sectorId: null,
+      percent: '10.5',
+    });
+    expect(ops[1]).to.deep.equal({
+      op: 'set-split',
+      rowId: 'default',
+      domainId: 'jw',
+      sectorId: null,
+      percent: '19.5',
+    });
     expect(ops[8]).to.deep.equal({ op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '5.25' });
     expect(ops[11]).to.deep.equal({ op: 'set-split', rowId: 'a2', domainId: 'wpg', sectorId: null, percent: '0' });
     expect(cell(el, 2, JW).textContent).to.equal('24,75 %');
@@ -180,7 +211,9 @@ describe('rp-split-grid', () => {
     select(el, 0, JW);
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.balance')!.click();
     await settle(el);
-    expect(owner.edits.at(-1)).to.deep.equal([{ op: 'set-split', rowId: 'default', domainId: 'jw', sectorId: null, percent: '56.6667' }]);
+    expect(owner.edits.at(-1)).to.deep.equal([
+      { op: 'set-split', rowId: 'default', domainId: 'jw', sectorId: null, percent: '56.6667' },
+    ]);
     expect(cell(el, 0, TOTAL).textContent).to.equal('100 %');
     expect(cell(el, 0, TOTAL).getAttribute('data-rp-mark')).to.not.equal('error');
 
@@ -189,7 +222,9 @@ describe('rp-split-grid', () => {
     select(el, 1, ZVW_VV);
     await chord('Alt', 'b');
     await settle(el);
-    expect(owner.edits.at(-1)).to.deep.equal([{ op: 'set-split', rowId: 'a1', domainId: 'zvw', sectorId: 'zvw-vv', percent: '70' }]);
+    expect(owner.edits.at(-1)).to.deep.equal([
+      { op: 'set-split', rowId: 'a1', domainId: 'zvw', sectorId: 'zvw-vv', percent: '70' },
+    ]);
   });
 
   it('reset puts an activity back on the default split', async () => {
@@ -198,7 +233,9 @@ describe('rp-split-grid', () => {
     select(el, 1, WMO);
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.reset')!.click();
     await settle(el);
-    expect(owner.edits.at(-1)).to.deep.equal([{ op: 'update-row', collection: 'activities', id: 'a1', patch: { split: null } }]);
+    expect(owner.edits.at(-1)).to.deep.equal([
+      { op: 'update-row', collection: 'activities', id: 'a1', patch: { split: null } },
+    ]);
     expect(cell(el, 1, WMO).textContent).to.equal('10 %');
   });
 
@@ -209,7 +246,9 @@ describe('rp-split-grid', () => {
     await chord('Control', 'd');
     await settle(el);
     expect(owner.edits).to.have.length(2);
-    expect(owner.edits[1]).to.deep.equal(['a2', 'a3'].map((rowId) => ({ op: 'set-split', rowId, domainId: 'wmo', sectorId: null, percent: '15' })));
+    expect(owner.edits[1]).to.deep.equal(
+      ['a2', 'a3'].map((rowId) => ({ op: 'set-split', rowId, domainId: 'wmo', sectorId: null, percent: '15' })),
+    );
     expect(cell(el, 3, WMO).textContent).to.equal('15 %');
   });
 
@@ -230,14 +269,25 @@ describe('rp-split-grid', () => {
     await sendKeys({ type: '7' });
     await sendKeys({ press: 'Enter' });
     await settle(el);
-    expect(owner.edits).to.deep.equal([[{ op: 'set-split', rowId: 'a1', domainId: 'wlz', sectorId: null, percent: '7' }]]);
+    expect(owner.edits).to.deep.equal([
+      [{ op: 'set-split', rowId: 'a1', domainId: 'wlz', sectorId: null, percent: '7' }],
+    ]);
   });
 
   it('euro view shows the engine amounts to the cent and is read-only', async () => {
-    owner.set(applyOps(owner.plan, [{ op: 'update-row', collection: 'activities', id: 'a2', patch: { cost: { kind: 'lumpsum', amount: '100000', per: 'year' } } },
-      { op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '33.3333' },
-      { op: 'set-split', rowId: 'a2', domainId: 'jw', sectorId: null, percent: '33.3333' },
-      { op: 'set-split', rowId: 'a2', domainId: 'zvw', sectorId: null, percent: '33.3334' }]));
+    owner.set(
+      applyOps(owner.plan, [
+        {
+          op: 'update-row',
+          collection: 'activities',
+          id: 'a2',
+          patch: { cost: { kind: 'lumpsum', amount: '100000', per: 'year' } },
+        },
+        { op: 'set-split', rowId: 'a2', domainId: 'wmo', sectorId: null, percent: '33.3333' },
+        { op: 'set-split', rowId: 'a2', domainId: 'jw', sectorId: null, percent: '33.3333' },
+        { op: 'set-split', rowId: 'a2', domainId: 'zvw', sectorId: null, percent: '33.3334' },
+      ]),
+    );
     el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.view-toggle button')[1]!.click();
     await settle(el);
     expect(el.view).to.equal('euro');
@@ -254,7 +304,9 @@ describe('rp-split-grid', () => {
     expect(cell(el, 2, UNASSIGNED).textContent).to.equal('€ 2.500,00');
     expect(cell(el, 0, WMO).textContent).to.equal('€ 25.000,00');
     const last = el.allocation!.activities.length;
-    expect(cell(el, last, WMO).textContent).to.equal(formatMoney(el.allocation!.byDomain.find((d) => d.domainId === 'wmo')!.amount, 'nl'));
+    expect(cell(el, last, WMO).textContent).to.equal(
+      formatMoney(el.allocation!.byDomain.find((d) => d.domainId === 'wmo')!.amount, 'nl'),
+    );
     expect(cell(el, last, TOTAL).textContent).to.equal(formatMoney(el.allocation!.annualTotal, 'nl'));
     await typeInto(el, 1, WMO, '5');
     expect(owner.edits).to.have.length(0);
@@ -300,7 +352,9 @@ describe('rp-split-grid with markup in names', () => {
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(document.querySelector('img')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    expect(owner.edits[0]).to.deep.equal([{ op: 'set-split', rowId: 'a1', domainId: 'wmo', sectorId: null, percent: '15' }]);
+    expect(owner.edits[0]).to.deep.equal([
+      { op: 'set-split', rowId: 'a1', domainId: 'wmo', sectorId: null, percent: '15' },
+    ]);
     el.remove();
   });
 });

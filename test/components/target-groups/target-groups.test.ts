@@ -49,7 +49,18 @@ describe('rp-target-groups', () => {
     const postcodes = control(el, 'tg1', 'postcodes');
     expect(postcodes.value).to.equal('5611, 5612-5658');
     await typeInto(postcodes, '5611, 5612 - 5658; 5700');
-    expect(edits).to.deep.equal([{ ops: [{ op: 'update-row', collection: 'targetGroups', id: 'tg1', patch: { postcodes: ['5611', '5612-5658', '5700'] } }] }]);
+    expect(edits).to.deep.equal([
+      {
+        ops: [
+          {
+            op: 'update-row',
+            collection: 'targetGroups',
+            id: 'tg1',
+            patch: { postcodes: ['5611', '5612-5658', '5700'] },
+          },
+        ],
+      },
+    ]);
   });
 
   it('refuses an unreadable size with a visible message and keeps the old value', async () => {
@@ -68,7 +79,9 @@ describe('rp-target-groups', () => {
     expect(mark.textContent).to.contain('“veel” is not a whole number');
     await typeInto(size, '2,500');
     await el.updateComplete;
-    expect(edits).to.deep.equal([{ ops: [{ op: 'update-row', collection: 'targetGroups', id: 'tg1', patch: { estimatedSize: 2500 } }] }]);
+    expect(edits).to.deep.equal([
+      { ops: [{ op: 'update-row', collection: 'targetGroups', id: 'tg1', patch: { estimatedSize: 2500 } }] },
+    ]);
     expect(size.getAttribute('aria-invalid')).to.equal('false');
   });
 
@@ -78,19 +91,25 @@ describe('rp-target-groups', () => {
     const date = control(el, 'tg1', 'referenceDate');
     expect(date.value).to.equal('01-01-2025');
     await typeInto(date, '31122025');
-    expect(edits).to.deep.equal([{ ops: [{ op: 'update-row', collection: 'targetGroups', id: 'tg1', patch: { referenceDate: '2025-12-31' } }] }]);
+    expect(edits).to.deep.equal([
+      { ops: [{ op: 'update-row', collection: 'targetGroups', id: 'tg1', patch: { referenceDate: '2025-12-31' } }] },
+    ]);
     await typeInto(date, '31-12-25');
     await el.updateComplete;
     expect(edits).to.have.length(1);
     expect(date.getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, `#${date.getAttribute('aria-describedby')}`).textContent).to.contain('‘31-12-25’ is geen volledige datum');
+    expect($(el, `#${date.getAttribute('aria-describedby')}`).textContent).to.contain(
+      '‘31-12-25’ is geen volledige datum',
+    );
     expect(date.value).to.equal('31-12-25');
   });
 
   it('adds a group (focusing its name) and removes one', async () => {
     const el = await mount<RpTargetGroups>('rp-target-groups', { plan: handbookPlan() });
     const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
-    const add = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Doelgroep toevoegen'))!;
+    const add = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent!.includes('Doelgroep toevoegen'),
+    )!;
     add.click();
     const insert = edits[0]!.ops[0] as Extract<PlanOp, { op: 'insert-row' }>;
     expect(insert.op).to.equal('insert-row');
@@ -103,14 +122,21 @@ describe('rp-target-groups', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(hasFocus(control(el, insert.row.id, 'name'))).to.equal(true);
-    const remove = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('“Mensen met dementie” verwijderen'))!;
+    const remove = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent!.includes('“Mensen met dementie” verwijderen'),
+    )!;
     remove.click();
     expect(edits[1]!.ops).to.deep.equal([{ op: 'remove-row', collection: 'targetGroups', id: 'tg1' }]);
   });
 
   it('marks the postcode field that has a finding, and section-wide findings above the list', async () => {
     const findings: Finding[] = [
-      { code: 'postcode-invalid', severity: 'error', location: { section: 'targetGroups', rowId: 'tg1', field: 'postcodes' }, message: { nl: 'Postcode 12 is geen PC4.', en: 'Postcode 12 is not a PC4.' } },
+      {
+        code: 'postcode-invalid',
+        severity: 'error',
+        location: { section: 'targetGroups', rowId: 'tg1', field: 'postcodes' },
+        message: { nl: 'Postcode 12 is geen PC4.', en: 'Postcode 12 is not a PC4.' },
+      },
     ];
     const el = await mount<RpTargetGroups>('rp-target-groups', { plan: handbookPlan(), findings });
     const postcodes = control(el, 'tg1', 'postcodes');
@@ -122,7 +148,14 @@ describe('rp-target-groups', () => {
     expect(control(el, 'tg1', 'name').getAttribute('aria-invalid')).to.equal('false');
 
     el.plan = { ...handbookPlan(), targetGroups: [] };
-    el.findings = [{ code: 'target-group-incomplete', severity: 'error', location: { section: 'targetGroups' }, message: { nl: 'Geen doelgroep.', en: 'No target group.' } }];
+    el.findings = [
+      {
+        code: 'target-group-incomplete',
+        severity: 'error',
+        location: { section: 'targetGroups' },
+        message: { nl: 'Geen doelgroep.', en: 'No target group.' },
+      },
+    ];
     await el.updateComplete;
     expect($(el, '.section-marks').textContent).to.contain('Geen doelgroep.');
   });

@@ -20,12 +20,21 @@ describe('rule area-total-missing', () => {
     const old = { ...rest, formatVersion: 1 };
     const plan = Plan.parse(upgradePlan(old));
     expect(plan.marketShare.insuredTotal).to.equal(null);
-    expect(validate(plan).filter((f) => f.code === 'area-total-missing').map((f) => f.location)).to.deep.equal([at]);
+    expect(
+      validate(plan)
+        .filter((f) => f.code === 'area-total-missing')
+        .map((f) => f.location),
+    ).to.deep.equal([at]);
   });
 
-  it('asks for a later year\'s total when that year has counts', () => {
+  it("asks for a later year's total when that year has counts", () => {
     const plan = dementiaPlan();
-    plan.marketShare = { ...plan.marketShare, laterYears: plan.marketShare.laterYears.map((y) => ({ ...y, insuredTotal: null })) };
-    expectFindings(plan, 'area-total-missing', [{ severity: 'error', location: { section: 'plan', field: 'marketShare.laterYears.2026.insuredTotal' } }]);
+    plan.marketShare = {
+      ...plan.marketShare,
+      laterYears: plan.marketShare.laterYears.map((y) => ({ ...y, insuredTotal: null })),
+    };
+    expectFindings(plan, 'area-total-missing', [
+      { severity: 'error', location: { section: 'plan', field: 'marketShare.laterYears.2026.insuredTotal' } },
+    ]);
   });
 });

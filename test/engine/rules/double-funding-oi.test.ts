@@ -6,7 +6,9 @@ describe('rule double-funding-oi', () => {
   it('reports BDSS and O&I together while GP care takes part', () => {
     const plan = handbookPlan();
     plan.otherTitles = ['oi'];
-    const [f] = expectFindings(plan, 'double-funding-oi', [{ severity: 'error', location: { section: 'plan', field: 'otherTitles' } }]);
+    const [f] = expectFindings(plan, 'double-funding-oi', [
+      { severity: 'error', location: { section: 'plan', field: 'otherTitles' } },
+    ]);
     expect(f!.message.nl).to.contain('kies één titel voor alle Zvw-aanbieders');
     plan.otherTitles = [];
     expectNone(plan, 'double-funding-oi');
@@ -16,7 +18,9 @@ describe('rule double-funding-oi', () => {
     const plan = handbookPlan();
     plan.paymentTitle = 'oi';
     plan.otherTitles = ['bdss'];
-    expectFindings(plan, 'double-funding-oi', [{ severity: 'error', location: { section: 'plan', field: 'paymentTitle' } }]);
+    expectFindings(plan, 'double-funding-oi', [
+      { severity: 'error', location: { section: 'plan', field: 'paymentTitle' } },
+    ]);
   });
 
   it('needs GPs: no GP money and no GP provider means no conflict', () => {
@@ -28,7 +32,11 @@ describe('rule double-funding-oi', () => {
     plan.otherTitles = ['oi'];
     expectNone(plan, 'double-funding-oi');
     // A GP provider alone is enough for GPs to take part.
-    const withGp = applyOps(plan, [{ op: 'insert-row', collection: 'providers', row: { ...handbookPlan().providers[1]! } }]);
-    expectFindings(withGp, 'double-funding-oi', [{ severity: 'error', location: { section: 'plan', field: 'otherTitles' } }]);
+    const withGp = applyOps(plan, [
+      { op: 'insert-row', collection: 'providers', row: { ...handbookPlan().providers[1]! } },
+    ]);
+    expectFindings(withGp, 'double-funding-oi', [
+      { severity: 'error', location: { section: 'plan', field: 'otherTitles' } },
+    ]);
   });
 });

@@ -15,7 +15,11 @@ export const findingsOf = (plan: Plan, code: FindingCode): Finding[] => validate
  * Validates the plan and expects exactly these findings of the code (in this order), each with its
  * severity and precise location, and messages in both languages. Returns them for message checks.
  */
-export function expectFindings(plan: Plan, code: FindingCode, expected: { severity: Severity; location: FindingLocation }[]): Finding[] {
+export function expectFindings(
+  plan: Plan,
+  code: FindingCode,
+  expected: { severity: Severity; location: FindingLocation }[],
+): Finding[] {
   const found = findingsOf(plan, code);
   expect(found.map((f) => ({ severity: f.severity, location: f.location }))).to.deep.equal(expected);
   for (const f of found) {

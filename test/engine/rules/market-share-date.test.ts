@@ -18,7 +18,9 @@ describe('rule market-share-date', () => {
     const plan = handbookPlan();
     plan.marketShareDate = '2025-01-02';
     const [f] = expectFindings(plan, 'market-share-date', [{ severity: 'error', location: at }]);
-    expect(f!.message.en).to.contain('(2 January 2025) is after the start of the period it applies to (1 January 2025)');
+    expect(f!.message.en).to.contain(
+      '(2 January 2025) is after the start of the period it applies to (1 January 2025)',
+    );
     plan.marketShareDate = '2202-03-11';
     expectFindings(plan, 'market-share-date', [{ severity: 'error', location: at }]);
     plan.marketShareDate = '1202-03-11';
@@ -32,9 +34,17 @@ describe('rule market-share-date', () => {
     const plan = dementiaPlan();
     expectNone(plan, 'market-share-date');
     plan.marketShare = { ...plan.marketShare, laterYears: [] };
-    const [f] = expectFindings(plan, 'market-share-date', [{ severity: 'warning', location: { section: 'plan', field: 'marketShare.laterYears.2026' } }]);
+    const [f] = expectFindings(plan, 'market-share-date', [
+      { severity: 'warning', location: { section: 'plan', field: 'marketShare.laterYears.2026' } },
+    ]);
     expect(f!.message.en).to.contain('insured persons may switch insurer on 1 January');
-    plan.marketShare = { ...plan.marketShare, laterYears: [{ year: 2026, referenceDate: '2026-02-01', insuredTotal: '100', counts: [] }, { year: 2031, referenceDate: null, insuredTotal: null, counts: [] }] };
+    plan.marketShare = {
+      ...plan.marketShare,
+      laterYears: [
+        { year: 2026, referenceDate: '2026-02-01', insuredTotal: '100', counts: [] },
+        { year: 2031, referenceDate: null, insuredTotal: null, counts: [] },
+      ],
+    };
     expectFindings(plan, 'market-share-date', [
       { severity: 'error', location: { section: 'plan', field: 'marketShare.laterYears.2026.referenceDate' } },
       { severity: 'warning', location: { section: 'plan', field: 'marketShare.laterYears.2031' } },

@@ -9,7 +9,9 @@ describe('rule market-share-sum', () => {
   it('reports percent shares of one domain that do not add up to 100 %', () => {
     const plan = dementiaPlan();
     funder(plan, 'f-wpg-wilgerveen').share = { basis: 'percent', percent: '10' };
-    const [f] = expectFindings(plan, 'market-share-sum', [{ severity: 'error', location: at('f-wpg-lindehaven', 'wpg') }]);
+    const [f] = expectFindings(plan, 'market-share-sum', [
+      { severity: 'error', location: at('f-wpg-lindehaven', 'wpg') },
+    ]);
     expect(f!.message.nl).to.equal('Financiers van Wpg: marktaandelen tellen op tot 95 %, 5 % te weinig');
     funder(plan, 'f-wpg-wilgerveen').share = { basis: 'percent', percent: '15' };
     expectNone(plan, 'market-share-sum');
@@ -31,7 +33,9 @@ describe('rule market-share-sum', () => {
       { severity: 'error', location: at('f-linde', 'zvw') },
       { severity: 'error', location: at('f-samen', 'zvw') },
     ]);
-    expect(found[0]!.message.en).to.equal('Funder ‘Zorgverzekeraar Noordkust’: no market share, while Zvw has 3 health insurers (NZa handbook §4 ‘Hoe te gebruiken?’: how to use it)');
+    expect(found[0]!.message.en).to.equal(
+      'Funder ‘Zorgverzekeraar Noordkust’: no market share, while Zvw has 3 health insurers (NZa handbook §4 ‘Hoe te gebruiken?’: how to use it)',
+    );
     // A single insurer without a share pays the whole Zvw part: a warning says so, it is no market share.
     plan.funders = plan.funders.filter((f) => f.id === 'f-noordkust' || f.kind !== 'insurer');
     expectFindings(plan, 'market-share-sum', [{ severity: 'warning', location: at('f-noordkust', 'zvw') }]);
@@ -59,10 +63,16 @@ describe('rule market-share-sum', () => {
 
   it('warns that a lone insurer without a market share pays the whole Zvw part', () => {
     const plan = handbookPlan();
-    plan.funders = plan.funders.filter((f) => f.id !== 'f-zv-2').map((f) => (f.id === 'f-zv-1' ? { ...f, share: null } : f));
-    const [f] = expectFindings(plan, 'market-share-sum', [{ severity: 'warning', location: { section: 'funders', rowId: 'f-zv-1', field: 'share', domainId: 'zvw' } }]);
+    plan.funders = plan.funders
+      .filter((f) => f.id !== 'f-zv-2')
+      .map((f) => (f.id === 'f-zv-1' ? { ...f, share: null } : f));
+    const [f] = expectFindings(plan, 'market-share-sum', [
+      { severity: 'warning', location: { section: 'funders', rowId: 'f-zv-1', field: 'share', domainId: 'zvw' } },
+    ]);
     expect(f!.message.nl).to.contain('nu betaalt deze zorgverzekeraar het hele Zvw-deel');
-    plan.funders = plan.funders.map((f) => (f.id === 'f-zv-1' ? { ...f, share: { basis: 'percent', percent: '100' } } : f));
+    plan.funders = plan.funders.map((f) =>
+      f.id === 'f-zv-1' ? { ...f, share: { basis: 'percent', percent: '100' } } : f,
+    );
     expectNone(plan, 'market-share-sum');
   });
 });

@@ -8,7 +8,9 @@ describe('rule oi-without-gp', () => {
       { op: 'set-field', field: 'paymentTitle', value: 'oi' },
       { op: 'remove-row', collection: 'providers', id: 'p-ha' },
     ]);
-    const [f] = expectFindings(plan, 'oi-without-gp', [{ severity: 'error', location: { section: 'plan', field: 'paymentTitle' } }]);
+    const [f] = expectFindings(plan, 'oi-without-gp', [
+      { severity: 'error', location: { section: 'plan', field: 'paymentTitle' } },
+    ]);
     expect(f!.message.nl).to.contain('O&I vergoedt per ingeschreven verzekerde van de aangesloten huisartsen');
     expect(f!.message.nl).to.contain('§6 ‘Verhouding tot andere bekostigingsmethoden voor samenwerking’');
     expect(f!.message.en).to.contain('GPs must be part of the collaboration');
@@ -20,6 +22,8 @@ describe('rule oi-without-gp', () => {
     expectNone(dementiaPlan(), 'oi-without-gp');
     const other = applyOps(dementiaPlan(), [{ op: 'set-field', field: 'otherTitles', value: ['oi'] }]);
     other.providers = other.providers.filter((p) => p.sectorId !== 'zvw-ha');
-    expectFindings(other, 'oi-without-gp', [{ severity: 'error', location: { section: 'plan', field: 'otherTitles' } }]);
+    expectFindings(other, 'oi-without-gp', [
+      { severity: 'error', location: { section: 'plan', field: 'otherTitles' } },
+    ]);
   });
 });

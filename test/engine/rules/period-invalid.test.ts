@@ -5,7 +5,9 @@ describe('rule period-invalid', () => {
   it('reports an end date before the start date, in words in each language', () => {
     const plan = handbookPlan();
     plan.period = { start: '2025-06-01', end: '2025-05-31' };
-    const [f] = expectFindings(plan, 'period-invalid', [{ severity: 'error', location: { section: 'plan', field: 'period.end' } }]);
+    const [f] = expectFindings(plan, 'period-invalid', [
+      { severity: 'error', location: { section: 'plan', field: 'period.end' } },
+    ]);
     expect(f!.message.nl).to.equal('De einddatum (31 mei 2025) ligt vóór de startdatum (1 juni 2025)');
     expect(f!.message.en).to.equal('The end date (31 May 2025) is before the start date (1 June 2025)');
     plan.period = { start: '2025-06-01', end: '2025-06-01' };
@@ -30,6 +32,8 @@ describe('rule period-invalid', () => {
   it('reports an impossible reference date of a target group', () => {
     const plan = handbookPlan();
     plan.targetGroups[0]!.referenceDate = '2025-02-29';
-    expectFindings(plan, 'period-invalid', [{ severity: 'error', location: { section: 'targetGroups', rowId: 'tg-ouderen', field: 'referenceDate' } }]);
+    expectFindings(plan, 'period-invalid', [
+      { severity: 'error', location: { section: 'targetGroups', rowId: 'tg-ouderen', field: 'referenceDate' } },
+    ]);
   });
 });

@@ -8,7 +8,11 @@ describe('rule postcode-invalid', () => {
   it('reports each bad entry by its exact text', () => {
     const plan = handbookPlan();
     plan.targetGroups[0]!.postcodes = ['3811', '0999', '3811 AB', '38111', '3899-3810', 'Havenstad'];
-    const found = expectFindings(plan, 'postcode-invalid', Array.from({ length: 5 }, () => ({ severity: 'error' as const, location: at })));
+    const found = expectFindings(
+      plan,
+      'postcode-invalid',
+      Array.from({ length: 5 }, () => ({ severity: 'error' as const, location: at })),
+    );
     expect(found.map((f) => f.message.en)).to.deep.equal([
       'Target group ‘Kwetsbare thuiswonende ouderen’: ‘0999’ is not a postcode (PC4, 1000–9999) or a range such as 1000-1099',
       'Target group ‘Kwetsbare thuiswonende ouderen’: ‘3811 AB’ is not a postcode (PC4, 1000–9999) or a range such as 1000-1099',
@@ -22,7 +26,13 @@ describe('rule postcode-invalid', () => {
 
   it('reads PC4 entries and ranges', () => {
     expect(['1000', '9999', '1000-1000', ' 5611-5658 '].map(readPostcode)).to.deep.equal(['ok', 'ok', 'ok', 'ok']);
-    expect(['999', '10000', '0000-1000', '5611-', ''].map(readPostcode)).to.deep.equal(['invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
+    expect(['999', '10000', '0000-1000', '5611-', ''].map(readPostcode)).to.deep.equal([
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+    ]);
     expect(readPostcode('5658-5611')).to.equal('reversed');
   });
 });

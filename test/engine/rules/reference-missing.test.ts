@@ -4,12 +4,32 @@ import { dementiaPlan, expectFindings, expectNone, handbookPlan } from './helper
 
 describe('rule reference-missing', () => {
   it('reports an activity naming an unknown target group (error) or none (warning)', () => {
-    const plan = applyOps(handbookPlan(), [{ op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { targetGroupIds: ['tg-ouderen', 'tg-weg'] } }]);
-    const [f] = expectFindings(plan, 'reference-missing', [{ severity: 'error', location: { section: 'activities', rowId: 'a-lumpsum', field: 'targetGroupIds' } }]);
-    expect(f!.message.en).to.equal('Activity ‘Domeinoverstijgende samenwerking kwetsbare ouderen’: a chosen target group no longer exists; choose the target groups again');
-    const none = applyOps(plan, [{ op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { targetGroupIds: [] } }]);
-    expectFindings(none, 'reference-missing', [{ severity: 'warning', location: { section: 'activities', rowId: 'a-lumpsum', field: 'targetGroupIds' } }]);
-    expectNone(applyOps(plan, [{ op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { targetGroupIds: ['tg-ouderen'] } }]), 'reference-missing');
+    const plan = applyOps(handbookPlan(), [
+      {
+        op: 'update-row',
+        collection: 'activities',
+        id: 'a-lumpsum',
+        patch: { targetGroupIds: ['tg-ouderen', 'tg-weg'] },
+      },
+    ]);
+    const [f] = expectFindings(plan, 'reference-missing', [
+      { severity: 'error', location: { section: 'activities', rowId: 'a-lumpsum', field: 'targetGroupIds' } },
+    ]);
+    expect(f!.message.en).to.equal(
+      'Activity ‘Domeinoverstijgende samenwerking kwetsbare ouderen’: a chosen target group no longer exists; choose the target groups again',
+    );
+    const none = applyOps(plan, [
+      { op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { targetGroupIds: [] } },
+    ]);
+    expectFindings(none, 'reference-missing', [
+      { severity: 'warning', location: { section: 'activities', rowId: 'a-lumpsum', field: 'targetGroupIds' } },
+    ]);
+    expectNone(
+      applyOps(plan, [
+        { op: 'update-row', collection: 'activities', id: 'a-lumpsum', patch: { targetGroupIds: ['tg-ouderen'] } },
+      ]),
+      'reference-missing',
+    );
   });
 
   it('reports an activity whose target group was removed', () => {
@@ -29,8 +49,13 @@ describe('rule reference-missing', () => {
     ]);
     const found = expectFindings(plan, 'reference-missing', [
       { severity: 'error', location: { section: 'split', rowId: 'default', domainId: 'forensisch' } },
-      { severity: 'error', location: { section: 'split', rowId: 'default', domainId: 'zvw', sectorId: 'zvw-apotheek' } },
+      {
+        severity: 'error',
+        location: { section: 'split', rowId: 'default', domainId: 'zvw', sectorId: 'zvw-apotheek' },
+      },
     ]);
-    expect(found[1]!.message.nl).to.equal('Standaardverdeling: de verdeling noemt een sector binnen Zvw die niet (meer) bestaat');
+    expect(found[1]!.message.nl).to.equal(
+      'Standaardverdeling: de verdeling noemt een sector binnen Zvw die niet (meer) bestaat',
+    );
   });
 });

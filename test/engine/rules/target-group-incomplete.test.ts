@@ -10,7 +10,9 @@ describe('rule target-group-incomplete', () => {
       { severity: 'error', location: { section: 'targetGroups', rowId: 'tg-ouderen', field: 'characteristics' } },
       { severity: 'error', location: { section: 'targetGroups', rowId: 'tg-ouderen', field: 'postcodes' } },
     ]);
-    expect(found[1]!.message.nl).to.equal('Doelgroep ‘Kwetsbare thuiswonende ouderen’: het verzorgingsgebied (postcodes) ontbreekt (handleiding §4 ‘Hoe te gebruiken?’)');
+    expect(found[1]!.message.nl).to.equal(
+      'Doelgroep ‘Kwetsbare thuiswonende ouderen’: het verzorgingsgebied (postcodes) ontbreekt (handleiding §4 ‘Hoe te gebruiken?’)',
+    );
     plan.targetGroups[0]!.characteristics = 'Thuiswonende 75-plussers';
     plan.targetGroups[0]!.postcodes = ['3811'];
     expectNone(plan, 'target-group-incomplete');

@@ -6,9 +6,15 @@ describe('rule zvw-without-insurer', () => {
   it('reports a Zvw part with no insurer to pay it', () => {
     const plan = handbookPlan();
     plan.funders = plan.funders.filter((f) => f.kind !== 'insurer');
-    const [f] = expectFindings(plan, 'zvw-without-insurer', [{ severity: 'error', location: { section: 'funders', domainId: 'zvw' } }]);
-    expect(f!.message.nl).to.equal('Zvw krijgt geld, maar er is geen zorgverzekeraar die het betaalt (handleiding §4 ‘Hoe te gebruiken?’)');
-    expect(f!.message.en).to.equal('Zvw receives money, but no health insurer pays for it (NZa handbook §4 ‘Hoe te gebruiken?’: how to use it)');
+    const [f] = expectFindings(plan, 'zvw-without-insurer', [
+      { severity: 'error', location: { section: 'funders', domainId: 'zvw' } },
+    ]);
+    expect(f!.message.nl).to.equal(
+      'Zvw krijgt geld, maar er is geen zorgverzekeraar die het betaalt (handleiding §4 ‘Hoe te gebruiken?’)',
+    );
+    expect(f!.message.en).to.equal(
+      'Zvw receives money, but no health insurer pays for it (NZa handbook §4 ‘Hoe te gebruiken?’: how to use it)',
+    );
   });
 
   it('is quiet when the Zvw gets no money', () => {

@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { EDITOR, OBSERVER, ROOM_ONLY, join, startServer, waitFor, synced, type TestServer } from './helpers.ts';
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.close(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.close();
+});
 
 for (const [label, token, room, code] of [
   ['a wrong token', 'not-a-token', 'plan-a', 'token-invalid'],
@@ -47,7 +51,10 @@ test('an observer sees edits, but its own edits do not reach anyone', async () =
   await new Promise((r) => setTimeout(r, 100));
   editor.doc.getMap('m').set('marker', 1);
   const late = join(server.url, 'plan-obs');
-  await waitFor(() => late.doc.getMap('m').get('marker') === 1 && observer.doc.getMap('m').get('marker') === 1, 'marker everywhere');
+  await waitFor(
+    () => late.doc.getMap('m').get('marker') === 1 && observer.doc.getMap('m').get('marker') === 1,
+    'marker everywhere',
+  );
   assert.equal(editor.doc.getMap('m').get('from-observer'), undefined);
   assert.equal(late.doc.getMap('m').get('from-observer'), undefined, 'the server did not keep it either');
   await waitFor(() => editor.peers().some((p) => p.name === 'Beamer'), 'observer is present');

@@ -5,7 +5,17 @@ import { Plan } from '../../../src/model/index.ts';
 import { createPlanState, type YPlanState } from '../../../src/sync/plan-state.ts';
 import { activity, generatePlan } from '../../sync/helpers.ts';
 import {
-  EDITOR, join, rawDocClient, sameDoc, sleep, stable, startServer, synced, waitFor, wire, type TestServer,
+  EDITOR,
+  join,
+  rawDocClient,
+  sameDoc,
+  sleep,
+  stable,
+  startServer,
+  synced,
+  waitFor,
+  wire,
+  type TestServer,
 } from './helpers.ts';
 
 /*
@@ -16,8 +26,12 @@ import {
  */
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.close(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.close();
+});
 
 const json = (v: unknown) => stable(JSON.parse(JSON.stringify(v)));
 
@@ -29,42 +43,96 @@ async function seededRoom(room: string, seed: number): Promise<{ base: Plan; pre
   // A row created during the workshop: nobody's local plan has it.
   present.apply([{ op: 'insert-row', collection: 'activities', row: activity('act-new') }]);
   await waitFor(() => synced(c), 'row acknowledged');
-  return { base, present, leave: () => { c.leave(); present.destroy(); } };
+  return {
+    base,
+    present,
+    leave: () => {
+      c.leave();
+      present.destroy();
+    },
+  };
 }
 
-async function lateJoiner(room: string, base: Plan, present: YPlanState): Promise<{ late: YPlanState; leave: () => void }> {
+async function lateJoiner(
+  room: string,
+  base: Plan,
+  present: YPlanState,
+): Promise<{ late: YPlanState; leave: () => void }> {
   const late = createPlanState(base);
   const c = join(server.url, room, { doc: late, userName: 'Late' });
   await waitFor(() => synced(c) && sameDoc(late.doc, present.doc), 'late participant has the same document');
-  return { late, leave: () => { c.leave(); late.destroy(); } };
+  return {
+    late,
+    leave: () => {
+      c.leave();
+      late.destroy();
+    },
+  };
 }
 
 for (const [label, write] of [
-  ['an invalid cost in a row created during the workshop', (doc: Y.Doc) => {
-    ((doc.getMap('rows.activities').get('act-new') as Y.Map<unknown>).get('cost') as Y.Map<unknown>).set('amount', 'twelve euros');
-  }],
-  ['a row that is not a row', (doc: Y.Doc) => { doc.getMap('rows.activities').set('act-junk', 'just a string'); }],
-  ['a number as the plan name', (doc: Y.Doc) => { doc.getMap('plan').set('name', 42); }],
-  ['a removed plan field', (doc: Y.Doc) => { doc.getMap('plan').delete('paymentTitle'); }],
-  ['an invalid default split cell', (doc: Y.Doc) => { doc.getMap('defaultSplit').set('d:zvw', { p: '50%%', n: 0 }); }],
+  [
+    'an invalid cost in a row created during the workshop',
+    (doc: Y.Doc) => {
+      ((doc.getMap('rows.activities').get('act-new') as Y.Map<unknown>).get('cost') as Y.Map<unknown>).set(
+        'amount',
+        'twelve euros',
+      );
+    },
+  ],
+  [
+    'a row that is not a row',
+    (doc: Y.Doc) => {
+      doc.getMap('rows.activities').set('act-junk', 'just a string');
+    },
+  ],
+  [
+    'a number as the plan name',
+    (doc: Y.Doc) => {
+      doc.getMap('plan').set('name', 42);
+    },
+  ],
+  [
+    'a removed plan field',
+    (doc: Y.Doc) => {
+      doc.getMap('plan').delete('paymentTitle');
+    },
+  ],
+  [
+    'an invalid default split cell',
+    (doc: Y.Doc) => {
+      doc.getMap('defaultSplit').set('d:zvw', { p: '50%%', n: 0 });
+    },
+  ],
 ] as const) {
   test(`a hostile Yjs client writes ${label}: refused, and early and late participants derive the same plan`, async () => {
     const room = `plan-truth-${label.length}`;
     const { base, present, leave } = await seededRoom(room, label.length);
     const before = json(present.plan);
     const hostile = await rawDocClient(server.url, room, EDITOR);
-    await waitFor(() => hostile.authenticated() && hostile.synced() && sameDoc(hostile.doc, present.doc), 'hostile synced');
+    await waitFor(
+      () => hostile.authenticated() && hostile.synced() && sameDoc(hostile.doc, present.doc),
+      'hostile synced',
+    );
     write(hostile.doc);
     const closed = await Promise.race([hostile.closed, sleep(1000).then(() => null)]);
     if (!hostile.isClosed()) hostile.ws.terminate();
     await sleep(100);
     const { late, leave: leaveLate } = await lateJoiner(room, base, present);
-    assert.equal(json(late.plan), json(present.plan), 'the participant who was there and the one who joined later see the same plan');
+    assert.equal(
+      json(late.plan),
+      json(present.plan),
+      'the participant who was there and the one who joined later see the same plan',
+    );
     assert.equal(json(present.plan), before, 'nothing changed for the participant who was there');
     assert.ok(Plan.safeParse(late.plan).success);
     assert.deepEqual(closed, { code: 4422, reason: 'invalid-update' }, 'the sender is told');
-    assert.ok(server.logs.some((l) => l.includes('invalid-update')), 'logged');
-    leaveLate(); leave();
+    assert.ok(
+      server.logs.some((l) => l.includes('invalid-update')),
+      'logged',
+    );
+    leaveLate();
+    leave();
   });
 }
 
@@ -79,7 +147,8 @@ test('a valid edit from the same kind of raw client is accepted and reaches ever
   assert.equal(late.plan.name, 'Renamed by a raw client');
   assert.equal(hostile.isClosed(), false);
   hostile.ws.terminate();
-  leaveLate(); leave();
+  leaveLate();
+  leave();
 });
 
 test('an update that does not decode, or fails when applied, is refused with the room unchanged', async () => {
@@ -96,7 +165,8 @@ test('an update that does not decode, or fails when applied, is refused with the
   assert.ok(closed && (closed.code === 4422 || closed.code === 4400), `closed (${JSON.stringify(closed)})`);
   const { late, leave: leaveLate } = await lateJoiner(room, base, present);
   assert.equal(json(late.plan), before);
-  leaveLate(); leave();
+  leaveLate();
+  leave();
 });
 
 test('an edit that arrives before what it builds on is held, then applied with it; one whose base never comes is refused', async () => {
@@ -112,7 +182,9 @@ test('an edit that arrives before what it builds on is held, then applied with i
     // A client that was offline: it renamed the plan twice; the second rename builds on the first.
     const offline = createPlanState(base);
     const updates: Uint8Array[] = [];
-    offline.onUpdate((u, origin) => { if (origin === 'local') updates.push(u); });
+    offline.onUpdate((u, origin) => {
+      if (origin === 'local') updates.push(u);
+    });
     offline.apply([{ op: 'set-field', field: 'name', value: 'First rename' }]);
     offline.apply([{ op: 'set-field', field: 'name', value: 'Second rename' }]);
     const [first, second] = updates;
@@ -141,7 +213,8 @@ test('an edit that arrives before what it builds on is held, then applied with i
     const l = join(hold.url, room, { doc: late });
     await waitFor(() => synced(l) && sameDoc(late.doc, present.doc), 'late joiner');
     assert.equal(json(late.plan), json(present.plan));
-    l.leave(); c.leave();
+    l.leave();
+    c.leave();
     [present, offline, late].forEach((s) => s.destroy());
   } finally {
     await hold.close();

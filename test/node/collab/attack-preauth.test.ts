@@ -2,8 +2,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import {
-  EDITOR, OBSERVER, freePort, health, join, raw, readServerMessage, rssMiB, sleep, startMain, startServer, stopped,
-  synced, tempDir, waitFor, wire, type Client, type RawSocket,
+  EDITOR,
+  OBSERVER,
+  freePort,
+  health,
+  join,
+  raw,
+  readServerMessage,
+  rssMiB,
+  sleep,
+  startMain,
+  startServer,
+  stopped,
+  synced,
+  tempDir,
+  waitFor,
+  wire,
+  type Client,
+  type RawSocket,
 } from './helpers.ts';
 
 /*
@@ -23,7 +39,9 @@ test('pre-auth flood: sockets without a valid token that send ~1 MB updates are 
   const port = await freePort();
   const data = tempDir();
   const main = await startMain({
-    RP_COLLAB_HOST: '127.0.0.1', RP_COLLAB_PORT: String(port), RP_COLLAB_DATA_DIR: data.path,
+    RP_COLLAB_HOST: '127.0.0.1',
+    RP_COLLAB_PORT: String(port),
+    RP_COLLAB_DATA_DIR: data.path,
     RP_COLLAB_TOKENS: JSON.stringify({ [EDITOR]: 'editor' }),
   });
   const pid = main.child.pid!;
@@ -41,15 +59,25 @@ test('pre-auth flood: sockets without a valid token that send ~1 MB updates are 
     }
     const firstSent = Date.now();
     const closedAt: number[] = [];
-    sockets.forEach((s, i) => void s.closed.then(() => { closedAt[i] = Date.now() - firstSent; }));
+    sockets.forEach(
+      (s, i) =>
+        void s.closed.then(() => {
+          closedAt[i] = Date.now() - firstSent;
+        }),
+    );
     for (let round = 0; round < 5; round++) {
       for (const [i, s] of sockets.entries()) s.send(wire.update(`plan-flood-${i}`, payload));
       await sleep(1000);
     }
     const after = rssMiB(pid);
-    console.log(`  pre-auth flood: server RSS ${before.toFixed(0)} → ${after.toFixed(0)} MiB; sockets closed after ${closedAt.map((t) => (t === undefined ? 'never' : `${t} ms`)).join(', ')}`);
+    console.log(
+      `  pre-auth flood: server RSS ${before.toFixed(0)} → ${after.toFixed(0)} MiB; sockets closed after ${closedAt.map((t) => (t === undefined ? 'never' : `${t} ms`)).join(', ')}`,
+    );
     for (const s of sockets) s.ws.terminate();
-    assert.ok(closedAt.length === 4 && closedAt.every((t) => t !== undefined && t < 3000), 'every flooding socket is closed within 3 s (at its first message)');
+    assert.ok(
+      closedAt.length === 4 && closedAt.every((t) => t !== undefined && t < 3000),
+      'every flooding socket is closed within 3 s (at its first message)',
+    );
     assert.ok(after - before < 40, `RSS grew by ${(after - before).toFixed(0)} MiB`);
     // The server still serves.
     const a = join(`ws://127.0.0.1:${port}`, 'plan-after-flood');
@@ -85,7 +113,9 @@ test('a socket that does not sign in within the deadline is closed', async () =>
     // Small messages that are allowed before sign-in do not extend the deadline.
     const timer = setInterval(() => chatty.send(wire.step1('plan-t', new Uint8Array([0]))), 50);
     const t0 = Date.now();
-    const [a, b] = await Promise.all([silent, chatty].map((s) => Promise.race([s.closed, sleep(2000).then(() => null)])));
+    const [a, b] = await Promise.all(
+      [silent, chatty].map((s) => Promise.race([s.closed, sleep(2000).then(() => null)])),
+    );
     clearInterval(timer);
     assert.deepEqual(a, { code: 4401, reason: 'auth-timeout' });
     assert.deepEqual(b, { code: 4401, reason: 'auth-timeout' });
@@ -188,7 +218,8 @@ test("a room's size is capped: edits beyond it are refused and the sender is tol
     const late = join(server.url, 'plan-size');
     await waitFor(() => late.doc.getMap('m').get('small') === 1, 'late joiner');
     assert.equal(late.doc.getMap('m').get('second'), undefined, 'the refused edit reached nobody');
-    other.leave(); late.leave();
+    other.leave();
+    late.leave();
   } finally {
     await server.close();
   }
@@ -220,7 +251,12 @@ test('development tokens are refused on a non-loopback interface', async () => {
   const port = await freePort();
   let started: Awaited<ReturnType<typeof startMain>> | null = null;
   try {
-    started = await startMain({ RP_COLLAB_HOST: '0.0.0.0', RP_COLLAB_PORT: String(port), RP_COLLAB_TOKENS: '', RP_COLLAB_TOKENS_FILE: '' });
+    started = await startMain({
+      RP_COLLAB_HOST: '0.0.0.0',
+      RP_COLLAB_PORT: String(port),
+      RP_COLLAB_TOKENS: '',
+      RP_COLLAB_TOKENS_FILE: '',
+    });
   } catch (error) {
     assert.match(String(error), /development tokens .*only on loopback/i);
     assert.match(String(error), /RP_COLLAB_TOKENS/);
@@ -231,7 +267,13 @@ test('development tokens are refused on a non-loopback interface', async () => {
   }
   // On loopback they still work (npm start, the demo).
   const data = tempDir();
-  const local = await startMain({ RP_COLLAB_HOST: '127.0.0.1', RP_COLLAB_PORT: String(port), RP_COLLAB_TOKENS: '', RP_COLLAB_TOKENS_FILE: '', RP_COLLAB_DATA_DIR: data.path });
+  const local = await startMain({
+    RP_COLLAB_HOST: '127.0.0.1',
+    RP_COLLAB_PORT: String(port),
+    RP_COLLAB_TOKENS: '',
+    RP_COLLAB_TOKENS_FILE: '',
+    RP_COLLAB_DATA_DIR: data.path,
+  });
   assert.equal(await stopped(local.child), 0);
   data.remove();
 });

@@ -2,7 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
-import { EDITOR, freePort, health, join, sleep, startMain, startServer, stopped, synced, tempDir, waitFor } from './helpers.ts';
+import {
+  EDITOR,
+  freePort,
+  health,
+  join,
+  sleep,
+  startMain,
+  startServer,
+  stopped,
+  synced,
+  tempDir,
+  waitFor,
+} from './helpers.ts';
 
 /*
  * A disk that fails (full, read-only, an NFS hiccup) must not take the server down: before
@@ -17,15 +29,20 @@ function breakRoom(dataDir: string, room: string, instance = 'main'): () => void
     mkdirSync(p, { recursive: true });
     writeFileSync(joinPath(p, 'in-the-way'), 'x');
   }
-  return () => { for (const p of paths) rmSync(p, { recursive: true, force: true }); };
+  return () => {
+    for (const p of paths) rmSync(p, { recursive: true, force: true });
+  };
 }
 
 test('a failing disk: the server stays up, says so on /health, keeps the room, stores once the disk is back', async () => {
   const data = tempDir();
   const port = await freePort();
   const env = {
-    RP_COLLAB_HOST: '127.0.0.1', RP_COLLAB_PORT: String(port), RP_COLLAB_DATA_DIR: data.path,
-    RP_COLLAB_TOKENS: JSON.stringify({ [EDITOR]: 'editor' }), RP_COLLAB_STORE_RETRY_MS: '100',
+    RP_COLLAB_HOST: '127.0.0.1',
+    RP_COLLAB_PORT: String(port),
+    RP_COLLAB_DATA_DIR: data.path,
+    RP_COLLAB_TOKENS: JSON.stringify({ [EDITOR]: 'editor' }),
+    RP_COLLAB_STORE_RETRY_MS: '100',
   };
   let main = await startMain(env);
   const url = `ws://127.0.0.1:${port}`;
@@ -44,7 +61,8 @@ test('a failing disk: the server stays up, says so on /health, keeps the room, s
     assert.equal(sick.body.ok, false);
     assert.equal(sick.body.storesFailing, 1);
     assert.match(main.output(), /plan-disk.*(store|write).*fail/i, 'logged');
-    a.leave(); b.leave();
+    a.leave();
+    b.leave();
     await sleep(1500);
     assert.equal((await health(port)).body.rooms, 1, 'the unsaved room stays loaded; the stored one is unloaded');
     repair();
@@ -58,8 +76,12 @@ test('a failing disk: the server stays up, says so on /health, keeps the room, s
     main = await startMain(env);
     const c = join(url, 'plan-disk');
     const d = join(url, 'plan-other');
-    await waitFor(() => c.doc.getMap('m').get('while-broken') === 'kept' && d.doc.getMap('m').get('other-room') === 'also kept', 'both rooms stored');
-    c.leave(); d.leave();
+    await waitFor(
+      () => c.doc.getMap('m').get('while-broken') === 'kept' && d.doc.getMap('m').get('other-room') === 'also kept',
+      'both rooms stored',
+    );
+    c.leave();
+    d.leave();
   } finally {
     await stopped(main.child);
     data.remove();
@@ -71,7 +93,12 @@ test('in process: a failing store never rejects into Hocuspocus; retried with ba
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
   process.on('unhandledRejection', onUnhandled);
-  const server = await startServer({ dataDir: data.path, storeDebounceMs: 50, storeMaxDebounceMs: 100, storeRetryMs: 50 } as never);
+  const server = await startServer({
+    dataDir: data.path,
+    storeDebounceMs: 50,
+    storeMaxDebounceMs: 100,
+    storeRetryMs: 50,
+  } as never);
   try {
     const a = join(server.url, 'plan-fail');
     await waitFor(() => synced(a), 'connected');
@@ -102,13 +129,22 @@ test('an unhandled rejection is logged, and the server keeps serving', async () 
   // Something in the process (a library hook, a dropped socket) rejects with nobody listening: here
   // on a signal, once the server is up.
   const stray = `data:text/javascript,process.on('SIGUSR2', () => { Promise.reject(new Error('stray rejection')); });`;
-  const main = await startMain({
-    RP_COLLAB_HOST: '127.0.0.1', RP_COLLAB_PORT: String(port), RP_COLLAB_DATA_DIR: data.path,
-    RP_COLLAB_TOKENS: JSON.stringify({ [EDITOR]: 'editor' }),
-  }, ['--import', stray]);
+  const main = await startMain(
+    {
+      RP_COLLAB_HOST: '127.0.0.1',
+      RP_COLLAB_PORT: String(port),
+      RP_COLLAB_DATA_DIR: data.path,
+      RP_COLLAB_TOKENS: JSON.stringify({ [EDITOR]: 'editor' }),
+    },
+    ['--import', stray],
+  );
   try {
     main.child.kill('SIGUSR2');
-    await waitFor(() => main.output().includes('stray rejection') || main.child.exitCode !== null, 'the rejection happened', 5000);
+    await waitFor(
+      () => main.output().includes('stray rejection') || main.child.exitCode !== null,
+      'the rejection happened',
+      5000,
+    );
     await sleep(200);
     assert.equal(main.child.exitCode, null, `still running:\n${main.output().slice(-400)}`);
     assert.match(main.output(), /unhandled rejection \(server keeps running\).*stray rejection/);

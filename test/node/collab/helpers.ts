@@ -5,7 +5,12 @@ import { join as pathJoin } from 'node:path';
 import * as Y from 'yjs';
 import { TokenTable } from '../../../server/auth.ts';
 import { createCollabServer, type CollabServer, type CollabServerOptions } from '../../../server/create-server.ts';
-import { connectCollab, type CollabOptions, type CollabSession, type CollabStatus } from '../../../src/sync/collab/index.ts';
+import {
+  connectCollab,
+  type CollabOptions,
+  type CollabSession,
+  type CollabStatus,
+} from '../../../src/sync/collab/index.ts';
 import type { CollabError } from '../../../src/sync/collab/errors.ts';
 import type { Peer } from '../../../src/sync/collab/presence.ts';
 
@@ -15,7 +20,9 @@ import type { Peer } from '../../../src/sync/collab/presence.ts';
  * listeners, and Node's `ws` then emits an error nobody handles (a browser's WebSocket does not).
  */
 const fromProvider = createRequire(createRequire(import.meta.url).resolve('@hocuspocus/provider'));
-const BaseWS = fromProvider('ws') as new (...args: unknown[]) => { on(event: string, f: (...a: unknown[]) => void): void };
+const BaseWS = fromProvider('ws') as new (...args: unknown[]) => {
+  on(event: string, f: (...a: unknown[]) => void): void;
+};
 export const WS: unknown = class extends BaseWS {
   constructor(...args: unknown[]) {
     super(...args);
@@ -29,7 +36,9 @@ export const ROOM_ONLY = 'room-only-token';
 export const NAMED = 'named-token-anna';
 export const testTokens = () =>
   new TokenTable({
-    [EDITOR]: 'editor', [OBSERVER]: 'observer', [ROOM_ONLY]: { role: 'editor', rooms: ['plan-a'] },
+    [EDITOR]: 'editor',
+    [OBSERVER]: 'observer',
+    [ROOM_ONLY]: { role: 'editor', rooms: ['plan-a'] },
     // A personal token: the server shows this name, whatever the client calls itself.
     [NAMED]: { role: 'editor', rooms: '*', name: 'Anna (token)' } as never,
   });
@@ -39,12 +48,22 @@ export function tempDir(): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export interface TestServer extends CollabServer { logs: string[] }
+export interface TestServer extends CollabServer {
+  logs: string[];
+}
 
 export async function startServer(options: Partial<CollabServerOptions> = {}): Promise<TestServer> {
   const logs: string[] = [];
   const echo = process.env.RP_TEST_SERVER_LOG === '1';
-  const server = createCollabServer({ tokens: testTokens(), dataDir: null, log: (l) => { logs.push(l); if (echo) console.log(l); }, ...options });
+  const server = createCollabServer({
+    tokens: testTokens(),
+    dataDir: null,
+    log: (l) => {
+      logs.push(l);
+      if (echo) console.log(l);
+    },
+    ...options,
+  });
   await server.listen();
   return Object.assign(server, { logs });
 }
@@ -60,7 +79,11 @@ export interface Client {
 }
 
 /** Joins `room` with a plain Y.Doc (or the given one) through the real client API. */
-export function join(url: string, room: string, options: Partial<CollabOptions> & { doc?: Y.Doc | { doc: Y.Doc } } = {}): Client {
+export function join(
+  url: string,
+  room: string,
+  options: Partial<CollabOptions> & { doc?: Y.Doc | { doc: Y.Doc } } = {},
+): Client {
   const target = options.doc ?? new Y.Doc();
   const doc = target instanceof Y.Doc ? target : target.doc;
   const statuses: CollabStatus[] = [];
@@ -68,18 +91,37 @@ export function join(url: string, room: string, options: Partial<CollabOptions> 
   let session!: CollabSession;
   const open = () =>
     connectCollab(target, {
-      url, room, token: EDITOR, userName: 'Tester', WebSocketPolyfill: WS,
+      url,
+      room,
+      token: EDITOR,
+      userName: 'Tester',
+      WebSocketPolyfill: WS,
       ...options,
-      onStatus: (s) => { statuses.push(s); options.onStatus?.(s); },
-      onError: (e) => { errors.push(e); options.onError?.(e); },
+      onStatus: (s) => {
+        statuses.push(s);
+        options.onStatus?.(s);
+      },
+      onError: (e) => {
+        errors.push(e);
+        options.onError?.(e);
+      },
     });
   session = open();
   return {
-    doc, statuses, errors,
-    get session() { return session; },
+    doc,
+    statuses,
+    errors,
+    get session() {
+      return session;
+    },
     peers: () => session.peers,
-    reconnect() { session.disconnect(); session = open(); },
-    leave() { session.disconnect(); },
+    reconnect() {
+      session.disconnect();
+      session = open();
+    },
+    leave() {
+      session.disconnect();
+    },
   } as Client;
 }
 
@@ -105,7 +147,11 @@ export function docJson(doc: Y.Doc, other?: Y.Doc): Record<string, unknown> {
   for (const name of [...names].sort()) {
     const known = doc.share.get(name) ?? other?.share.get(name);
     // A root this doc never named is untyped here: read it as the kind the content shows.
-    const isMap = known instanceof Y.Map || (known !== undefined && !(known instanceof Y.Array) && (known as unknown as { _map: Map<string, unknown> })._map.size > 0);
+    const isMap =
+      known instanceof Y.Map ||
+      (known !== undefined &&
+        !(known instanceof Y.Array) &&
+        (known as unknown as { _map: Map<string, unknown> })._map.size > 0);
     out[name] = isMap ? doc.getMap(name).toJSON() : doc.getArray(name).toJSON();
   }
   return out;
@@ -113,7 +159,10 @@ export function docJson(doc: Y.Doc, other?: Y.Doc): Record<string, unknown> {
 /** JSON with object keys sorted: Y.Map key order depends on the order updates arrived in. */
 export function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }
 
 export const synced = (c: Client) => c.session.synced;
@@ -121,7 +170,15 @@ export const synced = (c: Client) => c.session.synced;
 /* ---------- Raw wire clients: what no honest provider sends ---------- */
 
 /** Hocuspocus 3 wire encoding (varUint, varString, message framing). */
-export const varUint = (n: number): number[] => { const out: number[] = []; while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); } out.push(n); return out; };
+export const varUint = (n: number): number[] => {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+  return out;
+};
 export const varBytes = (b: Uint8Array): number[] => [...varUint(b.length), ...b];
 export const varString = (s: string): number[] => varBytes(new TextEncoder().encode(s));
 export const wire = {
@@ -131,7 +188,8 @@ export const wire = {
   /** An awareness update: [clientId, clock, state] entries; state null removes the entry. */
   awareness: (room: string, entries: [number, number, unknown][]) => {
     const body = [...varUint(entries.length)];
-    for (const [id, clock, state] of entries) body.push(...varUint(id), ...varUint(clock), ...varString(JSON.stringify(state)));
+    for (const [id, clock, state] of entries)
+      body.push(...varUint(id), ...varUint(clock), ...varString(JSON.stringify(state)));
     return new Uint8Array([...varString(room), 1, ...varBytes(new Uint8Array(body))]);
   },
 };
@@ -156,25 +214,57 @@ export interface RawSocket {
 
 /** A raw WebSocket; `localAddress` picks the loopback address it comes from (127.0.0.x). */
 export function raw(url: string, options: { localAddress?: string } = {}): Promise<RawSocket> {
-  const ws = new (WS as new (u: string, o?: object) => WsLike)(url, options.localAddress ? { localAddress: options.localAddress } : undefined);
+  const ws = new (WS as new (u: string, o?: object) => WsLike)(
+    url,
+    options.localAddress ? { localAddress: options.localAddress } : undefined,
+  );
   let done = false;
   const received: Uint8Array[] = [];
   ws.on('message', (d: Buffer) => received.push(new Uint8Array(d)));
-  const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code: number, reason: Buffer) => { done = true; r({ code, reason: String(reason) }); }));
+  const closed = new Promise<{ code: number; reason: string }>((r) =>
+    ws.on('close', (code: number, reason: Buffer) => {
+      done = true;
+      r({ code, reason: String(reason) });
+    }),
+  );
   return new Promise((resolve, reject) => {
-    ws.on('open', () => resolve({
-      ws, closed, received, isClosed: () => done,
-      send: (d) => { if (ws.readyState === 1) ws.send(d, () => {}); },
-    }));
-    ws.on('error', (e: Error) => { done = true; reject(e); });
+    ws.on('open', () =>
+      resolve({
+        ws,
+        closed,
+        received,
+        isClosed: () => done,
+        send: (d) => {
+          if (ws.readyState === 1) ws.send(d, () => {});
+        },
+      }),
+    );
+    ws.on('error', (e: Error) => {
+      done = true;
+      reject(e);
+    });
   });
 }
 
 /** Reads a server message's room, type and (for auth) the answer: 'authenticated' | 'denied:<reason>'. */
 export function readServerMessage(data: Uint8Array): { room: string; type: number; auth?: string } {
   let at = 0;
-  const uint = () => { let v = 0, s = 0; for (;;) { const b = data[at++]!; v += (b & 0x7f) * 2 ** s; s += 7; if (b < 0x80) return v; } };
-  const str = () => { const n = uint(); const s = new TextDecoder().decode(data.subarray(at, at + n)); at += n; return s; };
+  const uint = () => {
+    let v = 0,
+      s = 0;
+    for (;;) {
+      const b = data[at++]!;
+      v += (b & 0x7f) * 2 ** s;
+      s += 7;
+      if (b < 0x80) return v;
+    }
+  };
+  const str = () => {
+    const n = uint();
+    const s = new TextDecoder().decode(data.subarray(at, at + n));
+    at += n;
+    return s;
+  };
   const room = str();
   const type = uint();
   if (type !== 2) return { room, type };
@@ -186,7 +276,11 @@ export function readServerMessage(data: Uint8Array): { room: string; type: numbe
  * A Yjs client on a raw socket: syncs a Y.Doc with the room and sends every local change as an
  * update, like a provider, but writes whatever it is told to (a hostile peer).
  */
-export async function rawDocClient(url: string, room: string, token: string): Promise<RawSocket & { doc: Y.Doc; authenticated: () => boolean; synced: () => boolean }> {
+export async function rawDocClient(
+  url: string,
+  room: string,
+  token: string,
+): Promise<RawSocket & { doc: Y.Doc; authenticated: () => boolean; synced: () => boolean }> {
   const socket = await raw(url);
   const doc = new Y.Doc();
   let authenticated = false;
@@ -199,15 +293,32 @@ export async function rawDocClient(url: string, room: string, token: string): Pr
     if (m.type !== 0 && m.type !== 4) return;
     // room, type, step, body
     let at = 0;
-    const uint = () => { let v = 0, s = 0; for (;;) { const b = bytes[at++]!; v += (b & 0x7f) * 2 ** s; s += 7; if (b < 0x80) return v; } };
-    const n = uint(); at += n; uint();
+    const uint = () => {
+      let v = 0,
+        s = 0;
+      for (;;) {
+        const b = bytes[at++]!;
+        v += (b & 0x7f) * 2 ** s;
+        s += 7;
+        if (b < 0x80) return v;
+      }
+    };
+    const n = uint();
+    at += n;
+    uint();
     const step = uint();
     const len = uint();
     const body = bytes.subarray(at, at + len);
-    if (step === 0) socket.send(new Uint8Array([...varString(room), 0, 1, ...varBytes(Y.encodeStateAsUpdate(doc, body))]));
-    else { Y.applyUpdate(doc, body, REMOTE); if (step === 1) synced = true; }
+    if (step === 0)
+      socket.send(new Uint8Array([...varString(room), 0, 1, ...varBytes(Y.encodeStateAsUpdate(doc, body))]));
+    else {
+      Y.applyUpdate(doc, body, REMOTE);
+      if (step === 1) synced = true;
+    }
   });
-  doc.on('update', (u: Uint8Array, origin: unknown) => { if (origin !== REMOTE) socket.send(wire.update(room, u)); });
+  doc.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin !== REMOTE) socket.send(wire.update(room, u));
+  });
   socket.send(wire.auth(room, token));
   socket.send(wire.step1(room, Y.encodeStateVector(doc)));
   return Object.assign(socket, { doc, authenticated: () => authenticated, synced: () => synced });
@@ -225,27 +336,51 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface MainProcess { child: import('node:child_process').ChildProcess; output: () => string }
+export interface MainProcess {
+  child: import('node:child_process').ChildProcess;
+  output: () => string;
+}
 
 /** Starts `node --import tsx server/main.ts` with `env`; resolves once it listens. */
 export async function startMain(env: Record<string, string>, nodeArgs: string[] = []): Promise<MainProcess> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server/main.ts did not start:\n${out}`)); }, 20_000);
-    const check = () => { if (out.includes('listening on')) { clearTimeout(t); resolve({ child, output: () => out }); } };
+    const t = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server/main.ts did not start:\n${out}`));
+    }, 20_000);
+    const check = () => {
+      if (out.includes('listening on')) {
+        clearTimeout(t);
+        resolve({ child, output: () => out });
+      }
+    };
     child.stdout!.on('data', check);
-    child.on('exit', () => { clearTimeout(t); reject(new Error(`server/main.ts exited:\n${out}`)); });
+    child.on('exit', () => {
+      clearTimeout(t);
+      reject(new Error(`server/main.ts exited:\n${out}`));
+    });
   });
 }
 
 /** SIGTERM and wait; resolves with the exit code. */
 export const stopped = (child: import('node:child_process').ChildProcess) =>
   new Promise<number | null>((r) => {
-    if (child.exitCode !== null || child.signalCode !== null) { r(child.exitCode); return; }
+    if (child.exitCode !== null || child.signalCode !== null) {
+      r(child.exitCode);
+      return;
+    }
     child.once('exit', (code) => r(code));
     child.kill('SIGTERM');
   });
@@ -259,7 +394,7 @@ export function rssMiB(pid: number): number {
 
 export async function health(port: number): Promise<{ status: number; body: Record<string, unknown> }> {
   const r = await fetch(`http://127.0.0.1:${port}/health`);
-  return { status: r.status, body: await r.json() as Record<string, unknown> };
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -271,23 +406,56 @@ export async function startRedis(): Promise<{ port: number; stop(): Promise<void
   const { connect } = await import('node:net');
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const bin = found.stdout.trim();
-  if (found.status !== 0 || !bin) throw new Error('redis-server is not installed: `apt-get install -y redis-server` (Debian).');
+  if (found.status !== 0 || !bin)
+    throw new Error('redis-server is not installed: `apt-get install -y redis-server` (Debian).');
   const dir = tempDir();
   const port = await freePort();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir.path, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
-  const ping = () => new Promise<boolean>((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.on('error', () => resolve(false));
-    s.on('connect', () => s.write('PING\r\n'));
-    s.on('data', (d) => { resolve(String(d).startsWith('+PONG')); s.destroy(); });
-  });
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir.path,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+    ],
+    { stdio: 'ignore' },
+  );
+  const ping = () =>
+    new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.on('error', () => resolve(false));
+      s.on('connect', () => s.write('PING\r\n'));
+      s.on('data', (d) => {
+        resolve(String(d).startsWith('+PONG'));
+        s.destroy();
+      });
+    });
   const until = Date.now() + 10_000;
   while (!(await ping())) {
-    if (Date.now() > until) { child.kill(); dir.remove(); throw new Error('redis-server did not start'); }
+    if (Date.now() > until) {
+      child.kill();
+      dir.remove();
+      throw new Error('redis-server did not start');
+    }
     await sleep(50);
   }
   return {
     port,
-    stop: () => new Promise((r) => { child.once('exit', () => { dir.remove(); r(); }); child.kill('SIGTERM'); }),
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => {
+          dir.remove();
+          r();
+        });
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -3,21 +3,43 @@ import assert from 'node:assert/strict';
 import { EDITOR, WS, join, startServer, synced, waitFor, sameDoc, type TestServer } from './helpers.ts';
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.close(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.close();
+});
 
 /** Minimal Hocuspocus wire encoding, to send what no honest provider would. */
-const varUint = (n: number) => { const out: number[] = []; while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); } out.push(n); return out; };
+const varUint = (n: number) => {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+  return out;
+};
 const varBytes = (b: Uint8Array) => [...varUint(b.length), ...b];
 const varString = (s: string) => varBytes(new TextEncoder().encode(s));
 const auth = (room: string, token: string) => new Uint8Array([...varString(room), 2, 0, ...varString(token)]);
 const update = (room: string, body: Uint8Array) => new Uint8Array([...varString(room), 0, 2, ...varBytes(body)]);
 
-type RawSocket = { on(e: string, f: (...a: any[]) => void): void; send(d: unknown): void; close(): void; readyState: number };
+type RawSocket = {
+  on(e: string, f: (...a: any[]) => void): void;
+  send(d: unknown): void;
+  close(): void;
+  readyState: number;
+};
 function raw(url: string): Promise<{ ws: RawSocket; closed: Promise<{ code: number; reason: string }> }> {
   const ws = new (WS as new (u: string) => RawSocket)(url);
-  const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code: number, reason: Buffer) => r({ code, reason: String(reason) })));
-  return new Promise((resolve, reject) => { ws.on('open', () => resolve({ ws, closed })); ws.on('error', reject); });
+  const closed = new Promise<{ code: number; reason: string }>((r) =>
+    ws.on('close', (code: number, reason: Buffer) => r({ code, reason: String(reason) })),
+  );
+  return new Promise((resolve, reject) => {
+    ws.on('open', () => resolve({ ws, closed }));
+    ws.on('error', reject);
+  });
 }
 
 async function stillServes(room: string) {
@@ -26,7 +48,8 @@ async function stillServes(room: string) {
   await waitFor(() => synced(a) && synced(b), 'fresh clients connect');
   a.doc.getMap('m').set('alive', room);
   await waitFor(() => b.doc.getMap('m').get('alive') === room, 'edits still propagate');
-  a.leave(); b.leave();
+  a.leave();
+  b.leave();
 }
 
 test('an oversized update is refused, the sender is told, the others carry on', async () => {
@@ -42,7 +65,8 @@ test('an oversized update is refused, the sender is told, the others carry on', 
   other.doc.getMap('m').set('small', 1);
   await stillServes('plan-big-2');
   assert.equal(other.doc.getMap('m').get('huge'), undefined, 'never reached the others');
-  big.leave(); other.leave();
+  big.leave();
+  other.leave();
 });
 
 test('malformed messages close only the sender, with a reason, and the server keeps running', async () => {
@@ -69,11 +93,16 @@ test('malformed messages close only the sender, with a reason, and the server ke
 
 test('random garbage from many sockets never takes the server down', async () => {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 40; i++) {
     const { ws, closed } = await raw(server.url);
     const prefix = i % 2 === 0 ? [...varString('plan-g'), Math.floor(rand() * 9)] : [];
-    ws.send(new Uint8Array([...prefix, ...Array.from({ length: 1 + Math.floor(rand() * 64) }, () => Math.floor(rand() * 256))]));
+    ws.send(
+      new Uint8Array([
+        ...prefix,
+        ...Array.from({ length: 1 + Math.floor(rand() * 64) }, () => Math.floor(rand() * 256)),
+      ]),
+    );
     // Some garbage happens to be a valid message (e.g. a query); then we close ourselves.
     const timer = setTimeout(() => ws.close(), 300);
     await closed;
@@ -90,12 +119,20 @@ test('a flooding client is cut off without slowing the others, and loses nothing
   // 3000 separate transactions: 3000 messages in one go.
   for (let i = 0; i < 3000; i++) flooder.doc.getMap('flood').set(`k${i}`, i);
   writer.doc.getMap('m').set('during-flood', 'arrives');
-  await waitFor(() => reader.doc.getMap('m').get('during-flood') === 'arrives', 'a normal edit during the flood arrives', 5000);
+  await waitFor(
+    () => reader.doc.getMap('m').get('during-flood') === 'arrives',
+    'a normal edit during the flood arrives',
+    5000,
+  );
   await waitFor(() => flooder.errors.some((e) => e.code === 'rate-limited'), 'flooder told');
   assert.ok(server.logs.some((l) => l.includes('rate-limited')));
   assert.ok(reader.doc.getMap('flood').size < 3000, 'the flood did not get through in one go');
   // Once it stops, its reconnect resyncs everything it wrote in one message.
-  await waitFor(() => sameDoc(flooder.doc, reader.doc) && sameDoc(writer.doc, reader.doc), 'converged after the flood', 20_000);
+  await waitFor(
+    () => sameDoc(flooder.doc, reader.doc) && sameDoc(writer.doc, reader.doc),
+    'converged after the flood',
+    20_000,
+  );
   assert.equal(reader.doc.getMap('flood').size, 3000);
   [flooder, writer, reader].forEach((c) => c.leave());
 });
@@ -111,7 +148,8 @@ test('a client that sends many messages slowly enough is never cut off', async (
   }
   await waitFor(() => reader.doc.getMap('m').size === 60, 'all arrive');
   assert.deepEqual(steady.errors, []);
-  steady.leave(); reader.leave();
+  steady.leave();
+  reader.leave();
 });
 
 test('an awareness update with a broken state is refused', async () => {

@@ -7,15 +7,38 @@ test('peers: everyone but me, sorted by name, hostile states made harmless', () 
   const states = new Map<number, unknown>([
     [1, { name: 'Me', color: '#000000', selection: null }],
     [2, { name: 'Zoë', color: '#ABCDEF', selection: { section: 'activities', rowId: 'a1', field: 'name' } }],
-    [3, { name: '<img src=x onerror=alert(1)>'.repeat(10), color: 'red; background:url(x)', selection: { section: 'activities', rowId: '"><script>' } }],
-    [4, { name: 42, color: null, selection: { section: 'split', rowId: 'default', domainId: 'zvw', __proto__: { polluted: true } } }],
+    [
+      3,
+      {
+        name: '<img src=x onerror=alert(1)>'.repeat(10),
+        color: 'red; background:url(x)',
+        selection: { section: 'activities', rowId: '"><script>' },
+      },
+    ],
+    [
+      4,
+      {
+        name: 42,
+        color: null,
+        selection: { section: 'split', rowId: 'default', domainId: 'zvw', __proto__: { polluted: true } },
+      },
+    ],
     [5, {}],
     [6, null],
   ]);
   const peers = peersFrom(states, 1);
-  assert.deepEqual(peers.map((p) => p.clientId), [4, 3, 2], 'sorted by name, me and empty states left out');
+  assert.deepEqual(
+    peers.map((p) => p.clientId),
+    [4, 3, 2],
+    'sorted by name, me and empty states left out',
+  );
   const [four, three, two] = peers;
-  assert.deepEqual(two, { clientId: 2, name: 'Zoë', color: '#abcdef', selection: { section: 'activities', rowId: 'a1', field: 'name' } });
+  assert.deepEqual(two, {
+    clientId: 2,
+    name: 'Zoë',
+    color: '#abcdef',
+    selection: { section: 'activities', rowId: 'a1', field: 'name' },
+  });
   assert.equal(three!.name.length, 60, 'names are capped');
   assert.equal(three!.color, PALETTE[3 % PALETTE.length], 'a colour that is not #rrggbb is replaced');
   assert.equal(three!.selection, null, 'a selection with an unsafe id is dropped');
@@ -28,7 +51,10 @@ test('names lose control characters; selections must name a known section', () =
   assert.equal(cleanName('  Ann\u0000a\n '), 'Ann a');
   assert.equal(parseSelection({ section: 'nope', rowId: 'a' }), null);
   assert.equal(parseSelection('a1'), null);
-  assert.deepEqual(parseSelection({ section: 'funders', rowId: 'f-1', extra: 'ignored' }), { section: 'funders', rowId: 'f-1' });
+  assert.deepEqual(parseSelection({ section: 'funders', rowId: 'f-1', extra: 'ignored' }), {
+    section: 'funders',
+    rowId: 'f-1',
+  });
 });
 
 test('server reasons and close codes become messages in nl and en', () => {

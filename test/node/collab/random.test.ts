@@ -4,7 +4,17 @@ import { Plan } from '../../../src/model/index.ts';
 import { allocate } from '../../../src/engine/index.ts';
 import { createPlanState, type YPlanState } from '../../../src/sync/plan-state.ts';
 import { generatePlan, randomOp, rng } from '../../sync/helpers.ts';
-import { join, startServer, synced, tempDir, waitFor, sameDoc, stable, type Client, type TestServer } from './helpers.ts';
+import {
+  join,
+  startServer,
+  synced,
+  tempDir,
+  waitFor,
+  sameDoc,
+  stable,
+  type Client,
+  type TestServer,
+} from './helpers.ts';
 
 /*
  * N people edit the same plan document (the real layout, through the real plan state) with random
@@ -13,7 +23,8 @@ import { join, startServer, synced, tempDir, waitFor, sameDoc, stable, type Clie
  */
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const json = (v: unknown) => stable(JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x))));
+const json = (v: unknown) =>
+  stable(JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x))));
 
 async function run(seed: number, people: number, rounds: number, restartAt: number | null) {
   const r = rng(seed);
@@ -35,13 +46,25 @@ async function run(seed: number, people: number, rounds: number, restartAt: numb
     for (let i = 0; i < people; i++) {
       const ops = Array.from({ length: 1 + Math.floor(r() * 3) }, () => randomOp(r, states[i]!.plan));
       states[i]!.apply(ops);
-      if (online[i] && r() < 0.1) { clients[i]!.leave(); online[i] = false; disconnects++; }
-      else if (!online[i] && r() < 0.35) { clients[i]!.reconnect(); online[i] = true; }
+      if (online[i] && r() < 0.1) {
+        clients[i]!.leave();
+        online[i] = false;
+        disconnects++;
+      } else if (!online[i] && r() < 0.35) {
+        clients[i]!.reconnect();
+        online[i] = true;
+      }
     }
     await sleep(Math.floor(r() * 25));
   }
-  clients.forEach((c, i) => { if (!online[i]) c.reconnect(); });
-  await waitFor(() => clients.every(synced) && clients.every((c) => sameDoc(c.doc, clients[0]!.doc)), 'all identical', 30_000);
+  clients.forEach((c, i) => {
+    if (!online[i]) c.reconnect();
+  });
+  await waitFor(
+    () => clients.every(synced) && clients.every((c) => sameDoc(c.doc, clients[0]!.doc)),
+    'all identical',
+    30_000,
+  );
 
   const plans = states.map((s) => json(s.plan));
   for (const p of plans) assert.equal(p, plans[0], 'identical plans');

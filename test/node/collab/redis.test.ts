@@ -16,7 +16,9 @@ function requireRedis(): string {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const path = found.stdout.trim();
   if (found.status !== 0 || !path) {
-    throw new Error('redis-server is not installed: `apt-get install -y redis-server` (Debian). scripts/test.mjs installs it on CI.');
+    throw new Error(
+      'redis-server is not installed: `apt-get install -y redis-server` (Debian). scripts/test.mjs installs it on CI.',
+    );
   }
   return path;
 }
@@ -30,23 +32,41 @@ async function freePort(): Promise<number> {
   });
 }
 
-const ping = (port: number) => new Promise<boolean>((resolve) => {
-  const s = connect(port, '127.0.0.1');
-  s.on('error', () => resolve(false));
-  s.on('connect', () => s.write('PING\r\n'));
-  s.on('data', (d) => { resolve(String(d).startsWith('+PONG')); s.destroy(); });
-});
+const ping = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.on('error', () => resolve(false));
+    s.on('connect', () => s.write('PING\r\n'));
+    s.on('data', (d) => {
+      resolve(String(d).startsWith('+PONG'));
+      s.destroy();
+    });
+  });
 
 async function startRedis(): Promise<{ port: number; stop(): Promise<void> }> {
   const bin = requireRedis();
   const port = await freePort();
-  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    { stdio: 'ignore' },
+  );
   const until = Date.now() + 10_000;
   while (!(await ping(port))) {
-    if (Date.now() > until) { child.kill(); throw new Error('redis-server did not start'); }
+    if (Date.now() > until) {
+      child.kill();
+      throw new Error('redis-server did not start');
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { port, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+  return {
+    port,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 test('two instances behind a load balancer share a room through Redis', async () => {
@@ -67,10 +87,17 @@ test('two instances behind a load balancer share a room through Redis', async ()
     anna.doc.getMap('m').set('same', 'anna');
     bram.doc.getMap('m').set('same', 'bram');
     await waitFor(() => sameDoc(anna.doc, bram.doc), 'converged');
-    await waitFor(() => anna.peers().some((p) => p.name === 'Bram') && bram.peers().some((p) => p.name === 'Anna'), 'presence across instances');
+    await waitFor(
+      () => anna.peers().some((p) => p.name === 'Bram') && bram.peers().some((p) => p.name === 'Anna'),
+      'presence across instances',
+    );
     anna.session.setSelection({ section: 'activities', rowId: 'a1', field: 'name' });
-    await waitFor(() => bram.peers().find((p) => p.name === 'Anna')?.selection?.rowId === 'a1', 'selection across instances');
-    anna.leave(); bram.leave();
+    await waitFor(
+      () => bram.peers().find((p) => p.name === 'Anna')?.selection?.rowId === 'a1',
+      'selection across instances',
+    );
+    anna.leave();
+    bram.leave();
   } finally {
     await one.close();
     await two.close();
@@ -80,7 +107,10 @@ test('two instances behind a load balancer share a room through Redis', async ()
   assert.deepEqual(readdirSync(joinPath(data.path, 'plan-lb')).sort(), ['one.ydoc', 'two.ydoc']);
   const solo = await startServer({ dataDir: data.path });
   const late = join(solo.url, 'plan-lb');
-  await waitFor(() => late.doc.getMap('m').get('anna') === 1 && late.doc.getMap('m').get('bram') === 2, 'everything stored');
+  await waitFor(
+    () => late.doc.getMap('m').get('anna') === 1 && late.doc.getMap('m').get('bram') === 2,
+    'everything stored',
+  );
   late.leave();
   await solo.close();
   data.remove();

@@ -28,7 +28,8 @@ test('a server restart in the middle of editing loses nothing', async () => {
   await waitFor(() => synced(a) && synced(b) && sameDoc(a.doc, b.doc), 'reconnected and merged', 20_000);
   assert.deepEqual(a.doc.getMap('m').toJSON(), { before: 'a', during: 'a' });
   assert.deepEqual(a.doc.getArray('rows').toArray(), ['b1', 'b2']);
-  a.leave(); b.leave();
+  a.leave();
+  b.leave();
   await server.close();
 
   // Nobody holds the document any more: only the disk has it.
@@ -51,25 +52,46 @@ async function freePort(): Promise<number> {
 }
 
 function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`server/main.ts did not start:\n${out}`)), 20_000);
-    const check = () => { if (out.includes('listening on')) { clearTimeout(t); resolve({ child, output: () => out }); } };
+    const check = () => {
+      if (out.includes('listening on')) {
+        clearTimeout(t);
+        resolve({ child, output: () => out });
+      }
+    };
     child.stdout!.on('data', check);
-    child.on('exit', () => { clearTimeout(t); reject(new Error(`server/main.ts exited:\n${out}`)); });
+    child.on('exit', () => {
+      clearTimeout(t);
+      reject(new Error(`server/main.ts exited:\n${out}`));
+    });
   });
 }
 
-const stopped = (child: ChildProcess) => new Promise<number | null>((r) => { child.once('exit', (code) => r(code)); child.kill('SIGTERM'); });
+const stopped = (child: ChildProcess) =>
+  new Promise<number | null>((r) => {
+    child.once('exit', (code) => r(code));
+    child.kill('SIGTERM');
+  });
 
 test('server/main.ts: configured by environment, stores every room on SIGTERM, loads it after', async () => {
   const data = tempDir();
   const port = await freePort();
   const env = {
-    RP_COLLAB_HOST: '127.0.0.1', RP_COLLAB_PORT: String(port), RP_COLLAB_DATA_DIR: data.path,
+    RP_COLLAB_HOST: '127.0.0.1',
+    RP_COLLAB_PORT: String(port),
+    RP_COLLAB_DATA_DIR: data.path,
     RP_COLLAB_TOKENS: JSON.stringify({ [EDITOR]: 'editor' }),
   };
   let main = await startMain(env);
@@ -87,17 +109,33 @@ test('server/main.ts: configured by environment, stores every room on SIGTERM, l
   const b = join(url, 'plan-main');
   await waitFor(() => b.doc.getMap('m').get('k') === 'stored', 'loaded after restart');
   const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
-  assert.deepEqual({ ...health, rss: typeof health.rss, heapUsed: typeof health.heapUsed }, {
-    ok: true, rooms: 1, connections: 1, sockets: 1, storesFailing: 0, storesUnsaved: 0, rss: 'number', heapUsed: 'number',
-  });
+  assert.deepEqual(
+    { ...health, rss: typeof health.rss, heapUsed: typeof health.heapUsed },
+    {
+      ok: true,
+      rooms: 1,
+      connections: 1,
+      sockets: 1,
+      storesFailing: 0,
+      storesUnsaved: 0,
+      rss: 'number',
+      heapUsed: 'number',
+    },
+  );
   b.leave();
   await stopped(main.child);
   data.remove();
 });
 
 test('server/main.ts refuses to start with a bad token configuration, naming the problem', async () => {
-  await assert.rejects(startMain({ RP_COLLAB_PORT: '0', RP_COLLAB_TOKENS: '{"short": "editor"}' }), /at least 8 characters/);
-  await assert.rejects(startMain({ RP_COLLAB_PORT: '0', RP_COLLAB_TOKENS: '', NODE_ENV: 'production' }), /development tokens are refused in production/);
+  await assert.rejects(
+    startMain({ RP_COLLAB_PORT: '0', RP_COLLAB_TOKENS: '{"short": "editor"}' }),
+    /at least 8 characters/,
+  );
+  await assert.rejects(
+    startMain({ RP_COLLAB_PORT: '0', RP_COLLAB_TOKENS: '', NODE_ENV: 'production' }),
+    /development tokens are refused in production/,
+  );
 });
 
 test('a session left while the server is away stays closed when the server comes back', async () => {

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
-import { DEV_TOKENS, Refusal, TokenTable, assertSafeExposure, isLoopback, parseTokens, tokensFromEnv } from '../../../server/auth.ts';
+import {
+  DEV_TOKENS,
+  Refusal,
+  TokenTable,
+  assertSafeExposure,
+  isLoopback,
+  parseTokens,
+  tokensFromEnv,
+} from '../../../server/auth.ts';
 import { DEFAULT_LIMITS, TokenBucket, limitsFromEnv } from '../../../server/limits.ts';
 import { checkMessage } from '../../../server/message-check.ts';
 import { Gate } from '../../../server/guard.ts';
@@ -12,7 +20,9 @@ import { parseRedisUrl } from '../../../server/redis.ts';
 import { tempDir } from './helpers.ts';
 
 test('tokens: roles, room lists, and each refusal reason', () => {
-  const table = parseTokens(JSON.stringify({ 'editor-secret': 'editor', 'beamer-secret': { role: 'observer', rooms: ['plan-1'] } }));
+  const table = parseTokens(
+    JSON.stringify({ 'editor-secret': 'editor', 'beamer-secret': { role: 'observer', rooms: ['plan-1'] } }),
+  );
   assert.deepEqual(table.check('editor-secret', 'plan-9'), { role: 'editor', rooms: '*' });
   assert.deepEqual(table.check('beamer-secret', 'plan-1'), { role: 'observer', rooms: ['plan-1'] });
   assert.deepEqual(table.check('beamer-secret', 'plan-2'), new Refusal('room-not-allowed'));
@@ -27,8 +37,14 @@ test('token configuration errors say what is wrong without echoing tokens', () =
   assert.throws(() => parseTokens('{'), /not valid JSON/);
   assert.throws(() => parseTokens('{}'), /no tokens/);
   assert.throws(() => parseTokens('{"tiny": "editor"}'), /at least 8/);
-  assert.throws(() => parseTokens('{"long-enough": "admin"}'), (e: Error) => /expected/.test(e.message) && !e.message.includes('long-enough'));
-  assert.throws(() => tokensFromEnv({ RP_COLLAB_TOKENS_FILE: '/nonexistent/tokens.json' }), /cannot read RP_COLLAB_TOKENS_FILE \(ENOENT\)/);
+  assert.throws(
+    () => parseTokens('{"long-enough": "admin"}'),
+    (e: Error) => /expected/.test(e.message) && !e.message.includes('long-enough'),
+  );
+  assert.throws(
+    () => tokensFromEnv({ RP_COLLAB_TOKENS_FILE: '/nonexistent/tokens.json' }),
+    /cannot read RP_COLLAB_TOKENS_FILE \(ENOENT\)/,
+  );
   assert.throws(() => tokensFromEnv({ NODE_ENV: 'production' }), /refused in production/);
 });
 
@@ -36,7 +52,10 @@ test('tokens come from RP_COLLAB_TOKENS, else a file, else the documented develo
   const dir = tempDir();
   const file = joinPath(dir.path, 'tokens.json');
   writeFileSync(file, JSON.stringify({ 'from-the-file': 'observer' }));
-  assert.equal(tokensFromEnv({ RP_COLLAB_TOKENS: '{"from-the-env": "editor"}', RP_COLLAB_TOKENS_FILE: file }).source, 'env');
+  assert.equal(
+    tokensFromEnv({ RP_COLLAB_TOKENS: '{"from-the-env": "editor"}', RP_COLLAB_TOKENS_FILE: file }).source,
+    'env',
+  );
   const fromFile = tokensFromEnv({ RP_COLLAB_TOKENS_FILE: file });
   assert.equal(fromFile.source, 'file');
   assert.equal((fromFile.table.check('from-the-file', 'p') as { role: string }).role, 'observer');
@@ -50,7 +69,10 @@ test('tokens come from RP_COLLAB_TOKENS, else a file, else the documented develo
 test('limits from the environment; a bad value stops the start with its name', () => {
   assert.deepEqual(limitsFromEnv({}), DEFAULT_LIMITS);
   assert.equal(limitsFromEnv({ RP_COLLAB_MESSAGES_PER_SECOND: '20' }).messagesPerSecond, 20);
-  assert.throws(() => limitsFromEnv({ RP_COLLAB_MAX_MESSAGE_BYTES: '1e6' }), /RP_COLLAB_MAX_MESSAGE_BYTES must be a positive integer/);
+  assert.throws(
+    () => limitsFromEnv({ RP_COLLAB_MAX_MESSAGE_BYTES: '1e6' }),
+    /RP_COLLAB_MAX_MESSAGE_BYTES must be a positive integer/,
+  );
   assert.throws(() => limitsFromEnv({ RP_COLLAB_MESSAGE_BURST: '0' }), /RP_COLLAB_MESSAGE_BURST/);
 });
 
@@ -71,16 +93,38 @@ test('message check accepts what the provider sends and never throws on garbage'
   const doc = new Y.Doc();
   doc.getMap('m').set('k', 'v');
   const enc = (parts: number[][]) => new Uint8Array(parts.flat());
-  const vs = (s: string) => { const b = [...new TextEncoder().encode(s)]; return [b.length, ...b]; };
-  const vb = (u: Uint8Array) => { const out: number[] = []; let n = u.length; while (n > 0x7f) { out.push((n & 0x7f) | 0x80); n >>>= 7; } out.push(n); return [...out, ...u]; };
-  assert.deepEqual(checkMessage(enc([vs('room'), [0, 2], vb(Y.encodeStateAsUpdate(doc))])), { ok: true, room: 'room', type: 0, step: 2 });
-  assert.deepEqual(checkMessage(enc([vs('room'), [0, 0], vb(Y.encodeStateVector(doc))])), { ok: true, room: 'room', type: 0, step: 0 });
+  const vs = (s: string) => {
+    const b = [...new TextEncoder().encode(s)];
+    return [b.length, ...b];
+  };
+  const vb = (u: Uint8Array) => {
+    const out: number[] = [];
+    let n = u.length;
+    while (n > 0x7f) {
+      out.push((n & 0x7f) | 0x80);
+      n >>>= 7;
+    }
+    out.push(n);
+    return [...out, ...u];
+  };
+  assert.deepEqual(checkMessage(enc([vs('room'), [0, 2], vb(Y.encodeStateAsUpdate(doc))])), {
+    ok: true,
+    room: 'room',
+    type: 0,
+    step: 2,
+  });
+  assert.deepEqual(checkMessage(enc([vs('room'), [0, 0], vb(Y.encodeStateVector(doc))])), {
+    ok: true,
+    room: 'room',
+    type: 0,
+    step: 0,
+  });
   assert.deepEqual(checkMessage(enc([vs('room'), [2, 0], vs('token')])), { ok: true, room: 'room', type: 2 });
   assert.deepEqual(checkMessage(enc([vs('room'), [3]])), { ok: true, room: 'room', type: 3 });
   assert.equal(checkMessage(enc([vs('room'), [3, 0]])).ok, false, 'trailing bytes');
   assert.equal(checkMessage(enc([vs('room'), [5], vs('stateless')])).ok, false, 'stateless is not accepted');
   let seed = 7;
-  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (let i = 0; i < 3000; i++) {
     const bytes = new Uint8Array(Math.floor(rand() * 40)).map(() => Math.floor(rand() * 256));
     const withRoom = i % 2 ? enc([vs('r'), [Math.floor(rand() * 3)], [...bytes]]) : bytes;
@@ -93,8 +137,10 @@ test('file store: atomic writes, one file per instance, loads their union', asyn
   const a = new FileStore({ dataDir: dir.path, instance: 'a' });
   const b = new FileStore({ dataDir: dir.path, instance: 'b' });
   assert.equal(await a.load('plan-1'), null, 'nothing stored yet');
-  const da = new Y.Doc(); da.getMap('m').set('a', 1);
-  const db = new Y.Doc(); db.getMap('m').set('b', 2);
+  const da = new Y.Doc();
+  da.getMap('m').set('a', 1);
+  const db = new Y.Doc();
+  db.getMap('m').set('b', 2);
   await a.store('plan-1', Y.encodeStateAsUpdate(da));
   await b.store('plan-1', Y.encodeStateAsUpdate(db));
   da.getMap('m').set('a2', 3);
@@ -112,7 +158,8 @@ test('file store: an unreadable file is moved aside, the rest still loads', asyn
   const dir = tempDir();
   const logs: string[] = [];
   const store = new FileStore({ dataDir: dir.path, log: (l) => logs.push(l) });
-  const d = new Y.Doc(); d.getMap('m').set('ok', 1);
+  const d = new Y.Doc();
+  d.getMap('m').set('ok', 1);
   await new FileStore({ dataDir: dir.path, instance: 'good' }).store('plan-c', Y.encodeStateAsUpdate(d));
   mkdirSync(joinPath(dir.path, 'plan-c'), { recursive: true });
   writeFileSync(joinPath(dir.path, 'plan-c', 'main.ydoc'), new Uint8Array([9, 200, 200, 200, 200]));
@@ -125,7 +172,14 @@ test('file store: an unreadable file is moved aside, the rest still loads', asyn
 });
 
 test('redis URLs', () => {
-  assert.deepEqual(parseRedisUrl('redis://:p%40ss@10.0.0.5:6380/2'), { host: '10.0.0.5', port: 6380, username: undefined, password: 'p@ss', db: 2, tls: false });
+  assert.deepEqual(parseRedisUrl('redis://:p%40ss@10.0.0.5:6380/2'), {
+    host: '10.0.0.5',
+    port: 6380,
+    username: undefined,
+    password: 'p@ss',
+    db: 2,
+    tls: false,
+  });
   assert.equal(parseRedisUrl('rediss://cache.internal').tls, true);
   assert.throws(() => parseRedisUrl('http://x'), /redis:\/\//);
   assert.throws(() => parseRedisUrl('not a url'), /not a URL/);
@@ -148,7 +202,11 @@ test('file store log: edits are appended, not rewritten; a cut-short tail is ign
   const logPath = joinPath(dir.path, 'plan-log', 'main.ylog');
   const stateBytes = readFileSync(joinPath(dir.path, 'plan-log', 'main.ydoc')).length;
   assert.ok(statSync(logPath).size < 20 * 200, 'only the edits were written');
-  const loaded = async () => { const d = new Y.Doc(); Y.applyUpdate(d, (await new FileStore({ dataDir: dir.path }).load('plan-log'))!); return d.getMap('m').toJSON(); };
+  const loaded = async () => {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, (await new FileStore({ dataDir: dir.path }).load('plan-log'))!);
+    return d.getMap('m').toJSON();
+  };
   assert.deepEqual(await loaded(), doc.getMap('m').toJSON());
   // A crash in the middle of a write: half a record at the end.
   const full = readFileSync(logPath);
@@ -173,16 +231,33 @@ test('file store log: edits are appended, not rewritten; a cut-short tail is ign
 });
 
 test('log records: framing round-trips, and a flipped byte ends the log there', () => {
-  const a = new Uint8Array([1, 2, 3]), b = new Uint8Array([4, 5]);
+  const a = new Uint8Array([1, 2, 3]),
+    b = new Uint8Array([4, 5]);
   const framed = frameLog([a, b]);
-  assert.deepEqual(readLog(framed).updates.map((u) => [...u]), [[1, 2, 3], [4, 5]]);
-  const bad = Buffer.from(framed); bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
-  assert.deepEqual(readLog(bad).updates.map((u) => [...u]), [[1, 2, 3]]);
+  assert.deepEqual(
+    readLog(framed).updates.map((u) => [...u]),
+    [
+      [1, 2, 3],
+      [4, 5],
+    ],
+  );
+  const bad = Buffer.from(framed);
+  bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
+  assert.deepEqual(
+    readLog(bad).updates.map((u) => [...u]),
+    [[1, 2, 3]],
+  );
   assert.equal(readLog(bad).goodLength, 11);
 });
 
 test('dev tokens only on loopback; named tokens', () => {
-  assert.ok(isLoopback('127.0.0.1') && isLoopback('127.1.2.3') && isLoopback('::1') && isLoopback('localhost') && isLoopback('[::1]'));
+  assert.ok(
+    isLoopback('127.0.0.1') &&
+      isLoopback('127.1.2.3') &&
+      isLoopback('::1') &&
+      isLoopback('localhost') &&
+      isLoopback('[::1]'),
+  );
   assert.ok(!isLoopback('0.0.0.0') && !isLoopback('::') && !isLoopback('10.0.0.1') && !isLoopback('example.org'));
   assert.throws(() => assertSafeExposure('0.0.0.0', new TokenTable(DEV_TOKENS)), /only on loopback/);
   assert.doesNotThrow(() => assertSafeExposure('0.0.0.0', parseTokens('{"a-real-secret": "editor"}')));
@@ -196,8 +271,16 @@ test('gate: the client address is the socket peer, or the last X-Forwarded-For e
   const request = (remoteAddress: string, forwarded?: string) =>
     ({ socket: { remoteAddress }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as never;
   const direct = new Gate(DEFAULT_LIMITS);
-  assert.equal(direct.clientAddress(request('::ffff:127.0.0.5', '6.6.6.6')), '127.0.0.5', 'a header is not believed by default');
+  assert.equal(
+    direct.clientAddress(request('::ffff:127.0.0.5', '6.6.6.6')),
+    '127.0.0.5',
+    'a header is not believed by default',
+  );
   const proxied = new Gate(DEFAULT_LIMITS, { trustProxy: true });
-  assert.equal(proxied.clientAddress(request('127.0.0.1', '6.6.6.6, 192.0.2.7')), '192.0.2.7', 'what our proxy appended, not what the client claimed');
+  assert.equal(
+    proxied.clientAddress(request('127.0.0.1', '6.6.6.6, 192.0.2.7')),
+    '192.0.2.7',
+    'what our proxy appended, not what the client claimed',
+  );
   assert.equal(proxied.clientAddress(request('127.0.0.1')), '127.0.0.1');
 });

@@ -4,8 +4,12 @@ import * as Y from 'yjs';
 import { join, startServer, waitFor, sameDoc, synced, type TestServer } from './helpers.ts';
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.close(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.close();
+});
 
 test('three clients editing one room at once converge to identical documents', async () => {
   const clients = [join(server.url, 'plan-1'), join(server.url, 'plan-1'), join(server.url, 'plan-1')];
@@ -17,7 +21,10 @@ test('three clients editing one room at once converge to identical documents', a
       c.doc.getArray('rows').push([`row-${i}`]);
     });
   });
-  await waitFor(() => sameDoc(clients[0]!.doc, clients[1]!.doc) && sameDoc(clients[1]!.doc, clients[2]!.doc), 'converged');
+  await waitFor(
+    () => sameDoc(clients[0]!.doc, clients[1]!.doc) && sameDoc(clients[1]!.doc, clients[2]!.doc),
+    'converged',
+  );
   const cells = clients[0]!.doc.getMap('cells').toJSON();
   assert.deepEqual([cells['own-0'], cells['own-1'], cells['own-2']], [0, 1, 2], 'edits to different cells all survive');
   assert.match(String(cells.shared), /^from-[012]$/, 'the same cell ends with one of the written values');
@@ -74,7 +81,8 @@ test('a client offline for a while keeps its edits and merges them on reconnect'
   assert.equal(cells['offline-edit'], 'kept');
   assert.equal(cells['online-edit'], 'also kept');
   assert.ok(cells.both === 'away' || cells.both === 'online');
-  online.leave(); away.leave();
+  online.leave();
+  away.leave();
 });
 
 test('status goes connecting → connected, and offline when the client leaves', async () => {
@@ -93,5 +101,6 @@ test('a Y.Doc passed directly or inside a plan-state-like object both work', asy
   await waitFor(() => synced(a) && synced(b), 'connected');
   holder.doc.getMap('m').set('k', 'v');
   await waitFor(() => b.doc.getMap('m').get('k') === 'v', 'propagated');
-  a.leave(); b.leave();
+  a.leave();
+  b.leave();
 });

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,13 +28,15 @@ export function findSoffice(): string {
       try {
         accessSync(path, constants.X_OK);
         return path;
-      } catch { /* not here */ }
+      } catch {
+        /* not here */
+      }
     }
   }
   throw new Error(
     'LibreOffice (soffice) is not installed. The office check needs the Debian packages ' +
-    'libreoffice-calc and libreoffice-writer (npm test installs them; or: apt-get install -y ' +
-    'libreoffice-calc libreoffice-writer).',
+      'libreoffice-calc and libreoffice-writer (npm test installs them; or: apt-get install -y ' +
+      'libreoffice-calc libreoffice-writer).',
   );
 }
 
@@ -58,10 +69,21 @@ export class Office {
   /** One LibreOffice start for all inputs: each start costs seconds, so conversions are batched. */
   private convert(inputs: readonly string[], filter: string, outDir: string): void {
     mkdirSync(outDir, { recursive: true });
-    execFileSync(this.bin, [
-      '--headless', '--norestore', '--nologo', `-env:UserInstallation=${pathToFileURL(this.profile).href}`,
-      '--convert-to', filter, '--outdir', outDir, ...inputs,
-    ], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      this.bin,
+      [
+        '--headless',
+        '--norestore',
+        '--nologo',
+        `-env:UserInstallation=${pathToFileURL(this.profile).href}`,
+        '--convert-to',
+        filter,
+        '--outdir',
+        outDir,
+        ...inputs,
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
   }
 
   /**
@@ -72,14 +94,17 @@ export class Office {
     const out = join(this.dir, 'csv');
     this.convert(paths, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', out);
     const files = readdirSync(out);
-    return new Map(paths.map((path) => {
-      const stem = basename(path, extname(path));
-      const sheets = new Map<string, string>();
-      for (const f of files) {
-        if (f.startsWith(`${stem}-`) && f.endsWith('.csv')) sheets.set(f.slice(stem.length + 1, -4), readFileSync(join(out, f), 'utf8'));
-      }
-      return [path, sheets];
-    }));
+    return new Map(
+      paths.map((path) => {
+        const stem = basename(path, extname(path));
+        const sheets = new Map<string, string>();
+        for (const f of files) {
+          if (f.startsWith(`${stem}-`) && f.endsWith('.csv'))
+            sheets.set(f.slice(stem.length + 1, -4), readFileSync(join(out, f), 'utf8'));
+        }
+        return [path, sheets];
+      }),
+    );
   }
 
   /**
@@ -90,11 +115,22 @@ export class Office {
   csvToFods(paths: readonly string[], separator: ',' | ';'): Map<string, string> {
     const out = join(this.dir, `fods-${separator === ',' ? 'comma' : 'semicolon'}`);
     mkdirSync(out, { recursive: true });
-    execFileSync(this.bin, [
-      '--headless', '--norestore', '--nologo', `-env:UserInstallation=${pathToFileURL(this.profile).href}`,
-      `--infilter=CSV:${separator.charCodeAt(0)},34,76,1,,${separator === ';' ? 1043 : 1033},false,true,false,false,false,-1,true`,
-      '--convert-to', 'fods', '--outdir', out, ...paths,
-    ], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      this.bin,
+      [
+        '--headless',
+        '--norestore',
+        '--nologo',
+        `-env:UserInstallation=${pathToFileURL(this.profile).href}`,
+        `--infilter=CSV:${separator.charCodeAt(0)},34,76,1,,${separator === ';' ? 1043 : 1033},false,true,false,false,false,-1,true`,
+        '--convert-to',
+        'fods',
+        '--outdir',
+        out,
+        ...paths,
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
     return new Map(paths.map((p) => [p, readFileSync(join(out, `${basename(p, extname(p))}.fods`), 'utf8')]));
   }
 
@@ -102,7 +138,9 @@ export class Office {
   documentsToText(paths: readonly string[]): Map<string, string> {
     const out = join(this.dir, 'txt');
     this.convert(paths, 'txt:Text (encoded):UTF8', out);
-    return new Map(paths.map((p) => [p, readFileSync(join(out, `${basename(p, extname(p))}.txt`), 'utf8').replace(/^\uFEFF/, '')]));
+    return new Map(
+      paths.map((p) => [p, readFileSync(join(out, `${basename(p, extname(p))}.txt`), 'utf8').replace(/^\uFEFF/, '')]),
+    );
   }
 
   /** A document as PDF bytes. */
