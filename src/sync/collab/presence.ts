@@ -34,8 +34,18 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** Distinct colours that stay readable as a cell outline and name tag on white. */
 export const PALETTE: readonly string[] = [
-  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf',
-  '#8c564b', '#e377c2', '#bcbd22', '#393b79', '#637939', '#843c39',
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#ff7f0e',
+  '#17becf',
+  '#8c564b',
+  '#e377c2',
+  '#bcbd22',
+  '#393b79',
+  '#637939',
+  '#843c39',
 ];
 
 export const colorFor = (clientId: number): string => PALETTE[Math.abs(clientId) % PALETTE.length]!;
@@ -43,8 +53,13 @@ export const colorFor = (clientId: number): string => PALETTE[Math.abs(clientId)
 /** Trims, removes control characters and caps the length. */
 export function cleanName(name: unknown): string {
   if (typeof name !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim().slice(0, MAX_NAME_CHARS);
+  return (
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .trim()
+      .slice(0, MAX_NAME_CHARS)
+  );
 }
 
 export const cleanColor = (color: unknown, clientId: number): string =>
@@ -56,7 +71,11 @@ export function parseSelection(value: unknown): CellRef | null {
 }
 
 /** The local awareness state we publish. */
-export interface LocalPresence { name: string; color: string; selection: CellRef | null }
+export interface LocalPresence {
+  name: string;
+  color: string;
+  selection: CellRef | null;
+}
 
 /** Peers (everyone but `self`) from awareness states, sorted by name so a list does not jump. */
 export function peersFrom(states: ReadonlyMap<number, unknown>, self: number): Peer[] {
@@ -77,5 +96,11 @@ export function peersFrom(states: ReadonlyMap<number, unknown>, self: number): P
 }
 
 export const sameCell = (a: CellRef | null, b: CellRef | null): boolean =>
-  a === b || (a !== null && b !== null && a.section === b.section && a.rowId === b.rowId &&
-    a.domainId === b.domainId && a.sectorId === b.sectorId && a.field === b.field);
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.section === b.section &&
+    a.rowId === b.rowId &&
+    a.domainId === b.domainId &&
+    a.sectorId === b.sectorId &&
+    a.field === b.field);

@@ -11,11 +11,20 @@ import { connectCollab, type CollabOptions, type CollabSession } from '../../../
  * plugin these tests are skipped.
  */
 
-interface ServerInfo { url: string; editor: string; observer: string }
+interface ServerInfo {
+  url: string;
+  editor: string;
+  observer: string;
+}
 let server: ServerInfo | null = null;
 
 const activity = (id: string, amount: string): Activity => ({
-  id, name: `Activiteit ${id}`, targetGroupIds: [], cost: { kind: 'lumpsum', amount, per: 'year' }, category: 'general', split: null,
+  id,
+  name: `Activiteit ${id}`,
+  targetGroupIds: [],
+  cost: { kind: 'lumpsum', amount, per: 'year' },
+  category: 'general',
+  split: null,
 });
 
 async function until(check: () => boolean, label: string, ms = 15_000) {
@@ -36,14 +45,17 @@ describe('live collaboration (browser)', function () {
   const open = (room: string, name: string, extra: Partial<CollabOptions> = {}) => {
     const state = createPlanState(newPlan(room, 'Werkplan'));
     const session = connectCollab(state, { url: server!.url, room, token: server!.editor, userName: name, ...extra });
-    states.push(state); sessions.push(session);
+    states.push(state);
+    sessions.push(session);
     return { state, session };
   };
 
   before(async function () {
     try {
       server = await executeServerCommand<ServerInfo, undefined>('rp-collab-server');
-    } catch { server = null; }
+    } catch {
+      server = null;
+    }
     if (!server) this.skip();
   });
 
@@ -89,7 +101,15 @@ describe('live collaboration (browser)', function () {
     // Both edit while the server is away (or just back): nothing may be lost.
     a.state.apply([{ op: 'insert-row', collection: 'activities', row: activity('during-a', '100') }]);
     b.state.apply([{ op: 'insert-row', collection: 'activities', row: activity('during-b', '200') }]);
-    await until(() => a.session.synced && b.session.synced && a.state.plan.activities.length === 2 && b.state.plan.activities.length === 2, 'merged after restart', 40_000);
+    await until(
+      () =>
+        a.session.synced &&
+        b.session.synced &&
+        a.state.plan.activities.length === 2 &&
+        b.state.plan.activities.length === 2,
+      'merged after restart',
+      40_000,
+    );
     expect(plain(a.state.plan)).to.equal(plain(b.state.plan));
     // A third page that joins later gets everything from the server.
     const c = open('plan-browser-3', 'Carla');
