@@ -74,6 +74,13 @@ export class RpFlow extends LitElement {
       return empty;
     }
     const { headings } = graph;
+    // Room for the outer columns' labels, so no name is cut off at the edge (12px text: about
+    // 6.8 units a character); the diagram scales down to make room.
+    const last = layout.columnX.length - 1;
+    const room = (column: number) =>
+      Math.max(40, ...layout.nodes.filter((n) => n.column === column).map((n) => Math.ceil(n.name.length * 6.8) + 12));
+    const left = room(0);
+    const right = room(last);
     const selectedLink = layout.links.find((l) => l.key === this.selected);
     return html`
       <div class="toolbar">
@@ -90,7 +97,7 @@ export class RpFlow extends LitElement {
       <figure>
         <svg
           part="diagram"
-          viewBox="-150 0 ${WIDTH + 300} ${HEIGHT}"
+          viewBox="${-left} 0 ${WIDTH + left + right} ${HEIGHT}"
           role="group"
           aria-label=${graph.label}
           class=${this.selected ? 'has-selection' : ''}
