@@ -12,7 +12,7 @@ ensureDebian([CHROMIUM, REDIS, OFFICE]);
 // Types are part of the contract between folders: a type error fails the run like a test.
 console.log('[regioplan] typecheck (tsc --noEmit)…');
 const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
-// Style is part of the contract too: ESLint (typescript-eslint, lit, wc) and Prettier, as `npm run lint`.
+// Style is part of the contract too: ESLint (typescript-eslint, lit and wc) and Prettier, as `npm run lint`.
 console.log('[regioplan] lint (eslint, prettier --check)…');
 const lint = spawnSync('npm', ['run', '--silent', 'lint'], { stdio: 'inherit' });
 

@@ -1,7 +1,5 @@
 import { css } from 'lit';
 
 export const budgetGridStyles = css`
-  .spacer {
-    flex: 1;
-  }
+  .spacer { flex: 1; }
 `;

@@ -146,12 +146,8 @@ export class RpBudgetGrid extends RpGridElement {
   protected override renderToolbar() {
     const l = this.locale;
     return html`
-      <button type="button" class="add" ?disabled=${this.readonly || !this.plan} @click=${() => this.addRow()}>
-        ${gt('addRow', l)}
-      </button>
-      <button type="button" class="remove" ?disabled=${this.readonly || !this.plan} @click=${() => this.removeRow()}>
-        ${gt('removeRow', l)}
-      </button>
+      <button type="button" class="add" ?disabled=${this.readonly || !this.plan} @click=${() => this.addRow()}>${gt('addRow', l)}</button>
+      <button type="button" class="remove" ?disabled=${this.readonly || !this.plan} @click=${() => this.removeRow()}>${gt('removeRow', l)}</button>
       <span class="spacer"></span>
       <slot name="toolbar"></slot>
     `;

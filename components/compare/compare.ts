@@ -97,10 +97,8 @@ export class RpCompare extends LitElement {
   private mark(changed: boolean): TemplateResult {
     const l = this.locale;
     return changed
-      ? html`<span class="mark" aria-hidden="true">≠</span
-          ><span class="visually-hidden">${st(l, 'compare.different')}</span>`
-      : html`<span class="mark" aria-hidden="true"></span
-          ><span class="visually-hidden">${st(l, 'compare.same')}</span>`;
+      ? html`<span class="mark" aria-hidden="true">≠</span><span class="visually-hidden">${st(l, 'compare.different')}</span>`
+      : html`<span class="mark" aria-hidden="true"></span><span class="visually-hidden">${st(l, 'compare.same')}</span>`;
   }
 
   private toggle(event: Event): void {
@@ -114,10 +112,7 @@ export class RpCompare extends LitElement {
     return html`
       <h2>${st(l, 'compare.label')}</h2>
       <div class="controls">
-        <label
-          ><input type="checkbox" .checked=${this.differencesOnly} @change=${this.toggle} />
-          ${st(l, 'compare.differencesOnly')}</label
-        >
+        <label><input type="checkbox" .checked=${this.differencesOnly} @change=${this.toggle} /> ${st(l, 'compare.differencesOnly')}</label>
       </div>
       ${this.renderChart(view)}
       <h3>${st(l, 'compare.inputs')}</h3>
@@ -131,17 +126,15 @@ export class RpCompare extends LitElement {
 
   private header(first: TemplateResult | string, withDeltas: boolean): TemplateResult {
     const names = this.scenarios.map((s) => s.name);
-    return html`<thead>
-      <tr>
-        <th scope="col">${first}</th>
-        <th scope="col"><span class="visually-hidden">${st(this.locale, 'compare.different')}</span></th>
-        ${names.map(
-          (name, i) =>
-            html` <th scope="col" class="num">${name}</th>
-              ${withDeltas && i > 0 ? html`<th scope="col" class="num">${st(this.locale, 'compare.delta', { name: names[0]! })}</th>` : nothing}`,
-        )}
-      </tr>
-    </thead>`;
+    return html`<thead><tr>
+      <th scope="col">${first}</th>
+      <th scope="col"><span class="visually-hidden">${st(this.locale, 'compare.different')}</span></th>
+      ${names.map(
+        (name, i) => html`
+        <th scope="col" class="num">${name}</th>
+        ${withDeltas && i > 0 ? html`<th scope="col" class="num">${st(this.locale, 'compare.delta', { name: names[0]! })}</th>` : nothing}`,
+      )}
+    </tr></thead>`;
   }
 
   private label(label: Msg, group: Msg | null): TemplateResult {
@@ -152,45 +145,31 @@ export class RpCompare extends LitElement {
   private renderResults(section: ResultSection, rows: readonly ManyRow[]): TemplateResult {
     const l = this.locale;
     const shown = this.differencesOnly ? rows.filter(rowChanged) : rows;
-    return html`<div class="scroll">
-      <table data-section=${section}>
-        <caption>
-          ${st(l, SECTION_KEY[section])}
-        </caption>
-        ${this.header(st(l, 'compare.item'), true)}
-        <tbody>
-          ${
-            shown.length === 0
-              ? html`<tr>
-                  <td colspan=${2 + this.scenarios.length * 2 - 1}>${st(l, 'compare.noDifferences')}</td>
-                </tr>`
-              : nothing
-          }
-          ${shown.map((row) => {
-            const changed = rowChanged(row);
-            return html`<tr class=${changed ? 'changed' : ''} data-key=${row.key}>
-              <th scope="row">${this.label(row.label, row.group)}</th>
-              <td>${this.mark(changed)}</td>
-              ${row.values.map((value, i) => {
-                const d = i > 0 ? row.deltas[i - 1]! : null;
-                return html`<td class="num" data-value=${value.toFixed()}>${this.money(value)}</td>
-                  ${
-                    d
-                      ? html`<td
-                          class="num ${d.changed ? 'differs' : ''}"
-                          data-delta=${d.delta.toFixed()}
-                          data-relative=${d.relative?.toFixed() ?? ''}
-                        >
-                          ${this.signedMoney(d.delta)}${d.relative !== null && d.changed ? html` <span>(${this.percent(d.relative)})</span>` : nothing}
-                        </td>`
-                      : nothing
-                  }`;
-              })}
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    return html`<div class="scroll"><table data-section=${section}>
+      <caption>${st(l, SECTION_KEY[section])}</caption>
+      ${this.header(st(l, 'compare.item'), true)}
+      <tbody>
+        ${shown.length === 0 ? html`<tr><td colspan=${2 + this.scenarios.length * 2 - 1}>${st(l, 'compare.noDifferences')}</td></tr>` : nothing}
+        ${shown.map((row) => {
+          const changed = rowChanged(row);
+          return html`<tr class=${changed ? 'changed' : ''} data-key=${row.key}>
+            <th scope="row">${this.label(row.label, row.group)}</th>
+            <td>${this.mark(changed)}</td>
+            ${row.values.map((value, i) => {
+              const d = i > 0 ? row.deltas[i - 1]! : null;
+              return html`<td class="num" data-value=${value.toFixed()}>${this.money(value)}</td>
+                ${
+                  d
+                    ? html`<td class="num ${d.changed ? 'differs' : ''}" data-delta=${d.delta.toFixed()} data-relative=${d.relative?.toFixed() ?? ''}>
+                  ${this.signedMoney(d.delta)}${d.relative !== null && d.changed ? html` <span>(${this.percent(d.relative)})</span>` : nothing}
+                </td>`
+                    : nothing
+                }`;
+            })}
+          </tr>`;
+        })}
+      </tbody>
+    </table></div>`;
   }
 
   private renderInputs(rows: readonly InputRow[]): TemplateResult {
@@ -199,46 +178,33 @@ export class RpCompare extends LitElement {
     return html`${INPUT_GROUPS.map((group) => {
       const inGroup = rows.filter((r) => r.group === group);
       if (inGroup.length === 0) return nothing;
-      return html`<div class="scroll">
-        <table data-inputs=${group}>
-          <caption>
-            ${st(l, INPUT_KEY[group])}
-          </caption>
-          ${this.header(st(l, 'compare.item'), false)}
-          <tbody>
-            ${inGroup.map(
-              (row) =>
-                html`<tr class="changed" data-key=${row.key}>
-                  <th scope="row">
-                    ${this.label(row.fieldLabel && row.fieldLabel !== row.label ? row.fieldLabel : row.label, row.fieldLabel && row.fieldLabel !== row.label ? row.label : null)}
-                  </th>
-                  <td>${this.mark(true)}</td>
-                  ${row.values.map((v, i) => html`<td class="num ${row.differs[i] ? 'differs' : ''}">${this.inputText(v)}</td>`)}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+      return html`<div class="scroll"><table data-inputs=${group}>
+        <caption>${st(l, INPUT_KEY[group])}</caption>
+        ${this.header(st(l, 'compare.item'), false)}
+        <tbody>${inGroup.map(
+          (row) => html`<tr class="changed" data-key=${row.key}>
+          <th scope="row">${this.label(row.fieldLabel && row.fieldLabel !== row.label ? row.fieldLabel : row.label, row.fieldLabel && row.fieldLabel !== row.label ? row.label : null)}</th>
+          <td>${this.mark(true)}</td>
+          ${row.values.map((v, i) => html`<td class="num ${row.differs[i] ? 'differs' : ''}">${this.inputText(v)}</td>`)}
+        </tr>`,
+        )}</tbody>
+      </table></div>`;
     })}`;
   }
 
   private renderFindings(view: CompareView): TemplateResult {
     const l = this.locale;
-    return html`<div class="findings">
-      ${this.scenarios.map((s, i) => {
-        const findings = view.findings[i] ?? [];
-        return html`<section aria-label=${`${st(l, 'compare.findings')}: ${s.name}`}>
-          <h4>${s.name}</h4>
-          ${
-            findings.length === 0
-              ? html`<p>${st(l, 'compare.noFindings')}</p>`
-              : html`<ul>
-                  ${findings.map((f) => html`<li class=${f.severity}><strong>${f.severity === 'error' ? '✖' : '⚠'}</strong> ${f.message[l]}</li>`)}
-                </ul>`
-          }
-        </section>`;
-      })}
-    </div>`;
+    return html`<div class="findings">${this.scenarios.map((s, i) => {
+      const findings = view.findings[i] ?? [];
+      return html`<section aria-label=${`${st(l, 'compare.findings')}: ${s.name}`}>
+        <h4>${s.name}</h4>
+        ${
+          findings.length === 0
+            ? html`<p>${st(l, 'compare.noFindings')}</p>`
+            : html`<ul>${findings.map((f) => html`<li class=${f.severity}><strong>${f.severity === 'error' ? '✖' : '⚠'}</strong> ${f.message[l]}</li>`)}</ul>`
+        }
+      </section>`;
+    })}</div>`;
   }
 
   private renderChart(view: CompareView): TemplateResult {
@@ -257,43 +223,21 @@ export class RpCompare extends LitElement {
       .join('; ');
     return html`<figure>
       <figcaption id="chart-caption">${st(l, 'compare.chart')}</figcaption>
-      <svg
-        part="chart"
-        role="img"
-        aria-labelledby="chart-caption"
-        aria-describedby="chart-summary"
-        viewBox="0 0 ${CHART_WIDTH} ${chartHeight(names.length)}"
-        width=${CHART_WIDTH}
-        height=${chartHeight(names.length)}
-      >
+      <svg part="chart" role="img" aria-labelledby="chart-caption" aria-describedby="chart-summary"
+        viewBox="0 0 ${CHART_WIDTH} ${chartHeight(names.length)}" width=${CHART_WIDTH} height=${chartHeight(names.length)}>
         ${stackedBars(names, series, l)}
       </svg>
       <p id="chart-summary" class="visually-hidden">${summary}</p>
-      <ul class="legend">
-        ${series.map((s, j) => html`<li><span class="swatch" style="background:${colourOf(j)}"></span>${s.label[l]}</li>`)}
-      </ul>
+      <ul class="legend">${series.map((s, j) => html`<li><span class="swatch" style="background:${colourOf(j)}"></span>${s.label[l]}</li>`)}</ul>
       <details>
         <summary>${st(l, 'compare.chartTable')}</summary>
-        <div class="scroll">
-          <table data-chart-table>
-            ${this.header(st(l, 'compare.item'), false)}
-            <tbody>
-              ${series.map(
-                (s) =>
-                  html`<tr>
-                    <th scope="row">${s.label[l]}</th>
-                    <td></td>
-                    ${s.values.map((v) => html`<td class="num">${this.money(v)}</td>`)}
-                  </tr>`,
-              )}
-              <tr>
-                <th scope="row">${st(l, 'compare.group.total')}</th>
-                <td></td>
-                ${sums.map((v) => html`<td class="num">${this.money(v)}</td>`)}
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <div class="scroll"><table data-chart-table>
+          ${this.header(st(l, 'compare.item'), false)}
+          <tbody>
+            ${series.map((s) => html`<tr><th scope="row">${s.label[l]}</th><td></td>${s.values.map((v) => html`<td class="num">${this.money(v)}</td>`)}</tr>`)}
+            <tr><th scope="row">${st(l, 'compare.group.total')}</th><td></td>${sums.map((v) => html`<td class="num">${this.money(v)}</td>`)}</tr>
+          </tbody>
+        </table></div>
       </details>
     </figure>`;
   }

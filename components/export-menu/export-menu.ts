@@ -106,72 +106,54 @@ export class RpExportMenu extends LitElement {
     return html`
       <div class="field">
         <label for="format">${this.t('menuFormat')}</label>
-        <select
-          id="format"
-          .value=${this.format}
-          @change=${(e: Event) => {
-            this.format = (e.target as HTMLSelectElement).value as ExportFormat;
-            this.error = null;
-          }}
-        >
+        <select id="format" .value=${this.format} @change=${(e: Event) => {
+          this.format = (e.target as HTMLSelectElement).value as ExportFormat;
+          this.error = null;
+        }}>
           ${EXPORT_FORMATS.map((f) => html`<option value=${f} ?selected=${f === this.format}>${this.t(`format.${f}`)}</option>`)}
         </select>
       </div>
       ${
         funderSelect
-          ? html` <div class="field">
-              <label for="funder">${this.t('menuFunder')}</label>
-              <select
-                id="funder"
-                @change=${(e: Event) => {
-                  this.funderId = (e.target as HTMLSelectElement).value;
-                }}
-              >
-                <option value=${ALL_FUNDERS} ?selected=${this.funderId === ALL_FUNDERS}>
-                  ${this.t('menuAllFunders')}
-                </option>
-                ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${funderOption(plan, f)}</option>`)}
-              </select>
-            </div>`
+          ? html`
+        <div class="field">
+          <label for="funder">${this.t('menuFunder')}</label>
+          <select id="funder" @change=${(e: Event) => {
+            this.funderId = (e.target as HTMLSelectElement).value;
+          }}>
+            <option value=${ALL_FUNDERS} ?selected=${this.funderId === ALL_FUNDERS}>${this.t('menuAllFunders')}</option>
+            ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${funderOption(plan, f)}</option>`)}
+          </select>
+        </div>`
           : nothing
       }
       ${
         this.format === 'csv'
-          ? html` <div class="field">
-              <label for="table">${this.t('menuTable')}</label>
-              <select
-                id="table"
-                @change=${(e: Event) => {
-                  this.table = (e.target as HTMLSelectElement).value as CsvTable;
-                }}
-              >
-                ${CSV_TABLES.map((c) => html`<option value=${c} ?selected=${c === this.table}>${this.t(`table.${c}`)}</option>`)}
-              </select>
-            </div>`
+          ? html`
+        <div class="field">
+          <label for="table">${this.t('menuTable')}</label>
+          <select id="table" @change=${(e: Event) => {
+            this.table = (e.target as HTMLSelectElement).value as CsvTable;
+          }}>
+            ${CSV_TABLES.map((c) => html`<option value=${c} ?selected=${c === this.table}>${this.t(`table.${c}`)}</option>`)}
+          </select>
+        </div>`
           : nothing
       }
       <label class="check">
-        <input
-          id="draft"
-          type="checkbox"
-          .checked=${this.draft}
-          @change=${(e: Event) => {
-            this.draft = (e.target as HTMLInputElement).checked;
-          }}
-        />
+        <input id="draft" type="checkbox" .checked=${this.draft} @change=${(e: Event) => {
+          this.draft = (e.target as HTMLInputElement).checked;
+        }} />
         ${this.t('menuDraft')}
       </label>
       <div class="actions">
-        <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>
-          ${this.t('menuDownload')}
-        </button>
+        <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
         ${
           this.format === 'annex-docx' ||
           this.format === 'lead-annex-docx' ||
           (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS)
-            ? html` <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>
-                ${this.t('menuPrint')}
-              </button>`
+            ? html`
+          <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>${this.t('menuPrint')}</button>`
             : nothing
         }
         <slot name="actions"></slot>
@@ -183,13 +165,7 @@ export class RpExportMenu extends LitElement {
     return html`
       <div class="refusal" part="refusal" role="alert">
         <p>${error.code === 'has-errors' ? this.t('menuRefused') : ''} ${error.messages[this.l]}</p>
-        ${
-          error.findings.length > 0
-            ? html`<ul>
-                ${error.findings.map((f) => html`<li>${f.message[this.l]}</li>`)}
-              </ul>`
-            : nothing
-        }
+        ${error.findings.length > 0 ? html`<ul>${error.findings.map((f) => html`<li>${f.message[this.l]}</li>`)}</ul>` : nothing}
       </div>
     `;
   }

@@ -41,116 +41,31 @@ export class RpFindings extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host {
-        display: block;
-      }
-      * {
-        box-sizing: border-box;
-      }
-      h2 {
-        font-size: 1.0625em;
-        margin: 0 0 0.5rem;
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-      }
-      .total {
-        font-weight: 600;
-        font-size: 0.8125em;
-        border-radius: 999px;
-        padding: 0.05rem 0.55rem;
-        background: var(--_surface);
-        color: var(--_muted);
-      }
-      .total.bad {
-        background: var(--_error-bg);
-        color: var(--_error);
-      }
-      h3 {
-        font-size: 0.875em;
-        margin: 0.75rem 0 0.375rem;
-        display: flex;
-        align-items: center;
-        gap: 0.375rem;
-      }
-      h3.error {
-        color: var(--_error);
-      }
-      h3.warning {
-        color: var(--_warning);
-      }
-      h3 svg {
-        width: 1em;
-        height: 1em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.375rem;
-      }
+      :host { display: block; }
+      * { box-sizing: border-box; }
+      h2 { font-size: 1.0625em; margin: 0 0 0.5rem; display: flex; align-items: center; gap: 0.5rem; }
+      .total { font-weight: 600; font-size: 0.8125em; border-radius: 999px; padding: 0.05rem 0.55rem; background: var(--_surface); color: var(--_muted); }
+      .total.bad { background: var(--_error-bg); color: var(--_error); }
+      h3 { font-size: 0.875em; margin: 0.75rem 0 0.375rem; display: flex; align-items: center; gap: 0.375rem; }
+      h3.error { color: var(--_error); }
+      h3.warning { color: var(--_warning); }
+      h3 svg { width: 1em; height: 1em; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.375rem; }
       button {
-        font: inherit;
-        color: inherit;
-        text-align: left;
-        width: 100%;
-        cursor: pointer;
-        display: grid;
-        gap: 0.125rem;
-        padding: 0.5rem 0.625rem;
-        border-radius: var(--_radius);
-        border: 1px solid var(--_border);
-        border-left-width: 4px;
-        background: var(--_bg);
+        font: inherit; color: inherit; text-align: left; width: 100%; cursor: pointer;
+        display: grid; gap: 0.125rem; padding: 0.5rem 0.625rem; border-radius: var(--_radius);
+        border: 1px solid var(--_border); border-left-width: 4px; background: var(--_bg);
       }
-      button.error {
-        border-left-color: var(--_error);
-      }
-      button.warning {
-        border-left-color: var(--_warning);
-        border-left-style: dashed;
-      }
-      button:hover {
-        background: var(--_surface);
-      }
-      button:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 1px;
-        box-shadow: var(--_focus);
-      }
-      .where {
-        font-size: 0.8125em;
-        color: var(--_muted);
-      }
-      .message {
-        font-size: 0.875em;
-      }
-      .ok {
-        display: flex;
-        gap: 0.5rem;
-        align-items: flex-start;
-        color: var(--_ok);
-        background: var(--_ok-bg);
-        padding: 0.625rem 0.75rem;
-        border-radius: var(--_radius);
-        margin: 0;
-        font-size: 0.875em;
-      }
-      .ok svg {
-        flex: none;
-        width: 1.1em;
-        height: 1.1em;
-        margin-top: 0.1em;
-      }
-      .visually-hidden {
-        position: absolute !important;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
+      button.error { border-left-color: var(--_error); }
+      button.warning { border-left-color: var(--_warning); border-left-style: dashed; }
+      button:hover { background: var(--_surface); }
+      button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; box-shadow: var(--_focus); }
+      .where { font-size: 0.8125em; color: var(--_muted); }
+      .message { font-size: 0.875em; }
+      .ok { display: flex; gap: 0.5rem; align-items: flex-start; color: var(--_ok); background: var(--_ok-bg);
+        padding: 0.625rem 0.75rem; border-radius: var(--_radius); margin: 0; font-size: 0.875em; }
+      .ok svg { flex: none; width: 1.1em; height: 1.1em; margin-top: 0.1em; }
+      .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     `,
   ];
 
@@ -211,12 +126,10 @@ export class RpFindings extends LitElement {
   }
 
   private item(f: Finding): TemplateResult {
-    return html`<li>
-      <button type="button" part="item" class=${f.severity} @click=${() => this.choose(f)}>
-        <span class="where">${locationLabel(f.location, this.plan, this.locale)}</span>
-        <span class="message">${f.message[this.locale]}</span>
-      </button>
-    </li>`;
+    return html`<li><button type="button" part="item" class=${f.severity} @click=${() => this.choose(f)}>
+      <span class="where">${locationLabel(f.location, this.plan, this.locale)}</span>
+      <span class="message">${f.message[this.locale]}</span>
+    </button></li>`;
   }
 
   protected override render(): unknown {
@@ -225,30 +138,23 @@ export class RpFindings extends LitElement {
     const shown = this.shown();
     const waiting = this.findings.length - shown.length;
     return html`
-      <h2 id="title">${this.t('findings.title')} <span class="total ${c.errors ? 'bad' : ''}">${total}</span></h2>
+      <h2 id="title">${this.t('findings.title')}
+        <span class="total ${c.errors ? 'bad' : ''}">${total}</span></h2>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${
         total === 0 && waiting > 0
           ? html`<p class="where">${gt('findingsWaiting', this.locale)}</p>`
           : total === 0
-            ? html`<slot name="empty"
-                ><p class="ok">
-                  <svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
-                    <path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm3.3 4.6 1.1 1.1L7 12.1 3.9 9l1.1-1.1 2 2 4.3-4.3z" />
-                  </svg>
-                  <span>${this.t('findings.none')}</span>
-                </p></slot
-              >`
+            ? html`<slot name="empty"><p class="ok"><svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor"><path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm3.3 4.6 1.1 1.1L7 12.1 3.9 9l1.1-1.1 2 2 4.3-4.3z"/></svg>
+            <span>${this.t('findings.none')}</span></p></slot>`
             : GROUPS.map(({ severity, key }) => {
                 const list = shown.filter((f) => f.severity === severity);
                 if (list.length === 0) return nothing;
                 const id = `group-${severity}`;
                 return html`<section aria-labelledby=${id}>
-                  <h3 id=${id} class=${severity}>${this.t(key)} (${list.length})</h3>
-                  <ul>
-                    ${list.map((f) => this.item(f))}
-                  </ul>
-                </section>`;
+              <h3 id=${id} class=${severity}>${this.t(key)} (${list.length})</h3>
+              <ul>${list.map((f) => this.item(f))}</ul>
+            </section>`;
               })
       }
     `;

@@ -84,24 +84,15 @@ export class RpFlow extends LitElement {
     const selectedLink = layout.links.find((l) => l.key === this.selected);
     return html`
       <div class="toolbar">
-        <button
-          part="toggle"
-          aria-expanded=${this.showTable ? 'true' : 'false'}
-          @click=${() => {
-            this.showTable = !this.showTable;
-          }}
-        >
+        <button part="toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => {
+          this.showTable = !this.showTable;
+        }}>
           ${this.showTable ? t('hideTable') : t('showTable')}
         </button>
       </div>
       <figure>
-        <svg
-          part="diagram"
-          viewBox="${-left} 0 ${WIDTH + left + right} ${HEIGHT}"
-          role="group"
-          aria-label=${graph.label}
-          class=${this.selected ? 'has-selection' : ''}
-        >
+        <svg part="diagram" viewBox="${-left} 0 ${WIDTH + left + right} ${HEIGHT}" role="group" aria-label=${graph.label}
+          class=${this.selected ? 'has-selection' : ''}>
           ${headings.map((h, c) => svg`<text class="heading" aria-hidden="true" x=${layout.columnX[c]! + NODE_WIDTH / 2} y="14" text-anchor="middle">${h}</text>`)}
           ${layout.links.map(
             (l) => svg`<path class="link ${l.key === this.selected ? 'selected' : ''}" d=${l.path}
@@ -116,29 +107,15 @@ export class RpFlow extends LitElement {
           )}
         </svg>
       </figure>
-      <div role="status" class="visually-hidden">
-        ${selectedLink ? msg(flowText.selected, this.locale, { flow: selectedLink.label }) : nothing}
-      </div>
+      <div role="status" class="visually-hidden">${selectedLink ? msg(flowText.selected, this.locale, { flow: selectedLink.label }) : nothing}</div>
       <table part="table" class=${this.showTable ? '' : 'visually-hidden'}>
-        <caption>
-          ${t('caption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('from')}</th>
-            <th scope="col">${t('to')}</th>
-            <th scope="col">${t('amount')}</th>
-          </tr>
-        </thead>
+        <caption>${t('caption')}</caption>
+        <thead><tr><th scope="col">${t('from')}</th><th scope="col">${t('to')}</th><th scope="col">${t('amount')}</th></tr></thead>
         <tbody>
           ${layout.links.map((l) => {
             const from = layout.nodes.find((n) => n.key === l.source)!.name;
             const to = layout.nodes.find((n) => n.key === l.target)!.name;
-            return html`<tr>
-              <td>${from}</td>
-              <td>${to}</td>
-              <td class="amount">${this.money(l.amount)}</td>
-            </tr>`;
+            return html`<tr><td>${from}</td><td>${to}</td><td class="amount">${this.money(l.amount)}</td></tr>`;
           })}
         </tbody>
       </table>

@@ -19,9 +19,7 @@ export const gridStyles = css`
     --rp-grid-muted-color: var(--rp-color-text-muted, #5f6368);
     --rp-grid-total-bg: var(--rp-color-surface, #f1f3f4);
   }
-  :host([hidden]) {
-    display: none;
-  }
+  :host([hidden]) { display: none; }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -38,10 +36,7 @@ export const gridStyles = css`
     color: inherit;
     cursor: pointer;
   }
-  .toolbar button:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
+  .toolbar button:disabled { opacity: 0.5; cursor: default; }
   .toolbar button:focus-visible {
     outline: 2px solid var(--rp-grid-focus, var(--rp-color-accent, #1a73e8));
     outline-offset: 1px;
@@ -56,13 +51,8 @@ export const gridStyles = css`
     margin-block-start: 0.4rem;
     font-size: 0.9em;
   }
-  .status.refused {
-    color: var(--rp-grid-error-color);
-  }
-  .status .icon {
-    font-weight: bold;
-    margin-inline-end: 0.3em;
-  }
+  .status.refused { color: var(--rp-grid-error-color); }
+  .status .icon { font-weight: bold; margin-inline-end: 0.3em; }
 
   /*
    * Cell state is carried by data attributes, never by classes, and every rule below that can
@@ -79,9 +69,7 @@ export const gridStyles = css`
     background-color: var(--ht-cell-read-only-background-color) !important;
   }
   /* What Handsontable's wordWrap: false would do through a class. */
-  .handsontable td {
-    white-space: nowrap;
-  }
+  .handsontable td { white-space: nowrap; }
   /*
    * Marks: colour plus an icon and a pattern, so they never rely on colour alone. Backgrounds are
    * set through \`tr > td\`, as strong as Handsontable's own row rule (tr.ht__row_even > td), and
@@ -92,46 +80,24 @@ export const gridStyles = css`
     box-shadow: inset 3px 0 0 var(--rp-grid-error-color);
     color: var(--rp-grid-error-color);
   }
-  .handsontable td[data-rp-mark='error']::before {
-    content: var(--rp-mark-error-icon, '⚠\\FE0E') '\\00A0';
-    font-weight: bold;
-  }
+  .handsontable td[data-rp-mark='error']::before { content: var(--rp-mark-error-icon, '⚠\\FE0E') '\\00A0'; font-weight: bold; }
   .handsontable td[data-rp-mark='warning'] {
-    background-image: var(
-      --rp-mark-warning-pattern,
-      repeating-linear-gradient(135deg, var(--rp-grid-warning-bg) 0 6px, transparent 6px 10px)
-    );
+    background-image: var(--rp-mark-warning-pattern, repeating-linear-gradient(
+      135deg, var(--rp-grid-warning-bg) 0 6px, transparent 6px 10px));
     box-shadow: inset 3px 0 0 var(--rp-grid-warning-color);
     color: var(--rp-grid-warning-color);
   }
-  .handsontable td[data-rp-mark='warning']::before {
-    content: var(--rp-mark-warning-icon, '△') '\\00A0';
-  }
+  .handsontable td[data-rp-mark='warning']::before { content: var(--rp-mark-warning-icon, '△') '\\00A0'; }
   .handsontable td[data-rp-refused] {
     outline: 2px dashed var(--rp-grid-error-color);
     outline-offset: -3px;
   }
-  .handsontable td[data-rp-refused]::after {
-    content: '\\00A0✕';
-    color: var(--rp-grid-error-color);
-  }
-  .handsontable td[data-rp~='inherited'] {
-    color: var(--rp-grid-muted-color);
-    font-style: italic;
-  }
-  .handsontable tr > td[data-rp~='na'] {
-    color: var(--rp-grid-muted-color);
-    background: var(--rp-grid-total-bg);
-  }
-  .handsontable td[data-rp~='total'] {
-    font-weight: 600;
-    background-color: var(--rp-grid-total-bg);
-  }
+  .handsontable td[data-rp-refused]::after { content: '\\00A0✕'; color: var(--rp-grid-error-color); }
+  .handsontable td[data-rp~='inherited'] { color: var(--rp-grid-muted-color); font-style: italic; }
+  .handsontable tr > td[data-rp~='na'] { color: var(--rp-grid-muted-color); background: var(--rp-grid-total-bg); }
+  .handsontable td[data-rp~='total'] { font-weight: 600; background-color: var(--rp-grid-total-bg); }
   /* Another participant's selected cell: an outline in their colour and their name as a small tag. */
-  .handsontable td[data-rp-presence] {
-    position: relative;
-    overflow: hidden;
-  }
+  .handsontable td[data-rp-presence] { position: relative; overflow: hidden; }
   .rp-presence {
     position: absolute;
     inset: 0;
@@ -160,8 +126,5 @@ export const gridStyles = css`
     border: 1px solid var(--rp-presence-color, #1f77b4);
     border-inline-start-width: 4px;
   }
-  .handsontable td[data-rp~='num'] {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
+  .handsontable td[data-rp~='num'] { text-align: end; font-variant-numeric: tabular-nums; }
 `;

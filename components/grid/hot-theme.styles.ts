@@ -50,9 +50,7 @@ export const hotThemeStyles = css`
     --ht-dialog-solid-background-color: var(--ht-background-color);
   }
   /* Handsontable names its own font on every table clone; the grid takes the host page's. */
-  :host .handsontable {
-    font-family: var(--rp-font-family, inherit);
-  }
+  :host .handsontable { font-family: var(--rp-font-family, inherit); }
 
   /*
    * Forced colours (Windows high contrast): the user's palette replaces ours, box shadows and
@@ -62,26 +60,14 @@ export const hotThemeStyles = css`
    * colours would paint as Canvas: it keeps the system highlight colour instead.
    */
   @media (forced-colors: active) {
-    :host .ht-root-wrapper,
-    :host .ht-portal {
+    :host .ht-root-wrapper, :host .ht-portal {
       --ht-cell-selection-border-color: Highlight;
       --ht-cell-editor-border-color: Highlight;
     }
-    :host .wtBorder {
-      forced-color-adjust: none;
-    }
-    .handsontable td[data-rp-mark='error'] {
-      outline: 2px solid CanvasText;
-      outline-offset: -2px;
-    }
-    .handsontable td[data-rp-mark='warning'] {
-      outline: 2px dotted CanvasText;
-      outline-offset: -2px;
-    }
-    .handsontable td[data-rp-refused] {
-      outline: 2px dashed CanvasText;
-      outline-offset: -3px;
-    }
+    :host .wtBorder { forced-color-adjust: none; }
+    .handsontable td[data-rp-mark='error'] { outline: 2px solid CanvasText; outline-offset: -2px; }
+    .handsontable td[data-rp-mark='warning'] { outline: 2px dotted CanvasText; outline-offset: -2px; }
+    .handsontable td[data-rp-refused] { outline: 2px dashed CanvasText; outline-offset: -3px; }
     :host .toolbar button[aria-pressed='true'] {
       forced-color-adjust: none;
       background: Highlight;

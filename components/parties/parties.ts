@@ -41,16 +41,9 @@ export class RpParties extends SectionElement {
     tokens,
     formStyles,
     css`
-      h4 {
-        font-size: 1em;
-        margin: 0 0 0.5rem;
-      }
-      .block {
-        margin-bottom: 1.5rem;
-      }
-      .section-marks {
-        margin-bottom: 0.5rem;
-      }
+      h4 { font-size: 1em; margin: 0 0 0.5rem; }
+      .block { margin-bottom: 1.5rem; }
+      .section-marks { margin-bottom: 0.5rem; }
     `,
   ];
 
@@ -109,21 +102,10 @@ export class RpParties extends SectionElement {
     const value = (row as Record<string, unknown>)[field] as string;
     return this.cell(
       m,
-      html`<input
-        id=${fieldId(ref)}
-        type="text"
-        maxlength=${max}
-        class=${m.cls}
-        data-section=${section}
-        data-row=${row.id}
-        data-field=${field}
-        aria-label=${label}
-        .value=${live(value)}
-        ?readonly=${this.readonly}
-        aria-invalid=${m.invalid}
-        aria-describedby=${m.describedBy}
-        @change=${(e: Event) => this.patch(section, row.id, { [field]: (e.target as HTMLInputElement).value })}
-      />`,
+      html`<input id=${fieldId(ref)} type="text" maxlength=${max} class=${m.cls}
+      data-section=${section} data-row=${row.id} data-field=${field} aria-label=${label}
+      .value=${live(value)} ?readonly=${this.readonly} aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+      @change=${(e: Event) => this.patch(section, row.id, { [field]: (e.target as HTMLInputElement).value })} />`,
       field === 'name' ? 'name' : field === 'agb' || field === 'uzovi' ? 'narrow' : 'wide',
     );
   }
@@ -146,20 +128,11 @@ export class RpParties extends SectionElement {
     const m = this.mark(ref);
     return this.cell(
       m,
-      html`<select
-        id=${fieldId(ref)}
-        class=${m.cls}
-        data-section=${section}
-        data-row=${row.id}
-        data-field=${field}
-        aria-label=${label}
-        ?disabled=${this.readonly || disabled}
-        aria-invalid=${m.invalid}
-        aria-describedby=${m.describedBy}
-        @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}
-      >
-        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
-      </select>`,
+      html`<select id=${fieldId(ref)} class=${m.cls} data-section=${section} data-row=${row.id} data-field=${field}
+      aria-label=${label} ?disabled=${this.readonly || disabled} aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+      @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+      ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+    </select>`,
     );
   }
 
@@ -177,26 +150,15 @@ export class RpParties extends SectionElement {
     const m = this.mark(ref);
     return this.cell(
       m,
-      html`<input
-        id=${fieldId(ref)}
-        type="text"
-        inputmode="decimal"
-        class=${m.cls}
-        data-section=${section}
-        data-row=${row.id}
-        data-field=${field}
-        aria-label=${label}
-        .value=${live(decimalToText(value, this.locale))}
-        ?readonly=${this.readonly}
-        ?disabled=${disabled}
-        aria-invalid=${m.invalid}
-        aria-describedby=${m.describedBy}
-        @change=${(e: Event) => {
-          const read = readDecimal((e.target as HTMLInputElement).value, this.locale, kind);
-          this.setInputError(ref, read.ok ? null : read.error);
-          if (read.ok && read.value !== value) commit(read.value);
-        }}
-      />`,
+      html`<input id=${fieldId(ref)} type="text" inputmode="decimal" class=${m.cls}
+      data-section=${section} data-row=${row.id} data-field=${field} aria-label=${label}
+      .value=${live(decimalToText(value, this.locale))} ?readonly=${this.readonly} ?disabled=${disabled}
+      aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+      @change=${(e: Event) => {
+        const read = readDecimal((e.target as HTMLInputElement).value, this.locale, kind);
+        this.setInputError(ref, read.ok ? null : read.error);
+        if (read.ok && read.value !== value) commit(read.value);
+      }} />`,
       'narrow',
     );
   }
@@ -207,19 +169,10 @@ export class RpParties extends SectionElement {
 
   private removeCell(collection: 'providers' | 'funders', row: Provider | Funder): TemplateResult | typeof nothing {
     if (this.readonly) return nothing;
-    return html`<td>
-      <button
-        type="button"
-        class="icon"
-        aria-label=${this.t('parties.removeRow', { name: this.rowName(row) })}
-        title=${this.t('parties.removeRow', { name: this.rowName(row) })}
-        @click=${() => this.removeRow(collection, row.id)}
-      >
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill="currentColor">
-          <path d="M6 2h4l.5 1H14v1.5H2V3h3.5L6 2zm-2.5 4h9l-.7 8.2a1 1 0 0 1-1 .8H5.2a1 1 0 0 1-1-.8L3.5 6z" />
-        </svg>
-      </button>
-    </td>`;
+    return html`<td><button type="button" class="icon" aria-label=${this.t('parties.removeRow', { name: this.rowName(row) })}
+      title=${this.t('parties.removeRow', { name: this.rowName(row) })} @click=${() => this.removeRow(collection, row.id)}>
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill="currentColor"><path d="M6 2h4l.5 1H14v1.5H2V3h3.5L6 2zm-2.5 4h9l-.7 8.2a1 1 0 0 1-1 .8H5.2a1 1 0 0 1-1-.8L3.5 6z"/></svg>
+    </button></td>`;
   }
 
   private label(column: UiKey, row: Provider | Funder): string {
@@ -356,25 +309,15 @@ export class RpParties extends SectionElement {
         ${
           plan.providers.length === 0
             ? html`<p class="empty">${this.t('parties.providers.empty')}</p>`
-            : html`<div class="table-wrap">
-                <table aria-labelledby="providers-title">
-                  <thead>
-                    <tr>
-                      ${th('parties.name')}${th('parties.agb')}${th('parties.domain')}${th('parties.sector')}${th('parties.role')}
-                      ${th('parties.contribution')}
-                      <th scope="col" title=${this.t('parties.share.hint')}>${this.t('parties.share')}</th>
-                      ${actions}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${repeat(
-                      plan.providers,
-                      (p) => p.id,
-                      (p) => this.providerRow(p),
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+            : html`<div class="table-wrap"><table aria-labelledby="providers-title">
+              <thead><tr>${th('parties.name')}${th('parties.agb')}${th('parties.domain')}${th('parties.sector')}${th('parties.role')}
+                ${th('parties.contribution')}<th scope="col" title=${this.t('parties.share.hint')}>${this.t('parties.share')}</th>${actions}</tr></thead>
+              <tbody>${repeat(
+                plan.providers,
+                (p) => p.id,
+                (p) => this.providerRow(p),
+              )}</tbody>
+            </table></div>`
         }
         ${this.readonly ? nothing : html`<button type="button" class="primary" @click=${() => this.addProvider()}>${this.t('parties.addProvider')}</button>`}
       </div>
@@ -384,23 +327,15 @@ export class RpParties extends SectionElement {
         ${
           plan.funders.length === 0
             ? html`<p class="empty">${this.t('parties.funders.empty')}</p>`
-            : html`<div class="table-wrap">
-                <table aria-labelledby="funders-title">
-                  <thead>
-                    <tr>
-                      ${th('parties.name')}${th('parties.kind')}${th('parties.uzovi')}${th('parties.domain')}${th('parties.shareBasis')}
-                      ${th('parties.shareValue')}${actions}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${repeat(
-                      plan.funders,
-                      (f) => f.id,
-                      (f) => this.funderRow(f),
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+            : html`<div class="table-wrap"><table aria-labelledby="funders-title">
+              <thead><tr>${th('parties.name')}${th('parties.kind')}${th('parties.uzovi')}${th('parties.domain')}${th('parties.shareBasis')}
+                ${th('parties.shareValue')}${actions}</tr></thead>
+              <tbody>${repeat(
+                plan.funders,
+                (f) => f.id,
+                (f) => this.funderRow(f),
+              )}</tbody>
+            </table></div>`
         }
         ${this.readonly ? nothing : html`<button type="button" class="primary" @click=${() => this.addFunder()}>${this.t('parties.addFunder')}</button>`}
       </div>

@@ -29,51 +29,24 @@ export function agreementFields(host: RpPlanDetails, plan: Plan): TemplateResult
         ${
           moments.length === 0
             ? html`<p class="hint">${host.tr('details.noEvaluation')}</p>`
-            : html` <table class="moments" aria-labelledby="moments-label">
-                <thead>
-                  <tr>
-                    <th>${host.tr('details.evaluationDate')}</th>
-                    <th>${host.tr('details.evaluationTopic')}</th>
-                    <th></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${moments.map(
-                    (mo, i) =>
-                      html`<tr>
-                        <td>
-                          ${host.dateField(`evaluationMoments.${i}.date`, `${host.tr('details.evaluationDate')} ${i + 1}`, mo.date, (v) => at(i, { date: v }))}
-                        </td>
-                        <td>
-                          <input
-                            type="text"
-                            maxlength="500"
-                            data-section="plan"
-                            data-field=${`evaluationMoments.${i}.topic`}
-                            aria-label=${`${host.tr('details.evaluationTopic')} ${i + 1}`}
-                            .value=${live(mo.topic)}
-                            ?readonly=${readonly}
-                            @change=${(e: Event) => at(i, { topic: (e.target as HTMLInputElement).value })}
-                          />
-                        </td>
-                        <td>
-                          ${
-                            readonly
-                              ? ''
-                              : html`<button
-                                  type="button"
-                                  aria-label=${host.tr('details.removeEvaluation', { n: i + 1 })}
-                                  title=${host.tr('details.removeEvaluation', { n: i + 1 })}
-                                  @click=${() => setMoments(moments.filter((_, j) => j !== i))}
-                                >
-                                  ×
-                                </button>`
-                          }
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+            : html`
+        <table class="moments" aria-labelledby="moments-label">
+          <thead><tr><th>${host.tr('details.evaluationDate')}</th><th>${host.tr('details.evaluationTopic')}</th><th></th></tr></thead>
+          <tbody>${moments.map(
+            (mo, i) => html`<tr>
+            <td>${host.dateField(`evaluationMoments.${i}.date`, `${host.tr('details.evaluationDate')} ${i + 1}`, mo.date, (v) => at(i, { date: v }))}</td>
+            <td><input type="text" maxlength="500" data-section="plan" data-field=${`evaluationMoments.${i}.topic`}
+              aria-label=${`${host.tr('details.evaluationTopic')} ${i + 1}`} .value=${live(mo.topic)} ?readonly=${readonly}
+              @change=${(e: Event) => at(i, { topic: (e.target as HTMLInputElement).value })} /></td>
+            <td>${
+              readonly
+                ? ''
+                : html`<button type="button" aria-label=${host.tr('details.removeEvaluation', { n: i + 1 })}
+              title=${host.tr('details.removeEvaluation', { n: i + 1 })} @click=${() => setMoments(moments.filter((_, j) => j !== i))}>×</button>`
+            }</td>
+          </tr>`,
+          )}</tbody>
+        </table>`
         }
         ${readonly ? '' : html`<div><button type="button" @click=${() => setMoments([...moments, { date: null, topic: '' }])}>${host.tr('details.addEvaluation')}</button></div>`}
       </div>

@@ -56,39 +56,14 @@ export class RpPlanDetails extends SectionElement {
     tokens,
     formStyles,
     css`
-      details {
-        border-top: 1px solid var(--_border);
-        padding-top: 0.75rem;
-      }
-      summary {
-        cursor: pointer;
-        font-weight: 600;
-        margin-bottom: 0.75rem;
-      }
-      .lead[hidden] {
-        display: none;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.25rem;
-        vertical-align: top;
-      }
-      th {
-        font-size: 0.875em;
-        font-weight: 500;
-        color: var(--_muted);
-      }
-      .moments td:first-child {
-        width: 11rem;
-      }
-      .moments td:last-child {
-        width: 3rem;
-      }
+      details { border-top: 1px solid var(--_border); padding-top: 0.75rem; }
+      summary { cursor: pointer; font-weight: 600; margin-bottom: 0.75rem; }
+      .lead[hidden] { display: none; }
+      table { border-collapse: collapse; width: 100%; }
+      th, td { text-align: left; padding: 0.25rem; vertical-align: top; }
+      th { font-size: 0.875em; font-weight: 500; color: var(--_muted); }
+      .moments td:first-child { width: 11rem; }
+      .moments td:last-child { width: 3rem; }
     `,
   ];
 
@@ -110,19 +85,11 @@ export class RpPlanDetails extends SectionElement {
     const m = this.mark(ref);
     return html`<div class="field">
       <label for=${fieldId(ref)}>${this.t(label)}</label>
-      <input
-        id=${fieldId(ref)}
-        type="text"
-        maxlength="200"
-        class=${m.cls}
-        data-section="plan"
-        data-field=${field}
-        .value=${live(plan[field])}
-        ?readonly=${this.readonly}
-        aria-invalid=${m.invalid}
-        aria-describedby=${m.describedBy}
-        @change=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
-      />
+      <input id=${fieldId(ref)} type="text" maxlength="200" class=${m.cls}
+        data-section="plan" data-field=${field}
+        .value=${live(plan[field])} ?readonly=${this.readonly}
+        aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+        @change=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)} />
       ${m.text}
     </div>`;
   }
@@ -138,16 +105,9 @@ export class RpPlanDetails extends SectionElement {
     const m = this.mark(ref);
     return html`<div class="field">
       <label for=${fieldId(ref)}>${this.t(label)}</label>
-      <select
-        id=${fieldId(ref)}
-        class=${m.cls}
-        data-section="plan"
-        data-field=${field}
-        ?disabled=${this.readonly}
-        aria-invalid=${m.invalid}
-        aria-describedby=${m.describedBy}
-        @change=${(e: Event) => this.set(field, (e.target as HTMLSelectElement).value)}
-      >
+      <select id=${fieldId(ref)} class=${m.cls} data-section="plan" data-field=${field} ?disabled=${this.readonly}
+        aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+        @change=${(e: Event) => this.set(field, (e.target as HTMLSelectElement).value)}>
         ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${this.t(`${labelPrefix}.${o}` as UiKey)}</option>`)}
       </select>
       ${m.text}
@@ -207,19 +167,9 @@ export class RpPlanDetails extends SectionElement {
       .join(' ');
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        type="text"
-        inputmode="numeric"
-        autocomplete="off"
-        class=${m.cls}
-        data-section="plan"
-        data-field=${field}
-        placeholder=${placeholder ?? nothing}
-        .value=${live(this.drafts.get(id) ?? shown)}
-        ?readonly=${this.readonly}
-        aria-invalid=${m.invalid}
-        aria-describedby=${describedBy || nothing}
+      <input id=${id} type="text" inputmode="numeric" autocomplete="off" class=${m.cls} data-section="plan" data-field=${field}
+        placeholder=${placeholder ?? nothing} .value=${live(this.drafts.get(id) ?? shown)} ?readonly=${this.readonly}
+        aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => {
           const text = (e.target as HTMLInputElement).value;
           const result = read(text);
@@ -227,9 +177,9 @@ export class RpPlanDetails extends SectionElement {
           else this.drafts.set(id, text);
           this.setInputError(ref, result.ok ? null : result.error);
           if (result.ok && result.value !== value) commit(result.value);
-        }}
-      />
-      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''} ${m.text}
+        }} />
+      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
+      ${m.text}
     </div>`;
   }
 
@@ -244,20 +194,12 @@ export class RpPlanDetails extends SectionElement {
       .join(' ');
     return html`<div class="field wide">
       <label for=${id}>${this.t(label)}</label>
-      <textarea
-        id=${id}
-        rows="3"
-        maxlength="20000"
-        class=${m.cls}
-        data-section="plan"
-        data-field=${field}
-        .value=${live(value)}
-        ?readonly=${this.readonly}
-        aria-invalid=${m.invalid}
-        aria-describedby=${describedBy || nothing}
-        @change=${(e: Event) => commit((e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''} ${m.text}
+      <textarea id=${id} rows="3" maxlength="20000" class=${m.cls} data-section="plan" data-field=${field}
+        .value=${live(value)} ?readonly=${this.readonly}
+        aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
+        @change=${(e: Event) => commit((e.target as HTMLTextAreaElement).value)}></textarea>
+      ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
+      ${m.text}
     </div>`;
   }
 
@@ -281,20 +223,12 @@ export class RpPlanDetails extends SectionElement {
         ${PaymentTitle.options
           .filter((o) => o !== plan.paymentTitle)
           .map(
-            (o, i) =>
-              html`<label class="check">
-                <input
-                  type="checkbox"
-                  data-section="plan"
-                  data-field=${i === 0 ? 'otherTitles' : `otherTitles.${o}`}
-                  .checked=${live(plan.otherTitles.includes(o))}
-                  ?disabled=${this.readonly}
-                  aria-invalid=${m.invalid}
-                  aria-describedby=${m.describedBy}
-                  @change=${(e: Event) => toggle(o, (e.target as HTMLInputElement).checked)}
-                />
-                ${this.t(`paymentTitle.${o}` as UiKey)}</label
-              >`,
+            (o, i) => html`<label class="check">
+            <input type="checkbox" data-section="plan" data-field=${i === 0 ? 'otherTitles' : `otherTitles.${o}`}
+              .checked=${live(plan.otherTitles.includes(o))} ?disabled=${this.readonly}
+              aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+              @change=${(e: Event) => toggle(o, (e.target as HTMLInputElement).checked)} />
+            ${this.t(`paymentTitle.${o}` as UiKey)}</label>`,
           )}
       </div>
       ${m.text}
@@ -311,23 +245,17 @@ export class RpPlanDetails extends SectionElement {
     if (!led && plan.leadProviderId === null) return html``;
     return html`<div class="field">
       <label for=${fieldId(ref)}>${this.t(led ? `details.lead.${model}` : 'details.leadProvider')}</label>
-      <select
-        id=${fieldId(ref)}
-        class=${m.cls}
-        data-section="plan"
-        data-field="leadProviderId"
-        ?disabled=${this.readonly}
-        aria-invalid=${m.invalid}
-        aria-describedby=${m.describedBy}
+      <select id=${fieldId(ref)} class=${m.cls} data-section="plan" data-field="leadProviderId" ?disabled=${this.readonly}
+        aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
         @change=${(e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
           this.set('leadProviderId', v === '' ? null : v);
-        }}
-      >
+        }}>
         <option value="" ?selected=${plan.leadProviderId === null}>${this.t('form.none')}</option>
         ${plan.providers.map((p, i) => html`<option value=${p.id} ?selected=${p.id === plan.leadProviderId}>${p.name || this.t('details.unnamedProvider', { row: i + 1 })}</option>`)}
       </select>
-      ${led ? html`<p class="hint">${this.t(`details.lead.hint.${model}`)}</p>` : ''} ${m.text}
+      ${led ? html`<p class="hint">${this.t(`details.lead.hint.${model}`)}</p>` : ''}
+      ${m.text}
     </div>`;
   }
 
@@ -342,19 +270,10 @@ export class RpPlanDetails extends SectionElement {
           const m = this.mark(ref);
           return html`<div class="field">
             <label for=${fieldId(ref)}>${this.t(`details.clause.${c}` as UiKey)}</label>
-            <textarea
-              id=${fieldId(ref)}
-              rows="3"
-              maxlength="20000"
-              class=${m.cls}
-              data-section="plan"
-              data-field=${`clauses.${c}`}
-              .value=${live(plan.clauses[c])}
-              ?readonly=${this.readonly}
-              aria-invalid=${m.invalid}
-              aria-describedby=${m.describedBy}
-              @change=${(e: Event) => this.set('clauses', { ...plan.clauses, [c]: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>
+            <textarea id=${fieldId(ref)} rows="3" maxlength="20000" class=${m.cls} data-section="plan" data-field=${`clauses.${c}`}
+              .value=${live(plan.clauses[c])} ?readonly=${this.readonly}
+              aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+              @change=${(e: Event) => this.set('clauses', { ...plan.clauses, [c]: (e.target as HTMLTextAreaElement).value })}></textarea>
             ${m.text}
           </div>`;
         })}
@@ -369,7 +288,8 @@ export class RpPlanDetails extends SectionElement {
       <fieldset>
         <legend>${this.t('details.identity')}</legend>
         <div class="fields">
-          ${this.textField('name', 'details.name')} ${this.textField('region', 'details.region')}
+          ${this.textField('name', 'details.name')}
+          ${this.textField('region', 'details.region')}
           ${this.textField('collaboration', 'details.collaboration')}
         </div>
       </fieldset>
@@ -399,7 +319,9 @@ export class RpPlanDetails extends SectionElement {
           ${this.leadField()}
         </div>
       </fieldset>
-      ${marketShareFields(this, plan)} ${agreementFields(this, plan)} ${this.clauses()}
+      ${marketShareFields(this, plan)}
+      ${agreementFields(this, plan)}
+      ${this.clauses()}
     `;
   }
 
@@ -408,18 +330,11 @@ export class RpPlanDetails extends SectionElement {
     const ref = this.ref('deductibleCharged');
     const m = this.mark(ref);
     return html`<label class="check">
-        <input
-          type="checkbox"
-          data-section="plan"
-          data-field="deductibleCharged"
-          .checked=${live(plan.deductibleCharged)}
-          ?disabled=${this.readonly}
-          aria-invalid=${m.invalid}
-          aria-describedby=${m.describedBy}
-          @change=${(e: Event) => this.set('deductibleCharged', (e.target as HTMLInputElement).checked)}
-        />
-        ${this.t('details.deductibleCharged')}</label
-      >
+        <input type="checkbox" data-section="plan" data-field="deductibleCharged"
+          .checked=${live(plan.deductibleCharged)} ?disabled=${this.readonly}
+          aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+          @change=${(e: Event) => this.set('deductibleCharged', (e.target as HTMLInputElement).checked)} />
+        ${this.t('details.deductibleCharged')}</label>
       ${m.text}`;
   }
 }

@@ -182,26 +182,12 @@ export class RpSplitGrid extends RpGridElement {
     const percent = this.view === 'percent';
     return html`
       <span class="view-toggle" role="group" aria-label=${gt('viewLabel', l)}>
-        <button type="button" aria-pressed=${percent ? 'true' : 'false'} @click=${() => this.setView('percent')}>
-          ${gt('percentView', l)}
-        </button>
-        <button type="button" aria-pressed=${percent ? 'false' : 'true'} @click=${() => this.setView('euro')}>
-          ${gt('euroView', l)}
-        </button>
+        <button type="button" aria-pressed=${percent ? 'true' : 'false'} @click=${() => this.setView('percent')}>${gt('percentView', l)}</button>
+        <button type="button" aria-pressed=${percent ? 'false' : 'true'} @click=${() => this.setView('euro')}>${gt('euroView', l)}</button>
       </span>
       <span class="spacer"></span>
-      <button
-        type="button"
-        class="balance"
-        title=${gt('balanceHint', l)}
-        ?disabled=${!percent || this.readonly}
-        @click=${() => this.balance()}
-      >
-        ${gt('balance', l)}
-      </button>
-      <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>
-        ${gt('resetRow', l)}
-      </button>
+      <button type="button" class="balance" title=${gt('balanceHint', l)} ?disabled=${!percent || this.readonly} @click=${() => this.balance()}>${gt('balance', l)}</button>
+      <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>${gt('resetRow', l)}</button>
       <slot name="toolbar"></slot>
     `;
   }

@@ -40,34 +40,16 @@ export class RpTargetGroups extends SectionElement {
     formStyles,
     css`
       .group {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem 1rem 0.25rem;
-        margin-bottom: 0.75rem;
-        background: var(--_bg);
+        border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.75rem 1rem 0.25rem;
+        margin-bottom: 0.75rem; background: var(--_bg);
       }
-      .group > legend {
-        padding: 0 0.25rem;
-        margin-bottom: 0;
-      }
-      .group-head {
-        display: flex;
-        justify-content: flex-end;
-        margin-bottom: 0.25rem;
-      }
-      :host {
-        container-type: inline-size;
-      }
+      .group > legend { padding: 0 0.25rem; margin-bottom: 0; }
+      .group-head { display: flex; justify-content: flex-end; margin-bottom: 0.25rem; }
+      :host { container-type: inline-size; }
       @container (min-width: 44rem) {
-        .group .fields {
-          grid-template-columns: repeat(3, minmax(0, 1fr));
-        }
-        .group .field.wide {
-          grid-column: span 1;
-        }
-        .group .field.characteristics {
-          grid-column: span 2;
-        }
+        .group .fields { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+        .group .field.wide { grid-column: span 1; }
+        .group .field.characteristics { grid-column: span 2; }
       }
     `,
   ];
@@ -121,7 +103,8 @@ export class RpTargetGroups extends SectionElement {
     const hintId = opts.hint ? `${fieldId(ref)}-hint` : undefined;
     return html`<div class="field ${opts.wide ? 'wide' : ''} ${opts.cls ?? ''}">
       <label for=${fieldId(ref)}>${this.t(label)}</label>
-      ${control(ref, m, hintId)} ${opts.hint ? html`<p class="hint" id=${hintId!}>${this.t(opts.hint)}</p>` : nothing}
+      ${control(ref, m, hintId)}
+      ${opts.hint ? html`<p class="hint" id=${hintId!}>${this.t(opts.hint)}</p>` : nothing}
       ${m.text}
     </div>`;
   }
@@ -139,113 +122,60 @@ export class RpTargetGroups extends SectionElement {
         this.readonly
           ? nothing
           : html`<div class="group-head">
-              <button type="button" class="icon" @click=${() => this.removeRow(g.id)}>
-                ${this.t('targetGroups.remove', { name: title })}
-              </button>
-            </div>`
+            <button type="button" class="icon" @click=${() => this.removeRow(g.id)}>${this.t('targetGroups.remove', { name: title })}</button>
+          </div>`
       }
       <div class="fields">
         ${this.field(
           g,
           'name',
           'targetGroups.name',
-          (ref, m) =>
-            html`<input
-              id=${fieldId(ref)}
-              type="text"
-              maxlength="200"
-              class=${m.cls}
-              data-section="targetGroups"
-              data-row=${g.id}
-              data-field="name"
-              .value=${live(g.name)}
-              ?readonly=${this.readonly}
-              aria-invalid=${m.invalid}
-              aria-describedby=${m.describedBy}
-              @change=${(e: Event) => this.patch(g.id, { name: (e.target as HTMLInputElement).value })}
-            />`,
+          (ref, m) => html`<input id=${fieldId(ref)} type="text" maxlength="200"
+          class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="name" .value=${live(g.name)} ?readonly=${this.readonly}
+          aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+          @change=${(e: Event) => this.patch(g.id, { name: (e.target as HTMLInputElement).value })} />`,
         )}
         ${this.field(
           g,
           'estimatedSize',
           'targetGroups.estimatedSize',
-          (ref, m) =>
-            html`<input
-              id=${fieldId(ref)}
-              type="text"
-              inputmode="numeric"
-              class=${m.cls}
-              data-section="targetGroups"
-              data-row=${g.id}
-              data-field="estimatedSize"
-              .value=${live(wholeNumberToText(g.estimatedSize, this.locale))}
-              ?readonly=${this.readonly}
-              aria-invalid=${m.invalid}
-              aria-describedby=${m.describedBy}
-              @change=${(e: Event) => this.commitSize(g, ref, (e.target as HTMLInputElement).value)}
-            />`,
+          (ref, m) => html`<input id=${fieldId(ref)} type="text"
+          inputmode="numeric" class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="estimatedSize"
+          .value=${live(wholeNumberToText(g.estimatedSize, this.locale))} ?readonly=${this.readonly}
+          aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+          @change=${(e: Event) => this.commitSize(g, ref, (e.target as HTMLInputElement).value)} />`,
         )}
         ${this.field(
           g,
           'referenceDate',
           'targetGroups.referenceDate',
-          (ref, m) =>
-            html`<input
-              id=${fieldId(ref)}
-              type="text"
-              inputmode="numeric"
-              autocomplete="off"
-              placeholder=${this.t('date.placeholder')}
-              class=${m.cls}
-              data-section="targetGroups"
-              data-row=${g.id}
-              data-field="referenceDate"
-              .value=${live(this.dateDrafts.get(fieldId(ref)) ?? dateToText(g.referenceDate))}
-              ?readonly=${this.readonly}
-              aria-invalid=${m.invalid}
-              aria-describedby=${m.describedBy}
-              @change=${(e: Event) => this.commitDate(g, ref, (e.target as HTMLInputElement).value)}
-            />`,
+          (ref, m) => html`<input id=${fieldId(ref)} type="text"
+          inputmode="numeric" autocomplete="off" placeholder=${this.t('date.placeholder')}
+          class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="referenceDate"
+          .value=${live(this.dateDrafts.get(fieldId(ref)) ?? dateToText(g.referenceDate))} ?readonly=${this.readonly}
+          aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+          @change=${(e: Event) => this.commitDate(g, ref, (e.target as HTMLInputElement).value)} />`,
         )}
         ${this.field(
           g,
           'characteristics',
           'targetGroups.characteristics',
-          (ref, m) =>
-            html`<textarea
-              id=${fieldId(ref)}
-              rows="2"
-              maxlength="4000"
-              class=${m.cls}
-              data-section="targetGroups"
-              data-row=${g.id}
-              data-field="characteristics"
-              .value=${live(g.characteristics)}
-              ?readonly=${this.readonly}
-              aria-invalid=${m.invalid}
-              aria-describedby=${m.describedBy}
-              @change=${(e: Event) => this.patch(g.id, { characteristics: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>`,
+          (ref, m) => html`<textarea id=${fieldId(ref)} rows="2"
+          maxlength="4000" class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="characteristics"
+          .value=${live(g.characteristics)} ?readonly=${this.readonly}
+          aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+          @change=${(e: Event) => this.patch(g.id, { characteristics: (e.target as HTMLTextAreaElement).value })}></textarea>`,
           { wide: true, cls: 'characteristics' },
         )}
         ${this.field(
           g,
           'postcodes',
           'targetGroups.postcodes',
-          (ref, m, hintId) =>
-            html`<textarea
-              id=${fieldId(ref)}
-              rows="2"
-              class=${m.cls}
-              data-section="targetGroups"
-              data-row=${g.id}
-              data-field="postcodes"
-              .value=${live(formatPostcodes(g.postcodes))}
-              ?readonly=${this.readonly}
-              aria-invalid=${m.invalid}
-              aria-describedby=${this.describedBy(m, hintId)}
-              @change=${(e: Event) => this.patch(g.id, { postcodes: parsePostcodes((e.target as HTMLTextAreaElement).value).slice(0, 2000) })}
-            ></textarea>`,
+          (ref, m, hintId) => html`<textarea id=${fieldId(ref)} rows="2"
+          class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="postcodes"
+          .value=${live(formatPostcodes(g.postcodes))} ?readonly=${this.readonly}
+          aria-invalid=${m.invalid} aria-describedby=${this.describedBy(m, hintId)}
+          @change=${(e: Event) => this.patch(g.id, { postcodes: parsePostcodes((e.target as HTMLTextAreaElement).value).slice(0, 2000) })}></textarea>`,
           { wide: true, hint: 'targetGroups.postcodes.hint' },
         )}
       </div>

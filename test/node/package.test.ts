@@ -312,7 +312,10 @@ w.ready = true;
       .waitFor({ timeout: 30000 });
     // An edit the user makes reaches the page's handler.
     const before = await page.evaluate(() => (window as unknown as { changes: string[] }).changes.length);
-    await page.getByLabel('Naam van het plan').fill('Ons regioplan');
+    const name = page.getByLabel('Naam van het plan');
+    await name.fill('Ons regioplan');
+    // The field commits when the user leaves it, as a person does with Tab.
+    await name.press('Tab');
     await page.waitForFunction((n) => (window as unknown as { changes: string[] }).changes.length > n, before);
     const last = await page.evaluate(() => (window as unknown as { changes: string[] }).changes.at(-1));
     assert.equal(last, 'Ons regioplan');
