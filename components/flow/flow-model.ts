@@ -151,8 +151,8 @@ function funderKey(funderId: string | null, domainId: string | null, zvw: Readon
 /**
  * Main contractor or cashier: funders → the lead → providers. The lead passes each provider its
  * part of every funder line (the lead's own part included, as a band to itself in the provider
- * column); the part no insurer covers flows to the lead too, so what it passes on equals what
- * reaches it, and the uncovered node shows how much of that nobody pays.
+ * column). The part no insurer covers is a node of its own without flows: nobody pays it, so the
+ * lead neither receives nor passes it on, and what it passes on equals what reaches it.
  */
 function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (d: Decimal) => string): FlowGraph {
   const t = (k: keyof typeof flowText) => msg(flowText[k], locale);
@@ -196,6 +196,9 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
   for (const f of pay.funders.filter((x) => x.annual.gt(0))) {
     const key = funderKey(f.funderId, f.domainId, zvw);
     add(key, 0, funderName(f.funderId, f.domainId), f.annual, domainIndex(f.domainId));
+    // Nobody pays the uncovered part: it reaches neither the lead nor the providers (as in the
+    // annexes); its node alone shows how much of the Zvw part is missing.
+    if (key === 'f::uncovered') continue;
     add(lead, 1, leadName, f.annual, domainIndex(leadDomain));
     link(
       key,

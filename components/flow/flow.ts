@@ -117,6 +117,12 @@ export class RpFlow extends LitElement {
             const to = layout.nodes.find((n) => n.key === l.target)!.name;
             return html`<tr><td>${from}</td><td>${to}</td><td class="amount">${this.money(l.amount)}</td></tr>`;
           })}
+          ${layout.nodes
+            .filter((n) => !layout.links.some((l) => l.source === n.key || l.target === n.key))
+            .map(
+              (n) =>
+                html`<tr><td>${n.name}</td><td>${t('unpaid')}</td><td class="amount">${this.money(n.amount)}</td></tr>`,
+            )}
         </tbody>
       </table>
     `;

@@ -22,6 +22,7 @@ export const flowText = {
   noFunder: { nl: 'Nog geen financier', en: 'No funder yet' },
   /** The Zvw part no listed insurer covers: its own node, never merged with other unassigned money. */
   uncovered: { nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar', en: 'Not covered by a contracting insurer' },
+  unpaid: { nl: 'niemand (wordt niet betaald)', en: 'nobody (not paid)' },
   labelLead: { nl: 'Geldstroom: financiers, {lead}, aanbieders', en: 'Money flow: funders, {lead}, providers' },
   'lead.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
   'lead.cashier': { nl: 'Kassier', en: 'Cashier' },

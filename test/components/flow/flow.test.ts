@@ -114,6 +114,26 @@ describe('rp-flow', () => {
     expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.contain('hoofdaannemer');
   });
 
+  it('under a main contractor, the part no insurer covers reaches neither the lead nor a provider', async () => {
+    const partial = handbookPlan();
+    partial.executionModel = 'main-contractor';
+    partial.leadProviderId = 'p-vv';
+    partial.funders = partial.funders.map((f) =>
+      f.id === 'f-vgz' ? { ...f, share: { basis: 'percent' as const, percent: '60' } } : f,
+    );
+    const el = await mount<RpFlow>('rp-flow', { allocation: allocate(partial), plan: partial });
+    const table = rows(el);
+    const hoofd = 'Thuiszorg West (Hoofdaannemer)';
+    const uncovered = 'Niet gedekt door een gecontracteerde zorgverzekeraar';
+    expect(table).to.deep.include([uncovered, 'niemand (wordt niet betaald)', '€ 70.000,00']);
+    expect(table.filter((r) => r[0] === uncovered)).to.have.length(1);
+    expect(table).to.deep.include(['Zorgverzekeraar A', hoofd, '€ 105.000,00']);
+    // The Zvw providers are passed on only what the insurer pays: 105.000 of the 175.000.
+    const zvwParts = table.filter((r) => r[0] === hoofd && ['Huisartsen Oost', 'Thuiszorg West'].includes(r[1]!));
+    const cents = zvwParts.map((r) => Number(r[2]!.replace(/[^0-9]/g, ''))).reduce((x, y) => x + y, 0);
+    expect(cents).to.equal(10_500_000);
+  });
+
   it('shows names with markup as text', async () => {
     const hostile = handbookPlan();
     hostile.providers[0]!.name = '<img src=x onerror="window.__flowXss=1">Thuiszorg';
