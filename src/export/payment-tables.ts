@@ -213,15 +213,18 @@ export function paymentsLongTable(ctx: ExportContext): Table {
   const uzovi = new Map(plan.funders.map((f) => [f.id, f.uzovi]));
   const agb = new Map(plan.providers.map((p) => [p.id, p.agb]));
   const rows: Cell[][] = [];
-  const add = (payer: string, code: string, domain: string, line: PaymentLine) => {
+  // A line no funder pays (the uncovered Zvw part) keeps its amounts, so the table still sums to
+  // the plan, but names no payee: nobody transfers that money to anyone.
+  const add = (payer: string, code: string, domain: string, line: PaymentLine, unpaid = false) => {
+    const payee = unpaid ? null : line.providerId;
     payments.periods.forEach((p, k) =>
       rows.push([
         text(payer),
         text(code),
         text(domain),
-        text(names.provider(line.providerId)),
-        text(line.providerId === null ? '' : (agb.get(line.providerId) ?? '')),
-        text(line.providerId === null ? '' : names.role(line.providerId)),
+        text(unpaid ? tx('unpaid', l) : names.provider(payee)),
+        text(payee === null ? '' : (agb.get(payee) ?? '')),
+        text(payee === null ? '' : names.role(payee)),
         text(p.periodId),
         date(p.start),
         date(p.end),
@@ -236,6 +239,7 @@ export function paymentsLongTable(ctx: ExportContext): Table {
         f.funderId === null ? '' : (uzovi.get(f.funderId) ?? ''),
         names.domain(f.domainId),
         p,
+        f.funderId === null,
       );
   }
   if (payments.leadId !== null) {

@@ -45,6 +45,7 @@ export const exportMsg = {
   unassigned: { nl: '(niet toegewezen)', en: '(unassigned)' },
   /** The Zvw part no listed insurer covers (the engine's funderId-null line in a Zvw domain). */
   uncovered: { nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar', en: 'Not covered by a contracting insurer' },
+  unpaid: { nl: 'niemand (wordt niet betaald)', en: 'nobody (not paid)' },
   noLead: { nl: '(geen hoofdaannemer of kassier gekozen)', en: '(no main contractor or cashier chosen)' },
   unknownRef: { nl: '(onbekend: {id})', en: '(unknown: {id})' },
 

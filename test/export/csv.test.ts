@@ -91,6 +91,18 @@ for (const locale of ['nl', 'en'] as const) {
       expect(body.flat()).not.to.include('Huisartsenzorg');
     });
 
+    it('names no payee for the part no insurer covers: nobody transfers it, yet the table still sums to the plan', async () => {
+      const plan = handbookPlan();
+      plan.funders = plan.funders.filter((f) => f.id !== 'f-vgz');
+      const { rows } = await csv(plan, locale, { table: 'payments' });
+      const uncovered = rows.filter((r) => r[0] === tx('uncovered', locale));
+      expect(uncovered.length).to.be.greaterThan(0);
+      for (const r of uncovered) {
+        expect(r[3]).to.equal(tx('unpaid', locale));
+        expect(r[4]).to.equal('');
+      }
+    });
+
     it('holds every payment per funder, payee and period; each sums to the engine amount', async () => {
       const { rows } = await csv(plan, locale, { table: 'payments' });
       const body = rows.slice(1);
