@@ -34,6 +34,9 @@ const PLAN_FIELDS = [
   'granularity',
   'deductibleCharged',
   'marketShareDate',
+  'marketShare',
+  'patientRepresentation',
+  'evaluationMoments',
 ] as const;
 
 const CANONICAL = /^-?\d+(\.\d+)?$/;

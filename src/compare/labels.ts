@@ -33,6 +33,12 @@ const FIELD_LABELS: Record<string, Msg> = {
   granularity: { nl: 'Betaalperiode', en: 'Payment period' },
   deductibleCharged: { nl: 'Eigen risico', en: 'Deductible' },
   marketShareDate: { nl: 'Peildatum marktaandeel', en: 'Market share reference date' },
+  'marketShare.definition': { nl: 'Definitie marktaandeel', en: 'Market share definition' },
+  'marketShare.insuredTotal': {
+    nl: 'Verzekerden in het verzorgingsgebied (totaal)',
+    en: 'Insured in the service area (total)',
+  },
+  patientRepresentation: { nl: 'Patiëntenvertegenwoordiging', en: "Patients' representation" },
   kind: { nl: 'Soort', en: 'Kind' },
   sectors: { nl: 'Sectoren', en: 'Sectors' },
   'cost.kind': { nl: 'Kostengrondslag', en: 'Cost basis' },

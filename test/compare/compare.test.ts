@@ -88,6 +88,22 @@ describe('compare', () => {
     expect(c.inputs[1]!.fieldLabel).to.deep.equal({ nl: 'Wmo 2015', en: 'Wmo 2015' });
   });
 
+  it('lists a changed market-share basis and agreement among the plan differences', () => {
+    const a = handbookPlan();
+    const b = structuredClone(a);
+    b.marketShare = { ...b.marketShare, insuredTotal: '70000', definition: 'Verzekerden per 1 januari (Vektis)' };
+    b.patientRepresentation = 'Cliëntenraad regio';
+    const fields = compare(a, b).inputs.filter((d) => d.section === 'plan');
+    expect(fields.map((d) => d.field)).to.include.members([
+      'marketShare.insuredTotal',
+      'marketShare.definition',
+      'patientRepresentation',
+    ]);
+    expect(fields.find((d) => d.field === 'marketShare.insuredTotal')!.label.nl).to.equal(
+      'Verzekerden in het verzorgingsgebied (totaal)',
+    );
+  });
+
   it('treats 50 and 50.00 as the same percentage', () => {
     const same = applyOps(a, [
       { op: 'set-split', rowId: 'default', domainId: 'zvw', sectorId: 'zvw-ha', percent: '50.00' },
