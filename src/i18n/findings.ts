@@ -581,7 +581,7 @@ export const findingText = {
           : `${provider.en} is the plan's ${LEAD[model].en}, but has the role partner; give it the role ${LEAD[model].en}`,
       ),
     leadInEqual: (): Msg => ({
-      nl: 'Bij gelijkwaardige partners is er geen hoofdaannemer of kassier: elke aanbieder wordt door elke financier voor het eigen deel betaald; haal de gekozen penvoerder weg',
+      nl: 'Bij gelijkwaardige partners is er geen hoofdaannemer of kassier: elke aanbieder wordt door elke financier voor het eigen deel betaald; haal de gekozen hoofdaannemer of kassier weg',
       en: 'With equal partners there is no main contractor or cashier: each funder pays each provider its own part; clear the chosen lead organisation',
     }),
   },

@@ -163,8 +163,8 @@ export const ui = {
   'details.execution': { nl: 'Uitvoering', en: 'Execution' },
   'details.executionModel': { nl: 'Uitvoeringsmodel', en: 'Execution model' },
   'details.leadProvider': {
-    nl: 'Penvoerder (niet bij gelijkwaardige partners)',
-    en: 'Lead organisation (none for equal partners)',
+    nl: 'Hoofdaannemer of kassier (niet bij gelijkwaardige partners)',
+    en: 'Main contractor or cashier (none for equal partners)',
   },
   'details.lead.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
   'details.lead.cashier': { nl: 'Kassier', en: 'Cashier' },
