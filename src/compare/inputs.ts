@@ -1,6 +1,7 @@
 import type { Msg } from '../i18n/locale.ts';
 import type { Plan } from '../model/plan.ts';
 import type { Split } from '../model/split.ts';
+import { PLAN_FIELDS } from '../model/ops.ts';
 import type { Section } from '../model/finding.ts';
 import { Dec } from '../money/decimal.ts';
 import { fieldLabel, Names } from './labels.ts';
@@ -22,22 +23,8 @@ export interface InputDifference {
   b: string | null;
 }
 
-const PLAN_FIELDS = [
-  'name',
-  'region',
-  'collaboration',
-  'paymentTitle',
-  'otherTitles',
-  'executionModel',
-  'leadProviderId',
-  'period',
-  'granularity',
-  'deductibleCharged',
-  'marketShareDate',
-  'marketShare',
-  'patientRepresentation',
-  'evaluationMoments',
-] as const;
+// The clauses are long free text: the compare view leaves them to the annex.
+const COMPARED_FIELDS = PLAN_FIELDS.filter((f) => f !== 'clauses');
 
 const CANONICAL = /^-?\d+(\.\d+)?$/;
 
@@ -165,7 +152,7 @@ function rowDiffs(collection: RowCollection, a: Plan, b: Plan, names: Names): In
 /** Every input difference: plan fields, default split cells, then rows by section (by id). */
 export function compareInputs(a: Plan, b: Plan, names: Names): InputDifference[] {
   const out: InputDifference[] = [];
-  const pick = (p: Plan) => Object.fromEntries(PLAN_FIELDS.map((f) => [f, p[f]]));
+  const pick = (p: Plan) => Object.fromEntries(COMPARED_FIELDS.map((f) => [f, p[f]]));
   for (const d of fieldDiffs(pick(a), pick(b), new Set())) {
     out.push({
       section: 'plan',

@@ -10,22 +10,25 @@ import type { Split } from './split.ts';
 export type Collection = 'activities' | 'targetGroups' | 'providers' | 'funders' | 'domains';
 export type RowOf<C extends Collection> = Plan[C][number];
 
-export type PlanField =
-  | 'name'
-  | 'region'
-  | 'collaboration'
-  | 'paymentTitle'
-  | 'otherTitles'
-  | 'executionModel'
-  | 'leadProviderId'
-  | 'period'
-  | 'granularity'
-  | 'deductibleCharged'
-  | 'marketShareDate'
-  | 'clauses'
-  | 'marketShare'
-  | 'patientRepresentation'
-  | 'evaluationMoments';
+/** The plan's own fields (not its collections or splits), in the order forms and diffs list them. */
+export const PLAN_FIELDS = [
+  'name',
+  'region',
+  'collaboration',
+  'paymentTitle',
+  'otherTitles',
+  'executionModel',
+  'leadProviderId',
+  'period',
+  'granularity',
+  'deductibleCharged',
+  'marketShareDate',
+  'clauses',
+  'marketShare',
+  'patientRepresentation',
+  'evaluationMoments',
+] as const;
+export type PlanField = (typeof PLAN_FIELDS)[number];
 
 export type PlanOp =
   | { op: 'set-field'; field: PlanField; value: Plan[PlanField] }

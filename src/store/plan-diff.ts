@@ -1,23 +1,6 @@
 import type { Plan } from '../model/plan.ts';
-import { DEFAULT_SPLIT_ROW, type Collection, type PlanField, type PlanOp, type RowOf } from '../model/ops.ts';
+import { DEFAULT_SPLIT_ROW, PLAN_FIELDS as FIELDS, type Collection, type PlanOp, type RowOf } from '../model/ops.ts';
 
-const FIELDS: readonly PlanField[] = [
-  'name',
-  'region',
-  'collaboration',
-  'paymentTitle',
-  'otherTitles',
-  'executionModel',
-  'leadProviderId',
-  'period',
-  'granularity',
-  'deductibleCharged',
-  'marketShareDate',
-  'clauses',
-  'marketShare',
-  'patientRepresentation',
-  'evaluationMoments',
-];
 const COLLECTIONS: readonly Collection[] = ['domains', 'targetGroups', 'providers', 'funders', 'activities'];
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
