@@ -105,9 +105,6 @@ export class RpPlanner extends LitElement {
     focus: (location) => this.focusFinding(location),
     switchScenario: (id) => this.scenarios.switchTo(id),
     select: (cell) => this.workshop.select(cell),
-    prepare: () => {
-      if (!this.locked) this.scenarios.prepare();
-    },
   });
   private readonly engine = new EngineController(
     this,

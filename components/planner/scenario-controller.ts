@@ -236,12 +236,6 @@ export class ScenarioController implements ReactiveController {
   }
 
   /** Replaces the shown state; a stored scenario shown before is flushed and closed behind it. */
-  /** Builds the shown scenario's live state ahead of the first edit (see OpenScenario.prepare). */
-  prepare(): void {
-    if (this.opened) this.opened.prepare();
-    else (this.state as Partial<{ prepare(): void }> | null)?.prepare?.();
-  }
-
   private show(next: PlanState, opened: OpenScenario | null): void {
     for (const off of this.stateOff) off();
     const before = this.opened;
