@@ -82,6 +82,27 @@ export interface PlannerView {
 
 const tr = (v: PlannerView, key: UiKey, vars?: Record<string, string | number>) => t(v.locale, key, vars);
 
+/** The undo or redo button: the same shape, mirrored arrow. */
+const ARROW = {
+  undo: 'M6 3 2 7l4 4M2.5 7H10a4 4 0 0 1 0 8H8',
+  redo: 'm10 3 4 4-4 4m3.5-4H6a4 4 0 0 0 0 8h2',
+} as const;
+
+function historyButton(v: PlannerView, which: 'undo' | 'redo'): TemplateResult {
+  return html`<button
+    type="button"
+    class=${which}
+    title=${tr(v, `planner.${which}Hint`)}
+    ?disabled=${which === 'undo' ? !v.canUndo : !v.canRedo}
+    @click=${v.on[which]}
+  >
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path d=${ARROW[which]} fill="none" stroke="currentColor" stroke-width="1.6" />
+    </svg>
+    ${tr(v, `planner.${which}`)}
+  </button>`;
+}
+
 function toolbar(v: PlannerView, plan: Plan): TemplateResult {
   const l = v.locale;
   const errors = v.findings.filter((f) => f.severity === 'error').length;
@@ -120,40 +141,7 @@ function toolbar(v: PlannerView, plan: Plan): TemplateResult {
       ${
         v.locked
           ? html`<span class="badge">${tr(v, 'planner.readonly')}</span>`
-          : html` <button
-                type="button"
-                class="undo"
-                title=${tr(v, 'planner.undoHint')}
-                ?disabled=${!v.canUndo}
-                @click=${v.on.undo}
-              >
-                <svg viewBox="0 0 16 16" aria-hidden="true">
-                  <path
-                    d="M6 3 2 7l4 4M2.5 7H10a4 4 0 0 1 0 8H8"
-                    fill="none"
-                    stroke="currentColor"
-                    stroke-width="1.6"
-                  />
-                </svg>
-                ${tr(v, 'planner.undo')}
-              </button>
-              <button
-                type="button"
-                class="redo"
-                title=${tr(v, 'planner.redoHint')}
-                ?disabled=${!v.canRedo}
-                @click=${v.on.redo}
-              >
-                <svg viewBox="0 0 16 16" aria-hidden="true">
-                  <path
-                    d="m10 3 4 4-4 4m3.5-4H6a4 4 0 0 0 0 8h2"
-                    fill="none"
-                    stroke="currentColor"
-                    stroke-width="1.6"
-                  />
-                </svg>
-                ${tr(v, 'planner.redo')}
-              </button>`
+          : html`${historyButton(v, 'undo')} ${historyButton(v, 'redo')}`
       }
       <slot name="actions"></slot>
     </div>
