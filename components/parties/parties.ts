@@ -47,6 +47,15 @@ export class RpParties extends SectionElement {
     `,
   ];
 
+  /** Refused text of a share field (by field id), shown instead of the stored value until corrected. */
+  private drafts = new Map<string, string>();
+
+  /** Forgets what was refused in a field whose kind changed (a funder share set to another basis). */
+  private dropDraft(ref: FieldRef): void {
+    this.drafts.delete(fieldId(ref));
+    this.setInputError(ref, null);
+  }
+
   private patch(collection: 'providers' | 'funders', id: string, patch: Partial<Provider> | Partial<Funder>): void {
     this.emit([{ op: 'update-row', collection, id, patch }]);
   }
@@ -152,10 +161,15 @@ export class RpParties extends SectionElement {
       m,
       html`<input id=${fieldId(ref)} type="text" inputmode="decimal" class=${m.cls}
       data-section=${section} data-row=${row.id} data-field=${field} aria-label=${label}
-      .value=${live(decimalToText(value, this.locale))} ?readonly=${this.readonly} ?disabled=${disabled}
-      aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+      .value=${live(this.drafts.get(fieldId(ref)) ?? decimalToText(value, this.locale))} ?readonly=${this.readonly}
+      ?disabled=${disabled} aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
       @change=${(e: Event) => {
-        const read = readDecimal((e.target as HTMLInputElement).value, this.locale, kind);
+        const text = (e.target as HTMLInputElement).value;
+        const read = readDecimal(text, this.locale, kind);
+        // Refused text stays in the field beside its message; readable text (also an emptied
+        // field) clears both, so no message outlives the text it is about.
+        if (read.ok) this.drafts.delete(fieldId(ref));
+        else this.drafts.set(fieldId(ref), text);
         this.setInputError(ref, read.ok ? null : read.error);
         if (read.ok && read.value !== value) commit(read.value);
       }} />`,
@@ -279,7 +293,10 @@ export class RpParties extends SectionElement {
         this.label('parties.shareBasis', f),
         (['none', 'count', 'percent'] as const).map((b) => ({ value: b, label: this.t(this.basisLabel(b, f)) })),
         basis,
-        (v) => setShare(v, v === 'none' ? null : shareValue),
+        (v) => {
+          this.dropDraft({ section: 'funders', rowId: f.id, field: 'share' });
+          setShare(v, v === 'none' ? null : shareValue);
+        },
       )}
       ${this.decimalCell(
         'funders',

@@ -60,7 +60,47 @@ describe('rp-parties', () => {
     expect(edits).to.have.length(0);
     expect(share.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, `#${share.getAttribute('aria-describedby')}`).textContent).to.contain('twaalf');
-    expect(share.value).to.equal('100');
+    // What the user typed stays in the field beside the message about it; the plan keeps 100 %.
+    expect(share.value).to.equal('twaalf');
+  });
+
+  it('keeps refused text in an empty share field, and an emptied field clears its message', async () => {
+    const el = await mount<RpParties>('rp-parties', { plan: handbookPlan() });
+    const edits = record<{ ops: PlanOp[] }>(el, 'rp-edit');
+    const share = control(el, 'providers', 'p-vv', 'share');
+    await typeInto(share, 'tien');
+    await el.updateComplete;
+    expect(share.value).to.equal('tien');
+    expect(share.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.textContent).to.contain('is geen percentage');
+    share.focus();
+    share.select();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(share.value).to.equal('');
+    expect(share.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.textContent).not.to.contain('is geen percentage');
+    // The plan had no share and still has none: nothing to send.
+    expect(edits).to.have.length(0);
+  });
+
+  it('clears a refused funder share when its basis is set to none', async () => {
+    const el = await mount<RpParties>('rp-parties', { plan: handbookPlan() });
+    const share = control(el, 'funders', 'f-vgz', 'share');
+    await typeInto(share, 'veel');
+    await el.updateComplete;
+    expect(share.getAttribute('aria-invalid')).to.equal('true');
+    const plan = handbookPlan();
+    plan.funders[0]!.share = null;
+    const basis = control<HTMLSelectElement>(el, 'funders', 'f-vgz', 'shareBasis');
+    basis.value = 'none';
+    basis.dispatchEvent(new Event('change'));
+    el.plan = plan;
+    await el.updateComplete;
+    expect(share.value).to.equal('');
+    expect(share.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.textContent).not.to.contain('is geen percentage');
   });
 
   it('moving a provider to another domain also picks a sector of that domain', async () => {
