@@ -1,0 +1,5 @@
+export * from './parties.ts';
+export * from './signoff-status.ts';
+export * from './doc.ts';
+export * from './comments.ts';
+export type { NegotiationProblem } from './problems.ts';
