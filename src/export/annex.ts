@@ -9,6 +9,7 @@ import { ExportError } from './errors.ts';
 import { isoDay } from './file-name.ts';
 import { describeFunderShare, formatDate, shareOf } from './format.ts';
 import { monitoringBlocks } from './monitoring.ts';
+import { signoffBlocks } from './signoffs-section.ts';
 import {
   funderSchedule,
   funderScheduleTable,
@@ -274,6 +275,7 @@ export function planAnnex(ctx: ExportContext): AnnexDoc {
       ...paymentsBlocks(ctx),
       ...agreements(ctx, true),
       ...monitoringBlocks(ctx),
+      ...signoffBlocks(ctx),
       p(tx('fingerprintNote', l)),
     ],
   };
@@ -417,6 +419,7 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
       h(2, tx('secSplit', l)),
       tbl(domainsTable(ctx)),
       ...agreements(ctx, zvw),
+      ...signoffBlocks(ctx),
       p(tx('fingerprintNote', l)),
     ],
   };
@@ -515,6 +518,7 @@ export function leadAnnex(ctx: ExportContext): AnnexDoc {
       ...section(justificationTable(ctx)),
       ...section(targetGroupsTable(ctx)),
       ...agreements(ctx, true),
+      ...signoffBlocks(ctx),
       p(tx('fingerprintNote', l)),
     ],
   };

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locale.ts';
 import { tx } from '../i18n/export.ts';
 import { allocate, payments, validate, type Payments } from '../engine/index.ts';
 import { planFingerprint } from './fingerprint.ts';
+import type { SignoffExport } from './signoffs-section.ts';
 
 /**
  * Everything an exporter reads: the plan, the engine's allocation and findings for it, and the
@@ -20,6 +21,8 @@ export interface ExportContext {
   date: Date;
   fingerprint: string;
   names: Names;
+  /** The scenario's sign-offs, when it was put up for sign-off (signoffs-section.ts). */
+  signoffs?: SignoffExport;
 }
 
 export interface Names {
@@ -91,6 +94,7 @@ export interface ContextOptions {
   draft: boolean;
   scenarioName: string;
   date: Date;
+  signoffs?: SignoffExport;
 }
 
 /** Runs the engine on the plan; the exporters never compute money themselves. */

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Plan } from '../model/index.ts';
 import type { AnnexDoc } from './annex.ts';
 import { asExportError, type ExportError } from './errors.ts';
+import type { SignoffExport } from './signoffs-section.ts';
 
 export { ExportError, isExportError, asExportError } from './errors.ts';
 export type { ExportErrorCode } from './errors.ts';
@@ -9,6 +10,7 @@ export { neutralise } from './neutralise.ts';
 export { canonicalJson, planFingerprint } from './fingerprint.ts';
 export type { AnnexDoc, Block } from './annex.ts';
 export type { ExportContext } from './context.ts';
+export type { SignoffExport } from './signoffs-section.ts';
 
 /*
  * The one entry point for every export: the menu, a host page and the Node office check call it.
@@ -46,6 +48,11 @@ export interface ExportOptions {
   table?: CsvTable;
   /** The export date printed in the file and its name; default now. */
   date?: Date;
+  /**
+   * The scenario's sign-offs: the annex states them, and a scenario put up for sign-off that not
+   * every party signed on this exact version exports as concept unless `draft` is `false`.
+   */
+  signoffs?: SignoffExport;
 }
 
 export interface ExportFile {

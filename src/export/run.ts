@@ -10,6 +10,7 @@ import { monitoringTable } from './monitoring.ts';
 import type { Table } from './table.ts';
 import { allocationLongTable, scheduleTable } from './tables.ts';
 import { paymentsLongTable } from './payment-tables.ts';
+import { signoffsMakeConcept } from './signoffs-section.ts';
 import type { ExportFile, ExportFormat, ExportOptions } from './index.ts';
 
 /*
@@ -69,12 +70,15 @@ async function prepare(format: ExportFormat, options: ExportOptions): Promise<Ex
     draft,
     scenarioName: options.scenarioName?.trim() || tx('scenario', locale),
     date: options.date ?? new Date(),
+    ...(options.signoffs ? { signoffs: options.signoffs } : {}),
   });
   // The JSON is the plan itself (a backup or hand-over), not a document anyone signs.
   const errors = ctx.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !draft && format !== 'json') {
     throw new ExportError('has-errors', txMsg('error.has-errors', { count: errors.length }), errors);
   }
+  // Missing or outdated sign-offs make a concept, unless the user said otherwise (draft: false).
+  if (options.draft === undefined && signoffsMakeConcept(ctx, options.signoffs)) ctx.draft = true;
   return ctx;
 }
 
