@@ -85,6 +85,9 @@ export const subject = {
   },
 };
 
+/** "Evaluatiemoment 2": an agreed evaluation moment, by its number in the plan's list. */
+export const evaluationMoment = (n: number): Msg => ({ nl: `Evaluatiemoment ${n}`, en: `Evaluation moment ${n}` });
+
 /** Labels of the fields findings point at. */
 export const fieldLabel = {
   amount: { nl: 'bedrag', en: 'amount' },
@@ -272,6 +275,12 @@ export const findingText = {
           ? `${where}: ‘${clip(raw)}’ is geen bestaande datum`
           : `${where}: ‘${clip(raw)}’ is not a real date`;
       }),
+    farFromPeriod: (what: Msg, date: string, start: string, end: string) =>
+      both((l) =>
+        l === 'nl'
+          ? `${what[l]}: ${formatDate(date, l)} ligt jaren buiten de looptijd (${formatDate(start, l)} t/m ${formatDate(end, l)}); klopt het jaartal?`
+          : `${what[l]}: ${formatDate(date, l)} is years outside the term (${formatDate(start, l)} to ${formatDate(end, l)}); is the year right?`,
+      ),
     endBeforeStart: (start: string, end: string) =>
       both((l) =>
         l === 'nl'
@@ -635,7 +644,28 @@ export const findingText = {
           : `Market shares ${year}: fill in the total number of insured in the service area on the reference date${cite('how', l)}`,
       ),
   },
+  'clause-empty': {
+    empty: (clause: RequiredClause) =>
+      both((l) =>
+        l === 'nl'
+          ? `De afspraak over ${CLAUSE[clause].nl} is leeg; in elke bijlage staat dan ‘(niet ingevuld)’. Vul de afspraak in vóór de bijlagen worden ondertekend${cite('how', l)}`
+          : `The agreement on ${CLAUSE[clause].en} is empty; every annex then reads ‘(not filled in)’. Fill it in before the annexes are signed${cite('how', l)}`,
+      ),
+  },
 } satisfies Record<FindingCode, Record<string, MessageFactory>>;
+
+type RequiredClause = 'declaration' | 'informationExchange' | 'evaluation' | 'controls' | 'doubleFunding';
+/** The clauses as the handleiding names them (§4 "Hoe te gebruiken?"). */
+const CLAUSE: Record<RequiredClause, Msg> = {
+  declaration: { nl: 'het declaratieproces', en: 'the declaration process' },
+  informationExchange: { nl: 'de informatie-uitwisseling', en: 'the information exchange' },
+  evaluation: { nl: 'de evaluatie van de samenwerking', en: 'the evaluation of the cooperation' },
+  controls: { nl: 'de controlemaatregelen', en: 'the control measures' },
+  doubleFunding: {
+    nl: 'het voorkomen van dubbele bekostiging',
+    en: 'preventing double financing',
+  },
+};
 
 type ModelName = 'main-contractor' | 'cashier' | 'equal-partners';
 const MODEL: Record<ModelName, Msg> = {
@@ -657,3 +687,58 @@ function cap(s: string): string {
 function lower(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
+
+/**
+ * What the validation checks, one entry per finding code (one rule each), with the handleiding
+ * section it follows (null: a check of the plan's own consistency, not of the handleiding). The
+ * "no findings" texts count from this, so they say what was checked and never claim more.
+ */
+export const checkSection = {
+  'split-sum': 'how',
+  'percent-range': null,
+  'amount-invalid': null,
+  'market-share-sum': 'how',
+  'period-outside-experiment': 'monitoring',
+  'target-group-incomplete': 'how',
+  'postcode-invalid': 'how',
+  'zvw-without-provider': 'how',
+  'zvw-without-insurer': 'how',
+  'provider-domain-mismatch': 'how',
+  'double-funding-oi': 'others',
+  'deductible-charged': 'execute',
+  'lead-missing': 'how',
+  duplicate: null,
+  'code-invalid': null,
+  'reference-missing': null,
+  'period-invalid': null,
+  'oi-without-gp': 'others',
+  'domain-without-party': 'what',
+  'market-share-date': 'how',
+  'title-adz': 'others',
+  'lead-domain': 'how',
+  'role-model': 'how',
+  'provider-zero': null,
+  'market-share-uncovered': 'how',
+  'regular-share-unexplained': 'what',
+  'area-total-missing': 'how',
+  'clause-empty': 'how',
+} as const satisfies Record<FindingCode, HandleidingSection | null>;
+
+const checkCodes = Object.keys(checkSection) as FindingCode[];
+/** How many checks run, and how many of them follow the handleiding. */
+export const checkCount = {
+  all: checkCodes.length,
+  handleiding: checkCodes.filter((c) => checkSection[c] !== null).length,
+};
+
+/** The status line when no check finds anything: "Plan klopt: 28 controles, 20 uit de handleiding". */
+export const checksPassedShort: Msg = {
+  nl: `Plan klopt: ${checkCount.all} controles, ${checkCount.handleiding} uit de handleiding`,
+  en: `Plan checks out: ${checkCount.all} checks, ${checkCount.handleiding} from the handbook`,
+};
+
+/** The same, spelled out: what the checks cover and what they do not. */
+export const checksPassedLong: Msg = {
+  nl: `Plan klopt: geen bevindingen bij ${checkCount.all} controles, waarvan ${checkCount.handleiding} uit de handleiding (§2–§7): verdeling over domeinen en sectoren tot 100 %, bedragen op de cent, looptijd binnen het experiment, doelgroep en verzorgingsgebied, partijen en hun codes, marktaandelen en peildatum, uitvoeringsmodel, andere prestaties en eigen risico, en de afspraken in de bijlage. De controles dekken niet alles wat de handleiding vraagt: lees de afspraken zelf na.`,
+  en: `Plan checks out: no findings from ${checkCount.all} checks, ${checkCount.handleiding} of them from the handbook (§2–§7): the split over domains and sectors to 100%, amounts to the cent, the term within the experiment, target group and service area, the parties and their codes, market shares and reference date, the execution model, other payment titles and the deductible, and the agreements in the annex. The checks do not cover everything the handbook asks: read the agreements yourself too.`,
+};

@@ -1,4 +1,5 @@
 import type { Msg } from './locale.ts';
+import { checksPassedLong, checksPassedShort } from './findings.ts';
 
 /*
  * Every string the elements show, in nl and en. Placeholders are `{name}` and are filled by `t()`.
@@ -14,7 +15,7 @@ export const ui = {
   'planner.annualTotal': { nl: 'Budget per jaar', en: 'Budget per year' },
   'planner.planTotal': { nl: 'Budget planperiode', en: 'Budget for the plan period' },
   'planner.activityCount': { nl: 'Activiteiten', en: 'Activities' },
-  'planner.status.ok': { nl: 'Geen bevindingen', en: 'No findings' },
+  'planner.status.ok': checksPassedShort,
   'count.error.one': { nl: '1 fout', en: '1 error' },
   'count.error.other': { nl: '{n} fouten', en: '{n} errors' },
   'count.warning.one': { nl: '1 waarschuwing', en: '1 warning' },
@@ -316,10 +317,7 @@ export const ui = {
 
   // findings
   'findings.title': { nl: 'Bevindingen', en: 'Findings' },
-  'findings.none': {
-    nl: 'Geen bevindingen bij de controles van regioplan; bedragen sluiten op de cent. De controles dekken niet alles wat de handleiding vraagt: lees de afspraken zelf na.',
-    en: 'No findings from regioplan’s checks; amounts add up to the cent. The checks do not cover everything the handbook asks: read the agreements yourself too.',
-  },
+  'findings.none': checksPassedLong,
   'findings.errors': { nl: 'Fouten', en: 'Errors' },
   'findings.warnings': { nl: 'Waarschuwingen', en: 'Warnings' },
   'findings.announce': { nl: '{errors} en {warnings}.', en: '{errors} and {warnings}.' },

@@ -29,6 +29,7 @@ export const FindingCode = z.enum([
   'market-share-uncovered',
   'regular-share-unexplained',
   'area-total-missing',
+  'clause-empty',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 

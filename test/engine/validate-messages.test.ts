@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { FindingCode, applyOps, Plan, Finding } from '../../src/model/index.ts';
 import { validate } from '../../src/engine/validate.ts';
-import { findingText } from '../../src/i18n/findings.ts';
+import { checkCount, checkSection, checksPassedLong, checksPassedShort, findingText } from '../../src/i18n/findings.ts';
 import { RULES } from '../../src/engine/rules/registry.ts';
 import handbook from '../../demo/plans/handbook.json';
 
@@ -34,6 +34,7 @@ function brokenPlans(): Plan[] {
   a.targetGroups[0]!.characteristics = '';
   a.targetGroups[0]!.postcodes.push('38A1');
   a.marketShare = { ...a.marketShare, insuredTotal: null };
+  a.clauses = { ...a.clauses, controls: '' };
   const b = applyOps(Plan.parse(structuredClone(handbook)), [
     { op: 'remove-row', collection: 'providers', id: 'p-ha' },
     { op: 'remove-row', collection: 'providers', id: 'p-jw' },
@@ -70,6 +71,23 @@ describe('finding messages', () => {
   it('every code has a rule and message texts', () => {
     expect(RULES.map((r) => r.code).sort()).to.deep.equal([...FindingCode.options].sort());
     expect(Object.keys(findingText).sort()).to.deep.equal([...FindingCode.options].sort());
+  });
+
+  it('"Plan klopt" counts the checks that run, and names how many follow the handleiding', () => {
+    expect(checkCount.all).to.equal(RULES.length);
+    // Every rule whose messages cite the handleiding is counted as one of its checks.
+    const citing = new Set(
+      brokenPlans()
+        .flatMap((p) => validate(p))
+        .filter((f) => f.message.nl.includes('(handleiding §'))
+        .map((f) => f.code),
+    );
+    expect(citing.size).to.be.greaterThan(10);
+    for (const code of citing) expect(checkSection[code], code).to.not.equal(null);
+    expect(checksPassedShort.nl).to.equal(
+      `Plan klopt: ${RULES.length} controles, ${checkCount.handleiding} uit de handleiding`,
+    );
+    expect(checksPassedLong.en).to.contain(`no findings from ${RULES.length} checks`);
   });
 
   it('every code is reported by a broken plan, with a readable message in nl and in en', () => {

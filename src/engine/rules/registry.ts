@@ -26,6 +26,7 @@ import { providerZero } from './provider-zero.ts';
 import { marketShareUncovered } from './market-share-uncovered.ts';
 import { regularShareUnexplained } from './regular-share-unexplained.ts';
 import { areaTotalMissing } from './area-total-missing.ts';
+import { clauseEmpty } from './clause-empty.ts';
 
 /** Every validation rule. The order is the order of findings within one row. */
 export const RULES: readonly Rule[] = [
@@ -56,4 +57,5 @@ export const RULES: readonly Rule[] = [
   marketShareUncovered,
   regularShareUnexplained,
   areaTotalMissing,
+  clauseEmpty,
 ];

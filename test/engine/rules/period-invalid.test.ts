@@ -36,4 +36,23 @@ describe('rule period-invalid', () => {
       { severity: 'error', location: { section: 'targetGroups', rowId: 'tg-ouderen', field: 'referenceDate' } },
     ]);
   });
+
+  it('warns about a target group reference date or evaluation moment centuries away from the term', () => {
+    const plan = handbookPlan();
+    expectNone(plan, 'period-invalid');
+    plan.targetGroups[0]!.referenceDate = '2202-03-11';
+    plan.evaluationMoments[1]!.date = '1025-12-31';
+    const found = expectFindings(plan, 'period-invalid', [
+      { severity: 'warning', location: { section: 'plan', field: 'evaluationMoments.1.date' } },
+      { severity: 'warning', location: { section: 'targetGroups', rowId: 'tg-ouderen', field: 'referenceDate' } },
+    ]);
+    expect(found[0]!.message.nl).to.equal(
+      'Evaluatiemoment 2: 31 december 1025 ligt jaren buiten de looptijd (1 januari 2025 t/m 31 december 2025); klopt het jaartal?',
+    );
+    expect(found[1]!.message.en).to.contain('11 March 2202 is years outside the term');
+    // A reference date at the end of the year before the term is ordinary.
+    plan.targetGroups[0]!.referenceDate = '2023-12-31';
+    plan.evaluationMoments[1]!.date = '2026-06-30';
+    expectNone(plan, 'period-invalid');
+  });
 });
