@@ -24,5 +24,16 @@ export const exportMenuStyles = css`
     border-radius: var(--_radius); padding: 0.5rem 0.75rem; font-size: 0.875em; }
   .refusal p { margin: 0 0 0.25rem; font-weight: 600; }
   .refusal ul { margin: 0; padding-left: 1.25rem; color: var(--_text); }
+  .pre-export { display: grid; gap: 0.5rem; border-top: 1px solid var(--_border); padding-top: 0.75rem; }
+  h3 { font-size: 0.9375em; margin: 0; }
+  .pre-export ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; font-size: 0.875em; }
+  .clauses li { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr auto; gap: 0.5rem; align-items: baseline; }
+  .clauses .name { font-weight: 600; }
+  .clauses .state { color: var(--_muted); overflow-wrap: anywhere; }
+  .clauses .warn .state { color: var(--_warning); font-weight: 600; }
+  .checks li { display: flex; gap: 0.5rem; align-items: baseline; }
+  .checks .sev { flex: none; font-weight: 600; }
+  .checks .error .sev { color: var(--_error); }
+  button.link { border: 0; background: none; padding: 0; color: var(--_accent); text-decoration: underline; text-align: left; }
   iframe.print { position: absolute; width: 0; height: 0; border: 0; left: -9999px; }
 `;

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/model/plan.ts';
+import type { Finding } from '../../src/model/finding.ts';
+import { createValidator } from '../../src/engine/validate.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
 import { tx, type ExportMsgKey } from '../../src/i18n/export.ts';
 import {
@@ -18,6 +20,7 @@ import {
 import { tokens } from '../shared/tokens.ts';
 import { exportMenuStyles } from './export-menu.styles.ts';
 import { renderPrintableAnnex } from './printable-annex.ts';
+import { preExport } from './pre-export.ts';
 import { emit } from '../shared/events.ts';
 
 export interface RpExportDetail {
@@ -40,6 +43,8 @@ const ALL_FUNDERS = '';
  *
  * @event rp-export - A file was produced and handed to the browser to download; `detail` is
  *   `{ format, fileName, blob }`. Bubbles, composed.
+ * @event rp-focus-finding - "Go to the field" of an agreement or a listed finding; `detail` is the
+ *   `Finding`. Bubbles, composed (the planner moves focus to the field).
  * @event rp-export-error - The export was refused or failed; `detail.error` is an `ExportError`
  *   (code, messages, findings). Bubbles, composed.
  *
@@ -62,6 +67,11 @@ export class RpExportMenu extends LitElement {
   @property({ attribute: false }) plan: Plan | null = null;
   /** The scenario's name: printed in the files and part of their names. */
   @property({ attribute: 'scenario-name' }) scenarioName = '';
+  /**
+   * The scenario's findings (the planner passes its own). When not given, the menu validates the
+   * plan itself, so it lists the same findings standing alone.
+   */
+  @property({ attribute: false }) findings: readonly Finding[] | null = null;
   /** Language of the menu and of the files ('nl' or 'en'). */
   @property({ reflect: true, converter: { fromAttribute: (v: string | null) => asLocale(v) } }) locale: Locale =
     DEFAULT_LOCALE;
@@ -73,6 +83,15 @@ export class RpExportMenu extends LitElement {
   @state() private busy = false;
   @state() private error: ExportError | null = null;
   @state() private done: string[] = [];
+
+  private validator: ((plan: Plan) => Finding[]) | null = null;
+
+  /** The findings listed before export: the given ones, else the plan's own. */
+  private currentFindings(plan: Plan): readonly Finding[] {
+    if (this.findings) return this.findings;
+    this.validator ??= createValidator();
+    return this.validator(plan);
+  }
 
   private get l(): Locale {
     return asLocale(this.locale);
@@ -158,6 +177,7 @@ export class RpExportMenu extends LitElement {
         }
         <slot name="actions"></slot>
       </div>
+      ${preExport(plan, this.currentFindings(plan), this.l, (f) => emit(this, 'rp-focus-finding', f))}
     `;
   }
 

@@ -56,8 +56,6 @@ export class RpPlanDetails extends SectionElement {
     tokens,
     formStyles,
     css`
-      details { border-top: 1px solid var(--_border); padding-top: 0.75rem; }
-      summary { cursor: pointer; font-weight: 600; margin-bottom: 0.75rem; }
       .lead[hidden] { display: none; }
       table { border-collapse: collapse; width: 100%; }
       th, td { text-align: left; padding: 0.25rem; vertical-align: top; }
@@ -261,9 +259,9 @@ export class RpPlanDetails extends SectionElement {
 
   private clauses(): TemplateResult {
     const plan = this.plan!;
-    const anyMarked = CLAUSES.some((c) => this.mark(this.ref(`clauses.${c}`)).invalid === 'true');
-    return html`<details ?open=${anyMarked}>
-      <summary>${this.t('details.clauses')}</summary>
+    // Always open: the clauses are what the annex says, and the export menu links to each one.
+    return html`<fieldset>
+      <legend>${this.t('details.clauses')}</legend>
       <div class="fields">
         ${CLAUSES.map((c) => {
           const ref = this.ref(`clauses.${c}`);
@@ -278,7 +276,7 @@ export class RpPlanDetails extends SectionElement {
           </div>`;
         })}
       </div>
-    </details>`;
+    </fieldset>`;
   }
 
   protected override render(): unknown {

@@ -267,7 +267,7 @@ function editView(v: PlannerView, plan: Plan): TemplateResult {
         ${section(v, 'parties', html`<rp-parties .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-parties>`)}
         ${section(v, 'targetGroups', html`<rp-target-groups .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-target-groups>`)}
         ${section(v, 'details', html`<rp-plan-details .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-plan-details>`)}
-        ${section(v, 'export', html`<rp-export-menu .plan=${plan} scenario-name=${v.scenarioName || plan.name} locale=${l}></rp-export-menu>`)}
+        ${section(v, 'export', html`<rp-export-menu .plan=${plan} .findings=${findings} scenario-name=${v.scenarioName || plan.name} locale=${l}></rp-export-menu>`)}
       </div>
       <aside class="findings" part="findings">
         <rp-findings .findings=${findings} .plan=${plan} .locale=${l}></rp-findings>

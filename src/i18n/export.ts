@@ -393,7 +393,19 @@ export const exportMsg = {
   menuDone: { nl: '{file} is klaar.', en: '{file} is ready.' },
   menuNoPlan: { nl: 'Geen plan geopend.', en: 'No plan open.' },
   menuRefused: { nl: 'Export geweigerd', en: 'Export refused' },
-  menuAllFunders: { nl: 'Alle financiers (afzonderlijke bestanden)', en: 'All funders (separate files)' },
+  menuAllFunders: { nl: 'Alle financiers (één zip-bestand)', en: 'All funders (one zip file)' },
+  menuClauses: { nl: 'Afspraken in de bijlage', en: 'Agreements in the annex' },
+  menuClauseEmpty: {
+    nl: 'leeg: in de bijlage staat ‘(niet ingevuld)’',
+    en: 'empty: the annex reads ‘(not filled in)’',
+  },
+  menuClauseOptional: { nl: 'leeg (niet verplicht)', en: 'empty (optional)' },
+  menuGoToField: { nl: 'Naar het veld', en: 'Go to the field' },
+  menuBeforeExport: {
+    nl: 'Vóór het exporteren: {errors} fout(en), {warnings} waarschuwing(en)',
+    en: 'Before you export: {errors} error(s), {warnings} warning(s)',
+  },
+  menuMoreFindings: { nl: 'en nog {n}: zie Bevindingen', en: 'and {n} more: see Findings' },
   'format.annex-docx': { nl: 'Contractbijlage (Word)', en: 'Contract annex (Word)' },
   'format.funder-annex-docx': { nl: 'Bijlage per financier (Word)', en: 'Annex per funder (Word)' },
   'format.lead-annex-docx': {

@@ -202,4 +202,45 @@ describe('<rp-export-menu>', () => {
     );
     expect(doc.body.textContent).to.contain(tx('secPassOn', 'nl'));
   });
+
+  it('lists the annex agreements where the export is, flags the empty ones and goes to their field', async () => {
+    const plan = handbookPlan();
+    plan.clauses = { ...plan.clauses, controls: '', quality: '' };
+    const el = await mount(plan);
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('.clauses li')];
+    expect(items.map((li) => li.querySelector('.name')!.textContent)).to.deep.equal([
+      tx('clauseDeclaration', 'nl'),
+      tx('clauseInformation', 'nl'),
+      tx('clauseEvaluation', 'nl'),
+      tx('clauseControls', 'nl'),
+      tx('clauseQuality', 'nl'),
+      tx('doubleFundingMeasures', 'nl'),
+    ]);
+    // Visible without opening anything.
+    expect(items[3]!.getClientRects().length).to.be.greaterThan(0);
+    expect(items[3]!.textContent).to.contain(tx('menuClauseEmpty', 'nl'));
+    expect(items[4]!.textContent).to.contain(tx('menuClauseOptional', 'nl'));
+    expect(items[0]!.querySelector('button')).to.equal(null);
+    // The warning is listed before export, and both links lead to the controls field.
+    const checks = [...el.shadowRoot!.querySelectorAll('.checks li')].map((li) => li.textContent ?? '');
+    const clauseChecks = checks.filter((c) => c.includes('De afspraak over'));
+    expect(clauseChecks).to.have.length(1);
+    expect(clauseChecks[0]).to.contain('De afspraak over de controlemaatregelen is leeg');
+    const focus = nextEvent<{ location: { field?: string } }>(el, 'rp-focus-finding');
+    items[3]!.querySelector('button')!.click();
+    expect((await focus).detail.location.field).to.equal('clauses.controls');
+  });
+
+  it('lists the findings the planner passes before export, errors first', async () => {
+    const plan = erroneousPlan();
+    const el = await mount(plan);
+    const findings = validate(plan);
+    el.findings = [...findings].reverse();
+    await el.updateComplete;
+    const first = el.shadowRoot!.querySelector('.checks li')!;
+    expect(first.className).to.equal('error');
+    expect(el.shadowRoot!.querySelector('#checks-title')!.textContent).to.contain(
+      `${findings.filter((f) => f.severity === 'error').length} fout(en)`,
+    );
+  });
 });
