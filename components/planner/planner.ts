@@ -1,21 +1,17 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { Plan } from '../../src/model/plan.ts';
 import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 import type { Allocation } from '../../src/model/allocation.ts';
-import { DEFAULT_LOCALE, asLocale, type Locale, type Msg } from '../../src/i18n/locale.ts';
-import { fillMsg, ui } from '../../src/i18n/index.ts';
+import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
-import { InputController } from './input-controller.ts';
-import { focusFinding, goToSection } from './focus-finding.ts';
+import { focusFinding } from './focus-finding.ts';
 import { DB_NAME, asStorageMode, type StorageMode } from './storage.ts';
-import { WorkshopController } from './workshop.ts';
-import { ScenarioController } from './scenario-controller.ts';
-import { EngineController } from './engine-controller.ts';
-import { plannerBody, type PlannerView, type View } from './planner.templates.ts';
+import { plannerControllers } from './planner-controllers.ts';
+import { ViewController } from './view-controller.ts';
 import { exportScenarioFile, type ExportScenarioOptions, type ScenarioFileFormat } from './export.ts';
 
 export type { RpChangeDetail, RpErrorDetail } from '../shared/events.ts';
@@ -90,51 +86,15 @@ export class RpPlanner extends LitElement {
   /** The name other workshop participants see. */
   @property({ attribute: 'user-name' }) userName = '';
 
-  @state() private refused: Msg | null = null;
-  @state() private notice: Msg | null = null;
-  @state() private view: View = 'edit';
-  @state() private comparingPublished = false;
-
-  private readonly workshop = new WorkshopController(this);
-  private readonly input = new InputController(this, {
-    edit: (ops) => {
-      if (!this.locked) this.scenarios.edit(ops);
-    },
-    undo: () => this.undo(),
-    redo: () => this.redo(),
-    focus: (location) => this.focusFinding(location),
-    switchScenario: (id) => this.scenarios.switchTo(id),
-    select: (cell) => this.workshop.select(cell),
-  });
-  private readonly engine = new EngineController(
+  private readonly parts = plannerControllers(
     this,
-    (plan) => emit(this, 'rp-change', { plan, findings: this.engine.findings }),
-    () => {
-      this.notice = fillMsg(ui['planner.engineFailed']);
-    },
+    () => this.locked,
+    (notice) => this.ui.set({ notice }),
   );
-  private readonly scenarios = new ScenarioController(
-    this,
-    () => ({
-      storage: this.storage,
-      storageName: this.storageName,
-      locale: this.locale,
-      shareAtOnce: !!this.collabUrl,
-    }),
-    {
-      stateChanged: (state) => {
-        this.workshop.disconnect();
-        this.engine.watch(state);
-      },
-      ready: () => this.connectWorkshop(),
-      problem: (p) => {
-        this.notice = p.message;
-        emit(this, 'rp-error', { code: p.code, message: p.message });
-      },
-      saved: (info) => emit(this, 'rp-saved', info),
-      storeError: (error) => emit(this, 'rp-store-error', error),
-    },
-  );
+  private readonly workshop = this.parts.workshop;
+  private readonly engine = this.parts.engine;
+  private readonly scenarios = this.parts.scenarios;
+  private readonly ui = new ViewController(this, this.parts, () => this.locked);
 
   /**
    * The current plan (after every edit). Setting it validates it (an invalid plan is refused with
@@ -148,13 +108,11 @@ export class RpPlanner extends LitElement {
     const read = this.scenarios.set(value);
     if (!read) return;
     if (!read.ok) {
-      this.refused = read.message;
+      this.ui.set({ refused: read.message });
       emit(this, 'rp-error', { code: 'plan-invalid', message: read.message, issues: read.issues });
       return;
     }
-    this.refused = null;
-    this.notice = null;
-    this.comparingPublished = false;
+    this.ui.set({ refused: null, notice: null, comparingPublished: false });
   }
 
   /** The id of the scenario being edited ('' while nothing is stored: before the first change, or before the store opened). */
@@ -224,55 +182,17 @@ export class RpPlanner extends LitElement {
     return focusFinding(this.renderRoot, location);
   }
 
-  /** A chosen flow leads to the split that makes it, where it can be changed. */
-  private onFlowSelect = async (): Promise<void> => {
-    this.view = 'edit';
-    await this.updateComplete;
-    goToSection(this.renderRoot, 'split');
-  };
-
-  private onPublished(action: 'compare' | 'adopt' | 'keep'): void {
-    if (action === 'compare') this.comparingPublished = !this.comparingPublished;
-    else if (this.locked) return;
-    else if (action === 'adopt') this.scenarios.adoptPublished();
-    else this.scenarios.keepMine();
-  }
-
-  private connectWorkshop(): void {
-    this.workshop.follow(this, this.scenarios);
-  }
-
   /** In willUpdate, so that the workshop's first state change lands in this render, not a second one. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('collabUrl') && this.collabUrl) this.scenarios.share();
-    if (changed.has('collabUrl') || changed.has('collabToken') || changed.has('userName')) this.connectWorkshop();
+    if (changed.has('collabUrl') || changed.has('collabToken') || changed.has('userName'))
+      this.workshop.follow(this, this.scenarios);
     const moved = (key: 'storage' | 'storageName') => changed.has(key) && changed.get(key) !== undefined;
     if (moved('storage') || moved('storageName')) this.scenarios.restart();
   }
 
   protected override render(): unknown {
-    const s = this.scenarios;
-    const on: PlannerView['on'] = {
-      undo: () => this.undo(),
-      redo: () => this.redo(),
-      dismiss: (what) => {
-        if (what === 'storeError') s.storeError = null;
-        else this[what] = null;
-        this.requestUpdate();
-      },
-      view: (view) => (this.view = view),
-      section: (key) => goToSection(this.renderRoot, key),
-      flowSelect: this.onFlowSelect,
-      published: (action) => this.onPublished(action),
-    };
-    // prettier-ignore
-    return plannerBody({
-      plan: this.plan, locale: this.locale, locked: this.locked, licenseKey: this.licenseKey, userName: this.userName,
-      findings: this.engine.findings, allocation: this.engine.shownAllocation, canUndo: this.canUndo, canRedo: this.canRedo,
-      refused: this.refused, notice: this.notice, storeError: s.storeError, store: s.storedScenarios,
-      scenarioId: s.scenarioId, scenarioName: s.scenarioName, workshop: this.workshop.view, view: this.view,
-      published: s.published, comparingPublished: this.comparingPublished, on, input: this.input,
-    });
+    return this.ui.render();
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Plan } from '../../src/model/plan.ts';
+import type { PlanState } from '../../src/sync/state.ts';
+import { planDiffOps } from '../../src/store/plan-diff.ts';
 
 /*
  * Which published plan a browser's stored scenarios of a plan id grew from. The planner compares it
@@ -41,5 +43,43 @@ export function writePublished(dbName: string, planId: string, plan: Plan): void
     globalThis.localStorage?.setItem(key(dbName, planId), planFingerprint(plan));
   } catch {
     // Refused storage: the next load keeps the user's work, which is the safe side.
+  }
+}
+
+/**
+ * The published plan when it differs from the file the stored scenarios grew from (offered, not
+ * forced); null when it is that file, or when none was recorded (then it is recorded now).
+ */
+export function publishedNewer(dbName: string, plan: Plan): Plan | null {
+  const known = readPublished(dbName, plan.id);
+  if (known === null) writePublished(dbName, plan.id, plan);
+  return known !== null && known !== planFingerprint(plan) ? plan : null;
+}
+
+/** The site's new file, differing from the one the stored scenarios grew from: offered, not forced. */
+export class PublishedOffer {
+  plan: Plan | null = null;
+
+  constructor(
+    /** Records the file the stored scenarios follow from now on. */
+    private readonly record: (plan: Plan) => void,
+    private readonly changed: () => void,
+  ) {}
+
+  /** Makes the open scenario the file's content (one undo step) and follows that file from now on. */
+  adopt(state: PlanState | null): void {
+    const published = this.plan;
+    if (!published || !state) return;
+    this.plan = null;
+    state.apply(planDiffOps(state.plan, published));
+    this.record(published);
+    this.changed();
+  }
+
+  /** Keeps the user's version and stops offering this file. */
+  keep(): void {
+    if (this.plan) this.record(this.plan);
+    this.plan = null;
+    this.changed();
   }
 }

@@ -1,0 +1,79 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { FindingLocation } from '../../src/model/finding.ts';
+import type { Locale, Msg } from '../../src/i18n/locale.ts';
+import { fillMsg, ui } from '../../src/i18n/index.ts';
+import { emit } from '../shared/events.ts';
+import { InputController } from './input-controller.ts';
+import { WorkshopController, type WorkshopHost } from './workshop.ts';
+import { ScenarioController } from './scenario-controller.ts';
+import { EngineController } from './engine-controller.ts';
+import type { StorageMode } from './storage.ts';
+
+/** What the planner's controllers read from and do on the element. */
+export interface PlannerParts extends WorkshopHost, ReactiveControllerHost {
+  readonly storage: StorageMode;
+  readonly storageName: string;
+  readonly locale: Locale;
+  undo(): void;
+  redo(): void;
+  focusFinding(location: FindingLocation): boolean;
+}
+
+export interface PlannerControllers {
+  workshop: WorkshopController;
+  input: InputController;
+  engine: EngineController;
+  scenarios: ScenarioController;
+}
+
+/**
+ * The planner's controllers and how they talk: edits from the sections go to the open scenario
+ * (unless locked), its states to the engine and the workshop, and the host hears rp-change,
+ * rp-error, rp-saved and rp-store-error.
+ */
+export function plannerControllers(
+  host: PlannerParts & HTMLElement,
+  locked: () => boolean,
+  notice: (message: Msg) => void,
+): PlannerControllers {
+  const workshop = new WorkshopController(host);
+  const connect = () => workshop.follow(host, scenarios);
+  const input = new InputController(host, {
+    edit: (ops) => {
+      if (!locked()) scenarios.edit(ops);
+    },
+    undo: () => host.undo(),
+    redo: () => host.redo(),
+    focus: (location) => host.focusFinding(location),
+    switchScenario: (id) => scenarios.switchTo(id),
+    select: (cell) => workshop.select(cell),
+  });
+  const engine = new EngineController(
+    host,
+    (plan) => emit(host, 'rp-change', { plan, findings: engine.findings }),
+    () => notice(fillMsg(ui['planner.engineFailed'])),
+  );
+  const scenarios: ScenarioController = new ScenarioController(
+    host,
+    () => ({
+      storage: host.storage,
+      storageName: host.storageName,
+      locale: host.locale,
+      shareAtOnce: !!host.collabUrl,
+    }),
+    {
+      stateChanged: (state) => {
+        workshop.disconnect();
+        engine.watch(state);
+      },
+      ready: connect,
+      problem: (p) => {
+        notice(p.message);
+        emit(host, 'rp-error', { code: p.code, message: p.message });
+      },
+      saved: (info) => emit(host, 'rp-saved', info),
+      storeError: (error) => emit(host, 'rp-store-error', error),
+    },
+  );
+  return { workshop, input, engine, scenarios };
+}

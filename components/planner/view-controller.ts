@@ -1,0 +1,80 @@
+import type { ReactiveController, TemplateResult } from 'lit';
+import type { Msg } from '../../src/i18n/locale.ts';
+import { goToSection } from './focus-finding.ts';
+import { plannerBody, type PlannerView, type View } from './planner.templates.ts';
+import type { PlannerControllers, PlannerParts } from './planner-controllers.ts';
+
+/** What the view reads from the element on each render. */
+export interface ViewHost extends PlannerParts {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
+  readonly licenseKey: string;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+/**
+ * What the planner shows beyond the plan: the refusal of a host's plan, a notice, the chosen view
+ * (edit, flow, compare), the comparison with a newer published file; and the handlers of the
+ * toolbar and banners. Renders the planner's body from the element and its controllers.
+ */
+export class ViewController implements ReactiveController {
+  refused: Msg | null = null;
+  notice: Msg | null = null;
+  view: View = 'edit';
+  comparingPublished = false;
+  private readonly on: PlannerView['on'];
+
+  constructor(
+    private readonly host: ViewHost,
+    private readonly parts: PlannerControllers,
+    private readonly locked: () => boolean,
+  ) {
+    host.addController(this);
+    const s = parts.scenarios;
+    this.on = {
+      undo: () => host.undo(),
+      redo: () => host.redo(),
+      dismiss: (what) => this.set(what === 'storeError' ? {} : { [what]: null }, () => (s.storeError = null)),
+      view: (view) => this.set({ view }),
+      section: (key) => goToSection(host.renderRoot, key),
+      // A chosen flow leads to the split that makes it, where it can be changed.
+      flowSelect: async () => {
+        this.set({ view: 'edit' });
+        await host.updateComplete;
+        goToSection(host.renderRoot, 'split');
+      },
+      published: (action) => {
+        if (action === 'compare') this.set({ comparingPublished: !this.comparingPublished });
+        else if (!locked() && action === 'adopt') s.published.adopt(s.state);
+        else if (!locked()) s.published.keep();
+      },
+    };
+  }
+
+  hostConnected(): void {}
+
+  /** Changes what is shown (and runs `also`), then renders again. */
+  set(
+    part: Partial<Pick<ViewController, 'refused' | 'notice' | 'view' | 'comparingPublished'>>,
+    also?: () => void,
+  ): void {
+    Object.assign(this, part);
+    also?.();
+    this.host.requestUpdate();
+  }
+
+  render(): TemplateResult {
+    const { host, parts } = this;
+    const { engine, scenarios: s, workshop } = parts;
+    // prettier-ignore
+    return plannerBody({
+      plan: s.state?.plan ?? null, locale: host.locale, locked: this.locked(), licenseKey: host.licenseKey,
+      userName: host.userName, findings: engine.findings, allocation: engine.shownAllocation, canUndo: host.canUndo,
+      canRedo: host.canRedo, refused: this.refused, notice: this.notice, storeError: s.storeError,
+      store: s.storedScenarios, scenarioId: s.scenarioId, scenarioName: s.scenarioName, workshop: workshop.view,
+      view: this.view, published: s.published.plan, comparingPublished: this.comparingPublished, on: this.on,
+      input: parts.input,
+    });
+  }
+}
