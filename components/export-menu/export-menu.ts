@@ -10,7 +10,7 @@ import {
   EXPORT_FORMATS,
   ExportError,
   buildAnnex,
-  exportAllFunderAnnexes,
+  exportFunderAnnexesZip,
   exportScenario,
   isExportError,
   type CsvTable,
@@ -32,7 +32,7 @@ export interface RpExportErrorDetail {
   error: ExportError;
 }
 
-/** Funder choice meaning "one annex per funder, each a file". */
+/** Funder choice meaning "one annex per funder, together in one zip file". */
 const ALL_FUNDERS = '';
 
 /**
@@ -216,7 +216,8 @@ export class RpExportMenu extends LitElement {
     const format = this.format;
     const files = await this.run(async (): Promise<ExportFile[]> => {
       const options = this.options();
-      if (format === 'funder-annex-docx' && this.funderId === ALL_FUNDERS) return exportAllFunderAnnexes(options);
+      if (format === 'funder-annex-docx' && this.funderId === ALL_FUNDERS)
+        return [await exportFunderAnnexesZip(options)];
       return [await exportScenario(format, { ...options, funderId: this.funderId || undefined })];
     });
     if (!files) return;

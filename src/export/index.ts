@@ -85,6 +85,15 @@ export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funde
   }
 }
 
+/** Every funder's annex in one zip file (one .docx per funder); the engine runs once for all of them. */
+export async function exportFunderAnnexesZip(options: Omit<ExportOptions, 'funderId'>): Promise<ExportFile> {
+  try {
+    return await (await run()).exportFunderAnnexesZip(options);
+  } catch (e) {
+    throw asExportError(e);
+  }
+}
+
 /**
  * The annex as content, for the printable view: the same refusal rules as the .docx. With
  * `funderId` the funder's own annex; `kind: 'lead'` the main contractor's or cashier's; otherwise

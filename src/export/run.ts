@@ -24,6 +24,7 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   json: 'application/json',
+  zip: 'application/zip',
 } as const;
 
 const KIND: Record<Locale, Record<string, string>> = {
@@ -32,6 +33,7 @@ const KIND: Record<Locale, Record<string, string>> = {
     'lead-cashier': 'bijlage-kassier',
     payments: 'betalingen',
     annex: 'bijlage',
+    funderAnnexes: 'bijlagen-financiers',
     workbook: 'werkmap',
     allocation: 'toedeling',
     schedule: 'betaalschema',
@@ -44,6 +46,7 @@ const KIND: Record<Locale, Record<string, string>> = {
     'lead-cashier': 'annex-cashier',
     payments: 'payments',
     annex: 'annex',
+    funderAnnexes: 'funder-annexes',
     workbook: 'workbook',
     allocation: 'allocation',
     schedule: 'schedule',
@@ -165,6 +168,41 @@ export async function exportAllFunderAnnexes(options: Omit<ExportOptions, 'funde
     return out;
   } catch (e) {
     throw asExportError(e);
+  }
+}
+
+/**
+ * Every funder's annex in one zip file, one .docx per funder (names kept apart), so a contract
+ * manager downloads one file instead of a browser asking about many. fflate is loaded here, with
+ * the exporters, never on the elements' first load.
+ */
+export async function exportFunderAnnexesZip(options: Omit<ExportOptions, 'funderId'>): Promise<ExportFile> {
+  try {
+    const ctx = await prepare('funder-annex-docx', options);
+    if (ctx.plan.funders.length === 0) throw new ExportError('no-funders', txMsg('error.no-funders'));
+    const entries: Record<string, Uint8Array> = {};
+    for (const f of ctx.plan.funders) {
+      const one = await render('funder-annex-docx', ctx, { ...options, funderId: f.id });
+      entries[uniqueName(entries, one.fileName)] = new Uint8Array(await one.blob.arrayBuffer());
+    }
+    const { zip } = await import('fflate');
+    // .docx is already deflated: storing it again (level 0) is as small and much faster.
+    const bytes = await new Promise<Uint8Array>((resolve, reject) =>
+      zip(entries, { level: 0 }, (err, data) => (err ? reject(err) : resolve(data))),
+    );
+    return file(bytes, MIME.zip, name(ctx, 'funderAnnexes', 'zip'));
+  } catch (e) {
+    throw asExportError(e);
+  }
+}
+
+/** "x.docx", else "x-2.docx", "x-3.docx": two funders with the same name never overwrite each other. */
+function uniqueName(taken: Record<string, unknown>, fileName: string): string {
+  if (!(fileName in taken)) return fileName;
+  const dot = fileName.lastIndexOf('.');
+  for (let n = 2; ; n++) {
+    const candidate = `${fileName.slice(0, dot)}-${n}${fileName.slice(dot)}`;
+    if (!(candidate in taken)) return candidate;
   }
 }
 

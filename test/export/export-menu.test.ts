@@ -9,6 +9,7 @@ import { tx } from '../../src/i18n/export.ts';
 import type { Plan } from '../../src/model/index.ts';
 import { HOSTILE, erroneousPlan, handbookPlan, hostilePlan } from './fixtures.ts';
 import { readDocx } from './read.ts';
+import JSZip from 'jszip';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -118,22 +119,28 @@ describe('<rp-export-menu>', () => {
     expect($(el, '[role=alert]')).to.equal(null);
   });
 
-  it('offers each funder (names as text) and exports one annex per funder', async () => {
+  it('offers each funder (names as text) and exports all funders as one zip with one annex each', async () => {
     const plan = hostilePlan();
     const el = await mount(plan);
     await choose(el, 'format', 'funder-annex-docx');
     const options = [...el.shadowRoot!.querySelectorAll('#funder option')].map((o) => o.textContent);
     expect(options).to.have.length(plan.funders.length + 1);
     expect(options.some((o) => o?.startsWith(HOSTILE.plus))).to.equal(true);
-    const names: string[] = [];
-    el.addEventListener('rp-export', (e) => names.push((e as CustomEvent<RpExportDetail>).detail.fileName));
-    const status = new Promise<void>((resolve) => {
-      const check = () => (names.length === plan.funders.length ? resolve() : setTimeout(check, 20));
-      check();
-    });
+    expect(options[0]).to.equal(tx('menuAllFunders', 'nl'));
+    const exported: RpExportDetail[] = [];
+    el.addEventListener('rp-export', (e) => exported.push((e as CustomEvent<RpExportDetail>).detail));
+    const done = nextEvent(el, 'rp-export');
     $<HTMLButtonElement>(el, '#download')!.click();
-    await status;
-    expect(new Set(names).size).to.equal(plan.funders.length);
+    await done;
+    expect(exported).to.have.length(1);
+    expect(exported[0]!.fileName).to.match(/_bijlagen-financiers_\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await JSZip.loadAsync(await exported[0]!.blob.arrayBuffer());
+    const names = Object.keys(zip.files);
+    expect(names).to.have.length(plan.funders.length);
+    for (const [i, f] of plan.funders.entries()) {
+      const doc = await readDocx(new Blob([await zip.file(names[i]!)!.async('arraybuffer')]));
+      expect(doc.document, names[i]).to.contain(tx('funderAnnexTitle', 'nl', { funder: f.name }));
+    }
   });
 
   it('tells apart one municipality funding two domains: the option and the file name carry the domain', async () => {
