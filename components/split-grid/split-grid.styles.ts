@@ -9,4 +9,10 @@ export const splitGridStyles = css`
     color: var(--rp-color-accent-contrast, #fff);
   }
   .spacer { flex: 1; }
+  .legend {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.8125em;
+    color: var(--rp-grid-muted-color, #5f6368);
+  }
 `;

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { DEFAULT_SPLIT_ROW } from '../../src/model/ops.ts';
@@ -19,17 +19,20 @@ import {
   locateSplitPresence,
   splitCellLocation,
   splitEditsToOps,
-  splitShape,
   type SplitView,
 } from './split-model.ts';
+import { hiddenCount, splitShape } from './split-columns.ts';
+import { refsOf } from '../grid/marks.ts';
 import { splitGridStyles } from './split-grid.styles.ts';
 import { balanceTarget } from './balance.ts';
 import { balancedText, domainPasteColumns, sumNotes } from './split-notes.ts';
 
 /**
  * The cost split as a spreadsheet: the plan's default split and each activity's own split (or
- * "uses default"), with nested headers domain → sector and a row total that shows how far the
- * row is from 100 %. The euro view shows the engine's amounts, read-only.
+ * "uses default"). A group header spans each domain: its share of the total, its sectors' shares
+ * of the domain and their sum; the domains' sum stays in view beside the name. Only the domains
+ * and sectors the plan uses are shown unless `all-domains` is set; `domains-only` shows the domain
+ * shares alone (to paste a row of them). The euro view shows the engine's amounts, read-only.
  *
  * Follows the theme tokens (light, dark, high contrast); Handsontable's own colours are mapped
  * onto them.
@@ -83,11 +86,18 @@ export class RpSplitGrid extends RpGridElement {
   })
   view: SplitView = 'percent';
 
+  /** Every domain and sector of the catalogue, also those the plan does not use. */
+  @property({ type: Boolean, reflect: true, attribute: 'all-domains' }) allDomains = false;
+  /** Only the domain shares, side by side (no sector columns). */
+  @property({ type: Boolean, reflect: true, attribute: 'domains-only' }) domainsOnly = false;
+
   private rowsCache: SplitRows | null = null;
   private lastShape: GridShape | null = null;
+  /** Columns shown for this plan so far: a column stays when its last share is cleared. */
+  private keep = { planId: '', keys: new Set<string>() };
 
   protected override viewKey(): string {
-    return this.view;
+    return `${this.view}|${this.allDomains}|${this.domainsOnly}`;
   }
 
   protected override gridLabel(): string {
@@ -101,7 +111,14 @@ export class RpSplitGrid extends RpGridElement {
       return (this.lastShape = {
         columns: [{ key: 'name', header: gt('rowColumn', this.locale), width: 220, readOnly: true }],
       });
-    const next = splitShape(plan, this.view, this.locale);
+    if (this.keep.planId !== plan.id) this.keep = { planId: plan.id, keys: new Set() };
+    const next = splitShape(plan, this.view, this.locale, {
+      allDomains: this.allDomains,
+      domainsOnly: this.domainsOnly,
+      keep: this.keep.keys,
+    });
+    // What the used-only view showed stays; what the other views showed does not.
+    if (!this.allDomains && !this.domainsOnly) for (const c of next.columns) this.keep.keys.add(c.key);
     // Keep the same object while nothing changed, so row caches built for it stay valid.
     if (prev && JSON.stringify(prev) === JSON.stringify(next)) return prev;
     return (this.lastShape = next);
@@ -121,6 +138,19 @@ export class RpSplitGrid extends RpGridElement {
     return locateSplit(location, this.plan);
   }
 
+  /** Shows the columns a finding points at when they are hidden, then selects them. */
+  override focusCell(location: FindingLocation): boolean {
+    const refs = refsOf(this.locate(location));
+    const shown = new Set(this.lastShape?.columns.map((c) => c.key));
+    if (refs.length > 0 && !refs.some((r) => shown.has(r.colKey))) {
+      this.domainsOnly = false;
+      this.allDomains = true;
+      // Synchronously, so the grid has the columns before it selects one.
+      if (this.isUpdatePending) this.performUpdate();
+    }
+    return super.focusCell(location);
+  }
+
   /** A row of shares pasted onto a domain share fills the domain shares, past the sector columns. */
   protected override pasteColumns(startCol: number, width: number): number[] | null {
     return domainPasteColumns(this.lastShape?.columns ?? [], startCol, width);
@@ -136,8 +166,9 @@ export class RpSplitGrid extends RpGridElement {
 
   protected override toOps(edits: CellEdit[]): EditOutcome {
     const outcome = splitEditsToOps(edits, this.locale);
-    // A paste or fill that leaves a row off 100 % says so at once, not only by the row's mark.
-    return this.plan && outcome.ops.length > 1 ? { ...outcome, notes: sumNotes(this.plan, edits, outcome) } : outcome;
+    // A paste or fill that leaves a row off 100 %, or any edit that takes it above, says so at
+    // once, not only by the row's mark.
+    return this.plan && outcome.ops.length > 0 ? { ...outcome, notes: sumNotes(this.plan, edits, outcome) } : outcome;
   }
 
   protected override extraShortcuts() {
@@ -185,11 +216,27 @@ export class RpSplitGrid extends RpGridElement {
         <button type="button" aria-pressed=${percent ? 'true' : 'false'} @click=${() => this.setView('percent')}>${gt('percentView', l)}</button>
         <button type="button" aria-pressed=${percent ? 'false' : 'true'} @click=${() => this.setView('euro')}>${gt('euroView', l)}</button>
       </span>
+      <span class="view-toggle" role="group" aria-label=${gt('columnsLabel', l)}>
+        <button type="button" class="domains-only" aria-pressed=${this.domainsOnly ? 'true' : 'false'} title=${gt('domainsOnlyHint', l)}
+          @click=${() => (this.domainsOnly = !this.domainsOnly)}>${gt('domainsOnly', l)}</button>
+        <button type="button" class="all-domains" aria-pressed=${this.allDomains ? 'true' : 'false'} title=${gt('allDomainsHint', l)}
+          @click=${() => (this.allDomains = !this.allDomains)}>${this.allDomainsText()}</button>
+      </span>
       <span class="spacer"></span>
       <button type="button" class="balance" title=${gt('balanceHint', l)} ?disabled=${!percent || this.readonly} @click=${() => this.balance()}>${gt('balance', l)}</button>
       <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>${gt('resetRow', l)}</button>
       <slot name="toolbar"></slot>
+      ${percent ? html`<p class="legend">${gt('splitLegend', l)}</p>` : nothing}
     `;
+  }
+
+  /** "Toon alle domeinen (+4)": how many domain and sector columns the used-only choice hides. */
+  private allDomainsText(): string {
+    const plan = this.plan;
+    const n = plan && !this.allDomains ? hiddenCount(plan, new Set(this.lastShape?.columns.map((c) => c.key))) : 0;
+    return n > 0 && !this.domainsOnly
+      ? gt('allDomainsHidden', this.locale).replace('{n}', String(n))
+      : gt('allDomains', this.locale);
   }
 }
 

@@ -11,7 +11,7 @@ import { gt } from '../../src/i18n/grid.ts';
 import { Dec, HUNDRED, ZERO, toCanonical } from '../../src/money/decimal.ts';
 import { parsePercent } from '../../src/money/parse.ts';
 import { formatMoney, formatPercent } from '../../src/money/format.ts';
-import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape, NestedHeaderCell } from '../grid/grid-element.ts';
+import type { CellEdit, EditOutcome, GridColumn, GridRow } from '../grid/grid-element.ts';
 import type { CellRef } from '../grid/marks.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import { activityAllocations } from '../grid/allocation-index.ts';
@@ -24,53 +24,17 @@ import { activityAllocations } from '../grid/allocation-index.ts';
 export type SplitView = 'percent' | 'euro';
 export const TOTAL_ROW = 'total';
 
-/** Column keys: `d:<domain>` for a domain's share, `s:<domain>:<sector>` for a sector's share. */
+/** Column keys: `d:<domain>` for a domain's share (of the total), `s:<domain>:<sector>` for a sector's share (of its domain). */
 export const domainKey = (domainId: string) => `d:${domainId}`;
 export const sectorKey = (domainId: string, sectorId: string) => `s:${domainId}:${sectorId}`;
+/** `S:<domain>`: the sum of a domain's sector shares (read-only). */
+export const sectorSumKey = (domainId: string) => `S:${domainId}`;
 
 export function parseColumnKey(key: string): { domainId: string; sectorId: string | null } | null {
   const [kind, domainId, sectorId] = key.split(':');
   if (kind === 'd' && domainId) return { domainId, sectorId: null };
   if (kind === 's' && domainId && sectorId) return { domainId, sectorId };
   return null;
-}
-
-/**
- * Columns: the row's name, its total (frozen beside the name, so how far a row is from 100 %
- * stays in view however many domains there are), then each domain's share and its sectors; in
- * the euro view the unassigned rest comes last.
- */
-export function splitShape(plan: Plan, view: SplitView, locale: Locale): GridShape {
-  const totalHeader = view === 'euro' ? gt('annual', locale) : gt('rowTotal', locale);
-  const columns: GridColumn[] = [
-    { key: 'name', header: gt('rowColumn', locale), width: 220, readOnly: true },
-    { key: 'total', header: totalHeader, width: 130, numeric: true, readOnly: true },
-  ];
-  const top: (string | NestedHeaderCell)[] = ['', ''];
-  const second: string[] = [gt('rowColumn', locale), totalHeader];
-  for (const d of plan.domains) {
-    const shareHeader = d.sectors.length > 0 ? `${d.name} (${gt('domainShare', locale)})` : d.name;
-    columns.push({ key: domainKey(d.id), header: shareHeader, width: 96, numeric: true, readOnly: view === 'euro' });
-    top.push({ label: d.name, colspan: 1 + d.sectors.length });
-    second.push(d.sectors.length > 0 ? gt('domainShare', locale) : '%');
-    for (const s of d.sectors) {
-      columns.push({
-        key: sectorKey(d.id, s.id),
-        header: `${d.name} – ${s.name}`,
-        width: 110,
-        numeric: true,
-        readOnly: view === 'euro',
-      });
-      second.push(s.name);
-    }
-  }
-  if (view === 'euro') {
-    // The part of a split below 100 % (the engine's unassigned line), so each row adds up to its total.
-    columns.push({ key: 'unassigned', header: gt('unassigned', locale), width: 120, numeric: true, readOnly: true });
-    top.push('');
-    second.push(gt('unassigned', locale));
-  }
-  return { columns, nestedHeaders: [top, second], fixedRowsBottom: view === 'euro' ? 1 : 0, fixedColumnsStart: 2 };
 }
 
 const percentOf = (split: Split, domainId: string, sectorId: string | null): string | undefined =>
@@ -83,6 +47,16 @@ export function domainSum(split: Split): Dec {
   let sum = ZERO;
   for (const d of split.domains) sum = sum.plus(safeDec(d.percent));
   return sum;
+}
+
+/** "100 %" or "90 % (-10 %)" for a domain's sectors; empty while the domain has neither a share nor sector shares. */
+function sectorSumText(split: Split, domainId: string, locale: Locale): string {
+  const sectors = split.sectors.filter((s) => s.domainId === domainId);
+  const share = split.domains.find((d) => d.domainId === domainId);
+  if (sectors.length === 0 && (!share || safeDec(share.percent).isZero())) return '';
+  let sum = ZERO;
+  for (const s of sectors) sum = sum.plus(safeDec(s.percent));
+  return totalText(sum, locale);
 }
 
 function safeDec(s: string): Dec {
@@ -185,6 +159,7 @@ export class SplitRows {
     if (!cells) {
       cells = this.columns.slice(1).map((c) => {
         if (c.key === 'total') return totalText(domainSum(split), this.locale);
+        if (c.key.startsWith('S:')) return sectorSumText(split, c.key.slice(2), this.locale);
         const k = parseColumnKey(c.key);
         const p = k ? percentOf(split, k.domainId, k.sectorId) : undefined;
         return p === undefined ? '' : formatPercent(p, this.locale, 12);
@@ -237,7 +212,10 @@ export function locateSplit(location: FindingLocation, plan?: Plan | null): Cell
         ? (plan?.domains.find((d) => d.id === location.domainId)?.sectors ?? [])
         : [];
     if (sectors.length > 0)
-      return sectors.map((s) => ({ rowId: location.rowId!, colKey: sectorKey(location.domainId!, s.id) }));
+      return [
+        ...sectors.map((s) => ({ rowId: location.rowId!, colKey: sectorKey(location.domainId!, s.id) })),
+        { rowId: location.rowId, colKey: sectorSumKey(location.domainId!) },
+      ];
     if (location.domainId) return { rowId: location.rowId, colKey: domainKey(location.domainId) };
     return { rowId: location.rowId, colKey: 'total' };
   }

@@ -3,6 +3,8 @@ import { DEFAULT_SPLIT_ROW, applyOps } from '../../src/model/ops.ts';
 import type { Locale, Msg } from '../../src/i18n/locale.ts';
 import { gridText, gt } from '../../src/i18n/grid.ts';
 import { formatPercent } from '../../src/money/format.ts';
+import { Dec, HUNDRED, ZERO } from '../../src/money/decimal.ts';
+import type { Split } from '../../src/model/split.ts';
 import type { CellEdit, EditOutcome, GridColumn, RefusedEdit } from '../grid/grid-types.ts';
 import { activityName, domainSum, parseColumnKey, totalText } from './split-model.ts';
 import { offParts, type BalanceTarget } from './balance.ts';
@@ -38,7 +40,11 @@ export function balancedText(plan: Plan, t: BalanceTarget, locale: Locale): stri
   });
 }
 
-/** The rows an edit of several cells leaves with domain shares off 100 %, one note each. */
+/**
+ * One note per row an edit leaves off: its domain shares not at 100 % of the total, else the first
+ * domain it touched whose sector shares are not at 100 % of that domain. An edit of one cell says
+ * so only when the row now exceeds 100 % (typing a row share by share passes through sums below).
+ */
 export function sumNotes(plan: Plan, edits: readonly CellEdit[], outcome: EditOutcome): RefusedEdit[] {
   let next: Plan;
   try {
@@ -46,6 +52,7 @@ export function sumNotes(plan: Plan, edits: readonly CellEdit[], outcome: EditOu
   } catch {
     return [];
   }
+  const several = outcome.ops.length > 1;
   const notes: RefusedEdit[] = [];
   const seen = new Set<string>();
   for (const edit of edits) {
@@ -53,14 +60,39 @@ export function sumNotes(plan: Plan, edits: readonly CellEdit[], outcome: EditOu
     if (seen.has(rowId)) continue;
     seen.add(rowId);
     const split = rowId === DEFAULT_SPLIT_ROW ? next.defaultSplit : next.activities.find((a) => a.id === rowId)?.split;
-    if (!split || !offParts(next, split).some((o) => o.domains)) continue;
-    const message: Msg = {
-      nl: fill(gridText.rowSumNow.nl, { total: totalText(domainSum(split), 'nl') }),
-      en: fill(gridText.rowSumNow.en, { total: totalText(domainSum(split), 'en') }),
-    };
-    notes.push({ edit, message });
+    if (!split) continue;
+    const off = offParts(next, split);
+    const touched = new Set(edits.filter((e) => e.row.id === rowId).map((e) => parseColumnKey(e.column.key)?.domainId));
+    const sectors = off.find((o) => !o.domains && touched.has(o.domainId));
+    if (off.some((o) => o.domains)) {
+      const sum = domainSum(split);
+      if (several || sum.gt(HUNDRED)) notes.push({ edit, message: message(gridText.rowSumNow, { total: sum }) });
+    } else if (sectors && !sectors.domains) {
+      const sum = sectorSum(split, sectors.domainId);
+      const domain = columnName(next, sectors.domainId, null);
+      if (several || sum.gt(HUNDRED))
+        notes.push({ edit, message: message(gridText.sectorSumNow, { total: sum }, domain) });
+    }
   }
   return notes;
+}
+
+const message = (text: Msg, vars: { total: Dec }, domain = ''): Msg => ({
+  nl: fill(text.nl, { total: totalText(vars.total, 'nl'), domain }),
+  en: fill(text.en, { total: totalText(vars.total, 'en'), domain }),
+});
+
+function sectorSum(split: Split, domainId: string): Dec {
+  let sum = ZERO;
+  for (const s of split.sectors) {
+    if (s.domainId !== domainId) continue;
+    try {
+      sum = sum.plus(new Dec(s.percent));
+    } catch {
+      // An unreadable stored share counts as zero here; a rule reports it.
+    }
+  }
+  return sum;
 }
 
 /**

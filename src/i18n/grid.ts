@@ -8,9 +8,28 @@ export const gridText = {
   defaultRow: { nl: 'Standaardverdeling', en: 'Default split' },
   usesDefault: { nl: 'volgt standaardverdeling', en: 'uses default split' },
   total: { nl: 'Totaal', en: 'Total' },
-  rowTotal: { nl: 'Rijtotaal', en: 'Row total' },
+  domainsTogether: { nl: 'Domeinen samen', en: 'Domains together' },
+  sectorsTogether: { nl: 'Sectoren samen', en: 'Sectors together' },
+  ofTotal: { nl: '% van totaal', en: '% of total' },
+  ofDomain: { nl: '% van {domain}', en: '% of {domain}' },
+  domainAmount: { nl: 'domein', en: 'domain' },
+  splitLegend: {
+    nl: 'Een domein krijgt een deel van het totaal; samen 100 %. Een sector krijgt een deel van zijn domein; per domein samen 100 %.',
+    en: 'A domain gets a share of the total; together 100 %. A sector gets a share of its domain; per domain together 100 %.',
+  },
+  columnsLabel: { nl: 'Kolommen', en: 'Columns' },
+  allDomains: { nl: 'Toon alle domeinen', en: 'Show all domains' },
+  allDomainsHidden: { nl: 'Toon alle domeinen (+{n})', en: 'Show all domains (+{n})' },
+  allDomainsHint: {
+    nl: 'Toont ook de domeinen en sectoren zonder partij of aandeel in dit plan.',
+    en: 'Also shows the domains and sectors without a party or share in this plan.',
+  },
+  domainsOnly: { nl: 'Alleen domeinen', en: 'Domains only' },
+  domainsOnlyHint: {
+    nl: 'Toont alleen de domeinaandelen naast elkaar, bijvoorbeeld om een rij uit Excel te plakken.',
+    en: 'Shows only the domain shares side by side, e.g. to paste a row from Excel.',
+  },
   unassigned: { nl: 'Niet verdeeld', en: 'Not assigned' },
-  domainShare: { nl: 'domein', en: 'domain' },
   percentView: { nl: 'Percentages', en: 'Percentages' },
   euroView: { nl: 'Bedragen (€)', en: 'Amounts (€)' },
   viewLabel: { nl: 'Weergave', en: 'View' },
@@ -63,6 +82,10 @@ export const gridText = {
   rowSumNow: {
     nl: 'telt nu op tot {total}; Aanvullen tot 100 % (Alt+B) maakt de rij rond.',
     en: 'now adds up to {total}; Balance to 100 % (Alt+B) rounds the row off.',
+  },
+  sectorSumNow: {
+    nl: 'de sectoren van {domain} tellen nu op tot {total} van {domain}; Aanvullen tot 100 % (Alt+B) maakt dat rond.',
+    en: 'the sectors of {domain} now add up to {total} of {domain}; Balance to 100 % (Alt+B) rounds that off.',
   },
   findingsWaiting: {
     nl: 'Meldingen over een regel die u net hebt toegevoegd, verschijnen zodra u die regel verlaat.',

@@ -15,10 +15,11 @@ import { contrast, luminance } from '../../helpers/contrast.ts';
  * mapped onto them, so a dark page gets a dark grid, with readable text, marks and editor.
  */
 
-// Split columns with the default catalogue: name, total, Zvw, its five sectors, Wmo, ….
+// Split columns of the sample plan (the domains and sectors it uses): name, the domains' sum, Zvw,
+// GP care, district nursing, the sum of Zvw's sectors, Wmo, Jw.
 const TOTAL = 1,
   ZVW = 2,
-  WMO = 8;
+  WMO = 6;
 
 function expectDark(el: Element, what: string): void {
   const s = getComputedStyle(el);

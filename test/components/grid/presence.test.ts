@@ -11,11 +11,12 @@ import { TestOwner, samplePlan, settle, cell } from './owner.ts';
 import { hotOf, select } from './keys.ts';
 import { sendKeys } from '@web/test-runner-commands';
 
-// Split columns with the default catalogue: name, Zvw, its five sectors, Wmo, …, total (12).
+// Split columns of the sample plan (the domains and sectors it uses): name, the domains' sum, Zvw,
+// GP care, district nursing, the sum of Zvw's sectors, Wmo, Jw.
 const TOTAL = 1,
   ZVW = 2,
   ZVW_HA = 3,
-  WMO = 8;
+  WMO = 6;
 // Budget columns: name, target group, category, basis, amount, per, quantity, rate, annual.
 const NAME = 0,
   AMOUNT = 4,

@@ -11,17 +11,18 @@ import { chord, hotOf, paste, select } from '../grid/keys.ts';
  * cells, and a row of shares pasted from a spreadsheet onto the domain shares.
  */
 
-// name, total, Zvw, its five sectors, Wmo, Jw, Wlz, Wpg, Overig.
+// With all domains shown: name, the domains' sum, Zvw, its five sectors and their sum, Wmo, Jw, Wlz, Wpg, Overig.
 const ZVW = 2,
   ZVW_HA = 3,
   ZVW_VV = 4,
-  ZVW_LAST = 7,
-  WMO = 8,
-  JW = 9;
+  ZVW_SUM = 8,
+  WMO = 9,
+  JW = 10;
 
 async function mount() {
   await setViewport({ width: 1900, height: 900 });
   const el = document.createElement('rp-split-grid') as RpSplitGrid;
+  el.allDomains = true;
   document.body.append(el);
   const owner = new TestOwner(el, samplePlan(3));
   await settle(el);
@@ -86,9 +87,11 @@ describe('rp-split-grid: the row the user means', () => {
     expect(cell(el, 0, ZVW).getAttribute('data-rp-mark')).to.equal(null);
     expect(cell(el, 0, ZVW_HA).getAttribute('data-rp-mark')).to.equal('error');
     expect(cell(el, 0, ZVW_VV).getAttribute('data-rp-mark')).to.equal('error');
+    expect(cell(el, 0, ZVW_SUM).getAttribute('data-rp-mark')).to.equal('error');
+    expect(cell(el, 0, ZVW_SUM).textContent).to.contain('90 %');
     expect(el.focusCell(finding!.location)).to.equal(true);
     const [r, c, r2, c2] = hotOf(el).getSelectedLast()!;
-    expect([r, c, r2, c2]).to.deep.equal([0, ZVW_HA, 0, ZVW_LAST]);
+    expect([r, c, r2, c2]).to.deep.equal([0, ZVW_HA, 0, ZVW_SUM]);
   });
 
   it('fills the domain shares with "60 %⇥40 %" pasted onto a domain share, and says the row is off', async () => {

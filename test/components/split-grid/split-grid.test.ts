@@ -7,28 +7,34 @@ import { formatMoney } from '../../../src/money/format.ts';
 import { TestOwner, samplePlan, settle, cell } from '../grid/owner.ts';
 import { chord, copyText, hotOf, paste, select, typeInto } from '../grid/keys.ts';
 
-// Columns with the default catalogue: name, total, Zvw, its five sectors, Wmo, Jw, Wlz, Wpg, Overig.
-// The name and the row total are frozen at the start; the domains and sectors follow; in the euro
-// view the unassigned rest is the last column.
+// Columns with every domain of the catalogue shown (all-domains): name, the domains' sum, Zvw, its
+// five sectors and their sum, Wmo, Jw, Wlz, Wpg, Overig. The name and the domains' sum are frozen
+// at the start. The euro view has no sector sums and ends with the unassigned rest.
 const TOTAL = 1,
   ZVW = 2,
   ZVW_HA = 3,
   ZVW_VV = 4,
-  WMO = 8,
-  JW = 9,
-  WLZ = 10,
-  WPG = 11,
+  WMO = 9,
+  JW = 10,
+  WLZ = 11,
+  WPG = 12,
+  EURO_WMO = 8,
+  EURO_JW = 9,
   UNASSIGNED = 13;
 
 async function mount(n = 3, name?: (i: number) => string) {
   await setViewport({ width: 1900, height: 900 });
   const el = document.createElement('rp-split-grid') as RpSplitGrid;
   el.style.setProperty('--rp-grid-height', '300px');
+  el.allDomains = true;
   document.body.append(el);
   const owner = new TestOwner(el, samplePlan(n, name));
   await settle(el);
   return { el, owner };
 }
+
+const columnKeys = (el: RpSplitGrid) =>
+  (el as unknown as { grid: { columns: { key: string }[] } }).grid.columns.map((c) => c.key);
 
 const status = (el: RpSplitGrid) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
 
@@ -45,7 +51,7 @@ describe('rp-split-grid', () => {
     expect(cell(el, 0, TOTAL).textContent).to.equal('100 %');
     expect(cell(el, 1, 0).textContent).to.contain('volgt standaardverdeling');
     const headers = [...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
-    expect(headers).to.include.members(['Zvw', 'Huisartsenzorg', 'Wmo 2015', 'Rijtotaal']);
+    expect(headers).to.include.members(['Zvw', 'Huisartsenzorg', 'Wmo 2015', 'Domeinen samen']);
     // Nothing of Handsontable lands in the host page: no core CSS in the head, no portal in the body.
     expect([...document.head.querySelectorAll('style')].some((s) => s.textContent!.includes('.handsontable'))).to.equal(
       false,
@@ -294,21 +300,21 @@ describe('rp-split-grid', () => {
     const alloc = el.allocation!;
     const a2 = alloc.activities.find((a) => a.activityId === 'a2')!;
     const amount = (domainId: string) => formatMoney(a2.domains.find((d) => d.domainId === domainId)!.amount, 'nl');
-    expect(cell(el, 1, WMO).textContent).to.equal(amount('wmo'));
-    expect(cell(el, 1, JW).textContent).to.equal(amount('jw'));
+    expect(cell(el, 1, EURO_WMO).textContent).to.equal(amount('wmo'));
+    expect(cell(el, 1, EURO_JW).textContent).to.equal(amount('jw'));
     expect(cell(el, 1, ZVW).textContent).to.equal(amount('zvw'));
     expect(cell(el, 1, TOTAL).textContent).to.equal('€ 100.000,00');
     // A row at 99 % shows the engine's unassigned rest, so the row still adds up to its total.
     owner.set(applyOps(owner.plan, [{ op: 'set-split', rowId: 'a3', domainId: 'zvw', sectorId: null, percent: '69' }]));
     await settle(el);
     expect(cell(el, 2, UNASSIGNED).textContent).to.equal('€ 2.500,00');
-    expect(cell(el, 0, WMO).textContent).to.equal('€ 25.000,00');
+    expect(cell(el, 0, EURO_WMO).textContent).to.equal('€ 25.000,00');
     const last = el.allocation!.activities.length;
-    expect(cell(el, last, WMO).textContent).to.equal(
+    expect(cell(el, last, EURO_WMO).textContent).to.equal(
       formatMoney(el.allocation!.byDomain.find((d) => d.domainId === 'wmo')!.amount, 'nl'),
     );
     expect(cell(el, last, TOTAL).textContent).to.equal(formatMoney(el.allocation!.annualTotal, 'nl'));
-    await typeInto(el, 1, WMO, '5');
+    await typeInto(el, 1, EURO_WMO, '5');
     expect(owner.edits).to.have.length(0);
   });
 
@@ -371,11 +377,23 @@ describe('rp-split-grid with the handbook example', () => {
     expect(owner.plan.activities).to.have.length(1);
     expect(el.findings.filter((f) => f.location.section === 'split')).to.deep.equal([]);
     const total = 1; // the totals row below the one activity
-    expect(cell(el, total, WMO).textContent).to.equal('€ 25.000,00');
-    expect(cell(el, total, JW).textContent).to.equal('€ 50.000,00');
-    expect(cell(el, total, ZVW).textContent).to.equal('€ 175.000,00');
-    expect(cell(el, total, ZVW_HA).textContent).to.equal('€ 87.500,00');
-    expect(cell(el, total, ZVW_VV).textContent).to.equal('€ 87.500,00');
+    // Only the domains and sectors the handbook plan uses: Zvw with GP care and district nursing, Wmo, Jw.
+    expect(columnKeys(el)).to.deep.equal([
+      'name',
+      'total',
+      'd:zvw',
+      's:zvw:zvw-ha',
+      's:zvw:zvw-vv',
+      'd:wmo',
+      'd:jw',
+      'unassigned',
+    ]);
+    const at = (key: string) => columnKeys(el).indexOf(key);
+    expect(cell(el, total, at('d:wmo')).textContent).to.equal('€ 25.000,00');
+    expect(cell(el, total, at('d:jw')).textContent).to.equal('€ 50.000,00');
+    expect(cell(el, total, at('d:zvw')).textContent).to.equal('€ 175.000,00');
+    expect(cell(el, total, at('s:zvw:zvw-ha')).textContent).to.equal('€ 87.500,00');
+    expect(cell(el, total, at('s:zvw:zvw-vv')).textContent).to.equal('€ 87.500,00');
     el.remove();
   });
 });
