@@ -8,6 +8,8 @@ import { FileStore, FilePersistence } from './persistence.ts';
 import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
 import { checkerFor, releaseHeld, type CheckVerdict } from './room-check.ts';
+import { listCheckerFor } from './scenario-list-check.ts';
+import { isScenarioListRoom } from '../src/sync/collab/scenario-list.ts';
 
 /*
  * One configured collaboration server: room tokens, file persistence, optional Redis scale-out, the
@@ -168,10 +170,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
           else connection.webSocket.close(verdict.close.code, verdict.close.reason);
           return dropMessage();
         };
-        const result = checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(
-          messageBody(data),
-          guard ?? connection,
-        );
+        const result = isScenarioListRoom(documentName)
+          ? listCheckerFor(document, limits.maxScenarios, limits.maxRoomBytes).check(messageBody(data))
+          : checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(
+              messageBody(data),
+              guard ?? connection,
+            );
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));
         if (!result.ok) return refused(result);

@@ -39,6 +39,8 @@ export interface Limits {
   maxPresenceBytes: number;
   /** How long an update that builds on content not yet here may wait for it (room-check.ts). */
   updateHoldMs: number;
+  /** Entries (deleted ones included) in a plan's shared scenario list (scenario-list-check.ts). */
+  maxScenarios: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -63,6 +65,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxPresenceEntries: 4,
   maxPresenceBytes: 2048,
   updateHoldMs: 10_000,
+  maxScenarios: 100,
 });
 
 export const LIMIT_ENV: Readonly<Record<keyof Limits, string>> = Object.freeze({
@@ -84,6 +87,7 @@ export const LIMIT_ENV: Readonly<Record<keyof Limits, string>> = Object.freeze({
   maxPresenceEntries: 'RP_COLLAB_MAX_PRESENCE_ENTRIES',
   maxPresenceBytes: 'RP_COLLAB_MAX_PRESENCE_BYTES',
   updateHoldMs: 'RP_COLLAB_UPDATE_HOLD_MS',
+  maxScenarios: 'RP_COLLAB_MAX_SCENARIOS',
 });
 
 /** Reads a positive integer variable; a value that is not one is a start-up error naming it. */
