@@ -10,9 +10,15 @@ export { RpScenarioBar } from './scenario-bar/scenario-bar.ts';
 export { RpCompare } from './compare/compare.ts';
 export { RpExportMenu } from './export-menu/export-menu.ts';
 export { RpFlow, type FlowSelectDetail } from './flow/flow.ts';
+export { RpSignoffPanel } from './signoff/signoff-panel.ts';
+export { RpCommentsPanel } from './comments/comments-panel.ts';
 // Every rp-* event's detail type (the events themselves are in the global event map).
 export type {
   CellLocation,
+  CommentRequest,
+  RpCommentDetail,
+  RpSignoffDetail,
+  SignoffRequest,
   RpChangeDetail,
   RpEditDetail,
   RpErrorDetail,

@@ -6,6 +6,7 @@ import type { StateProblem } from '../../src/sync/state.ts';
 import type { CellRef } from '../../src/sync/collab/presence.ts';
 import type { SaveInfo, StoreError } from '../../src/store/types.ts';
 import type { ExportError, ExportFormat } from '../../src/export/index.ts';
+import type { CommentAnchor, Signoff, SignoffParty } from '../../src/model/negotiation.ts';
 
 /*
  * Every `rp-*` event of the elements, in one place: its detail type, one entry in the global event
@@ -72,6 +73,34 @@ export interface SnapshotRestoredDetail {
   snapshotId: number;
 }
 
+/** `rp-signoff-request`: the sign-off panel asks to put the scenario up for sign-off, or to record one party's "akkoord". */
+export type SignoffRequest = { action: 'open' } | { action: 'sign'; party: SignoffParty; name: string; role: string };
+
+/**
+ * `rp-signoff`: a sign-off round was opened, or a party's sign-off recorded in this browser. `complete`:
+ * every party has now signed this exact version (`fingerprint`).
+ */
+export interface RpSignoffDetail {
+  action: 'open' | 'sign';
+  signoff: Signoff | null;
+  fingerprint: string;
+  complete: boolean;
+}
+
+/** `rp-comment-request`: the comments panel asks to start, answer, resolve or reopen a thread. */
+export type CommentRequest =
+  | { action: 'start'; anchor: CommentAnchor; text: string }
+  | { action: 'reply'; threadId: string; text: string }
+  | { action: 'resolve' | 'reopen'; threadId: string }
+  | { action: 'go'; anchor: CommentAnchor };
+
+/** `rp-comment`: a comment thread was started, answered, resolved or reopened in this browser. */
+export interface RpCommentDetail {
+  action: 'start' | 'reply' | 'resolve' | 'reopen';
+  threadId: string;
+  anchor: CommentAnchor;
+}
+
 /** Each rp-* event's detail. */
 export interface RpEventDetails {
   'rp-change': RpChangeDetail;
@@ -93,6 +122,10 @@ export interface RpEventDetails {
   'rp-scenario-restored': ScenarioEventDetail;
   'rp-scenario-chosen': ScenarioEventDetail;
   'rp-snapshot-restored': SnapshotRestoredDetail;
+  'rp-signoff-request': SignoffRequest;
+  'rp-signoff': RpSignoffDetail;
+  'rp-comment-request': CommentRequest;
+  'rp-comment': RpCommentDetail;
 }
 
 export type RpEventName = keyof RpEventDetails;

@@ -69,6 +69,7 @@ const styleSources = (() => {
 test('every element is found with its JSDoc', () => {
   assert.deepEqual(all.map((e) => e.tag).sort(), [
     'rp-budget-grid',
+    'rp-comments-panel',
     'rp-compare',
     'rp-export-menu',
     'rp-findings',
@@ -78,6 +79,7 @@ test('every element is found with its JSDoc', () => {
     'rp-planner',
     'rp-planner-compare',
     'rp-scenario-bar',
+    'rp-signoff-panel',
     'rp-split-grid',
     'rp-target-groups',
   ]);

@@ -1,0 +1,295 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as Y from 'yjs';
+import type { Plan } from '../../src/model/plan.ts';
+import type { FindingLocation } from '../../src/model/finding.ts';
+import type { CommentAnchor, Signoff, SignoffRound } from '../../src/model/negotiation.ts';
+import type { PlanState } from '../../src/sync/state.ts';
+import type { ScenarioStore } from '../../src/store/types.ts';
+import { DeferredPlanState, liveStateOf } from '../../src/sync/deferred-state.ts';
+import { planFingerprint } from '../../src/export/fingerprint.ts';
+import type { SignoffExport } from '../../src/export/index.ts';
+import { compare, type InputDifference } from '../../src/compare/index.ts';
+import {
+  addSignoff,
+  anchorOf,
+  observeComments,
+  observeSignoffs,
+  openRound,
+  outdatedFingerprints,
+  placeOf,
+  readComments,
+  readSignoffs,
+  reply,
+  setResolved,
+  signedPlan,
+  signoffStatus,
+  startThread,
+  type CommentThread,
+  type NegotiationProblem,
+  type SignoffStatus,
+} from '../../src/negotiation/index.ts';
+import { emit, type CommentRequest, type RpEvent, type SignoffRequest } from '../shared/events.ts';
+import { newId } from '../shared/new-id.ts';
+
+/** What the controller reads from the planner, each time it needs it. */
+export interface NegotiationSettings {
+  state: PlanState | null;
+  store: ScenarioStore | null;
+  /** The open scenario's id; '' while nothing is stored. */
+  scenarioId: string;
+  userName: string;
+  locked: boolean;
+}
+
+export interface NegotiationEvents {
+  /** Move focus to where a comment points. */
+  focus(location: FindingLocation): void;
+  /** A comment was asked for before the plan had a stored scenario: store it now. */
+  store(): void;
+  problem(problem: NegotiationProblem): void;
+}
+
+/** The scenario's sign-offs as the planner's `signoffs` getter gives them. */
+export interface SignoffsView extends SignoffExport {
+  round: SignoffRound | null;
+  signoffs: Signoff[];
+  /** Where the round stands for the plan as it is now; null until worked out (or no round and not chosen). */
+  status: SignoffStatus | null;
+}
+
+type Request = { kind: 'signoff'; detail: SignoffRequest } | { kind: 'comment'; detail: CommentRequest };
+
+const docOf = (state: PlanState | null): Y.Doc | null => {
+  if (!state) return null;
+  const live = state instanceof DeferredPlanState ? state.liveState : state;
+  return (live as { doc?: Y.Doc } | null)?.doc ?? null;
+};
+
+/**
+ * Sign-offs and comment threads of the open scenario (src/negotiation), read from and written to
+ * its Y.Doc: shown by <rp-signoff-panel> and <rp-comments-panel>, told to the host as rp-signoff
+ * and rp-comment. A scenario only looked at has no document yet and nothing recorded; the first
+ * sign-off or comment loads its live state (a comment before anything is stored stores it first).
+ */
+export class NegotiationController implements ReactiveController {
+  round: SignoffRound | null = null;
+  signoffs: Signoff[] = [];
+  status: SignoffStatus | null = null;
+  changes: ReadonlyMap<string, readonly InputDifference[] | null> = new Map();
+  threads: CommentThread[] = [];
+  chosen = false;
+  /** The cell or field last selected: where a new comment goes. */
+  anchor: CommentAnchor | null = null;
+
+  private state: PlanState | null = null;
+  private doc: Y.Doc | null = null;
+  private store: ScenarioStore | null = null;
+  private scenarioId = '';
+  private offs: (() => void)[] = [];
+  private storeOff: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private run = 0;
+  private pending: Request[] = [];
+  private diffCache = new Map<string, { plan: Plan; list: readonly InputDifference[] | null }>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly settings: () => NegotiationSettings,
+    private readonly events: NegotiationEvents,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('rp-select', this.onSelect);
+    this.host.addEventListener('rp-signoff-request', this.onSignoffRequest);
+    this.host.addEventListener('rp-comment-request', this.onCommentRequest);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('rp-select', this.onSelect);
+    this.host.removeEventListener('rp-signoff-request', this.onSignoffRequest);
+    this.host.removeEventListener('rp-comment-request', this.onCommentRequest);
+    clearTimeout(this.timer);
+  }
+
+  hostUpdate(): void {
+    const s = this.settings();
+    if (s.state !== this.state) this.bind(s.state);
+    if (s.store !== this.store || s.scenarioId !== this.scenarioId) {
+      this.store = s.store;
+      this.scenarioId = s.scenarioId;
+      this.storeOff?.();
+      this.storeOff = s.store?.subscribe((e) => e.type === 'list' && void this.readChosen()) ?? null;
+      void this.readChosen();
+    }
+    if (this.pending.length > 0 && s.scenarioId) {
+      const queued = this.pending;
+      this.pending = [];
+      for (const r of queued) void this.handle(r);
+    }
+  }
+
+  /** The sign-offs as the `signoffs` getter and an export take them. */
+  get view(): SignoffsView {
+    return { round: this.round, signoffs: this.signoffs, status: this.status };
+  }
+
+  private bind(state: PlanState | null): void {
+    for (const off of this.offs) off();
+    this.offs = [];
+    this.state = state;
+    this.doc = null;
+    this.diffCache.clear();
+    this.round = null;
+    this.signoffs = [];
+    this.threads = [];
+    this.status = null;
+    if (!state) return;
+    this.offs.push(
+      state.subscribe(() => {
+        if (!this.doc) this.attach();
+        this.schedule();
+      }),
+    );
+    this.attach();
+    this.schedule();
+  }
+
+  /** Follows the live document once it is there (a scenario only looked at has none). */
+  private attach(): void {
+    const doc = docOf(this.state);
+    if (!doc || doc === this.doc) return;
+    this.doc = doc;
+    this.offs.push(
+      observeSignoffs(doc, () => this.schedule()),
+      observeComments(doc, () => this.schedule()),
+    );
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 60);
+  }
+
+  private async readChosen(): Promise<void> {
+    const store = this.store;
+    const id = this.scenarioId;
+    const chosen = store && id ? ((await store.list()).find((x) => x.id === id)?.chosen ?? false) : false;
+    if (store !== this.store || id !== this.scenarioId || chosen === this.chosen) return;
+    this.chosen = chosen;
+    this.schedule();
+  }
+
+  /** Reads what the document holds and works out the round's status for the plan as it is now. */
+  async refresh(): Promise<void> {
+    const run = ++this.run;
+    const state = this.state;
+    if (!state) return;
+    const plan = state.plan;
+    const doc = this.doc;
+    const problems: NegotiationProblem[] = [];
+    if (doc) {
+      const s = readSignoffs(doc);
+      const c = readComments(doc, plan);
+      this.round = s.round;
+      this.signoffs = s.signoffs;
+      this.threads = c.threads;
+      problems.push(...s.problems, ...c.problems);
+    }
+    let status: SignoffStatus | null = null;
+    if (this.round || this.signoffs.length > 0 || this.chosen) {
+      const fingerprint = await planFingerprint(plan);
+      if (run !== this.run) return;
+      status = signoffStatus(plan, fingerprint, this.round, this.signoffs);
+      this.changes = this.diffs(status, plan);
+    }
+    this.status = status;
+    for (const p of problems) this.events.problem(p);
+    this.host.requestUpdate();
+  }
+
+  /** What changed since each outdated version, against the signed plan kept in the document. */
+  private diffs(status: SignoffStatus, plan: Plan): Map<string, readonly InputDifference[] | null> {
+    const out = new Map<string, readonly InputDifference[] | null>();
+    for (const fp of outdatedFingerprints(status)) {
+      const cached = this.diffCache.get(fp);
+      if (cached?.plan === plan) {
+        out.set(fp, cached.list);
+        continue;
+      }
+      const signed = this.doc ? signedPlan(this.doc, fp) : null;
+      let list: readonly InputDifference[] | null;
+      try {
+        list = signed ? compare(signed, plan).inputs : null;
+      } catch {
+        list = null;
+      }
+      this.diffCache.set(fp, { plan, list });
+      out.set(fp, list);
+    }
+    return out;
+  }
+
+  private readonly onSelect = (e: Event): void => {
+    const cell = (e as RpEvent<'rp-select'>).detail;
+    if (cell) this.anchor = anchorOf(cell) ?? this.anchor;
+  };
+
+  private readonly onSignoffRequest = (e: Event): void => {
+    e.stopPropagation();
+    void this.handle({ kind: 'signoff', detail: (e as RpEvent<'rp-signoff-request'>).detail });
+  };
+
+  private readonly onCommentRequest = (e: Event): void => {
+    e.stopPropagation();
+    const detail = (e as RpEvent<'rp-comment-request'>).detail;
+    if (detail?.action === 'go') return this.events.focus(placeOf(detail.anchor));
+    void this.handle({ kind: 'comment', detail });
+  };
+
+  private async handle(r: Request): Promise<void> {
+    const s = this.settings();
+    if (s.locked || !r.detail || !s.state) return;
+    if (!s.scenarioId) {
+      // Nothing stored yet: what is recorded must land in the stored scenario's document.
+      this.pending.push(r);
+      this.events.store();
+      return;
+    }
+    const live = await liveStateOf(s.state).catch(() => null);
+    if (!live || s.state !== this.settings().state) return;
+    this.attach();
+    if (r.kind === 'signoff') await this.signoff(live.doc, live.plan, r.detail, s.userName);
+    else this.comment(live.doc, r.detail, s.userName);
+    await this.refresh();
+  }
+
+  private async signoff(doc: Y.Doc, plan: Plan, d: SignoffRequest, userName: string): Promise<void> {
+    const fingerprint = await planFingerprint(plan);
+    let signoff: Signoff | null = null;
+    if (d.action === 'open') openRound(doc, userName);
+    else signoff = addSignoff(doc, plan, fingerprint, { id: newId('so'), party: d.party, name: d.name, role: d.role });
+    if (d.action === 'sign' && !signoff) return;
+    const s = readSignoffs(doc);
+    const complete = signoffStatus(plan, fingerprint, s.round, s.signoffs).complete;
+    emit(this.host, 'rp-signoff', { action: d.action, signoff, fingerprint, complete });
+  }
+
+  private comment(doc: Y.Doc, d: CommentRequest, userName: string): void {
+    if (d.action === 'go') return;
+    const author = userName;
+    if (d.action === 'start') {
+      const threadId = newId('c');
+      if (startThread(doc, d.anchor, { threadId, messageId: newId('m'), author, text: d.text }).ok)
+        emit(this.host, 'rp-comment', { action: 'start', threadId, anchor: d.anchor });
+      return;
+    }
+    const done =
+      d.action === 'reply'
+        ? reply(doc, { threadId: d.threadId, messageId: newId('m'), author, text: d.text })
+        : setResolved(doc, d.threadId, d.action === 'resolve');
+    const anchor = this.threads.find((t) => t.id === d.threadId)?.anchor;
+    if (done.ok && anchor) emit(this.host, 'rp-comment', { action: d.action, threadId: d.threadId, anchor });
+  }
+}
