@@ -30,6 +30,9 @@ import {
 } from '../../src/negotiation/index.ts';
 import { emit, type CommentRequest, type RpEvent, type SignoffRequest } from '../shared/events.ts';
 import { newId } from '../shared/new-id.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
+import type { SignoffSectionView } from '../signoff/signoff-section.ts';
+import type { CommentsAsideView } from '../comments/comments-aside.ts';
 
 /** What the controller reads from the planner, each time it needs it. */
 export interface NegotiationSettings {
@@ -128,6 +131,17 @@ export class NegotiationController implements ReactiveController {
       this.pending = [];
       for (const r of queued) void this.handle(r);
     }
+  }
+
+  /** What the sign-off card shows, from the planner's view. */
+  signoffView(v: { locale: Locale; locked: boolean; userName: string }): SignoffSectionView {
+    const { locale, locked, userName } = v;
+    return { locale, locked, userName, chosen: this.chosen, status: this.status, changes: this.changes };
+  }
+
+  /** What the comments panel shows, from the planner's view. */
+  commentsView(v: { locale: Locale; locked: boolean }, plan: Plan): CommentsAsideView {
+    return { locale: v.locale, locked: v.locked, plan, threads: this.threads, anchor: this.anchor };
   }
 
   /** The sign-offs as the `signoffs` getter and an export take them. */
@@ -233,7 +247,12 @@ export class NegotiationController implements ReactiveController {
 
   private readonly onSelect = (e: Event): void => {
     const cell = (e as RpEvent<'rp-select'>).detail;
-    if (cell) this.anchor = anchorOf(cell) ?? this.anchor;
+    const anchor = cell ? anchorOf(cell) : null;
+    if (!anchor) return;
+    this.anchor = anchor;
+    // Straight to the panel: a selection moving through a grid should not render the whole planner.
+    const panel = this.host.shadowRoot?.querySelector('rp-comments-panel');
+    if (panel) panel.anchor = anchor;
   };
 
   private readonly onSignoffRequest = (e: Event): void => {
