@@ -183,6 +183,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       return Promise.resolve();
     },
     async onRequest({ request, response }) {
+      const path = (request.url ?? '').split('?')[0]!;
+      if (path.endsWith('/admission')) {
+        // A browser never sees the HTTP status of a refused WebSocket handshake: it asks here why.
+        const turndown = gate.wouldTurnDown(request);
+        response.writeHead(turndown?.status ?? 200, {
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-store',
+          'Access-Control-Allow-Origin': '*',
+        });
+        response.end(JSON.stringify(turndown ? { ok: false, reason: turndown.reason } : { ok: true }));
+        throw null;
+      }
       if (request.url !== '/health') return;
       const s = stats();
       const memory = process.memoryUsage();

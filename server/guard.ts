@@ -112,10 +112,10 @@ export class Gate {
    * closes; null when admitted, else why not.
    */
   admit(request: IncomingMessage): Turndown | null {
+    const turndown = this.wouldTurnDown(request);
+    if (turndown) return turndown;
     const ip = this.clientAddress(request);
-    if (this.total >= this.limits.maxSockets) return { status: 503, reason: 'server-full' };
     const n = this.perIp.get(ip) ?? 0;
-    if (n >= this.limits.maxSocketsPerIp) return { status: 429, reason: 'too-many-sockets' };
     this.perIp.set(ip, n + 1);
     this.total++;
     let released = false;
@@ -127,6 +127,14 @@ export class Gate {
       if (left > 0) this.perIp.set(ip, left);
       else this.perIp.delete(ip);
     });
+    return null;
+  }
+
+  /** What a handshake from this client would get now, without taking a slot (GET /admission). */
+  wouldTurnDown(request: IncomingMessage): Turndown | null {
+    if (this.total >= this.limits.maxSockets) return { status: 503, reason: 'server-full' };
+    const n = this.perIp.get(this.clientAddress(request)) ?? 0;
+    if (n >= this.limits.maxSocketsPerIp) return { status: 429, reason: 'too-many-sockets' };
     return null;
   }
 

@@ -70,9 +70,9 @@ export const collabUi = {
     nl: 'De werksessieserver is vol. Er wordt automatisch opnieuw verbonden; u kunt verder werken, uw wijzigingen blijven op dit apparaat bewaard.',
     en: 'The workshop server is full. The connection is retried automatically; you can keep working, your changes are kept on this device.',
   },
-  'collab.error.server-busy': {
-    nl: 'De werksessieserver neemt nu geen nieuwe verbindingen aan (te veel verbindingen). Er wordt automatisch opnieuw verbonden; sluit andere tabbladen met dit plan als dat niet lukt.',
-    en: 'The workshop server does not accept new connections right now (too many connections). The connection is retried automatically; close other tabs with this plan if it keeps failing.',
+  'collab.error.too-many-sockets': {
+    nl: 'Vanaf uw adres zijn te veel verbindingen met de werksessie open (veel tabbladen, of veel deelnemers achter één netwerk). Er wordt automatisch opnieuw verbonden; sluit tabbladen met dit plan die u niet gebruikt. Uw wijzigingen blijven op dit apparaat bewaard.',
+    en: 'Too many connections to the workshop are open from your address (many tabs, or many participants behind one network). The connection is retried automatically; close tabs with this plan you are not using. Your changes are kept on this device.',
   },
   'collab.error.auth-timeout': {
     nl: 'Aanmelden bij de werksessie duurde te lang. Er wordt automatisch opnieuw verbonden; controleer uw netwerk als dit blijft gebeuren.',

@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import type * as Y from 'yjs';
 import { safely } from '../safely.ts';
 import { collabError, closeError, handshakeError, refusalError, RESYNC_CODES, type CollabError } from './errors.ts';
+import { askAdmission } from './admission.ts';
 import { fetchRoomState } from './room-state.ts';
 import { takeOver } from './take-over.ts';
 import {
@@ -139,6 +140,10 @@ class Session implements CollabSession {
   private signedInAt = 0;
   /** A refusal reported on this socket already (the close that follows repeats it). */
   private refusalReported = false;
+  /** The current socket opened (its handshake passed). */
+  private socketOpened = false;
+  /** The current socket's refused handshake was told already (Node's `ws` names the status). */
+  private handshakeTold = false;
   /** The refused edit that the last take-over answered; cleared once everything is acknowledged. */
   private refusal: CollabError | null = null;
   private cancelFetch: (() => void) | null = null;
@@ -207,6 +212,7 @@ class Session implements CollabSession {
     });
     provider.on('open', () => {
       this.refusalReported = false;
+      this.socketOpened = true;
     });
     provider.on('authenticated', ({ scope }: { scope: string }) => {
       this.readOnly = scope === 'readonly';
@@ -245,7 +251,9 @@ class Session implements CollabSession {
   private watchHandshake(polyfill: unknown): unknown {
     const report = (status: number) => {
       const error = handshakeError(status);
-      if (error) this.report(error);
+      if (!error) return;
+      this.handshakeTold = true;
+      this.report(error);
     };
     const Base = polyfill as new (...args: unknown[]) => {
       addEventListener?(t: string, f: (e: unknown) => void): void;
@@ -264,6 +272,11 @@ class Session implements CollabSession {
   /** The socket closed: how long until the next attempt, or none (stopped, or a refused edit). */
   private beforeReconnect(socket: SocketProvider, event: { code: number; reason?: string }): void {
     const error = closeError(event.code, String(event.reason ?? ''));
+    const neverOpened = !this.socketOpened && !this.handshakeTold;
+    this.socketOpened = false;
+    this.handshakeTold = false;
+    // Closed before it opened: maybe the handshake was turned down (429/503), which a browser does not show.
+    if (neverOpened && error === null && !this.ended) this.askWhyRefused();
     if (this.ended || this.status === 'refused' || (error && (RESYNC_CODES.has(error.code) || !error.retrying))) {
       socket.shouldConnect = false;
       return;
@@ -273,6 +286,12 @@ class Session implements CollabSession {
     this.failures = healthy ? 0 : this.failures + 1;
     // A plain drop after a healthy connection: at once (the provider's 1 s); else back off.
     socket.configuration.delay = healthy && error === null ? MIN_RETRY_MS : retryDelay(this.failures);
+  }
+
+  private askWhyRefused(): void {
+    void askAdmission(this.options.url).then((error) => {
+      if (error && !this.ended && this.status !== 'connected' && this.status !== 'refused') this.report(error);
+    });
   }
 
   /** The server refused an edit: stop, take over the room's state, join again. */

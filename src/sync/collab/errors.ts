@@ -24,7 +24,7 @@ export type CollabErrorCode =
   | 'malformed'
   | 'too-many-rooms'
   | 'server-full'
-  | 'server-busy'
+  | 'too-many-sockets'
   | 'auth-timeout'
   | 'unauthenticated'
   | 'invalid-update'
@@ -84,7 +84,9 @@ export function closeError(code: number, reason = ''): CollabError | null {
   }
 }
 
-/** The error for a refused WebSocket handshake (HTTP 429 too many sockets, 503 server full). */
+/** The error for a refused WebSocket handshake (HTTP 429 too many sockets from this address, 503 server full). */
 export function handshakeError(status: number): CollabError | null {
-  return status === 429 || status === 503 ? collabError('server-busy') : null;
+  if (status === 429) return collabError('too-many-sockets');
+  if (status === 503) return collabError('server-full');
+  return null;
 }

@@ -62,8 +62,8 @@ test('sign-in refusals: the new reasons have their own message; an unknown one s
 });
 
 test('a handshake turned down (HTTP 429 too many sockets, 503 server full): a message, retried', () => {
-  assertMessage(handshakeError(429), 'server-busy', true);
-  assertMessage(handshakeError(503), 'server-busy', true);
+  assertMessage(handshakeError(429), 'too-many-sockets', true);
+  assertMessage(handshakeError(503), 'server-full', true);
   assert.equal(handshakeError(500), null);
   assertMessage(collabError('resync-failed'), 'resync-failed', false);
 });
