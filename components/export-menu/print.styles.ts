@@ -30,6 +30,12 @@ tfoot td { font-weight: 700; }
   position: fixed; top: 40%; left: 0; right: 0; text-align: center; pointer-events: none;
   font-size: 90pt; font-weight: 700; color: rgba(192, 0, 0, 0.12); transform: rotate(-30deg);
 }
+.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm 6mm; }
+table.signature { break-inside: avoid; margin: 0; }
+table.signature caption { text-align: left; font-weight: 700; padding-bottom: 1mm; }
+table.signature th { width: 28%; background: none; font-weight: 400; }
+table.signature td { height: 7mm; }
+table.signature tr:last-child td { height: 16mm; }
 .page-footer { margin-top: 8mm; font-size: 8pt; color: #444; text-align: center; }
 @media screen {
   body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm 20mm; }

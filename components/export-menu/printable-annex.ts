@@ -62,8 +62,31 @@ function renderTable(doc: Document, table: Table, locale: AnnexDoc['locale'], ca
   return out;
 }
 
+/** One box per party: name and role over the lines to fill in; a box never breaks over two pages. */
+function renderSignatures(doc: Document, block: Extract<Block, { kind: 'signatures' }>): Node {
+  const out = el(doc, 'div', undefined, 'signatures');
+  for (const party of block.parties) {
+    const t = el(doc, 'table', undefined, 'signature');
+    const cap = el(doc, 'caption', `${party.name} (${party.role})`);
+    t.append(cap);
+    const body = el(doc, 'tbody');
+    for (const label of block.fields) {
+      const tr = el(doc, 'tr');
+      const th = el(doc, 'th', label);
+      th.scope = 'row';
+      tr.append(th, el(doc, 'td', ''));
+      body.append(tr);
+    }
+    t.append(body);
+    out.append(t);
+  }
+  return out;
+}
+
 function renderBlock(doc: Document, block: Block, locale: AnnexDoc['locale']): Node {
   switch (block.kind) {
+    case 'signatures':
+      return renderSignatures(doc, block);
     case 'heading':
       return el(doc, block.level === 1 ? 'h1' : block.level === 2 ? 'h2' : 'h3', block.text);
     case 'paragraph':

@@ -11,6 +11,14 @@ import { describeFunderShare, formatDate, shareOf } from './format.ts';
 import { monitoringBlocks } from './monitoring.ts';
 import { signoffBlocks } from './signoffs-section.ts';
 import {
+  funderAnnexParties,
+  leadAnnexParties,
+  mainAgreementBlocks,
+  planParties,
+  signatureBlocks,
+  type SignatureParty,
+} from './signature-block.ts';
+import {
   funderSchedule,
   funderScheduleTable,
   passOnScheduleTable,
@@ -61,7 +69,9 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; strong?: boolean }
   /** `caption: false` when the heading above already names the table. */
-  | { kind: 'table'; table: Table; caption: boolean };
+  | { kind: 'table'; table: Table; caption: boolean }
+  /** One block per party to sign, each with the same empty fields (name, function, date, signature). */
+  | { kind: 'signatures'; parties: SignatureParty[]; fields: string[] };
 
 export interface AnnexDoc {
   locale: Locale;
@@ -98,8 +108,9 @@ function meta(ctx: ExportContext): string[] {
   ];
 }
 
+/** The draft notice (if any) and the main agreement this annex belongs to. */
 function head(ctx: ExportContext): Block[] {
-  return ctx.draft ? [p(tx('draftNotice', ctx.locale), true)] : [];
+  return [...(ctx.draft ? [p(tx('draftNotice', ctx.locale), true)] : []), ...mainAgreementBlocks(ctx)];
 }
 
 /** A table, or one line saying there is nothing to list. */
@@ -147,10 +158,11 @@ function marketShare(ctx: ExportContext): Block[] {
  * What every annex agrees on: the execution model, market shares and deductible (Zvw only), double
  * financing, patients' representation, evaluation moments and the free-text clauses.
  */
-function agreements(ctx: ExportContext, zvw: boolean): Block[] {
+function agreements(ctx: ExportContext, zvw: boolean, municipal = false): Block[] {
   const { plan, locale: l } = ctx;
   const clauses: [keyof Clauses, Parameters<typeof tx>[0]][] = [
-    ['declaration', 'clauseDeclaration'],
+    // Declaring is the Zvw's word; a municipality is invoiced (Wmo 2015, Jeugdwet, Wpg).
+    ['declaration', municipal ? 'clauseInvoicing' : 'clauseDeclaration'],
     ['informationExchange', 'clauseInformation'],
     ['evaluation', 'clauseEvaluation'],
     ['controls', 'clauseControls'],
@@ -166,7 +178,7 @@ function agreements(ctx: ExportContext, zvw: boolean): Block[] {
         ]
       : []),
     h(2, tx('secDoubleFunding', l)),
-    p(tx('doubleFundingStatement', l)),
+    p(tx(municipal ? 'doubleFundingStatementMunicipal' : 'doubleFundingStatement', l)),
     h(3, tx('doubleFundingMeasures', l)),
     ...textBlocks(plan.clauses.doubleFunding, l),
     h(2, tx('secPatients', l)),
@@ -276,7 +288,7 @@ export function planAnnex(ctx: ExportContext): AnnexDoc {
       ...agreements(ctx, true),
       ...monitoringBlocks(ctx),
       ...signoffBlocks(ctx),
-      p(tx('fingerprintNote', l)),
+      ...signatureBlocks(ctx, planParties(ctx)),
     ],
   };
 }
@@ -306,6 +318,13 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
   const funder = plan.funders.find((f) => f.id === funderId);
   if (!funder) throw new ExportError('unknown-funder', txMsg('error.unknown-funder', { id: funderId }));
   const zvw = names.isZvw(funder.domainId);
+  const domainKind = plan.domains.find((d) => d.id === funder.domainId)?.kind;
+  // A municipality's annex speaks the words of its own law: Wmo 2015, Jeugdwet or Wpg.
+  const municipal = !zvw && (funder.kind === 'municipality' || domainKind === 'wmo' || domainKind === 'jw');
+  const socialKey =
+    domainKind === 'wmo' || domainKind === 'jw' || domainKind === 'wpg'
+      ? (`socialDomainStatement.${domainKind}` as const)
+      : 'socialDomainStatement';
   const amount = funderAmount(ctx, funder.id);
   const domainAmount = allocation.byDomain
     .filter((d) => d.domainId === funder.domainId)
@@ -403,12 +422,7 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
     blocks: [
       ...head(ctx),
       ...section(planFieldsTable(ctx, zvw)),
-      ...(zvw
-        ? []
-        : [
-            h(2, tx('secSocialDomain', l)),
-            p(tx('socialDomainStatement', l, { domain: names.domain(funder.domainId) })),
-          ]),
+      ...(zvw ? [] : [h(2, tx('secSocialDomain', l)), p(tx(socialKey, l, { domain: names.domain(funder.domainId) }))]),
       ...section(share),
       ...(calendarYears.length > 1 ? section(yearTable) : []),
       h(2, tx('secPayees', l)),
@@ -418,9 +432,16 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
       ...section(targetGroupsTable(ctx)),
       h(2, tx('secSplit', l)),
       tbl(domainsTable(ctx)),
-      ...agreements(ctx, zvw),
+      ...agreements(ctx, zvw, municipal),
       ...signoffBlocks(ctx),
-      p(tx('fingerprintNote', l)),
+      ...signatureBlocks(
+        ctx,
+        funderAnnexParties(
+          ctx,
+          funder,
+          schedule.payees.flatMap((x) => (x.providerId === null ? [] : [x.providerId])),
+        ),
+      ),
     ],
   };
 }
@@ -519,7 +540,7 @@ export function leadAnnex(ctx: ExportContext): AnnexDoc {
       ...section(targetGroupsTable(ctx)),
       ...agreements(ctx, true),
       ...signoffBlocks(ctx),
-      p(tx('fingerprintNote', l)),
+      ...signatureBlocks(ctx, leadAnnexParties(ctx)),
     ],
   };
 }

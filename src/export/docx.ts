@@ -53,8 +53,55 @@ function renderTable(d: Docx, table: Table, locale: AnnexDoc['locale']): DocxTyp
   return new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows });
 }
 
+/** Twips (1/1440 inch): room to sign by hand. */
+const SIGNATURE_HEIGHT = 1000;
+
+/**
+ * One table per party: its name and role over the fields to fill in (name, function, date,
+ * signature), kept on one page (rows never split, each row kept with the next).
+ */
+function renderSignatures(
+  d: Docx,
+  block: Extract<Block, { kind: 'signatures' }>,
+): (DocxTypes.Paragraph | DocxTypes.Table)[] {
+  const para = (text: string, bold: boolean, keepNext: boolean) =>
+    new d.Paragraph({ keepNext, keepLines: true, children: [new d.TextRun({ text, bold, size: 20 })] });
+  return block.parties.flatMap((party) => {
+    const last = block.fields.length - 1;
+    const rows = [
+      new d.TableRow({
+        cantSplit: true,
+        children: [new d.TableCell({ columnSpan: 2, children: [para(`${party.name} (${party.role})`, true, true)] })],
+      }),
+      ...block.fields.map(
+        (label, i) =>
+          new d.TableRow({
+            cantSplit: true,
+            ...(i === last ? { height: { value: SIGNATURE_HEIGHT, rule: d.HeightRule.ATLEAST } } : {}),
+            children: [
+              new d.TableCell({
+                width: { size: 25, type: d.WidthType.PERCENTAGE },
+                children: [para(label, false, i < last)],
+              }),
+              new d.TableCell({
+                width: { size: 75, type: d.WidthType.PERCENTAGE },
+                children: [para('', false, i < last)],
+              }),
+            ],
+          }),
+      ),
+    ];
+    return [
+      new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows }),
+      new d.Paragraph({ children: [] }),
+    ];
+  });
+}
+
 function renderBlock(d: Docx, block: Block, locale: AnnexDoc['locale']): (DocxTypes.Paragraph | DocxTypes.Table)[] {
   switch (block.kind) {
+    case 'signatures':
+      return renderSignatures(d, block);
     case 'heading': {
       const level = { 1: d.HeadingLevel.HEADING_1, 2: d.HeadingLevel.HEADING_2, 3: d.HeadingLevel.HEADING_3 }[
         block.level

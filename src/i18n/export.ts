@@ -34,9 +34,22 @@ export const exportMsg = {
   exportDate: { nl: 'Datum', en: 'Date' },
   fingerprint: { nl: 'Vingerafdruk van de inhoud (SHA-256)', en: 'Content fingerprint (SHA-256)' },
   fingerprintNote: {
-    nl: 'De vingerafdruk is berekend over het volledige plan; elke wijziging geeft een andere waarde.',
-    en: 'The fingerprint is computed over the whole plan; any change gives a different value.',
+    nl: 'De vingerafdruk is een controlegetal dat uit alle cijfers en afspraken van dit plan wordt berekend. Het staat ook onderaan elke pagina. Tekent elke partij een eigen exemplaar, dan zien partijen aan dit getal dat zij dezelfde cijfers ondertekenen: verandert er één bedrag of één woord, dan is het getal anders.',
+    en: 'The fingerprint is a check number computed from every figure and agreement in this plan. It is also at the foot of every page. When each party signs its own copy, the parties can see from this number that they sign the same figures: change one amount or one word and the number is different.',
   },
+  mainAgreement: {
+    nl: 'Deze bijlage hoort bij de hoofdovereenkomst ______________________________ (naam en kenmerk) van __________ (datum) en maakt daar deel van uit. Bij strijd gaat de hoofdovereenkomst voor, behalve voor de bedragen en het betaalschema in deze bijlage.',
+    en: 'This annex belongs to and forms part of the main agreement ______________________________ (name and reference) of __________ (date). In case of conflict the main agreement prevails, except for the amounts and the payment schedule in this annex.',
+  },
+  secSignatures: { nl: 'Ondertekening', en: 'Signatures' },
+  signaturesIntro: {
+    nl: 'Aldus overeengekomen en ondertekend door de partijen bij deze bijlage, elk in een eigen exemplaar met dezelfde vingerafdruk.',
+    en: 'Agreed and signed by the parties to this annex, each in its own copy with the same fingerprint.',
+  },
+  signName: { nl: 'Naam', en: 'Name' },
+  signFunction: { nl: 'Functie', en: 'Position' },
+  signDate: { nl: 'Datum', en: 'Date' },
+  signSignature: { nl: 'Handtekening', en: 'Signature' },
   notFilledIn: { nl: '(niet ingevuld)', en: '(not filled in)' },
   none: { nl: 'geen', en: 'none' },
   yes: { nl: 'ja', en: 'yes' },
@@ -232,8 +245,13 @@ export const exportMsg = {
     nl: 'Partijen verklaren dat de activiteiten in deze bijlage niet ook via een andere prestatie of bekostiging worden vergoed (geen dubbele bekostiging).',
     en: 'The parties declare that the activities in this annex are not also paid through another payment title or funding (no double financing).',
   },
+  doubleFundingStatementMunicipal: {
+    nl: 'Partijen verklaren dat de activiteiten in deze bijlage niet ook op een andere manier worden vergoed, zoals via een maatwerkvoorziening, een subsidie of een Zvw-prestatie (geen dubbele bekostiging).',
+    en: 'The parties declare that the activities in this annex are not also paid another way, such as through a tailored provision (maatwerkvoorziening), a subsidy or a Zvw payment title (no double financing).',
+  },
   doubleFundingMeasures: { nl: 'Maatregelen tegen dubbele bekostiging', en: 'Measures against double financing' },
   clauseDeclaration: { nl: 'Declaratieproces', en: 'Declaration process' },
+  clauseInvoicing: { nl: 'Facturatie en betaling', en: 'Invoicing and payment' },
   clauseInformation: { nl: 'Informatie-uitwisseling', en: 'Information exchange' },
   clauseEvaluation: { nl: 'Evaluatie', en: 'Evaluation' },
   clauseControls: { nl: 'Controles', en: 'Controls' },
@@ -299,6 +317,18 @@ export const exportMsg = {
   marketShareRule: {
     nl: 'Elke zorgverzekeraar betaalt zijn eigen marktaandeel van het Zvw-deel: zijn aantal verzekerden in het verzorgingsgebied op de peildatum, van alle verzekerden daar. Wat geen gecontracteerde zorgverzekeraar dekt, blijft niet gedekt en komt niet ten laste van de anderen.',
     en: 'Each insurer pays its own market share of the Zvw part: its number of insured in the service area on the reference date, out of all insured there. What no contracting insurer covers stays uncovered and is not charged to the others.',
+  },
+  'socialDomainStatement.wmo': {
+    nl: 'Uw bijdrage valt onder de {domain} en wordt door de gemeente betaald uit haar eigen middelen voor maatschappelijke ondersteuning: elk wettelijk domein blijft verantwoordelijk voor zijn eigen bijdrage aan de samenwerking (handleiding, "Waarvoor te gebruiken?"). Het gaat om samenwerking en afstemming rond een groep inwoners, niet om een maatwerkvoorziening voor één inwoner. De Zvw-prestatie, het eigen risico en de marktaandelen gelden niet voor uw bijdrage.',
+    en: 'Your contribution falls under the {domain} (Social Support Act) and is paid by the municipality from its own means for social support: each legal domain stays responsible for its own contribution to the cooperation (handbook, "Waarvoor te gebruiken?"). It pays for cooperation and coordination around a group of residents, not for a tailored provision (maatwerkvoorziening) for one resident. The Zvw payment title, the deductible and the market shares do not apply to your contribution.',
+  },
+  'socialDomainStatement.jw': {
+    nl: 'Uw bijdrage valt onder de {domain} en wordt door de gemeente betaald uit haar eigen middelen voor jeugdhulp: elk wettelijk domein blijft verantwoordelijk voor zijn eigen bijdrage aan de samenwerking (handleiding, "Waarvoor te gebruiken?"). Het gaat om samenwerking en afstemming rond een groep jeugdigen en gezinnen, niet om een individuele voorziening voor één jeugdige. De Zvw-prestatie, het eigen risico en de marktaandelen gelden niet voor uw bijdrage.',
+    en: 'Your contribution falls under the {domain} (Youth Act) and is paid by the municipality from its own means for youth care: each legal domain stays responsible for its own contribution to the cooperation (handbook, "Waarvoor te gebruiken?"). It pays for cooperation and coordination around a group of young people and families, not for an individual provision for one young person. The Zvw payment title, the deductible and the market shares do not apply to your contribution.',
+  },
+  'socialDomainStatement.wpg': {
+    nl: 'Uw bijdrage valt onder de {domain} (Wet publieke gezondheid) en wordt door de gemeente betaald uit haar eigen middelen voor publieke gezondheid: elk wettelijk domein blijft verantwoordelijk voor zijn eigen bijdrage aan de samenwerking (handleiding, "Waarvoor te gebruiken?"). De Zvw-prestatie, het eigen risico en de marktaandelen gelden niet voor uw bijdrage.',
+    en: 'Your contribution falls under the {domain} (Public Health Act) and is paid by the municipality from its own means for public health: each legal domain stays responsible for its own contribution to the cooperation (handbook, "Waarvoor te gebruiken?"). The Zvw payment title, the deductible and the market shares do not apply to your contribution.',
   },
   socialDomainStatement: {
     nl: 'Uw bijdrage valt onder {domain} en wordt vanuit uw eigen domein bekostigd: elk wettelijk domein blijft verantwoordelijk voor zijn eigen bijdrage aan de samenwerking (handleiding, "Waarvoor te gebruiken?"). De Zvw-prestatie, het eigen risico en het marktaandeel van zorgverzekeraars gelden niet voor uw bijdrage.',

@@ -139,10 +139,60 @@ for (const locale of ['nl', 'en'] as const) {
       expect(doc).to.contain(tx('deductibleStatement', locale));
     });
 
+    it('refers to the main agreement and ends with a signature block for each party of the annex', async () => {
+      for (const [funderId, parties] of [
+        [undefined, ['CZ', 'VGZ', 'Thuiszorg Zuidoost (AGB 12345678)']],
+        ['f-cz', ['CZ', 'Thuiszorg Zuidoost (AGB 12345678)']],
+      ] as const) {
+        const { parts } = await annex(plan, locale, funderId ? { funderId } : {});
+        const doc = lines(parts.document);
+        // The reference to the main agreement comes before the first section.
+        expect(doc.indexOf(tx('mainAgreement', locale))).to.be.within(0, doc.indexOf(tx('secPlan', locale)));
+        const at = doc.lastIndexOf(tx('secSignatures', locale));
+        expect(at, 'signature section').to.be.greaterThan(doc.indexOf(tx('secClauses', locale)));
+        const tail = doc.slice(at);
+        // The fingerprint, and once, in plain words, what it is for.
+        expect(tail).to.include(`${tx('fingerprint', locale)}: ${await planFingerprint(plan)}`);
+        expect(doc.filter((x) => x === tx('fingerprintNote', locale))).to.have.length(1);
+        for (const name of parties) {
+          const party = tail.findIndex((x) => x.startsWith(`${name} (`));
+          expect(party, name).to.be.greaterThan(-1);
+          // Name, function, date and signature to fill in, each followed by an empty cell.
+          const fields = ['signName', 'signFunction', 'signDate', 'signSignature'] as const;
+          fields.forEach((f, i) => {
+            expect(tail[party + 1 + 2 * i], f).to.equal(tx(f, locale));
+            expect(tail[party + 2 + 2 * i], `${f} empty`).to.equal('');
+          });
+        }
+      }
+      // A funder signs its own annex with whom it pays; the other funders do not.
+      const own = lines((await annex(plan, locale, { funderId: 'f-cz' })).parts.document);
+      const tail = own.slice(own.lastIndexOf(tx('secSignatures', locale)));
+      expect(tail.some((x) => x.startsWith(`${plan.funders.find((f) => f.id === 'f-cz')!.name} (`))).to.equal(true);
+      expect(tail.join('\n')).not.to.contain('VGZ');
+    });
+
+    it("writes a municipality's annex in its own law's words: Wmo 2015 and Jeugdwet, not Zvw", async () => {
+      for (const [funderId, word] of [
+        ['f-wmo', locale === 'nl' ? 'maatwerkvoorziening' : 'tailored provision'],
+        ['f-jw', locale === 'nl' ? 'individuele voorziening voor één jeugdige' : 'individual provision'],
+      ] as const) {
+        const doc = (await annex(plan, locale, { funderId })).parts.document;
+        expect(doc, funderId).to.contain(word);
+        expect(doc).to.contain(tx('clauseInvoicing', locale));
+        expect(doc).to.contain(tx('doubleFundingStatementMunicipal', locale));
+        expect(lines(doc)).not.to.include(tx('clauseDeclaration', locale));
+        expect(doc).not.to.match(locale === 'nl' ? /zorgverzekeraar|Vektis/i : /health insurer|Vektis/i);
+      }
+      // An insurer's annex keeps the Zvw's declaration process.
+      const insurer = lines((await annex(plan, locale, { funderId: 'f-cz' })).parts.document);
+      expect(insurer).to.include(tx('clauseDeclaration', locale));
+    });
+
     it("speaks of a municipality's own domain: no Zvw title, market share or deductible", async () => {
       const { parts } = await annex(plan, locale, { funderId: 'f-wmo' });
       const doc = parts.document;
-      expect(doc).to.contain(tx('socialDomainStatement', locale, { domain: 'Wmo 2015' }));
+      expect(doc).to.contain(tx('socialDomainStatement.wmo', locale, { domain: 'Wmo 2015' }));
       expect(doc).not.to.contain(tx('title.bdss', locale));
       expect(doc).not.to.contain(tx('deductibleStatement', locale));
       expect(doc).not.to.contain(tx('secMarketShare', locale));
