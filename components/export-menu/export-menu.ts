@@ -16,7 +16,9 @@ import {
   type CsvTable,
   type ExportFile,
   type ExportFormat,
+  type SignoffExport,
 } from '../../src/export/index.ts';
+import { nt } from '../../src/i18n/negotiation.ts';
 import { tokens } from '../shared/tokens.ts';
 import { exportMenuStyles } from './export-menu.styles.ts';
 import { renderPrintableAnnex } from './printable-annex.ts';
@@ -79,7 +81,15 @@ export class RpExportMenu extends LitElement {
   @state() private format: ExportFormat = 'annex-docx';
   @state() private funderId = ALL_FUNDERS;
   @state() private table: CsvTable = 'allocation';
+  /**
+   * The scenario's sign-off round (the planner passes it), with `complete` when every party signed
+   * this version: the annex states the sign-offs, and an incomplete round exports as concept unless
+   * the user ticks "export as final anyway".
+   */
+  @property({ attribute: false }) signoffs: (SignoffExport & { complete: boolean }) | null = null;
+
   @state() private draft = false;
+  @state() private final = false;
   @state() private busy = false;
   @state() private error: ExportError | null = null;
   @state() private done: string[] = [];
@@ -165,6 +175,17 @@ export class RpExportMenu extends LitElement {
         }} />
         ${this.t('menuDraft')}
       </label>
+      ${
+        this.signoffs && !this.signoffs.complete
+          ? html`<p class="signoff-concept">${nt(this.l, 'export.concept')}</p>
+        <label class="check">
+          <input id="final" type="checkbox" .checked=${this.final} @change=${(e: Event) => {
+            this.final = (e.target as HTMLInputElement).checked;
+          }} />
+          ${nt(this.l, 'export.final')}
+        </label>`
+          : nothing
+      }
       <div class="actions">
         <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
         ${
@@ -191,7 +212,16 @@ export class RpExportMenu extends LitElement {
   }
 
   private options() {
-    return { plan: this.plan!, scenarioName: this.scenarioName, locale: this.l, draft: this.draft, table: this.table };
+    const base = {
+      plan: this.plan!,
+      scenarioName: this.scenarioName,
+      locale: this.l,
+      draft: this.draft,
+      table: this.table,
+    };
+    // With sign-offs, an unticked draft box leaves the concept mark to them (draft undefined), unless "final" is ticked.
+    const s = this.signoffs;
+    return s ? { ...base, signoffs: s, draft: this.draft ? true : this.final ? false : undefined } : base;
   }
 
   /** Runs one export with the progress indicator; every failure becomes the visible refusal box. */

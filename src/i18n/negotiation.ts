@@ -137,6 +137,11 @@ export const negotiationUi = {
   },
   'annex.sourceLocal': { nl: 'lokaal', en: 'local' },
   'annex.sourceServer': { nl: 'werksessie', en: 'workshop' },
+  'export.concept': {
+    nl: 'Niet alle partijen hebben akkoord gegeven op deze versie: de bijlage en werkmap worden als concept gemarkeerd.',
+    en: 'Not every party has signed off on this version: the annex and workbook are marked as draft.',
+  },
+  'export.final': { nl: 'Toch als definitief exporteren', en: 'Export as final anyway' },
   'annex.concept': {
     nl: 'Niet alle partijen hebben akkoord gegeven op deze versie: dit document is een concept.',
     en: 'Not every party has signed off on this version: this document is a draft.',
