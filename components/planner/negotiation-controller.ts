@@ -81,6 +81,8 @@ export class NegotiationController implements ReactiveController {
   changes: ReadonlyMap<string, readonly InputDifference[] | null> = new Map();
   threads: CommentThread[] = [];
   chosen = false;
+  /** What the export menu and exports take: the round with its sign-offs, null when none was opened. */
+  exportSignoffs: (SignoffExport & { complete: boolean }) | null = null;
   /** The cell or field last selected: where a new comment goes. */
   anchor: CommentAnchor | null = null;
 
@@ -93,6 +95,7 @@ export class NegotiationController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private run = 0;
   private pending: Request[] = [];
+  private readonly reported = new Set<string>();
   private diffCache = new Map<string, { plan: Plan; list: readonly InputDifference[] | null }>();
 
   constructor(
@@ -159,6 +162,7 @@ export class NegotiationController implements ReactiveController {
     this.signoffs = [];
     this.threads = [];
     this.status = null;
+    this.exportSignoffs = null;
     if (!state) return;
     this.offs.push(
       state.subscribe(() => {
@@ -219,7 +223,15 @@ export class NegotiationController implements ReactiveController {
       this.changes = this.diffs(status, plan);
     }
     this.status = status;
-    for (const p of problems) this.events.problem(p);
+    this.exportSignoffs = this.round
+      ? { round: this.round, signoffs: this.signoffs, complete: status?.complete ?? false }
+      : null;
+    // Each unreadable entry is told once, not on every refresh.
+    for (const p of problems) {
+      if (this.reported.has(p.key)) continue;
+      this.reported.add(p.key);
+      this.events.problem(p);
+    }
     this.host.requestUpdate();
   }
 
