@@ -96,6 +96,7 @@ export class NegotiationController implements ReactiveController {
   private run = 0;
   private pending: Request[] = [];
   private readonly reported = new Set<string>();
+  private sig = '';
   private diffCache = new Map<string, { plan: Plan; list: readonly InputDifference[] | null }>();
 
   constructor(
@@ -163,6 +164,7 @@ export class NegotiationController implements ReactiveController {
     this.threads = [];
     this.status = null;
     this.exportSignoffs = null;
+    this.sig = '';
     if (!state) return;
     this.offs.push(
       state.subscribe(() => {
@@ -207,31 +209,42 @@ export class NegotiationController implements ReactiveController {
     const plan = state.plan;
     const doc = this.doc;
     const problems: NegotiationProblem[] = [];
+    let { round, signoffs, threads } = this;
     if (doc) {
       const s = readSignoffs(doc);
       const c = readComments(doc, plan);
-      this.round = s.round;
-      this.signoffs = s.signoffs;
-      this.threads = c.threads;
+      ({ round, signoffs } = s);
+      threads = c.threads;
       problems.push(...s.problems, ...c.problems);
     }
     let status: SignoffStatus | null = null;
-    if (this.round || this.signoffs.length > 0 || this.chosen) {
+    let changes = this.changes;
+    if (round || signoffs.length > 0 || this.chosen) {
       const fingerprint = await planFingerprint(plan);
       if (run !== this.run) return;
-      status = signoffStatus(plan, fingerprint, this.round, this.signoffs);
-      this.changes = this.diffs(status, plan);
+      status = signoffStatus(plan, fingerprint, round, signoffs);
+      changes = this.diffs(status, plan);
     }
-    this.status = status;
-    this.exportSignoffs = this.round
-      ? { round: this.round, signoffs: this.signoffs, complete: status?.complete ?? false }
-      : null;
     // Each unreadable entry is told once, not on every refresh.
     for (const p of problems) {
       if (this.reported.has(p.key)) continue;
       this.reported.add(p.key);
       this.events.problem(p);
     }
+    // Most edits change nothing here: then the planner is not rendered again for it.
+    const shown = (list: readonly InputDifference[] | null) => list && [list.length, list.slice(0, 12)];
+    const sig = JSON.stringify([
+      this.chosen,
+      round,
+      signoffs,
+      threads,
+      status && [status.fingerprint, status.parties.map((p) => [p.name, p.state])],
+      [...changes].map(([fp, list]) => [fp, shown(list)]),
+    ]);
+    if (sig === this.sig) return;
+    this.sig = sig;
+    Object.assign(this, { round, signoffs, threads, status, changes });
+    this.exportSignoffs = round ? { round, signoffs, complete: status?.complete ?? false } : null;
     this.host.requestUpdate();
   }
 
