@@ -118,6 +118,10 @@ export class NegotiationController implements ReactiveController {
     this.host.removeEventListener('rp-signoff-request', this.onSignoffRequest);
     this.host.removeEventListener('rp-comment-request', this.onCommentRequest);
     clearTimeout(this.timer);
+    // The store is closed behind a removed planner; back in the page, the next update subscribes again.
+    this.storeOff?.();
+    this.storeOff = null;
+    this.store = null;
   }
 
   hostUpdate(): void {
