@@ -138,6 +138,9 @@ export class NegotiationController implements ReactiveController {
       const queued = this.pending;
       this.pending = [];
       for (const r of queued) void this.handle(r);
+    } else if (this.pending.length > 0) {
+      // Still nothing stored (the store may have been opening when asked): ask again.
+      this.events.store();
     }
   }
 
