@@ -30,6 +30,8 @@ export class HostPlan {
   dirty = false;
   /** …and that was (also) a host's set: then the shown plan wins over the stored content. */
   laterSet = false;
+  /** Someone is about to edit the plan before it is stored (its live state is being prepared). */
+  wantsLive = false;
   private input: unknown = undefined;
   private last: Plan | null = null;
 
@@ -60,6 +62,7 @@ export class HostPlan {
     this.first = plan;
     this.dirty = false;
     this.laterSet = false;
+    this.wantsLive = false;
   }
 
   /**

@@ -12,6 +12,8 @@ export interface PlannerInput {
   focus(location: FindingLocation): void;
   switchScenario(id: string): void;
   select(cell: RpSelectDetail): void;
+  /** Someone is about to edit: have the live state ready before the first edit. */
+  prepare(): void;
 }
 
 /**
@@ -30,11 +32,29 @@ export class InputController implements ReactiveController {
 
   hostConnected(): void {
     this.host.addEventListener('keydown', this.onKeyDown);
+    this.host.addEventListener('focusin', this.onFocusIn);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('keydown', this.onKeyDown);
+    this.host.removeEventListener('focusin', this.onFocusIn);
   }
+
+  /*
+   * Focus on a field or a grid cell is the sign someone is about to edit: the live (Yjs) state is
+   * built then, in idle time, so the first keystroke does not wait for it. A page that is only
+   * looked at, without focusing anything, loads no Yjs.
+   */
+  private readonly onFocusIn = (e: FocusEvent): void => {
+    const target = e.composedPath()[0];
+    if (
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement ||
+      (target instanceof HTMLElement && target.closest('td'))
+    )
+      this.input.prepare();
+  };
 
   readonly onEdit = (e: RpEvent<'rp-edit'>): void => {
     e.stopPropagation();

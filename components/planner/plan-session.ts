@@ -19,7 +19,9 @@ export interface ScenarioSettings {
 export interface SessionOwner {
   settings(): ScenarioSettings;
   /** The shown plan changed before anything was stored: the first scenario is created at once. */
-  readonly dirty: boolean;
+  dirty(): boolean;
+  /** Someone is about to edit: have the first scenario's live state prepared. */
+  wantsLive(): boolean;
   /** Shows one of the store's scenarios; `newer`: the published file, differing from the stored seed. */
   open(session: PlanSession, id: string, newer: Plan | null): Promise<void>;
   /** The first scenario, created from the published plan (its workshop room is `<plan>:main`). */
@@ -57,15 +59,22 @@ export class PlanSession {
     private readonly owner: SessionOwner,
   ) {}
 
-  /** Opens the store for `plan`; null when the run went stale meanwhile (the store is closed again). */
-  static async open(plan: Plan, signal: AbortSignal, owner: SessionOwner): Promise<PlanSession | null> {
+  /**
+   * Opens the store for `plan` and, unless the run went stale meanwhile (then the store is closed
+   * again), hands the session over (`attach`) and starts it (`start`).
+   */
+  static async open(
+    plan: Plan,
+    signal: AbortSignal,
+    owner: SessionOwner,
+    attach: (session: PlanSession) => void,
+    prefer: string | null,
+  ): Promise<void> {
+    if (signal.aborted) return;
     const { storage, storageName } = owner.settings();
     const dbName = storageName || DB_NAME;
     const store = await openPlannerStore(plan, storage, dbName);
-    if (signal.aborted) {
-      await store.close();
-      return null;
-    }
+    if (signal.aborted) return store.close();
     const session = new PlanSession(store, signal, dbName, plan, owner);
     const unsubscribe = store.subscribe((event) => session.onStoreEvent(event));
     // While edits exist only in memory (database blocked or refused, a write waiting for its
@@ -75,7 +84,8 @@ export class PlanSession {
       unsubscribe();
       unwarn();
     };
-    return session;
+    attach(session);
+    await session.start(prefer);
   }
 
   get stale(): boolean {
@@ -95,7 +105,13 @@ export class PlanSession {
     this.empty = true;
     this.owner.update();
     const { storage, shareAtOnce } = this.owner.settings();
-    if (this.owner.dirty || storage === 'none' || shareAtOnce) await this.create();
+    if (this.owner.dirty() || storage === 'none' || shareAtOnce) await this.create();
+    else if (this.owner.wantsLive()) this.prepare();
+  }
+
+  /** Someone is about to edit the plan before it is stored: the store prepares the first scenario's live state. */
+  prepare(): void {
+    if (this.empty && !this.creating && !this.stale) void this.store.prepare(this.plan);
   }
 
   /** The first change of a plan with no stored scenarios: its scenario is created from the published plan. */

@@ -47,6 +47,9 @@ export function plannerControllers(
     focus: (location) => host.focusFinding(location),
     switchScenario: (id) => scenarios.switchTo(id),
     select: (cell) => workshop.select(cell),
+    prepare: () => {
+      if (!locked()) scenarios.prepare();
+    },
   });
   const engine = new EngineController(
     host,

@@ -49,7 +49,7 @@ export class ScenarioController implements ReactiveController {
   storeError: StoreError | null = null;
   /** The site's new file, differing from the one the stored scenarios grew from: offered, not forced. */
   readonly published = new PublishedOffer(
-    (plan) => this.session?.recordPublished(plan),
+    (p) => this.session?.recordPublished(p),
     () => this.host.requestUpdate(),
   );
   /** The state is the one to share: the stored scenario's, or the memory one when storing failed. */
@@ -75,13 +75,10 @@ export class ScenarioController implements ReactiveController {
     private readonly events: ScenarioEvents,
   ) {
     host.addController(this);
-    const current = (session: PlanSession) => session === this.session && !session.stale;
-    const hostPlan = this.hostPlan;
     this.owner = {
       settings,
-      get dirty() {
-        return hostPlan.dirty;
-      },
+      dirty: () => this.hostPlan.dirty,
+      wantsLive: () => this.hostPlan.wantsLive,
       open: (session, id, newer) => this.openStored(session, id, () => session.stale, newer),
       seeded: (id) => void (this.seededId = id),
       memoryOnly: (error) => {
@@ -93,7 +90,7 @@ export class ScenarioController implements ReactiveController {
       storeError: (error) => this.reportStoreError(error),
       saved: (info) => this.events.saved(info),
       listed: (session) => {
-        if (current(session)) void this.readName(session);
+        if (session === this.session && !session.stale) void this.readName(session);
       },
       track: (work) => this.track(work),
       update: () => this.host.requestUpdate(),
@@ -128,6 +125,19 @@ export class ScenarioController implements ReactiveController {
   /** A user's edit (the planner checks `readonly` first). */
   edit(ops: readonly PlanOp[]): void {
     this.state?.apply(ops);
+  }
+
+  /**
+   * Someone is about to edit (a field or grid cell got focus): the live state is built in idle
+   * time, so the first edit does not wait for it. A stored scenario prepares its own; for a plan
+   * not stored yet the store prepares the state its first scenario will start from, and the first
+   * edit joins that one preparation (src/store/prepared-seeds.ts). The plain state shown until
+   * then never builds one: it would be thrown away when the first edit stores the plan.
+   */
+  prepare(): void {
+    if (this.opened) return this.opened.prepare();
+    this.hostPlan.wantsLive = true;
+    this.session?.prepare();
   }
 
   /** Writes what is shown: waits for a store still opening or a first scenario still being created, then flushes. */
@@ -212,14 +222,8 @@ export class ScenarioController implements ReactiveController {
     const released = this.releaseSession();
     const plan = this.hostPlan.first!;
     this.opening = true;
-    const run = (async () => {
-      await released;
-      if (signal.aborted) return;
-      const session = await PlanSession.open(plan, signal, this.owner);
-      if (!session) return;
-      this.session = session;
-      await session.start(prefer);
-    })()
+    const run = released
+      .then(() => PlanSession.open(plan, signal, this.owner, (session) => (this.session = session), prefer))
       .catch((e: unknown) => {
         // The store never rejects by contract; anything else is a bug that must not reach the host page.
         if (!signal.aborted) this.reportStoreError(storeError('failed', String(e).slice(0, 200)));
@@ -249,6 +253,7 @@ export class ScenarioController implements ReactiveController {
     this.scenarioName = name;
     this.show(opened.value.state, opened.value);
     if (carry.length > 0) opened.value.state.apply(carry);
+    else if (this.hostPlan.wantsLive) opened.value.prepare();
     this.final = true;
     this.events.ready();
   }

@@ -6,6 +6,7 @@ import type { Backend, LogEvents, ScenarioLog } from './backend.ts';
 import { StoreAbort, storeError, toStoreError } from './errors.ts';
 import type { ScenarioRecord } from './schema.ts';
 import type { LiveLink, LiveDeps, OpenScenario } from './types.ts';
+import type { Seeded } from './prepared-seeds.ts';
 
 /** What a session needs from the store that opened it. */
 export interface SessionContext {
@@ -23,6 +24,8 @@ export interface SessionContext {
   onClose(id: string): boolean;
   /** The session is closed (its log may still hold updates a failed write left). */
   onClosed(session: ScenarioSession): void;
+  /** The live state prepared for this scenario's first edit (ScenarioStore.prepare), handed over once. */
+  prepared?(id: string): Promise<Seeded | null> | null;
 }
 
 /**
@@ -96,8 +99,9 @@ export class ScenarioSession {
     let state: PlanState | null = null;
     let inLog = stored;
     if (stored.length === 0) {
-      // Built from the seed plan directly (once, in steps), its seed taken from that document.
-      const inSteps = await live.seededStateInSteps?.(this.seed);
+      // Built from the seed plan directly (once, in steps), its seed taken from that document; or
+      // the state prepared from that plan before the scenario was created, joined if still under way.
+      const inSteps = (await this.ctx.prepared?.(this.id)) ?? (await live.seededStateInSteps?.(this.seed));
       const whole = inSteps ? null : live.seededState?.(this.seed);
       const seeded = inSteps ?? (whole ? { state: whole.state, updates: [whole.update] } : null);
       const first = seeded?.updates ?? [live.encodePlan(this.seed)];

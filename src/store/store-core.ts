@@ -5,6 +5,7 @@ import { planDiffOps } from './plan-diff.ts';
 import { NAME_MAX, scenarioInfo, snapshotInfo, validName } from './records.ts';
 import type { ScenarioRecord, SnapshotRecord } from './schema.ts';
 import { OpenScenarios } from './open-scenarios.ts';
+import { PreparedSeeds } from './prepared-seeds.ts';
 import { StoreSignals } from './signals.ts';
 import type {
   LiveDeps,
@@ -54,6 +55,7 @@ export class StoreCore implements ScenarioStore {
   /** Revision of each scenario as this tab last saw it: a write from an older view is refused. */
   private readonly known = new Map<string, number>();
   private readonly scenarios: OpenScenarios;
+  private readonly prepared: PreparedSeeds;
   private readonly channel: BroadcastChannel | null;
   private saveError: StoreError | null = null;
   private openError: StoreError | null;
@@ -70,6 +72,7 @@ export class StoreCore implements ScenarioStore {
     this.now = options.now ?? Date.now;
     this.debounceMs = options.debounceMs ?? 400;
     this.openError = options.openError ?? null;
+    this.prepared = new PreparedSeeds(this.live);
     this.channel =
       options.channelName && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(options.channelName) : null;
     if (this.channel) this.channel.onmessage = () => this.signals.emit({ type: 'list', origin: 'tab' });
@@ -96,6 +99,7 @@ export class StoreCore implements ScenarioStore {
           },
         },
         onLocalEdit: () => this.worked(),
+        prepared: (id) => this.prepared.take(id),
       },
       (work) => this.guard(work),
     );
@@ -198,10 +202,11 @@ export class StoreCore implements ScenarioStore {
     firstUpdate: Uint8Array | null,
     seed: Plan | null,
     byPerson: boolean,
+    id: string = newId(),
   ): Promise<ScenarioInfo> {
     const at = this.now();
     const record: ScenarioRecord = {
-      id: newId(),
+      id,
       planId: this.planId,
       name,
       chosen: false,
@@ -226,8 +231,14 @@ export class StoreCore implements ScenarioStore {
       const valid = validName(name);
       // The plan is kept as the scenario's seed; its log starts with the first edit (ScenarioSession).
       // No copy: the backend stores a copy (IndexedDB clones when the write is issued).
-      return this.insert(valid, null, plan ?? newPlan(this.planId), byPerson);
+      const info = await this.insert(valid, null, plan ?? newPlan(this.planId), byPerson);
+      if (plan) this.prepared.created(info.id, plan);
+      return info;
     });
+  }
+
+  prepare(plan: Plan): Promise<void> {
+    return this.closed ? Promise.resolve() : this.prepared.prepare(plan);
   }
 
   async ensureScenario(name: string, plan: Plan): Promise<StoreResult<ScenarioInfo>> {
@@ -254,6 +265,14 @@ export class StoreCore implements ScenarioStore {
       const first = updates.length > 0 ? (await this.live()).mergeUpdates(updates) : null;
       const seed = first ? null : (record.seed ?? newPlan(this.planId));
       return this.insert(valid, first, seed && structuredClone(seed), true);
+    });
+  }
+
+  adopt(id: string, name: string, content: Uint8Array): Promise<StoreResult<ScenarioInfo>> {
+    return this.guard(async () => {
+      const valid = validName(name);
+      if ((await this.backend.getScenario(id)) !== undefined) throw new StoreAbort(storeError('stale'));
+      return this.insert(valid, content, null, false, id);
     });
   }
 
@@ -375,6 +394,7 @@ export class StoreCore implements ScenarioStore {
   async close(): Promise<void> {
     await this.scenarios.closeAll();
     this.closed = true;
+    this.prepared.clear();
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', this.flushOnHide);
       document.removeEventListener('visibilitychange', this.flushOnHide);

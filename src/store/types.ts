@@ -106,9 +106,21 @@ export interface ScenarioStore {
   list(options?: { includeDeleted?: boolean }): Promise<ScenarioInfo[]>;
   /** A scenario from the given plan (e.g. the current one) or, without one, from scratch. */
   create(name: string, plan?: Plan): Promise<StoreResult<ScenarioInfo>>;
+  /**
+   * Call when a person is about to edit a plan that has no stored scenario yet (a field got
+   * focus): its live (Yjs) state is built now, in idle time, and the scenario `create(name, plan)`
+   * makes from this same plan object starts from it, so its first edit does not wait for it.
+   * One preparation at a time, joined by the first edit wherever it is; resolves when it is done.
+   */
+  prepare(plan: Plan): Promise<void>;
   /** The first scenario, creating one from `plan` when the plan has none yet. */
   ensureScenario(name: string, plan: Plan): Promise<StoreResult<ScenarioInfo>>;
   duplicate(id: string, name?: string): Promise<StoreResult<ScenarioInfo>>;
+  /**
+   * A scenario shared with this browser (a workshop's scenario list): stored under the given id, its
+   * content the given Yjs update (its room's state). Refused (`stale`) when the id exists already.
+   */
+  adopt(id: string, name: string, content: Uint8Array): Promise<StoreResult<ScenarioInfo>>;
   rename(id: string, name: string): Promise<StoreResult<ScenarioInfo>>;
   /** Soft delete: undo with `restore`. The last scenario cannot be deleted. */
   remove(id: string): Promise<StoreResult<ScenarioInfo>>;
