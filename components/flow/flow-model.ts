@@ -48,6 +48,8 @@ export interface FlowLink {
 export interface FlowGraph {
   nodes: FlowNode[];
   links: FlowLink[];
+  /** What a node keeps without passing it on (the lead's own part): a table row, not a band. */
+  kept: { node: string; label: string; amount: Decimal }[];
   /** Column headings, one per column in use (4 for equal partners, 3 with a lead). */
   headings: string[];
   /** The diagram's accessible name. */
@@ -99,7 +101,7 @@ export function buildFlowGraph(
     const from = nodes.get(source)!.name;
     const to = nodes.get(target)!.name;
     links.push({
-      key: `${source}>${target}`,
+      key: `${source}>${target}${detail.funderId ? `#${detail.funderId}` : ''}`,
       source,
       target,
       amount,
@@ -113,13 +115,23 @@ export function buildFlowGraph(
   for (const d of allocation.byDomain.filter((x) => positive(x.amount)))
     add(domainKey(d.domainId), 1, domainName(d.domainId), d.amount, domainIndex(d.domainId));
   for (const f of allocation.byFunder.filter((x) => positive(x.amount))) {
-    const key = funderKey(f.funderId, f.domainId, zvw);
+    const key = funderKey(plan, f.funderId, f.domainId, zvw);
     add(key, 0, funderName(f.funderId, f.domainId), f.amount, domainIndex(f.domainId));
     if (!nodes.has(domainKey(f.domainId)))
       add(domainKey(f.domainId), 1, domainName(f.domainId), new Dec(0), domainIndex(f.domainId));
     link(key, domainKey(f.domainId), f.amount, { funderId: f.funderId, domainId: f.domainId }, domainIndex(f.domainId));
   }
+  // A domain without sectors is not drawn again as its own "no sector" node: its providers hang on the domain.
+  const sectorless = (domainId: string | null) => {
+    const d = domains.find((x) => x.id === domainId);
+    return d !== undefined && d.sectors.length === 0;
+  };
+  const sourceOf = (domainId: string | null, sectorId: string | null) =>
+    sectorId === null && sectorless(domainId) && nodes.has(domainKey(domainId))
+      ? domainKey(domainId)
+      : sectorKey(domainId, sectorId);
   for (const s of allocation.bySector.filter((x) => positive(x.amount))) {
+    if (s.sectorId === null && sectorless(s.domainId) && nodes.has(domainKey(s.domainId))) continue;
     const key = sectorKey(s.domainId, s.sectorId);
     add(key, 2, sectorName(s.domainId, s.sectorId), s.amount, domainIndex(s.domainId));
     if (!nodes.has(domainKey(s.domainId)))
@@ -129,7 +141,7 @@ export function buildFlowGraph(
   for (const p of allocation.byProvider.filter((x) => positive(x.amount))) {
     const key = `p:${p.providerId ?? ''}`;
     add(key, 3, providerName(p.providerId), p.amount, domainIndex(p.domainId));
-    const source = sectorKey(p.domainId, p.sectorId);
+    const source = sourceOf(p.domainId, p.sectorId);
     if (!nodes.has(source)) add(source, 2, sectorName(p.domainId, p.sectorId), p.amount, domainIndex(p.domainId));
     link(
       source,
@@ -139,19 +151,32 @@ export function buildFlowGraph(
       domainIndex(p.domainId),
     );
   }
-  return { nodes: [...nodes.values()], links, headings, label: t('label') };
+  return { nodes: [...nodes.values()], links, kept: [], headings, label: t('label') };
 }
 
-/** The uncovered Zvw part gets its own key, apart from other money no funder takes yet. */
-function funderKey(funderId: string | null, domainId: string | null, zvw: ReadonlySet<string>): string {
-  if (funderId !== null) return `f:${funderId}`;
+/**
+ * One node per organisation: funder rows of the same organisation (a municipality paying Wmo and
+ * Wpg, listed once per domain) share a node; each row keeps its own band. The uncovered Zvw part
+ * gets its own key, apart from other money no funder takes yet.
+ */
+function funderKey(
+  plan: Plan | null,
+  funderId: string | null,
+  domainId: string | null,
+  zvw: ReadonlySet<string>,
+): string {
+  if (funderId !== null) {
+    const f = plan?.funders.find((x) => x.id === funderId);
+    const org = f?.name.trim().toLocaleLowerCase('nl');
+    return org ? `f:org:${f!.kind}:${org}` : `f:${funderId}`;
+  }
   return domainId !== null && zvw.has(domainId) ? 'f::uncovered' : 'f:';
 }
 
 /**
  * Main contractor or cashier: funders → the lead → providers. The lead passes each provider its
- * part of every funder line (the lead's own part included, as a band to itself in the provider
- * column). The part no insurer covers is a node of its own without flows: nobody pays it, so the
+ * part of every funder line; its own part stays in its node (one node per organisation) and is a
+ * row of the table. The part no insurer covers is a node of its own without flows: nobody pays it, so the
  * lead neither receives nor passes it on, and what it passes on equals what reaches it.
  */
 function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (d: Decimal) => string): FlowGraph {
@@ -183,7 +208,7 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
   };
   const links = new Map<string, FlowLink>();
   const link = (source: string, target: string, amount: Decimal, detail: FlowSelectDetail, di: number) => {
-    const key = `${source}>${target}`;
+    const key = `${source}>${target}${detail.funderId ? `#${detail.funderId}` : ''}`;
     const l = links.get(key);
     if (l) {
       l.amount = l.amount.plus(amount);
@@ -192,9 +217,10 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
     links.set(key, { key, source, target, amount: new Dec(amount), detail, domainIndex: di, label: '' });
   };
   const lead = 'l:lead';
+  let own: Decimal = new Dec(0);
   const leadDomain = plan.providers.find((p) => p.id === leadId)!.domainId;
   for (const f of pay.funders.filter((x) => x.annual.gt(0))) {
-    const key = funderKey(f.funderId, f.domainId, zvw);
+    const key = funderKey(plan, f.funderId, f.domainId, zvw);
     add(key, 0, funderName(f.funderId, f.domainId), f.annual, domainIndex(f.domainId));
     // Nobody pays the uncovered part: it reaches neither the lead nor the providers (as in the
     // annexes); its node alone shows how much of the Zvw part is missing.
@@ -208,6 +234,11 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
       domainIndex(f.domainId),
     );
     for (const part of f.parts.filter((x) => x.annual.gt(0))) {
+      // The lead is one organisation: what it keeps for its own work stays in its node.
+      if (part.providerId === leadId) {
+        own = own.plus(part.annual);
+        continue;
+      }
       const domainId = plan.providers.find((p) => p.id === part.providerId)?.domainId ?? f.domainId;
       const pk = `p:${part.providerId ?? ''}`;
       add(pk, 2, providerName(part.providerId), part.annual, domainIndex(domainId));
@@ -225,6 +256,9 @@ function leadGraph(allocation: Allocation, plan: Plan, locale: Locale, format: (
   return {
     nodes: [...nodes.values()],
     links: out,
+    kept: own.gt(0)
+      ? [{ node: lead, label: msg(flowText.ownPart, locale, { lead: providerName(leadId) }), amount: own }]
+      : [],
     headings: [t('funders'), t(`lead.${model}`), t('providers')],
     label: msg(flowText.labelLead, locale, { lead: t(`lead.${model}`).toLowerCase() }),
   };

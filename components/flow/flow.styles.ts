@@ -10,7 +10,8 @@ export const flowStyles = css`
   }
   :host([hidden]) { display: none; }
   figure { margin: 0; }
-  svg { display: block; width: 100%; height: auto; overflow: visible; }
+  /* Labels are measured and given room (flow.ts), so nothing needs to spill out of the box. */
+  svg { display: block; width: 100%; height: auto; overflow: hidden; }
   .node { fill: var(--_text); }
   .link { fill: var(--_flow-color); opacity: 0.45; cursor: pointer; transition: opacity 120ms; }
   .link:hover { opacity: 0.7; }
@@ -19,6 +20,8 @@ export const flowStyles = css`
   .has-selection .link { opacity: 0.18; }
   .has-selection .link.selected { opacity: 0.9; stroke: var(--_text); stroke-width: 1.5px; }
   text { fill: var(--_text); font-size: 12px; }
+  /* A label over the bands (the middle columns) keeps a halo of the background, so it stays readable. */
+  text.label { paint-order: stroke; stroke: var(--_bg); stroke-width: 3px; stroke-linejoin: round; }
   .heading { font-weight: 600; fill: var(--_muted); }
   .toolbar { display: flex; justify-content: flex-end; margin-block-end: 0.25rem; }
   button {

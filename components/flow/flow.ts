@@ -57,6 +57,8 @@ export class RpFlow extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'show-table' }) showTable = false;
 
   @state() private selected: string | null = null;
+  /** The outer columns' label widths as drawn (SVG units), so every label stays inside the box. */
+  @state() private measured: { left: number; right: number } | null = null;
 
   private money = (d: Decimal) => formatMoney(d, this.locale);
 
@@ -78,9 +80,10 @@ export class RpFlow extends LitElement {
     // 6.8 units a character); the diagram scales down to make room.
     const last = layout.columnX.length - 1;
     const room = (column: number) =>
-      Math.max(40, ...layout.nodes.filter((n) => n.column === column).map((n) => Math.ceil(n.name.length * 6.8) + 12));
-    const left = room(0);
-    const right = room(last);
+      Math.max(40, ...layout.nodes.filter((n) => n.column === column).map((n) => Math.ceil(n.name.length * 7.2) + 12));
+    // An estimate first; updated() measures the drawn labels and corrects it once.
+    const left = this.measured?.left ?? room(0);
+    const right = this.measured?.right ?? room(last);
     const selectedLink = layout.links.find((l) => l.key === this.selected);
     return html`
       <div class="toolbar">
@@ -103,6 +106,7 @@ export class RpFlow extends LitElement {
           ${layout.nodes.map(
             (n) => svg`<rect class="node" aria-hidden="true" x=${n.x} y=${n.y} width=${NODE_WIDTH} height=${n.h}></rect>
             <text aria-hidden="true" x=${n.column === 0 ? n.x - 6 : n.x + NODE_WIDTH + 6} y=${n.y + n.h / 2} dominant-baseline="middle"
+              class=${n.column === 0 ? 'label first' : n.column === last ? 'label last' : 'label'}
               text-anchor=${n.column === 0 ? 'end' : 'start'}>${n.name}</text>`,
           )}
         </svg>
@@ -117,6 +121,10 @@ export class RpFlow extends LitElement {
             const to = layout.nodes.find((n) => n.key === l.target)!.name;
             return html`<tr><td>${from}</td><td>${to}</td><td class="amount">${this.money(l.amount)}</td></tr>`;
           })}
+          ${graph.kept.map((k) => {
+            const from = layout.nodes.find((n) => n.key === k.node)?.name ?? '';
+            return html`<tr><td>${from}</td><td>${k.label}</td><td class="amount">${this.money(k.amount)}</td></tr>`;
+          })}
           ${layout.nodes
             .filter((n) => !layout.links.some((l) => l.source === n.key || l.target === n.key))
             .map(
@@ -126,6 +134,19 @@ export class RpFlow extends LitElement {
         </tbody>
       </table>
     `;
+  }
+
+  protected override updated(): void {
+    // The widest label of each outer column, as the browser drew it, decides the room beside it.
+    const texts = (sel: string) => [...this.renderRoot.querySelectorAll<SVGTextElement>(sel)];
+    const widths = [...texts('text.label.first'), ...texts('text.label.last')].map((t) => t.getComputedTextLength());
+    // Not laid out (hidden, not yet in a document): keep the estimate.
+    if (widths.length === 0 || widths.every((w) => w === 0)) return;
+    const widest = (sel: string) => Math.max(0, ...texts(sel).map((t) => t.getComputedTextLength()));
+    const left = Math.max(40, Math.ceil(widest('text.label.first')) + 12);
+    const right = Math.max(40, Math.ceil(widest('text.label.last')) + 12);
+    const m = this.measured;
+    if (!m || Math.abs(m.left - left) > 1 || Math.abs(m.right - right) > 1) this.measured = { left, right };
   }
 
   private onKey(e: KeyboardEvent, link: FlowLink) {

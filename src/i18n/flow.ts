@@ -23,6 +23,8 @@ export const flowText = {
   /** The Zvw part no listed insurer covers: its own node, never merged with other unassigned money. */
   uncovered: { nl: 'Niet gedekt door een gecontracteerde zorgverzekeraar', en: 'Not covered by a contracting insurer' },
   unpaid: { nl: 'niemand (wordt niet betaald)', en: 'nobody (not paid)' },
+  /** What the main contractor or cashier keeps for its own work: not a node of its own (it is one organisation). */
+  ownPart: { nl: 'eigen deel (blijft bij {lead})', en: 'own part (kept by {lead})' },
   labelLead: { nl: 'Geldstroom: financiers, {lead}, aanbieders', en: 'Money flow: funders, {lead}, providers' },
   'lead.main-contractor': { nl: 'Hoofdaannemer', en: 'Main contractor' },
   'lead.cashier': { nl: 'Kassier', en: 'Cashier' },

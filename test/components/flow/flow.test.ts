@@ -106,7 +106,9 @@ describe('rp-flow', () => {
     expect(table).to.deep.include([hoofd, 'Huisartsen Oost', '€ 87.500,00']);
     expect(table).to.deep.include([hoofd, 'Welzijn Centrum', '€ 25.000,00']);
     expect(table).to.deep.include([hoofd, 'Jeugdteam', '€ 50.000,00']);
-    expect(table).to.deep.include([hoofd, 'Thuiszorg West', '€ 87.500,00']);
+    // The lead is one organisation, one node: its own part stays with it, a row of the table, not a band.
+    expect(table).to.deep.include([hoofd, 'eigen deel (blijft bij Thuiszorg West)', '€ 87.500,00']);
+    expect(table.filter((r) => r[1] === 'Thuiszorg West')).to.deep.equal([]);
     // No funder pays a provider or a domain directly.
     expect(table.filter((r) => r[0] === 'Zorgverzekeraar A').map((r) => r[1])).to.deep.equal([hoofd]);
     const headings = [...el.shadowRoot!.querySelectorAll('text.heading')].map((x) => x.textContent);
@@ -129,9 +131,45 @@ describe('rp-flow', () => {
     expect(table.filter((r) => r[0] === uncovered)).to.have.length(1);
     expect(table).to.deep.include(['Zorgverzekeraar A', hoofd, '€ 105.000,00']);
     // The Zvw providers are passed on only what the insurer pays: 105.000 of the 175.000.
-    const zvwParts = table.filter((r) => r[0] === hoofd && ['Huisartsen Oost', 'Thuiszorg West'].includes(r[1]!));
+    const zvwParts = table.filter(
+      (r) => r[0] === hoofd && ['Huisartsen Oost', 'eigen deel (blijft bij Thuiszorg West)'].includes(r[1]!),
+    );
     const cents = zvwParts.map((r) => Number(r[2]!.replace(/[^0-9]/g, ''))).reduce((x, y) => x + y, 0);
     expect(cents).to.equal(10_500_000);
+  });
+
+  it('draws one node per organisation, each label inside the diagram', async () => {
+    for (const model of ['equal-partners', 'main-contractor'] as const) {
+      const p = handbookPlan();
+      p.executionModel = model;
+      p.leadProviderId = model === 'main-contractor' ? 'p-vv' : null;
+      const el = await mount<RpFlow>('rp-flow', { allocation: allocate(p), plan: p });
+      await el.updateComplete;
+      const labels = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('text.label')];
+      const names = labels.map((t) => t.textContent!.trim());
+      // Gemeente Voorbeeld pays Wmo and Jeugdwet: one node with two bands.
+      expect(
+        names.filter((n) => n === 'Gemeente Voorbeeld'),
+        model,
+      ).to.have.length(1);
+      expect(
+        names.filter((n) => n.startsWith('Thuiszorg West')),
+        model,
+      ).to.have.length(1);
+      expect(new Set(names).size, model).to.equal(names.length);
+      // A domain without sectors is not drawn a second time as "no sector".
+      expect(
+        names.some((n) => n.includes('Geen sector')),
+        model,
+      ).to.equal(false);
+      const box = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+      for (const t of labels) {
+        const r = t.getBoundingClientRect();
+        expect(r.left, t.textContent!).to.be.at.least(box.left - 0.5);
+        expect(r.right, t.textContent!).to.be.at.most(box.right + 0.5);
+      }
+      el.remove();
+    }
   });
 
   it('shows names with markup as text', async () => {
