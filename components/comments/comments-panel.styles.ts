@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const commentsPanelStyles = css`
-  :host { display: block; }
+  :host { display: block; margin-top: 1.25rem; padding-top: 1rem; border-top: 1px solid var(--_border); }
   * { box-sizing: border-box; }
   h2 { font-size: 1.0625em; margin: 0 0 0.5rem; display: flex; gap: 0.5rem; align-items: center; }
   .count { font-weight: 600; font-size: 0.8125em; border-radius: 999px; padding: 0.05rem 0.55rem; background: var(--_surface); color: var(--_muted); }

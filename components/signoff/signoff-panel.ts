@@ -90,7 +90,7 @@ export class RpSignoffPanel extends LitElement {
               .slice(0, MAX_CHANGES)
               .map(
                 (d) =>
-                  html`<li>${d.label[l]}${d.fieldLabel ? html` · ${d.fieldLabel[l]}` : nothing}: ${d.a ?? '—'} → ${d.b ?? '—'}</li>`,
+                  html`<li>${d.label[l]}${d.fieldLabel && d.fieldLabel[l] !== d.label[l] ? html` · ${d.fieldLabel[l]}` : nothing}: ${d.a ?? '—'} → ${d.b ?? '—'}</li>`,
               )}
             ${list.length > MAX_CHANGES ? html`<li>${this.t('signoff.changesMore', { n: list.length - MAX_CHANGES })}</li>` : nothing}
           </ul>`

@@ -15,9 +15,12 @@ export interface PartyToSign {
  * partners. A lead model without a usable lead asks every provider, as equal partners would sign.
  */
 export function partiesToSign(plan: Plan): PartyToSign[] {
+  // One municipality often funds two domains under one name: the domain tells the two apart.
+  const twice = (name: string) => plan.funders.filter((f) => f.name === name).length > 1;
+  const domain = (id: string) => plan.domains.find((d) => d.id === id)?.name ?? id;
   const funders: PartyToSign[] = plan.funders.map((f) => ({
     party: { kind: 'funder', id: f.id },
-    name: f.name,
+    name: twice(f.name) ? `${f.name} (${domain(f.domainId)})` : f.name,
     role: 'funder',
   }));
   const model = plan.executionModel;
