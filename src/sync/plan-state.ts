@@ -46,6 +46,12 @@ export interface YPlanState extends PlanState {
   applyUpdate(update: Uint8Array, origin: ChangeOrigin | object): boolean;
   /** Every doc update, local or not, with its origin (for storage and transports). */
   onUpdate(listener: UpdateListener): () => void;
+  /**
+   * Drops the undo and redo history. After the workshop refused an edit and the doc took over the
+   * room's state, the history holds the refused edit (undo or redo would bring it back) and steps the
+   * room's state has written over.
+   */
+  forgetHistory(): void;
 }
 
 export function createPlanState(plan: Plan, options: PlanStateOptions = {}): YPlanState {
@@ -207,6 +213,10 @@ class LivePlanState implements YPlanState {
   }
   redo(): void {
     this.step('redo');
+  }
+
+  forgetHistory(): void {
+    this.undoManager.clear();
   }
 
   private step(kind: 'undo' | 'redo'): void {

@@ -41,7 +41,8 @@ import {
  * - An edit the server refused (4422 invalid-update, 4413 room-too-large) would be refused again on
  *   every reconnect, as the doc keeps it. So the session stops reconnecting, fetches the room's state
  *   over a connection of its own, drops what the room does not have by writing the room's state over
- *   the doc (take-over.ts; the plan state reports it as 'remote'), joins again and says so. Refused
+ *   the doc (take-over.ts; the plan state reports it as 'remote'; a plan state's undo history, which
+ *   holds the refused edit, is dropped), joins again and says so. Refused
  *   again before that has settled, it stops ('resync-failed').
  * - `readOnly` becomes true when the server admitted the token as an observer: the server drops
  *   an observer's edits, so the host should disable editing.
@@ -100,7 +101,13 @@ export function retryDelay(failures: number, random: () => number = Math.random)
 }
 
 export function connectCollab(target: CollabTarget, options: CollabOptions): CollabSession {
-  return new Session(docOf(target), options);
+  return new Session(docOf(target), options, historyOf(target));
+}
+
+/** A plan state's forgetHistory (plan-state.ts), when the target has one. */
+function historyOf(target: CollabTarget): { forgetHistory(): void } | null {
+  const t = target as { forgetHistory?: unknown };
+  return typeof t.forgetHistory === 'function' ? (target as unknown as { forgetHistory(): void }) : null;
 }
 
 function docOf(target: CollabTarget): Y.Doc {
@@ -156,6 +163,7 @@ class Session implements CollabSession {
   constructor(
     private readonly doc: Y.Doc,
     private readonly options: CollabOptions,
+    private readonly history: { forgetHistory(): void } | null = null,
   ) {
     this.local = { name: cleanName(options.userName), color: cleanColor(options.color, doc.clientID), selection: null };
     if (!validUrl(options.url)) {
@@ -326,6 +334,8 @@ class Session implements CollabSession {
       if (this.ended || this.status === 'refused') return;
       if (state instanceof Uint8Array) {
         try {
+          // First: the undo history holds the refused edit, and undo or redo would bring it back.
+          this.history?.forgetHistory();
           takeOver(this.doc, state, this.takeOverOrigin);
         } catch {
           this.fail(collabError('resync-failed'));
