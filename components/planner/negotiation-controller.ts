@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
 import type { Plan } from '../../src/model/plan.ts';
-import type { FindingLocation } from '../../src/model/finding.ts';
+import { Section, type FindingLocation } from '../../src/model/finding.ts';
 import type { CommentAnchor, Signoff, SignoffRound } from '../../src/model/negotiation.ts';
 import type { PlanState } from '../../src/sync/state.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
@@ -17,6 +17,7 @@ import {
   openRound,
   outdatedFingerprints,
   placeOf,
+  sameAnchor,
   readComments,
   readSignoffs,
   reply,
@@ -109,12 +110,17 @@ export class NegotiationController implements ReactiveController {
 
   hostConnected(): void {
     this.host.addEventListener('rp-select', this.onSelect);
+    this.host.addEventListener('focusin', this.onFocusIn);
+    // Capture: the planner's wrapper keeps rp-focus-finding inside its shadow root.
+    this.host.addEventListener('rp-focus-finding', this.onFinding, { capture: true });
     this.host.addEventListener('rp-signoff-request', this.onSignoffRequest);
     this.host.addEventListener('rp-comment-request', this.onCommentRequest);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('rp-select', this.onSelect);
+    this.host.removeEventListener('focusin', this.onFocusIn);
+    this.host.removeEventListener('rp-focus-finding', this.onFinding, { capture: true });
     this.host.removeEventListener('rp-signoff-request', this.onSignoffRequest);
     this.host.removeEventListener('rp-comment-request', this.onCommentRequest);
     clearTimeout(this.timer);
@@ -279,13 +285,34 @@ export class NegotiationController implements ReactiveController {
 
   private readonly onSelect = (e: Event): void => {
     const cell = (e as RpEvent<'rp-select'>).detail;
-    const anchor = cell ? anchorOf(cell) : null;
+    this.anchorTo(cell ? anchorOf(cell) : null);
+  };
+
+  /** A form field that got focus (forms mark their controls with data-section, data-row, data-field). */
+  private readonly onFocusIn = (e: Event): void => {
+    const el = e.composedPath()[0];
+    if (!(el instanceof HTMLElement) || !el.dataset.field || !el.dataset.section) return;
+    const section = Section.safeParse(el.dataset.section);
+    if (!section.success) return;
+    this.anchorTo(anchorOf({ section: section.data, rowId: el.dataset.row || undefined, field: el.dataset.field }));
+  };
+
+  /** A finding chosen in the findings panel: a new comment is about that finding. */
+  private readonly onFinding = (e: Event): void => {
+    const f = (e as RpEvent<'rp-focus-finding'>).detail;
+    if (f?.location) this.anchorTo(anchorOf(f.location, f.code));
+  };
+
+  private anchorTo(anchor: CommentAnchor | null): void {
     if (!anchor) return;
+    // Moving focus to a finding's cell selects that cell: the comment stays about the finding.
+    const current = this.anchor;
+    if (current?.finding && !anchor.finding && sameAnchor({ ...current, finding: undefined }, anchor)) return;
     this.anchor = anchor;
     // Straight to the panel: a selection moving through a grid should not render the whole planner.
     const panel = this.host.shadowRoot?.querySelector('rp-comments-panel');
     if (panel) panel.anchor = anchor;
-  };
+  }
 
   private readonly onSignoffRequest = (e: Event): void => {
     e.stopPropagation();
