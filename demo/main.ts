@@ -3,10 +3,11 @@ import type { RpPlanner } from '../components/planner/planner.ts';
 import { asLocale, type Locale, type Msg } from '../src/i18n/locale.ts';
 import { installTheme } from '../components/theme/index.ts';
 import { samplePlan, samplePlans } from './plans/index.ts';
+import { seedScenarios } from './seed-scenarios.ts';
 
 /*
- * The demo page: one <rp-planner>, a picker for the sample plans, a theme switch, a language switch
- * and a workshop switch. The chosen plan, language and theme live in the URL (?plan=…&lang=…&theme=…)
+ * The demo page: one <rp-planner>, a picker for the sample plans (each with two alternatives as
+ * scenarios, seed-scenarios.ts), a theme switch, a language switch and a workshop switch. The chosen plan, language and theme live in the URL (?plan=…&lang=…&theme=…)
  * so a view can be linked; the workshop name is remembered in this browser. Two windows that join
  * the workshop edit the same plan live through the collaboration server `npm start` runs beside it.
  */
@@ -21,9 +22,10 @@ const texts = {
   pickerLabel: { nl: 'Voorbeeldplan', en: 'Sample plan' },
   title: { nl: 'Wie betaalt welk deel? Op de cent.', en: 'Who pays which share? To the cent.' },
   intro: {
-    nl: 'Regioplan is het rekenblad voor regionale samenwerkingsverbanden in zorg en welzijn. Modelleer activiteiten, doelgroepen en partijen, verdeel het budget over wettelijke domeinen en sectoren, en zie meteen waar het plan nog niet klopt.',
-    en: 'Regioplan is the spreadsheet for regional collaborations in care and welfare. Model activities, target groups and parties, split the budget across legal domains and sectors, and see at once where the plan does not add up yet.',
+    nl: 'Het rekenblad voor regionale samenwerking in zorg en welzijn: verdeel het budget over domeinen en sectoren, en zie meteen waar het plan nog niet klopt.',
+    en: 'The spreadsheet for regional collaboration in care and welfare: split the budget across legal domains and sectors, and see at once where the plan does not add up yet.',
   },
+  aboutTitle: { nl: 'Waarom Regioplan', en: 'Why Regioplan' },
   fact1Title: { nl: 'Exact', en: 'Exact' },
   fact1: { nl: 'Bedragen tellen op elk niveau op tot op de cent.', en: 'Amounts add up to the cent at every level.' },
   fact2Title: { nl: 'Direct gecontroleerd', en: 'Checked as you type' },
@@ -162,8 +164,11 @@ async function open(id: string): Promise<void> {
   if (!sample) return;
   planId = id;
   try {
-    planner.plan = await sample.load();
+    const plan = await sample.load();
+    planner.plan = plan;
     failed = false;
+    // Its alternatives, on a first visit, so "Vergelijken" has something to compare.
+    void seedScenarios(planner, id, plan, locale);
   } catch {
     failed = true;
   }

@@ -88,8 +88,8 @@ describe('demo page', () => {
     expect(join.hidden).to.equal(false);
   });
 
-  it('shows the scenario bar (from the first stored change on), the export section and the compare view', async () => {
-    // A plan only looked at is not stored; the first change stores it, and the bar appears.
+  it('shows the scenario bar, the export section and the compare view', async () => {
+    // The demo stores each sample with its alternatives (demo/seed-scenarios.ts); an edit is saved to the open one.
     const ops = [{ op: 'set-field', field: 'region', value: 'Regio na de eerste wijziging' }];
     planner
       .shadowRoot!.querySelector('.planner')!
