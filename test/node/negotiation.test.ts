@@ -175,3 +175,21 @@ test('an empty or too long comment is refused, a reload from the stored updates 
   state.destroy();
   reloaded.destroy();
 });
+
+test('a comment anchor names a split cell by domain and sector key, and reads back as the same place', async () => {
+  const { anchorOf, placeOf } = await import('../../src/negotiation/index.ts');
+  const split = anchorOf({ section: 'split', rowId: 'a1', domainId: 'zvw', sectorId: 'zvw-vv' });
+  assert.deepEqual(split, { section: 'split', rowId: 'a1', column: 's:zvw:zvw-vv' });
+  assert.deepEqual(placeOf(split!), { section: 'split', rowId: 'a1', domainId: 'zvw', sectorId: 'zvw-vv' });
+  assert.deepEqual(anchorOf({ section: 'split', rowId: 'default', domainId: 'wmo' }), {
+    section: 'split',
+    rowId: 'default',
+    column: 'd:wmo',
+  });
+  assert.deepEqual(anchorOf({ section: 'plan', field: 'clauses.controls' }, 'clause-missing'), {
+    section: 'plan',
+    column: 'clauses.controls',
+    finding: 'clause-missing',
+  });
+  assert.equal(anchorOf({ section: 'activities', rowId: '__proto__' }), null, 'an id the model refuses is no anchor');
+});
