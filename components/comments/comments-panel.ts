@@ -27,8 +27,11 @@ import { commentsPanelStyles } from './comments-panel.styles.ts';
 export class RpCommentsPanel extends LitElement {
   static override styles = [tokens, commentsPanelStyles];
 
+  /** Interface language: `nl` (default) or `en`. */
   @property({ reflect: true, converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
+  /** Nothing can be recorded (a read-only planner, a workshop observer). */
   @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Every thread of the scenario, resolved ones included (src/negotiation/comments.ts). */
   @property({ attribute: false }) threads: readonly CommentThread[] = [];
   /** Names the rows and columns anchors point at. */
   @property({ attribute: false }) plan: Plan | null = null;

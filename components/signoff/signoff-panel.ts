@@ -30,7 +30,9 @@ const MAX_CHANGES = 12;
 export class RpSignoffPanel extends LitElement {
   static override styles = [tokens, signoffPanelStyles];
 
+  /** Interface language: `nl` (default) or `en`. */
   @property({ reflect: true, converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
+  /** Nothing can be recorded (a read-only planner, a workshop observer). */
   @property({ type: Boolean, reflect: true }) readonly = false;
   /** The scenario is the chosen one: only then can it be put up for sign-off. */
   @property({ type: Boolean }) chosen = false;
