@@ -387,6 +387,12 @@ export const plannerChromeStyles = css`
     margin: 0;
     color: var(--_error);
   }
+  .workshop-offer {
+    flex-basis: 100%;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
   /*
    * Forced colours drop backgrounds: the chosen view keeps the system highlight, and the status
    * and count pills keep a frame (their words already say what they mean).

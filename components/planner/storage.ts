@@ -24,12 +24,14 @@ export function openPlannerStore(plan: Plan, mode: StorageMode, dbName: string):
 const ROOM_CHARS = /[^A-Za-z0-9_.:-]/g;
 
 /**
- * The workshop room of a scenario. Scenario ids are random per browser, so the scenario that every
- * participant seeded from the same host plan (deterministically, src/sync/seed.ts) shares the room
- * `<plan>:main`; scenarios created later are shared by id (same browser profile, or after import).
+ * The workshop room of a scenario: `<plan>:<scenario id>`. The scenario every participant seeded from
+ * the same host plan (deterministically, src/sync/seed.ts) is `<plan>:main`; every other scenario is
+ * shared under the id its creator gave it, which everyone else adopts through the plan's shared
+ * scenario list (src/sync/collab/scenario-list.ts, whose planRoom this matches).
  */
 export function collabRoom(planId: string, scenarioId: string | null, seededId: string | null): string {
   const part = !scenarioId || scenarioId === seededId ? 'main' : scenarioId;
   const room = `${planId}:${part}`.replace(ROOM_CHARS, '_');
-  return (/^[A-Za-z0-9_-]/.test(room) ? room : `p${room}`).slice(0, 128);
+  const safe = /^[A-Za-z0-9_-]/.test(room) ? room : `p${room}`;
+  return safe.length <= 128 ? safe : `${safe.slice(0, 127 - part.length)}:${part}`;
 }

@@ -4,6 +4,9 @@ import type { CollabSession, CollabStatus, CollabTarget } from '../../src/sync/c
 import { collabError, type CollabError } from '../../src/sync/collab/errors.ts';
 import type { CellRef, Peer } from '../../src/sync/collab/presence.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
+import type { ListSession } from '../../src/sync/collab/list-session.ts';
+import type { LocalScenario, LocalScenarios } from '../../src/sync/collab/scenario-sync.ts';
+import type { ScenarioStore } from '../../src/store/types.ts';
 import { collabRoom } from './storage.ts';
 
 /** What decides whether and where a planner joins a workshop. */
@@ -19,6 +22,8 @@ export interface WorkshopScenario {
   final: boolean;
   scenarioId: string;
   seededId: string | null;
+  /** The store when it holds the plan's scenarios: the workshop shares their list. */
+  storedScenarios: ScenarioStore | null;
 }
 
 export interface WorkshopOptions {
@@ -35,6 +40,10 @@ export interface WorkshopView {
   readOnly: boolean;
   error: CollabError | null;
   room: string;
+  /** Scenarios made here before joining: offered to the workshop, never shared by themselves. */
+  offered: readonly { id: string; name: string }[];
+  /** Shares an offered scenario with the workshop. */
+  share(id: string): void;
 }
 
 /**
@@ -47,6 +56,10 @@ export class WorkshopController implements ReactiveController {
   view: WorkshopView | null = null;
   private session: CollabSession | null = null;
   private generation = 0;
+  /** The plan's shared scenario list: kept while the workshop is on this plan, across scenario switches. */
+  private list: { key: string; store: ScenarioStore; session: ListSession | null; off: () => void } | null = null;
+  private offered: readonly { id: string; name: string }[] = [];
+  private readonly share = (id: string) => void this.list?.session?.share(id);
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -54,6 +67,7 @@ export class WorkshopController implements ReactiveController {
 
   hostDisconnected(): void {
     this.disconnect();
+    this.leaveList();
   }
 
   private changed(): void {
@@ -64,7 +78,15 @@ export class WorkshopController implements ReactiveController {
   async connect(state: PlanState, options: WorkshopOptions): Promise<void> {
     this.disconnect();
     const generation = this.generation;
-    this.view = { status: 'connecting', peers: [], readOnly: false, error: null, room: options.room };
+    this.view = {
+      status: 'connecting',
+      peers: [],
+      readOnly: false,
+      error: null,
+      room: options.room,
+      offered: this.offered,
+      share: this.share,
+    };
     this.changed();
     let collab: typeof import('../../src/sync/collab/index.ts');
     let target: CollabTarget;
@@ -102,13 +124,56 @@ export class WorkshopController implements ReactiveController {
   follow(host: WorkshopHost, scenario: WorkshopScenario): void {
     this.disconnect();
     const state = scenario.state;
-    if (!host.collabUrl || !state || !scenario.final || !host.isConnected) return;
+    if (!host.collabUrl || !state || !scenario.final || !host.isConnected) return this.leaveList();
+    this.followList(host, state.plan.id, scenario);
     void this.connect(state, {
       url: host.collabUrl,
       room: collabRoom(state.plan.id, scenario.scenarioId || null, scenario.seededId),
       token: host.collabToken,
       userName: host.userName,
     });
+  }
+
+  /** Joins the plan's scenario list (once per plan, url and token; a scenario switch keeps it). */
+  private followList(host: WorkshopHost, planId: string, scenario: WorkshopScenario): void {
+    const store = scenario.storedScenarios;
+    const key = JSON.stringify([host.collabUrl, host.collabToken, planId, scenario.seededId]);
+    if (this.list && this.list.key === key && this.list.store === store) return;
+    this.leaveList();
+    if (!store) return;
+    const entry: NonNullable<WorkshopController['list']> = { key, store, session: null, off: () => {} };
+    this.list = entry;
+    entry.off = store.subscribe((event) => {
+      if (event.type === 'list') entry.session?.changed();
+    });
+    void import('../../src/sync/collab/list-session.ts').then(({ joinScenarioList }) => {
+      if (this.list !== entry) return;
+      entry.session = joinScenarioList({
+        url: host.collabUrl,
+        planId,
+        token: host.collabToken,
+        userName: host.userName,
+        local: localScenarios(store),
+        seededId: scenario.seededId,
+        onOffered: (offered) => {
+          if (this.list !== entry) return;
+          this.offered = offered.map((s) => ({ id: s.id, name: s.name }));
+          this.update({ offered: this.offered });
+        },
+      });
+    });
+  }
+
+  private leaveList(): void {
+    const list = this.list;
+    this.list = null;
+    if (!list) return;
+    list.off();
+    list.session?.leave();
+    if (this.offered.length > 0) {
+      this.offered = [];
+      this.update({ offered: [] });
+    }
   }
 
   select(cell: CellRef | null): void {
@@ -129,4 +194,23 @@ export class WorkshopController implements ReactiveController {
     this.view = { ...this.view, ...part };
     this.changed();
   }
+}
+
+/** The planner's scenario store as the shared list sees it. */
+function localScenarios(store: ScenarioStore): LocalScenarios {
+  return {
+    list: async () =>
+      (await store.list({ includeDeleted: true })).map((s): LocalScenario => ({
+        id: s.id,
+        name: s.name,
+        chosen: s.chosen,
+        deleted: s.deletedAt !== null,
+        createdAt: s.createdAt,
+      })),
+    create: (id, name, content) => store.adopt(id, name, content),
+    rename: (id, name) => store.rename(id, name),
+    remove: (id) => store.remove(id),
+    restore: (id) => store.restore(id),
+    choose: (id) => store.markChosen(id),
+  };
 }

@@ -19,6 +19,13 @@ export const collabUi = {
     en: 'You are observing: your changes are not shared.',
   },
   'collab.unsynced': { nl: 'Nog niet alle wijzigingen zijn gedeeld', en: 'Not all changes have been shared yet' },
+  // the shared scenario list
+  'collab.offer.label': {
+    nl: 'Scenario’s van vóór de werksessie, alleen in deze browser',
+    en: 'Scenarios from before the workshop, in this browser only',
+  },
+  'collab.offer.share': { nl: 'Deel met de workshop', en: 'Share with the workshop' },
+  'collab.offer.shareNamed': { nl: 'Deel “{name}” met de workshop', en: 'Share “{name}” with the workshop' },
   // presence
   'collab.peers': { nl: '{count} deelnemers', en: '{count} participants' },
   'collab.anonymous': { nl: 'Anonieme deelnemer', en: 'Anonymous participant' },

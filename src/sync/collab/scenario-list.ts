@@ -163,3 +163,16 @@ export const sharedIdOf = (localId: string, seededId: string | null): string =>
 /** The local id of a list entry. */
 export const localIdOf = (sharedId: string, seededId: string | null): string =>
   sharedId === MAIN_ID && seededId ? seededId : sharedId;
+
+const ROOM_CHARS = /[^A-Za-z0-9_.:-]/g;
+
+/** The room `<plan>:<part>`, in the characters the server takes (server/auth.ts ROOM_PATTERN). */
+export function planRoom(planId: string, part: string): string {
+  const room = `${planId}:${part}`.replace(ROOM_CHARS, '_');
+  const safe = /^[A-Za-z0-9_-]/.test(room) ? room : `p${room}`;
+  // The part stays whole: a long plan id is cut, never the scenario id or `scenarios`.
+  return safe.length <= 128 ? safe : `${safe.slice(0, 127 - part.length)}:${part}`;
+}
+
+/** The plan's scenario-list room. */
+export const scenarioListRoom = (planId: string): string => planRoom(planId, SCENARIO_LIST_SUFFIX.slice(1));

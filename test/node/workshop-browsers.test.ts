@@ -1,0 +1,188 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright';
+import { createServer as createVite, type Plugin, type ViteDevServer } from 'vite';
+import { EDITOR, freePort, startServer, type TestServer } from './collab/helpers.ts';
+
+/*
+ * Every scenario of a plan is part of the workshop, tried as two people would: two browsers with
+ * profiles of their own (separate IndexedDB, so no scenario id is shared by accident) open the same
+ * page with <rp-planner collab-url>. Anna duplicates the scenario; Bob, who never had it, finds it in
+ * his scenario list under Anna's id, opens it, and the two edit it together. Before, a scenario made
+ * in a workshop stayed in its creator's browser.
+ */
+
+const { chromiumFlags } = (await import(String('../../web-test-runner.config.mjs'))) as { chromiumFlags: string[] };
+
+const PAGE = '/__workshop-test.html';
+const html = `<!doctype html>
+<html lang="nl">
+  <head><meta charset="utf-8" /><title>Werksessie</title></head>
+  <body>
+    <script type="module">
+      import '/entry/regioplan.ts';
+      const q = new URLSearchParams(location.search);
+      const planner = document.createElement('rp-planner');
+      planner.setAttribute('locale', 'nl');
+      planner.setAttribute('license-key', 'non-commercial-and-evaluation');
+      planner.setAttribute('collab-url', q.get('collab'));
+      planner.setAttribute('collab-token', q.get('token'));
+      planner.setAttribute('user-name', q.get('name'));
+      document.body.append(planner);
+      planner.plan = await (await fetch('/demo/plans/handbook.json')).json();
+    </script>
+  </body>
+</html>`;
+
+/** Serves the small page that embeds the planner. */
+const pagePlugin = (): Plugin => ({
+  name: 'workshop-test-page',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      if (!req.url?.startsWith(PAGE)) return next();
+      void server.transformIndexHtml(PAGE, html).then((out) => {
+        res.setHeader('Content-Type', 'text/html');
+        res.end(out);
+      });
+    });
+  },
+});
+
+let collab: TestServer;
+let vite: ViteDevServer;
+let site = '';
+const profiles: string[] = [];
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  collab = await startServer();
+  const port = await freePort();
+  vite = await createVite({
+    configFile: resolve('vite.config.ts'),
+    root: resolve('.'),
+    logLevel: 'error',
+    server: { port, strictPort: true, host: '127.0.0.1', hmr: false },
+    plugins: [pagePlugin()],
+  });
+  await vite.listen();
+  site = `http://127.0.0.1:${port}`;
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await vite?.close();
+  await collab?.close();
+  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+});
+
+/** One person: a browser with a profile of its own, the page open and joined to the workshop. */
+async function person(name: string): Promise<Page> {
+  const profile = mkdtempSync(join(tmpdir(), `rp-profile-${name}-`));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: chromiumFlags,
+    viewport: { width: 1440, height: 900 },
+  });
+  contexts.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(60_000);
+  const q = new URLSearchParams({ collab: collab.url, token: EDITOR, name });
+  await page.goto(`${site}${PAGE}?${q}`);
+  await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 120_000 });
+  return page;
+}
+
+const planner = (page: Page) =>
+  page.evaluate(() => {
+    const p = document.querySelector('rp-planner') as unknown as {
+      currentScenario: string;
+      plan: { name: string } | null;
+    };
+    return { scenarioId: p.currentScenario, name: p.plan?.name ?? '' };
+  });
+
+const scenarioOptions = (page: Page) =>
+  page
+    .locator('rp-planner rp-scenario-bar select option')
+    .evaluateAll((os) => os.map((o) => ({ id: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test('two browsers (separate profiles) share a scenario that one of them created in the workshop', async () => {
+  const anna = await person('Anna');
+  const bob = await person('Bob');
+  const seededAnna = (await planner(anna)).scenarioId;
+  const seededBob = (await planner(bob)).scenarioId;
+  assert.ok(seededAnna && seededBob);
+  assert.notEqual(seededAnna, seededBob, 'separate profiles: separate local ids');
+
+  // Anna duplicates the scenario: the bar opens the copy.
+  await anna.locator('rp-planner rp-scenario-bar button', { hasText: 'Dupliceren' }).click();
+  const created = await until(
+    () => planner(anna),
+    (p) => p.scenarioId !== '' && p.scenarioId !== seededAnna,
+    'Anna on her new scenario',
+  );
+  await anna.locator('rp-planner .workshop .pill.connected').waitFor();
+
+  // Bob never had it: it appears in his scenario list under Anna's id.
+  const options = await until(
+    () => scenarioOptions(bob),
+    (os) => os.some((o) => o.id === created.scenarioId),
+    'Anna’s scenario in Bob’s list',
+  );
+  const annaOptions = await scenarioOptions(anna);
+  assert.equal(
+    options.find((o) => o.id === created.scenarioId)!.text,
+    annaOptions.find((o) => o.id === created.scenarioId)!.text,
+    'the same name',
+  );
+
+  // Bob opens it and edits it; Anna sees his edit, and he sees hers.
+  await bob.locator('rp-planner rp-scenario-bar select').selectOption(created.scenarioId);
+  await until(
+    () => planner(bob),
+    (p) => p.scenarioId === created.scenarioId,
+    'Bob on the shared scenario',
+  );
+  await bob.locator('rp-planner .workshop .pill.connected').waitFor();
+  await bob.evaluate(() => {
+    const p = document.querySelector('rp-planner') as unknown as { plan: Record<string, unknown> };
+    p.plan = { ...p.plan, name: 'Samen bewerkt door Bob' };
+  });
+  await until(
+    () => planner(anna),
+    (p) => p.name === 'Samen bewerkt door Bob',
+    'Bob’s edit at Anna',
+  );
+  await anna.evaluate(() => {
+    const p = document.querySelector('rp-planner') as unknown as { plan: Record<string, unknown> };
+    p.plan = { ...p.plan, name: 'En nu door Anna' };
+  });
+  await until(
+    () => planner(bob),
+    (p) => p.name === 'En nu door Anna',
+    'Anna’s edit at Bob',
+  );
+
+  // The first scenario (each one's own seeded copy) was not touched by it.
+  await bob.locator('rp-planner rp-scenario-bar select').selectOption(seededBob);
+  await until(
+    () => planner(bob),
+    (p) => p.scenarioId === seededBob,
+    'Bob back on the first scenario',
+  );
+  assert.notEqual((await planner(bob)).name, 'En nu door Anna');
+});
