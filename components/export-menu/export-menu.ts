@@ -10,6 +10,7 @@ import {
   EXPORT_FORMATS,
   ExportError,
   buildAnnex,
+  buildFunderAnnexes,
   exportFunderAnnexesZip,
   exportScenario,
   isExportError,
@@ -189,9 +190,7 @@ export class RpExportMenu extends LitElement {
       <div class="actions">
         <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
         ${
-          this.format === 'annex-docx' ||
-          this.format === 'lead-annex-docx' ||
-          (this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS)
+          this.format === 'annex-docx' || this.format === 'lead-annex-docx' || this.format === 'funder-annex-docx'
             ? html`
           <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>${this.t('menuPrint')}</button>`
             : nothing
@@ -277,10 +276,17 @@ export class RpExportMenu extends LitElement {
    * in the PDF. Returns the frame (tests read it); null when refused.
    */
   async print(): Promise<HTMLIFrameElement | null> {
-    const funderId = this.format === 'funder-annex-docx' && this.funderId !== ALL_FUNDERS ? this.funderId : undefined;
+    const all = this.format === 'funder-annex-docx' && this.funderId === ALL_FUNDERS;
+    const funderId = this.format === 'funder-annex-docx' && !all ? this.funderId : undefined;
     const kind = this.format === 'lead-annex-docx' ? 'lead' : funderId ? 'funder' : 'plan';
-    const annex = await this.run(() => buildAnnex({ ...this.options(), funderId }, kind));
-    if (!annex) return null;
+    // Every funder's annex in one print, each from a new page.
+    const printed = await this.run(async () =>
+      all
+        ? await buildFunderAnnexes(this.options())
+        : { annexes: [await buildAnnex({ ...this.options(), funderId }, kind)], footer: undefined },
+    );
+    if (!printed) return null;
+    const annex = printed.annexes[0]!;
     this.renderRoot.querySelector('iframe.print')?.remove();
     const frame = document.createElement('iframe');
     frame.className = 'print';
@@ -291,7 +297,7 @@ export class RpExportMenu extends LitElement {
     const doc = frame.contentDocument;
     const win = frame.contentWindow;
     if (!doc || !win) return null;
-    renderPrintableAnnex(annex, doc);
+    renderPrintableAnnex(printed.annexes, doc, printed.footer);
     win.focus();
     win.print();
     return frame;

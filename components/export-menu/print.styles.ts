@@ -22,7 +22,12 @@ tfoot { display: table-footer-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.5pt solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eee; }
+td.date { white-space: nowrap; }
+/* Every funder's annex in one print starts on a page of its own. */
+article.annex + article.annex { break-before: page; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+/* A header (a payee's name) wraps, so only the amounts decide how wide a column is. */
+th.num { white-space: normal; overflow-wrap: anywhere; }
 tfoot td { font-weight: 700; }
 .strong { font-weight: 700; }
 .draft-mark { position: fixed; top: 0; right: 0; color: #c00000; font-weight: 700; font-size: 14pt; letter-spacing: 0.1em; }

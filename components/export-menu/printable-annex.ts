@@ -1,6 +1,7 @@
 import type { AnnexDoc, Block } from '../../src/export/annex.ts';
 import { displayCell } from '../../src/export/format.ts';
 import type { Table } from '../../src/export/table.ts';
+import { splitWideTable } from '../../src/export/table-split.ts';
 import { tx } from '../../src/i18n/export.ts';
 import { PRINT_CSS, pageMarginCss } from './print.styles.ts';
 
@@ -22,6 +23,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 const NUMERIC = new Set(['money', 'percent', 'count']);
+/** Columns that fit an A4 page side by side at the print size (three leading columns and five amounts). */
+const MAX_COLUMNS = 8;
 
 function renderTable(doc: Document, table: Table, locale: AnnexDoc['locale'], caption: boolean): DocumentFragment {
   const out = doc.createDocumentFragment();
@@ -41,7 +44,14 @@ function renderTable(doc: Document, table: Table, locale: AnnexDoc['locale'], ca
   for (const row of table.rows) {
     const tr = el(doc, 'tr');
     row.forEach((cell, i) =>
-      tr.append(el(doc, 'td', displayCell(cell, locale), NUMERIC.has(cell.t) || numeric[i] ? 'num' : undefined)),
+      tr.append(
+        el(
+          doc,
+          'td',
+          displayCell(cell, locale),
+          NUMERIC.has(cell.t) || numeric[i] ? 'num' : cell.t === 'date' ? 'date' : undefined,
+        ),
+      ),
     );
     body.append(tr);
   }
@@ -91,17 +101,46 @@ function renderBlock(doc: Document, block: Block, locale: AnnexDoc['locale']): N
       return el(doc, block.level === 1 ? 'h1' : block.level === 2 ? 'h2' : 'h3', block.text);
     case 'paragraph':
       return el(doc, 'p', block.text, block.strong ? 'strong' : undefined);
-    case 'table':
-      return renderTable(doc, block.table, locale, block.caption);
+    case 'table': {
+      // A table wider than the page is printed in parts, each naming its part (no column cut off).
+      const parts = splitWideTable(block.table, MAX_COLUMNS, (n, of) =>
+        tx('tablePart', locale, { title: block.table.title, n, of }),
+      );
+      if (parts.length === 1) return renderTable(doc, block.table, locale, block.caption);
+      const out = doc.createDocumentFragment();
+      for (const part of parts) out.append(renderTable(doc, part, locale, true));
+      return out;
+    }
   }
 }
 
-/** Fills `doc` (an empty document, e.g. an iframe's) with the printable annex. */
-export function renderPrintableAnnex(annex: AnnexDoc, doc: Document): void {
-  doc.documentElement.lang = annex.locale;
-  doc.title = annex.title;
+/** One annex as an <article>: its title, meta lines, blocks and closing footer line. */
+function renderArticle(doc: Document, annex: AnnexDoc): HTMLElement {
   const mark = tx('draftMark', annex.locale);
-  const style = el(doc, 'style', `${PRINT_CSS}\n${pageMarginCss(annex.footer, annex.draft ? mark : null)}`);
+  const article = el(doc, 'article', undefined, 'annex');
+  article.append(el(doc, 'h1', annex.draft ? `${mark}: ${annex.title}` : annex.title));
+  annex.meta.forEach((line, i) =>
+    article.append(el(doc, 'p', line, i === annex.meta.length - 1 ? 'meta fingerprint' : 'meta')),
+  );
+  for (const block of annex.blocks) article.append(renderBlock(doc, block, annex.locale));
+  article.append(el(doc, 'div', `${annex.draft ? `${mark} · ` : ''}${annex.footer}`, 'page-footer'));
+  return article;
+}
+
+/**
+ * Fills `doc` (an empty document, e.g. an iframe's) with the printable annex, or with several
+ * (every funder's), each starting on a new page. `footer` is the running page footer (default:
+ * the first annex's).
+ */
+export function renderPrintableAnnex(annex: AnnexDoc | readonly AnnexDoc[], doc: Document, footer?: string): void {
+  const annexes = Array.isArray(annex) ? (annex as readonly AnnexDoc[]) : [annex as AnnexDoc];
+  const first = annexes[0];
+  if (!first) return;
+  const draft = annexes.some((a) => a.draft);
+  doc.documentElement.lang = first.locale;
+  doc.title = annexes.length === 1 ? first.title : (footer ?? first.title);
+  const mark = tx('draftMark', first.locale);
+  const style = el(doc, 'style', `${PRINT_CSS}\n${pageMarginCss(footer ?? first.footer, draft ? mark : null)}`);
   doc.head.replaceChildren(style);
   const meta = doc.createElement('meta');
   meta.setAttribute('charset', 'utf-8');
@@ -109,14 +148,9 @@ export function renderPrintableAnnex(annex: AnnexDoc, doc: Document): void {
 
   const body = doc.body;
   body.replaceChildren();
-  if (annex.draft) {
+  if (draft) {
     body.append(el(doc, 'div', mark, 'draft-mark'), el(doc, 'div', mark, 'draft-watermark'));
     body.lastElementChild!.setAttribute('aria-hidden', 'true');
   }
-  body.append(el(doc, 'h1', annex.draft ? `${mark}: ${annex.title}` : annex.title));
-  annex.meta.forEach((line, i) =>
-    body.append(el(doc, 'p', line, i === annex.meta.length - 1 ? 'meta fingerprint' : 'meta')),
-  );
-  for (const block of annex.blocks) body.append(renderBlock(doc, block, annex.locale));
-  body.append(el(doc, 'div', `${annex.draft ? `${mark} · ` : ''}${annex.footer}`, 'page-footer'));
+  for (const a of annexes) body.append(renderArticle(doc, a));
 }

@@ -94,6 +94,17 @@ export async function exportFunderAnnexesZip(options: Omit<ExportOptions, 'funde
   }
 }
 
+/** Every funder's annex as content, for printing them together, with their shared running footer. */
+export async function buildFunderAnnexes(
+  options: Omit<ExportOptions, 'funderId'>,
+): Promise<{ annexes: AnnexDoc[]; footer: string }> {
+  try {
+    return await (await run()).buildFunderAnnexes(options);
+  } catch (e) {
+    throw asExportError(e);
+  }
+}
+
 /**
  * The annex as content, for the printable view: the same refusal rules as the .docx. With
  * `funderId` the funder's own annex; `kind: 'lead'` the main contractor's or cashier's; otherwise

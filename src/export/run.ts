@@ -196,6 +196,25 @@ export async function exportFunderAnnexesZip(options: Omit<ExportOptions, 'funde
   }
 }
 
+/**
+ * Every funder's annex as content, for printing them together (each on its own pages), with the
+ * running footer they share; the same refusal rules as the .docx.
+ */
+export async function buildFunderAnnexes(
+  options: Omit<ExportOptions, 'funderId'>,
+): Promise<{ annexes: AnnexDoc[]; footer: string }> {
+  try {
+    const ctx = await prepare('funder-annex-docx', options);
+    if (ctx.plan.funders.length === 0) throw new ExportError('no-funders', txMsg('error.no-funders'));
+    return {
+      annexes: ctx.plan.funders.map((f) => funderAnnex(ctx, f.id)),
+      footer: `${ctx.plan.name} · ${ctx.scenarioName} · SHA-256 ${ctx.fingerprint.slice(0, 16)}…`,
+    };
+  } catch (e) {
+    throw asExportError(e);
+  }
+}
+
 /** "x.docx", else "x-2.docx", "x-3.docx": two funders with the same name never overwrite each other. */
 function uniqueName(taken: Record<string, unknown>, fileName: string): string {
   if (!(fileName in taken)) return fileName;

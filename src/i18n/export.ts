@@ -51,6 +51,7 @@ export const exportMsg = {
   signDate: { nl: 'Datum', en: 'Date' },
   signSignature: { nl: 'Handtekening', en: 'Signature' },
   notFilledIn: { nl: '(niet ingevuld)', en: '(not filled in)' },
+  tablePart: { nl: '{title} (deel {n} van {of})', en: '{title} (part {n} of {of})' },
   none: { nl: 'geen', en: 'none' },
   yes: { nl: 'ja', en: 'yes' },
   no: { nl: 'nee', en: 'no' },

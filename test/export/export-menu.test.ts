@@ -210,6 +210,31 @@ describe('<rp-export-menu>', () => {
     expect(doc.body.textContent).to.contain(tx('secPassOn', 'nl'));
   });
 
+  it('prints every funder at once, each annex from a new page, and wide tables in parts that fit', async () => {
+    const plan = (await import('../../demo/plans/dementia-network.json')).default as unknown as Plan;
+    const el = await mount(plan);
+    await choose(el, 'format', 'funder-annex-docx');
+    expect($(el, '#print'), 'print offered for all funders').not.to.equal(null);
+    const frame = await el.print();
+    const doc = frame!.contentDocument!;
+    const articles = [...doc.querySelectorAll('article.annex')];
+    expect(articles).to.have.length(plan.funders.length);
+    articles.forEach((a, i) =>
+      expect(a.querySelector('h1')!.textContent).to.contain(
+        tx('funderAnnexTitle', 'nl', { funder: plan.funders[i]!.name }),
+      ),
+    );
+    const win = frame!.contentWindow!;
+    expect(win.getComputedStyle(articles[1]!).breakBefore).to.equal('page');
+    expect(win.getComputedStyle(articles[0]!).breakBefore).to.not.equal('page');
+    // The lead's annex lists 13 payees per period: printed in parts, no table wider than 8 columns.
+    await choose(el, 'format', 'lead-annex-docx');
+    const lead = (await el.print())!.contentDocument!;
+    const widths = [...lead.querySelectorAll('table')].map((t) => t.querySelectorAll('thead th').length);
+    expect(Math.max(...widths)).to.be.at.most(8);
+    expect(lead.body.textContent).to.contain('(deel 2 van');
+  });
+
   it('lists the annex agreements where the export is, flags the empty ones and goes to their field', async () => {
     const plan = handbookPlan();
     plan.clauses = { ...plan.clauses, controls: '', quality: '' };
