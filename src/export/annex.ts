@@ -389,7 +389,7 @@ export function funderAnnex(ctx: ExportContext, funderId: string): AnnexDoc {
     title: tx('secFunderYears', l),
     columns: [
       { label: tx('colYear', l), kind: 'text' },
-      { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colAmountYear', l), kind: 'money' },
     ],
     rows: calendarYears.map((y) => [
       text(y),

@@ -87,7 +87,7 @@ export function monitoringTable(ctx: ExportContext): Table {
       { label: tx('colAgb', l), kind: 'text' },
       { label: tx('monCharged', l), kind: 'text' },
       { label: tx('monUses', l), kind: 'count' },
-      { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colAmountYear', l), kind: 'money' },
     ],
     rows: rows.map((r): Cell[] => [
       text(r.year),

@@ -257,7 +257,7 @@ export function paymentsLongTable(ctx: ExportContext): Table {
       { label: tx('colAgb', l), kind: 'text' },
       { label: tx('colRole', l), kind: 'text' },
       ...periodColumns(ctx),
-      { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colAmountPeriod', l), kind: 'money' },
     ],
     rows,
   };

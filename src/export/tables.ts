@@ -178,7 +178,7 @@ export function scheduleTable(ctx: ExportContext): Table {
       { label: tx('colPeriod', l), kind: 'text' },
       { label: tx('colStart', l), kind: 'date' },
       { label: tx('colEnd', l), kind: 'date' },
-      { label: tx('colAmount', l), kind: 'money' },
+      { label: tx('colAmountPeriod', l), kind: 'money' },
     ],
     rows: allocation.schedule.map((p) => [text(p.periodId), date(p.start), date(p.end), money(p.amount)]),
     totals: [null, null, null, allocation.planTotal],
@@ -189,7 +189,7 @@ export function domainsTable(ctx: ExportContext): Table {
   const { allocation, locale: l, names } = ctx;
   return {
     id: 'by-domain',
-    title: `${tx('colAnnual', l)}: ${tx('levelDomain', l)}`,
+    title: tx('secByDomain', l),
     columns: [
       { label: tx('colDomain', l), kind: 'text' },
       { label: tx('colAmountAnnual', l), kind: 'money' },
@@ -208,7 +208,7 @@ export function sectorsTable(ctx: ExportContext): Table {
   const { allocation, locale: l, names } = ctx;
   return {
     id: 'by-sector',
-    title: `${tx('colAnnual', l)}: ${tx('levelSector', l)}`,
+    title: tx('secBySector', l),
     columns: [
       { label: tx('colDomain', l), kind: 'text' },
       { label: tx('colSector', l), kind: 'text' },

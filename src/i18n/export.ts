@@ -72,8 +72,10 @@ export const exportMsg = {
   secActivities: { nl: 'Activiteiten en budget', en: 'Activities and budget' },
   secSchedule: { nl: 'Lumpsum per periode en betaalschema', en: 'Lumpsum per period and payment schedule' },
   secSplit: { nl: 'Verdeling per domein en sector', en: 'Split per domain and sector' },
-  secByProvider: { nl: 'Bedrag per zorgaanbieder', en: 'Amount per provider' },
-  secByFunder: { nl: 'Bedrag per financier', en: 'Amount per funder' },
+  secByProvider: { nl: 'Bedrag per zorgaanbieder, per jaar', en: 'Amount per provider, per year' },
+  secByDomain: { nl: 'Bedrag per domein, per jaar', en: 'Amount per domain, per year' },
+  secBySector: { nl: 'Bedrag per sector, per jaar', en: 'Amount per sector, per year' },
+  secByFunder: { nl: 'Bedrag per financier, per jaar', en: 'Amount per funder, per year' },
   secByFunderYear: {
     nl: 'Bedrag per financier per kalenderjaar (marktaandelen van dat jaar)',
     en: "Amount per funder per calendar year (that year's market shares)",
@@ -154,9 +156,10 @@ export const exportMsg = {
   colPeriod: { nl: 'Periode', en: 'Period' },
   colStart: { nl: 'Begin', en: 'Start' },
   colEnd: { nl: 'Einde', en: 'End' },
-  colAmount: { nl: 'Bedrag', en: 'Amount' },
   colAmountAnnual: { nl: 'Bedrag per jaar', en: 'Amount per year' },
   colAmountTerm: { nl: 'Bedrag over de looptijd', en: 'Amount over the term' },
+  colAmountPeriod: { nl: 'Bedrag in de periode', en: 'Amount in the period' },
+  colAmountYear: { nl: 'Bedrag in het kalenderjaar', en: 'Amount in the calendar year' },
   colPayee: { nl: 'Ontvanger', en: 'Payee' },
   colDescription: { nl: 'Omschrijving', en: 'Description' },
   colJustification: {
@@ -361,7 +364,10 @@ export const exportMsg = {
     nl: 'Zvw-budget in het kalenderjaar (prestatie patiëntengroepsgebonden samenwerking)',
     en: 'Zvw budget in the calendar year (patient-group cooperation title)',
   },
-  monDeclared: { nl: 'Gedeclareerd bij gecontracteerde zorgverzekeraars', en: 'Declared to contracting insurers' },
+  monDeclared: {
+    nl: 'Gedeclareerd in het kalenderjaar bij gecontracteerde zorgverzekeraars',
+    en: 'Declared in the calendar year to contracting insurers',
+  },
   monUses: { nl: 'Aantal declaraties van de prestatie', en: 'Number of declarations of the prestatie' },
   monSectors: { nl: 'Betrokken Zvw-sectoren in de samenwerking', en: 'Zvw sectors involved in the cooperation' },
   monChargedSectors: {

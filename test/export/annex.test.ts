@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { allocate, payments } from '../../src/engine/index.ts';
-import { exportAllFunderAnnexes, exportScenario, planFingerprint } from '../../src/export/index.ts';
+import { buildAnnex, exportAllFunderAnnexes, exportScenario, planFingerprint } from '../../src/export/index.ts';
 import { tx } from '../../src/i18n/export.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { Dec } from '../../src/money/decimal.ts';
@@ -137,6 +137,18 @@ for (const locale of ['nl', 'en'] as const) {
       expect(doc).not.to.match(locale === 'nl' ? /inwoners/ : /inhabitants/);
       expect(doc).to.contain(plan.marketShare.definition);
       expect(doc).to.contain(tx('deductibleStatement', locale));
+    });
+
+    it('says per what every amount is: per year, per period, per calendar year or over the term', async () => {
+      const when = locale === 'nl' ? /jaar|looptijd|periode/i : /year|term|period/i;
+      for (const options of [{}, { funderId: 'f-cz' }, { funderId: 'f-wmo' }]) {
+        const doc = await buildAnnex({ plan, scenarioName: 'Scenario B', locale, date: DATE, ...options });
+        const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+        for (const t of tables) {
+          for (const c of t.columns.filter((x) => x.kind === 'money'))
+            expect(`${t.title} / ${c.label}`, 'an amount without its period').to.match(when);
+        }
+      }
     });
 
     it('refers to the main agreement and ends with a signature block for each party of the annex', async () => {

@@ -94,14 +94,14 @@ for (const locale of ['nl', 'en'] as const) {
       );
       expectAmounts(
         ws,
-        `${t('colAnnual')}: ${t('levelDomain')}`,
+        t('secByDomain'),
         'B',
         a.byDomain.map((x) => x.amount),
         a.annualTotal,
       );
       expectAmounts(
         ws,
-        `${t('colAnnual')}: ${t('levelSector')}`,
+        t('secBySector'),
         'C',
         a.bySector.map((x) => x.amount),
         a.annualTotal,

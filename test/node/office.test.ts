@@ -176,13 +176,13 @@ describe('office suite (LibreOffice headless)', () => {
         a.planTotal,
       );
       check(
-        `${t('colAnnual')}: ${t('levelDomain')}`,
+        t('secByDomain'),
         1,
         a.byDomain.map((x) => x.amount),
         a.annualTotal,
       );
       check(
-        `${t('colAnnual')}: ${t('levelSector')}`,
+        t('secBySector'),
         2,
         a.bySector.map((x) => x.amount),
         a.annualTotal,
