@@ -87,7 +87,7 @@ describe('finding messages', () => {
     expect(checksPassedShort.nl).to.equal(
       `Plan klopt: ${RULES.length} controles, ${checkCount.handleiding} uit de handleiding`,
     );
-    expect(checksPassedLong.en).to.contain(`no findings from ${RULES.length} checks`);
+    expect(checksPassedLong.en).to.contain(`No findings from ${RULES.length} checks`);
   });
 
   it('every code is reported by a broken plan, with a readable message in nl and in en', () => {
