@@ -1,6 +1,7 @@
 import type { Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import { planDiffOps } from '../../src/store/plan-diff.ts';
+import { isOwnPlanId, type OwnPlan, type OwnScenario } from '../../src/files/own-plan.ts';
 import { readPlan, type PlanInput } from './plan-input.ts';
 
 /** What a host's set means for what is shown (README, "The plan property"). */
@@ -32,6 +33,8 @@ export class HostPlan {
   laterSet = false;
   /** Someone is about to edit the plan before it is stored (its live state is being prepared). */
   wantsLive = false;
+  /** A plan of the user's own not stored yet: the scenarios to store for it (the shown one among them). */
+  seeds: readonly OwnScenario[] | null = null;
   private input: unknown = undefined;
   private last: Plan | null = null;
 
@@ -45,6 +48,8 @@ export class HostPlan {
     if (!read.ok) return { kind: 'refused', read };
     this.input = value;
     const plan = read.plan;
+    // While the user's own plan is shown, the host's plan again (a framework's re-render) changes nothing.
+    if (shown && isOwnPlanId(shown.id) && this.last && sameContent(plan, this.last)) return { kind: 'same', read };
     if (shown && this.first && plan.id === shown.id) {
       // The same content as the last set (a framework re-render with a fresh object) is no new plan.
       if (this.last && sameContent(plan, this.last)) return { kind: 'same', read };
@@ -56,10 +61,26 @@ export class HostPlan {
     return { kind: 'new', read, plan };
   }
 
-  /** A plan that starts afresh (a host's first set, or a plan of the user's own): it is the published file. */
+  /** A host's plan that starts afresh (its first set, or back from the user's own): it is the published file. */
   start(plan: Plan): void {
     this.last = plan;
+    this.restart(plan, null);
+  }
+
+  /** The host's plan, set last (null: none yet). */
+  get host(): Plan | null {
+    return this.last;
+  }
+
+  /** A plan of the user's own: shown at once, and stored at once (it is the user's doing). */
+  startOwn(own: OwnPlan): void {
+    this.restart(own.shown, own.scenarios);
+    this.dirty = true;
+  }
+
+  private restart(plan: Plan, seeds: readonly OwnScenario[] | null): void {
     this.first = plan;
+    this.seeds = seeds;
     this.dirty = false;
     this.laterSet = false;
     this.wantsLive = false;

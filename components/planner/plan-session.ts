@@ -5,6 +5,7 @@ import { t } from '../../src/i18n/index.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { DB_NAME, openPlannerStore, type StorageMode } from './storage.ts';
 import { publishedNewer, writePublished } from './published-seed.ts';
+import { isOwnPlanId, type OwnScenario } from '../../src/files/own-plan.ts';
 
 /** What the controller reads from its host, each time it needs it. */
 export interface ScenarioSettings {
@@ -22,6 +23,8 @@ export interface SessionOwner {
   dirty(): boolean;
   /** Someone is about to edit: have the first scenario's live state prepared. */
   wantsLive(): boolean;
+  /** The scenarios to store for a plan of the user's own (null: one, from the plan). */
+  seeds(): readonly OwnScenario[] | null;
   /** Shows one of the store's scenarios; `newer`: the published file, differing from the stored seed. */
   open(session: PlanSession, id: string, newer: Plan | null): Promise<void>;
   /** The first scenario, created from the published plan (its workshop room is `<plan>:main`). */
@@ -92,8 +95,9 @@ export class PlanSession {
     return this.signal.aborted;
   }
 
+  /** Whether the published file behind the plan is recorded (kept in this browser, and not the user's own plan). */
   private get local(): boolean {
-    return this.owner.settings().storage === 'local';
+    return this.owner.settings().storage === 'local' && !isOwnPlanId(this.plan.id);
   }
 
   /** Opens the preferred (or chosen, or first) stored scenario; with none, waits for the first change. */
@@ -119,13 +123,22 @@ export class PlanSession {
     if (this.creating || !this.empty || this.stale) return;
     this.creating = true;
     try {
-      const created = await this.store.create(t(this.owner.settings().locale, 'planner.firstScenario'), this.plan);
-      if (this.stale) return;
-      if (!created.ok) return this.owner.memoryOnly(created.error);
+      const first = t(this.owner.settings().locale, 'planner.firstScenario');
+      // A plan of the user's own may bring several scenarios (an opened file); the shown one is opened.
+      const seeds = this.owner.seeds() ?? [{ name: null, plan: this.plan, chosen: false }];
+      let shown: string | null = null;
+      for (const seed of seeds) {
+        const created = await this.store.create(seed.name ?? first, seed.plan);
+        if (this.stale) return;
+        if (!created.ok) return this.owner.memoryOnly(created.error);
+        if (seed.chosen) await this.store.markChosen(created.value.id);
+        if (seed.plan === this.plan) shown = created.value.id;
+      }
+      if (this.stale || !shown) return;
       this.empty = false;
       if (this.local) writePublished(this.dbName, this.plan.id, this.plan);
-      this.owner.seeded(created.value.id);
-      await this.owner.open(this, created.value.id, null);
+      this.owner.seeded(shown);
+      await this.owner.open(this, shown, null);
     } finally {
       this.creating = false;
     }

@@ -78,6 +78,8 @@ export interface PlannerView {
   };
   /** The wrapper's listeners for what the sections send up. */
   input: InputController;
+  /** The plan bar: the user's own plans (own-plan-bar.ts), when the host allows them. */
+  ownPlans: TemplateResult | typeof nothing;
 }
 
 const tr = (v: PlannerView, key: UiKey, vars?: Record<string, string | number>) => t(v.locale, key, vars);
@@ -332,6 +334,7 @@ export function plannerBody(v: PlannerView): TemplateResult {
     ${message(v, 'refused')}
     ${message(v, 'notice')}
     ${message(v, 'storeError')}
+    ${v.ownPlans}
     ${!plan
       ? html`<slot name="empty"><p class="empty">${tr(v, 'planner.noPlan')}</p></slot>`
       : html`

@@ -8,6 +8,7 @@ import type { ScenarioStore } from '../../src/store/types.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
+import { ownPlanStyles } from './own-plan.styles.ts';
 import { focusFinding } from './focus-finding.ts';
 import { DB_NAME, asStorageMode, type StorageMode } from './storage.ts';
 import { plannerControllers } from './planner-controllers.ts';
@@ -26,7 +27,8 @@ export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
  * with `components/theme/theme.css`: light, dark by preference or with `theme="dark"`); every
  * element inside, the grids included, follows them.
  *
- * @event rp-change - `{ plan, findings }` after every change (edit, undo, redo, peer); bubbles, composed.
+ * @event rp-change - `{ plan, findings }` after every change (edit, undo, redo, peer, another plan put in view); bubbles, composed.
+ * @event rp-plan-open - `{ plan, source }` when the user puts another plan in view (`allow-new-plan`): one of their own (`new`, `template`, `file`) or the site's again (`host`).
  * @event rp-error - `{ code, message: {nl, en}, issues? }` when a plan is refused or an edit cannot be applied.
  * @event rp-saved - `SaveInfo` (`{ scenarioId, at, updates }`) after each save of the open scenario (an edit, or a host's set that changed it); bubbles, composed.
  * @event rp-store-error - `StoreError` (`{ code, message: {nl, en} }`) when storing failed; editing goes on in memory.
@@ -64,7 +66,7 @@ export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
  */
 @customElement('rp-planner')
 export class RpPlanner extends LitElement {
-  static override styles = [tokens, plannerStyles, plannerChromeStyles];
+  static override styles = [tokens, plannerStyles, plannerChromeStyles, ownPlanStyles];
 
   /** Interface language: `nl` (default) or `en`; may change at any time. */
   @property({ reflect: true, converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
@@ -85,6 +87,13 @@ export class RpPlanner extends LitElement {
   @property({ attribute: 'collab-token' }) collabToken = '';
   /** The name other workshop participants see. */
   @property({ attribute: 'user-name' }) userName = '';
+  /**
+   * Lets people start a plan of their own ("Nieuw plan": empty, or from the handleiding's example)
+   * or open one from a .json file (a plan, or a plan file with its scenarios), each stored apart
+   * from the site's plan, with a way back to it. Off by default, so a site that supplies its plan
+   * sees nothing new; `readonly` makes these buttons inert too.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'allow-new-plan' }) allowNewPlan = false;
 
   private readonly parts = plannerControllers(
     this,

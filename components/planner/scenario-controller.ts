@@ -1,29 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
-import type { PlanState, StateProblem } from '../../src/sync/state.ts';
-import { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { storeError } from '../../src/store/errors.ts';
-import type { OpenScenario, SaveInfo, ScenarioStore, StoreError } from '../../src/store/types.ts';
+import type { ScenarioStore, StoreError } from '../../src/store/types.ts';
 import type { PlanInput } from './plan-input.ts';
+import type { OwnPlan } from '../../src/files/own-plan.ts';
 import { LatestRun } from './latest-run.ts';
+import { ShownState, plainState, type ScenarioEvents } from './shown-state.ts';
 import { HostPlan } from './host-plan.ts';
 import { PublishedOffer } from './published-seed.ts';
 import { PlanSession, type ScenarioSettings, type SessionOwner } from './plan-session.ts';
-
-/** What the controller tells its host. */
-export interface ScenarioEvents {
-  /** The shown state was replaced: a new plan, a stored scenario opened, a switch. */
-  stateChanged(state: PlanState): void;
-  /** The state to share in a workshop is known, or changed. */
-  ready(): void;
-  problem(problem: StateProblem): void;
-  saved(info: SaveInfo): void;
-  storeError(error: StoreError): void;
-}
-
-/** A plain state: a plan shown before (or without) its stored scenario, with its own undo. */
-const plainState = (plan: Plan): PlanState => new DeferredPlanState(plan, { loadOnEdit: false });
 
 /**
  * The planner's scenarios and the host's plan (README, "The plan property"):
@@ -39,8 +25,7 @@ const plainState = (plan: Plan): PlanState => new DeferredPlanState(plan, { load
  * (plan-session.ts). Store opens and scenario switches are runs (LatestRun): a newer one aborts
  * the older, whose results are dropped.
  */
-export class ScenarioController implements ReactiveController {
-  state: PlanState | null = null;
+export class ScenarioController extends ShownState implements ReactiveController {
   scenarioId = '';
   scenarioName = '';
   /** The first scenario created from the published plan: its workshop room is `<plan>:main`. */
@@ -56,12 +41,9 @@ export class ScenarioController implements ReactiveController {
   final = false;
 
   private readonly hostPlan = new HostPlan();
-  private opened: OpenScenario | null = null;
   private session: PlanSession | null = null;
   private readonly sessions = new LatestRun();
   private readonly switches = new LatestRun();
-  private closing: Promise<void> = Promise.resolve();
-  private stateOff: (() => void)[] = [];
   private suspended = false;
   /** A session's store is being opened (its run has not finished). */
   private opening = false;
@@ -70,15 +52,17 @@ export class ScenarioController implements ReactiveController {
   private readonly owner: SessionOwner;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly settings: () => ScenarioSettings,
-    private readonly events: ScenarioEvents,
+    events: ScenarioEvents,
   ) {
+    super(host, events);
     host.addController(this);
     this.owner = {
       settings,
       dirty: () => this.hostPlan.dirty,
       wantsLive: () => this.hostPlan.wantsLive,
+      seeds: () => this.hostPlan.seeds,
       open: (session, id, newer) => this.openStored(session, id, () => session.stale, newer),
       seeded: (id) => void (this.seededId = id),
       memoryOnly: (error) => {
@@ -114,12 +98,34 @@ export class ScenarioController implements ReactiveController {
     if (got.kind === 'change') {
       if (!this.opened) this.hostPlan.laterSet = true;
       this.state!.apply(got.ops);
-    } else if (got.kind === 'new') {
-      this.published.plan = null;
-      this.show(plainState(got.plan), null);
-      this.startSession(null);
-    }
+    } else if (got.kind === 'new') this.begin(got.plan);
     return got.read;
+  }
+
+  /** A plan of the user's own (new, from the example, or opened from a file): shown, and stored, at once. */
+  openOwn(own: OwnPlan): void {
+    this.hostPlan.startOwn(own);
+    this.begin(own.shown);
+  }
+
+  /** The plan the host set last, when the user's own plan is shown (null: none, or it is shown). */
+  get hostPlanAside(): Plan | null {
+    const host = this.hostPlan.host;
+    return host && this.state && host.id !== this.state.plan.id ? host : null;
+  }
+
+  /** Back from the user's own plan to the host's: its stored scenario, or the plan as the host set it. */
+  backToHost(): void {
+    const host = this.hostPlanAside;
+    if (!host) return;
+    this.hostPlan.start(host);
+    this.begin(host);
+  }
+
+  private begin(plan: Plan): void {
+    this.published.plan = null;
+    this.show(plainState(plan), null);
+    this.startSession(null);
   }
 
   /** A user's edit (the planner checks `readonly` first). */
@@ -189,27 +195,8 @@ export class ScenarioController implements ReactiveController {
     this.work = Promise.all([this.work, work.catch(() => {})]).then(() => {});
   }
 
-  /** Replaces the shown state; a stored scenario shown before is flushed and closed behind it. */
-  private show(next: PlanState, opened: OpenScenario | null): void {
-    for (const off of this.stateOff) off();
-    const before = this.opened;
-    if (before) this.closing = this.closing.then(() => before.close()).catch(() => {});
-    else if (this.state && this.state !== next) this.state.destroy();
-    this.state = next;
-    this.opened = opened;
-    this.stateOff = [
-      next.subscribe((_plan, change) => {
-        if (change.origin !== 'load') this.changed();
-      }),
-    ];
-    const problems = (next as { onProblem?: (l: (p: StateProblem) => void) => () => void }).onProblem;
-    if (problems) this.stateOff.push(problems.call(next, (p) => this.events.problem(p)));
-    this.events.stateChanged(next);
-    this.host.requestUpdate();
-  }
-
   /** A change of the shown plan: before its scenario is stored, the first one creates it. */
-  private changed(): void {
+  protected changed(): void {
     if (this.opened) return;
     this.hostPlan.dirty = true;
     const session = this.session;

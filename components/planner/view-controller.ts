@@ -2,10 +2,11 @@ import type { ReactiveController, TemplateResult } from 'lit';
 import type { Msg } from '../../src/i18n/locale.ts';
 import { goToSection } from './focus-finding.ts';
 import { plannerBody, type PlannerView, type View } from './planner.templates.ts';
-import type { PlannerControllers, PlannerParts } from './planner-controllers.ts';
+import type { PlannerControllers } from './planner-controllers.ts';
+import { OwnPlanController, type OwnPlanHost } from './own-plan-controller.ts';
 
 /** What the view reads from the element on each render. */
-export interface ViewHost extends PlannerParts {
+export interface ViewHost extends OwnPlanHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly updateComplete: Promise<boolean>;
   readonly licenseKey: string;
@@ -24,6 +25,7 @@ export class ViewController implements ReactiveController {
   view: View = 'edit';
   comparingPublished = false;
   private readonly on: PlannerView['on'];
+  private readonly own: OwnPlanController;
 
   constructor(
     private readonly host: ViewHost,
@@ -31,6 +33,7 @@ export class ViewController implements ReactiveController {
     private readonly locked: () => boolean,
   ) {
     host.addController(this);
+    this.own = new OwnPlanController(host, parts, locked);
     const s = parts.scenarios;
     this.on = {
       undo: () => host.undo(),
@@ -74,7 +77,7 @@ export class ViewController implements ReactiveController {
       canRedo: host.canRedo, refused: this.refused, notice: this.notice, storeError: s.storeError,
       store: s.storedScenarios, scenarioId: s.scenarioId, scenarioName: s.scenarioName, workshop: workshop.view,
       view: this.view, published: s.published.plan, comparingPublished: this.comparingPublished, on: this.on,
-      input: parts.input,
+      input: parts.input, ownPlans: this.own.render(),
     });
   }
 }

@@ -27,6 +27,15 @@ export interface RpChangeDetail {
   findings: readonly Finding[];
 }
 
+/**
+ * `rp-plan-open`: the user put another plan in view: one of their own (`new`, from the handleiding's
+ * `template`, or opened from a `file`), or back to the site's plan (`host`). An rp-change follows.
+ */
+export interface RpPlanOpenDetail {
+  plan: Plan;
+  source: 'new' | 'template' | 'file' | 'host';
+}
+
 /** `rp-error`: a plan was refused, or an edit could not be applied. */
 export interface RpErrorDetail {
   code: 'plan-invalid' | StateProblem['code'];
@@ -104,6 +113,7 @@ export interface RpCommentDetail {
 /** Each rp-* event's detail. */
 export interface RpEventDetails {
   'rp-change': RpChangeDetail;
+  'rp-plan-open': RpPlanOpenDetail;
   'rp-error': RpErrorDetail;
   'rp-edit': RpEditDetail;
   'rp-undo': null;

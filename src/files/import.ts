@@ -26,11 +26,14 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 class Hostile extends Error {}
 
-const refuse = (code: ImportErrorCode, message: Msg): ImportResult => ({ ok: false, error: { code, message } });
+const refuse = (code: ImportErrorCode, message: Msg): { ok: false; error: ImportError } => ({
+  ok: false,
+  error: { code, message },
+});
 
 const MB = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
-function tooLarge(bytes: number, max: number): ImportResult {
+function tooLarge(bytes: number, max: number): { ok: false; error: ImportError } {
   return refuse('too-large', stMsg('file.tooLarge', { size: MB(bytes), max: MB(max) }));
 }
 
@@ -41,7 +44,7 @@ function byteSize(text: string, max: number): number {
   return new TextEncoder().encode(text).length;
 }
 
-function describe(error: z.core.$ZodError): string {
+export function describe(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'unknown';
   const path = issue.path.map(String).join('.');
@@ -54,6 +57,18 @@ function describe(error: z.core.$ZodError): string {
  * formats are migrated. Never throws; a refused file changes nothing and says why in nl and en.
  */
 export async function importPlanFile(input: string | Blob, options: ImportOptions = {}): Promise<ImportResult> {
+  const read = await readJsonObject(input, options);
+  return read.ok ? parsePlanFileValue(read.value, options.now ?? Date.now()) : read;
+}
+
+/**
+ * The first steps of every import: the size checked before anything is parsed, the JSON parsed
+ * with forbidden keys refused, and the result an object. Never throws.
+ */
+export async function readJsonObject(
+  input: string | Blob,
+  options: ImportOptions = {},
+): Promise<{ ok: true; value: object } | { ok: false; error: ImportError }> {
   const max = options.maxBytes ?? MAX_FILE_BYTES;
   let text: string;
   if (typeof input === 'string') {
@@ -68,10 +83,6 @@ export async function importPlanFile(input: string | Blob, options: ImportOption
   }
   const size = byteSize(text, max);
   if (size > max) return tooLarge(size, max);
-  return parsePlanFileText(text, options.now ?? Date.now());
-}
-
-function parsePlanFileText(text: string, now: number): ImportResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text, (key, value: unknown) => {
@@ -82,6 +93,11 @@ function parsePlanFileText(text: string, now: number): ImportResult {
     return e instanceof Hostile ? refuse('hostile', stMsg('file.hostile')) : refuse('not-json', stMsg('file.notJson'));
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('not-json', stMsg('file.notJson'));
+  return { ok: true, value: raw };
+}
+
+/** A parsed JSON object read as a plan file: its version checked, older formats migrated, the result checked with zod. */
+export function parsePlanFileValue(raw: object, now: number): ImportResult {
   const version = (raw as { formatVersion?: unknown }).formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
     return refuse('unknown-version', stMsg('file.unknownVersion'));

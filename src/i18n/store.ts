@@ -121,6 +121,35 @@ export const storeUi = {
     nl: 'Waar het geld heen gaat, per scenario (per jaar)',
     en: 'Where the money goes, per scenario (per year)',
   },
+  // plans of one's own (the planner's "Nieuw plan" and "Plan openen")
+  'own.label': { nl: 'Plannen', en: 'Plans' },
+  'own.new': { nl: 'Nieuw plan', en: 'New plan' },
+  'own.newEmpty': { nl: 'Leeg plan', en: 'Empty plan' },
+  'own.newTemplate': {
+    nl: 'Uit het voorbeeld van de handleiding',
+    en: 'From the handbook example',
+  },
+  'own.open': { nl: 'Plan openen (.json)', en: 'Open plan (.json)' },
+  'own.emptyName': { nl: 'Mijn plan', en: 'My plan' },
+  'own.templateName': {
+    nl: 'Mijn plan (uit het voorbeeld van de handleiding)',
+    en: 'My plan (from the handbook example)',
+  },
+  'own.badge': { nl: 'Uw eigen plan', en: 'Your own plan' },
+  'own.badgeHint': {
+    nl: 'Dit plan is van u: het staat los van het plan van deze site en wordt in deze browser bewaard.',
+    en: 'This plan is yours: it is separate from this site’s plan and kept in this browser.',
+  },
+  'own.back': { nl: 'Terug naar {name}', en: 'Back to {name}' },
+  'own.opened': {
+    nl: '{file} is geopend als uw eigen plan ({count} scenario’s).',
+    en: '{file} was opened as your own plan ({count} scenarios).',
+  },
+  'own.refused': {
+    nl: '{file} kon niet worden geopend. {reason}',
+    en: '{file} could not be opened. {reason}',
+  },
+  'own.dismiss': { nl: 'Melding sluiten', en: 'Dismiss message' },
   'compare.chartTable': { nl: 'Tabel bij de grafiek', en: 'Table for the chart' },
   'compare.group.split': { nl: 'Verdeling', en: 'Split' },
   'compare.group.budget': { nl: 'Budget', en: 'Budget' },

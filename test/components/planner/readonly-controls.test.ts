@@ -42,7 +42,7 @@ describe('rp-planner readonly: every control that changes data is inert', functi
   before(() => setViewport({ width: 1400, height: 900 }));
   afterEach(() => document.querySelectorAll('rp-planner').forEach((e) => e.remove()));
 
-  it('in the forms, the parties, the target groups and the scenario bar', async () => {
+  it('in the forms, the parties, the target groups, the scenario bar and the plan bar', async () => {
     const db = freshDb();
     const first = await mount<RpPlanner>('rp-planner', {
       storageName: db,
@@ -55,6 +55,8 @@ describe('rp-planner readonly: every control that changes data is inert', functi
     const p = await mount<RpPlanner>('rp-planner', {
       storageName: db,
       readonly: true,
+      // The plan bar ("Nieuw plan", "Plan openen") is walked too.
+      allowNewPlan: true,
       plan: handbookPlan('ro-all'),
     } as Partial<RpPlanner>);
     await until(
@@ -64,6 +66,7 @@ describe('rp-planner readonly: every control that changes data is inert', functi
     await new Promise((r) => setTimeout(r, 100));
     const all = controls(p.shadowRoot!);
     expect(all.length).to.be.greaterThan(20);
+    expect(all.filter((c) => c.el.closest('.own-plans')).length, 'the plan bar’s controls').to.equal(3);
     const live = all.filter((c) => !LOOKING(c) && !inert(c.el));
     expect(
       live.map(
