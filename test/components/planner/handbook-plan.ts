@@ -100,5 +100,14 @@ export function handbookPlan(id = 'handbook'): Plan {
         { domainId: 'zvw', sectorId: 'zvw-ha', percent: '50' },
       ],
     },
+    // The agreements the handleiding asks for (§4), so no clause is empty.
+    clauses: {
+      declaration: 'Per kwartaal bij elke financier.',
+      informationExchange: 'Elk kwartaal de voortgang.',
+      evaluation: 'Jaarlijks in het netwerkoverleg.',
+      controls: 'Controle op de lumpsum.',
+      quality: '',
+      doubleFunding: 'Geen activiteiten die al via een andere prestatie worden betaald.',
+    },
   };
 }
