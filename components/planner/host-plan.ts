@@ -72,10 +72,14 @@ export class HostPlan {
     return this.last;
   }
 
-  /** A plan of the user's own: shown at once, and stored at once (it is the user's doing). */
-  startOwn(own: OwnPlan): void {
-    this.restart(own.shown, own.scenarios);
-    this.dirty = true;
+  /**
+   * A plan of the user's own: a new one is shown at once and stored at once (it is the user's
+   * doing); a stored one (`own` a plan with its id) opens its stored scenario.
+   */
+  startOwn(own: OwnPlan | Plan): void {
+    const fresh = 'scenarios' in own;
+    this.restart(fresh ? own.shown : own, fresh ? own.scenarios : null);
+    this.dirty = fresh;
   }
 
   private restart(plan: Plan, seeds: readonly OwnScenario[] | null): void {

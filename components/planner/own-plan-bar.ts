@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, Msg } from '../../src/i18n/locale.ts';
 import { st } from '../../src/i18n/store.ts';
 import { t } from '../../src/i18n/index.ts';
+import { INTL_TAG } from '../../src/i18n/locale.ts';
+import type { PlanInfo } from '../../src/store/types.ts';
 
 /** What the planner's plan bar shows: where the plan comes from, and the user's own plans. */
 export interface OwnPlanView {
@@ -13,12 +15,15 @@ export interface OwnPlanView {
   hostName: string | null;
   /** The "Nieuw plan" choice is open. */
   menu: boolean;
+  /** The user's plans stored in this browser, apart from the one shown. */
+  mine: readonly PlanInfo[];
   /** What the last open said: opened, or refused and why (nothing was changed). */
   message: { ok: boolean; text: Msg } | null;
   on: {
     menu(open: boolean): void;
     newPlan(kind: 'empty' | 'template'): void;
     open(file: File): void;
+    reopen(plan: PlanInfo): void;
     back(): void;
     dismiss(): void;
   };
@@ -74,6 +79,7 @@ export function ownPlanBar(v: OwnPlanView): TemplateResult {
     }
     <button type="button" class="own-open" ?disabled=${v.locked} @click=${choose}>${st(l, 'own.open')}</button>
     <input type="file" accept=".json,application/json" hidden tabindex="-1" ?disabled=${v.locked} @change=${pick} />
+    ${v.mine.length > 0 ? mine(v) : nothing}
     ${
       v.message
         ? html`<p class="notice own-message ${v.message.ok ? 'ok' : 'bad'}" role=${v.message.ok ? 'status' : 'alert'}>
@@ -83,4 +89,22 @@ export function ownPlanBar(v: OwnPlanView): TemplateResult {
         : nothing
     }
   </div>`;
+}
+
+/** The user's other plans stored in this browser: pick one, then open it (no change of plan on merely picking). */
+function mine(v: OwnPlanView): TemplateResult {
+  const l = v.locale;
+  const date = (ms: number) => new Intl.DateTimeFormat(INTL_TAG[l], { dateStyle: 'medium' }).format(ms);
+  const reopen = (e: Event) => {
+    const select = (e.currentTarget as HTMLElement).parentElement!.querySelector<HTMLSelectElement>('#own-mine')!;
+    const plan = v.mine.find((p) => p.id === select.value);
+    if (plan) v.on.reopen(plan);
+  };
+  return html`<span class="own-mine">
+    <label for="own-mine">${st(l, 'own.mine')}</label>
+    <select id="own-mine" ?disabled=${v.locked}>
+      ${v.mine.map((p) => html`<option value=${p.id}>${st(l, 'own.mineOption', { name: p.name || t(l, 'planner.untitled'), date: date(p.createdAt) })}</option>`)}
+    </select>
+    <button type="button" ?disabled=${v.locked} @click=${reopen}>${st(l, 'own.openMine')}</button>
+  </span>`;
 }

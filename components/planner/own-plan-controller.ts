@@ -1,5 +1,6 @@
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { Plan } from '../../src/model/plan.ts';
+import { newPlan, type Plan } from '../../src/model/plan.ts';
+import type { PlanInfo, ScenarioStore } from '../../src/store/types.ts';
 import type { Msg } from '../../src/i18n/locale.ts';
 import { fill } from '../../src/i18n/index.ts';
 import { storeUi } from '../../src/i18n/store.ts';
@@ -32,6 +33,9 @@ const both = (
 export class OwnPlanController implements ReactiveController {
   private menu = false;
   private message: { ok: boolean; text: Msg } | null = null;
+  /** The user's plans in the store's database, read again whenever the store changes. */
+  private mine: readonly PlanInfo[] = [];
+  private listed: ScenarioStore | null = null;
 
   constructor(
     private readonly host: OwnPlanHost,
@@ -43,6 +47,17 @@ export class OwnPlanController implements ReactiveController {
 
   hostConnected(): void {}
 
+  hostUpdate(): void {
+    const store = this.parts.scenarios.store;
+    if (!this.host.allowNewPlan || !store || store === this.listed) return;
+    this.listed = store;
+    void store.listPlans().then((all) => {
+      if (this.listed !== store) return;
+      this.mine = all.filter((p) => isOwnPlanId(p.id));
+      this.host.requestUpdate();
+    });
+  }
+
   render(): TemplateResult | typeof nothing {
     if (!this.host.allowNewPlan) return nothing;
     const s = this.parts.scenarios;
@@ -53,11 +68,13 @@ export class OwnPlanController implements ReactiveController {
       own: isOwnPlanId(s.state?.plan.id ?? ''),
       hostName: host ? host.name : null,
       menu: this.menu,
+      mine: this.mine.filter((p) => p.id !== s.state?.plan.id),
       message: this.message,
       on: {
         menu: (open) => this.set({ menu: open }),
         newPlan: (kind) => void this.newPlan(kind),
         open: (file) => void this.open(file),
+        reopen: (plan) => this.reopen(plan),
         back: () => this.back(),
         dismiss: () => this.set({ message: null }),
       },
@@ -100,6 +117,14 @@ export class OwnPlanController implements ReactiveController {
     const count = read.value.scenarios.length;
     const opened = both('own.opened', { nl: { file: file.name, count }, en: { file: file.name, count } });
     this.show(read.value, 'file', { ok: true, text: opened });
+  }
+
+  /** One of the user's stored plans: its stored scenario opens (nothing new is written). */
+  private reopen(info: PlanInfo): void {
+    if (!this.allowed || !isOwnPlanId(info.id)) return;
+    this.parts.scenarios.openOwn(newPlan(info.id, info.name));
+    this.set({ menu: false, message: null });
+    this.announce('own');
   }
 
   private back(): void {

@@ -28,7 +28,7 @@ export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
  * element inside, the grids included, follows them.
  *
  * @event rp-change - `{ plan, findings }` after every change (edit, undo, redo, peer, another plan put in view); bubbles, composed.
- * @event rp-plan-open - `{ plan, source }` when the user puts another plan in view (`allow-new-plan`): one of their own (`new`, `template`, `file`) or the site's again (`host`).
+ * @event rp-plan-open - `{ plan, source }` when the user puts another plan in view (`allow-new-plan`): one of their own (`new`, `template`, `file`, or stored before: `own`) or the site's again (`host`).
  * @event rp-error - `{ code, message: {nl, en}, issues? }` when a plan is refused or an edit cannot be applied.
  * @event rp-saved - `SaveInfo` (`{ scenarioId, at, updates }`) after each save of the open scenario (an edit, or a host's set that changed it); bubbles, composed.
  * @event rp-store-error - `StoreError` (`{ code, message: {nl, en} }`) when storing failed; editing goes on in memory.

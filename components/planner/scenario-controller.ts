@@ -102,10 +102,13 @@ export class ScenarioController extends ShownState implements ReactiveController
     return got.read;
   }
 
-  /** A plan of the user's own (new, from the example, or opened from a file): shown, and stored, at once. */
-  openOwn(own: OwnPlan): void {
+  /**
+   * A plan of the user's own: a new one (empty, from the example, or opened from a file) is shown,
+   * and stored, at once; a stored one (a plan with its id and name) opens its stored scenario.
+   */
+  openOwn(own: OwnPlan | Plan): void {
     this.hostPlan.startOwn(own);
-    this.begin(own.shown);
+    this.begin(this.hostPlan.first!);
   }
 
   /** The plan the host set last, when the user's own plan is shown (null: none, or it is shown). */

@@ -29,11 +29,12 @@ export interface RpChangeDetail {
 
 /**
  * `rp-plan-open`: the user put another plan in view: one of their own (`new`, from the handleiding's
- * `template`, or opened from a `file`), or back to the site's plan (`host`). An rp-change follows.
+ * `template`, opened from a `file`, or one stored before: `own`), or back to the site's plan (`host`).
+ * An rp-change follows.
  */
 export interface RpPlanOpenDetail {
   plan: Plan;
-  source: 'new' | 'template' | 'file' | 'host';
+  source: 'new' | 'template' | 'file' | 'own' | 'host';
 }
 
 /** `rp-error`: a plan was refused, or an edit could not be applied. */

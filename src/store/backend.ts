@@ -41,6 +41,8 @@ export interface Backend {
   readonly moved?: Promise<StoreResult<SaveInfo[]>>;
   ensurePlan(id: string, name: string, now: number): Promise<PlanRecord>;
   getPlan(id: string): Promise<PlanRecord | undefined>;
+  /** Every plan with scenarios in this database (any plan id). */
+  listPlans(): Promise<PlanRecord[]>;
   /** The plan's scenario records; their `seed` may be left out (a list never shows it). */
   listScenarios(planId: string): Promise<ScenarioRecord[]>;
   getScenario(id: string): Promise<ScenarioRecord | undefined>;

@@ -31,6 +31,9 @@ export class FallbackBackend implements Backend {
   getPlan(id: string) {
     return this.current.getPlan(id);
   }
+  listPlans() {
+    return this.current.listPlans();
+  }
   listScenarios(planId: string) {
     return this.current.listScenarios(planId);
   }

@@ -27,6 +27,10 @@ export class IdbBackend implements Backend {
     return this.connection.run((db) => db.get('plans', id));
   }
 
+  listPlans() {
+    return this.connection.run((db) => db.getAll('plans'));
+  }
+
   listScenarios(planId: string) {
     return this.connection.run((db) => db.getAllFromIndex('scenarios', 'planId', planId));
   }

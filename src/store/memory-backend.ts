@@ -26,6 +26,10 @@ export class MemoryBackend implements Backend {
     return plan && copy(plan);
   }
 
+  async listPlans() {
+    return [...this.plans.values()].map(copy);
+  }
+
   async listScenarios(planId: string) {
     return [...this.scenarios.values()].filter((s) => s.planId === planId).map(copy);
   }

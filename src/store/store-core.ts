@@ -10,6 +10,7 @@ import { StoreSignals } from './signals.ts';
 import type {
   LiveDeps,
   OpenScenario,
+  PlanInfo,
   ScenarioInfo,
   ScenarioStore,
   SnapshotInfo,
@@ -195,6 +196,18 @@ export class StoreCore implements ScenarioStore {
       .filter((r) => options.includeDeleted || r.deletedAt === null)
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
       .map(scenarioInfo);
+  }
+
+  async listPlans(): Promise<PlanInfo[]> {
+    try {
+      const plans = await this.backend.listPlans();
+      return plans
+        .map(({ id, name, createdAt }) => ({ id, name, createdAt }))
+        .sort((a, b) => a.createdAt - b.createdAt);
+    } catch (e) {
+      this.reportError(toStoreError(e));
+      return [];
+    }
   }
 
   private async insert(

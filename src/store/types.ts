@@ -3,9 +3,12 @@ import type { PlanState } from '../sync/state.ts';
 import type { ScenarioLog } from './backend.ts';
 import type { StoreError, StoreResult } from './errors.ts';
 import type { SaveInfo } from './backend.ts';
-import type { ScenarioRecord } from './schema.ts';
+import type { PlanRecord, ScenarioRecord } from './schema.ts';
 
 export type StoreMode = 'idb' | 'memory';
+
+/** A plan as the store's list of plans shows it: its id, the name it had when first stored, and when that was. */
+export type PlanInfo = Pick<PlanRecord, 'id' | 'name' | 'createdAt'>;
 
 /** A scenario as lists show it. `revision` is what this tab last saw. */
 export type ScenarioInfo = Omit<ScenarioRecord, 'seed'>;
@@ -104,6 +107,8 @@ export interface ScenarioStore {
   subscribe(listener: (event: StoreEvent) => void): () => void;
 
   list(options?: { includeDeleted?: boolean }): Promise<ScenarioInfo[]>;
+  /** Every plan this database holds scenarios of, this one and others (e.g. a person's own plans). */
+  listPlans(): Promise<PlanInfo[]>;
   /** A scenario from the given plan (e.g. the current one) or, without one, from scratch. */
   create(name: string, plan?: Plan): Promise<StoreResult<ScenarioInfo>>;
   /**

@@ -104,6 +104,37 @@ describe('rp-planner: a plan of your own (allow-new-plan)', function () {
     expect(bar(p)!.textContent).to.not.contain('Uw eigen plan');
   });
 
+  it('after a reload the user’s own plans are listed apart from the site’s, and one opens with its edits', async () => {
+    const db = freshDb();
+    const p = await open({ storageName: db });
+    button(p, 'Nieuw plan').click();
+    await p.updateComplete;
+    button(p, 'Leeg plan').click();
+    await until(() => p.currentScenario !== '', 'the own plan stored');
+    const id = p.plan!.id;
+    edit(p, rename('Mijn eigen regioplan'));
+    await p.flush();
+    p.remove();
+
+    const again = await open({ storageName: db });
+    await until(() => !!bar(again)?.querySelector('#own-mine option'), 'the list of own plans');
+    const options = [...bar(again)!.querySelectorAll<HTMLOptionElement>('#own-mine option')];
+    expect(
+      options.map((o) => o.value),
+      'only the own plan, not the site’s',
+    ).to.deep.equal([id]);
+    expect(options[0]!.textContent).to.contain('Mijn plan');
+    const opens = record<RpPlanOpenDetail>(again, 'rp-plan-open');
+    button(again, 'Openen').click();
+    await until(() => again.plan!.name === 'Mijn eigen regioplan', 'the own plan with its edit');
+    expect(again.plan!.id).to.equal(id);
+    expect(opens.map((o) => o.source)).to.deep.equal(['own']);
+    expect(again.shadowRoot!.querySelector('[part="published"]'), 'no “newer published plan” for an own plan').to.equal(
+      null,
+    );
+    expect(bar(again)!.querySelector('#own-mine'), 'the shown plan is not offered again').to.equal(null);
+  });
+
   it('a new plan from the handleiding’s example carries its activities under its own id', async () => {
     const p = await open({ locale: 'en' });
     const opens = record<RpPlanOpenDetail>(p, 'rp-plan-open');
