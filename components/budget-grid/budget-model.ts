@@ -33,27 +33,25 @@ const TEXT_MAX: Record<Exclude<AgreementKey, 'regularShare'>, number> = {
 
 export const TOTAL_ROW = 'total';
 
-export const COL = {
-  name: 0,
-  targetGroup: 1,
-  category: 2,
-  kind: 3,
-  amount: 4,
-  per: 5,
-  quantity: 6,
-  rate: 7,
-  annual: 8,
-} as const;
-const FIRST_PERIOD = 9;
-
 const KINDS: CostBasis['kind'][] = ['lumpsum', 'hours', 'fte', 'persons'];
 const PERS: Granularity[] = ['month', 'quarter', 'year'];
 const CATEGORIES: ActivityCategory[] = ['client-bound', 'general'];
 
+/**
+ * Columns: the name and the annual budget, frozen at the start so an activity's amount and the
+ * total stay in view however far the grid scrolls, then the amount per period, the inputs (target
+ * group, category, cost basis and its figures) and the agreement columns.
+ */
 export function budgetShape(plan: Plan, allocation: Allocation | null, locale: Locale): GridShape {
   const l = locale;
   const columns: GridColumn[] = [
     { key: 'name', header: gt('name', l), width: 220 },
+    { key: 'annual', header: gt('annual', l), width: 130, numeric: true, readOnly: true },
+  ];
+  for (const p of allocation?.schedule ?? []) {
+    columns.push({ key: `p:${p.periodId}`, header: p.periodId, width: 112, numeric: true, readOnly: true });
+  }
+  columns.push(
     {
       key: 'targetGroupIds',
       header: gt('targetGroup', l),
@@ -80,22 +78,21 @@ export function budgetShape(plan: Plan, allocation: Allocation | null, locale: L
     },
     { key: 'cost.amount', header: gt('amount', l), width: 120, numeric: true },
     { key: 'cost.per', header: gt('per', l), width: 100, options: PERS.map((p) => ({ value: p, label: gt(p, l) })) },
-    { key: 'cost.quantity', header: gt('quantity', l), width: 110, numeric: true },
-    { key: 'cost.rate', header: gt('rate', l), width: 120, numeric: true },
-    { key: 'annual', header: gt('annual', l), width: 130, numeric: true, readOnly: true },
-  ];
-  for (const p of allocation?.schedule ?? []) {
-    columns.push({ key: `p:${p.periodId}`, header: p.periodId, width: 120, numeric: true, readOnly: true });
-  }
+    { key: 'cost.quantity', header: gt('quantity', l), width: 130, numeric: true },
+    { key: 'cost.rate', header: gt('rate', l), width: 130, numeric: true },
+  );
   for (const key of AGREEMENT) {
     columns.push(
       key === 'regularShare'
-        ? { key, header: t(l, 'budget.regularShare'), width: 110, numeric: true }
+        ? { key, header: t(l, 'budget.regularShare'), width: 130, numeric: true }
         : { key, header: t(l, `budget.${key}`), width: 200 },
     );
   }
-  return { columns, fixedRowsBottom: 1 };
+  return { columns, fixedRowsBottom: 1, fixedColumnsStart: 2, headerHeights: [HEADER_TWO_LINES] };
 }
+
+/** Room for a header of two lines ("Aantal per jaar" over "(uren, fte, personen)"). */
+const HEADER_TWO_LINES = 40;
 
 const quantityOf = (cost: CostBasis): string | null =>
   cost.kind === 'hours' ? cost.hours : cost.kind === 'fte' ? cost.fte : cost.kind === 'persons' ? cost.persons : null;
@@ -135,45 +132,47 @@ export class BudgetRows {
 
   private money = (s: string | null) => (s === null ? '' : formatMoney(s, this.locale));
 
-  private periods(schedule: readonly PeriodAmount[]): string[] {
-    const out: string[] = [];
-    for (let c = FIRST_PERIOD; c < this.columns.length && this.columns[c]!.key.startsWith('p:'); c++) {
-      const id = this.columns[c]!.key.slice(2);
-      const hit = schedule.find((p) => p.periodId === id);
-      out.push(hit ? formatMoney(hit.amount, this.locale) : '');
-    }
-    return out;
+  private periods(schedule: readonly PeriodAmount[]): Map<string, string> {
+    return new Map(schedule.map((p) => [`p:${p.periodId}`, formatMoney(p.amount, this.locale)]));
   }
 
   private activityRow(a: Activity, alloc: ActivityAllocation | undefined): GridRow {
     const cost = a.cost;
     const quantity = quantityOf(cost);
-    const values = [
-      a.name,
-      a.targetGroupIds[0] ?? '',
-      a.category,
-      cost.kind,
-      cost.kind === 'lumpsum' ? this.money(cost.amount) : '',
-      cost.kind === 'lumpsum' ? cost.per : '',
-      quantity === null ? '' : formatNumber(quantity, this.locale),
-      this.money(rateOf(cost)),
-      alloc ? formatMoney(alloc.annual, this.locale) : '',
-      ...this.periods(alloc?.schedule ?? []),
-      a.description ?? '',
-      a.justification ?? '',
-      a.regularShare === null || a.regularShare === undefined ? '' : formatPercent(a.regularShare, this.locale, 12),
-      a.regularShareExplanation ?? '',
-    ];
-    const inapplicable = cost.kind === 'lumpsum' ? [COL.quantity, COL.rate] : [COL.amount, COL.per];
+    const periods = this.periods(alloc?.schedule ?? []);
+    const byKey: Record<string, string> = {
+      name: a.name,
+      annual: alloc ? formatMoney(alloc.annual, this.locale) : '',
+      targetGroupIds: a.targetGroupIds[0] ?? '',
+      category: a.category,
+      'cost.kind': cost.kind,
+      'cost.amount': cost.kind === 'lumpsum' ? this.money(cost.amount) : '',
+      'cost.per': cost.kind === 'lumpsum' ? cost.per : '',
+      'cost.quantity': quantity === null ? '' : formatNumber(quantity, this.locale),
+      'cost.rate': this.money(rateOf(cost)),
+      description: a.description ?? '',
+      justification: a.justification ?? '',
+      regularShare:
+        a.regularShare === null || a.regularShare === undefined ? '' : formatPercent(a.regularShare, this.locale, 12),
+      regularShareExplanation: a.regularShareExplanation ?? '',
+    };
+    const values = this.columns.map((c) => byKey[c.key] ?? periods.get(c.key) ?? '');
+    const na = cost.kind === 'lumpsum' ? ['cost.quantity', 'cost.rate'] : ['cost.amount', 'cost.per'];
+    const inapplicable = na.map((k) => this.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
     return { id: a.id, name: a.name.trim() || `${gt('name', this.locale)} ${a.id}`, values, inapplicable };
   }
 
   private totalRow(allocation: Allocation | null): GridRow {
-    const values = this.columns.map((_, c) => (c === COL.name ? gt('total', this.locale) : ''));
-    if (allocation) {
-      values[COL.annual] = formatMoney(allocation.annualTotal, this.locale);
-      this.periods(allocation.schedule).forEach((v, i) => (values[FIRST_PERIOD + i] = v));
-    }
+    const periods = this.periods(allocation?.schedule ?? []);
+    const values = this.columns.map((c) =>
+      c.key === 'name'
+        ? gt('total', this.locale)
+        : c.key === 'annual'
+          ? allocation
+            ? formatMoney(allocation.annualTotal, this.locale)
+            : ''
+          : (periods.get(c.key) ?? ''),
+    );
     return { id: TOTAL_ROW, name: gt('total', this.locale), values, readOnly: true, total: true };
   }
 }

@@ -42,6 +42,11 @@ export interface GridShape {
   fixedRowsBottom?: number;
   /** Columns that stay in view when the grid scrolls sideways (default 1: the name column). */
   fixedColumnsStart?: number;
+  /**
+   * Height in px of each header level, top first (default: one line each). A taller level lets its
+   * headers wrap instead of being cut off.
+   */
+  headerHeights?: readonly number[];
 }
 
 /** A typed, pasted or filled value for one cell, as text. */

@@ -70,6 +70,9 @@ export const gridStyles = css`
   }
   /* What Handsontable's wordWrap: false would do through a class. */
   .handsontable td { white-space: nowrap; }
+  /* A header wraps onto the lines its level has room for (GridShape.headerHeights), never cut. */
+  .handsontable thead th .colHeader { white-space: normal; line-height: 1.2; }
+  .handsontable thead th { vertical-align: middle; }
   /*
    * Marks: colour plus an icon and a pattern, so they never rely on colour alone. Backgrounds are
    * set through \`tr > td\`, as strong as Handsontable's own row rule (tr.ht__row_even > td), and

@@ -43,7 +43,15 @@ export function shapeSettings(shape: GridShape, renderer: CellPainter['renderer'
     nestedHeaders: shape.nestedHeaders ? (shape.nestedHeaders.map((level) => [...level]) as never) : undefined,
     fixedColumnsStart: shape.fixedColumnsStart ?? 1,
     fixedRowsBottom: shape.fixedRowsBottom ?? 0,
+    // Only when a shape asks for taller headers: the theme's own height otherwise.
+    columnHeaderHeight: shape.headerHeights ? headerHeights(shape) : undefined,
   };
+}
+
+/** The height of each header level: the shape's, else one line. */
+function headerHeights(shape: GridShape): number[] {
+  const levels = shape.nestedHeaders?.length ?? 1;
+  return Array.from({ length: levels }, (_, i) => shape.headerHeights?.[i] ?? HEADER_HEIGHT);
 }
 
 /**
@@ -52,8 +60,8 @@ export function shapeSettings(shape: GridShape, renderer: CellPainter['renderer'
  * True when the height changed (Handsontable then refreshes its dimensions).
  */
 export function fitHeight(el: HTMLElement, shape: GridShape, rowCount: number): boolean {
-  const levels = shape.nestedHeaders?.length ?? 1;
-  const content = levels * HEADER_HEIGHT + rowCount * ROW_HEIGHT + SCROLLBAR;
+  const headers = headerHeights(shape).reduce((a, b) => a + b, 0);
+  const content = headers + rowCount * ROW_HEIGHT + SCROLLBAR;
   const height = `min(var(--rp-grid-height, 420px), ${content}px)`;
   if (el.style.height === height) return false;
   el.style.height = height;

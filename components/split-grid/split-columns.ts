@@ -113,5 +113,12 @@ export function splitShape(plan: Plan, view: SplitView, locale: Locale, options:
     top.push('');
     second.push(gt('unassigned', l));
   }
-  return { columns, nestedHeaders: [top, second], fixedRowsBottom: percent ? 0 : 1, fixedColumnsStart: 2 };
+  return {
+    columns,
+    nestedHeaders: [top, second],
+    fixedRowsBottom: percent ? 0 : 1,
+    fixedColumnsStart: 2,
+    // The second level wraps onto two lines ("Wijkverpleging", "Sectoren samen"), never cut off.
+    headerHeights: [30, 40],
+  };
 }

@@ -58,7 +58,7 @@ export const gridText = {
   month: { nl: 'maand', en: 'month' },
   quarter: { nl: 'kwartaal', en: 'quarter' },
   year: { nl: 'jaar', en: 'year' },
-  quantity: { nl: 'Aantal (uren, fte, personen)', en: 'Quantity (hours, FTE, persons)' },
+  quantity: { nl: 'Aantal per jaar (uren, fte, personen)', en: 'Quantity per year (hours, FTE, persons)' },
   rate: { nl: 'Tarief / jaarkosten', en: 'Rate / yearly cost' },
   annual: { nl: 'Budget per jaar', en: 'Annual budget' },
   notApplicable: { nl: 'niet van toepassing', en: 'not applicable' },

@@ -15,7 +15,7 @@ import handbook from '../../../demo/plans/handbook.json';
 const plan = () => Plan.parse(structuredClone(handbook));
 
 describe('budget grid: agreement columns of an activity', () => {
-  it('shows description, justification, regular-tariff share and explanation after the period columns', () => {
+  it('shows the amounts per period after the annual budget, and description, justification, regular-tariff share and explanation last', () => {
     const p = plan();
     p.activities[0] = {
       ...p.activities[0]!,
@@ -27,11 +27,13 @@ describe('budget grid: agreement columns of an activity', () => {
     const shape = budgetShape(p, allocate(p), 'nl');
     const keys = shape.columns.map((c) => c.key);
     expect(keys.slice(-4)).to.deep.equal(['description', 'justification', 'regularShare', 'regularShareExplanation']);
-    expect(keys.slice(-8, -4).every((k) => k.startsWith('p:'))).to.equal(true);
+    // The amounts per period follow the name and the annual budget, before the inputs.
+    expect(keys.slice(0, 2)).to.deep.equal(['name', 'annual']);
+    expect(keys.slice(2, 6).every((k) => k.startsWith('p:'))).to.equal(true);
     expect(shape.columns.at(-2)!.header).to.equal('Al via reguliere tarieven');
     const [row, total] = new BudgetRows('nl', shape.columns).rows(p, allocate(p));
     expect(row!.values.slice(-4)).to.deep.equal(['Wijkoverleg', 'Complexe zorg', '12,5 %', 'Prijscorrectie']);
-    expect(row!.values.slice(-8, -4)).to.deep.equal(['€ 62.500,00', '€ 62.500,00', '€ 62.500,00', '€ 62.500,00']);
+    expect(row!.values.slice(2, 6)).to.deep.equal(['€ 62.500,00', '€ 62.500,00', '€ 62.500,00', '€ 62.500,00']);
     expect(total!.values).to.have.length(shape.columns.length);
   });
 

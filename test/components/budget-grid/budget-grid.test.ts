@@ -7,16 +7,17 @@ import { formatMoney } from '../../../src/money/format.ts';
 import { TestOwner, samplePlan, settle, cell } from '../grid/owner.ts';
 import { paste, select, typeInto } from '../grid/keys.ts';
 
-// name, target group, category, basis, amount, per, quantity, rate, annual, periods…
+// name and annual budget (frozen), the four quarters, target group, category, basis, amount, per,
+// quantity, rate, then the agreement columns.
 const NAME = 0,
-  TG = 1,
-  CATEGORY = 2,
-  KIND = 3,
-  AMOUNT = 4,
-  QUANTITY = 6,
-  RATE = 7,
-  ANNUAL = 8,
-  Q1 = 9;
+  ANNUAL = 1,
+  Q1 = 2,
+  TG = 6,
+  CATEGORY = 7,
+  KIND = 8,
+  AMOUNT = 9,
+  QUANTITY = 11,
+  RATE = 12;
 
 async function mount(n = 3, name?: (i: number) => string) {
   await setViewport({ width: 1900, height: 900 });

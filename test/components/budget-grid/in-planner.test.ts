@@ -15,6 +15,8 @@ import { cell, settle } from '../grid/owner.ts';
  */
 
 const NAME = 0;
+const amountColumn = (el: RpBudgetGrid) =>
+  (el as unknown as { grid: { columns: { key: string }[] } }).grid.columns.findIndex((c) => c.key === 'cost.amount');
 
 async function click(target: Element): Promise<void> {
   const box = target.getBoundingClientRect();
@@ -53,7 +55,9 @@ describe('rp-budget-grid in the planner', function () {
   afterEach(() => p.remove());
 
   const names = () =>
-    [...budget.shadowRoot!.querySelectorAll('.ht_master tbody td[aria-colindex="1"]')].map((td) => td.textContent);
+    [...budget.shadowRoot!.querySelectorAll('.ht_clone_inline_start tbody td[aria-colindex="1"]')].map(
+      (td) => td.textContent,
+    );
 
   it('adds an activity and removes one without breaking the grid (issue #13 bug 2)', async () => {
     await click(budget.shadowRoot!.querySelector('button.add')!);
@@ -79,7 +83,13 @@ describe('rp-budget-grid in the planner', function () {
     await sendKeys({ type: 'Casemanagement' });
     await sendKeys({ press: 'Enter' });
     await settle(budget);
-    await click(cell(budget, 1, 4));
+    // The amount is to the right of the amounts per period: scrolled into view as a user would.
+    (budget as unknown as { hot: { scrollViewportTo(o: object): boolean } }).hot.scrollViewportTo({
+      row: 1,
+      col: amountColumn(budget),
+    });
+    await settle(budget);
+    await click(cell(budget, 1, amountColumn(budget)));
     await sendKeys({ type: '1000' });
     await sendKeys({ press: 'Enter' });
     await settle(budget);

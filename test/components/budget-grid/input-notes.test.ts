@@ -8,7 +8,8 @@ import { typeInto } from '../grid/keys.ts';
 
 /* Issue #13 item 6: an ambiguous number says how it was read; an amount far out of line is called out. */
 
-const AMOUNT = 4;
+// name, annual, four quarters, target group, category, basis, amount.
+const AMOUNT = 9;
 
 async function mount(locale: Locale) {
   await setViewport({ width: 1900, height: 900 });

@@ -63,12 +63,17 @@ describe('a plan built by keyboard alone (grids)', function () {
     // Into the grid: it lands on the new row, selected when it was added.
     await tabUntil(inBudgetGrid, 'the activities grid');
     await settle(budget);
-    expect(budget.shadowRoot!.querySelector('.ht_master td.current')?.textContent).to.equal('Nieuwe activiteit');
+    expect(budget.shadowRoot!.querySelector('.ht_clone_inline_start td.current')?.textContent).to.equal(
+      'Nieuwe activiteit',
+    );
     await sendKeys({ type: 'Casemanagement' });
     await press('Enter');
     await until(() => budget.plan!.activities[1]!.name === 'Casemanagement', 'the name');
     await press('ArrowUp');
-    await press('ArrowRight', 4); // the amount
+    const amount = (budget as unknown as { grid: { columns: { key: string }[] } }).grid.columns.findIndex(
+      (c) => c.key === 'cost.amount',
+    );
+    await press('ArrowRight', amount); // from the name to the amount
     await sendKeys({ type: '12.500,00' });
     await press('Enter');
     await until(() => (budget.plan!.activities[1]!.cost as { amount?: string }).amount === '12500', 'the amount');

@@ -5,8 +5,9 @@ import type { RpBudgetGrid } from '../../../components/budget-grid/budget-grid.t
 import { TestOwner, samplePlan, settle, cell } from '../grid/owner.ts';
 import { applyOps } from '../../../src/model/ops.ts';
 
+// name, annual, four quarters, target group, category, basis, amount.
 const NAME = 0,
-  AMOUNT = 4;
+  AMOUNT = 9;
 
 async function mount(n = 2) {
   await setViewport({ width: 1900, height: 900 });
@@ -73,7 +74,9 @@ describe('rp-budget-grid: a newly added row', () => {
     await settle(el);
     expect(owner.plan.activities.map((a) => a.name)).to.deep.equal(['Activiteit 2', 'Nieuwe activiteit']);
     expect(status(el)).to.equal('');
-    const names = [...el.shadowRoot!.querySelectorAll('.ht_master td[aria-colindex="1"]')].map((td) => td.textContent);
+    const names = [...el.shadowRoot!.querySelectorAll('.ht_clone_inline_start td[aria-colindex="1"]')].map(
+      (td) => td.textContent,
+    );
     expect(names.filter((n) => n === 'Totaal')).to.have.length(1);
     expect(cell(el, 2, NAME).textContent).to.equal('Totaal');
   });
@@ -93,7 +96,7 @@ describe('rp-budget-grid: a newly added row', () => {
     expect(status(el)).to.not.contain('TR was expected');
     expect(status(el)).to.equal('');
     expect(cell(el, 0, NAME).textContent).to.equal('Casemanagement');
-    const names = [...el.shadowRoot!.querySelectorAll('.ht_master tbody td[aria-colindex="1"]')].map(
+    const names = [...el.shadowRoot!.querySelectorAll('.ht_clone_inline_start tbody td[aria-colindex="1"]')].map(
       (td) => td.textContent,
     );
     expect(names).to.deep.equal(['Casemanagement', 'Activiteit 2', 'Totaal']);

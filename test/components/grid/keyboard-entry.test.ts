@@ -65,10 +65,13 @@ for (const tag of ['rp-budget-grid', 'rp-split-grid'] as const) {
         focused === hotOf(el).getCell(r!, c!) || focused === hotOf(el).getCell(r!, c!, true),
         `focus on ${focused?.localName}`,
       ).to.equal(true);
-      // A visible focus indicator: Handsontable's selection frame around the cell.
-      const frame = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.ht_master .wtBorder.current')].filter(
-        (b) => b.offsetWidth > 0 || b.offsetHeight > 0,
-      );
+      // A visible focus indicator: Handsontable's selection frame around the cell (drawn in the
+      // frozen columns' overlay for a frozen cell).
+      const frame = [
+        ...el.shadowRoot!.querySelectorAll<HTMLElement>(
+          '.ht_master .wtBorder.current, .ht_clone_inline_start .wtBorder.current',
+        ),
+      ].filter((b) => b.offsetWidth > 0 || b.offsetHeight > 0);
       expect(frame.length, 'a drawn focus frame').to.be.greaterThan(0);
       // No invisible stop on the way: each stop before the grid is a visible control.
       expect(

@@ -74,12 +74,15 @@ export async function settle(el: RpGridElement): Promise<void> {
   await nextFrame();
 }
 
-/** The grid cell element at visual row/column inside the element's shadow root. */
+/**
+ * The grid cell element at visual row/column inside the element's shadow root: the one the user
+ * sees, also for a frozen column that only the frozen part of the grid draws.
+ */
 export function cell(el: RpGridElement, row: number, col: number): HTMLTableCellElement {
-  const td = (el as unknown as { hot: { getCell(r: number, c: number): HTMLTableCellElement | null } }).hot.getCell(
-    row,
-    col,
-  );
+  const hot = (
+    el as unknown as { hot: { getCell(r: number, c: number, topmost?: boolean): HTMLTableCellElement | null } }
+  ).hot;
+  const td = hot.getCell(row, col) ?? hot.getCell(row, col, true);
   if (!td) throw new Error(`no cell at ${row},${col}`);
   return td;
 }

@@ -17,10 +17,10 @@ const TOTAL = 1,
   ZVW = 2,
   ZVW_HA = 3,
   WMO = 6;
-// Budget columns: name, target group, category, basis, amount, per, quantity, rate, annual.
+// Budget columns: name, annual, four quarters, target group, category, basis, amount, per, quantity, rate.
 const NAME = 0,
-  AMOUNT = 4,
-  RATE = 7;
+  AMOUNT = 9,
+  RATE = 12;
 
 async function mount<E extends RpGridElement>(tag: 'rp-split-grid' | 'rp-budget-grid'): Promise<E> {
   await setViewport({ width: 1900, height: 900 });
