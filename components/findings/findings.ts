@@ -10,6 +10,17 @@ import { freshRows, shownFindings } from '../shared/field-findings.ts';
 import { gt } from '../../src/i18n/grid.ts';
 import { emit } from '../shared/events.ts';
 
+const COLLAPSED_KEY = 'regioplan.findings-collapsed';
+
+/** The collapsed state the user chose last (false when nothing is stored or storage is unavailable). */
+function readCollapsed(): boolean {
+  try {
+    return localStorage.getItem(COLLAPSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** Severity order: errors first. */
 const GROUPS: readonly { severity: Severity; key: UiKey }[] = [
   { severity: 'error', key: 'findings.errors' },
@@ -19,7 +30,8 @@ const GROUPS: readonly { severity: Severity; key: UiKey }[] = [
 /**
  * Every finding, grouped by severity (errors first) with counts, as a list of buttons. Choosing one
  * asks the planner to move focus to the finding's cell or field. A polite live region announces
- * when the counts change.
+ * when the counts change. The heading is a button that collapses the list to its title and counts
+ * (`collapsed`, kept in the browser's localStorage), so a narrow screen has room for the grids.
  *
  * @event rp-focus-finding - `detail` is the chosen `Finding`; bubbles, composed.
  *
@@ -33,6 +45,7 @@ const GROUPS: readonly { severity: Severity; key: UiKey }[] = [
  * @cssprop --rp-color-accent - Focus ring.
  *
  * @csspart item - Each finding button.
+ * @csspart toggle - The heading's button that collapses and expands the list.
  *
  * @slot empty - Shown instead of the built-in "no findings" message when the plan has none.
  */
@@ -43,7 +56,15 @@ export class RpFindings extends LitElement {
     css`
       :host { display: block; }
       * { box-sizing: border-box; }
-      h2 { font-size: 1.0625em; margin: 0 0 0.5rem; display: flex; align-items: center; gap: 0.5rem; }
+      h2 { font-size: 1.0625em; margin: 0 0 0.5rem; }
+      h2 .toggle {
+        display: flex; align-items: center; gap: 0.5rem; width: auto; padding: 0.125rem 0.25rem; margin: -0.125rem -0.25rem;
+        border: 0; border-radius: var(--_radius); background: none; font-weight: inherit; color: inherit;
+      }
+      h2 .toggle:hover { background: var(--_surface); }
+      .chevron { width: 0.9em; height: 0.9em; transition: transform 0.15s; }
+      :host([collapsed]) .chevron { transform: rotate(-90deg); }
+      :host([collapsed]) h2 { margin: 0; }
       .total { font-weight: 600; font-size: 0.8125em; border-radius: 999px; padding: 0.05rem 0.55rem; background: var(--_surface); color: var(--_muted); }
       .total.bad { background: var(--_error-bg); color: var(--_error); }
       h3 { font-size: 0.875em; margin: 0.75rem 0 0.375rem; display: flex; align-items: center; gap: 0.375rem; }
@@ -73,6 +94,8 @@ export class RpFindings extends LitElement {
   /** Optional: lets each entry name its row ("Activiteiten · Netwerkoverleg"). */
   @property({ attribute: false }) plan: Plan | null = null;
   @property({ converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
+  /** Only the title and the counts; the list is one click (or Enter) on the title away. */
+  @property({ type: Boolean, reflect: true }) collapsed = readCollapsed();
 
   /** What the live region says; set only when the counts change, so it is announced then. */
   @state() private announcement = '';
@@ -121,6 +144,15 @@ export class RpFindings extends LitElement {
     this.lastCounts = key;
   }
 
+  private toggle(): void {
+    this.collapsed = !this.collapsed;
+    try {
+      localStorage.setItem(COLLAPSED_KEY, this.collapsed ? '1' : '0');
+    } catch {
+      // No storage (private mode, a sandboxed frame): the choice lasts as long as the page.
+    }
+  }
+
   private choose(f: Finding): void {
     emit(this, 'rp-focus-finding', f);
   }
@@ -138,10 +170,12 @@ export class RpFindings extends LitElement {
     const shown = this.shown();
     const waiting = this.findings.length - shown.length;
     return html`
-      <h2 id="title">${this.t('findings.title')}
-        <span class="total ${c.errors ? 'bad' : ''}">${total}</span></h2>
+      <h2 id="title"><button type="button" class="toggle" part="toggle" aria-expanded=${this.collapsed ? 'false' : 'true'}
+        aria-controls="list" title=${gt(this.collapsed ? 'findingsExpand' : 'findingsCollapse', this.locale)} @click=${() => this.toggle()}>
+        <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor"><path d="M3.5 5.5 8 10l4.5-4.5 1 1L8 12 2.5 6.5z"/></svg>
+        ${this.t('findings.title')} <span class="total ${c.errors ? 'bad' : ''}">${total}</span></button></h2>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${
+      <div id="list" ?hidden=${this.collapsed}>${
         total === 0 && waiting > 0
           ? html`<p class="where">${gt('findingsWaiting', this.locale)}</p>`
           : total === 0
@@ -156,7 +190,7 @@ export class RpFindings extends LitElement {
               <ul>${list.map((f) => this.item(f))}</ul>
             </section>`;
               })
-      }
+      }</div>
     `;
   }
 }

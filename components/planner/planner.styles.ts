@@ -203,6 +203,17 @@ export const plannerStyles = css`
       max-height: calc(100vh - var(--rp-sticky-top, 1rem) - 1rem);
       overflow: auto;
     }
+    /* Collapsed findings give their column to the grids: a narrow strip with the title and count. */
+    .layout:has(rp-findings[collapsed]) {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .findings:has(rp-findings[collapsed]) {
+      padding: 0.5rem 0.25rem;
+    }
+    rp-findings[collapsed]::part(toggle) {
+      writing-mode: vertical-rl;
+      margin: 0;
+    }
   }
   .sections {
     display: grid;

@@ -87,6 +87,8 @@ export const gridText = {
     nl: 'de sectoren van {domain} tellen nu op tot {total} van {domain}; Aanvullen tot 100 % (Alt+B) maakt dat rond.',
     en: 'the sectors of {domain} now add up to {total} of {domain}; Balance to 100 % (Alt+B) rounds that off.',
   },
+  findingsCollapse: { nl: 'Bevindingen inklappen', en: 'Collapse findings' },
+  findingsExpand: { nl: 'Bevindingen uitklappen', en: 'Expand findings' },
   findingsWaiting: {
     nl: 'Meldingen over een regel die u net hebt toegevoegd, verschijnen zodra u die regel verlaat.',
     en: 'Findings about a row you have just added appear once you leave that row.',

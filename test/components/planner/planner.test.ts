@@ -134,7 +134,7 @@ describe('rp-planner', () => {
     expect(p.plan!.deductibleCharged).to.equal(true);
     expect(p.findings.map((f) => f.code)).to.deep.equal(['deductible-charged']);
     expect(detailField(p, 'deductibleCharged').getAttribute('aria-invalid')).to.equal('true');
-    const items = findingsPanel(p).shadowRoot!.querySelectorAll('button');
+    const items = findingsPanel(p).shadowRoot!.querySelectorAll('button[part="item"]');
     expect(items).to.have.length(1);
     expect(items[0]!.textContent).to.contain('eigen risico');
     // The section's own edit event stays inside the planner; hosts listen to rp-change.
@@ -146,7 +146,7 @@ describe('rp-planner', () => {
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan });
     await settle(p);
     expect(p.findings.map((f) => f.code)).to.deep.equal(['lead-missing']);
-    const button = findingsPanel(p).shadowRoot!.querySelector('button')!;
+    const button = findingsPanel(p).shadowRoot!.querySelector('button[part="item"]')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
     expect(hasFocus(detailField(p, 'leadProviderId'))).to.equal(true);
@@ -214,7 +214,8 @@ describe('rp-planner', () => {
       await sendKeys({ press: 'Enter' });
       await settle(p);
     };
-    const listed = () => [...findingsPanel(p).shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!);
+    const listed = () =>
+      [...findingsPanel(p).shadowRoot!.querySelectorAll('button[part="item"]')].map((b) => b.textContent!);
 
     await typeZvw('69');
     expect(p.plan!.defaultSplit.domains.find((d) => d.domainId === 'zvw')!.percent).to.equal('69');
