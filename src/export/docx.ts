@@ -53,7 +53,8 @@ function renderTable(d: Docx, table: Table, locale: AnnexDoc['locale']): DocxTyp
   return new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows });
 }
 
-/** Twips (1/1440 inch): room to sign by hand. */
+/** Twips (1/1440 inch): room to write by hand, and more to sign. */
+const FIELD_HEIGHT = 480;
 const SIGNATURE_HEIGHT = 1000;
 
 /**
@@ -77,7 +78,7 @@ function renderSignatures(
         (label, i) =>
           new d.TableRow({
             cantSplit: true,
-            ...(i === last ? { height: { value: SIGNATURE_HEIGHT, rule: d.HeightRule.ATLEAST } } : {}),
+            height: { value: i === last ? SIGNATURE_HEIGHT : FIELD_HEIGHT, rule: d.HeightRule.ATLEAST },
             children: [
               new d.TableCell({
                 width: { size: 25, type: d.WidthType.PERCENTAGE },
