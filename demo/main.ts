@@ -166,6 +166,7 @@ async function open(id: string): Promise<void> {
   try {
     const plan = await sample.load();
     planner.plan = plan;
+    sampleTitle.hidden = sampleDescription.hidden = false;
     failed = false;
     // Its alternatives, on a first visit, so "Vergelijken" has something to compare.
     void seedScenarios(planner, id, plan, locale);
@@ -177,6 +178,12 @@ async function open(id: string): Promise<void> {
 }
 
 picker.addEventListener('change', () => void open(picker.value));
+// The sample's title and description belong to the sample: not shown over a plan of the user's own.
+planner.addEventListener('rp-plan-open', (e) => {
+  const own = e.detail.source !== 'host';
+  sampleTitle.hidden = own;
+  sampleDescription.hidden = own;
+});
 workshop.addEventListener('submit', (e) => {
   e.preventDefault();
   join();

@@ -1,7 +1,7 @@
 import type { Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import { planDiffOps } from '../../src/store/plan-diff.ts';
-import { isOwnPlanId, type OwnPlan, type OwnScenario } from '../../src/files/own-plan.ts';
+import type { OwnPlan, OwnScenario } from '../../src/files/own-plan.ts';
 import { readPlan, type PlanInput } from './plan-input.ts';
 
 /** What a host's set means for what is shown (README, "The plan property"). */
@@ -48,8 +48,6 @@ export class HostPlan {
     if (!read.ok) return { kind: 'refused', read };
     this.input = value;
     const plan = read.plan;
-    // While the user's own plan is shown, the host's plan again (a framework's re-render) changes nothing.
-    if (shown && isOwnPlanId(shown.id) && this.last && sameContent(plan, this.last)) return { kind: 'same', read };
     if (shown && this.first && plan.id === shown.id) {
       // The same content as the last set (a framework re-render with a fresh object) is no new plan.
       if (this.last && sameContent(plan, this.last)) return { kind: 'same', read };

@@ -135,6 +135,19 @@ describe('rp-planner: a plan of your own (allow-new-plan)', function () {
     expect(bar(again)!.querySelector('#own-mine'), 'the shown plan is not offered again').to.equal(null);
   });
 
+  it('a host that sets its plan again puts it back in view; the same object again changes nothing', async () => {
+    const site = handbookPlan('site-plan');
+    const p = await open({ plan: site });
+    button(p, 'Nieuw plan').click();
+    await p.updateComplete;
+    button(p, 'Leeg plan').click();
+    await until(() => p.currentScenario !== '', 'the own plan stored');
+    p.plan = site;
+    expect(isOwnPlanId(p.plan!.id), 'the same object: a re-render').to.equal(true);
+    p.plan = handbookPlan('site-plan');
+    expect(p.plan!.id, 'a set: the site’s plan again').to.equal('site-plan');
+  });
+
   it('a new plan from the handleiding’s example carries its activities under its own id', async () => {
     const p = await open({ locale: 'en' });
     const opens = record<RpPlanOpenDetail>(p, 'rp-plan-open');
