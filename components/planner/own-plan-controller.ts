@@ -11,6 +11,7 @@ import type { PlannerControllers, PlannerParts } from './planner-controllers.ts'
 
 /** What the plan bar reads from the element. */
 export interface OwnPlanHost extends PlannerParts, EventTarget {
+  readonly renderRoot: HTMLElement | DocumentFragment;
   /** The host lets people start or open a plan of their own (`allow-new-plan`). */
   readonly allowNewPlan: boolean;
 }
@@ -133,9 +134,13 @@ export class OwnPlanController implements ReactiveController {
   }
 
   private show(own: OwnPlan, source: RpPlanOpenDetail['source'], message: { ok: boolean; text: Msg } | null): void {
+    const chose = this.menu;
     this.parts.scenarios.openOwn(own);
     this.set({ menu: false, message });
     this.announce(source);
+    // The choice the keyboard was on is gone: focus goes back to "Nieuw plan", not to the page.
+    if (chose)
+      void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('.own-new')?.focus());
   }
 
   /** Tells the host which plan is now in view (rp-plan-open), and its content and findings (rp-change). */

@@ -249,6 +249,16 @@ describe('rp-planner: a plan of your own (allow-new-plan)', function () {
       .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await p.updateComplete;
     expect(p.shadowRoot!.querySelector('#own-new-choice')).to.equal(null);
-    expect(p.shadowRoot!.activeElement).to.equal(newButton);
+    expect(p.shadowRoot!.activeElement === newButton, 'back on “Nieuw plan”').to.equal(true);
+    // Choosing keeps the keyboard where it was, too.
+    newButton.click();
+    await p.updateComplete;
+    const empty = button(p, 'Leeg plan');
+    empty.focus();
+    empty.click();
+    await p.updateComplete;
+    await p.updateComplete;
+    expect(isOwnPlanId(p.plan!.id)).to.equal(true);
+    expect(p.shadowRoot!.activeElement === button(p, 'Nieuw plan'), 'focus on “Nieuw plan”, not lost').to.equal(true);
   });
 });
