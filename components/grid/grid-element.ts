@@ -122,6 +122,10 @@ export abstract class RpGridElement extends LitElement {
   protected renderToolbar(): TemplateResult | typeof nothing {
     return nothing;
   }
+  /** A line between the toolbar and the grid (the split grid's legend and column choices). */
+  protected renderAboveGrid(): TemplateResult | typeof nothing {
+    return nothing;
+  }
   /** Extra keyboard shortcuts in the grid (the balance action). */
   protected extraShortcuts(): Shortcut[] {
     return [];
@@ -151,6 +155,7 @@ export abstract class RpGridElement extends LitElement {
     const status = this.status;
     return html`
       <div class="toolbar" part="toolbar">${this.renderToolbar()}</div>
+      ${this.renderAboveGrid()}
       <div class="grid" part="grid" role="region" aria-label=${this.gridLabel()}></div>
       <div class="status ${status?.refused ? 'refused' : ''}" part="status" role="status" aria-live="polite">
         ${status ? html`${status.refused ? html`<span class="icon" aria-hidden="true">✕</span>` : nothing}${status.text}` : nothing}

@@ -22,6 +22,13 @@ export interface SplitColumnsOptions {
   keep?: ReadonlySet<string>;
 }
 
+/**
+ * A column wide enough for the longest word of its header (headers wrap between words, a word is
+ * never cut), and for an amount in the euro view.
+ */
+const wordWidth = (name: string): number =>
+  Math.min(200, Math.max(120, ...name.split(/\s+/).map((w) => Math.ceil(w.length * 8.2) + 22)));
+
 /** A share counts as used when it is not zero; an unreadable one too (a rule reports it there). */
 const nonZero = (percent: string): boolean => {
   try {
@@ -74,8 +81,8 @@ export function splitShape(plan: Plan, view: SplitView, locale: Locale, options:
   const percent = view === 'percent';
   const totalHeader = percent ? gt('domainsTogether', l) : gt('annual', l);
   const columns: GridColumn[] = [
-    { key: 'name', header: gt('rowColumn', l), width: 220, readOnly: true },
-    { key: 'total', header: totalHeader, width: 130, numeric: true, readOnly: true },
+    { key: 'name', header: gt('rowColumn', l), width: 200, readOnly: true },
+    { key: 'total', header: totalHeader, width: percent ? 100 : 130, numeric: true, readOnly: true },
   ];
   const top: (string | NestedHeaderCell)[] = ['', ''];
   const second: string[] = [gt('rowColumn', l), totalHeader];
@@ -89,20 +96,20 @@ export function splitShape(plan: Plan, view: SplitView, locale: Locale, options:
     columns.push({
       key: domainKey(d.id),
       header: `${d.name} (${share})`,
-      width: 104,
+      width: percent ? 88 : 120,
       numeric: true,
       readOnly: !percent,
     });
     second.push(share);
     for (const s of sectors) {
       const header = percent ? `${d.name} – ${s.name} (${fill('ofDomain', d.name)})` : `${d.name} – ${s.name}`;
-      columns.push({ key: sectorKey(d.id, s.id), header, width: 118, numeric: true, readOnly: !percent });
+      columns.push({ key: sectorKey(d.id, s.id), header, width: wordWidth(s.name), numeric: true, readOnly: !percent });
       second.push(s.name);
     }
     const sum = percent && sectors.length > 0;
     if (sum) {
       const header = `${d.name}: ${gt('sectorsTogether', l)}`;
-      columns.push({ key: sectorSumKey(d.id), header, width: 118, numeric: true, readOnly: true });
+      columns.push({ key: sectorSumKey(d.id), header, width: 100, numeric: true, readOnly: true });
       second.push(gt('sectorsTogether', l));
     }
     top.push({ label: d.name, colspan: 1 + sectors.length + (sum ? 1 : 0) });

@@ -9,8 +9,15 @@ export const splitGridStyles = css`
     color: var(--rp-color-accent-contrast, #fff);
   }
   .spacer { flex: 1; }
+  .columns {
+    display: flex;
+    margin-block-end: 0.5rem;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
   .legend {
-    flex-basis: 100%;
+    flex: 1 1 20rem;
     margin: 0;
     font-size: 0.8125em;
     color: var(--rp-grid-muted-color, #5f6368);

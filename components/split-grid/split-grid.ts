@@ -216,17 +216,26 @@ export class RpSplitGrid extends RpGridElement {
         <button type="button" aria-pressed=${percent ? 'true' : 'false'} @click=${() => this.setView('percent')}>${gt('percentView', l)}</button>
         <button type="button" aria-pressed=${percent ? 'false' : 'true'} @click=${() => this.setView('euro')}>${gt('euroView', l)}</button>
       </span>
-      <span class="view-toggle" role="group" aria-label=${gt('columnsLabel', l)}>
-        <button type="button" class="domains-only" aria-pressed=${this.domainsOnly ? 'true' : 'false'} title=${gt('domainsOnlyHint', l)}
-          @click=${() => (this.domainsOnly = !this.domainsOnly)}>${gt('domainsOnly', l)}</button>
-        <button type="button" class="all-domains" aria-pressed=${this.allDomains ? 'true' : 'false'} title=${gt('allDomainsHint', l)}
-          @click=${() => (this.allDomains = !this.allDomains)}>${this.allDomainsText()}</button>
-      </span>
       <span class="spacer"></span>
       <button type="button" class="balance" title=${gt('balanceHint', l)} ?disabled=${!percent || this.readonly} @click=${() => this.balance()}>${gt('balance', l)}</button>
       <button type="button" class="reset" ?disabled=${!percent || this.readonly} @click=${() => this.resetRow()}>${gt('resetRow', l)}</button>
       <slot name="toolbar"></slot>
-      ${percent ? html`<p class="legend">${gt('splitLegend', l)}</p>` : nothing}
+    `;
+  }
+
+  /** What the shares are of, and which columns show. */
+  protected override renderAboveGrid() {
+    const l = this.locale;
+    return html`
+      <div class="columns">
+        <p class="legend">${this.view === 'percent' ? gt('splitLegend', l) : nothing}</p>
+        <span class="view-toggle" role="group" aria-label=${gt('columnsLabel', l)}>
+          <button type="button" class="domains-only" aria-pressed=${this.domainsOnly ? 'true' : 'false'} title=${gt('domainsOnlyHint', l)}
+            @click=${() => (this.domainsOnly = !this.domainsOnly)}>${gt('domainsOnly', l)}</button>
+          <button type="button" class="all-domains" aria-pressed=${this.allDomains ? 'true' : 'false'} title=${gt('allDomainsHint', l)}
+            @click=${() => (this.allDomains = !this.allDomains)}>${this.allDomainsText()}</button>
+        </span>
+      </div>
     `;
   }
 

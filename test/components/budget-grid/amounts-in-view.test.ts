@@ -15,6 +15,8 @@ async function mount<E extends RpGridElement>(tag: 'rp-budget-grid' | 'rp-split-
   await setViewport({ width: 1280, height: 800 });
   const el = document.createElement(tag) as unknown as E;
   el.style.width = '820px';
+  // The demo's font (a sans-serif, wider than the test page's default serif).
+  el.style.fontFamily = 'system-ui, sans-serif';
   el.locale = locale;
   document.body.append(el);
   new TestOwner(el, samplePlan(3));
@@ -72,11 +74,14 @@ describe('amounts in view', () => {
             const text = span.textContent!.trim();
             if (!text || seen.has(text)) continue;
             seen.add(text);
-            const th = span.closest('th')!;
-            expect(span.scrollWidth, `"${text}" fits its width`).to.be.at.most(th.clientWidth);
-            expect(span.getBoundingClientRect().height, `"${text}" fits its height`).to.be.at.most(
-              th.getBoundingClientRect().height,
-            );
+            // The text's own box (a range over it) lies within its header cell.
+            const range = document.createRange();
+            range.selectNodeContents(span);
+            const text_ = range.getBoundingClientRect();
+            const th = span.closest('th')!.getBoundingClientRect();
+            expect(span.scrollWidth, `"${text}" fits its width`).to.be.at.most(span.clientWidth);
+            expect(text_.right, `"${text}" fits its width`).to.be.at.most(th.right + 0.5);
+            expect(text_.bottom, `"${text}" fits its height`).to.be.at.most(th.bottom + 0.5);
           }
         }
         if (tag === 'rp-budget-grid')
