@@ -136,7 +136,10 @@ export class RoomChecker {
     const parts = new Set([...this.dirty, ...this.heldParts]);
     this.dirty.clear();
     const { problems, next } = this.judge(parts);
-    if (problems.length === 0) {
+    // A visible change that waits for content not here yet (a text edit whose inserts are pending
+    // while its deletions apply) would show a half-made value: held like an invalid one.
+    const transient = parts.size > 0 && hasPending(this.shadow);
+    if (problems.length === 0 && !transient) {
       this.commit(next);
       this.releaseHeld();
       return { ok: true };

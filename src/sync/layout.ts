@@ -19,7 +19,12 @@ import type { Collection } from '../model/ops.ts';
  *   order.<collection>  Y.Array of row ids: concurrent inserts both survive; a move is delete +
  *                              insert, so a row moved by two people at once may appear twice and
  *                              an id whose row was removed may linger — the snapshot skips both
- *   meta                Y.Map  { layout: LAYOUT_VERSION }
+ *   meta                Y.Map  { layout: LAYOUT_VERSION }; 2 once a text field is Y.Text (below)
+ *
+ * Text that merges (text.ts): the plan's `name`, its `clauses` and an activity's `description` and
+ * `justification` become Y.Text at their first edit (and are Y.Text in rows inserted by an edit), so
+ * two people typing in one text both keep theirs. Seeds stay plain strings (layout 1): a stored
+ * scenario's log builds on its seed's exact items. Readers take a plain string or a Y.Text.
  *
  * An activity's split override is three keys of its row map: `$split` (true when overridden),
  * `$base` (the default split copied when the override began) and `$cells` (cells edited since,
@@ -27,6 +32,7 @@ import type { Collection } from '../model/ops.ts';
  * the same activity at once write into the same maps and both their cells survive.
  */
 
+/** The layout a seed writes; text fields raise it to text.ts TEXT_LAYOUT at their first edit. */
 export const LAYOUT_VERSION = 1;
 
 export const COLLECTIONS: readonly Collection[] = ['domains', 'targetGroups', 'activities', 'providers', 'funders'];

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { deepEqual, deepFreeze } from './plain-values.ts';
+import { setText, type IsText } from './text.ts';
 
 export { deepEqual, deepFreeze };
 
@@ -33,26 +34,31 @@ export function fromY(v: unknown): unknown {
     for (const [k, x] of v.entries()) out[k] = fromY(x);
     return out;
   }
+  if (v instanceof Y.Text) return v.toString();
   if (v instanceof Y.AbstractType) return undefined;
   return deepFreeze(v);
 }
 
-/** Writes `value` under `key`, touching only what differs; `undefined` removes the key. */
-export function setValue(map: Y.Map<unknown>, key: string, value: unknown): void {
+/**
+ * Writes `value` under `key`, touching only what differs; `undefined` removes the key. Strings at
+ * paths `isText` names are written as Y.Text (text.ts); without it (the seed) every value is plain.
+ */
+export function setValue(map: Y.Map<unknown>, key: string, value: unknown, isText?: IsText, path = key): void {
   const current = map.get(key);
   if (value === undefined) {
     if (map.has(key)) map.delete(key);
     return;
   }
+  if (isText && typeof value === 'string' && isText(path)) return setText(map, key, value);
   if (isPlainObject(value)) {
     if (current instanceof Y.Map && sameVariant(current, value)) {
-      for (const [k, x] of Object.entries(value)) setValue(current, k, x);
+      for (const [k, x] of Object.entries(value)) setValue(current, k, x, isText, `${path}.${k}`);
       for (const k of [...current.keys()]) if (!Object.hasOwn(value, k) || value[k] === undefined) current.delete(k);
       return;
     }
     const nested = new Y.Map<unknown>();
     map.set(key, nested);
-    for (const [k, x] of Object.entries(value)) setValue(nested, k, x);
+    for (const [k, x] of Object.entries(value)) setValue(nested, k, x, isText, `${path}.${k}`);
     return;
   }
   if (!(current instanceof Y.AbstractType) && deepEqual(current, value)) return;

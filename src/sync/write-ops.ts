@@ -11,6 +11,7 @@ import {
   writeDefaultSplit,
 } from './split-cells.ts';
 import { setValue } from './values.ts';
+import { isActivityText, isPlanText } from './text.ts';
 
 /*
  * PlanOps written into the doc. Must be called inside a transaction. The outcome equals
@@ -52,19 +53,33 @@ function insertIntoOrder(r: Roots, c: Collection, id: string, index: number | un
   else order.insert(visible[at]!.at, [id]);
 }
 
-function writeRowFields(r: Roots, c: Collection, row: Y.Map<unknown>, fields: Record<string, unknown>): void {
+/** `text`: an edit (text fields as Y.Text, text.ts); false for the seed, which stays plain. */
+function writeRowFields(
+  r: Roots,
+  c: Collection,
+  row: Y.Map<unknown>,
+  fields: Record<string, unknown>,
+  text: boolean,
+): void {
+  const isText = text && c === 'activities' ? isActivityText : undefined;
   for (const [k, v] of Object.entries(fields)) {
     if (k === 'id') continue;
     if (c === 'activities' && k === 'split') writeActivitySplit(row, v as Split | null);
-    else setValue(row, k, v);
+    else setValue(row, k, v, isText);
   }
 }
 
-function createRow(r: Roots, c: Collection, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
+function createRow(
+  r: Roots,
+  c: Collection,
+  id: string,
+  fields: Record<string, unknown>,
+  text: boolean,
+): Y.Map<unknown> {
   const row = new Y.Map<unknown>();
   r.rows[c].set(id, row);
   if (c === 'activities') initActivitySplit(row);
-  writeRowFields(r, c, row, fields);
+  writeRowFields(r, c, row, fields, text);
   return row;
 }
 
@@ -72,13 +87,13 @@ export function insertRow(r: Roots, c: Collection, row: RowOf<Collection>, index
   // Ids are keys here: inserting an id that exists replaces that row and moves it.
   removeFromOrder(r.order[c], row.id);
   insertIntoOrder(r, c, row.id, index);
-  createRow(r, c, row.id, row as Record<string, unknown>);
+  createRow(r, c, row.id, row as Record<string, unknown>, true);
 }
 
 export function applyOpToDoc(r: Roots, o: PlanOp): void {
   switch (o.op) {
     case 'set-field':
-      setValue(r.plan, o.field, o.value);
+      setValue(r.plan, o.field, o.value, isPlanText);
       return;
     case 'insert-row':
       insertRow(r, o.collection, o.row, o.index);
@@ -87,7 +102,7 @@ export function applyOpToDoc(r: Roots, o: PlanOp): void {
       const row = r.rows[o.collection].get(o.id);
       if (!(row instanceof Y.Map)) return;
       const { id: newId, ...rest } = o.patch as Record<string, unknown>;
-      writeRowFields(r, o.collection, row, rest);
+      writeRowFields(r, o.collection, row, rest, true);
       if (typeof newId === 'string' && newId !== o.id) renameRow(r, o.collection, o.id, newId);
       return;
     }
@@ -136,7 +151,8 @@ function copyMap(from: Y.Map<unknown>, to: Y.Map<unknown>): void {
       const nested = new Y.Map<unknown>();
       to.set(k, nested);
       copyMap(v, nested);
-    } else if (!(v instanceof Y.AbstractType)) to.set(k, v);
+    } else if (v instanceof Y.Text) to.set(k, new Y.Text(v.toString()));
+    else if (!(v instanceof Y.AbstractType)) to.set(k, v);
   }
 }
 
@@ -167,7 +183,7 @@ export function* writePlanSteps(
     for (const row of rows) {
       if (!seen.has(row.id)) ids.push(row.id);
       seen.add(row.id);
-      createRow(r, c, row.id, row as Record<string, unknown>);
+      createRow(r, c, row.id, row as Record<string, unknown>, false);
       if (++written % rowsPerStep === 0) yield;
     }
     r.order[c].push(ids);
