@@ -27,7 +27,7 @@ export const gridStyles = css`
     align-items: center;
     margin-block-end: 0.5rem;
   }
-  .toolbar button {
+  :is(.toolbar, .above-grid) button {
     font: inherit;
     padding: 0.3rem 0.7rem;
     border: 1px solid var(--rp-grid-border, var(--rp-color-border, #9aa0a6));
@@ -36,8 +36,8 @@ export const gridStyles = css`
     color: inherit;
     cursor: pointer;
   }
-  .toolbar button:disabled { opacity: 0.5; cursor: default; }
-  .toolbar button:focus-visible {
+  :is(.toolbar, .above-grid) button:disabled { opacity: 0.5; cursor: default; }
+  :is(.toolbar, .above-grid) button:focus-visible {
     outline: 2px solid var(--rp-grid-focus, var(--rp-color-accent, #1a73e8));
     outline-offset: 1px;
   }
@@ -72,6 +72,8 @@ export const gridStyles = css`
   .handsontable td { white-space: nowrap; }
   /* A header wraps onto the lines its level has room for (GridShape.headerHeights), never cut. */
   .handsontable thead th .colHeader { white-space: normal; line-height: 1.2; }
+  /* Group headers (every level but the last) stay on one line: their height is one line. */
+  .handsontable thead tr:not(:last-child) th .colHeader { white-space: nowrap; }
   .handsontable thead th { vertical-align: middle; }
   /*
    * Marks: colour plus an icon and a pattern, so they never rely on colour alone. Backgrounds are

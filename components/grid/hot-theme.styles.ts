@@ -68,7 +68,7 @@ export const hotThemeStyles = css`
     .handsontable td[data-rp-mark='error'] { outline: 2px solid CanvasText; outline-offset: -2px; }
     .handsontable td[data-rp-mark='warning'] { outline: 2px dotted CanvasText; outline-offset: -2px; }
     .handsontable td[data-rp-refused] { outline: 2px dashed CanvasText; outline-offset: -3px; }
-    :host .toolbar button[aria-pressed='true'] {
+    :host :is(.toolbar, .above-grid) button[aria-pressed='true'] {
       forced-color-adjust: none;
       background: Highlight;
       border-color: Highlight;

@@ -29,6 +29,9 @@ export interface SplitColumnsOptions {
 const wordWidth = (name: string): number =>
   Math.min(200, Math.max(120, ...name.split(/\s+/).map((w) => Math.ceil(w.length * 8.2) + 22)));
 
+/** A column wide enough for a name on one line, in the group header's bold. */
+const nameWidth = (name: string): number => Math.min(220, Math.ceil(name.length * 8.8) + 24);
+
 /** A share counts as used when it is not zero; an unreadable one too (a rule reports it there). */
 const nonZero = (percent: string): boolean => {
   try {
@@ -96,7 +99,8 @@ export function splitShape(plan: Plan, view: SplitView, locale: Locale, options:
     columns.push({
       key: domainKey(d.id),
       header: `${d.name} (${share})`,
-      width: percent ? 88 : 120,
+      // A domain without sector columns also carries its name, on one line, in the group header.
+      width: Math.max(percent ? 88 : 120, sectors.length === 0 ? nameWidth(d.name) : 0),
       numeric: true,
       readOnly: !percent,
     });

@@ -227,7 +227,7 @@ export class RpSplitGrid extends RpGridElement {
   protected override renderAboveGrid() {
     const l = this.locale;
     return html`
-      <div class="columns">
+      <div class="above-grid columns">
         <p class="legend">${this.view === 'percent' ? gt('splitLegend', l) : nothing}</p>
         <span class="view-toggle" role="group" aria-label=${gt('columnsLabel', l)}>
           <button type="button" class="domains-only" aria-pressed=${this.domainsOnly ? 'true' : 'false'} title=${gt('domainsOnlyHint', l)}
