@@ -5,6 +5,7 @@ import type { Allocation } from '../../src/model/allocation.ts';
 import type { PlanState } from '../../src/sync/state.ts';
 import { createAllocator } from '../../src/engine/allocate.ts';
 import { createValidator } from '../../src/engine/validate.ts';
+import { samePlan } from '../../src/sync/plain-values.ts';
 
 interface Pending {
   plan: Plan;
@@ -29,6 +30,8 @@ export class EngineController implements ReactiveController {
   /** The plan whose allocation is still to come, and the scheduled run that computes it. */
   private pending: Pending | null = null;
   private off: (() => void) | null = null;
+  /** The plan the findings (and, once nothing is pending, the amounts) are of. */
+  private computed: Plan | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -54,7 +57,12 @@ export class EngineController implements ReactiveController {
     return this.shown;
   }
 
-  /** Follows a new state (a new plan, a stored scenario opened, a switch). */
+  /**
+   * Follows a new state (a new plan, a stored scenario opened, a switch). A state or a load that
+   * only re-reads the plan computed last (the live state taking over, a stored scenario opening
+   * with what was shown) keeps its findings and amounts: new ones would re-render the sections,
+   * and a field someone is typing in would be written over.
+   */
   watch(state: PlanState): void {
     this.off?.();
     this.cancel();
@@ -62,15 +70,22 @@ export class EngineController implements ReactiveController {
     this.allocate = createAllocator();
     this.off = state.subscribe((plan, change) => {
       const load = change.origin === 'load';
+      if (load && this.reread(plan)) return;
       this.recompute(plan, !load);
       if (!load) this.changed(plan);
     });
-    this.recompute(state.plan, false);
+    if (!this.reread(state.plan)) this.recompute(state.plan, false);
+  }
+
+  /** The same content as the plan last computed (whose results stand). */
+  private reread(plan: Plan): boolean {
+    return !this.pending && this.computed !== null && samePlan(this.computed, plan);
   }
 
   hostConnected(): void {}
 
   private recompute(plan: Plan, allocationLater: boolean): void {
+    this.computed = plan;
     try {
       this.findings = this.validate(plan);
     } catch {

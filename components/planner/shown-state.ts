@@ -2,6 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Plan } from '../../src/model/plan.ts';
 import type { PlanState, StateProblem } from '../../src/sync/state.ts';
 import { DeferredPlanState } from '../../src/sync/deferred-state.ts';
+import { samePlan } from '../../src/sync/plain-values.ts';
 import type { OpenScenario, SaveInfo, StoreError } from '../../src/store/types.ts';
 
 /** What the scenario controller tells its host. */
@@ -25,6 +26,14 @@ export const plainState = (plan: Plan): PlanState => new DeferredPlanState(plan,
  */
 export abstract class ShownState {
   state: PlanState | null = null;
+  /**
+   * The plan the sections are given: the state's, except that a change that only re-reads the
+   * same content (the live state taking over after focus prepared it, a stored scenario opening
+   * with what was shown) keeps the object they have. A new object would re-render every section,
+   * and a field someone is typing in would be written over with the stored value, dropping the
+   * keystrokes (and, with them, the edit).
+   */
+  viewPlan: Plan | null = null;
   protected opened: OpenScenario | null = null;
   /** The scenarios shown before, closing one after the other. */
   protected closing: Promise<void> = Promise.resolve();
@@ -38,6 +47,10 @@ export abstract class ShownState {
   /** A change of the shown plan (an edit, undo, redo, a host's set, a peer's). */
   protected abstract changed(): void;
 
+  private view(plan: Plan, reread: boolean): void {
+    if (!reread || !this.viewPlan || !samePlan(this.viewPlan, plan)) this.viewPlan = plan;
+  }
+
   /** Replaces the shown state; a stored scenario shown before is flushed and closed behind it. */
   protected show(next: PlanState, opened: OpenScenario | null): void {
     for (const off of this.stateOff) off();
@@ -46,8 +59,10 @@ export abstract class ShownState {
     else if (this.state && this.state !== next) this.state.destroy();
     this.state = next;
     this.opened = opened;
+    this.view(next.plan, true);
     this.stateOff = [
-      next.subscribe((_plan, change) => {
+      next.subscribe((plan, change) => {
+        this.view(plan, change.origin === 'load');
         if (change.origin !== 'load') this.changed();
       }),
     ];

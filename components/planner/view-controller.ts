@@ -72,7 +72,7 @@ export class ViewController implements ReactiveController {
     const { engine, scenarios: s, workshop } = parts;
     // prettier-ignore
     return plannerBody({
-      plan: s.state?.plan ?? null, locale: host.locale, locked: this.locked(), licenseKey: host.licenseKey,
+      plan: s.viewPlan, locale: host.locale, locked: this.locked(), licenseKey: host.licenseKey,
       userName: host.userName, findings: engine.findings, allocation: engine.shownAllocation, canUndo: host.canUndo,
       canRedo: host.canRedo, refused: this.refused, notice: this.notice, storeError: s.storeError,
       store: s.storedScenarios, scenarioId: s.scenarioId, scenarioName: s.scenarioName, workshop: workshop.view,

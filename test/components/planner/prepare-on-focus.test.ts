@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/planner/planner.ts';
 import type { RpPlanner } from '../../../components/planner/planner.ts';
 import type { RpChangeDetail } from '../../../components/shared/events.ts';
@@ -25,6 +26,8 @@ const until = async (check: () => boolean, what: string, ms = 15_000): Promise<v
   }
 };
 
+// What was loaded is read from resource timing; the dev server serves many modules, so room for all of them.
+performance.setResourceTimingBufferSize(100_000);
 const loaded = (pattern: RegExp): boolean => performance.getEntriesByType('resource').some((e) => pattern.test(e.name));
 const LIVE_STATE = /\/src\/sync\/plan-state\.ts|\/deps\/yjs\.js/;
 
@@ -172,4 +175,30 @@ describe('rp-planner prepares for the first edit when a field gets focus', funct
         typeName(p, `Getypt ${when}`);
         await kept(p, db, id, `Getypt ${when}`, changes);
       });
+
+  it('keystrokes typed while the prepared live state takes over are kept, and the edit is announced', async () => {
+    // storage none: the scenario is stored as the store opens, so focus prepares the stored
+    // scenario's own state, which takes over (a load of the same content) while the person types.
+    storage = 'none';
+    gates = new Gates();
+    const p = await open(`rp-prepare-typing-${Date.now()}`, 'typing');
+    await until(() => p.currentScenario !== '', 'the scenario stored');
+    const changes = record<RpChangeDetail>(p, 'rp-change');
+    const field = nameField(p);
+    field.focus();
+    field.select();
+    await until(() => gates!.idleWaiting > 0, 'the idle preparation asked for');
+    await sendKeys({ type: 'Ons ' });
+    gates.runIdle();
+    gates.releaseSteps();
+    await until(() => !!(p.plan as unknown) && loaded(LIVE_STATE), 'the live state');
+    await new Promise((r) => setTimeout(r, 300));
+    await p.updateComplete;
+    await sendKeys({ type: 'regioplan' });
+    await sendKeys({ press: 'Tab' });
+    expect(field.value, 'no keystroke lost').to.equal('Ons regioplan');
+    await until(() => changes.length > 0, 'rp-change');
+    expect(changes.map((c) => c.plan.name)).to.deep.equal(['Ons regioplan']);
+    expect(p.plan!.name).to.equal('Ons regioplan');
+  });
 });
