@@ -1,6 +1,6 @@
 import type { Plan } from '../../src/model/plan.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
-import type { CsvTable, ExportError, ExportFormat } from '../../src/export/index.ts';
+import type { CsvTable, ExportError, ExportFormat, SignoffExport } from '../../src/export/index.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
 import { fillMsg, ui, type MsgVars } from '../../src/i18n/index.ts';
 
@@ -28,6 +28,8 @@ export interface ExportSource {
   scenarioName: string;
   locale: Locale;
   store: ScenarioStore | null;
+  /** The open scenario's sign-off round, if one was opened. */
+  signoffs?: SignoffExport | null;
 }
 
 type RefusalKey = 'planner.export.noPlan' | 'planner.export.notFound' | 'planner.export.format';
@@ -72,7 +74,10 @@ export async function exportScenarioFile(
     plan,
     scenarioName: name,
     locale: options.locale ?? source.locale,
-    ...(options.draft ? { draft: true } : {}),
+    ...(options.draft !== undefined ? { draft: options.draft } : {}),
+    ...(source.signoffs && (!options.scenarioId || options.scenarioId === source.scenarioId)
+      ? { signoffs: source.signoffs }
+      : {}),
     ...(options.funderId ? { funderId: options.funderId } : {}),
     ...(options.table ? { table: options.table } : {}),
   });

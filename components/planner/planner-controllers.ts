@@ -7,6 +7,7 @@ import { InputController } from './input-controller.ts';
 import { WorkshopController, type WorkshopHost } from './workshop.ts';
 import { ScenarioController } from './scenario-controller.ts';
 import { EngineController } from './engine-controller.ts';
+import { NegotiationController } from './negotiation-controller.ts';
 import type { StorageMode } from './storage.ts';
 
 /** What the planner's controllers read from and do on the element. */
@@ -24,6 +25,7 @@ export interface PlannerControllers {
   input: InputController;
   engine: EngineController;
   scenarios: ScenarioController;
+  negotiation: NegotiationController;
 }
 
 /**
@@ -78,5 +80,21 @@ export function plannerControllers(
       storeError: (error) => emit(host, 'rp-store-error', error),
     },
   );
-  return { workshop, input, engine, scenarios };
+  // Sign-offs and comments of the open scenario (its Y.Doc); a comment before anything is stored stores it.
+  const negotiation = new NegotiationController(
+    host,
+    () => ({
+      state: scenarios.state,
+      store: scenarios.storedScenarios,
+      scenarioId: scenarios.scenarioId,
+      userName: host.userName,
+      locked: locked(),
+    }),
+    {
+      focus: (location) => host.focusFinding(location),
+      store: () => scenarios.share(),
+      problem: (p) => notice(p.message),
+    },
+  );
+  return { workshop, input, engine, scenarios, negotiation };
 }

@@ -9,6 +9,9 @@ import { formatMoney } from '../../src/money/format.ts';
 import type { ScenarioStore, StoreError } from '../../src/store/types.ts';
 import type { WorkshopView } from './workshop.ts';
 import type { InputController } from './input-controller.ts';
+import type { NegotiationController } from './negotiation-controller.ts';
+import { signoffSection } from '../signoff/signoff-section.ts';
+import { commentsAside } from '../comments/comments-aside.ts';
 import '../plan-details/plan-details.ts';
 import '../target-groups/target-groups.ts';
 import '../parties/parties.ts';
@@ -78,6 +81,8 @@ export interface PlannerView {
   };
   /** The wrapper's listeners for what the sections send up. */
   input: InputController;
+  /** Sign-offs and comment threads of the open scenario. */
+  negotiation?: NegotiationController;
   /** The plan bar: the user's own plans (own-plan-bar.ts), when the host allows them. */
   ownPlans: TemplateResult | typeof nothing;
 }
@@ -276,10 +281,12 @@ function editView(v: PlannerView, plan: Plan): TemplateResult {
         ${section(v, 'parties', html`<rp-parties .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-parties>`)}
         ${section(v, 'targetGroups', html`<rp-target-groups .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-target-groups>`)}
         ${section(v, 'details', html`<rp-plan-details .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-plan-details>`)}
-        ${section(v, 'export', html`<rp-export-menu .plan=${plan} .findings=${findings} scenario-name=${v.scenarioName || plan.name} locale=${l}></rp-export-menu>`)}
+        ${section(v, 'export', html`<rp-export-menu .plan=${plan} .findings=${findings} scenario-name=${v.scenarioName || plan.name} locale=${l} .signoffs=${v.negotiation?.exportSignoffs ?? null}></rp-export-menu>`)}
+        ${v.store && v.negotiation ? signoffSection(v.negotiation.signoffView(v)) : nothing}
       </div>
       <aside class="findings" part="findings">
         <rp-findings .findings=${findings} .plan=${plan} .locale=${l}></rp-findings>
+        ${v.negotiation ? commentsAside(v.negotiation.commentsView(v, plan)) : nothing}
       </aside>
     </div>`;
 }

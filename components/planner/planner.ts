@@ -5,6 +5,8 @@ import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 import type { Allocation } from '../../src/model/allocation.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
+import type { CommentThread } from '../../src/negotiation/index.ts';
+import type { SignoffsView } from './negotiation-controller.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
@@ -29,6 +31,8 @@ export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
  *
  * @event rp-change - `{ plan, findings }` after every change (edit, undo, redo, peer, another plan put in view); bubbles, composed.
  * @event rp-plan-open - `{ plan, source }` when the user puts another plan in view (`allow-new-plan`): one of their own (`new`, `template`, `file`, or stored before: `own`) or the site's again (`host`).
+ * @event rp-signoff - `{ action, signoff, fingerprint, complete }` when a person here put the scenario up for sign-off or recorded a party's sign-off.
+ * @event rp-comment - `{ action, threadId, anchor }` when a person here started, answered, resolved or reopened a comment thread.
  * @event rp-error - `{ code, message: {nl, en}, issues? }` when a plan is refused or an edit cannot be applied.
  * @event rp-saved - `SaveInfo` (`{ scenarioId, at, updates }`) after each save of the open scenario (an edit, or a host's set that changed it); bubbles, composed.
  * @event rp-store-error - `StoreError` (`{ code, message: {nl, en} }`) when storing failed; editing goes on in memory.
@@ -139,6 +143,20 @@ export class RpPlanner extends LitElement {
     await this.scenarios.flush();
   }
 
+  /**
+   * The open scenario's sign-offs: `round` (put up for sign-off by whom, when; null if never),
+   * every `signoffs` entry (kept, also once outdated), and `status` for the plan as it is now
+   * (its fingerprint, each party's state: valid, outdated or missing, and `complete`).
+   */
+  get signoffs(): SignoffsView {
+    return this.parts.negotiation.view;
+  }
+
+  /** The open scenario's comment threads (resolved ones included), each with its anchor, messages and `orphaned`. */
+  get comments(): readonly CommentThread[] {
+    return this.parts.negotiation.threads;
+  }
+
   /** The engine's findings for the current plan, errors and warnings. */
   get findings(): readonly Finding[] {
     return this.engine.findings;
@@ -175,7 +193,14 @@ export class RpPlanner extends LitElement {
   exportScenario(format: ScenarioFileFormat, options: ExportScenarioOptions = {}): Promise<File> {
     const s = this.scenarios;
     return exportScenarioFile(
-      { plan: this.plan, scenarioId: s.scenarioId, scenarioName: s.scenarioName, locale: this.locale, store: s.store },
+      {
+        plan: this.plan,
+        scenarioId: s.scenarioId,
+        scenarioName: s.scenarioName,
+        locale: this.locale,
+        store: s.store,
+        signoffs: this.parts.negotiation.exportSignoffs,
+      },
       format,
       options,
     );
