@@ -2,7 +2,6 @@ import type { Plan } from '../../src/model/plan.ts';
 import type { Split } from '../../src/model/split.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { gt } from '../../src/i18n/grid.ts';
-import { Dec } from '../../src/money/decimal.ts';
 import type { GridColumn, GridShape, NestedHeaderCell } from '../grid/grid-types.ts';
 import { domainKey, sectorKey, sectorSumKey, type SplitView } from './split-model.ts';
 
@@ -32,14 +31,11 @@ const wordWidth = (name: string): number =>
 /** A column wide enough for a name on one line, in the group header's bold. */
 const nameWidth = (name: string): number => Math.min(220, Math.ceil(name.length * 8.8) + 24);
 
-/** A share counts as used when it is not zero; an unreadable one too (a rule reports it there). */
-const nonZero = (percent: string): boolean => {
-  try {
-    return !new Dec(percent).isZero();
-  } catch {
-    return true;
-  }
-};
+/**
+ * A share counts as used when it is not zero; an unreadable one too (a rule reports it there).
+ * A pattern, not a Decimal: this runs over every share of every activity.
+ */
+const nonZero = (percent: string): boolean => !/^[-+]?0*\.?0*$/.test(percent.trim());
 
 function addSplit(used: Set<string>, split: Split): void {
   for (const d of split.domains) if (nonZero(d.percent)) used.add(domainKey(d.domainId));
@@ -50,16 +46,28 @@ function addSplit(used: Set<string>, split: Split): void {
   }
 }
 
+/** The activities' own splits' keys, per activities array: an edit of the default split reads none. */
+const byActivities = new WeakMap<Plan['activities'], ReadonlySet<string>>();
+
+function activityKeys(activities: Plan['activities']): ReadonlySet<string> {
+  let keys = byActivities.get(activities);
+  if (!keys) {
+    const used = new Set<string>();
+    for (const a of activities) if (a.split) addSplit(used, a.split);
+    byActivities.set(activities, (keys = used));
+  }
+  return keys;
+}
+
 /** Column keys of the domains and sectors the plan uses. */
 export function usedKeys(plan: Plan): Set<string> {
-  const used = new Set<string>();
+  const used = new Set<string>(activityKeys(plan.activities));
   for (const p of plan.providers) {
     used.add(domainKey(p.domainId));
     if (p.sectorId) used.add(sectorKey(p.domainId, p.sectorId));
   }
   for (const f of plan.funders) used.add(domainKey(f.domainId));
   addSplit(used, plan.defaultSplit);
-  for (const a of plan.activities) if (a.split) addSplit(used, a.split);
   return used;
 }
 
