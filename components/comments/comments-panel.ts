@@ -7,6 +7,7 @@ import type { Plan } from '../../src/model/plan.ts';
 import { MAX_COMMENT, type CommentAnchor } from '../../src/model/negotiation.ts';
 import { checkText, placeOf, type CommentThread } from '../../src/negotiation/index.ts';
 import { locationLabel } from '../findings/location-label.ts';
+import { fieldLabel } from '../../src/compare/labels.ts';
 import { timeText } from '../signoff/time-text.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
@@ -47,7 +48,11 @@ export class RpCommentsPanel extends LitElement {
   }
 
   private where(anchor: CommentAnchor): string {
-    const label = locationLabel(placeOf(anchor), this.plan, this.locale);
+    const place = placeOf(anchor);
+    const field = place.field ? fieldLabel(place.field)[this.locale] : '';
+    // A field the labels know is named ("Bedrag"); an unknown key is left out rather than shown raw.
+    const named = field && field !== place.field ? ` · ${field}` : '';
+    const label = locationLabel(place, this.plan, this.locale) + named;
     return anchor.finding ? `${label} · ${this.t('anchor.finding', { code: anchor.finding })}` : label;
   }
 
