@@ -400,8 +400,13 @@ export const plannerChromeStyles = css`
   }
   .workshop-offer {
     flex-basis: 100%;
-    margin: 0;
-    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5rem;
+  }
+  .workshop-offer ul {
+    display: contents;
     list-style: none;
   }
   /*

@@ -173,9 +173,9 @@ function workshopBar(v: PlannerView, w: WorkshopView): TemplateResult {
     ${w.error ? html`<p class="workshop-error" role="alert">${w.error.message[l]}</p>` : nothing}
     ${
       w.offered.length > 0
-        ? html`<ul class="workshop-offer" aria-label=${ct(l, 'collab.offer.label')}>
-      ${w.offered.map((s) => html`<li>${s.name} <button type="button" aria-label=${ct(l, 'collab.offer.shareNamed', { name: s.name })} @click=${() => w.share(s.id)}>${ct(l, 'collab.offer.share')}</button></li>`)}
-    </ul>`
+        ? html`<div class="workshop-offer"><span id="workshop-offer-label">${ct(l, 'collab.offer.label')}:</span>
+      <ul aria-labelledby="workshop-offer-label">${w.offered.map((s) => html`<li>${s.name} <button type="button" aria-label=${ct(l, 'collab.offer.shareNamed', { name: s.name })} @click=${() => w.share(s.id)}>${ct(l, 'collab.offer.share')}</button></li>`)}</ul>
+    </div>`
         : nothing
     }
   </div>`;

@@ -24,6 +24,8 @@ export interface WorkshopScenario {
   seededId: string | null;
   /** The store when it holds the plan's scenarios: the workshop shares their list. */
   storedScenarios: ScenarioStore | null;
+  /** Opens another stored scenario. */
+  switchTo(id: string): void;
 }
 
 export interface WorkshopOptions {
@@ -57,9 +59,22 @@ export class WorkshopController implements ReactiveController {
   private session: CollabSession | null = null;
   private generation = 0;
   /** The plan's shared scenario list: kept while the workshop is on this plan, across scenario switches. */
-  private list: { key: string; store: ScenarioStore; session: ListSession | null; off: () => void } | null = null;
+  private list: {
+    key: string;
+    store: ScenarioStore;
+    session: ListSession | null;
+    off: () => void;
+    open: (id: string) => void;
+  } | null = null;
   private offered: readonly { id: string; name: string }[] = [];
-  private readonly share = (id: string) => void this.list?.session?.share(id);
+  /** Shares an offered scenario and opens it: its room gets its content as it joins. */
+  private readonly share = (id: string) => {
+    const list = this.list;
+    if (!list?.session) return;
+    void list.session.share(id).then(() => {
+      if (this.list === list) list.open(id);
+    });
+  };
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -141,7 +156,13 @@ export class WorkshopController implements ReactiveController {
     if (this.list && this.list.key === key && this.list.store === store) return;
     this.leaveList();
     if (!store) return;
-    const entry: NonNullable<WorkshopController['list']> = { key, store, session: null, off: () => {} };
+    const entry: NonNullable<WorkshopController['list']> = {
+      key,
+      store,
+      session: null,
+      off: () => {},
+      open: (id) => scenario.switchTo(id),
+    };
     this.list = entry;
     entry.off = store.subscribe((event) => {
       if (event.type === 'list') entry.session?.changed();

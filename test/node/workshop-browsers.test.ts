@@ -28,9 +28,11 @@ const html = `<!doctype html>
       const planner = document.createElement('rp-planner');
       planner.setAttribute('locale', 'nl');
       planner.setAttribute('license-key', 'non-commercial-and-evaluation');
-      planner.setAttribute('collab-url', q.get('collab'));
-      planner.setAttribute('collab-token', q.get('token'));
-      planner.setAttribute('user-name', q.get('name'));
+      if (q.get('collab')) {
+        planner.setAttribute('collab-url', q.get('collab'));
+        planner.setAttribute('collab-token', q.get('token'));
+        planner.setAttribute('user-name', q.get('name'));
+      }
       document.body.append(planner);
       planner.plan = await (await fetch('/demo/plans/handbook.json')).json();
     </script>
@@ -78,8 +80,8 @@ after(async () => {
   for (const p of profiles) rmSync(p, { recursive: true, force: true });
 });
 
-/** One person: a browser with a profile of its own, the page open and joined to the workshop. */
-async function person(name: string): Promise<Page> {
+/** A browser with a profile of its own. */
+async function browser(name: string): Promise<Page> {
   const profile = mkdtempSync(join(tmpdir(), `rp-profile-${name}-`));
   profiles.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
@@ -90,11 +92,19 @@ async function person(name: string): Promise<Page> {
   contexts.push(context);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(60_000);
+  return page;
+}
+
+/** Opens the page joined to the workshop. */
+async function joinWorkshop(page: Page, name: string): Promise<Page> {
   const q = new URLSearchParams({ collab: collab.url, token: EDITOR, name });
   await page.goto(`${site}${PAGE}?${q}`);
   await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 120_000 });
   return page;
 }
+
+/** One person: a browser with a profile of its own, the page open and joined to the workshop. */
+const person = async (name: string): Promise<Page> => joinWorkshop(await browser(name), name);
 
 const planner = (page: Page) =>
   page.evaluate(() => {
@@ -185,4 +195,56 @@ test('two browsers (separate profiles) share a scenario that one of them created
     'Bob back on the first scenario',
   );
   assert.notEqual((await planner(bob)).name, 'En nu door Anna');
+});
+
+test('a scenario made before joining is offered to the workshop, shared only when its maker says so', async () => {
+  // A workshop of its own (a fresh server): only this test's scenarios in its list.
+  const first = collab;
+  collab = await startServer();
+  try {
+    const anna = await person('Anna2');
+    assert.equal((await scenarioOptions(anna)).length, 1);
+    // Carla works alone first: an edit stores the plan, then she makes a variant of her own.
+    const carla = await browser('Carla');
+    await carla.goto(`${site}${PAGE}`);
+    await until(
+      () => planner(carla),
+      (p) => p.name !== '',
+      'the plan shown',
+    );
+    await carla.evaluate(() => {
+      const p = document.querySelector('rp-planner') as unknown as { plan: Record<string, unknown> };
+      p.plan = { ...p.plan, name: 'Carla’s eigen plan' };
+    });
+    const seeded = await until(
+      () => planner(carla),
+      (p) => p.scenarioId !== '',
+      'Carla’s plan stored',
+    );
+    await carla.locator('rp-planner rp-scenario-bar button', { hasText: 'Dupliceren' }).click();
+    const own = await until(
+      () => planner(carla),
+      (p) => p.scenarioId !== '' && p.scenarioId !== seeded.scenarioId,
+      'Carla on her own variant',
+    );
+
+    // She joins the workshop: her variant is offered, not shared.
+    await joinWorkshop(carla, 'Carla');
+    const offer = carla.locator('rp-planner .workshop-offer button', { hasText: 'Deel met de workshop' });
+    await offer.first().waitFor();
+    await carla.screenshot({ path: join(tmpdir(), 'rp-workshop-offer.png') });
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal((await scenarioOptions(anna)).length, 1, 'nothing reached Anna without asking');
+
+    await offer.first().click();
+    await until(
+      () => scenarioOptions(anna),
+      (os) => os.some((o) => o.id === own.scenarioId),
+      'Carla’s variant in Anna’s list once shared',
+    );
+    await carla.locator('rp-planner .workshop-offer').waitFor({ state: 'detached' });
+  } finally {
+    await collab.close();
+    collab = first;
+  }
 });
