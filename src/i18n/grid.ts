@@ -12,7 +12,7 @@ export const gridText = {
   sectorsTogether: { nl: 'Sectoren samen', en: 'Sectors together' },
   ofTotal: { nl: '% van totaal', en: '% of total' },
   ofDomain: { nl: '% van {domain}', en: '% of {domain}' },
-  domainAmount: { nl: 'domein', en: 'domain' },
+  domainAmount: { nl: 'Totaal domein', en: 'Domain total' },
   splitLegend: {
     nl: 'Een domein krijgt een deel van het totaal; samen 100 %. Een sector krijgt een deel van zijn domein; per domein samen 100 %.',
     en: 'A domain gets a share of the total; together 100 %. A sector gets a share of its domain; per domain together 100 %.',
