@@ -16,6 +16,9 @@ export interface PlannerInput {
   prepare(): void;
 }
 
+/** The sections that edit the plan. */
+const EDITORS = new Set(['rp-budget-grid', 'rp-split-grid', 'rp-plan-details', 'rp-parties', 'rp-target-groups']);
+
 /**
  * The planner's inward events: the sections' rp-edit, rp-undo/rp-redo, rp-focus-finding, rp-select,
  * the scenario bar's choice, and Ctrl/Cmd+Z/Y on the planner itself. They are handled on the
@@ -41,19 +44,13 @@ export class InputController implements ReactiveController {
   }
 
   /*
-   * Focus on a field or a grid cell is the sign someone is about to edit: the live (Yjs) state is
-   * built then, in idle time, so the first keystroke does not wait for it. A page that is only
-   * looked at, without focusing anything, loads no Yjs.
+   * Focus anywhere in the sections that edit the plan (a field, a grid cell, "Activiteit
+   * toevoegen") is the sign someone is about to edit: the live (Yjs) state is built then, in idle
+   * time, so the first edit does not wait for it. A page that is only looked at, or only exported
+   * or compared, loads no Yjs.
    */
   private readonly onFocusIn = (e: FocusEvent): void => {
-    const target = e.composedPath()[0];
-    if (
-      target instanceof HTMLInputElement ||
-      target instanceof HTMLTextAreaElement ||
-      target instanceof HTMLSelectElement ||
-      (target instanceof HTMLElement && target.closest('td'))
-    )
-      this.input.prepare();
+    if (e.composedPath().some((n) => n instanceof HTMLElement && EDITORS.has(n.localName))) this.input.prepare();
   };
 
   readonly onEdit = (e: RpEvent<'rp-edit'>): void => {

@@ -201,4 +201,23 @@ describe('rp-planner prepares for the first edit when a field gets focus', funct
     expect(changes.map((c) => c.plan.name)).to.deep.equal(['Ons regioplan']);
     expect(p.plan!.name).to.equal('Ons regioplan');
   });
+
+  it('focus on a section’s button (Activiteit toevoegen) prepares too; focus on the export menu does not', async () => {
+    storage = 'local';
+    gates = new Gates();
+    const p = await open(`rp-prepare-button-${Date.now()}`, 'button');
+    const add = [...$(p, 'rp-budget-grid').shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+      b.textContent!.includes('Activiteit toevoegen'),
+    )!;
+    // Focus as the browser reports it (focusin, composed), from inside each element's shadow root.
+    const focusIn = (el: Element) => el.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    focusIn($(p, 'rp-export-menu').shadowRoot!.querySelector('select')!);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(gates.idleWaiting, 'exporting is no editing').to.equal(0);
+    focusIn(add);
+    await until(
+      () => gates!.idleWaiting > 0,
+      `the idle preparation asked for (${String(document.activeElement?.localName)})`,
+    );
+  });
 });
