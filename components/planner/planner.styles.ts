@@ -214,6 +214,10 @@ export const plannerStyles = css`
       writing-mode: vertical-rl;
       margin: 0;
     }
+    /* The comments beside the findings fold away with them. */
+    .findings:has(rp-findings[collapsed]) rp-comments-panel {
+      display: none;
+    }
   }
   .sections {
     display: grid;

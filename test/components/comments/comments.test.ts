@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { setViewport } from '@web/test-runner-commands';
 import '../../../components/planner/planner.ts';
 import type { RpPlanner } from '../../../components/planner/planner.ts';
 import type { RpCommentsPanel } from '../../../components/comments/comments-panel.ts';
@@ -86,6 +87,27 @@ describe('comments in the planner', function () {
     edit(again, [{ op: 'remove-row', collection: 'activities', id: 'a2' }]);
     await until(() => again.comments[0]?.orphaned === true, 'orphaned');
     expect(again.comments).to.have.length(1);
+  });
+
+  it('fold away with the findings beside the grids', async () => {
+    await setViewport({ width: 1400, height: 900 });
+    try {
+      const p = await mount<RpPlanner>('rp-planner', {
+        storage: 'none',
+        plan: handbookPlan('comments-fold'),
+      } as Partial<RpPlanner>);
+      await until(() => p.currentScenario !== '', 'the scenario');
+      expect(getComputedStyle(panel(p)).display).to.equal('block');
+      const findings = p.shadowRoot!.querySelector('rp-findings') as HTMLElement & { collapsed: boolean };
+      findings.collapsed = true;
+      await until(() => findings.hasAttribute('collapsed'), 'collapsed');
+      expect(getComputedStyle(panel(p)).display).to.equal('none');
+      findings.collapsed = false;
+      await until(() => getComputedStyle(panel(p)).display === 'block', 'shown again');
+    } finally {
+      localStorage.removeItem('regioplan.findings-collapsed');
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('refuses an empty or too long comment and keeps the text', async () => {
