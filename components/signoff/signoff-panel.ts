@@ -117,11 +117,12 @@ export class RpSignoffPanel extends LitElement {
         ${
           this.signing === key
             ? html`<form id=${formId} @submit=${(e: SubmitEvent) => this.submit(e, p)} aria-label=${this.t('signoff.agreeFor', { party: p.name })}>
-              <label>${this.t('signoff.name')}<input name="name" autocomplete="name" maxlength="200" .value=${this.userName} aria-invalid=${this.nameMissing ? 'true' : 'false'} /></label>
+              <label>${this.t('signoff.name')}<input name="name" autocomplete="name" maxlength="200" .value=${this.userName} ?readonly=${!!this.userName} aria-describedby=${this.userName ? 'name-from-host' : nothing} aria-invalid=${this.nameMissing ? 'true' : 'false'} /></label>
               <label>${this.t('signoff.role')}<input name="role" autocomplete="organization-title" maxlength="200" /></label>
               <button class="primary" type="submit">${this.t('signoff.confirm')}</button>
               <button type="button" @click=${() => (this.signing = null)}>${this.t('signoff.cancel')}</button>
               ${this.nameMissing ? html`<p class="error" role="alert">${this.t('signoff.nameRequired')}</p>` : nothing}
+              ${this.userName ? html`<p id="name-from-host" class="note" style="grid-column: 1 / -1">${this.t('signoff.nameFromHost')}</p>` : nothing}
               <p class="note" style="grid-column: 1 / -1">${this.t('signoff.local')}</p>
             </form>`
             : p.state !== 'valid'
@@ -137,7 +138,8 @@ export class RpSignoffPanel extends LitElement {
     this.signing = key;
     this.nameMissing = false;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('form input[name="name"]')?.focus();
+    // The first field to fill in: the name, unless the host supplied it.
+    this.renderRoot.querySelector<HTMLInputElement>('form input:not([readonly])')?.focus();
   }
 
   protected override render(): unknown {

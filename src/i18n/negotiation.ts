@@ -45,6 +45,10 @@ export const negotiationUi = {
   'signoff.confirm': { nl: 'Akkoord vastleggen', en: 'Record sign-off' },
   'signoff.cancel': { nl: 'Annuleren', en: 'Cancel' },
   'signoff.nameRequired': { nl: 'Vul een naam in.', en: 'Enter a name.' },
+  'signoff.nameFromHost': {
+    nl: 'De naam komt van de website waarin de planner staat.',
+    en: 'The name comes from the website the planner is part of.',
+  },
   'signoff.local': {
     nl: 'Vastgelegd door deze browser, niet geverifieerd: de naam is wat de website of de gebruiker opgaf.',
     en: 'Recorded by this browser, not verified: the name is what the website or the user supplied.',

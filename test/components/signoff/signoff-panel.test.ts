@@ -61,6 +61,7 @@ describe('rp-signoff-panel', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(deepActive()?.getAttribute('name'), 'focus moves to the name').to.equal('name');
+    await expectNoSeriousViolations(el);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(root.querySelector('[role="alert"]')!.textContent).to.contain('naam');

@@ -23,7 +23,10 @@ const panel = (p: RpPlanner): RpSignoffPanel => {
 const inPanel = <T extends Element>(p: RpPlanner, selector: string): T | null =>
   panel(p).shadowRoot!.querySelector<T>(selector);
 
+/** Signs for `party` as the person the host names (user-name), with a role. */
 async function signFor(p: RpPlanner, party: string, name: string, role: string): Promise<void> {
+  p.userName = name;
+  await p.updateComplete;
   const find = () =>
     [...panel(p).shadowRoot!.querySelectorAll<HTMLButtonElement>('td button')].find(
       (b) => b.getAttribute('aria-label') === `Akkoord geven namens ${party}`,
@@ -33,8 +36,8 @@ async function signFor(p: RpPlanner, party: string, name: string, role: string):
   await until(() => inPanel(p, 'form input[name="name"]') !== null, 'the sign-off form');
   await panel(p).updateComplete;
   const nameInput = inPanel<HTMLInputElement>(p, 'form input[name="name"]')!;
-  expect(nameInput.value, 'the form starts with the host’s user-name').to.equal('Anna de Vries');
-  nameInput.value = name;
+  expect(nameInput.value, 'the name is the host’s user-name').to.equal(name);
+  expect(nameInput.readOnly, 'and recorded as supplied').to.equal(true);
   inPanel<HTMLInputElement>(p, 'form input[name="role"]')!.value = role;
   inPanel<HTMLButtonElement>(p, 'form button[type="submit"]')!.click();
 }
