@@ -18,6 +18,8 @@ const until = async (check: () => boolean, what: string, ms = 10_000): Promise<v
   }
 };
 
+// The dev server serves many modules: room for every one of them in resource timing.
+performance.setResourceTimingBufferSize(100_000);
 const loaded = (pattern: RegExp): boolean => performance.getEntriesByType('resource').some((e) => pattern.test(e.name));
 const LIVE_STATE = /\/src\/sync\/plan-state\.ts|\/deps\/yjs\.js/;
 
