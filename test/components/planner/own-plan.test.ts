@@ -148,6 +148,17 @@ describe('rp-planner: a plan of your own (allow-new-plan)', function () {
     expect(p.plan!.id, 'a set: the site’s plan again').to.equal('site-plan');
   });
 
+  it('a page without a plan of its own lets people start one (no way back to offer)', async () => {
+    const p = await mount<Planner>('rp-planner', { storageName: freshDb(), allowNewPlan: true });
+    expect(p.plan).to.equal(null);
+    button(p, 'Nieuw plan').click();
+    await p.updateComplete;
+    button(p, 'Leeg plan').click();
+    await until(() => p.currentScenario !== '', 'the own plan stored');
+    expect(isOwnPlanId(p.plan!.id)).to.equal(true);
+    expect([...bar(p)!.querySelectorAll('button')].some((b) => b.textContent!.includes('Terug naar'))).to.equal(false);
+  });
+
   it('a new plan from the handleiding’s example carries its activities under its own id', async () => {
     const p = await open({ locale: 'en' });
     const opens = record<RpPlanOpenDetail>(p, 'rp-plan-open');
