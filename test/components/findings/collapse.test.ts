@@ -42,9 +42,11 @@ describe('rp-findings collapse', () => {
     expect(el.collapsed).to.equal(true);
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect($(el, '#list').hidden).to.equal(true);
-    expect([...el.shadowRoot!.querySelectorAll('button[part="item"]')].some((b) => b.offsetParent !== null)).to.equal(
-      false,
-    );
+    expect(
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part="item"]')].some(
+        (b) => b.offsetParent !== null,
+      ),
+    ).to.equal(false);
     await expectNoSeriousViolations(el);
     // A new panel (a reload) starts as the user left it.
     const again = await mount<RpFindings>('rp-findings', { findings: [error] });

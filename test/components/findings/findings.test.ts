@@ -34,7 +34,7 @@ describe('rp-findings', () => {
     const el = await mount<RpFindings>('rp-findings', { findings: [warning, error1, error2], plan: handbookPlan() });
     const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.trim());
     expect(headings).to.deep.equal(['Fouten (2)', 'Waarschuwingen (1)']);
-    const buttons = [...el.shadowRoot!.querySelectorAll('button[part="item"]')];
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part="item"]')];
     expect(buttons.map((b) => b.querySelector('.message')!.textContent)).to.deep.equal([
       'De verdeling telt op tot 99 %.',
       'AGB-code klopt niet.',
@@ -54,7 +54,7 @@ describe('rp-findings', () => {
   it('fires rp-focus-finding with the chosen finding, by click and by keyboard', async () => {
     const el = await mount<RpFindings>('rp-findings', { findings: [warning, error1] });
     const chosen = record<Finding>(document, 'rp-focus-finding');
-    const buttons = el.shadowRoot!.querySelectorAll('button[part="item"]');
+    const buttons = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part="item"]');
     buttons[1]!.click();
     buttons[0]!.focus();
     await sendKeys({ press: 'Enter' });

@@ -146,7 +146,7 @@ describe('rp-planner', () => {
     const p = await mount<RpPlanner>('rp-planner', { storage: 'none', plan });
     await settle(p);
     expect(p.findings.map((f) => f.code)).to.deep.equal(['lead-missing']);
-    const button = findingsPanel(p).shadowRoot!.querySelector('button[part="item"]')!;
+    const button = findingsPanel(p).shadowRoot!.querySelector<HTMLButtonElement>('button[part="item"]')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
     expect(hasFocus(detailField(p, 'leadProviderId'))).to.equal(true);
