@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { Plan } from '../../src/model/plan.ts';
+import type { Finding } from '../../src/model/finding.ts';
 import type { CommentAnchor } from '../../src/model/negotiation.ts';
 import type { CommentThread } from '../../src/negotiation/index.ts';
 import './comments-panel.ts';
@@ -10,6 +11,7 @@ export interface CommentsAsideView {
   locale: Locale;
   locked: boolean;
   plan: Plan;
+  findings: readonly Finding[];
   threads: readonly CommentThread[];
   anchor: CommentAnchor | null;
 }
@@ -21,6 +23,7 @@ export function commentsAside(v: CommentsAsideView): TemplateResult {
     .locale=${v.locale}
     ?readonly=${v.locked}
     .plan=${v.plan}
+    .findings=${v.findings}
     .threads=${v.threads}
     .anchor=${v.anchor}
   ></rp-comments-panel>`;

@@ -5,7 +5,8 @@ import { nt, type NegotiationKey } from '../../src/i18n/negotiation.ts';
 import type { MsgVars } from '../../src/i18n/index.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { MAX_COMMENT, type CommentAnchor } from '../../src/model/negotiation.ts';
-import { checkText, placeOf, type CommentThread } from '../../src/negotiation/index.ts';
+import { anchorOf, checkText, placeOf, sameAnchor, type CommentThread } from '../../src/negotiation/index.ts';
+import type { Finding } from '../../src/model/finding.ts';
 import { locationLabel } from '../findings/location-label.ts';
 import { fieldLabel } from '../../src/compare/labels.ts';
 import { timeText } from '../signoff/time-text.ts';
@@ -36,6 +37,8 @@ export class RpCommentsPanel extends LitElement {
   @property({ attribute: false }) threads: readonly CommentThread[] = [];
   /** Names the rows and columns anchors point at. */
   @property({ attribute: false }) plan: Plan | null = null;
+  /** The plan's findings now: a thread about a finding quotes it while it stands. */
+  @property({ attribute: false }) findings: readonly Finding[] = [];
   /** Where a new comment goes: the cell or field selected last; null for the plan as a whole. */
   @property({ attribute: false }) anchor: CommentAnchor | null = null;
 
@@ -53,7 +56,11 @@ export class RpCommentsPanel extends LitElement {
     // A field the labels know is named ("Bedrag"); an unknown key is left out rather than shown raw.
     const named = field && field !== place.field ? ` · ${field}` : '';
     const label = locationLabel(place, this.plan, this.locale) + named;
-    return anchor.finding ? `${label} · ${this.t('anchor.finding', { code: anchor.finding })}` : label;
+    if (!anchor.finding) return label;
+    const standing = this.findings.find(
+      (f) => f.code === anchor.finding && sameAnchor(anchorOf(f.location, f.code) ?? anchor, anchor),
+    );
+    return `${label} · ${standing ? standing.message[this.locale] : this.t('anchor.finding', { code: anchor.finding })}`;
   }
 
   private submit(e: SubmitEvent, id: string, send: (text: string) => void): void {

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
 import type { Plan } from '../../src/model/plan.ts';
-import { Section, type FindingLocation } from '../../src/model/finding.ts';
+import { Section, type Finding, type FindingLocation } from '../../src/model/finding.ts';
 import type { CommentAnchor, Signoff, SignoffRound } from '../../src/model/negotiation.ts';
 import type { PlanState } from '../../src/sync/state.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
@@ -157,8 +157,9 @@ export class NegotiationController implements ReactiveController {
   }
 
   /** What the comments panel shows, from the planner's view. */
-  commentsView(v: { locale: Locale; locked: boolean }, plan: Plan): CommentsAsideView {
-    return { locale: v.locale, locked: v.locked, plan, threads: this.threads, anchor: this.anchor };
+  commentsView(v: { locale: Locale; locked: boolean; findings: readonly Finding[] }, plan: Plan): CommentsAsideView {
+    const { locale, locked, findings } = v;
+    return { locale, locked, plan, findings, threads: this.threads, anchor: this.anchor };
   }
 
   /** The sign-offs as the `signoffs` getter and an export take them. */

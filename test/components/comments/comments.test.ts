@@ -145,5 +145,7 @@ describe('comments in the planner', function () {
     await post(p, '.new form', 'Wie vult dit in?');
     await until(() => p.comments.length === 1, 'the thread');
     expect(p.comments[0]!.anchor.finding).to.equal(finding.code);
+    await panel(p).updateComplete;
+    expect(inPanel(p, 'article')!.textContent, 'the thread quotes the finding').to.contain(finding.message.nl);
   });
 });
