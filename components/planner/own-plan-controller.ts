@@ -95,10 +95,16 @@ export class OwnPlanController implements ReactiveController {
   private async newPlan(kind: 'empty' | 'template'): Promise<void> {
     if (!this.allowed) return;
     const l = this.host.locale;
-    const own =
-      kind === 'empty'
-        ? emptyOwnPlan(fill(storeUi['own.emptyName'][l]))
-        : await templateOwnPlan(fill(storeUi['own.templateName'][l]));
+    let own: OwnPlan;
+    try {
+      own =
+        kind === 'empty'
+          ? emptyOwnPlan(fill(storeUi['own.emptyName'][l]))
+          : await templateOwnPlan(fill(storeUi['own.templateName'][l]));
+    } catch {
+      // The example is loaded on demand: a lost connection leaves everything as it was, and says so.
+      return this.set({ message: { ok: false, text: storeUi['own.templateFailed'] } });
+    }
     this.show(own, kind === 'empty' ? 'new' : 'template', null);
   }
 

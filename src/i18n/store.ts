@@ -150,6 +150,10 @@ export const storeUi = {
     en: '{file} could not be opened. {reason}',
   },
   'own.dismiss': { nl: 'Melding sluiten', en: 'Dismiss message' },
+  'own.templateFailed': {
+    nl: 'Het voorbeeld van de handleiding kon niet worden geladen (geen verbinding?). Er is niets gewijzigd.',
+    en: 'The handbook example could not be loaded (no connection?). Nothing was changed.',
+  },
   'own.mine': { nl: 'Mijn plannen', en: 'My plans' },
   'own.mineOption': { nl: '{name} (begonnen {date})', en: '{name} (started {date})' },
   'own.openMine': { nl: 'Openen', en: 'Open' },
