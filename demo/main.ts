@@ -79,6 +79,16 @@ const workshopJoin = document.querySelector<HTMLButtonElement>('#workshop-join')
 const workshopLeave = document.querySelector<HTMLButtonElement>('#workshop-leave')!;
 const workshopHint = document.querySelector<HTMLElement>('#workshop-hint')!;
 
+/*
+ * The planner's sticky findings panel sits below the site's sticky header. The header wraps onto two
+ * lines on narrower screens, so its real height (not a fixed guess) sets where the panel sticks.
+ */
+const siteHeader = document.querySelector<HTMLElement>('.site-header')!;
+new ResizeObserver(() => {
+  const sticky = getComputedStyle(siteHeader).position === 'sticky';
+  planner.style.setProperty('--rp-sticky-top', sticky ? `${siteHeader.offsetHeight + 16}px` : '1rem');
+}).observe(siteHeader);
+
 /** Set by `npm start` (scripts/start.mjs); the same default port otherwise. */
 const collabUrl: string =
   (import.meta.env.RP_COLLAB_URL as string | undefined) ?? `ws://${location.hostname || '127.0.0.1'}:1234`;
