@@ -3,6 +3,7 @@ import type { Locale } from '../../src/i18n/locale.ts';
 import type { CsvTable, ExportError, ExportFormat, SignoffExport } from '../../src/export/index.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
 import { fillMsg, ui, type MsgVars } from '../../src/i18n/index.ts';
+import type { PlannerControllers } from './planner-controllers.ts';
 
 /** What `exportScenario` makes: the plan's annex ('docx', a funder's with `funderId`), the workbook, a CSV, the monitoring CSV, the plan as JSON. */
 export type ScenarioFileFormat = 'docx' | 'xlsx' | 'csv' | 'monitoring-csv' | 'json';
@@ -31,6 +32,19 @@ export interface ExportSource {
   /** The open scenario's sign-off round, if one was opened. */
   signoffs?: SignoffExport | null;
 }
+
+/** The open scenario as the planner's controllers hold it. */
+export const exportSource = (
+  c: Pick<PlannerControllers, 'scenarios' | 'negotiation'>,
+  locale: Locale,
+): ExportSource => ({
+  plan: c.scenarios.state?.plan ?? null,
+  scenarioId: c.scenarios.scenarioId,
+  scenarioName: c.scenarios.scenarioName,
+  locale,
+  store: c.scenarios.store,
+  signoffs: c.negotiation.exportSignoffs,
+});
 
 type RefusalKey = 'planner.export.noPlan' | 'planner.export.notFound' | 'planner.export.format';
 

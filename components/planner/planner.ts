@@ -8,14 +8,13 @@ import type { ScenarioStore } from '../../src/store/types.ts';
 import type { CommentThread } from '../../src/negotiation/index.ts';
 import type { SignoffsView } from './negotiation-controller.ts';
 import { tokens } from '../shared/tokens.ts';
-import { emit } from '../shared/events.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
 import { ownPlanStyles } from './own-plan.styles.ts';
 import { focusFinding } from './focus-finding.ts';
 import { DB_NAME, asStorageMode, type StorageMode } from './storage.ts';
 import { plannerControllers } from './planner-controllers.ts';
 import { ViewController } from './view-controller.ts';
-import { exportScenarioFile, type ExportScenarioOptions, type ScenarioFileFormat } from './export.ts';
+import { exportScenarioFile, exportSource, type ExportScenarioOptions, type ScenarioFileFormat } from './export.ts';
 
 export type { RpChangeDetail, RpErrorDetail } from '../shared/events.ts';
 export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
@@ -119,13 +118,7 @@ export class RpPlanner extends LitElement {
   }
   set plan(value: unknown) {
     const read = this.scenarios.set(value);
-    if (!read) return;
-    if (!read.ok) {
-      this.ui.set({ refused: read.message });
-      emit(this, 'rp-error', { code: 'plan-invalid', message: read.message, issues: read.issues });
-      return;
-    }
-    this.ui.set({ refused: null, notice: null, comparingPublished: false });
+    if (read) this.ui.hostSet(read);
   }
 
   /** The id of the scenario being edited ('' while nothing is stored: before the first change, or before the store opened). */
@@ -191,19 +184,7 @@ export class RpPlanner extends LitElement {
    * `button.onclick = async () => save(await planner.exportScenario('docx'))`, is in EMBEDDING.md ("Your own download button").
    */
   exportScenario(format: ScenarioFileFormat, options: ExportScenarioOptions = {}): Promise<File> {
-    const s = this.scenarios;
-    return exportScenarioFile(
-      {
-        plan: this.plan,
-        scenarioId: s.scenarioId,
-        scenarioName: s.scenarioName,
-        locale: this.locale,
-        store: s.store,
-        signoffs: this.parts.negotiation.exportSignoffs,
-      },
-      format,
-      options,
-    );
+    return exportScenarioFile(exportSource(this.parts, this.locale), format, options);
   }
 
   /** Read-only by attribute, or because the workshop admitted us as an observer. */

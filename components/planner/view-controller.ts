@@ -1,6 +1,8 @@
 import type { ReactiveController, TemplateResult } from 'lit';
 import type { Msg } from '../../src/i18n/locale.ts';
 import { goToSection } from './focus-finding.ts';
+import { emit } from '../shared/events.ts';
+import type { PlanInput } from './plan-input.ts';
 import { plannerBody, type PlannerView, type View } from './planner.templates.ts';
 import type { PlannerControllers } from './planner-controllers.ts';
 import { OwnPlanController, type OwnPlanHost } from './own-plan-controller.ts';
@@ -56,6 +58,13 @@ export class ViewController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** A host's set was read: a refusal is shown and reported (rp-error); a plan clears the messages. */
+  hostSet(read: PlanInput): void {
+    if (read.ok) return this.set({ refused: null, notice: null, comparingPublished: false });
+    this.set({ refused: read.message });
+    emit(this.host, 'rp-error', { code: 'plan-invalid', message: read.message, issues: read.issues });
+  }
 
   /** Changes what is shown (and runs `also`), then renders again. */
   set(
