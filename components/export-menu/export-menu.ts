@@ -4,7 +4,7 @@ import type { Plan } from '../../src/model/plan.ts';
 import type { Finding } from '../../src/model/finding.ts';
 import { createValidator } from '../../src/engine/validate.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
-import { tx, type ExportMsgKey } from '../../src/i18n/export.ts';
+import { tm, type ExportMenuMsgKey } from '../../src/i18n/export-menu.ts';
 import {
   CSV_TABLES,
   EXPORT_FORMATS,
@@ -22,7 +22,6 @@ import {
 import { nt } from '../../src/i18n/negotiation.ts';
 import { tokens } from '../shared/tokens.ts';
 import { exportMenuStyles } from './export-menu.styles.ts';
-import { renderPrintableAnnex } from './printable-annex.ts';
 import { preExport } from './pre-export.ts';
 import { emit } from '../shared/events.ts';
 
@@ -107,8 +106,8 @@ export class RpExportMenu extends LitElement {
   private get l(): Locale {
     return asLocale(this.locale);
   }
-  private t(key: ExportMsgKey, params?: Record<string, string | number>): string {
-    return tx(key, this.l, params);
+  private t(key: ExportMenuMsgKey, params?: Record<string, string | number>): string {
+    return tm(key, this.l, params);
   }
 
   override render() {
@@ -297,6 +296,8 @@ export class RpExportMenu extends LitElement {
     const doc = frame.contentDocument;
     const win = frame.contentWindow;
     if (!doc || !win) return null;
+    // The print view's renderer and the documents' strings load with the exporters, not the element.
+    const { renderPrintableAnnex } = await import('./printable-annex.ts');
     renderPrintableAnnex(printed.annexes, doc, printed.footer);
     win.focus();
     win.print();

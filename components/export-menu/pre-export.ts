@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Clauses, Finding, Plan } from '../../src/model/index.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
-import { tx, type ExportMsgKey } from '../../src/i18n/export.ts';
+import { tm, type ExportMenuMsgKey } from '../../src/i18n/export-menu.ts';
 
 /*
  * What a contract manager checks before exporting, shown where the export is: the agreements the
@@ -10,7 +10,7 @@ import { tx, type ExportMsgKey } from '../../src/i18n/export.ts';
  */
 
 /** The annex's free-text agreements, in the order the annex prints them. */
-const CLAUSES: readonly { key: keyof Clauses; label: ExportMsgKey }[] = [
+const CLAUSES: readonly { key: keyof Clauses; label: ExportMenuMsgKey }[] = [
   { key: 'declaration', label: 'clauseDeclaration' },
   { key: 'informationExchange', label: 'clauseInformation' },
   { key: 'evaluation', label: 'clauseEvaluation' },
@@ -42,33 +42,33 @@ export function preExport(
   const link = (f: Finding, label: string) =>
     html`<button type="button" class="link" @click=${() => go(f)}>${label}</button>`;
   return html`<div class="pre-export">
-    <h3 id="clauses-title">${tx('menuClauses', l)}</h3>
+    <h3 id="clauses-title">${tm('menuClauses', l)}</h3>
     <ul class="clauses" aria-labelledby="clauses-title">
       ${CLAUSES.map(({ key, label }) => {
         const value = plan.clauses[key] ?? '';
         const empty = value.trim() === '';
         const f = byField.get(`clauses.${key}`);
         return html`<li class=${empty ? (f ? 'empty warn' : 'empty') : 'filled'}>
-          <span class="name">${tx(label, l)}</span>
-          <span class="state">${empty ? tx(f ? 'menuClauseEmpty' : 'menuClauseOptional', l) : excerpt(value)}</span>
-          ${f ? link(f, tx('menuGoToField', l)) : nothing}
+          <span class="name">${tm(label, l)}</span>
+          <span class="state">${empty ? tm(f ? 'menuClauseEmpty' : 'menuClauseOptional', l) : excerpt(value)}</span>
+          ${f ? link(f, tm('menuGoToField', l)) : nothing}
         </li>`;
       })}
     </ul>
     ${
       errors.length + warnings.length === 0
         ? nothing
-        : html`<h3 id="checks-title">${tx('menuBeforeExport', l, { errors: errors.length, warnings: warnings.length })}</h3>
+        : html`<h3 id="checks-title">${tm('menuBeforeExport', l, { errors: errors.length, warnings: warnings.length })}</h3>
     <ul class="checks" aria-labelledby="checks-title">
       ${[...errors, ...warnings].slice(0, MAX_LISTED).map(
         (f) => html`<li class=${f.severity}>
-          <span class="sev">${tx(`sev.${f.severity}`, l)}</span>
+          <span class="sev">${tm(`sev.${f.severity}`, l)}</span>
           ${link(f, f.message[l])}
         </li>`,
       )}
       ${
         errors.length + warnings.length > MAX_LISTED
-          ? html`<li>${tx('menuMoreFindings', l, { n: errors.length + warnings.length - MAX_LISTED })}</li>`
+          ? html`<li>${tm('menuMoreFindings', l, { n: errors.length + warnings.length - MAX_LISTED })}</li>`
           : nothing
       }
     </ul>`

@@ -1,4 +1,4 @@
-import { txMsg } from '../i18n/export.ts';
+import { tmMsg } from '../i18n/export-menu.ts';
 import type { Finding } from '../model/index.ts';
 import type { Msg } from '../i18n/locale.ts';
 
@@ -30,5 +30,5 @@ export const isExportError = (e: unknown): e is ExportError => e instanceof Expo
 export function asExportError(e: unknown): ExportError {
   if (isExportError(e)) return e;
   const detail = e instanceof Error ? e.message : String(e);
-  return new ExportError('failed', txMsg('error.failed', { detail }));
+  return new ExportError('failed', tmMsg('error.failed', { detail }));
 }

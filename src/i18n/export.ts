@@ -1,12 +1,14 @@
 import type { Locale, Msg } from './locale.ts';
 import { fill, fillMsg } from './index.ts';
+import { exportMenuMsg } from './export-menu.ts';
 
 /*
- * Every string the exports and the export menu show: contract annex, workbook, CSV headers,
- * print view and menu. nl is the contract language; en is complete so an English-speaking
+ * Every string the exports show: contract annex, workbook, CSV headers and print view (the
+ * menu's own strings, loaded with the elements, are in ./export-menu.ts and included here). nl is the contract language; en is complete so an English-speaking
  * partner gets the same document.
  */
 export const exportMsg = {
+  ...exportMenuMsg,
   // Document titles and marks
   annexTitle: { nl: 'Bijlage bij de overeenkomst', en: 'Contract annex' },
   funderAnnexTitle: { nl: 'Bijlage bij de overeenkomst voor {funder}', en: 'Contract annex for {funder}' },
@@ -217,8 +219,6 @@ export const exportMsg = {
   'per.year': { nl: 'per jaar', en: 'per year' },
   'cat.client-bound': { nl: 'Cliëntgebonden', en: 'Client-bound' },
   'cat.general': { nl: 'Algemeen', en: 'General' },
-  'sev.error': { nl: 'Fout', en: 'Error' },
-  'sev.warning': { nl: 'Waarschuwing', en: 'Warning' },
   'cost.lumpsum': { nl: 'Lumpsum {amount} per {per}', en: 'Lumpsum {amount} per {per}' },
   'cost.hours': { nl: '{hours} uur per jaar × {rate}', en: '{hours} hours per year × {rate}' },
   'cost.fte': { nl: '{fte} fte × {cost} per jaar', en: '{fte} FTE × {cost} per year' },
@@ -253,13 +253,7 @@ export const exportMsg = {
     nl: 'Partijen verklaren dat de activiteiten in deze bijlage niet ook op een andere manier worden vergoed, zoals via een maatwerkvoorziening, een subsidie of een Zvw-prestatie (geen dubbele bekostiging).',
     en: 'The parties declare that the activities in this annex are not also paid another way, such as through a tailored provision (maatwerkvoorziening), a subsidy or a Zvw payment title (no double financing).',
   },
-  doubleFundingMeasures: { nl: 'Maatregelen tegen dubbele bekostiging', en: 'Measures against double financing' },
-  clauseDeclaration: { nl: 'Declaratieproces', en: 'Declaration process' },
   clauseInvoicing: { nl: 'Facturatie en betaling', en: 'Invoicing and payment' },
-  clauseInformation: { nl: 'Informatie-uitwisseling', en: 'Information exchange' },
-  clauseEvaluation: { nl: 'Evaluatie', en: 'Evaluation' },
-  clauseControls: { nl: 'Controles', en: 'Controls' },
-  clauseQuality: { nl: 'Kwaliteitsafspraken', en: 'Quality agreements' },
   'payees.main-contractor': {
     nl: 'U betaalt uw volledige bijdrage aan de hoofdaannemer {lead}. De hoofdaannemer brengt uw bijdrage bij u in rekening en betaalt de onderaannemers hun deel door (zie hieronder).',
     en: 'You pay your whole contribution to the main contractor {lead}. The main contractor charges your contribution to you and passes on to the subcontractors their part (see below).',
@@ -396,67 +390,6 @@ export const exportMsg = {
   levelProvider: { nl: 'Zorgaanbieder', en: 'Provider' },
   levelFunder: { nl: 'Financier', en: 'Funder' },
   noFindings: { nl: 'Geen bevindingen.', en: 'No findings.' },
-
-  // Errors (never thrown into the host page: the menu shows them)
-  'error.has-errors': {
-    nl: 'Exporteren kan niet: het scenario bevat {count} fout(en). Los ze op, of exporteer een concept.',
-    en: 'Cannot export: the scenario has {count} error(s). Fix them, or export a draft.',
-  },
-  'error.invalid-plan': { nl: 'Het plan is onleesbaar: {detail}', en: 'The plan cannot be read: {detail}' },
-  'error.unknown-funder': {
-    nl: 'Financier "{id}" bestaat niet in dit plan.',
-    en: 'Funder "{id}" does not exist in this plan.',
-  },
-  'error.no-funders': { nl: 'Dit plan heeft geen financiers.', en: 'This plan has no funders.' },
-  'error.no-lead': {
-    nl: 'Dit plan heeft geen hoofdaannemer of kassier: de financiers betalen de aanbieders rechtstreeks.',
-    en: 'This plan has no main contractor or cashier: the funders pay the providers directly.',
-  },
-  'error.amount-too-large': {
-    nl: 'Een bedrag is te groot om exact in een werkmap te schrijven.',
-    en: 'An amount is too large to write exactly into a workbook.',
-  },
-  'error.failed': { nl: 'Exporteren is mislukt: {detail}', en: 'Export failed: {detail}' },
-
-  // Menu
-  menuTitle: { nl: 'Exporteren', en: 'Export' },
-  menuFormat: { nl: 'Formaat', en: 'Format' },
-  menuFunder: { nl: 'Financier', en: 'Funder' },
-  menuTable: { nl: 'Tabel', en: 'Table' },
-  menuDraft: { nl: 'Als concept exporteren (ondanks fouten)', en: 'Export as draft (despite errors)' },
-  menuDownload: { nl: 'Downloaden', en: 'Download' },
-  menuPrint: { nl: 'Afdrukken / PDF', en: 'Print / PDF' },
-  menuBusy: { nl: 'Bezig met exporteren…', en: 'Exporting…' },
-  menuDone: { nl: '{file} is klaar.', en: '{file} is ready.' },
-  menuNoPlan: { nl: 'Geen plan geopend.', en: 'No plan open.' },
-  menuRefused: { nl: 'Export geweigerd', en: 'Export refused' },
-  menuAllFunders: { nl: 'Alle financiers (één zip-bestand)', en: 'All funders (one zip file)' },
-  menuClauses: { nl: 'Afspraken in de bijlage', en: 'Agreements in the annex' },
-  menuClauseEmpty: {
-    nl: 'leeg: in de bijlage staat ‘(niet ingevuld)’',
-    en: 'empty: the annex reads ‘(not filled in)’',
-  },
-  menuClauseOptional: { nl: 'leeg (niet verplicht)', en: 'empty (optional)' },
-  menuGoToField: { nl: 'Naar het veld', en: 'Go to the field' },
-  menuBeforeExport: {
-    nl: 'Vóór het exporteren: {errors} fout(en), {warnings} waarschuwing(en)',
-    en: 'Before you export: {errors} error(s), {warnings} warning(s)',
-  },
-  menuMoreFindings: { nl: 'en nog {n}: zie Bevindingen', en: 'and {n} more: see Findings' },
-  'format.annex-docx': { nl: 'Contractbijlage (Word)', en: 'Contract annex (Word)' },
-  'format.funder-annex-docx': { nl: 'Bijlage per financier (Word)', en: 'Annex per funder (Word)' },
-  'format.lead-annex-docx': {
-    nl: 'Bijlage voor de hoofdaannemer of kassier (Word)',
-    en: 'Annex for the main contractor or cashier (Word)',
-  },
-  'format.xlsx': { nl: 'Werkmap (Excel)', en: 'Workbook (Excel)' },
-  'format.csv': { nl: 'CSV', en: 'CSV' },
-  'format.monitoring-csv': { nl: 'Overzicht NZa-monitoring (CSV)', en: 'NZa monitoring overview (CSV)' },
-  'format.json': { nl: 'Plan (JSON)', en: 'Plan (JSON)' },
-  'table.allocation': { nl: 'Toedeling', en: 'Allocation' },
-  'table.schedule': { nl: 'Betaalschema', en: 'Payment schedule' },
-  'table.monitoring': { nl: 'Monitoring', en: 'Monitoring' },
-  'table.payments': { nl: 'Betalingen per financier en ontvanger', en: 'Payments per funder and payee' },
 } as const satisfies Record<string, Msg>;
 
 export type ExportMsgKey = keyof typeof exportMsg;
