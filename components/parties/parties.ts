@@ -1,6 +1,5 @@
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ProviderRole, FunderKind, type Provider, type Funder, type FunderShare } from '../../src/model/parties.ts';
 import type { Domain } from '../../src/model/catalogue.ts';
@@ -12,6 +11,7 @@ import { formStyles } from '../shared/form.styles.ts';
 import { fieldId, type FieldRef } from '../shared/field-findings.ts';
 import { newId } from '../shared/new-id.ts';
 import { decimalToText, readDecimal } from '../shared/decimal-text.ts';
+import { typedValue } from '../shared/typed-value.ts';
 
 type Mark = ReturnType<SectionElement['mark']>;
 
@@ -113,7 +113,7 @@ export class RpParties extends SectionElement {
       m,
       html`<input id=${fieldId(ref)} type="text" maxlength=${max} class=${m.cls}
       data-section=${section} data-row=${row.id} data-field=${field} aria-label=${label}
-      .value=${live(value)} ?readonly=${this.readonly} aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
+      .value=${typedValue(value)} ?readonly=${this.readonly} aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
       @change=${(e: Event) => this.patch(section, row.id, { [field]: (e.target as HTMLInputElement).value })} />`,
       field === 'name' ? 'name' : field === 'agb' || field === 'uzovi' ? 'narrow' : 'wide',
     );
@@ -161,7 +161,7 @@ export class RpParties extends SectionElement {
       m,
       html`<input id=${fieldId(ref)} type="text" inputmode="decimal" class=${m.cls}
       data-section=${section} data-row=${row.id} data-field=${field} aria-label=${label}
-      .value=${live(this.drafts.get(fieldId(ref)) ?? decimalToText(value, this.locale))} ?readonly=${this.readonly}
+      .value=${typedValue(this.drafts.get(fieldId(ref)) ?? decimalToText(value, this.locale))} ?readonly=${this.readonly}
       ?disabled=${disabled} aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
       @change=${(e: Event) => {
         const text = (e.target as HTMLInputElement).value;

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { EvaluationMoment, Plan } from '../../src/model/plan.ts';
 import type { RpPlanDetails } from './plan-details.ts';
+import { typedValue } from '../shared/typed-value.ts';
 
 /*
  * What the parties agree about the cooperation itself: how patients' representatives are involved
@@ -36,7 +36,7 @@ export function agreementFields(host: RpPlanDetails, plan: Plan): TemplateResult
             (mo, i) => html`<tr>
             <td>${host.dateField(`evaluationMoments.${i}.date`, `${host.tr('details.evaluationDate')} ${i + 1}`, mo.date, (v) => at(i, { date: v }))}</td>
             <td><input type="text" maxlength="500" data-section="plan" data-field=${`evaluationMoments.${i}.topic`}
-              aria-label=${`${host.tr('details.evaluationTopic')} ${i + 1}`} .value=${live(mo.topic)} ?readonly=${readonly}
+              aria-label=${`${host.tr('details.evaluationTopic')} ${i + 1}`} .value=${typedValue(mo.topic)} ?readonly=${readonly}
               @change=${(e: Event) => at(i, { topic: (e.target as HTMLInputElement).value })} /></td>
             <td>${
               readonly

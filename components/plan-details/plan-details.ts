@@ -14,6 +14,7 @@ import { decimalToText, readDecimal } from '../shared/decimal-text.ts';
 import { dateToText, readDate } from './date-text.ts';
 import { marketShareFields } from './market-share-fields.ts';
 import { agreementFields } from './agreement-fields.ts';
+import { typedValue } from '../shared/typed-value.ts';
 
 const CLAUSES: readonly (keyof Clauses)[] = [
   'declaration',
@@ -85,7 +86,7 @@ export class RpPlanDetails extends SectionElement {
       <label for=${fieldId(ref)}>${this.t(label)}</label>
       <input id=${fieldId(ref)} type="text" maxlength="200" class=${m.cls}
         data-section="plan" data-field=${field}
-        .value=${live(plan[field])} ?readonly=${this.readonly}
+        .value=${typedValue(plan[field])} ?readonly=${this.readonly}
         aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
         @change=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)} />
       ${m.text}
@@ -166,7 +167,7 @@ export class RpPlanDetails extends SectionElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input id=${id} type="text" inputmode="numeric" autocomplete="off" class=${m.cls} data-section="plan" data-field=${field}
-        placeholder=${placeholder ?? nothing} .value=${live(this.drafts.get(id) ?? shown)} ?readonly=${this.readonly}
+        placeholder=${placeholder ?? nothing} .value=${typedValue(this.drafts.get(id) ?? shown)} ?readonly=${this.readonly}
         aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => {
           const text = (e.target as HTMLInputElement).value;
@@ -193,7 +194,7 @@ export class RpPlanDetails extends SectionElement {
     return html`<div class="field wide">
       <label for=${id}>${this.t(label)}</label>
       <textarea id=${id} rows="3" maxlength="20000" class=${m.cls} data-section="plan" data-field=${field}
-        .value=${live(value)} ?readonly=${this.readonly}
+        .value=${typedValue(value)} ?readonly=${this.readonly}
         aria-invalid=${m.invalid} aria-describedby=${describedBy || nothing}
         @change=${(e: Event) => commit((e.target as HTMLTextAreaElement).value)}></textarea>
       ${hint ? html`<p class="hint" id=${hintId}>${this.t(hint)}</p>` : ''}
@@ -269,7 +270,7 @@ export class RpPlanDetails extends SectionElement {
           return html`<div class="field">
             <label for=${fieldId(ref)}>${this.t(`details.clause.${c}` as UiKey)}</label>
             <textarea id=${fieldId(ref)} rows="3" maxlength="20000" class=${m.cls} data-section="plan" data-field=${`clauses.${c}`}
-              .value=${live(plan.clauses[c])} ?readonly=${this.readonly}
+              .value=${typedValue(plan.clauses[c])} ?readonly=${this.readonly}
               aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
               @change=${(e: Event) => this.set('clauses', { ...plan.clauses, [c]: (e.target as HTMLTextAreaElement).value })}></textarea>
             ${m.text}

@@ -1,6 +1,5 @@
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TargetGroup } from '../../src/model/target-group.ts';
 import type { UiKey } from '../../src/i18n/index.ts';
@@ -12,6 +11,7 @@ import { newId } from '../shared/new-id.ts';
 import { formatPostcodes, parsePostcodes } from './postcodes.ts';
 import { readWholeNumber, wholeNumberToText } from './whole-number.ts';
 import { dateToText, readDate } from '../plan-details/date-text.ts';
+import { typedValue } from '../shared/typed-value.ts';
 
 /**
  * The plan's target groups, one card each: name, care characteristics, service area as PC4
@@ -131,7 +131,7 @@ export class RpTargetGroups extends SectionElement {
           'name',
           'targetGroups.name',
           (ref, m) => html`<input id=${fieldId(ref)} type="text" maxlength="200"
-          class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="name" .value=${live(g.name)} ?readonly=${this.readonly}
+          class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="name" .value=${typedValue(g.name)} ?readonly=${this.readonly}
           aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
           @change=${(e: Event) => this.patch(g.id, { name: (e.target as HTMLInputElement).value })} />`,
         )}
@@ -141,7 +141,7 @@ export class RpTargetGroups extends SectionElement {
           'targetGroups.estimatedSize',
           (ref, m) => html`<input id=${fieldId(ref)} type="text"
           inputmode="numeric" class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="estimatedSize"
-          .value=${live(wholeNumberToText(g.estimatedSize, this.locale))} ?readonly=${this.readonly}
+          .value=${typedValue(wholeNumberToText(g.estimatedSize, this.locale))} ?readonly=${this.readonly}
           aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
           @change=${(e: Event) => this.commitSize(g, ref, (e.target as HTMLInputElement).value)} />`,
         )}
@@ -152,7 +152,7 @@ export class RpTargetGroups extends SectionElement {
           (ref, m) => html`<input id=${fieldId(ref)} type="text"
           inputmode="numeric" autocomplete="off" placeholder=${this.t('date.placeholder')}
           class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="referenceDate"
-          .value=${live(this.dateDrafts.get(fieldId(ref)) ?? dateToText(g.referenceDate))} ?readonly=${this.readonly}
+          .value=${typedValue(this.dateDrafts.get(fieldId(ref)) ?? dateToText(g.referenceDate))} ?readonly=${this.readonly}
           aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
           @change=${(e: Event) => this.commitDate(g, ref, (e.target as HTMLInputElement).value)} />`,
         )}
@@ -162,7 +162,7 @@ export class RpTargetGroups extends SectionElement {
           'targetGroups.characteristics',
           (ref, m) => html`<textarea id=${fieldId(ref)} rows="2"
           maxlength="4000" class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="characteristics"
-          .value=${live(g.characteristics)} ?readonly=${this.readonly}
+          .value=${typedValue(g.characteristics)} ?readonly=${this.readonly}
           aria-invalid=${m.invalid} aria-describedby=${m.describedBy}
           @change=${(e: Event) => this.patch(g.id, { characteristics: (e.target as HTMLTextAreaElement).value })}></textarea>`,
           { wide: true, cls: 'characteristics' },
@@ -173,7 +173,7 @@ export class RpTargetGroups extends SectionElement {
           'targetGroups.postcodes',
           (ref, m, hintId) => html`<textarea id=${fieldId(ref)} rows="2"
           class=${m.cls} data-section="targetGroups" data-row=${g.id} data-field="postcodes"
-          .value=${live(formatPostcodes(g.postcodes))} ?readonly=${this.readonly}
+          .value=${typedValue(formatPostcodes(g.postcodes))} ?readonly=${this.readonly}
           aria-invalid=${m.invalid} aria-describedby=${this.describedBy(m, hintId)}
           @change=${(e: Event) => this.patch(g.id, { postcodes: parsePostcodes((e.target as HTMLTextAreaElement).value).slice(0, 2000) })}></textarea>`,
           { wide: true, hint: 'targetGroups.postcodes.hint' },
