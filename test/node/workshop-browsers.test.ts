@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import { createServer as createVite, type Plugin, type ViteDevServer } from 'vite';
-import { EDITOR, freePort, startServer, type TestServer } from './collab/helpers.ts';
+import { EDITOR, freePort, raw, startServer, type TestServer } from './collab/helpers.ts';
 
 /*
  * Every scenario of a plan is part of the workshop, tried as two people would: two browsers with
@@ -244,6 +244,29 @@ test('a scenario made before joining is offered to the workshop, shared only whe
     );
     await carla.locator('rp-planner .workshop-offer').waitFor({ state: 'detached' });
   } finally {
+    await collab.close();
+    collab = first;
+  }
+});
+
+test('a real browser whose handshake the server turns down is told why (429 / 503), and joins once there is room', async () => {
+  const first = collab;
+  // A participant holds two sockets (its scenario's room and the plan's scenario list): both taken.
+  // The sockets holding the server full never sign in: they are kept open as long as the test needs.
+  collab = await startServer({ limits: { maxSockets: 2, authTimeoutMs: 600_000 } });
+  const hogs = [await raw(collab.url), await raw(collab.url)];
+  try {
+    const page = await browser('Dirk');
+    const q = new URLSearchParams({ collab: collab.url, token: EDITOR, name: 'Dirk' });
+    await page.goto(`${site}${PAGE}?${q}`);
+    // The page's origin is not the server's: the answer to GET /admission is allowed from any origin.
+    const error = page.locator('rp-planner .workshop-error');
+    await error.waitFor({ timeout: 120_000 });
+    assert.match((await error.textContent()) ?? '', /werksessieserver is vol/);
+    for (const hog of hogs) hog.ws.close();
+    await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 60_000 });
+  } finally {
+    for (const hog of hogs) hog.ws.close();
     await collab.close();
     collab = first;
   }
