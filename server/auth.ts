@@ -80,10 +80,16 @@ export class TokenTable {
     if (token === '') return new Refusal('token-missing');
     const grant = this.grants.get(digest(token));
     if (!grant) return new Refusal('token-invalid');
-    if (grant.rooms !== '*' && !grant.rooms.includes(room)) return new Refusal('room-not-allowed');
+    if (grant.rooms !== '*' && !grant.rooms.some((r) => covers(r, room))) return new Refusal('room-not-allowed');
     return grant;
   }
 }
+
+/**
+ * A listed room covers itself and, as a plan, its workshop's rooms: each scenario (`<plan>:<id>`)
+ * and the plan's scenario list (`<plan>:scenarios`).
+ */
+const covers = (listed: string, room: string): boolean => room === listed || room.startsWith(`${listed}:`);
 
 /** Parses the token JSON; the error names what is wrong, never the tokens themselves. */
 export function parseTokens(json: string): TokenTable {

@@ -26,6 +26,11 @@ test('tokens: roles, room lists, and each refusal reason', () => {
   assert.deepEqual(table.check('editor-secret', 'plan-9'), { role: 'editor', rooms: '*' });
   assert.deepEqual(table.check('beamer-secret', 'plan-1'), { role: 'observer', rooms: ['plan-1'] });
   assert.deepEqual(table.check('beamer-secret', 'plan-2'), new Refusal('room-not-allowed'));
+  // A listed plan covers its workshop's rooms: each scenario (`<plan>:<id>`) and the scenario list.
+  for (const room of ['plan-1:main', 'plan-1:scenarios', 'plan-1:3f2a9c1e-0b6d-4e8f-9a7c-5d1e2f3a4b5c'])
+    assert.deepEqual(table.check('beamer-secret', room), { role: 'observer', rooms: ['plan-1'] }, room);
+  for (const room of ['plan-10:main', 'plan-1x:scenarios', 'plan-2:main'])
+    assert.deepEqual(table.check('beamer-secret', room), new Refusal('room-not-allowed'), room);
   assert.deepEqual(table.check('', 'plan-1'), new Refusal('token-missing'));
   assert.deepEqual(table.check('editor-secreT', 'plan-1'), new Refusal('token-invalid'));
   for (const bad of ['', '../x', '.hidden', 'a/b', 'x'.repeat(129), 'plan 1']) {
