@@ -15,10 +15,12 @@ export interface ChartSeries {
 }
 
 export const CHART_WIDTH = 640;
-const LABEL_W = 150;
+/* Each scenario's name sits on its own line above its bar, so a long name is never cut off. */
+const LABEL_H = 18;
 const BAR_H = 28;
 const GAP = 14;
-const BAR_W = CHART_WIDTH - LABEL_W - 10;
+const ROW_H = LABEL_H + BAR_H + GAP;
+const BAR_W = CHART_WIDTH - 2;
 
 export const PALETTE = ['#0b5cad', '#b45309', '#15803d', '#7e22ce', '#be123c', '#0e7490', '#4d7c0f', '#a16207'];
 const PATTERNS = ['none', 'dots', 'lines', 'cross'] as const;
@@ -48,7 +50,7 @@ export function totals(series: readonly ChartSeries[], scenarios: number): Dec[]
 }
 
 export function chartHeight(scenarios: number): number {
-  return scenarios * (BAR_H + GAP) + GAP;
+  return scenarios * ROW_H + GAP;
 }
 
 export function stackedBars(
@@ -60,8 +62,9 @@ export function stackedBars(
   const max = sums.reduce((m, s) => (s.gt(m) ? s : m), ZERO);
   const width = (v: Dec) => (max.isZero() || v.lte(0) ? 0 : Number(v.div(max).times(BAR_W).toFixed(2)));
   return svg`${defs()}${names.map((name, i) => {
-    const y = GAP + i * (BAR_H + GAP);
-    let x = LABEL_W;
+    const top = GAP + i * ROW_H;
+    const y = top + LABEL_H;
+    let x = 1;
     const segments = series.map((s, j) => {
       const w = width(s.values[i] ?? ZERO);
       const at = x;
@@ -75,6 +78,6 @@ export function stackedBars(
         ${pattern === 'none' ? svg`` : svg`<rect x=${at} y=${y} width=${w} height=${BAR_H} fill=${`url(#p-${pattern})`}/>`}
       </g>`;
     });
-    return svg`<text x=${LABEL_W - 8} y=${y + BAR_H / 2} text-anchor="end" dominant-baseline="middle" class="name">${name}</text>${segments}`;
+    return svg`<text x="1" y=${top + LABEL_H - 5} class="name">${name}</text>${segments}`;
   })}`;
 }

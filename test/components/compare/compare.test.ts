@@ -127,6 +127,21 @@ describe('<rp-compare>', () => {
     broken.forEach((f, i) => expect(items[i]).to.include(f.message.nl));
   });
 
+  it('shows every scenario name in the chart in full, however long', async () => {
+    const [a, b] = variants();
+    const long = 'Variant: gemeenten 30 % (Wmo) en casemanagement voor 2.400 personen';
+    const root = await mount([a!, b!], ['Basisscenario', long]);
+    const svg = root.querySelector<SVGSVGElement>('svg[part="chart"]')!;
+    const width = svg.viewBox.baseVal.width;
+    const names = [...svg.querySelectorAll<SVGTextElement>('text.name')];
+    expect(names.map((t) => t.textContent)).to.deep.equal(['Basisscenario', long]);
+    for (const t of names) {
+      const box = t.getBBox();
+      expect(box.x, t.textContent!).to.be.at.least(0);
+      expect(box.x + box.width, t.textContent!).to.be.at.most(width);
+    }
+  });
+
   it('draws where the money goes as SVG with a text alternative', async () => {
     const [a, b] = variants();
     const root = await mount([a!, b!]);
