@@ -44,10 +44,15 @@ export const plannerStyles = css`
       grid-template-areas: 'title actions' 'figures figures' 'status status';
     }
   }
+  /* Wide: the plan's name keeps the whole first row (a long name stays on one or two lines), the
+     figures and the status share the second, so the card stays low and the grids start higher. */
   @container (min-width: 60rem) {
     .toolbar {
-      grid-template-columns: minmax(14rem, 1fr) auto auto auto;
-      grid-template-areas: 'title figures status actions';
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas: 'title actions' 'figures status';
+    }
+    .status {
+      justify-self: end;
     }
   }
   .title {
