@@ -174,7 +174,7 @@ export class WorkshopController implements ReactiveController {
         planId,
         token: host.collabToken,
         userName: host.userName,
-        local: localScenarios(store),
+        local: localScenarios(store, scenario),
         seededId: scenario.seededId,
         onOffered: (offered) => {
           if (this.list !== entry) return;
@@ -217,8 +217,11 @@ export class WorkshopController implements ReactiveController {
   }
 }
 
-/** The planner's scenario store as the shared list sees it. */
-function localScenarios(store: ScenarioStore): LocalScenarios {
+/**
+ * The planner's scenario store as the shared list sees it. The open scenario deleted in the
+ * workshop is left for the first one remaining (as the scenario bar does after a delete).
+ */
+function localScenarios(store: ScenarioStore, open: WorkshopScenario): LocalScenarios {
   return {
     list: async () =>
       (await store.list({ includeDeleted: true })).map((s): LocalScenario => ({
@@ -230,7 +233,14 @@ function localScenarios(store: ScenarioStore): LocalScenarios {
       })),
     create: (id, name, content) => store.adopt(id, name, content),
     rename: (id, name) => store.rename(id, name),
-    remove: (id) => store.remove(id),
+    remove: async (id) => {
+      const removed = await store.remove(id);
+      if (removed.ok && open.scenarioId === id) {
+        const next = (await store.list())[0];
+        if (next) open.switchTo(next.id);
+      }
+      return removed;
+    },
     restore: (id) => store.restore(id),
     choose: (id) => store.markChosen(id),
   };

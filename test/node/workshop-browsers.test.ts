@@ -187,13 +187,19 @@ test('two browsers (separate profiles) share a scenario that one of them created
     'Anna’s edit at Bob',
   );
 
-  // The first scenario (each one's own seeded copy) was not touched by it.
-  await bob.locator('rp-planner rp-scenario-bar select').selectOption(seededBob);
+  // Anna deletes it: it leaves Bob's list too, and Bob, who had it open, is back on the first scenario.
+  await anna.locator('rp-planner rp-scenario-bar button', { hasText: 'Verwijderen' }).click();
+  await until(
+    () => scenarioOptions(bob),
+    (os) => !os.some((o) => o.id === created.scenarioId),
+    'the deleted scenario gone from Bob’s list',
+  );
   await until(
     () => planner(bob),
     (p) => p.scenarioId === seededBob,
     'Bob back on the first scenario',
   );
+  // The first scenario (each one's own seeded copy) was not touched by the shared one.
   assert.notEqual((await planner(bob)).name, 'En nu door Anna');
 });
 
