@@ -10,3 +10,4 @@ export type * from './allocation.ts';
 export * from './ops.ts';
 export * from './upgrade.ts';
 export * from './experiment.ts';
+export * from './negotiation.ts';
