@@ -11,17 +11,20 @@ import type { LiveDeps } from './types.ts';
  * The Yjs side of the store, from src/sync: states built from the scenario's log, kept in the log
  * by attachUpdateLog (debounced bursts, compaction), and shared with this origin's other tabs.
  */
+/** Stored scenarios keep deleted content: their history (src/negotiation/history.ts) reads earlier states. */
+const KEEP_HISTORY = { gc: false } as const;
+
 export const yjsLive: LiveDeps = {
   encodePlan: (plan: Plan) => seedUpdate(plan),
-  stateFromUpdates: (updates, fallback) => createPlanState(fallback, { updates }),
+  stateFromUpdates: (updates, fallback) => createPlanState(fallback, { updates, ...KEEP_HISTORY }),
   seededState: (plan) => {
-    const state = createPlanState(plan);
+    const state = createPlanState(plan, KEEP_HISTORY);
     return { state, update: state.encodeState() };
   },
   seededStateInSteps: async (plan) => {
     // Each step's update is encoded as the step commits: no whole-document encode at the end.
     const updates: Uint8Array[] = [];
-    const state = await createPlanStateInSteps(plan, { onSeedUpdate: (u) => updates.push(u) });
+    const state = await createPlanStateInSteps(plan, { ...KEEP_HISTORY, onSeedUpdate: (u) => updates.push(u) });
     return { state, updates };
   },
   decodePlan: (updates, fallback) => {

@@ -1,0 +1,95 @@
+import type { Plan } from '../model/plan.ts';
+import type { Collection, PlanOp } from '../model/ops.ts';
+import { DEFAULT_SPLIT_ROW, PLAN_FIELDS } from '../model/ops.ts';
+import type { CellPlace } from './anchor.ts';
+
+/*
+ * One cell, row or field of a plan, read and written by place: what a cell's history compares
+ * from one point to the next, and the single op that puts an earlier value back.
+ */
+
+const COLLECTIONS: readonly string[] = ['domains', 'targetGroups', 'activities', 'providers', 'funders'];
+
+type Row = { id: string } & Record<string, unknown>;
+
+const rowOf = (plan: Plan, place: CellPlace): Row | undefined =>
+  COLLECTIONS.includes(place.section) && place.rowId
+    ? (plan[place.section as Collection] as readonly Row[]).find((r) => r.id === place.rowId)
+    : undefined;
+
+function splitOf(plan: Plan, rowId: string | undefined): Plan['defaultSplit'] | null {
+  if (!rowId || rowId === DEFAULT_SPLIT_ROW) return plan.defaultSplit;
+  return plan.activities.find((a) => a.id === rowId)?.split ?? null;
+}
+
+/**
+ * The value at `place` in `plan`: a field's value, a split cell's percent, a whole row (no field),
+ * or undefined when the place does not exist in that plan (a row not yet made, or since removed).
+ */
+export function valueAt(plan: Plan, place: CellPlace): unknown {
+  if (place.domainId) {
+    const split = splitOf(plan, place.rowId);
+    if (!split) return undefined;
+    const cell = place.sectorId
+      ? split.sectors.find((s) => s.domainId === place.domainId && s.sectorId === place.sectorId)
+      : split.domains.find((d) => d.domainId === place.domainId);
+    return cell?.percent;
+  }
+  if (place.section === 'plan') return place.field ? (plan as Record<string, unknown>)[place.field] : undefined;
+  const row = rowOf(plan, place);
+  if (!row) return undefined;
+  return place.field ? row[place.field] : row;
+}
+
+/**
+ * The op that makes `place` hold `value` again, or null when it cannot (the row is gone, or a
+ * whole row: put back through the timeline instead).
+ */
+export function restoreOp(current: Plan, place: CellPlace, value: unknown): PlanOp | null {
+  if (value === undefined) return null;
+  if (place.domainId) {
+    const own = place.rowId && place.rowId !== DEFAULT_SPLIT_ROW;
+    if (own && !current.activities.some((a) => a.id === place.rowId)) return null;
+    return {
+      op: 'set-split',
+      rowId: place.rowId ?? DEFAULT_SPLIT_ROW,
+      domainId: place.domainId,
+      sectorId: place.sectorId ?? null,
+      percent: typeof value === 'string' ? value : null,
+    };
+  }
+  if (!place.field) return null;
+  if (place.section === 'plan') {
+    if (!(PLAN_FIELDS as readonly string[]).includes(place.field)) return null;
+    return { op: 'set-field', field: place.field, value: structuredClone(value) } as PlanOp;
+  }
+  if (!rowOf(current, place)) return null;
+  return {
+    op: 'update-row',
+    collection: place.section as Collection,
+    id: place.rowId!,
+    patch: { [place.field]: structuredClone(value) },
+  } as PlanOp;
+}
+
+/** What changed between two plans, place by place (fields of the plan, cells of rows, rows added or removed). */
+export function changedPlaces(before: Plan, after: Plan, limit = 50): CellPlace[] {
+  const out: CellPlace[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const field of PLAN_FIELDS) if (!same(before[field], after[field])) out.push({ section: 'plan', field });
+  if (!same(before.defaultSplit, after.defaultSplit)) out.push({ section: 'split', rowId: DEFAULT_SPLIT_ROW });
+  for (const c of COLLECTIONS as Collection[]) {
+    const was = new Map((before[c] as readonly Row[]).map((r) => [r.id, r]));
+    const now = new Map((after[c] as readonly Row[]).map((r) => [r.id, r]));
+    for (const [id, row] of now) {
+      const old = was.get(id);
+      if (!old) out.push({ section: c, rowId: id });
+      else
+        for (const k of Object.keys({ ...old, ...row }))
+          if (!same(old[k], row[k])) out.push({ section: c, rowId: id, field: k });
+      if (out.length >= limit) return out;
+    }
+    for (const id of was.keys()) if (!now.has(id)) out.push({ section: c, rowId: id });
+  }
+  return out.slice(0, limit);
+}

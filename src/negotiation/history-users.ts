@@ -1,0 +1,126 @@
+import * as Y from 'yjs';
+
+/*
+ * Who made an edit: Yjs' PermanentUserData maps each client id of the document to a person (root
+ * map `users`, shared with the document). Its observers trust that map's content: a peer writing
+ * something else under a name (a string, an array of junk bytes) would make them throw in the
+ * middle of every later transaction. The map is handed to it through a guard that shows only
+ * well-formed people and catches what their entries throw; anything malformed is skipped.
+ */
+
+export const USERS_ROOT = 'users';
+/** A name longer than this is not a person's name: skipped. */
+export const MAX_USER_CHARS = 200;
+
+type Handler = (...args: never[]) => void;
+
+const quiet =
+  <F extends Handler>(f: F) =>
+  (...args: Parameters<F>): void => {
+    try {
+      f(...args);
+    } catch {
+      // Malformed content from a peer: skipped.
+    }
+  };
+
+const wellFormed = (name: string, user: unknown): user is Y.Map<unknown> =>
+  name.length <= MAX_USER_CHARS &&
+  user instanceof Y.Map &&
+  user.get('ids') instanceof Y.Array &&
+  user.get('ds') instanceof Y.Array;
+
+/** An array of a person's entries as PermanentUserData reads it: each observer and read guarded. */
+function guardedArray(array: Y.Array<unknown>): unknown {
+  return {
+    observe: (f: (e: Y.YArrayEvent<unknown>) => void) => array.observe(quiet(f)),
+    forEach: (f: (v: unknown) => void) => array.forEach(quiet(f)),
+    map: (f: (v: unknown) => unknown) =>
+      array.toArray().flatMap((v) => {
+        try {
+          return [f(v)];
+        } catch {
+          return [];
+        }
+      }),
+    push: (content: unknown[]) => array.push(content),
+  };
+}
+
+function guardedUsers(users: Y.Map<unknown>): Y.Map<unknown> {
+  const wrapped = new WeakMap<Y.Map<unknown>, unknown>();
+  const wrap = (user: Y.Map<unknown>): unknown => {
+    let w = wrapped.get(user);
+    if (!w) {
+      const ids = guardedArray(user.get('ids') as Y.Array<unknown>);
+      const ds = guardedArray(user.get('ds') as Y.Array<unknown>);
+      w = { get: (k: string) => (k === 'ids' ? ids : k === 'ds' ? ds : undefined) };
+      wrapped.set(user, w);
+    }
+    return w;
+  };
+  // A name whose entry is malformed reads as a person with no entries (never as missing: a
+  // mapping already made keeps reading it after every transaction).
+  const nobody = { get: () => guardedArray(new Y.Array()) };
+  const get = (name: string): unknown => {
+    const user = users.get(name);
+    if (user === undefined) return undefined;
+    return wellFormed(name, user) ? wrap(user) : nobody;
+  };
+  return {
+    get,
+    set: (name: string, user: unknown) => users.set(name, user),
+    forEach: (f: (user: unknown, name: string) => void) =>
+      users.forEach((user, name) => {
+        if (wellFormed(name, user)) quiet(f)(wrap(user), name);
+      }),
+    observe: (f: (e: { keysChanged: Set<string> }) => void) =>
+      users.observe(
+        quiet((e: Y.YMapEvent<unknown>) => {
+          const keysChanged = new Set([...e.keysChanged].filter((k) => wellFormed(k, users.get(k))));
+          if (keysChanged.size > 0) f({ keysChanged });
+        }),
+      ),
+  } as unknown as Y.Map<unknown>;
+}
+
+const attributions = new WeakMap<Y.Doc, Y.PermanentUserData>();
+
+/** The document's PermanentUserData (one per document), reading `users` through the guard. */
+export function userData(doc: Y.Doc): Y.PermanentUserData {
+  let pud = attributions.get(doc);
+  if (!pud) {
+    pud = new Y.PermanentUserData(doc, guardedUsers(doc.getMap(USERS_ROOT)));
+    attributions.set(doc, pud);
+  }
+  return pud;
+}
+
+const mapped = new WeakMap<Y.Doc, string>();
+
+/**
+ * Names this browser's client id of `doc` as `name`: every edit it makes from now on is
+ * attributed to that person. Delete sets are not recorded per person (the timeline's points say
+ * who changed what), which keeps the document from growing with every edit.
+ */
+export function attribute(doc: Y.Doc, name: string): void {
+  const person = name.trim().slice(0, MAX_USER_CHARS);
+  if (!person || mapped.get(doc) === person) return;
+  const pud = userData(doc);
+  if (pud.getUserByClientId(doc.clientID) === person) {
+    mapped.set(doc, person);
+    return;
+  }
+  mapped.set(doc, person);
+  try {
+    pud.setUserMapping(doc, doc.clientID, person, { filter: () => false });
+  } catch {
+    // A name taken over by malformed content: the edits stay unattributed.
+  }
+}
+
+/** The person a client id of the document belongs to, or null. */
+export function personOf(doc: Y.Doc, client: number): string | null {
+  const who: unknown = userData(doc).getUserByClientId(client);
+  return typeof who === 'string' ? who : null;
+}

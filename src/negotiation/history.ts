@@ -1,0 +1,221 @@
+import * as Y from 'yjs';
+import type { Plan } from '../model/plan.ts';
+import type { PlanOp } from '../model/ops.ts';
+import { planFromDoc } from '../sync/plan-state.ts';
+import { planDiffOps } from '../store/plan-diff.ts';
+import type { CellPlace } from './anchor.ts';
+import { changedPlaces, restoreOp, valueAt } from './history-place.ts';
+import { personOf } from './history-users.ts';
+
+/*
+ * The scenario's history, in its Y.Doc (kept with its update log, shared in workshops). The
+ * document keeps deleted content (gc off), so Y.snapshot / Y.createDocFromSnapshot give the plan
+ * as it was at any recorded point. Root map `history`, one key per point, never rewritten:
+ *
+ *   p:<client>:<clock>   { at, by, snap }   the state after a burst of edits by that client
+ *                                           (Y.encodeSnapshot), who (by; the client's person in
+ *                                           PermanentUserData goes first) and when (ms)
+ *
+ * A browser records a point when its person stops editing for a moment (HISTORY_RULE.quietMs);
+ * the timeline groups one person's points within HISTORY_RULE.groupMs into one entry.
+ *
+ * Bounded (compactHistory): every point of the last `detailDays` days and the last `detailPoints`
+ * points is kept; older points are thinned to the last one of each day. Named versions ("Eerdere
+ * versies", and points given a name) are never compacted.
+ */
+
+export const HISTORY_ROOT = 'history';
+/** Transaction origin of history writes: the plan's undo manager does not track it. */
+export const HISTORY_ORIGIN = { history: true } as const;
+
+export const HISTORY_RULE = {
+  quietMs: 3_000,
+  groupMs: 5 * 60_000,
+  detailDays: 30,
+  detailPoints: 200,
+} as const;
+
+const DAY_MS = 86_400_000;
+const MAX_SNAPSHOT_BYTES = 4_000_000;
+
+export interface HistoryPoint {
+  key: string;
+  client: number;
+  at: number;
+  by: string;
+  snap: Uint8Array;
+  /** A named version: never compacted. */
+  name?: string;
+}
+
+/** One entry of the scenario's timeline: one person's edits made close together. */
+export interface TimelineEntry {
+  /** The key of the entry's last point (what a restore goes back to). */
+  id: string;
+  kind: 'edits' | 'start' | 'version';
+  /** A named version's name. */
+  name?: string;
+  by: string;
+  from: number;
+  at: number;
+  points: number;
+  /** What changed since the entry before (up to 50 places); empty when that cannot be read. */
+  changes: CellPlace[];
+}
+
+/** One earlier value of a cell, row or field. */
+export interface CellHistoryEntry {
+  /** The point at which the cell held `value`. */
+  id: string;
+  by: string;
+  at: number;
+  value: unknown;
+}
+
+const map = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(HISTORY_ROOT);
+
+/** Every well-formed point, oldest first; anything else is skipped. */
+export function readPoints(doc: Y.Doc): HistoryPoint[] {
+  const out: HistoryPoint[] = [];
+  for (const [key, v] of map(doc).entries()) {
+    const m = /^p:(\d+):\d+$/.exec(key);
+    if (!m || typeof v !== 'object' || v === null) continue;
+    const { at, by, snap, name } = v as Record<string, unknown>;
+    if (typeof at !== 'number' || !Number.isFinite(at) || typeof by !== 'string') continue;
+    if (!(snap instanceof Uint8Array) || snap.length > MAX_SNAPSHOT_BYTES) continue;
+    const client = Number(m[1]);
+    const point: HistoryPoint = { key, client, at, by: personOf(doc, client) ?? by.slice(0, 200), snap };
+    if (typeof name === 'string' && name) point.name = name.slice(0, 200);
+    out.push(point);
+  }
+  return out.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * Records the document as it is now, by `by`: a point of the timeline. Nothing is written when
+ * the document has not changed since this client's last point. Returns the point, or null.
+ */
+export function recordPoint(doc: Y.Doc, by: string, at: number = Date.now(), name?: string): HistoryPoint | null {
+  const snapshot = Y.snapshot(doc);
+  const own = readPoints(doc).filter((p) => p.client === doc.clientID);
+  const last = own[own.length - 1];
+  if (!name && last && Y.equalSnapshots(Y.decodeSnapshot(last.snap), snapshot)) return null;
+  const snap = Y.encodeSnapshot(snapshot);
+  const key = `p:${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`;
+  const value = { at, by: by.slice(0, 200), snap, ...(name ? { name: name.slice(0, 200) } : {}) };
+  doc.transact(() => map(doc).set(key, value), HISTORY_ORIGIN);
+  return readPoints(doc).find((p) => p.key === key) ?? null;
+}
+
+const plans = new WeakMap<Y.Doc, Map<string, Plan | null>>();
+
+/** The plan as it was at `point`; null when the document no longer holds that state. */
+export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
+  let cache = plans.get(doc);
+  if (!cache) plans.set(doc, (cache = new Map()));
+  if (cache.has(point.key)) return cache.get(point.key)!;
+  let plan: Plan | null;
+  try {
+    const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(point.snap));
+    plan = planFromDoc(old).plan;
+    old.destroy();
+  } catch {
+    plan = null;
+  }
+  cache.set(point.key, plan);
+  return plan;
+}
+
+/** The scenario's timeline, newest first: one person's points within groupMs form one entry. */
+export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
+  const groups: HistoryPoint[][] = [];
+  for (const p of readPoints(doc)) {
+    const g = groups[groups.length - 1];
+    const last = g?.[g.length - 1];
+    if (g && last && !last.name && !p.name && last.by === p.by && p.at - last.at <= HISTORY_RULE.groupMs) g.push(p);
+    else groups.push([p]);
+  }
+  const shown = groups.slice(-limit - 1);
+  const out: TimelineEntry[] = [];
+  let before: Plan | null = null;
+  shown.forEach((g, i) => {
+    const first = g[0]!;
+    const last = g[g.length - 1]!;
+    const plan = planAt(doc, last);
+    const changes = before && plan ? changedPlaces(before, plan) : [];
+    before = plan;
+    if (i === 0 && shown.length > limit) return;
+    out.push({
+      id: last.key,
+      kind: last.name ? 'version' : i === 0 && groups.length === shown.length ? 'start' : 'edits',
+      ...(last.name ? { name: last.name } : {}),
+      by: last.by,
+      from: first.at,
+      at: last.at,
+      points: g.length,
+      changes,
+    });
+  });
+  return out.reverse();
+}
+
+/** The earlier values of a cell, row or field, newest first (each value once per run of points holding it). */
+export function cellHistory(doc: Y.Doc, place: CellPlace, limit = HISTORY_RULE.detailPoints): CellHistoryEntry[] {
+  const out: CellHistoryEntry[] = [];
+  let previous: string | undefined;
+  for (const p of readPoints(doc).slice(-limit)) {
+    const plan = planAt(doc, p);
+    if (!plan) continue;
+    const value = valueAt(plan, place);
+    const text = JSON.stringify(value ?? null);
+    if (text === previous) continue;
+    previous = text;
+    out.push({ id: p.key, by: p.by, at: p.at, value });
+  }
+  return out.reverse();
+}
+
+/** The ops that put the plan back as it was at point `id` (apply them as one batch: one undo step). */
+export function restorePointOps(doc: Y.Doc, current: Plan, id: string): PlanOp[] | null {
+  const point = readPoints(doc).find((p) => p.key === id);
+  const then = point ? planAt(doc, point) : null;
+  return then ? planDiffOps(current, { ...then, id: current.id }) : null;
+}
+
+/** The op that puts `place` back to its value at point `id`. */
+export function restoreCellOp(doc: Y.Doc, current: Plan, place: CellPlace, id: string): PlanOp | null {
+  const point = readPoints(doc).find((p) => p.key === id);
+  const then = point ? planAt(doc, point) : null;
+  return then ? restoreOp(current, place, valueAt(then, place)) : null;
+}
+
+/**
+ * Thins the points by the documented rule: all of the last `detailDays` days and the last
+ * `detailPoints` points stay; of older points only the last of each day (UTC). Returns how many
+ * were removed.
+ */
+export function compactHistory(
+  doc: Y.Doc,
+  now: number = Date.now(),
+  rule: { detailDays: number; detailPoints: number } = HISTORY_RULE,
+): number {
+  const points = readPoints(doc);
+  const keepFrom = Math.min(now - rule.detailDays * DAY_MS, points[points.length - rule.detailPoints]?.at ?? -Infinity);
+  const lastOfDay = new Map<number, string>();
+  for (const p of points) lastOfDay.set(Math.floor(p.at / DAY_MS), p.key);
+  const drop = points.filter((p) => !p.name && p.at < keepFrom && lastOfDay.get(Math.floor(p.at / DAY_MS)) !== p.key);
+  if (drop.length === 0) return 0;
+  doc.transact(() => {
+    for (const p of drop) map(doc).delete(p.key);
+  }, HISTORY_ORIGIN);
+  plans.get(doc)?.clear();
+  return drop.length;
+}
+
+/** Calls `listener` after every change of the history (a point recorded here or by a peer). */
+export function observeHistory(doc: Y.Doc, listener: () => void): () => void {
+  const m = map(doc);
+  const handler = () => listener();
+  m.observe(handler);
+  return () => m.unobserve(handler);
+}

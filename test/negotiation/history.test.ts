@@ -1,0 +1,149 @@
+import { expect } from 'chai';
+import * as Y from 'yjs';
+import { handbookPlan } from '../fixtures/handbook.ts';
+import { createPlanState, type YPlanState } from '../../src/sync/plan-state.ts';
+import {
+  cellHistory,
+  compactHistory,
+  HISTORY_RULE,
+  readPoints,
+  recordPoint,
+  restoreCellOp,
+  restorePointOps,
+  timeline,
+} from '../../src/negotiation/history.ts';
+import { attribute, personOf, USERS_ROOT } from '../../src/negotiation/history-users.ts';
+import type { CellPlace } from '../../src/negotiation/anchor.ts';
+
+const DAY = 86_400_000;
+
+/** Two browsers with the same scenario, each update passed straight to the other. */
+function pair(): [YPlanState, YPlanState] {
+  const plan = handbookPlan();
+  const a = createPlanState(plan, { gc: false });
+  const b = createPlanState(plan, { gc: false, updates: [a.encodeState()] });
+  const peer = { peer: true };
+  a.onUpdate((u, _o, raw) => raw !== peer && b.applyUpdate(u, peer));
+  b.onUpdate((u, _o, raw) => raw !== peer && a.applyUpdate(u, peer));
+  return [a, b];
+}
+
+const amount = (s: YPlanState, id: string): unknown =>
+  (s.plan.activities.find((x) => x.id === id)?.cost as { amount?: string }).amount;
+const setAmount = (s: YPlanState, id: string, value: string) => {
+  const row = s.plan.activities.find((x) => x.id === id)!;
+  s.apply([
+    { op: 'update-row', collection: 'activities', id, patch: { cost: { ...row.cost, amount: value } as never } },
+  ]);
+};
+const costPlace: CellPlace = { section: 'activities', rowId: 'lumpsum', field: 'cost' };
+
+describe('history with attribution', () => {
+  it('names the person who made each edit, in both browsers', () => {
+    const [a, b] = pair();
+    attribute(a.doc, 'Anna (zorgverzekeraar)');
+    attribute(b.doc, 'Bert (gemeente)');
+    recordPoint(a.doc, 'Anna (zorgverzekeraar)', 1_000);
+    setAmount(a, 'lumpsum', '260000.00');
+    recordPoint(a.doc, 'Anna (zorgverzekeraar)', 2_000);
+    setAmount(b, 'lumpsum', '270000.00');
+    recordPoint(b.doc, 'Bert (gemeente)', 3_000);
+
+    expect(personOf(b.doc, a.doc.clientID)).to.equal('Anna (zorgverzekeraar)');
+    expect(personOf(a.doc, b.doc.clientID)).to.equal('Bert (gemeente)');
+    const values = cellHistory(a.doc, costPlace).map((e) => [e.by, (e.value as { amount: string }).amount]);
+    expect(values).to.deep.equal([
+      ['Bert (gemeente)', '270000.00'],
+      ['Anna (zorgverzekeraar)', '260000.00'],
+      ['Anna (zorgverzekeraar)', '250000.00'],
+    ]);
+    const entries = timeline(b.doc);
+    expect(entries.map((e) => e.by)).to.deep.equal(['Bert (gemeente)', 'Anna (zorgverzekeraar)']);
+    expect(entries[0]!.changes).to.deep.include(costPlace);
+  });
+
+  it('puts an earlier value back as one edit that one undo takes back', () => {
+    const [a] = pair();
+    attribute(a.doc, 'Anna');
+    recordPoint(a.doc, 'Anna', 1_000);
+    const first = readPoints(a.doc)[0]!.key;
+    setAmount(a, 'lumpsum', '1.00');
+    setAmount(a, 'lumpsum', '2.00');
+    recordPoint(a.doc, 'Anna', 2_000);
+
+    a.apply([restoreCellOp(a.doc, a.plan, costPlace, first)!]);
+    expect(amount(a, 'lumpsum')).to.equal('250000.00');
+    a.undo();
+    expect(amount(a, 'lumpsum')).to.equal('2.00');
+
+    a.apply(restorePointOps(a.doc, a.plan, first)!);
+    expect(amount(a, 'lumpsum')).to.equal('250000.00');
+    a.undo();
+    expect(amount(a, 'lumpsum')).to.equal('2.00');
+  });
+
+  it('keeps the history across a reload from the stored updates', () => {
+    const [a] = pair();
+    attribute(a.doc, 'Anna');
+    recordPoint(a.doc, 'Anna', 1_000);
+    setAmount(a, 'lumpsum', '5.00');
+    recordPoint(a.doc, 'Anna', 2_000);
+    const again = createPlanState(handbookPlan(), { gc: false, updates: [a.encodeState()] });
+    expect(cellHistory(again.doc, costPlace).map((e) => [e.by, (e.value as { amount: string }).amount])).to.deep.equal([
+      ['Anna', '5.00'],
+      ['Anna', '250000.00'],
+    ]);
+  });
+
+  it('compacts points older than the detail window to one a day, keeping recent ones', () => {
+    const [a] = pair();
+    const now = 400 * DAY;
+    // Three points on each of two old days, then three within the detail window.
+    const times = [10, 10.1, 10.2, 11, 11.1, 11.2].map((d) => d * DAY);
+    times.push(now - DAY, now - DAY + 1000, now - 1000);
+    times.forEach((at, i) => {
+      setAmount(a, 'lumpsum', `${i + 1}.00`);
+      recordPoint(a.doc, 'Anna', at);
+    });
+    // A named version on an old day is kept whole.
+    setAmount(a, 'lumpsum', '77.00');
+    recordPoint(a.doc, 'Anna', 10.05 * DAY, 'Voorstel werkgroep');
+    // With the default rule nine points are all kept; with room for three, the rule thins.
+    expect(compactHistory(a.doc, now)).to.equal(0);
+    expect(compactHistory(a.doc, now, { detailDays: HISTORY_RULE.detailDays, detailPoints: 3 })).to.equal(4);
+    const kept = readPoints(a.doc).map((p) => p.at);
+    expect(kept).to.deep.equal([10.05 * DAY, 10.2 * DAY, 11.2 * DAY, now - DAY, now - DAY + 1000, now - 1000]);
+    expect(timeline(a.doc).find((e) => e.kind === 'version')?.name).to.equal('Voorstel werkgroep');
+    // The kept points still give their plans.
+    expect(cellHistory(a.doc, costPlace)).to.have.length(6);
+  });
+
+  it('ignores malformed people from a peer: edits, attribution and history go on', () => {
+    const [a, b] = pair();
+    attribute(a.doc, 'Anna');
+    // A hostile peer writes junk where PermanentUserData expects people.
+    const hostile = new Y.Doc();
+    Y.applyUpdate(hostile, Y.encodeStateAsUpdate(b.doc));
+    const users = hostile.getMap(USERS_ROOT);
+    const junk = new Y.Map();
+    junk.set('ids', new Y.Array());
+    junk.set('ds', new Y.Array());
+    hostile.transact(() => {
+      users.set('Mallory', 'not a person');
+      users.set('Eve', junk);
+      users.set('Anna', 42);
+    });
+    (junk.get('ds') as Y.Array<unknown>).push([new Uint8Array([255, 255, 255, 255, 255, 1, 2])]);
+    (junk.get('ids') as Y.Array<unknown>).push(['not a client id']);
+    const update = Y.encodeStateAsUpdate(hostile, b.encodeStateVector());
+    expect(b.applyUpdate(update, { peer: 'hostile' })).to.equal(true);
+    expect(a.problems.filter((p) => p.code === 'invalid-update')).to.deep.equal([]);
+
+    attribute(b.doc, 'Bert');
+    setAmount(b, 'lumpsum', '9.00');
+    recordPoint(b.doc, 'Bert', 5_000);
+    expect(amount(a, 'lumpsum')).to.equal('9.00');
+    expect(personOf(a.doc, b.doc.clientID)).to.equal('Bert');
+    expect(timeline(a.doc)[0]!.by).to.equal('Bert');
+  });
+});
