@@ -21,6 +21,7 @@ import { commentsPanelStyles } from './comments-panel.styles.ts';
  * field last selected in the planner (`anchor`), or on the plan as a whole.
  *
  * @event rp-comment-request - `{ action: 'start' | 'reply' | 'resolve' | 'reopen' | 'go', … }`; the planner applies it.
+ *   A grid asks with `{ action: 'open', anchor }` and the planner calls `open(anchor)`.
  *
  * @cssprop --rp-color-accent - Open threads, buttons and focus ring.
  * @cssprop --rp-color-warning - Orphaned threads.
@@ -45,6 +46,21 @@ export class RpCommentsPanel extends LitElement {
   @state() private showResolved = false;
   @state() private refusal: { id: string; key: NegotiationKey } | null = null;
   @state() private lengths: Record<string, number> = {};
+
+  /**
+   * Shows the comments on `anchor` (a grid's comment mark or Shift+F2): focus goes to the reply box
+   * of its oldest open thread, or to the new comment box, now about that cell.
+   */
+  async open(anchor: CommentAnchor): Promise<void> {
+    this.anchor = anchor;
+    const thread = this.threads.find((th) => !th.resolved && sameAnchor(th.anchor, anchor));
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const article = thread ? root.querySelector(`article[aria-labelledby="th-${CSS.escape(thread.id)}"]`) : null;
+    const box = (article ?? root.querySelector('section.new'))?.querySelector('textarea');
+    (article ?? box)?.scrollIntoView({ block: 'nearest' });
+    box?.focus();
+  }
 
   private t(key: NegotiationKey, vars?: MsgVars): string {
     return nt(this.locale, key, vars);

@@ -1,7 +1,7 @@
 import type { Locale, Msg } from '../../src/i18n/locale.ts';
 import { gt } from '../../src/i18n/grid.ts';
 import { textRenderer, type HotInstance } from './handsontable.ts';
-import { markSeverity, type MarkMap } from './marks.ts';
+import { markSeverity, type CommentMap, type MarkMap } from './marks.ts';
 import { presenceColor, type Peer, type PresenceMap } from './presence.ts';
 import type { Dirty } from './grid-diff.ts';
 import type { GridColumn, GridRow } from './grid-types.ts';
@@ -20,6 +20,8 @@ export interface PaintState {
   /** Cells whose last input was refused (key: cellKey), with the reason. */
   readonly refused: ReadonlyMap<string, Msg>;
   readonly presence: PresenceMap;
+  /** The open comment threads on each cell. */
+  readonly comments: CommentMap;
   readonly locale: Locale;
   readonly readonly: boolean;
 }
@@ -123,6 +125,8 @@ export class CellPainter {
     setAttr(td, 'data-rp-mark', severity ?? null);
     setAttr(td, 'data-rp-refused', refused !== undefined ? '' : null);
     this.drawPresence(td, peers);
+    const threads = r && column ? (s.comments.get(r.id)?.get(column.key)?.length ?? 0) : 0;
+    drawCommentMark(td, threads, l);
     if (!r || !column) return;
     const empty = shown === '' ? '—' : shown;
     const label = col === 0 ? `${column.header}: ${empty}` : `${r.name}, ${column.header}: ${empty}`;
@@ -132,7 +136,8 @@ export class CellPainter {
         ? null
         : [...(refused ? [refused[l]] : []), ...(findings ?? []).map((f) => `${gt(f.severity, l)}: ${f.message[l]}`)];
     const editing = peers?.map((p) => `${peerName(p, l)} ${gt('isEditingCell', l)}.`);
-    const description = [...(notes ?? []), ...(editing ?? [])];
+    const comments = threads > 0 ? [`${commentCount(threads, l)}.`] : [];
+    const description = [...(notes ?? []), ...comments, ...(editing ?? [])];
     setAttr(td, 'aria-description', description.length > 0 ? description.join(' ') : null);
     setAttr(td, 'title', notes ? notes.join('\n') : null);
     setAttr(td, 'aria-invalid', severity === 'error' || refused ? 'true' : null);
@@ -157,6 +162,31 @@ export class CellPainter {
     else td.append(box);
     setAttr(td, 'data-rp-presence', '');
   }
+}
+
+/** "1 opmerking" / "3 comments": the open threads on a cell. */
+const commentCount = (n: number, l: Locale): string =>
+  gt(n === 1 ? 'commentOne' : 'commentMany', l).replace('{n}', String(n));
+
+/**
+ * A corner mark on a cell with open comment threads: a shape (not colour alone), drawn by CSS,
+ * hidden from assistive technology (the cell's description says it); a click on it opens the thread.
+ */
+function drawCommentMark(td: HTMLTableCellElement, threads: number, l: Locale): void {
+  const old = td.querySelector(':scope > .rp-comment');
+  if (threads === 0) {
+    old?.remove();
+    setAttr(td, 'data-rp-comment', null);
+    return;
+  }
+  const mark = (old as HTMLElement | null) ?? document.createElement('span');
+  if (!old) {
+    mark.className = 'rp-comment';
+    mark.setAttribute('aria-hidden', 'true');
+    td.append(mark);
+  }
+  setAttr(mark, 'title', commentCount(threads, l));
+  setAttr(td, 'data-rp-comment', String(threads));
 }
 
 /** Writes an attribute only when it changes: most cells repaint with the same text. */

@@ -11,6 +11,7 @@ import { refsOf, type CellRef } from './marks.ts';
 import type { Peer } from './presence.ts';
 import { GridController } from './grid-controller.ts';
 import type { GridStatus } from './status-line.ts';
+import type { CommentThreadMark } from './grid-source.ts';
 import { undoChord, type Shortcut } from './edit-handler.ts';
 import type {
   CellEdit,
@@ -22,7 +23,8 @@ import type {
   RpSelectDetail,
   SelectedCell,
 } from './grid-types.ts';
-import { emit, type RpEventDetails, type RpEventName } from '../shared/events.ts';
+import { emit, type CommentRequest, type RpEventDetails, type RpEventName } from '../shared/events.ts';
+import { anchorOf } from '../../src/negotiation/anchor.ts';
 import { gridStyles, handsontableCoreStyles } from './grid.styles.ts';
 import { hotThemeStyles } from './hot-theme.styles.ts';
 
@@ -62,6 +64,11 @@ export abstract class RpGridElement extends LitElement {
    * Untrusted: names are shown as text only, colours only when they are plain CSS colours.
    */
   @property({ attribute: false }) presence: readonly Peer[] = [];
+  /**
+   * The scenario's comment threads (the planner's `comments`): each open one marks the cell it is
+   * anchored to; the mark, or Shift+F2 on the cell, opens it in the comments panel.
+   */
+  @property({ attribute: false }) comments: readonly CommentThreadMark[] = [];
 
   @state() protected status: GridStatus | null = null;
 
@@ -92,6 +99,10 @@ export abstract class RpGridElement extends LitElement {
     emitOps: (ops) => this.emitOps(ops),
     emitSelect: (location) => this.emit<RpSelectDetail>('rp-select', location),
     emitUndo: (redo) => this.emit(redo ? 'rp-redo' : 'rp-undo', undefined),
+    emitComment: (location) => {
+      const anchor = anchorOf(location);
+      if (anchor) this.emit<CommentRequest>('rp-comment-request', { action: 'open', anchor });
+    },
     pasteColumns: (start, width) => this.pasteColumns(start, width),
   });
 

@@ -7,6 +7,7 @@ import type { Locale } from '../../src/i18n/locale.ts';
 import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
 import type { CellRef } from './marks.ts';
 import type { Peer } from './presence.ts';
+import type { CommentAnchor } from '../../src/model/negotiation.ts';
 import type { Shortcut } from './edit-handler.ts';
 import type { StatusSink } from './status-line.ts';
 import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from './grid-types.ts';
@@ -17,6 +18,14 @@ import type { CellEdit, EditOutcome, GridColumn, GridRow, GridShape } from './gr
  * Handsontable, the element does not.
  */
 
+/** A comment thread as a grid reads it (src/negotiation/comments.ts CommentThread fits). */
+export interface CommentThreadMark {
+  id: string;
+  anchor: CommentAnchor;
+  resolved: boolean;
+  orphaned: boolean;
+}
+
 /** The element's properties the grid follows. */
 export interface GridHost extends ReactiveControllerHost, HTMLElement {
   plan: Plan | null;
@@ -26,6 +35,8 @@ export interface GridHost extends ReactiveControllerHost, HTMLElement {
   readonly: boolean;
   licenseKey: string;
   presence: readonly Peer[];
+  /** The scenario's comment threads; the open ones mark the cell they are anchored to. */
+  comments: readonly CommentThreadMark[];
   readonly hasUpdated: boolean;
 }
 
@@ -44,6 +55,8 @@ export interface GridSource extends StatusSink {
   emitOps(ops: PlanOp[]): void;
   emitSelect(location: PeerCell): void;
   emitUndo(redo: boolean): void;
+  /** Open the comments on a cell (its marker, or the shortcut on the selected cell). */
+  emitComment(location: PeerCell): void;
   /**
    * Where the columns of a paste starting at `startCol` go (one index per pasted column), when
    * not simply side by side; null to leave the paste as it is.

@@ -131,5 +131,28 @@ export const gridStyles = css`
     border: 1px solid var(--rp-presence-color, #1f77b4);
     border-inline-start-width: 4px;
   }
+  /* Open comment threads: a triangle in the cell's top corner (a shape, and "1 opmerking" in the
+     cell's description), clickable to open the thread. */
+  .handsontable td[data-rp-comment] { position: relative; }
+  .rp-comment {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-end: 0;
+    inline-size: 10px;
+    block-size: 10px;
+    background: var(--rp-comment-mark-color, var(--rp-color-accent, #0b5cad));
+    clip-path: polygon(0 0, 100% 0, 100% 100%);
+    cursor: pointer;
+    z-index: 2;
+  }
+  .rp-comment::after {
+    /* A larger target than the mark itself. */
+    content: '';
+    position: absolute;
+    inset: -4px -4px -8px -8px;
+  }
+  @media (forced-colors: active) {
+    .rp-comment { forced-color-adjust: none; background: CanvasText; }
+  }
   .handsontable td[data-rp~='num'] { text-align: end; font-variant-numeric: tabular-nums; }
 `;

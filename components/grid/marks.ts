@@ -74,3 +74,40 @@ export function changedMarks(a: MarkMap, b: MarkMap): CellRef[] {
   }
   return out;
 }
+
+/** An open comment thread as a grid marks it: its id and the place it is anchored to. */
+export interface CommentMark {
+  id: string;
+  location: FindingLocation;
+}
+
+/** rowId → colKey → the ids of the open threads anchored to that cell, oldest first. */
+export type CommentMap = Map<string, Map<string, string[]>>;
+
+/** Where each open thread shows in one grid (threads on a row or a field outside it are left out). */
+export function buildCommentMarks(threads: readonly CommentMark[], locate: Locate): CommentMap {
+  const out: CommentMap = new Map();
+  for (const thread of threads) {
+    const ref = refsOf(locate(thread.location))[0];
+    if (!ref) continue;
+    let row = out.get(ref.rowId);
+    if (!row) out.set(ref.rowId, (row = new Map()));
+    const list = row.get(ref.colKey);
+    if (list) list.push(thread.id);
+    else row.set(ref.colKey, [thread.id]);
+  }
+  return out;
+}
+
+/** The cells whose comment marks differ between two maps. */
+export function changedCommentMarks(a: CommentMap, b: CommentMap): CellRef[] {
+  const out: CellRef[] = [];
+  const sig = (list: readonly string[] | undefined) => (list ? list.join('\u0000') : '');
+  for (const [rowId, row] of a) {
+    for (const [colKey, list] of row) if (sig(list) !== sig(b.get(rowId)?.get(colKey))) out.push({ rowId, colKey });
+  }
+  for (const [rowId, row] of b) {
+    for (const colKey of row.keys()) if (!a.get(rowId)?.has(colKey)) out.push({ rowId, colKey });
+  }
+  return out;
+}

@@ -324,6 +324,8 @@ export class NegotiationController implements ReactiveController {
     e.stopPropagation();
     const detail = (e as RpEvent<'rp-comment-request'>).detail;
     if (detail?.action === 'go') return this.events.focus(placeOf(detail.anchor));
+    if (detail?.action === 'open')
+      return void this.host.shadowRoot?.querySelector('rp-comments-panel')?.open(detail.anchor);
     void this.handle({ kind: 'comment', detail });
   };
 
@@ -356,7 +358,7 @@ export class NegotiationController implements ReactiveController {
   }
 
   private comment(doc: Y.Doc, d: CommentRequest, userName: string): void {
-    if (d.action === 'go') return;
+    if (d.action === 'go' || d.action === 'open') return;
     const author = userName;
     if (d.action === 'start') {
       const threadId = newId('c');

@@ -10,6 +10,7 @@ import type { ScenarioStore, StoreError } from '../../src/store/types.ts';
 import type { WorkshopView } from './workshop.ts';
 import type { InputController } from './input-controller.ts';
 import type { NegotiationController } from './negotiation-controller.ts';
+import type { CommentThread } from '../../src/negotiation/index.ts';
 import { signoffSection } from '../signoff/signoff-section.ts';
 import { commentsAside } from '../comments/comments-aside.ts';
 import '../plan-details/plan-details.ts';
@@ -244,9 +245,13 @@ function section(v: PlannerView, key: SectionKey, body: TemplateResult): Templat
   </section>`;
 }
 
+/** No comment threads (one array, so the grids see no change). */
+const NO_THREADS: readonly CommentThread[] = [];
+
 function editView(v: PlannerView, plan: Plan): TemplateResult {
   const { locale: l, locked, findings, allocation } = v;
   const presence = v.workshop?.peers ?? [];
+  const comments = v.negotiation?.threads ?? NO_THREADS;
   return html` ${nav(v)}
     <div class="layout">
       <div class="sections">
@@ -262,6 +267,7 @@ function editView(v: PlannerView, plan: Plan): TemplateResult {
             ?readonly=${locked}
             .licenseKey=${v.licenseKey}
             .presence=${presence}
+            .comments=${comments}
           ></rp-budget-grid>`,
         )}
         ${section(
@@ -276,6 +282,7 @@ function editView(v: PlannerView, plan: Plan): TemplateResult {
             ?readonly=${locked}
             .licenseKey=${v.licenseKey}
             .presence=${presence}
+            .comments=${comments}
           ></rp-split-grid>`,
         )}
         ${section(v, 'parties', html`<rp-parties .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-parties>`)}

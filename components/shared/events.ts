@@ -102,7 +102,9 @@ export type CommentRequest =
   | { action: 'start'; anchor: CommentAnchor; text: string }
   | { action: 'reply'; threadId: string; text: string }
   | { action: 'resolve' | 'reopen'; threadId: string }
-  | { action: 'go'; anchor: CommentAnchor };
+  | { action: 'go'; anchor: CommentAnchor }
+  /** A grid's comment mark or shortcut: show the cell's open thread in the panel, or start one there. */
+  | { action: 'open'; anchor: CommentAnchor };
 
 /** `rp-comment`: a comment thread was started, answered, resolved or reopened in this browser. */
 export interface RpCommentDetail {

@@ -110,6 +110,8 @@ export const gridText = {
   cellInput: { nl: 'Celinvoer', en: 'Cell input' },
   participant: { nl: 'Deelnemer', en: 'Participant' },
   isEditingCell: { nl: 'bewerkt deze cel', en: 'is editing this cell' },
+  commentOne: { nl: '1 opmerking', en: '1 comment' },
+  commentMany: { nl: '{n} opmerkingen', en: '{n} comments' },
   error: { nl: 'Fout', en: 'Error' },
   warning: { nl: 'Waarschuwing', en: 'Warning' },
 } satisfies Record<string, Msg>;
