@@ -17,6 +17,7 @@ import {
   type CsvTable,
   type ExportFile,
   type ExportFormat,
+  type CommentExport,
   type SignoffExport,
 } from '../../src/export/index.ts';
 import { nt } from '../../src/i18n/negotiation.ts';
@@ -88,6 +89,13 @@ export class RpExportMenu extends LitElement {
    */
   @property({ attribute: false }) signoffs: (SignoffExport & { complete: boolean }) | null = null;
 
+  /**
+   * The scenario's comment threads (the planner passes them): the workbook then offers an extra
+   * comments sheet. Null: no comments to offer.
+   */
+  @property({ attribute: false }) comments: readonly CommentExport[] | null = null;
+
+  @state() private withComments = false;
   @state() private draft = false;
   @state() private final = false;
   @state() private busy = false;
@@ -169,6 +177,16 @@ export class RpExportMenu extends LitElement {
         </div>`
           : nothing
       }
+      ${
+        this.format === 'xlsx' && this.comments
+          ? html`<label class="check">
+        <input id="comments" type="checkbox" .checked=${this.withComments} @change=${(e: Event) => {
+          this.withComments = (e.target as HTMLInputElement).checked;
+        }} />
+        ${this.t('menuComments')}
+      </label>`
+          : nothing
+      }
       <label class="check">
         <input id="draft" type="checkbox" .checked=${this.draft} @change=${(e: Event) => {
           this.draft = (e.target as HTMLInputElement).checked;
@@ -216,6 +234,7 @@ export class RpExportMenu extends LitElement {
       locale: this.l,
       draft: this.draft,
       table: this.table,
+      ...(this.format === 'xlsx' && this.withComments && this.comments ? { comments: this.comments } : {}),
     };
     // With sign-offs, an unticked draft box leaves the concept mark to them (draft undefined), unless "final" is ticked.
     const s = this.signoffs;

@@ -1,6 +1,6 @@
 import type { Plan } from '../../src/model/plan.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
-import type { CsvTable, ExportError, ExportFormat, SignoffExport } from '../../src/export/index.ts';
+import type { CommentExport, CsvTable, ExportError, ExportFormat, SignoffExport } from '../../src/export/index.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
 import { fillMsg, ui, type MsgVars } from '../../src/i18n/index.ts';
 import type { PlannerControllers } from './planner-controllers.ts';
@@ -20,6 +20,8 @@ export interface ExportScenarioOptions {
   table?: CsvTable;
   /** A stored scenario other than the open one. */
   scenarioId?: string;
+  /** For 'xlsx' of the open scenario: an extra sheet with its comment threads. */
+  comments?: boolean;
 }
 
 /** What the planner hands over: the open scenario, and the store for another one. */
@@ -31,6 +33,8 @@ export interface ExportSource {
   store: ScenarioStore | null;
   /** The open scenario's sign-off round, if one was opened. */
   signoffs?: SignoffExport | null;
+  /** The open scenario's comment threads. */
+  comments?: readonly CommentExport[];
 }
 
 /** The open scenario as the planner's controllers hold it. */
@@ -44,6 +48,7 @@ export const exportSource = (
   locale,
   store: c.scenarios.store,
   signoffs: c.negotiation.exportSignoffs,
+  comments: c.negotiation.threads,
 });
 
 type RefusalKey = 'planner.export.noPlan' | 'planner.export.notFound' | 'planner.export.format';
@@ -83,17 +88,17 @@ export async function exportScenarioFile(
   }
   const { plan, name } = await scenarioPlan(source, options.scenarioId);
   const exporter = await import('../../src/export/index.ts');
+  const open = !options.scenarioId || options.scenarioId === source.scenarioId;
   const which: ExportFormat = format === 'docx' ? (options.funderId ? 'funder-annex-docx' : 'annex-docx') : format;
   const made = await exporter.exportScenario(which, {
     plan,
     scenarioName: name,
     locale: options.locale ?? source.locale,
     ...(options.draft !== undefined ? { draft: options.draft } : {}),
-    ...(source.signoffs && (!options.scenarioId || options.scenarioId === source.scenarioId)
-      ? { signoffs: source.signoffs }
-      : {}),
+    ...(source.signoffs && open ? { signoffs: source.signoffs } : {}),
     ...(options.funderId ? { funderId: options.funderId } : {}),
     ...(options.table ? { table: options.table } : {}),
+    ...(options.comments && format === 'xlsx' && open ? { comments: source.comments ?? [] } : {}),
   });
   return new File([made.blob], made.fileName, { type: made.blob.type });
 }

@@ -288,7 +288,7 @@ function editView(v: PlannerView, plan: Plan): TemplateResult {
         ${section(v, 'parties', html`<rp-parties .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-parties>`)}
         ${section(v, 'targetGroups', html`<rp-target-groups .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-target-groups>`)}
         ${section(v, 'details', html`<rp-plan-details .plan=${plan} .findings=${findings} .locale=${l} ?readonly=${locked}></rp-plan-details>`)}
-        ${section(v, 'export', html`<rp-export-menu .plan=${plan} .findings=${findings} scenario-name=${v.scenarioName || plan.name} locale=${l} .signoffs=${v.negotiation?.exportSignoffs ?? null}></rp-export-menu>`)}
+        ${section(v, 'export', html`<rp-export-menu .plan=${plan} .findings=${findings} scenario-name=${v.scenarioName || plan.name} locale=${l} .signoffs=${v.negotiation?.exportSignoffs ?? null} .comments=${v.negotiation?.threads ?? null}></rp-export-menu>`)}
         ${v.store && v.negotiation ? signoffSection(v.negotiation.signoffView(v)) : nothing}
       </div>
       <aside class="findings" part="findings">

@@ -4,6 +4,7 @@ import { tx } from '../i18n/export.ts';
 import { allocate, payments, validate, type Payments } from '../engine/index.ts';
 import { planFingerprint } from './fingerprint.ts';
 import type { SignoffExport } from './signoffs-section.ts';
+import type { CommentExport } from './comments-table.ts';
 
 /**
  * Everything an exporter reads: the plan, the engine's allocation and findings for it, and the
@@ -23,6 +24,8 @@ export interface ExportContext {
   names: Names;
   /** The scenario's sign-offs, when it was put up for sign-off (signoffs-section.ts). */
   signoffs?: SignoffExport;
+  /** The scenario's comment threads, when the workbook is to have its comments sheet. */
+  comments?: readonly CommentExport[];
 }
 
 export interface Names {
@@ -95,6 +98,7 @@ export interface ContextOptions {
   scenarioName: string;
   date: Date;
   signoffs?: SignoffExport;
+  comments?: readonly CommentExport[];
 }
 
 /** Runs the engine on the plan; the exporters never compute money themselves. */

@@ -3,6 +3,7 @@ import type { Plan } from '../model/index.ts';
 import type { AnnexDoc } from './annex.ts';
 import { asExportError, type ExportError } from './errors.ts';
 import type { SignoffExport } from './signoffs-section.ts';
+import type { CommentExport } from './comments-table.ts';
 
 export { ExportError, isExportError, asExportError } from './errors.ts';
 export type { ExportErrorCode } from './errors.ts';
@@ -10,6 +11,7 @@ export { neutralise } from './neutralise.ts';
 export { canonicalJson, planFingerprint } from './fingerprint.ts';
 export type { AnnexDoc, Block } from './annex.ts';
 export type { ExportContext } from './context.ts';
+export type { CommentExport } from './comments-table.ts';
 export type { SignoffExport } from './signoffs-section.ts';
 
 /*
@@ -53,6 +55,11 @@ export interface ExportOptions {
    * every party signed on this exact version exports as concept unless `draft` is `false`.
    */
   signoffs?: SignoffExport;
+  /**
+   * For 'xlsx': the scenario's comment threads (the planner's `comments`), written to an extra
+   * "Opmerkingen"/"Comments" sheet: what each is about, its status, each message with author and time.
+   */
+  comments?: readonly CommentExport[];
 }
 
 export interface ExportFile {

@@ -74,6 +74,7 @@ async function prepare(format: ExportFormat, options: ExportOptions): Promise<Ex
     scenarioName: options.scenarioName?.trim() || tx('scenario', locale),
     date: options.date ?? new Date(),
     ...(options.signoffs ? { signoffs: options.signoffs } : {}),
+    ...(options.comments ? { comments: options.comments } : {}),
   });
   // The JSON is the plan itself (a backup or hand-over), not a document anyone signs.
   const errors = ctx.findings.filter((f) => f.severity === 'error');

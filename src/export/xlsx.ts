@@ -4,6 +4,7 @@ import type { Dec } from '../money/decimal.ts';
 import type { ExportContext } from './context.ts';
 import { ExportError } from './errors.ts';
 import { monitoringCaseTable, monitoringTable } from './monitoring.ts';
+import { commentsTable } from './comments-table.ts';
 import {
   funderSchedule,
   funderScheduleTable,
@@ -232,6 +233,13 @@ export async function buildWorkbook(ctx: ExportContext): Promise<Uint8Array> {
   ws.getCell(FIRST_TABLE_ROW - 1, 1).value = ctx.plan.paymentTitle === 'bdss' ? tx('monNote', l) : tx('monNotZvw', l);
   row = writeTable(ws, FIRST_TABLE_ROW + 1, monitoringCaseTable(ctx), ctx);
   writeTable(ws, row, monitoringTable(ctx), ctx);
+
+  if (ctx.comments) {
+    ws = addSheet(wb, tx('sheetComments', l), ctx, [8, 44, 20, 24, 18, 80]);
+    if (ctx.comments.length === 0) ws.getCell(FIRST_TABLE_ROW, 1).value = tx('noComments', l);
+    else writeTable(ws, FIRST_TABLE_ROW, commentsTable(ctx, ctx.comments), ctx);
+    ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  }
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -38,6 +38,7 @@ export const exportMenuMsg = {
   menuFunder: { nl: 'Financier', en: 'Funder' },
   menuTable: { nl: 'Tabel', en: 'Table' },
   menuDraft: { nl: 'Als concept exporteren (ondanks fouten)', en: 'Export as draft (despite errors)' },
+  menuComments: { nl: 'Opmerkingen als extra werkblad', en: 'Comments as an extra sheet' },
   menuDownload: { nl: 'Downloaden', en: 'Download' },
   menuPrint: { nl: 'Afdrukken / PDF', en: 'Print / PDF' },
   menuBusy: { nl: 'Bezig met exporteren…', en: 'Exporting…' },
