@@ -9,8 +9,9 @@ import { personOf } from './history-users.ts';
 
 /*
  * The scenario's history, in its Y.Doc (kept with its update log, shared in workshops). The
- * document keeps deleted content (gc off), so Y.snapshot / Y.createDocFromSnapshot give the plan
- * as it was at any recorded point. Root map `history`, one key per point, never rewritten:
+ * document keeps the plan's deleted content (gc off, or on with `collectable` as its gcFilter, so
+ * that only compacted points go), and Y.snapshot / Y.createDocFromSnapshot give the plan as it was
+ * at any recorded point. Root map `history`, one key per point, never rewritten:
  *
  *   p:<client>:<clock>   { at, by, snap }   the state after a burst of edits by that client
  *                                           (Y.encodeSnapshot), who (by; the client's person in
@@ -19,21 +20,32 @@ import { personOf } from './history-users.ts';
  * A browser records a point when its person stops editing for a moment (HISTORY_RULE.quietMs);
  * the timeline groups one person's points within HISTORY_RULE.groupMs into one entry.
  *
- * Bounded (compactHistory): every point of the last `detailDays` days and the last `detailPoints`
- * points is kept; older points are thinned to the last one of each day. Named versions ("Eerdere
- * versies", and points given a name) are never compacted.
+ * Bounded (compactHistory, HISTORY_RULE): every point of the last 14 days and the last 50 points
+ * stay; older ones are thinned to the last of each day up to 90 days back, and to the last of
+ * each week before that. Named versions (points given a name, and the store's "Eerdere versies")
+ * are never compacted.
  */
 
 export const HISTORY_ROOT = 'history';
 /** Transaction origin of history writes: the plan's undo manager does not track it. */
 export const HISTORY_ORIGIN = { history: true } as const;
 
+export interface CompactionRule {
+  /** Every point of the last this many days stays. */
+  detailDays: number;
+  /** The last this many points stay, however old. */
+  detailPoints: number;
+  /** Older points keep one a day up to this many days back, one a week before that. */
+  dailyDays: number;
+}
+
 export const HISTORY_RULE = {
   quietMs: 3_000,
   groupMs: 5 * 60_000,
-  detailDays: 30,
-  detailPoints: 200,
-} as const;
+  detailDays: 14,
+  detailPoints: 50,
+  dailyDays: 90,
+} as const satisfies CompactionRule & Record<string, number>;
 
 const DAY_MS = 86_400_000;
 const MAX_SNAPSHOT_BYTES = 4_000_000;
@@ -74,6 +86,15 @@ export interface CellHistoryEntry {
 
 const map = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(HISTORY_ROOT);
 
+/**
+ * The gcFilter of a document with history: a removed (compacted) point is collected; everything
+ * else deleted is kept, so earlier states of the plan can be read.
+ */
+export function collectable(item: Y.Item): boolean {
+  const parent = item.parent;
+  return parent instanceof Y.Map && parent._item === null && parent.doc?.share.get(HISTORY_ROOT) === parent;
+}
+
 /** Every well-formed point, oldest first; anything else is skipped. */
 export function readPoints(doc: Y.Doc): HistoryPoint[] {
   const out: HistoryPoint[] = [];
@@ -84,7 +105,9 @@ export function readPoints(doc: Y.Doc): HistoryPoint[] {
     if (typeof at !== 'number' || !Number.isFinite(at) || typeof by !== 'string') continue;
     if (!(snap instanceof Uint8Array) || snap.length > MAX_SNAPSHOT_BYTES) continue;
     const client = Number(m[1]);
-    const point: HistoryPoint = { key, client, at, by: personOf(doc, client) ?? by.slice(0, 200), snap };
+    // The start of the history is by nobody: the scenario as it was before the first edit.
+    const who = by === '' ? '' : (personOf(doc, client) ?? by.slice(0, 200));
+    const point: HistoryPoint = { key, client, at, by: who, snap };
     if (typeof name === 'string' && name) point.name = name.slice(0, 200);
     out.push(point);
   }
@@ -115,12 +138,18 @@ export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
   if (!cache) plans.set(doc, (cache = new Map()));
   if (cache.has(point.key)) return cache.get(point.key)!;
   let plan: Plan | null;
+  // A document whose gc keeps the plan's content (collectable) holds every earlier state of the
+  // plan: Yjs asks for gc off to be sure of that, so it is off while the state is read.
+  const gc = doc.gc;
+  doc.gc = false;
   try {
     const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(point.snap));
     plan = planFromDoc(old).plan;
     old.destroy();
   } catch {
     plan = null;
+  } finally {
+    doc.gc = gc;
   }
   cache.set(point.key, plan);
   return plan;
@@ -190,20 +219,22 @@ export function restoreCellOp(doc: Y.Doc, current: Plan, place: CellPlace, id: s
 }
 
 /**
- * Thins the points by the documented rule: all of the last `detailDays` days and the last
- * `detailPoints` points stay; of older points only the last of each day (UTC). Returns how many
- * were removed.
+ * Thins the points by the documented rule: every point of the last `detailDays` days and the last
+ * `detailPoints` points stay; older ones up to `dailyDays` days back keep the last point of each
+ * day (UTC), older still the last of each week; named points always stay. Returns how many were
+ * removed.
  */
-export function compactHistory(
-  doc: Y.Doc,
-  now: number = Date.now(),
-  rule: { detailDays: number; detailPoints: number } = HISTORY_RULE,
-): number {
+export function compactHistory(doc: Y.Doc, now: number = Date.now(), rule: CompactionRule = HISTORY_RULE): number {
   const points = readPoints(doc);
-  const keepFrom = Math.min(now - rule.detailDays * DAY_MS, points[points.length - rule.detailPoints]?.at ?? -Infinity);
-  const lastOfDay = new Map<number, string>();
-  for (const p of points) lastOfDay.set(Math.floor(p.at / DAY_MS), p.key);
-  const drop = points.filter((p) => !p.name && p.at < keepFrom && lastOfDay.get(Math.floor(p.at / DAY_MS)) !== p.key);
+  const detailFrom = Math.min(
+    now - rule.detailDays * DAY_MS,
+    points[points.length - rule.detailPoints]?.at ?? -Infinity,
+  );
+  const dailyFrom = now - rule.dailyDays * DAY_MS;
+  const bucket = (at: number) => (at >= dailyFrom ? Math.floor(at / DAY_MS) : -1 - Math.floor(at / (7 * DAY_MS)));
+  const lastOf = new Map<number, string>();
+  for (const p of points) if (!p.name) lastOf.set(bucket(p.at), p.key);
+  const drop = points.filter((p) => !p.name && p.at < detailFrom && lastOf.get(bucket(p.at)) !== p.key);
   if (drop.length === 0) return 0;
   doc.transact(() => {
     for (const p of drop) map(doc).delete(p.key);
@@ -218,4 +249,21 @@ export function observeHistory(doc: Y.Doc, listener: () => void): () => void {
   const handler = () => listener();
   m.observe(handler);
   return () => m.unobserve(handler);
+}
+
+/**
+ * Keeps the start of the history: the first change of a document without points records the
+ * state before it (by nobody: the scenario as it was), in the same transaction. Returns the stop.
+ */
+export function keepStart(doc: Y.Doc): () => void {
+  const onBefore = (tr: Y.Transaction): void => {
+    if (!tr.local || tr.origin === HISTORY_ORIGIN || map(doc).size > 0) return;
+    try {
+      recordPoint(doc, '');
+    } catch {
+      // The history misses its start; the edit goes on.
+    }
+  };
+  doc.on('beforeTransaction', onBefore);
+  return () => doc.off('beforeTransaction', onBefore);
 }

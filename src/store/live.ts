@@ -5,14 +5,18 @@ import { seedUpdate } from '../sync/seed.ts';
 import { attachUpdateLog } from '../sync/update-log.ts';
 import { connectTabs } from '../sync/tabs.ts';
 import type { PlanState } from '../sync/state.ts';
+import { collectable, keepStart } from '../negotiation/history.ts';
 import type { LiveDeps } from './types.ts';
 
 /**
  * The Yjs side of the store, from src/sync: states built from the scenario's log, kept in the log
  * by attachUpdateLog (debounced bursts, compaction), and shared with this origin's other tabs.
  */
-/** Stored scenarios keep deleted content: their history (src/negotiation/history.ts) reads earlier states. */
-const KEEP_HISTORY = { gc: false } as const;
+/**
+ * Stored scenarios keep the plan's deleted content: their history (src/negotiation/history.ts)
+ * reads earlier states from it. Only compacted history points are collected.
+ */
+const KEEP_HISTORY = { gc: true, gcFilter: collectable } as const;
 
 export const yjsLive: LiveDeps = {
   encodePlan: (plan: Plan) => seedUpdate(plan),
@@ -42,6 +46,7 @@ export const yjsLive: LiveDeps = {
       inSync: options.inSync ?? false,
     });
     const tabs = options.tabChannel ? connectTabs(state, options.tabChannel) : null;
+    const stopHistory = keepStart(state.doc);
     return {
       ready: attached.ready,
       flush: () => attached.flush(),
@@ -49,6 +54,7 @@ export const yjsLive: LiveDeps = {
         await attached.flush();
         attached.dispose();
         tabs?.dispose();
+        stopHistory();
       },
     };
   },

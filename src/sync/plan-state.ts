@@ -23,6 +23,8 @@ export interface PlanStateOptions {
   updates?: readonly Uint8Array[];
   /** Keep deleted content for Y snapshots; off by default to keep the doc small. */
   gc?: boolean;
+  /** With gc on: whether a deleted item's content may go (false keeps it, for Y snapshots). */
+  gcFilter?: (item: Y.Item) => boolean;
   /** Problems kept in `problems` (oldest dropped first). */
   maxProblems?: number;
 }
@@ -76,7 +78,7 @@ export async function createPlanStateInSteps(
   plan: Plan,
   options: PlanStateOptions & StepOptions = {},
 ): Promise<YPlanState> {
-  const doc = new Y.Doc({ gc: options.gc ?? true });
+  const doc = new Y.Doc({ gc: options.gc ?? true, gcFilter: options.gcFilter });
   const rowsPerStep = options.rowsPerStep ?? 100;
   const pause = options.pause ?? yieldToPage;
   const onUpdate = (update: Uint8Array) => options.onSeedUpdate?.(update);
@@ -132,7 +134,7 @@ class LivePlanState implements YPlanState {
     options: PlanStateOptions,
     seeded?: { doc: Y.Doc; snapshot: Snapshot; problems: StateProblem[] },
   ) {
-    this.doc = seeded?.doc ?? new Y.Doc({ gc: options.gc ?? true });
+    this.doc = seeded?.doc ?? new Y.Doc({ gc: options.gc ?? true, gcFilter: options.gcFilter });
     this.maxProblems = options.maxProblems ?? 200;
     this.r = roots(this.doc);
     let initial: StateProblem[];

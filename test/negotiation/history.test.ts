@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { handbookPlan } from '../fixtures/handbook.ts';
 import { createPlanState, type YPlanState } from '../../src/sync/plan-state.ts';
 import {
+  collectable,
   cellHistory,
   compactHistory,
   HISTORY_RULE,
@@ -20,8 +21,9 @@ const DAY = 86_400_000;
 /** Two browsers with the same scenario, each update passed straight to the other. */
 function pair(): [YPlanState, YPlanState] {
   const plan = handbookPlan();
-  const a = createPlanState(plan, { gc: false });
-  const b = createPlanState(plan, { gc: false, updates: [a.encodeState()] });
+  // As the store opens stored scenarios (store/live.ts).
+  const a = createPlanState(plan, { gcFilter: collectable });
+  const b = createPlanState(plan, { gcFilter: collectable, updates: [a.encodeState()] });
   const peer = { peer: true };
   a.onUpdate((u, _o, raw) => raw !== peer && b.applyUpdate(u, peer));
   b.onUpdate((u, _o, raw) => raw !== peer && a.applyUpdate(u, peer));
@@ -88,7 +90,7 @@ describe('history with attribution', () => {
     recordPoint(a.doc, 'Anna', 1_000);
     setAmount(a, 'lumpsum', '5.00');
     recordPoint(a.doc, 'Anna', 2_000);
-    const again = createPlanState(handbookPlan(), { gc: false, updates: [a.encodeState()] });
+    const again = createPlanState(handbookPlan(), { gcFilter: collectable, updates: [a.encodeState()] });
     expect(cellHistory(again.doc, costPlace).map((e) => [e.by, (e.value as { amount: string }).amount])).to.deep.equal([
       ['Anna', '5.00'],
       ['Anna', '250000.00'],
@@ -110,7 +112,10 @@ describe('history with attribution', () => {
     recordPoint(a.doc, 'Anna', 10.05 * DAY, 'Voorstel werkgroep');
     // With the default rule nine points are all kept; with room for three, the rule thins.
     expect(compactHistory(a.doc, now)).to.equal(0);
-    expect(compactHistory(a.doc, now, { detailDays: HISTORY_RULE.detailDays, detailPoints: 3 })).to.equal(4);
+    const size = a.encodeState().length;
+    expect(compactHistory(a.doc, now, { ...HISTORY_RULE, detailPoints: 3, dailyDays: 400 })).to.equal(4);
+    // The thinned points leave the document: it gets smaller.
+    expect(a.encodeState().length).to.be.lessThan(size - 2 * readPoints(a.doc)[0]!.snap.length);
     const kept = readPoints(a.doc).map((p) => p.at);
     expect(kept).to.deep.equal([10.05 * DAY, 10.2 * DAY, 11.2 * DAY, now - DAY, now - DAY + 1000, now - 1000]);
     expect(timeline(a.doc).find((e) => e.kind === 'version')?.name).to.equal('Voorstel werkgroep');
