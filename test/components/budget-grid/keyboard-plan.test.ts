@@ -5,12 +5,13 @@ import type { RpPlanner } from '../../../components/planner/planner.ts';
 import type { RpBudgetGrid } from '../../../components/budget-grid/budget-grid.ts';
 import type { RpSplitGrid } from '../../../components/split-grid/split-grid.ts';
 import { handbookPlan } from '../planner/handbook-plan.ts';
-import { $, deepActive, mount } from '../planner/dom.ts';
+import { $, deepActive, mount, record } from '../planner/dom.ts';
+import type { RpExportMenu } from '../../../components/export-menu/export-menu.ts';
 import { settle } from '../grid/owner.ts';
 
 /*
- * Issue #13, done when: the grids' part of a plan built by keyboard alone — add an activity, type
- * its name and amount, set its split, balance it, undo — without the mouse.
+ * Issue #13, done when: a plan built by keyboard alone — add an activity, type its name and
+ * amount, set its split, fix the finding that leaves (balance), undo, redo, export — without the mouse.
  */
 
 const until = async (check: () => boolean, what: string, ms = 5000): Promise<void> => {
@@ -39,7 +40,7 @@ async function tabUntil(reached: () => boolean, what: string, max = 80): Promise
 describe('a plan built by keyboard alone (grids)', function () {
   this.timeout(60_000);
 
-  it('adds an activity, types its name and amount, splits and balances it, and undoes', async () => {
+  it('adds an activity, types its name and amount, splits and balances it, undoes, redoes and exports', async () => {
     await setViewport({ width: 1440, height: 900 });
     const p = await mount<RpPlanner>('rp-planner', {
       storage: 'none',
@@ -124,6 +125,26 @@ describe('a plan built by keyboard alone (grids)', function () {
       () => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '30',
       'the undo',
     );
+    // Ctrl+Y puts the balance back, so the plan is free of errors again.
+    await sendKeys({ down: 'Control' });
+    await press('y');
+    await sendKeys({ up: 'Control' });
+    await until(
+      () => split.plan!.activities[1]!.split?.domains.find((d) => d.domainId === 'wmo')?.percent === '10',
+      'the redo',
+    );
+    // Export: Tab on to the export menu's download button (the contract annex is the default) and press Enter.
+    const exported = record<{ format: string; fileName: string }>(p, 'rp-export');
+    const menu = $<RpExportMenu>(p, 'rp-export-menu');
+    const download = () => {
+      const a = deepActive();
+      return a?.localName === 'button' && !!menu.shadowRoot?.contains(a) && a.textContent!.trim() === 'Downloaden';
+    };
+    await tabUntil(download, 'the export menu\'s "Downloaden"', 200);
+    await press('Enter');
+    await until(() => exported.length === 1, 'the export', 20_000);
+    expect(exported[0]!.format).to.equal('annex-docx');
+    expect(exported[0]!.fileName).to.match(/\.docx$/);
     p.remove();
   });
 });
