@@ -14,7 +14,7 @@ import { createPlanState, type YPlanState } from '../../src/sync/plan-state.ts';
 import {
   collectable,
   compactHistory,
-  keepStart,
+  keepHistory,
   readPoints,
   recordPoint,
   timeline,
@@ -47,14 +47,13 @@ function edit(plan: Plan, i: number): PlanOp[] {
 function stored(plan: Plan, history: boolean): Uint8Array {
   const state = createPlanState(plan, history ? { gcFilter: collectable } : {});
   const start = Date.now() - YEAR_MS;
-  if (history) {
-    attribute(state.doc, 'Anna (zorgverzekeraar)');
-    keepStart(state.doc);
-  }
+  const stop = history ? keepHistory(state.doc) : () => {};
+  if (history) attribute(state.doc, 'Anna (zorgverzekeraar)');
   for (let i = 0; i < RECORDED; i++) {
     state.apply(edit(state.plan, i));
     if (history && (i + 1) % BURST === 0) recordPoint(state.doc, 'Anna', start + (i / RECORDED) * YEAR_MS);
   }
+  stop();
   if (history) compactHistory(state.doc);
   const update = state.encodeState();
   if (history) console.log(`  points kept after compaction: ${readPoints(state.doc).length}`);

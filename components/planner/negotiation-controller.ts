@@ -34,6 +34,8 @@ import { newId } from '../shared/new-id.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { SignoffSectionView } from '../signoff/signoff-section.ts';
 import type { CommentsAsideView } from '../comments/comments-aside.ts';
+import { HistoryController } from '../history/history-controller.ts';
+import { DEFAULT_LOCALE } from '../../src/i18n/locale.ts';
 
 /** What the controller reads from the planner, each time it needs it. */
 export interface NegotiationSettings {
@@ -86,6 +88,8 @@ export class NegotiationController implements ReactiveController {
   exportSignoffs: (SignoffExport & { complete: boolean }) | null = null;
   /** The cell or field last selected: where a new comment goes. */
   anchor: CommentAnchor | null = null;
+  /** The scenario's history (who changed what, when) and its dialog. */
+  readonly history: HistoryController;
 
   private state: PlanState | null = null;
   private doc: Y.Doc | null = null;
@@ -106,6 +110,10 @@ export class NegotiationController implements ReactiveController {
     private readonly events: NegotiationEvents,
   ) {
     host.addController(this);
+    this.history = new HistoryController(host, () => ({
+      ...settings(),
+      locale: (host as { locale?: Locale }).locale ?? DEFAULT_LOCALE,
+    }));
   }
 
   hostConnected(): void {

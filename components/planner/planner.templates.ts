@@ -13,6 +13,7 @@ import type { NegotiationController } from './negotiation-controller.ts';
 import type { CommentThread } from '../../src/negotiation/index.ts';
 import { signoffSection } from '../signoff/signoff-section.ts';
 import { commentsAside } from '../comments/comments-aside.ts';
+import { historyButton as historyOpener, historyDialog } from '../history/history-dialog.ts';
 import '../plan-details/plan-details.ts';
 import '../target-groups/target-groups.ts';
 import '../parties/parties.ts';
@@ -151,6 +152,7 @@ function toolbar(v: PlannerView, plan: Plan): TemplateResult {
           ? html`<span class="badge">${tr(v, 'planner.readonly')}</span>`
           : html`${historyButton(v, 'undo')} ${historyButton(v, 'redo')}`
       }
+      ${v.store && v.negotiation ? historyOpener(v.negotiation.history, v) : nothing}
       <slot name="actions"></slot>
     </div>
   </header>`;
@@ -295,6 +297,7 @@ function editView(v: PlannerView, plan: Plan): TemplateResult {
         <rp-findings .findings=${findings} .plan=${plan} .locale=${l}></rp-findings>
         ${v.negotiation ? commentsAside(v.negotiation.commentsView(v, plan)) : nothing}
       </aside>
+      ${v.negotiation ? historyDialog(v.negotiation.history, v, plan) : nothing}
     </div>`;
 }
 

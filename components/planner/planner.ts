@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts'
 import type { ScenarioStore } from '../../src/store/types.ts';
 import type { CommentThread } from '../../src/negotiation/index.ts';
 import type { SignoffsView } from './negotiation-controller.ts';
+import type { HistoryEntry } from '../shared/events.ts';
 import { tokens } from '../shared/tokens.ts';
 import { plannerChromeStyles, plannerStyles } from './planner.styles.ts';
 import { ownPlanStyles } from './own-plan.styles.ts';
@@ -32,6 +33,7 @@ export type { ExportScenarioOptions, ScenarioFileFormat } from './export.ts';
  * @event rp-plan-open - `{ plan, source }` when the user puts another plan in view (`allow-new-plan`): one of their own (`new`, `template`, `file`, or stored before: `own`) or the site's again (`host`).
  * @event rp-signoff - `{ action, signoff, fingerprint, complete }` when a person here put the scenario up for sign-off or recorded a party's sign-off.
  * @event rp-comment - `{ action, threadId, anchor }` when a person here started, answered, resolved or reopened a comment thread.
+ * @event rp-history - `{ action: 'restore', location, entry }` when a person here put back an earlier value (`location`) or state of the scenario (`location` null), as one undoable edit.
  * @event rp-error - `{ code, message: {nl, en}, issues? }` when a plan is refused or an edit cannot be applied.
  * @event rp-saved - `SaveInfo` (`{ scenarioId, at, updates }`) after each save of the open scenario (an edit, or a host's set that changed it); bubbles, composed.
  * @event rp-store-error - `StoreError` (`{ code, message: {nl, en} }`) when storing failed; editing goes on in memory.
@@ -148,6 +150,16 @@ export class RpPlanner extends LitElement {
   /** The open scenario's comment threads (resolved ones included), each with its anchor, messages and `orphaned`. */
   get comments(): readonly CommentThread[] {
     return this.parts.negotiation.threads;
+  }
+
+  /**
+   * The open scenario's history, newest first; each entry names who (`by`), when (`at`) and what.
+   * Without a location: the timeline (one person's edits made close together, with `what` they
+   * changed; named and earlier versions; the start). With a cell, row or field (as `rp-select`
+   * gives it): that place's earlier values. Empty until the scenario is stored and edited.
+   */
+  history(location?: FindingLocation): Promise<HistoryEntry[]> {
+    return this.parts.negotiation.history.entries(location ?? null);
   }
 
   /** The engine's findings for the current plan, errors and warnings. */

@@ -1,6 +1,6 @@
 import type { Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
-import type { Finding } from '../../src/model/finding.ts';
+import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 import type { Msg } from '../../src/i18n/locale.ts';
 import type { StateProblem } from '../../src/sync/state.ts';
 import type { CellRef } from '../../src/sync/collab/presence.ts';
@@ -113,6 +113,40 @@ export interface RpCommentDetail {
   anchor: CommentAnchor;
 }
 
+/**
+ * One entry of the history (`history(location?)`, `rp-history`): who, when, what. Without a
+ * location, the scenario's timeline: one person's edits made close together (`edits`), a named
+ * version (`version`), an earlier version the store keeps (`stored-version`, "Eerdere versies"),
+ * and the `start` (the scenario before its first edit; `by` is ''). With a location, the earlier
+ * values of that cell, row or field (`value`).
+ */
+export interface HistoryEntry {
+  /** The point's id (what a restore goes back to); `stored:<n>` for an earlier version the store keeps. */
+  id: string;
+  kind: 'start' | 'edits' | 'version' | 'stored-version' | 'value';
+  /** The person (the `user-name`, or the workshop identity) whose edits these were. */
+  by: string;
+  /** When (ISO 8601): the end of the edits, or when the value was recorded. */
+  at: string;
+  /** What changed since the entry before (timeline; up to 50 places). */
+  what: FindingLocation[];
+  /** The value at that point (with a location; undefined: the row or field did not exist then). */
+  value?: unknown;
+  /** A version's name. */
+  name?: string;
+}
+
+/** `rp-history-request`: the history panel asks to restore an entry, to show the whole timeline, or to close. */
+export type HistoryRequest = { action: 'restore'; id: string } | { action: 'timeline' } | { action: 'close' };
+
+/** `rp-history`: an earlier value or state was put back in this browser, as one undoable edit. */
+export interface RpHistoryDetail {
+  action: 'restore';
+  /** The cell, row or field restored; null when the whole scenario went back to `entry`. */
+  location: FindingLocation | null;
+  entry: HistoryEntry;
+}
+
 /** Each rp-* event's detail. */
 export interface RpEventDetails {
   'rp-change': RpChangeDetail;
@@ -139,6 +173,8 @@ export interface RpEventDetails {
   'rp-signoff': RpSignoffDetail;
   'rp-comment-request': CommentRequest;
   'rp-comment': RpCommentDetail;
+  'rp-history-request': HistoryRequest;
+  'rp-history': RpHistoryDetail;
 }
 
 export type RpEventName = keyof RpEventDetails;

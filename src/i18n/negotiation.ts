@@ -160,3 +160,56 @@ export const nt = (locale: Locale, key: NegotiationKey, vars?: MsgVars): string 
 
 /** The bilingual message (for problems a host may show in either language). */
 export const negotiationMsg = (key: NegotiationKey, vars?: MsgVars): Msg => fillMsg(negotiationUi[key], vars);
+
+/* Strings of the history: a cell's earlier values and the scenario's timeline. */
+export const historyUi = {
+  'history.open': { nl: 'Geschiedenis', en: 'History' },
+  'history.openHint': {
+    nl: 'Wie wat wanneer veranderde in dit scenario. Alt+H op een cel of veld toont de geschiedenis daarvan.',
+    en: 'Who changed what and when in this scenario. Alt+H on a cell or field shows its history.',
+  },
+  'history.titleTimeline': { nl: 'Geschiedenis van dit scenario', en: 'History of this scenario' },
+  'history.titleCell': { nl: 'Geschiedenis van {place}', en: 'History of {place}' },
+  'history.close': { nl: 'Sluiten', en: 'Close' },
+  'history.timeline': { nl: 'Hele scenario', en: 'Whole scenario' },
+  'history.restore': { nl: 'Terugzetten', en: 'Restore' },
+  'history.restoreValue': {
+    nl: 'Zet {value} terug (een nieuwe wijziging; Ctrl+Z maakt het ongedaan)',
+    en: 'Restore {value} (a new edit; Ctrl+Z undoes it)',
+  },
+  'history.restorePoint': {
+    nl: 'Zet het scenario terug zoals het was op {at} (een nieuwe wijziging; Ctrl+Z maakt het ongedaan)',
+    en: 'Restore the scenario as it was on {at} (a new edit; Ctrl+Z undoes it)',
+  },
+  'history.current': { nl: 'huidige waarde', en: 'current value' },
+  'history.empty': { nl: '(leeg)', en: '(empty)' },
+  'history.absent': { nl: '(bestond nog niet)', en: '(did not exist yet)' },
+  'history.byAt': { nl: '{name}, {at}', en: '{name}, {at}' },
+  'history.start': { nl: 'Begin van de geschiedenis', en: 'Start of the history' },
+  'history.nobody': { nl: 'onbekend', en: 'unknown' },
+  'history.version': { nl: 'Versie "{name}"', en: 'Version "{name}"' },
+  'history.storedVersion': { nl: 'Eerdere versie "{name}"', en: 'Earlier version "{name}"' },
+  'history.changes': {
+    nl: '{count} wijziging(en): {list}',
+    en: '{count} change(s): {list}',
+  },
+  'history.noChanges': { nl: 'geen zichtbare wijziging', en: 'no visible change' },
+  'history.none': {
+    nl: 'Nog geen eerdere waarden. Wijzigingen worden vastgelegd zodra het scenario bewaard is.',
+    en: 'No earlier values yet. Edits are recorded once the scenario is stored.',
+  },
+  'history.rule': {
+    nl: 'De laatste 14 dagen en 50 momenten in detail; ouder: één moment per dag (tot 90 dagen), daarna per week. Benoemde versies blijven.',
+    en: 'The last 14 days and 50 points in detail; older: one point a day (up to 90 days), then one a week. Named versions stay.',
+  },
+  'history.restored': { nl: 'Teruggezet. Ctrl+Z maakt het ongedaan.', en: 'Restored. Ctrl+Z undoes it.' },
+  'history.notRestorable': {
+    nl: 'Deze stand is niet meer te lezen en kan niet worden teruggezet.',
+    en: 'This state can no longer be read and cannot be restored.',
+  },
+} as const satisfies Record<string, Msg>;
+
+export type HistoryKey = keyof typeof historyUi;
+
+/** A history string in the given locale. */
+export const ht = (locale: Locale, key: HistoryKey, vars?: MsgVars): string => fill(historyUi[key][locale], vars);

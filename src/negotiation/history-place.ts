@@ -1,6 +1,7 @@
 import type { Plan } from '../model/plan.ts';
 import type { Collection, PlanOp } from '../model/ops.ts';
 import { DEFAULT_SPLIT_ROW, PLAN_FIELDS } from '../model/ops.ts';
+import type { FindingLocation } from '../model/finding.ts';
 import type { CellPlace } from './anchor.ts';
 
 /*
@@ -22,6 +23,24 @@ function splitOf(plan: Plan, rowId: string | undefined): Plan['defaultSplit'] | 
   return plan.activities.find((a) => a.id === rowId)?.split ?? null;
 }
 
+/** A field's value by its path (`cost.amount` is the amount of the cost). */
+const at = (value: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined),
+      value,
+    );
+
+/** `top` with the value at `rest` (a path below it) replaced by `value`. */
+function withPath(top: unknown, rest: string[], value: unknown): unknown {
+  if (rest.length === 0) return structuredClone(value);
+  const [k, ...more] = rest;
+  const o = typeof top === 'object' && top !== null ? { ...(top as Record<string, unknown>) } : {};
+  o[k!] = withPath(o[k!], more, value);
+  return o;
+}
+
 /**
  * The value at `place` in `plan`: a field's value, a split cell's percent, a whole row (no field),
  * or undefined when the place does not exist in that plan (a row not yet made, or since removed).
@@ -35,10 +54,10 @@ export function valueAt(plan: Plan, place: CellPlace): unknown {
       : split.domains.find((d) => d.domainId === place.domainId);
     return cell?.percent;
   }
-  if (place.section === 'plan') return place.field ? (plan as Record<string, unknown>)[place.field] : undefined;
+  if (place.section === 'plan') return place.field ? at(plan, place.field) : undefined;
   const row = rowOf(plan, place);
   if (!row) return undefined;
-  return place.field ? row[place.field] : row;
+  return place.field ? at(row, place.field) : row;
 }
 
 /**
@@ -59,22 +78,25 @@ export function restoreOp(current: Plan, place: CellPlace, value: unknown): Plan
     };
   }
   if (!place.field) return null;
+  const [top, ...rest] = place.field.split('.') as [string, ...string[]];
   if (place.section === 'plan') {
-    if (!(PLAN_FIELDS as readonly string[]).includes(place.field)) return null;
-    return { op: 'set-field', field: place.field, value: structuredClone(value) } as PlanOp;
+    if (!(PLAN_FIELDS as readonly string[]).includes(top)) return null;
+    const v = withPath((current as Record<string, unknown>)[top], rest, value);
+    return { op: 'set-field', field: top, value: v } as PlanOp;
   }
-  if (!rowOf(current, place)) return null;
+  const row = rowOf(current, place);
+  if (!row) return null;
   return {
     op: 'update-row',
     collection: place.section as Collection,
     id: place.rowId!,
-    patch: { [place.field]: structuredClone(value) },
+    patch: { [top]: withPath(row[top], rest, value) },
   } as PlanOp;
 }
 
 /** What changed between two plans, place by place (fields of the plan, cells of rows, rows added or removed). */
-export function changedPlaces(before: Plan, after: Plan, limit = 50): CellPlace[] {
-  const out: CellPlace[] = [];
+export function changedPlaces(before: Plan, after: Plan, limit = 50): FindingLocation[] {
+  const out: FindingLocation[] = [];
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   for (const field of PLAN_FIELDS) if (!same(before[field], after[field])) out.push({ section: 'plan', field });
   if (!same(before.defaultSplit, after.defaultSplit)) out.push({ section: 'split', rowId: DEFAULT_SPLIT_ROW });

@@ -3,9 +3,10 @@ import type { Plan } from '../model/plan.ts';
 import type { PlanOp } from '../model/ops.ts';
 import { planFromDoc } from '../sync/plan-state.ts';
 import { planDiffOps } from '../store/plan-diff.ts';
+import type { FindingLocation } from '../model/finding.ts';
 import type { CellPlace } from './anchor.ts';
 import { changedPlaces, restoreOp, valueAt } from './history-place.ts';
-import { personOf } from './history-users.ts';
+import { personOf, USERS_ROOT } from './history-users.ts';
 
 /*
  * The scenario's history, in its Y.Doc (kept with its update log, shared in workshops). The
@@ -72,7 +73,7 @@ export interface TimelineEntry {
   at: number;
   points: number;
   /** What changed since the entry before (up to 50 places); empty when that cannot be read. */
-  changes: CellPlace[];
+  changes: FindingLocation[];
 }
 
 /** One earlier value of a cell, row or field. */
@@ -92,7 +93,9 @@ const map = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(HISTORY_ROOT);
  */
 export function collectable(item: Y.Item): boolean {
   const parent = item.parent;
-  return parent instanceof Y.Map && parent._item === null && parent.doc?.share.get(HISTORY_ROOT) === parent;
+  return (
+    parent instanceof Y.Map && parent._item === null && (parent.doc?.share.get(HISTORY_ROOT) as unknown) === parent
+  );
 }
 
 /** Every well-formed point, oldest first; anything else is skipped. */
@@ -251,11 +254,38 @@ export function observeHistory(doc: Y.Doc, listener: () => void): () => void {
   return () => m.unobserve(handler);
 }
 
+/** Roots beside the plan: a transaction changing only these is no edit of the plan. */
+const BESIDE_PLAN = [HISTORY_ROOT, USERS_ROOT, 'signoffs', 'comments'];
+
+function changesPlan(doc: Y.Doc, tr: Y.Transaction): boolean {
+  const beside = new Set<unknown>(BESIDE_PLAN.map((name) => doc.share.get(name)).filter((t) => t !== undefined));
+  for (const type of tr.changed.keys()) {
+    let root: unknown = type;
+    while (root instanceof Y.AbstractType && root._item?.parent instanceof Y.AbstractType) root = root._item.parent;
+    if (!beside.has(root)) return true;
+  }
+  return false;
+}
+
 /**
- * Keeps the start of the history: the first change of a document without points records the
- * state before it (by nobody: the scenario as it was), in the same transaction. Returns the stop.
+ * Keeps the history of a stored scenario's document: the first change of a document without
+ * points records the state before it (by nobody: the scenario as it was), in the same
+ * transaction; after each burst of this browser's edits of the plan (HISTORY_RULE.quietMs without
+ * one) a point records them, by the person PermanentUserData names for this client, and the
+ * history is compacted. Returns the stop, which records a pending burst at once.
  */
-export function keepStart(doc: Y.Doc): () => void {
+export function keepHistory(doc: Y.Doc): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const record = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    try {
+      recordPoint(doc, personOf(doc, doc.clientID) ?? '');
+      compactHistory(doc);
+    } catch {
+      // A document a peer bent out of shape: this point is missed, editing goes on.
+    }
+  };
   const onBefore = (tr: Y.Transaction): void => {
     if (!tr.local || tr.origin === HISTORY_ORIGIN || map(doc).size > 0) return;
     try {
@@ -264,6 +294,18 @@ export function keepStart(doc: Y.Doc): () => void {
       // The history misses its start; the edit goes on.
     }
   };
+  const onAfter = (tr: Y.Transaction): void => {
+    if (!tr.local || tr.origin === HISTORY_ORIGIN || !changesPlan(doc, tr)) return;
+    clearTimeout(timer);
+    timer = setTimeout(record, HISTORY_RULE.quietMs);
+  };
   doc.on('beforeTransaction', onBefore);
-  return () => doc.off('beforeTransaction', onBefore);
+  doc.on('afterTransaction', onAfter);
+  return () => {
+    doc.off('beforeTransaction', onBefore);
+    doc.off('afterTransaction', onAfter);
+    if (timer !== undefined) record();
+  };
 }
+
+export { valueAt } from './history-place.ts';

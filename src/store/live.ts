@@ -5,7 +5,7 @@ import { seedUpdate } from '../sync/seed.ts';
 import { attachUpdateLog } from '../sync/update-log.ts';
 import { connectTabs } from '../sync/tabs.ts';
 import type { PlanState } from '../sync/state.ts';
-import { collectable, keepStart } from '../negotiation/history.ts';
+import { collectable, keepHistory } from '../negotiation/history.ts';
 import type { LiveDeps } from './types.ts';
 
 /**
@@ -46,15 +46,16 @@ export const yjsLive: LiveDeps = {
       inSync: options.inSync ?? false,
     });
     const tabs = options.tabChannel ? connectTabs(state, options.tabChannel) : null;
-    const stopHistory = keepStart(state.doc);
+    const stopHistory = keepHistory(state.doc);
     return {
       ready: attached.ready,
       flush: () => attached.flush(),
       detach: async () => {
+        // A burst of edits not yet recorded as a point is recorded now, and saved with the rest.
+        stopHistory();
         await attached.flush();
         attached.dispose();
         tabs?.dispose();
-        stopHistory();
       },
     };
   },

@@ -74,6 +74,7 @@ test('every element is found with its JSDoc', () => {
     'rp-export-menu',
     'rp-findings',
     'rp-flow',
+    'rp-history-panel',
     'rp-parties',
     'rp-plan-details',
     'rp-planner',

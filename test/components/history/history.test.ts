@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import '../../../components/planner/planner.ts';
+import type { RpPlanner } from '../../../components/planner/planner.ts';
+import type { RpHistoryPanel } from '../../../components/history/history-panel.ts';
+import type { HistoryEntry, RpHistoryDetail } from '../../../components/shared/events.ts';
+import type { PlanOp } from '../../../src/model/ops.ts';
+import { handbookPlan } from '../planner/handbook-plan.ts';
+import { mount, record } from '../planner/dom.ts';
+import { edit, freshDb, until } from '../planner/host.ts';
+import { expectNoSeriousViolations } from '../../helpers/axe.ts';
+
+/* A cell's history on Alt+H: earlier values, who, when; a restore is one edit that one undo takes back. */
+
+const amount = (p: RpPlanner): string => (p.plan!.activities[0]!.cost as { amount: string }).amount;
+const setAmount = (p: RpPlanner, value: string): PlanOp[] => {
+  const a = p.plan!.activities[0]!;
+  return [
+    { op: 'update-row', collection: 'activities', id: a.id, patch: { cost: { ...a.cost, amount: value } as never } },
+  ];
+};
+const panel = (p: RpPlanner): RpHistoryPanel => p.shadowRoot!.querySelector<RpHistoryPanel>('rp-history-panel')!;
+
+async function historyUntil(
+  p: RpPlanner,
+  check: (e: HistoryEntry[]) => boolean,
+  what: string,
+): Promise<HistoryEntry[]> {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const entries = await p.history();
+    if (check(entries)) return entries;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(entries)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('history in the planner', function () {
+  this.timeout(60_000);
+  afterEach(() => document.querySelectorAll('rp-planner').forEach((e) => e.remove()));
+
+  it('shows a cell’s earlier values on Alt+H, restores one as one undo step, and keeps them across a reload', async () => {
+    const storageName = freshDb();
+    const plan = handbookPlan('history-flow');
+    const p = await mount<RpPlanner>('rp-planner', { storageName, userName: 'Anna', plan } as Partial<RpPlanner>);
+    const events = record<RpHistoryDetail>(p, 'rp-history');
+    const before = amount(p);
+    edit(p, setAmount(p, '123456.00'));
+    await until(() => amount(p) === '123456.00', 'the edit');
+    const timeline = await historyUntil(p, (e) => e.some((x) => x.kind === 'edits'), 'the edits recorded');
+    const edits = timeline.find((x) => x.kind === 'edits')!;
+    expect(edits.by).to.equal('Anna');
+    expect(edits.what).to.deep.include({ section: 'activities', rowId: 'a1', field: 'cost' });
+    expect(timeline.some((x) => x.kind === 'start')).to.equal(true);
+
+    // Alt+H on the selected cell of the activities grid.
+    const grid = p.shadowRoot!.querySelector('rp-budget-grid')!;
+    const cell = { section: 'activities', rowId: 'a1', field: 'cost.amount' };
+    grid.dispatchEvent(new CustomEvent('rp-select', { detail: cell, bubbles: true, composed: true }));
+    grid.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'h', code: 'KeyH', altKey: true, bubbles: true, composed: true }),
+    );
+    await until(() => !!panel(p).view, 'the history dialog');
+    await panel(p).updateComplete;
+    const dialog = panel(p).shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    const items = [...dialog.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' '));
+    expect(items[0]).to.contain('123456.00').and.contain('Anna');
+    expect(items[items.length - 1]).to.contain(before);
+    await expectNoSeriousViolations(panel(p));
+
+    // Put the first value back: one edit, one undo.
+    const buttons = dialog.querySelectorAll<HTMLButtonElement>('li button');
+    buttons[buttons.length - 1]!.click();
+    await until(() => amount(p) === before, 'the restore');
+    expect(events.map((e) => [e.action, e.location?.field])).to.deep.equal([['restore', 'cost.amount']]);
+    p.undo();
+    await until(() => amount(p) === '123456.00', 'one undo');
+
+    await p.flush();
+    p.remove();
+    const again = await mount<RpPlanner>('rp-planner', { storageName, plan } as Partial<RpPlanner>);
+    await until(() => amount(again) === '123456.00', 'the reload');
+    const kept = await historyUntil(again, (e) => e.some((x) => x.kind === 'edits'), 'the history after a reload');
+    expect(kept.find((x) => x.kind === 'edits')!.by).to.equal('Anna');
+    const values = await again.history({ section: 'activities', rowId: 'a1', field: 'cost.amount' });
+    expect(values.map((v) => v.value))
+      .to.include(before)
+      .and.include('123456.00');
+  });
+});
