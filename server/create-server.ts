@@ -1,13 +1,14 @@
 import type { Socket } from 'node:net';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { Refusal, assertSafeExposure, tokenKey, type Role, type TokenTable } from './auth.ts';
-import { Gate, type SocketGuard } from './guard.ts';
+import { CLOSE_INVALID_UPDATE, Gate, type SocketGuard } from './guard.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { AWARENESS, carriesUpdate, messageBody, peekKind } from './message-check.ts';
 import { FileStore, FilePersistence } from './persistence.ts';
 import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
 import { checkerFor, releaseHeld, type CheckVerdict } from './room-check.ts';
+import { addsSignoff } from './signoff-check.ts';
 import { listCheckerFor } from './scenario-list-check.ts';
 import { isScenarioListRoom } from '../src/sync/collab/scenario-list.ts';
 
@@ -141,6 +142,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const context: RoomContext = { role: result.role, name: result.name, guard };
       return context;
     },
+    async connected({ connection, context }) {
+      const { role, name } = (context ?? {}) as RoomContext;
+      // Who the server takes this connection for: a sign-off is recorded only under this name.
+      connection.sendStateless(JSON.stringify({ type: 'rp-identity', role: role ?? 'observer', name: name ?? null }));
+    },
     async onDisconnect({ documentName, context, document }) {
       const { guard } = (context ?? {}) as RoomContext;
       if (!guard) return;
@@ -162,19 +168,23 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         if (rewritten) document.applyAwarenessUpdate(connection, rewritten);
         return dropMessage();
       }
+      const refused = (verdict: Exclude<CheckVerdict, { ok: true }>) => {
+        if (verdict.quiet) return dropMessage();
+        log(`[collab] ${documentName}: refused an update (${verdict.close.reason}: ${verdict.problem})`);
+        if (guard) guard.close(verdict.close, verdict.problem);
+        else connection.webSocket.close(verdict.close.code, verdict.close.reason);
+        return dropMessage();
+      };
+      // Hocuspocus drops an observer's updates; one that tries to sign is told (signoff-check.ts).
+      if (carriesUpdate(kind) && connection.readOnly && addsSignoff(messageBody(data)))
+        return refused({ ok: false, close: CLOSE_INVALID_UPDATE, problem: 'only an editor records sign-offs' });
       if (carriesUpdate(kind) && !connection.readOnly) {
-        const refused = (verdict: Exclude<CheckVerdict, { ok: true }>) => {
-          if (verdict.quiet) return dropMessage();
-          log(`[collab] ${documentName}: refused an update (${verdict.close.reason}: ${verdict.problem})`);
-          if (guard) guard.close(verdict.close, verdict.problem);
-          else connection.webSocket.close(verdict.close.code, verdict.close.reason);
-          return dropMessage();
-        };
         const result = isScenarioListRoom(documentName)
           ? listCheckerFor(document, limits.maxScenarios, limits.maxRoomBytes).check(messageBody(data))
           : checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(
               messageBody(data),
               guard ?? connection,
+              { role: role ?? 'observer', ...(name ? { name } : {}) },
             );
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));

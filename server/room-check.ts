@@ -7,6 +7,8 @@ import { readDefaultSplit, readPlanField, readRow } from '../src/sync/read.ts';
 import { guardObject } from '../src/sync/guard.ts';
 import type { Collection } from '../src/model/ops.ts';
 import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
+import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
+import { signoffEntries, signoffProblems, type SignerIdentity } from './signoff-check.ts';
 
 /*
  * One truth for every participant. A client reads the plan out of the room's Y.Doc (src/sync/read.ts,
@@ -35,11 +37,13 @@ import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './
  * completed state is checked and it is released, or refused. One still waiting after
  * RP_COLLAB_UPDATE_HOLD_MS is refused. Nothing transient ever reaches the room.
  *
- * The same place keeps the room's size estimate for the stored-size cap.
+ * The same place keeps the room's size estimate for the stored-size cap, and checks the sign-offs an
+ * update records against the identity of the socket that sent it (signoff-check.ts).
  */
 
 type Status = 'valid' | 'invalid';
-type Located = { kind: 'plan' } | { kind: 'default' } | { kind: 'rows'; c: Collection } | { kind: 'other' };
+type Located =
+  { kind: 'plan' } | { kind: 'default' } | { kind: 'rows'; c: Collection } | { kind: 'signoffs' } | { kind: 'other' };
 
 const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
@@ -54,6 +58,7 @@ interface Held {
   timer: ReturnType<typeof setTimeout>;
   update: Uint8Array;
   owner: object;
+  who: SignerIdentity | null;
 }
 
 const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
@@ -70,6 +75,9 @@ export class RoomChecker {
   private located!: Map<unknown, Located>;
   private readonly baseline = new Map<string, Status>();
   private dirty = new Set<string>();
+  /** The sign-off entries as the room holds them (JSON), and the ones a transaction touched. */
+  private signoffBase = new Map<string, string>();
+  private signoffDirty = new Set<string>();
   /** Upper estimate of the stored size: exact at build, plus every update since. */
   private size = 0;
   private exactAt = 0;
@@ -103,8 +111,11 @@ export class RoomChecker {
     doc.on('update', this.mirror);
   }
 
-  /** Checks an update a client (`owner`: its socket's guard) sent, before Hocuspocus applies it. */
-  check(update: Uint8Array, owner: object = {}): CheckResult {
+  /**
+   * Checks an update a client (`owner`: its socket's guard; `who`: its token's role and holder)
+   * sent, before Hocuspocus applies it.
+   */
+  check(update: Uint8Array, owner: object = {}, who: SignerIdentity | null = null): CheckResult {
     this.settle();
     if (addsContent(update) && this.size + update.byteLength > this.maxBytes) {
       // Measure exactly at most once a second: near the cap every growing edit would otherwise pay for it.
@@ -133,6 +144,13 @@ export class RoomChecker {
       };
     }
     this.size += update.byteLength;
+    const signed = this.judgeSignoffs([who]);
+    if (signed.length > 0) {
+      this.dirty.clear();
+      this.refuseHeld(`refused together with an update that made ${signed[0]}`);
+      this.rebuild();
+      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: signed.slice(0, 3).join(', ') };
+    }
     const parts = new Set([...this.dirty, ...this.heldParts]);
     this.dirty.clear();
     const { problems, next } = this.judge(parts);
@@ -148,7 +166,7 @@ export class RoomChecker {
       for (const p of parts) this.heldParts.add(p);
       let entry!: Held;
       const verdict = new Promise<CheckVerdict>((resolve) => {
-        entry = { resolve, timer: setTimeout(() => this.expire(owner), this.holdMs), update, owner };
+        entry = { resolve, timer: setTimeout(() => this.expire(owner), this.holdMs), update, owner, who };
       });
       entry.timer.unref?.();
       this.held.push(entry);
@@ -187,8 +205,40 @@ export class RoomChecker {
     }
   }
 
+  /**
+   * The sign-off entries the last transactions touched, against `whos` (the senders): [] when one
+   * of them may record them all; then they are taken into the base.
+   */
+  private judgeSignoffs(whos: readonly (SignerIdentity | null)[]): string[] {
+    if (this.signoffDirty.size === 0) return [];
+    const map = this.shadow.getMap(SIGNOFFS_ROOT);
+    let problems: string[] = [];
+    for (const who of whos.length > 0 ? whos : [null]) {
+      problems = signoffProblems(map, this.signoffDirty, this.signoffBase, who);
+      if (problems.length === 0) break;
+    }
+    if (problems.length === 0) this.settleSignoffs();
+    return problems;
+  }
+
+  private settleSignoffs(): void {
+    const map = this.shadow.getMap(SIGNOFFS_ROOT);
+    for (const k of this.signoffDirty) {
+      if (map.has(k)) this.signoffBase.set(k, JSON.stringify(map.get(k)) ?? 'undefined');
+      else this.signoffBase.delete(k);
+    }
+    this.signoffDirty.clear();
+  }
+
   /** The shadow has nothing pending any more: the held updates are complete; check them now. */
   private resolveHeld(): void {
+    const signed = this.judgeSignoffs(this.held.map((h) => h.who));
+    if (signed.length > 0) {
+      this.dirty.clear();
+      this.refuseHeld(signed.slice(0, 3).join(', '));
+      this.rebuild();
+      return;
+    }
     const parts = new Set([...this.dirty, ...this.heldParts]);
     this.dirty.clear();
     const { problems, next } = this.judge(parts);
@@ -273,6 +323,8 @@ export class RoomChecker {
 
   /** Takes what mirrored updates changed into the baseline as it is. */
   private settle(): void {
+    // Mirrored updates were checked where they came in (a client here, or another instance).
+    if (this.held.length === 0) this.settleSignoffs();
     for (const part of this.dirty) {
       const status = this.evaluate(part);
       if (status === undefined) this.baseline.delete(part);
@@ -290,6 +342,7 @@ export class RoomChecker {
       [this.r.plan, { kind: 'plan' }],
       [this.r.defaultSplit, { kind: 'default' }],
       [this.r.meta, { kind: 'other' }],
+      [shadow.getMap(SIGNOFFS_ROOT), { kind: 'signoffs' }],
     ]);
     for (const c of COLLECTIONS) {
       this.located.set(this.r.rows[c], { kind: 'rows', c });
@@ -301,6 +354,8 @@ export class RoomChecker {
     this.exactAt = this.now();
     Y.applyUpdate(shadow, state, CHECKING);
     this.dirty.clear();
+    this.signoffBase = signoffEntries(shadow);
+    this.signoffDirty.clear();
   }
 
   /** The plan parts a transaction touched (the walk snapshot.ts does). */
@@ -317,6 +372,10 @@ export class RoomChecker {
       const at = this.located.get(t);
       if (!at || at.kind === 'other') continue;
       const touched = t === type ? [...keys].filter((k): k is string => k !== null) : key === null ? [] : [key];
+      if (at.kind === 'signoffs') {
+        for (const k of touched) this.signoffDirty.add(k);
+        continue;
+      }
       if (at.kind === 'default') this.dirty.add('d');
       else if (at.kind === 'plan') {
         for (const k of touched) if (SCALAR.has(k)) this.dirty.add(`f:${k}`);

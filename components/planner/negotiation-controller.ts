@@ -44,6 +44,8 @@ export interface NegotiationSettings {
   /** The open scenario's id; '' while nothing is stored. */
   scenarioId: string;
   userName: string;
+  /** In a workshop, the name the server assigned to this editor's token: sign-offs go under it (source server). */
+  signer?: string | null;
   locked: boolean;
 }
 
@@ -161,7 +163,8 @@ export class NegotiationController implements ReactiveController {
   /** What the sign-off card shows, from the planner's view. */
   signoffView(v: { locale: Locale; locked: boolean; userName: string }): SignoffSectionView {
     const { locale, locked, userName } = v;
-    return { locale, locked, userName, chosen: this.chosen, status: this.status, changes: this.changes };
+    const name = this.settings().signer ?? userName;
+    return { locale, locked, userName: name, chosen: this.chosen, status: this.status, changes: this.changes };
   }
 
   /** What the comments panel shows, from the planner's view. */
@@ -349,16 +352,25 @@ export class NegotiationController implements ReactiveController {
     const live = await liveStateOf(s.state).catch(() => null);
     if (!live || s.state !== this.settings().state) return;
     this.attach();
-    if (r.kind === 'signoff') await this.signoff(live.doc, live.plan, r.detail, s.userName);
+    if (r.kind === 'signoff') await this.signoff(live.doc, live.plan, r.detail, s.userName, s.signer ?? null);
     else this.comment(live.doc, r.detail, s.userName);
     await this.refresh();
   }
 
-  private async signoff(doc: Y.Doc, plan: Plan, d: SignoffRequest, userName: string): Promise<void> {
+  private async signoff(
+    doc: Y.Doc,
+    plan: Plan,
+    d: SignoffRequest,
+    userName: string,
+    signer: string | null,
+  ): Promise<void> {
     const fingerprint = await planFingerprint(plan);
     let signoff: Signoff | null = null;
     if (d.action === 'open') openRound(doc, userName);
-    else signoff = addSignoff(doc, plan, fingerprint, { id: newId('so'), party: d.party, name: d.name, role: d.role });
+    else {
+      const as = signer ? { name: signer, source: 'server' as const } : { name: d.name };
+      signoff = addSignoff(doc, plan, fingerprint, { id: newId('so'), party: d.party, role: d.role, ...as });
+    }
     if (d.action === 'sign' && !signoff) return;
     const s = readSignoffs(doc);
     const complete = signoffStatus(plan, fingerprint, s.round, s.signoffs).complete;

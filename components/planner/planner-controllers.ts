@@ -88,6 +88,8 @@ export function plannerControllers(
       store: scenarios.storedScenarios,
       scenarioId: scenarios.scenarioId,
       userName: host.userName,
+      // In a workshop a sign-off goes under the name the server assigned to this editor's token.
+      signer: workshop.view?.identity?.role === 'editor' ? workshop.view.identity.name : null,
       locked: locked(),
     }),
     {

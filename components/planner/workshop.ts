@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlanState } from '../../src/sync/state.ts';
 import type { CollabSession, CollabStatus, CollabTarget } from '../../src/sync/collab/connect.ts';
 import { collabError, type CollabError } from '../../src/sync/collab/errors.ts';
-import type { CellRef, Peer } from '../../src/sync/collab/presence.ts';
+import type { AssignedIdentity, CellRef, Peer } from '../../src/sync/collab/presence.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
 import type { ListSession } from '../../src/sync/collab/list-session.ts';
 import type { LocalScenario, LocalScenarios } from '../../src/sync/collab/scenario-sync.ts';
@@ -46,6 +46,8 @@ export interface WorkshopView {
   offered: readonly { id: string; name: string }[];
   /** Shares an offered scenario with the workshop. */
   share(id: string): void;
+  /** Who the server takes us for (role, and the name a personal token carries); null until it said. */
+  identity?: AssignedIdentity | null;
 }
 
 /**
@@ -129,6 +131,9 @@ export class WorkshopController implements ReactiveController {
       },
       onError: (error) => {
         if (live()) this.update({ error });
+      },
+      onIdentity: (identity) => {
+        if (live()) this.update({ identity });
       },
     });
     // A bad url is refused inside connectCollab, before `session` was assigned.

@@ -10,7 +10,9 @@ import {
   cleanName,
   parseSelection,
   peersFrom,
+  readIdentity,
   sameCell,
+  type AssignedIdentity,
   type CellRef,
   type LocalPresence,
   type Peer,
@@ -63,6 +65,8 @@ export interface CollabOptions {
   onStatus?(status: CollabStatus): void;
   onPresence?(peers: readonly Peer[]): void;
   onError?(error: CollabError): void;
+  /** The identity the server assigned to this connection's token (presence.ts AssignedIdentity). */
+  onIdentity?(identity: AssignedIdentity): void;
   /** Called when every local edit has (true) or has not yet (false) been acknowledged by the server. */
   onSynced?(synced: boolean): void;
   /** Node only (tests, tools): the `ws` package's WebSocket class. Browsers use their own. */
@@ -248,6 +252,10 @@ class Session implements CollabSession {
       // A room-level close from the server leaves the socket open but the room detached: reconnect.
       const ws = provider.configuration.websocketProvider.webSocket;
       if (!this.ended && ws && ws.readyState === 1 && this.status !== 'refused') ws.close();
+    });
+    provider.on('stateless', ({ payload }: { payload: string }) => {
+      const identity = readIdentity(payload);
+      if (identity && !this.ended) this.call(() => this.options.onIdentity?.(identity));
     });
     provider.on('awarenessChange', () => this.updatePeers());
     provider.on('unsyncedChanges', () => this.updateSynced());

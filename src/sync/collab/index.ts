@@ -6,4 +6,4 @@ export {
   type CollabTarget,
 } from './connect.ts';
 export { type CollabError, type CollabErrorCode } from './errors.ts';
-export { CellRef, PALETTE, type Peer } from './presence.ts';
+export { CellRef, PALETTE, type AssignedIdentity, type Peer } from './presence.ts';

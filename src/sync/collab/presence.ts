@@ -30,6 +30,32 @@ export interface Peer {
 }
 
 export const MAX_NAME_CHARS = 60;
+
+/**
+ * Who the workshop server says this connection is: the token's role and, for a personal token, its
+ * holder's name. The server sends it once signed in (a stateless message); sign-offs in a workshop
+ * are recorded under that name (server/signoff-check.ts).
+ */
+export interface AssignedIdentity {
+  role: 'editor' | 'observer';
+  /** Null when the token names nobody (a shared token): then nobody can sign through it. */
+  name: string | null;
+}
+
+/** The identity in a server's stateless message, or null when the message is something else. */
+export function readIdentity(payload: unknown): AssignedIdentity | null {
+  let v: unknown;
+  try {
+    v = typeof payload === 'string' ? JSON.parse(payload) : null;
+  } catch {
+    return null;
+  }
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  if (o.type !== 'rp-identity' || (o.role !== 'editor' && o.role !== 'observer')) return null;
+  const name = typeof o.name === 'string' && o.name.trim() !== '' ? o.name.slice(0, 200) : null;
+  return { role: o.role, name };
+}
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** Distinct colours that stay readable as a cell outline and name tag on white. */
