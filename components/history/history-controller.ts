@@ -35,6 +35,17 @@ const docOf = (state: PlanState | null): Y.Doc | null => {
   return (live as { doc?: Y.Doc } | null)?.doc ?? null;
 };
 const iso = (ms: number) => new Date(ms).toISOString();
+const rowOnly = ({ section, rowId }: FindingLocation): FindingLocation => ({ section, ...(rowId ? { rowId } : {}) });
+
+/** The fields of a row that differ between two of its values (all of them when it did not exist). */
+function changedFields(place: FindingLocation, before: unknown, after: unknown): FindingLocation[] {
+  if (typeof after !== 'object' || after === null) return [place];
+  const was = (typeof before === 'object' && before !== null ? before : {}) as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  return Object.keys({ ...was, ...now })
+    .filter((k) => k !== 'id' && JSON.stringify(was[k]) !== JSON.stringify(now[k]))
+    .map((field) => ({ ...place, field }));
+}
 const SHORTCUT_GRIDS = new Set(['RP-BUDGET-GRID', 'RP-SPLIT-GRID']);
 
 /**
@@ -85,10 +96,13 @@ export class HistoryController implements ReactiveController {
   }
 
   /** Shows the history of `place` (a cell, row or field), or the scenario's timeline. */
-  async open(place: FindingLocation | null): Promise<void> {
-    const entries = await this.entries(place);
+  async open(at: FindingLocation | null): Promise<void> {
     const plan = this.state?.plan;
-    const current = place && plan ? (await this.load()).valueAt(plan, place) : undefined;
+    const m = await this.load();
+    // A worked-out cell (a period's amount, a total) has no value of its own: its row's history.
+    const place = at?.field && at.rowId && plan && m.valueAt(plan, at) === undefined ? rowOnly(at) : at;
+    const entries = await this.entries(place);
+    const current = place?.field && plan ? m.valueAt(plan, place) : undefined;
     this.view = { place, entries, current };
     this.message = '';
     this.host.requestUpdate();
@@ -108,10 +122,15 @@ export class HistoryController implements ReactiveController {
     const out: HistoryEntry[] = [];
     if (doc) {
       const m = await this.load();
-      if (place)
-        for (const e of m.cellHistory(doc, place))
-          out.push({ id: e.id, kind: 'value', by: e.by, at: iso(e.at), what: [place], value: e.value });
-      else
+      if (place) {
+        const list = m.cellHistory(doc, place);
+        list.forEach((e, i) => {
+          // A row's entries name the fields that changed since the entry before.
+          const older = list[i + 1];
+          const what = place.field ? [place] : changedFields(place, older?.value, e.value);
+          out.push({ id: e.id, kind: e.start ? 'start' : 'value', by: e.by, at: iso(e.at), what, value: e.value });
+        });
+      } else
         for (const e of m.timeline(doc, TIMELINE_ENTRIES))
           out.push({
             id: e.id,

@@ -121,26 +121,28 @@ export class RpHistoryPanel extends LitElement {
     const l = this.locale;
     const at = timeText(e.at, l);
     const who = e.kind === 'start' ? ht(l, 'history.start') : e.by || ht(l, 'history.nobody');
-    const what = place
+    const what = place?.field
       ? valueText(e.value, l)
       : e.kind === 'stored-version'
         ? ht(l, 'history.storedVersion', { name: e.name ?? '' })
         : e.kind === 'version'
           ? ht(l, 'history.version', { name: e.name ?? '' })
-          : e.what.length === 0
-            ? e.kind === 'start'
-              ? ''
-              : ht(l, 'history.noChanges')
-            : ht(l, 'history.changes', {
-                count: e.what.length,
-                list: e.what
-                  .slice(0, 4)
-                  .map((w) => locationLabel(w, this.plan, l))
-                  .join('; '),
-              });
-    const hint = place
+          : e.kind === 'start'
+            ? ''
+            : e.what.length === 0
+              ? ht(l, 'history.noChanges')
+              : ht(l, 'history.changes', {
+                  count: e.what.length,
+                  list: e.what
+                    .slice(0, 4)
+                    .map((w) => locationLabel(w, this.plan, l))
+                    .join('; '),
+                });
+    const hint = place?.field
       ? ht(l, 'history.restoreValue', { value: valueText(e.value, l) })
-      : ht(l, 'history.restorePoint', { at });
+      : place
+        ? ht(l, 'history.restoreRow', { at })
+        : ht(l, 'history.restorePoint', { at });
     return html`<li class=${e.kind}>
       <div>
         <p class="by">${ht(l, 'history.byAt', { name: who, at })}</p>

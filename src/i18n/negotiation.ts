@@ -181,6 +181,10 @@ export const historyUi = {
     nl: 'Zet het scenario terug zoals het was op {at} (een nieuwe wijziging; Ctrl+Z maakt het ongedaan)',
     en: 'Restore the scenario as it was on {at} (a new edit; Ctrl+Z undoes it)',
   },
+  'history.restoreRow': {
+    nl: 'Zet deze rij terug zoals ze was op {at} (een nieuwe wijziging; Ctrl+Z maakt het ongedaan)',
+    en: 'Restore this row as it was on {at} (a new edit; Ctrl+Z undoes it)',
+  },
   'history.current': { nl: 'huidige waarde', en: 'current value' },
   'history.empty': { nl: '(leeg)', en: '(empty)' },
   'history.absent': { nl: '(bestond nog niet)', en: '(did not exist yet)' },

@@ -77,7 +77,17 @@ export function restoreOp(current: Plan, place: CellPlace, value: unknown): Plan
       percent: typeof value === 'string' ? value : null,
     };
   }
-  if (!place.field) return null;
+  if (!place.field) {
+    // A whole row, as it was (while it exists now; a removed row comes back through the timeline).
+    const row = rowOf(current, place);
+    if (!row || typeof value !== 'object' || value === null) return null;
+    return {
+      op: 'update-row',
+      collection: place.section as Collection,
+      id: row.id,
+      patch: structuredClone({ ...(value as Row), id: row.id }),
+    } as PlanOp;
+  }
   const [top, ...rest] = place.field.split('.') as [string, ...string[]];
   if (place.section === 'plan') {
     if (!(PLAN_FIELDS as readonly string[]).includes(top)) return null;

@@ -59,6 +59,8 @@ export interface HistoryPoint {
   snap: Uint8Array;
   /** A named version: never compacted. */
   name?: string;
+  /** The start of the history: the scenario before its first edit. */
+  start?: boolean;
 }
 
 /** One entry of the scenario's timeline: one person's edits made close together. */
@@ -83,6 +85,8 @@ export interface CellHistoryEntry {
   by: string;
   at: number;
   value: unknown;
+  /** The value before the first edit of the scenario. */
+  start?: boolean;
 }
 
 const map = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(HISTORY_ROOT);
@@ -104,14 +108,15 @@ export function readPoints(doc: Y.Doc): HistoryPoint[] {
   for (const [key, v] of map(doc).entries()) {
     const m = /^p:(\d+):\d+$/.exec(key);
     if (!m || typeof v !== 'object' || v === null) continue;
-    const { at, by, snap, name } = v as Record<string, unknown>;
+    const { at, by, snap, name, start } = v as Record<string, unknown>;
     if (typeof at !== 'number' || !Number.isFinite(at) || typeof by !== 'string') continue;
     if (!(snap instanceof Uint8Array) || snap.length > MAX_SNAPSHOT_BYTES) continue;
     const client = Number(m[1]);
     // The start of the history is by nobody: the scenario as it was before the first edit.
-    const who = by === '' ? '' : (personOf(doc, client) ?? by.slice(0, 200));
+    const who = start === true ? '' : (personOf(doc, client) ?? by.slice(0, 200));
     const point: HistoryPoint = { key, client, at, by: who, snap };
     if (typeof name === 'string' && name) point.name = name.slice(0, 200);
+    if (start === true) point.start = true;
     out.push(point);
   }
   return out.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
@@ -121,14 +126,26 @@ export function readPoints(doc: Y.Doc): HistoryPoint[] {
  * Records the document as it is now, by `by`: a point of the timeline. Nothing is written when
  * the document has not changed since this client's last point. Returns the point, or null.
  */
-export function recordPoint(doc: Y.Doc, by: string, at: number = Date.now(), name?: string): HistoryPoint | null {
+export function recordPoint(
+  doc: Y.Doc,
+  by: string,
+  at: number = Date.now(),
+  name?: string,
+  start = false,
+): HistoryPoint | null {
   const snapshot = Y.snapshot(doc);
   const own = readPoints(doc).filter((p) => p.client === doc.clientID);
   const last = own[own.length - 1];
   if (!name && last && Y.equalSnapshots(Y.decodeSnapshot(last.snap), snapshot)) return null;
   const snap = Y.encodeSnapshot(snapshot);
   const key = `p:${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`;
-  const value = { at, by: by.slice(0, 200), snap, ...(name ? { name: name.slice(0, 200) } : {}) };
+  const value = {
+    at,
+    by: by.slice(0, 200),
+    snap,
+    ...(name ? { name: name.slice(0, 200) } : {}),
+    ...(start ? { start } : {}),
+  };
   doc.transact(() => map(doc).set(key, value), HISTORY_ORIGIN);
   return readPoints(doc).find((p) => p.key === key) ?? null;
 }
@@ -164,7 +181,8 @@ export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
   for (const p of readPoints(doc)) {
     const g = groups[groups.length - 1];
     const last = g?.[g.length - 1];
-    if (g && last && !last.name && !p.name && last.by === p.by && p.at - last.at <= HISTORY_RULE.groupMs) g.push(p);
+    const alone = (x: HistoryPoint) => !!x.name || !!x.start;
+    if (g && last && !alone(last) && !alone(p) && last.by === p.by && p.at - last.at <= HISTORY_RULE.groupMs) g.push(p);
     else groups.push([p]);
   }
   const shown = groups.slice(-limit - 1);
@@ -179,7 +197,7 @@ export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
     if (i === 0 && shown.length > limit) return;
     out.push({
       id: last.key,
-      kind: last.name ? 'version' : i === 0 && groups.length === shown.length ? 'start' : 'edits',
+      kind: last.name ? 'version' : last.start ? 'start' : 'edits',
       ...(last.name ? { name: last.name } : {}),
       by: last.by,
       from: first.at,
@@ -202,7 +220,7 @@ export function cellHistory(doc: Y.Doc, place: CellPlace, limit = HISTORY_RULE.d
     const text = JSON.stringify(value ?? null);
     if (text === previous) continue;
     previous = text;
-    out.push({ id: p.key, by: p.by, at: p.at, value });
+    out.push({ id: p.key, by: p.by, at: p.at, value, ...(p.start ? { start: true } : {}) });
   }
   return out.reverse();
 }
@@ -237,7 +255,7 @@ export function compactHistory(doc: Y.Doc, now: number = Date.now(), rule: Compa
   const bucket = (at: number) => (at >= dailyFrom ? Math.floor(at / DAY_MS) : -1 - Math.floor(at / (7 * DAY_MS)));
   const lastOf = new Map<number, string>();
   for (const p of points) if (!p.name) lastOf.set(bucket(p.at), p.key);
-  const drop = points.filter((p) => !p.name && p.at < detailFrom && lastOf.get(bucket(p.at)) !== p.key);
+  const drop = points.filter((p) => !p.name && !p.start && p.at < detailFrom && lastOf.get(bucket(p.at)) !== p.key);
   if (drop.length === 0) return 0;
   doc.transact(() => {
     for (const p of drop) map(doc).delete(p.key);
@@ -289,7 +307,7 @@ export function keepHistory(doc: Y.Doc): () => void {
   const onBefore = (tr: Y.Transaction): void => {
     if (!tr.local || tr.origin === HISTORY_ORIGIN || map(doc).size > 0) return;
     try {
-      recordPoint(doc, '');
+      recordPoint(doc, '', Date.now(), undefined, true);
     } catch {
       // The history misses its start; the edit goes on.
     }

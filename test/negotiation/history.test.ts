@@ -6,6 +6,7 @@ import {
   collectable,
   cellHistory,
   compactHistory,
+  keepHistory,
   HISTORY_RULE,
   readPoints,
   recordPoint,
@@ -62,6 +63,28 @@ describe('history with attribution', () => {
     const entries = timeline(b.doc);
     expect(entries.map((e) => e.by)).to.deep.equal(['Bert (gemeente)', 'Anna (zorgverzekeraar)']);
     expect(entries[0]!.changes).to.deep.include(costPlace);
+  });
+
+  it('starts with the scenario before its first edit, then records the edits by the person', () => {
+    const [a] = pair();
+    attribute(a.doc, 'Anna');
+    const stop = keepHistory(a.doc);
+    setAmount(a, 'lumpsum', '3.00');
+    setAmount(a, 'lumpsum', '4.00');
+    // Leaving the scenario records the burst at once (else after a pause).
+    stop();
+    const entries = timeline(a.doc);
+    expect(entries.map((e) => [e.kind, e.by])).to.deep.equal([
+      ['edits', 'Anna'],
+      ['start', ''],
+    ]);
+    expect(cellHistory(a.doc, { ...costPlace, field: 'cost.amount' }).map((e) => [e.value, !!e.start])).to.deep.equal([
+      ['4.00', false],
+      ['250000.00', true],
+    ]);
+    // A row's whole value goes back too.
+    a.apply([restoreCellOp(a.doc, a.plan, { section: 'activities', rowId: 'lumpsum' }, entries[1]!.id)!]);
+    expect(amount(a, 'lumpsum')).to.equal('250000.00');
   });
 
   it('puts an earlier value back as one edit that one undo takes back', () => {
