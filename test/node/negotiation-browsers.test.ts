@@ -1,0 +1,247 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright';
+import { createServer as createVite, type Plugin, type ViteDevServer } from 'vite';
+import { EDITOR, NAMED, freePort, startServer, type TestServer } from './collab/helpers.ts';
+
+/*
+ * Comments and sign-offs in a workshop, tried as two people would: two browsers with profiles of
+ * their own (separate IndexedDB) open the same page with <rp-planner collab-url>. Anna, with a
+ * personal token, starts a comment thread on a cell; Bob sees it (and its mark on the cell) and
+ * answers; Anna sees his answer. Anna puts the scenario up for sign-off and signs: Bob sees her
+ * sign-off under the name the server assigned to her token, not the one typed. Bob's shared token
+ * names nobody, so his attempt to sign is refused by the server and recorded nowhere.
+ */
+
+const { chromiumFlags } = (await import(String('../../web-test-runner.config.mjs'))) as { chromiumFlags: string[] };
+
+const PAGE = '/__negotiation-test.html';
+const html = `<!doctype html>
+<html lang="nl">
+  <head><meta charset="utf-8" /><title>Werksessie</title></head>
+  <body>
+    <script type="module">
+      import '/entry/regioplan.ts';
+      const q = new URLSearchParams(location.search);
+      const planner = document.createElement('rp-planner');
+      planner.setAttribute('locale', 'nl');
+      planner.setAttribute('license-key', 'non-commercial-and-evaluation');
+      if (q.get('collab')) {
+        planner.setAttribute('collab-url', q.get('collab'));
+        planner.setAttribute('collab-token', q.get('token'));
+        planner.setAttribute('user-name', q.get('name'));
+      }
+      document.body.append(planner);
+      planner.plan = await (await fetch('/demo/plans/handbook.json')).json();
+    </script>
+  </body>
+</html>`;
+
+/** Serves the small page that embeds the planner. */
+const pagePlugin = (): Plugin => ({
+  name: 'negotiation-test-page',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      if (!req.url?.startsWith(PAGE)) return next();
+      void server.transformIndexHtml(PAGE, html).then((out) => {
+        res.setHeader('Content-Type', 'text/html');
+        res.end(out);
+      });
+    });
+  },
+});
+
+let collab: TestServer;
+let vite: ViteDevServer;
+let site = '';
+const profiles: string[] = [];
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  collab = await startServer();
+  const port = await freePort();
+  vite = await createVite({
+    configFile: resolve('vite.config.ts'),
+    root: resolve('.'),
+    logLevel: 'error',
+    server: { port, strictPort: true, host: '127.0.0.1', hmr: false },
+    plugins: [pagePlugin()],
+  });
+  await vite.listen();
+  site = `http://127.0.0.1:${port}`;
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await vite?.close();
+  await collab?.close();
+  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+});
+
+/** A browser with a profile of its own. */
+async function browser(name: string): Promise<Page> {
+  const profile = mkdtempSync(join(tmpdir(), `rp-profile-${name}-`));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: chromiumFlags,
+    viewport: { width: 1440, height: 900 },
+  });
+  contexts.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(60_000);
+  return page;
+}
+
+/** Opens the page joined to the workshop. */
+async function joinWorkshop(page: Page, name: string, token: string): Promise<Page> {
+  const q = new URLSearchParams({ collab: collab.url, token, name });
+  await page.goto(`${site}${PAGE}?${q}`);
+  await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 120_000 });
+  return page;
+}
+
+/** One person: a browser with a profile of its own, the page open and joined to the workshop. */
+const person = async (name: string, token: string): Promise<Page> => joinWorkshop(await browser(name), name, token);
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+interface Shown {
+  scenarioId: string;
+  comments: { id: string; anchor: { rowId?: string; column?: string }; messages: { author: string; text: string }[] }[];
+  signoffs: { name: string; source: string; role: string; fingerprint: string }[];
+  marks: number;
+}
+
+/** What the planner holds: its comment threads and sign-offs, and the comment marks in its budget grid. */
+const shown = (page: Page): Promise<Shown> =>
+  page.evaluate(() => {
+    const p = document.querySelector('rp-planner') as unknown as HTMLElement & {
+      currentScenario: string;
+      comments: Shown['comments'];
+      signoffs: { signoffs: Shown['signoffs'] };
+    };
+    const grid = p.shadowRoot!.querySelector('rp-budget-grid');
+    return {
+      scenarioId: p.currentScenario,
+      comments: JSON.parse(JSON.stringify(p.comments)) as Shown['comments'],
+      signoffs: JSON.parse(JSON.stringify(p.signoffs.signoffs)) as Shown['signoffs'],
+      marks: grid?.shadowRoot?.querySelectorAll('td[data-rp-comment]').length ?? 0,
+    };
+  });
+
+/** Dispatches an rp-* request from inside the planner, as its panels do. */
+const request = (page: Page, type: string, detail: unknown) =>
+  page.evaluate(
+    ([t, d]) => {
+      const p = document.querySelector('rp-planner')!;
+      p.shadowRoot!.querySelector('rp-comments-panel')!.dispatchEvent(
+        new CustomEvent(t as string, { detail: d, bubbles: true, composed: true }),
+      );
+    },
+    [type, detail] as const,
+  );
+
+test('two browsers (separate profiles): a comment thread and a sign-off made in one appear in the other', async () => {
+  const anna = await person('Anna', NAMED);
+  const bob = await person('Bob', EDITOR);
+
+  // Anna selects an activity's name cell and comments on it.
+  const rowId = await anna.evaluate(() => {
+    const p = document.querySelector('rp-planner') as unknown as HTMLElement & {
+      plan: { activities: { id: string }[] };
+    };
+    const id = p.plan.activities[0]!.id;
+    p.shadowRoot!.querySelector('rp-budget-grid')!.dispatchEvent(
+      new CustomEvent('rp-select', {
+        detail: { section: 'activities', rowId: id, field: 'name' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    return id;
+  });
+  await anna.locator('rp-planner rp-comments-panel .new textarea').fill('Klopt deze activiteit? <b>vet</b>');
+  await anna.locator('rp-planner rp-comments-panel .new button[type="submit"]').click();
+
+  // Bob sees the thread, on the same cell, with its mark in his grid.
+  const atBob = await until(
+    () => shown(bob),
+    (s) => s.comments.length === 1 && s.marks > 0,
+    'Anna’s thread and its mark at Bob',
+  );
+  assert.deepEqual(atBob.comments[0]!.anchor, { section: 'activities', rowId, column: 'name' });
+  assert.equal(atBob.comments[0]!.messages[0]!.text, 'Klopt deze activiteit? <b>vet</b>');
+  assert.equal(atBob.comments[0]!.messages[0]!.author, 'Anna');
+  await bob.locator('rp-planner rp-comments-panel article .text', { hasText: '<b>vet</b>' }).waitFor();
+
+  // Bob answers; Anna sees it.
+  await bob.locator('rp-planner rp-comments-panel article textarea').fill('Ja, zie de offerte.');
+  await bob.locator('rp-planner rp-comments-panel article button[type="submit"]').click();
+  const atAnna = await until(
+    () => shown(anna),
+    (s) => s.comments[0]?.messages.length === 2,
+    'Bob’s answer at Anna',
+  );
+  assert.deepEqual(
+    atAnna.comments[0]!.messages.map((m) => [m.author, m.text]),
+    [
+      ['Anna', 'Klopt deze activiteit? <b>vet</b>'],
+      ['Bob', 'Ja, zie de offerte.'],
+    ],
+  );
+
+  // Anna puts the scenario up for sign-off and signs for the first funder, with a name typed in.
+  const funder = await anna.evaluate(
+    () =>
+      (document.querySelector('rp-planner') as unknown as { plan: { funders: { id: string }[] } }).plan.funders[0]!.id,
+  );
+  await request(anna, 'rp-signoff-request', { action: 'open' });
+  await request(anna, 'rp-signoff-request', {
+    action: 'sign',
+    party: { kind: 'funder', id: funder },
+    name: 'Een getypte naam',
+    role: 'zorginkoper',
+  });
+  const signed = await until(
+    () => shown(bob),
+    (s) => s.signoffs.length === 1,
+    'Anna’s sign-off at Bob',
+  );
+  assert.equal(signed.signoffs[0]!.name, 'Anna (token)', 'the name the server assigned, not the typed one');
+  assert.equal(signed.signoffs[0]!.source, 'server');
+  assert.equal(signed.signoffs[0]!.role, 'zorginkoper');
+  assert.deepEqual((await shown(anna)).signoffs, signed.signoffs);
+
+  // Bob's token names nobody: his sign-off is refused by the server and reaches no one.
+  await request(bob, 'rp-signoff-request', {
+    action: 'sign',
+    party: { kind: 'funder', id: funder },
+    name: 'Bob',
+    role: 'wethouder',
+  });
+  await until(
+    () => Promise.resolve(collab.logs.some((l) => l.includes('refused an update') && l.includes('signoffs.s:'))),
+    (v) => v,
+    'the server refusing Bob’s sign-off',
+  );
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal((await shown(anna)).signoffs.length, 1, 'only Anna’s sign-off');
+  await until(
+    () => shown(bob),
+    (s) => s.signoffs.length === 1,
+    'Bob back on the room’s state, without his refused sign-off',
+  );
+  await anna.screenshot({ path: join(tmpdir(), 'rp-negotiation-anna.png') });
+});
