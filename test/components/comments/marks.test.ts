@@ -102,3 +102,38 @@ describe('comment marks in the planner', function () {
     await until(() => !markAt(p, 0), 'the mark gone');
   });
 });
+
+describe('comments in the planner’s workbook', function () {
+  this.timeout(60_000);
+  afterEach(() => document.querySelectorAll('rp-planner').forEach((e) => e.remove()));
+
+  it('exportScenario("xlsx", { comments: true }) adds the comments sheet with the open scenario’s threads', async () => {
+    const plan = handbookPlan('comment-workbook');
+    const p = await mount<RpPlanner>('rp-planner', {
+      storageName: freshDb(),
+      userName: 'Anna',
+      plan,
+    } as Partial<RpPlanner>);
+    p.shadowRoot!.querySelector('rp-budget-grid')!.dispatchEvent(
+      new CustomEvent('rp-select', {
+        detail: { section: 'activities', rowId: plan.activities[0]!.id, field: 'cost.amount' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await until(() => panel(p).anchor?.rowId === plan.activities[0]!.id, 'the anchor');
+    await panel(p).updateComplete;
+    panel(p).shadowRoot!.querySelector<HTMLTextAreaElement>('.new textarea')!.value = '=HYPERLINK("x") klopt dit?';
+    panel(p).shadowRoot!.querySelector<HTMLButtonElement>('.new button[type="submit"]')!.click();
+    await until(() => p.comments.length === 1, 'the thread');
+    const { readWorkbook } = await import('../../export/read.ts');
+    const plain = await readWorkbook(await p.exportScenario('xlsx'));
+    expect(plain.getWorksheet('Opmerkingen')).to.equal(undefined);
+    const wb = await readWorkbook(await p.exportScenario('xlsx', { comments: true }));
+    const ws = wb.getWorksheet('Opmerkingen')!;
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))));
+    expect(texts).to.include(`'=HYPERLINK("x") klopt dit?`);
+    expect(texts).to.include('Anna');
+  });
+});
