@@ -12,11 +12,15 @@ export { RpExportMenu } from './export-menu/export-menu.ts';
 export { RpFlow, type FlowSelectDetail } from './flow/flow.ts';
 export { RpSignoffPanel } from './signoff/signoff-panel.ts';
 export { RpCommentsPanel } from './comments/comments-panel.ts';
+export { RpHistoryPanel } from './history/history-panel.ts';
 // Every rp-* event's detail type (the events themselves are in the global event map).
 export type {
   CellLocation,
   CommentRequest,
+  HistoryEntry,
+  HistoryRequest,
   RpCommentDetail,
+  RpHistoryDetail,
   RpSignoffDetail,
   SignoffRequest,
   RpChangeDetail,

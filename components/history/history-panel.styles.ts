@@ -11,6 +11,7 @@ export const historyPanelStyles = css`
   dialog::backdrop { background: rgb(0 0 0 / 0.35); }
   header { display: flex; gap: 0.5rem; align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
   h2 { font-size: 1.0625em; margin: 0; }
+  h2:focus { outline: none; }
   p { margin: 0.25rem 0; }
   .muted { color: var(--_muted); font-size: 0.8125em; }
   ol { list-style: none; margin: 0.75rem 0 0; padding: 0; display: grid; gap: 0.375rem; }

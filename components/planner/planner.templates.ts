@@ -152,7 +152,7 @@ function toolbar(v: PlannerView, plan: Plan): TemplateResult {
           ? html`<span class="badge">${tr(v, 'planner.readonly')}</span>`
           : html`${historyButton(v, 'undo')} ${historyButton(v, 'redo')}`
       }
-      ${v.store && v.negotiation ? historyOpener(v.negotiation.history, v) : nothing}
+      ${v.store && v.negotiation && !v.locked ? historyOpener(v.negotiation.history, v) : nothing}
       <slot name="actions"></slot>
     </div>
   </header>`;
