@@ -5,17 +5,8 @@ import type { Finding, FindingLocation } from '../../src/model/finding.ts';
 import type { Locale, Msg } from '../../src/i18n/locale.ts';
 import { gt } from '../../src/i18n/grid.ts';
 import { createHot, type HotInstance } from './handsontable.ts';
-import {
-  buildCommentMarks,
-  buildMarks,
-  changedCommentMarks,
-  changedMarks,
-  refsOf,
-  type CommentMap,
-  type MarkMap,
-} from './marks.ts';
-import { placeOf } from '../../src/negotiation/anchor.ts';
-import type { CellRef as PeerCell } from '../../src/sync/collab/presence.ts';
+import { buildMarks, changedMarks, refsOf, type CellRef, type CommentMap, type MarkMap } from './marks.ts';
+import { CommentMarks } from './comment-marks.ts';
 import { buildPresence, changedPresence, type Peer, type PresenceMap } from './presence.ts';
 import { CellPainter, type PaintState } from './cell-painter.ts';
 import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
@@ -58,14 +49,12 @@ export class GridController implements ReactiveController, PaintState {
   fixedColumns = 1;
   marks: MarkMap = new Map();
   presence: PresenceMap = new Map();
-  comments: CommentMap = new Map();
   /** Cells whose last input was refused, with the reason; cleared by the next accepted edit. */
   readonly refused = new Map<string, Msg>();
   private shape = '';
   private builtKey = '';
   private synced: Synced | null = null;
   private presenceSynced: { peers: readonly Peer[]; plan: Plan | null } | null = null;
-  private commentsSynced: { threads: GridHost['comments']; plan: Plan | null } | null = null;
   /** The last location sent as `rp-select`, so moving within the same cell sends nothing. */
   private lastSelect = '';
   /**
@@ -75,6 +64,8 @@ export class GridController implements ReactiveController, PaintState {
   private editRepaint: Dirty | null = null;
   private keyboard: KeyboardEntry | null = null;
   private readonly painter = new CellPainter(this);
+  /** The open comment threads' marks (comment-marks.ts). */
+  private readonly commentMarks: CommentMarks;
   private readonly line: StatusLine;
   private fresh = 0;
   readonly selection: GridSelection;
@@ -89,6 +80,7 @@ export class GridController implements ReactiveController, PaintState {
   ) {
     this.line = new StatusLine(source, this);
     this.selection = new GridSelection(this, (row, col) => this.line.showCell(row, col));
+    this.commentMarks = new CommentMarks(this, host, source);
     host.addController(this);
   }
 
@@ -97,6 +89,14 @@ export class GridController implements ReactiveController, PaintState {
   }
   get readonly(): boolean {
     return this.host.readonly;
+  }
+  get comments(): CommentMap {
+    return this.commentMarks.map;
+  }
+
+  /** Paints these cells where they are on screen (comment marks). */
+  repaintCells(cells: CellRef[]): void {
+    if (this.hot) this.painter.repaint(this.hot, { rows: [], values: [], cells });
   }
 
   hostConnected(): void {
@@ -139,8 +139,7 @@ export class GridController implements ReactiveController, PaintState {
     this.marks = buildMarks(shownFindings(host.findings), (l) => this.source.locate(l));
     this.presence = buildPresence(host.presence, (l) => this.source.locatePresence(l));
     this.presenceSynced = { peers: host.presence, plan: host.plan };
-    this.comments = this.commentMarks();
-    this.commentsSynced = { threads: host.comments, plan: host.plan };
+    this.commentMarks.sync(true);
     const container = this.source.container()!;
     fitHeight(container, shape, rows.length);
     const hot = createHot(container, {
@@ -173,16 +172,9 @@ export class GridController implements ReactiveController, PaintState {
     this.synced = this.current();
     installShortcuts(hot, (redo) => this.source.emitUndo(redo), [
       ...this.source.shortcuts(),
-      // Excel's "edit comment" and Google Sheets' "insert comment": the selected cell's comments.
-      {
-        keys: [
-          ['Shift', 'F2'],
-          ['Control/Meta', 'Alt', 'm'],
-        ],
-        run: () => this.openComments(),
-      },
+      this.commentMarks.shortcut,
     ]);
-    container.addEventListener('click', this.onMarkClick);
+    container.addEventListener('click', this.commentMarks.onClick);
     this.keyboard = installKeyboardEntry(hot, container, (fromBelow) => this.selection.enterByKeyboard(fromBelow));
   }
 
@@ -192,7 +184,7 @@ export class GridController implements ReactiveController, PaintState {
     this.editRepaint = null;
     this.keyboard?.destroy();
     this.keyboard = null;
-    this.source.container()?.removeEventListener('click', this.onMarkClick);
+    this.source.container()?.removeEventListener('click', this.commentMarks.onClick);
     if (!hot) return;
     hot.rootPortalElement?.remove();
     hot.destroy();
@@ -249,8 +241,7 @@ export class GridController implements ReactiveController, PaintState {
     }
     const ps = this.presenceSynced;
     if (!ps || ps.peers !== this.host.presence || ps.plan !== this.host.plan || dataChanged) this.syncPresence();
-    const cs = this.commentsSynced;
-    if (!cs || cs.threads !== this.host.comments || cs.plan !== this.host.plan || dataChanged) this.syncComments();
+    this.commentMarks.sync(dataChanged);
   }
 
   private setShape(shape: GridShape): void {
@@ -352,43 +343,6 @@ export class GridController implements ReactiveController, PaintState {
     this.presenceSynced = { peers: this.host.presence, plan: this.host.plan };
     if (this.hot) this.painter.repaint(this.hot, { rows: [], values: [], cells: changed });
   }
-
-  /** Where the open threads are in this grid: on the cell they were anchored to, by row id and column key. */
-  private commentMarks(): CommentMap {
-    const open = this.host.comments.filter((t) => !t.resolved && !t.orphaned && t.anchor.rowId);
-    return buildCommentMarks(
-      open.map((t) => ({ id: t.id, location: placeOf(t.anchor) })),
-      (l) => this.source.locatePresence(l as PeerCell),
-    );
-  }
-
-  /** Redraws only the cells whose comment marks changed. */
-  private syncComments(): void {
-    const next = this.commentMarks();
-    const changed = changedCommentMarks(this.comments, next);
-    this.comments = next;
-    this.commentsSynced = { threads: this.host.comments, plan: this.host.plan };
-    if (this.hot && changed.length > 0) this.painter.repaint(this.hot, { rows: [], values: [], cells: changed });
-  }
-
-  /** Asks for the comments on a cell: its open thread in the panel, or a new one there. */
-  private openComments(row?: number, col?: number): void {
-    const sel = this.hot?.getSelectedLast();
-    const r = this.rows[row ?? sel?.[0] ?? -1];
-    const column = this.columns[col ?? sel?.[1] ?? -1];
-    const location = r && column ? this.source.cellLocation(r, column) : null;
-    if (location) this.source.emitComment(location);
-  }
-
-  /** A click on a cell's comment mark opens its thread (Handsontable has selected the cell by then). */
-  private readonly onMarkClick = (e: MouseEvent): void => {
-    const mark = e.target instanceof Element ? e.target.closest('.rp-comment') : null;
-    const td = mark?.closest('td');
-    const coords = td && this.hot ? this.hot.getCoords(td) : null;
-    const { row, col } = coords ?? {};
-    if (row == null || col == null || row < 0 || col < 0) return;
-    this.openComments(row, col);
-  };
 
   private cellMeta(row: number, col: number): { readOnly: boolean } {
     // Always the whole cascade (grid, column, row), never "nothing": Handsontable keeps cell meta
