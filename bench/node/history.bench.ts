@@ -47,11 +47,12 @@ function edit(plan: Plan, i: number): PlanOp[] {
 function stored(plan: Plan, history: boolean): Uint8Array {
   const state = createPlanState(plan, history ? { gcFilter: collectable } : {});
   const start = Date.now() - YEAR_MS;
-  const stop = history ? keepHistory(state.doc) : () => {};
+  const stop = history ? keepHistory(state.doc, () => state.plan) : () => {};
   if (history) attribute(state.doc, 'Anna (zorgverzekeraar)');
   for (let i = 0; i < RECORDED; i++) {
     state.apply(edit(state.plan, i));
-    if (history && (i + 1) % BURST === 0) recordPoint(state.doc, 'Anna', start + (i / RECORDED) * YEAR_MS);
+    if (history && (i + 1) % BURST === 0)
+      recordPoint(state.doc, 'Anna', start + (i / RECORDED) * YEAR_MS, { plan: state.plan });
   }
   stop();
   if (history) compactHistory(state.doc);

@@ -61,6 +61,8 @@ export interface HistoryPoint {
   name?: string;
   /** The start of the history: the scenario before its first edit. */
   start?: boolean;
+  /** The plan's checksum at this point (planSum). */
+  sum?: number;
 }
 
 /** One entry of the scenario's timeline: one person's edits made close together. */
@@ -108,7 +110,7 @@ export function readPoints(doc: Y.Doc): HistoryPoint[] {
   for (const [key, v] of map(doc).entries()) {
     const m = /^p:(\d+):\d+$/.exec(key);
     if (!m || typeof v !== 'object' || v === null) continue;
-    const { at, by, snap, name, start } = v as Record<string, unknown>;
+    const { at, by, snap, name, start, sum } = v as Record<string, unknown>;
     if (typeof at !== 'number' || !Number.isFinite(at) || typeof by !== 'string') continue;
     if (!(snap instanceof Uint8Array) || snap.length > MAX_SNAPSHOT_BYTES) continue;
     const client = Number(m[1]);
@@ -117,6 +119,7 @@ export function readPoints(doc: Y.Doc): HistoryPoint[] {
     const point: HistoryPoint = { key, client, at, by: who, snap };
     if (typeof name === 'string' && name) point.name = name.slice(0, 200);
     if (start === true) point.start = true;
+    if (typeof sum === 'number') point.sum = sum;
     out.push(point);
   }
   return out.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
@@ -130,8 +133,7 @@ export function recordPoint(
   doc: Y.Doc,
   by: string,
   at: number = Date.now(),
-  name?: string,
-  start = false,
+  { name, start = false, plan }: { name?: string; start?: boolean; plan?: Plan } = {},
 ): HistoryPoint | null {
   const snapshot = Y.snapshot(doc);
   const own = readPoints(doc).filter((p) => p.client === doc.clientID);
@@ -145,12 +147,22 @@ export function recordPoint(
     snap,
     ...(name ? { name: name.slice(0, 200) } : {}),
     ...(start ? { start } : {}),
+    // The plan's checksum: a state that cannot be read back whole (below) is not given as it was.
+    ...(plan ? { sum: planSum(plan) } : {}),
   };
   doc.transact(() => map(doc).set(key, value), HISTORY_ORIGIN);
   return readPoints(doc).find((p) => p.key === key) ?? null;
 }
 
 const plans = new WeakMap<Y.Doc, Map<string, Plan | null>>();
+
+/** A checksum of a plan's content (FNV-1a over its JSON; the plan's id left out). */
+export function planSum(plan: Plan): number {
+  const text = JSON.stringify({ ...plan, id: '' });
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /** The plan as it was at `point`; null when the document no longer holds that state. */
 export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
@@ -166,6 +178,9 @@ export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
     const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(point.snap));
     plan = planFromDoc(old).plan;
     old.destroy();
+    // A document that joined a workshop late may have had that state's content collected (the
+    // workshop server keeps no deleted content): then the plan read back is not the plan that was.
+    if (point.sum !== undefined && planSum(plan) !== point.sum) plan = null;
   } catch {
     plan = null;
   } finally {
@@ -292,13 +307,13 @@ function changesPlan(doc: Y.Doc, tr: Y.Transaction): boolean {
  * one) a point records them, by the person PermanentUserData names for this client, and the
  * history is compacted. Returns the stop, which records a pending burst at once.
  */
-export function keepHistory(doc: Y.Doc): () => void {
+export function keepHistory(doc: Y.Doc, plan?: () => Plan): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const record = (): void => {
     clearTimeout(timer);
     timer = undefined;
     try {
-      recordPoint(doc, personOf(doc, doc.clientID) ?? '');
+      recordPoint(doc, personOf(doc, doc.clientID) ?? '', Date.now(), { plan: plan?.() });
       compactHistory(doc);
     } catch {
       // A document a peer bent out of shape: this point is missed, editing goes on.
@@ -307,7 +322,7 @@ export function keepHistory(doc: Y.Doc): () => void {
   const onBefore = (tr: Y.Transaction): void => {
     if (!tr.local || tr.origin === HISTORY_ORIGIN || map(doc).size > 0) return;
     try {
-      recordPoint(doc, '', Date.now(), undefined, true);
+      recordPoint(doc, '', Date.now(), { start: true, plan: plan?.() });
     } catch {
       // The history misses its start; the edit goes on.
     }

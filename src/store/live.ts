@@ -46,7 +46,7 @@ export const yjsLive: LiveDeps = {
       inSync: options.inSync ?? false,
     });
     const tabs = options.tabChannel ? connectTabs(state, options.tabChannel) : null;
-    const stopHistory = keepHistory(state.doc);
+    const stopHistory = keepHistory(state.doc, () => state.plan);
     return {
       ready: attached.ready,
       flush: () => attached.flush(),

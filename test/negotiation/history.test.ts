@@ -68,7 +68,7 @@ describe('history with attribution', () => {
   it('starts with the scenario before its first edit, then records the edits by the person', () => {
     const [a] = pair();
     attribute(a.doc, 'Anna');
-    const stop = keepHistory(a.doc);
+    const stop = keepHistory(a.doc, () => a.plan);
     setAmount(a, 'lumpsum', '3.00');
     setAmount(a, 'lumpsum', '4.00');
     // Leaving the scenario records the burst at once (else after a pause).
@@ -85,6 +85,22 @@ describe('history with attribution', () => {
     // A row's whole value goes back too.
     a.apply([restoreCellOp(a.doc, a.plan, { section: 'activities', rowId: 'lumpsum' }, entries[1]!.id)!]);
     expect(amount(a, 'lumpsum')).to.equal('250000.00');
+  });
+
+  it('does not give a state whose content a workshop server collected: nothing is restored from it', () => {
+    const [a] = pair();
+    const stop = keepHistory(a.doc, () => a.plan);
+    setAmount(a, 'lumpsum', '3.00');
+    stop();
+    const start = timeline(a.doc).find((e) => e.kind === 'start')!.id;
+    expect(restorePointOps(a.doc, a.plan, start), 'here the start is readable').to.not.equal(null);
+    // The server's room document collects deleted content; a browser joining late gets it so.
+    const server = new Y.Doc();
+    Y.applyUpdate(server, a.encodeState());
+    const late = createPlanState(handbookPlan(), { gcFilter: collectable, updates: [Y.encodeStateAsUpdate(server)] });
+    expect(amount(late, 'lumpsum')).to.equal('3.00');
+    expect(restorePointOps(late.doc, late.plan, start)).to.equal(null);
+    expect(cellHistory(late.doc, costPlace).map((e) => e.id)).to.not.include(start);
   });
 
   it('puts an earlier value back as one edit that one undo takes back', () => {
@@ -132,7 +148,7 @@ describe('history with attribution', () => {
     });
     // A named version on an old day is kept whole.
     setAmount(a, 'lumpsum', '77.00');
-    recordPoint(a.doc, 'Anna', 10.05 * DAY, 'Voorstel werkgroep');
+    recordPoint(a.doc, 'Anna', 10.05 * DAY, { name: 'Voorstel werkgroep' });
     // With the default rule nine points are all kept; with room for three, the rule thins.
     expect(compactHistory(a.doc, now)).to.equal(0);
     const size = a.encodeState().length;
