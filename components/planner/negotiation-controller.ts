@@ -34,6 +34,7 @@ import { newId } from '../shared/new-id.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { SignoffSectionView } from '../signoff/signoff-section.ts';
 import type { CommentsAsideView } from '../comments/comments-aside.ts';
+import { negotiationMsg } from '../../src/i18n/negotiation.ts';
 import { HistoryController } from '../history/history-controller.ts';
 import { DEFAULT_LOCALE } from '../../src/i18n/locale.ts';
 
@@ -44,7 +45,10 @@ export interface NegotiationSettings {
   /** The open scenario's id; '' while nothing is stored. */
   scenarioId: string;
   userName: string;
-  /** In a workshop, the name the server assigned to this editor's token: sign-offs go under it (source server). */
+  /**
+   * In a workshop, the name the server assigned to this editor's token: sign-offs go under it
+   * (source server); null when the token names nobody (the server would refuse a sign-off).
+   */
   signer?: string | null;
   locked: boolean;
 }
@@ -352,6 +356,10 @@ export class NegotiationController implements ReactiveController {
     const live = await liveStateOf(s.state).catch(() => null);
     if (!live || s.state !== this.settings().state) return;
     this.attach();
+    if (r.kind === 'signoff' && r.detail.action === 'sign' && s.signer === null) {
+      const message = negotiationMsg('signoff.needsPersonalToken');
+      return this.events.problem({ code: 'invalid-signoff', key: 'workshop-signer', message });
+    }
     if (r.kind === 'signoff') await this.signoff(live.doc, live.plan, r.detail, s.userName, s.signer ?? null);
     else this.comment(live.doc, r.detail, s.userName);
     await this.refresh();

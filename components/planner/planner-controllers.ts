@@ -89,7 +89,8 @@ export function plannerControllers(
       scenarioId: scenarios.scenarioId,
       userName: host.userName,
       // In a workshop a sign-off goes under the name the server assigned to this editor's token.
-      signer: workshop.view?.identity?.role === 'editor' ? workshop.view.identity.name : null,
+      // Null in a workshop whose token names nobody (it cannot sign there); undefined outside one.
+      signer: workshop.view?.identity ? workshop.view.identity.name : undefined,
       locked: locked(),
     }),
     {

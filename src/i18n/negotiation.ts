@@ -117,6 +117,10 @@ export const negotiationUi = {
     nl: 'Een akkoord in dit scenario is onleesbaar en wordt overgeslagen.',
     en: 'A sign-off in this scenario cannot be read and is skipped.',
   },
+  'signoff.needsPersonalToken': {
+    nl: 'In deze werksessie tekent de server alleen met een persoonlijke token van een bewerker, onder de naam die daarbij hoort. Uw token noemt geen naam: er is niets vastgelegd.',
+    en: 'In this workshop the server records a sign-off only with an editor’s personal token, under the name it carries. Your token names nobody: nothing was recorded.',
+  },
   'problem.comment': {
     nl: 'Een opmerking in dit scenario is onleesbaar en wordt overgeslagen.',
     en: 'A comment in this scenario cannot be read and is skipped.',
