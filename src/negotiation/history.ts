@@ -6,6 +6,7 @@ import { planDiffOps } from '../store/plan-diff.ts';
 import type { FindingLocation } from '../model/finding.ts';
 import type { CellPlace } from './anchor.ts';
 import { changedPlaces, restoreOp, valueAt } from './history-place.ts';
+import { affects, touched } from './history-walk.ts';
 import { personOf, USERS_ROOT } from './history-users.ts';
 
 /*
@@ -54,6 +55,8 @@ const MAX_SNAPSHOT_BYTES = 4_000_000;
 export interface HistoryPoint {
   key: string;
   client: number;
+  /** The client's clock when the point was recorded: its edits in the point are below it. */
+  clock: number;
   at: number;
   by: string;
   snap: Uint8Array;
@@ -108,7 +111,7 @@ export function collectable(item: Y.Item): boolean {
 export function readPoints(doc: Y.Doc): HistoryPoint[] {
   const out: HistoryPoint[] = [];
   for (const [key, v] of map(doc).entries()) {
-    const m = /^p:(\d+):\d+$/.exec(key);
+    const m = /^p:(\d+):(\d+)$/.exec(key);
     if (!m || typeof v !== 'object' || v === null) continue;
     const { at, by, snap, name, start, sum } = v as Record<string, unknown>;
     if (typeof at !== 'number' || !Number.isFinite(at) || typeof by !== 'string') continue;
@@ -116,7 +119,7 @@ export function readPoints(doc: Y.Doc): HistoryPoint[] {
     const client = Number(m[1]);
     // The start of the history is by nobody: the scenario as it was before the first edit.
     const who = start === true ? '' : (personOf(doc, client) ?? by.slice(0, 200));
-    const point: HistoryPoint = { key, client, at, by: who, snap };
+    const point: HistoryPoint = { key, client, clock: Number(m[2]), at, by: who, snap };
     if (typeof name === 'string' && name) point.name = name.slice(0, 200);
     if (start === true) point.start = true;
     if (typeof sum === 'number') point.sum = sum;
@@ -192,24 +195,36 @@ export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
 
 /** The scenario's timeline, newest first: one person's points within groupMs form one entry. */
 export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
+  const points = readPoints(doc);
   const groups: HistoryPoint[][] = [];
-  for (const p of readPoints(doc)) {
+  for (const p of points) {
     const g = groups[groups.length - 1];
     const last = g?.[g.length - 1];
     const alone = (x: HistoryPoint) => !!x.name || !!x.start;
     if (g && last && !alone(last) && !alone(p) && last.by === p.by && p.at - last.at <= HISTORY_RULE.groupMs) g.push(p);
     else groups.push([p]);
   }
+  const from = startClocks(points);
   const shown = groups.slice(-limit - 1);
   const out: TimelineEntry[] = [];
-  let before: Plan | null = null;
   shown.forEach((g, i) => {
+    if (i === 0 && shown.length > limit) return;
     const first = g[0]!;
     const last = g[g.length - 1]!;
-    const plan = planAt(doc, last);
-    const changes = before && plan ? changedPlaces(before, plan) : [];
-    before = plan;
-    if (i === 0 && shown.length > limit) return;
+    let changes: FindingLocation[] = [];
+    if (!last.start) {
+      const seen = new Map<string, FindingLocation>();
+      for (const p of g)
+        for (const c of touched(doc, p.client, from.get(p.key) ?? 0, p.clock)) seen.set(JSON.stringify(c), c);
+      changes = [...seen.values()].slice(0, 50);
+      // A removal writes no item: read what changed from the states themselves.
+      const before = shown[i - 1];
+      if (changes.length === 0 && before) {
+        const was = planAt(doc, before[before.length - 1]!);
+        const now = planAt(doc, last);
+        if (was && now) changes = changedPlaces(was, now);
+      }
+    }
     out.push({
       id: last.key,
       kind: last.name ? 'version' : last.start ? 'start' : 'edits',
@@ -224,19 +239,38 @@ export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
   return out.reverse();
 }
 
-/** The earlier values of a cell, row or field, newest first (each value once per run of points holding it). */
+/** For each point, the clock its client's edits in it start from: that client's point before it. */
+function startClocks(points: readonly HistoryPoint[]): Map<string, number> {
+  const last = new Map<number, number>();
+  const out = new Map<string, number>();
+  for (const p of [...points].sort((a, b) => a.clock - b.clock)) {
+    out.set(p.key, last.get(p.client) ?? 0);
+    last.set(p.client, p.clock);
+  }
+  return out;
+}
+
+/**
+ * The earlier values of a cell, row or field, newest first (each value once per run of points
+ * holding it). Only the points whose edits touched the place are read back (and the first).
+ */
 export function cellHistory(doc: Y.Doc, place: CellPlace, limit = HISTORY_RULE.detailPoints): CellHistoryEntry[] {
   const out: CellHistoryEntry[] = [];
+  const points = readPoints(doc);
+  const from = startClocks(points);
+  const where = place as FindingLocation;
   let previous: string | undefined;
-  for (const p of readPoints(doc).slice(-limit)) {
+  points.slice(-limit).forEach((p, i) => {
+    const edits = i === 0 || p.start ? null : touched(doc, p.client, from.get(p.key) ?? 0, p.clock);
+    if (edits && !edits.some((e) => affects(e, where))) return;
     const plan = planAt(doc, p);
-    if (!plan) continue;
+    if (!plan) return;
     const value = valueAt(plan, place);
     const text = JSON.stringify(value ?? null);
-    if (text === previous) continue;
+    if (text === previous) return;
     previous = text;
     out.push({ id: p.key, by: p.by, at: p.at, value, ...(p.start ? { start: true } : {}) });
-  }
+  });
   return out.reverse();
 }
 

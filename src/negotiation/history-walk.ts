@@ -1,0 +1,80 @@
+import * as Y from 'yjs';
+import type { FindingLocation } from '../model/finding.ts';
+import { DEFAULT_SPLIT_ROW } from '../model/ops.ts';
+import { COLLECTIONS, SPLIT_BASE, SPLIT_CELLS, SPLIT_FLAG, parseCellKey } from '../sync/layout.ts';
+
+/*
+ * What one client's edits between two of its points touched, read from the items it wrote (each
+ * Yjs item names its client and clock, and sits under a key of a row, a field or a split cell).
+ * Fast: no earlier state is rebuilt. A removal writes no item: the timeline reads those from the
+ * states themselves (history.ts).
+ */
+
+const rootNames = (doc: Y.Doc): Map<unknown, string> => new Map([...doc.share].map(([name, type]) => [type, name]));
+
+const splitPlace = (rowId: string, key: string | undefined): FindingLocation => {
+  const cell = key ? parseCellKey(key) : null;
+  return {
+    section: 'split',
+    rowId,
+    ...(cell ? { domainId: cell.domainId, ...(cell.sectorId ? { sectorId: cell.sectorId } : {}) } : {}),
+  };
+};
+
+/** Where an item sits in the plan; null when it is beside the plan (history, people, comments). */
+function placeOfItem(item: Y.Item, names: Map<unknown, string>): FindingLocation | null {
+  const keys: string[] = item.parentSub !== null ? [item.parentSub] : [];
+  let parent: unknown = item.parent;
+  while (parent instanceof Y.AbstractType && parent._item) {
+    const up: Y.Item = parent._item;
+    if (up.parentSub !== null) keys.unshift(up.parentSub);
+    parent = up.parent;
+  }
+  const root = names.get(parent);
+  if (root === 'plan') return keys[0] ? { section: 'plan', field: keys[0] } : null;
+  if (root === 'defaultSplit') return splitPlace(DEFAULT_SPLIT_ROW, keys[0]);
+  const [kind, c] = root?.split('.') ?? [];
+  const collection = COLLECTIONS.find((x) => x === c);
+  if (!collection) return null;
+  if (kind === 'order') {
+    const id = item.content.getContent()[0];
+    return typeof id === 'string' ? { section: collection, rowId: id } : { section: collection };
+  }
+  if (kind !== 'rows' || !keys[0]) return null;
+  const [rowId, field, cell] = keys as [string, string | undefined, string | undefined];
+  if (field === SPLIT_CELLS) return splitPlace(rowId, cell);
+  if (field === SPLIT_BASE || field === SPLIT_FLAG) return splitPlace(rowId, undefined);
+  return { section: collection, rowId, ...(field ? { field } : {}) };
+}
+
+/** The places `client` wrote to between clocks `from` (inclusive) and `to` (exclusive), each once. */
+export function touched(doc: Y.Doc, client: number, from: number, to: number, limit = 200): FindingLocation[] {
+  const structs = doc.store.clients.get(client) ?? [];
+  const names = rootNames(doc);
+  const seen = new Map<string, FindingLocation>();
+  let i = 0;
+  if (from > 0) {
+    try {
+      i = Y.findIndexSS(structs, from);
+    } catch {
+      return [];
+    }
+  }
+  for (; i < structs.length && seen.size < limit; i++) {
+    const s = structs[i]!;
+    if (s.id.clock >= to) break;
+    if (!(s instanceof Y.Item)) continue;
+    const place = placeOfItem(s, names);
+    if (place) seen.set(JSON.stringify(place), place);
+  }
+  return [...seen.values()];
+}
+
+/** Whether an edit at `edited` changes what `place` shows (the same field, cell or row). */
+export function affects(edited: FindingLocation, place: FindingLocation): boolean {
+  if (edited.section !== place.section || edited.rowId !== place.rowId) return false;
+  if (place.domainId)
+    return !edited.domainId || (edited.domainId === place.domainId && edited.sectorId === place.sectorId);
+  if (!place.field || !edited.field) return true;
+  return edited.field === place.field.split('.')[0];
+}
