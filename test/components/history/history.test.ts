@@ -76,6 +76,20 @@ describe('history in the planner', function () {
     p.undo();
     await until(() => amount(p) === '123456.00', 'one undo');
 
+    // The scenario's timeline: the start can be put back as one edit, one undo takes it back.
+    panel(p).shadowRoot!.querySelector<HTMLButtonElement>('header button')!.click();
+    await until(() => !!panel(p).view && panel(p).view!.place === null, 'the timeline');
+    await panel(p).updateComplete;
+    const entries = [...panel(p).shadowRoot!.querySelectorAll('li')];
+    expect(entries[0]!.textContent).to.contain('Anna');
+    expect(entries[entries.length - 1]!.className).to.contain('start');
+    await expectNoSeriousViolations(panel(p));
+    entries[entries.length - 1]!.querySelector('button')!.click();
+    await until(() => amount(p) === before, 'the scenario back at its start');
+    p.undo();
+    await until(() => amount(p) === '123456.00', 'one undo of the restored scenario');
+    expect(events.map((e) => e.location)).to.deep.equal([cell, null]);
+
     await p.flush();
     p.remove();
     const again = await mount<RpPlanner>('rp-planner', { storageName, plan } as Partial<RpPlanner>);
