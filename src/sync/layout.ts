@@ -21,10 +21,11 @@ import type { Collection } from '../model/ops.ts';
  *                              an id whose row was removed may linger — the snapshot skips both
  *   meta                Y.Map  { layout: LAYOUT_VERSION }; 2 once a text field is Y.Text (below)
  *
- * Text that merges (text.ts): the plan's `name`, its `clauses` and an activity's `description` and
- * `justification` become Y.Text at their first edit (and are Y.Text in rows inserted by an edit), so
- * two people typing in one text both keep theirs. Seeds stay plain strings (layout 1): a stored
- * scenario's log builds on its seed's exact items. Readers take a plain string or a Y.Text.
+ * Text that merges (text.ts): every free-text field (the plan's `name`, `region`, `clauses`, …, a
+ * row's `name`, a target group's `characteristics`, …; the list is text.ts') becomes Y.Text at its
+ * first edit (and is Y.Text in rows inserted by an edit), so two people typing in one text both keep
+ * theirs. Seeds stay plain strings (layout 1): a stored scenario's log builds on its seed's exact
+ * items. Readers take a plain string or a Y.Text there, and refuse a Y.Text anywhere else.
  *
  * An activity's split override is three keys of its row map: `$split` (true when overridden),
  * `$base` (the default split copied when the override began) and `$cells` (cells edited since,

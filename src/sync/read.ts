@@ -6,6 +6,7 @@ import type { Collection } from '../model/ops.ts';
 import { ROW_SCHEMAS, type Roots } from './layout.ts';
 import { cellsToSplit, defaultCells, readActivitySplit } from './split-cells.ts';
 import { fromY } from './values.ts';
+import { isPlanText, isRowText, type IsText } from './text.ts';
 
 /*
  * Plain values read from the doc, not yet checked: whatever a peer wrote comes through here and
@@ -49,19 +50,21 @@ function inOrder(value: unknown, schema: z.ZodMiniType | undefined): unknown {
   return out;
 }
 
-const read = (v: unknown, schema: z.ZodMiniType | undefined) =>
-  v instanceof Y.Map ? inOrder(fromY(v), schema) : fromY(v);
+/** A stored value at `path`; a Y.Text reads as text only where `isText` says text belongs (text.ts). */
+const read = (v: unknown, schema: z.ZodMiniType | undefined, isText: IsText, path: string) =>
+  v instanceof Y.Map ? inOrder(fromY(v, isText, path), schema) : fromY(v, isText, path);
 
 /** A row's candidate object, fields in schema order; only the schema's keys are read. */
 export function readRow(c: Collection, id: string, row: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const shape = ROW_SCHEMAS[c].shape as Record<string, z.ZodMiniType>;
+  const isText = isRowText(c);
   for (const key of Object.keys(shape)) {
     if (key === 'id') out.id = id;
     else if (c === 'activities' && key === 'split') out.split = readActivitySplit(row);
     else {
       // An optional field left out stays left out (the plain plan has no such key either).
-      const value = read(row.get(key), shape[key]);
+      const value = read(row.get(key), shape[key], isText, key);
       if (value !== undefined || row.has(key)) out[key] = value;
     }
   }
@@ -72,7 +75,7 @@ const planShape = Plan.shape as unknown as Record<string, z.ZodMiniType>;
 
 /** A plan field; a document written by an older plan format reads as the current one (model/upgrade.ts). */
 export const readPlanField = (r: Roots, field: string): unknown => {
-  const value = read(r.plan.get(field), planShape[field]);
+  const value = read(r.plan.get(field), planShape[field], isPlanText, field);
   if (field === 'formatVersion' && isOlderPlanVersion(value)) return FORMAT_VERSION;
   if (value === undefined && Object.hasOwn(V2_PLAN_DEFAULTS, field))
     return structuredClone(V2_PLAN_DEFAULTS[field as keyof typeof V2_PLAN_DEFAULTS]);

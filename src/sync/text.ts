@@ -1,25 +1,49 @@
 import * as Y from 'yjs';
+import type { Collection } from '../model/ops.ts';
 
 /*
- * Text that merges (layout 2). The plan's name, its clauses and an activity's description and
- * justification are Y.Text once edited, so two people typing in one description both keep what they
- * typed: an edit writes only the part of the text that changed (common start and end kept).
+ * Text that merges (layout 2). Every free-text field of the plan is Y.Text once edited, so two
+ * people typing in one text both keep what they typed: an edit writes only the part of the text that
+ * changed (common start and end kept), also when a grid cell or a form field commits a whole new
+ * string. Free text: the plan's name, region, collaboration, patient representation, market share
+ * definition and clauses; a row's name (domains, target groups, activities, providers, funders); a
+ * target group's characteristics; an activity's description, justification and regular share
+ * explanation; a provider's contribution. Codes (AGB, UZOVI, postcodes), ids, dates, numbers and
+ * choices stay one value (last writer wins), and so does everything inside an array (a domain's
+ * sectors, evaluation moments): a Y.Text there is read as no value (values.ts fromY), so a client
+ * and the server refuse it alike.
  *
  * Stored docs and seeds hold these fields as plain strings (layout 1; the seed is never changed: a
  * stored scenario's log builds on its exact items). A plain string (or an empty field) becomes a
  * Y.Text at its first edit, and that conversion is written under a client id derived from what the
  * field holds (its plain value's item id; for an empty field, its row and key): two participants
  * who start typing in the same field at once write byte-identical conversions, which Yjs merges
- * into one Y.Text, so both their edits land in the same text. Readers take either form
- * (values.ts fromY).
+ * into one Y.Text, so both their edits land in the same text. Readers take either form.
+ *
+ * A client older than layout 2 reads a Y.Text as no value (it keeps what it showed); one that knew
+ * only the first four text fields reads every Y.Text as text and writes the others as plain
+ * strings, which replace the shared text (last writer wins, as before) until the next edit here
+ * converts them again.
  */
 
-/** Which values (by path: `name`, `clauses.evaluation`, `description`) are text. */
+/** Which values (by path: `name`, `clauses.evaluation`, `marketShare.definition`) are text. */
 export type IsText = (path: string) => boolean;
 
-export const isPlanText: IsText = (path) => path === 'name' || path.startsWith('clauses.');
-const ACTIVITY_TEXT = new Set(['description', 'justification']);
-export const isActivityText: IsText = (path) => ACTIVITY_TEXT.has(path);
+const PLAN_TEXT = new Set(['name', 'region', 'collaboration', 'patientRepresentation', 'marketShare.definition']);
+export const isPlanText: IsText = (path) => PLAN_TEXT.has(path) || path.startsWith('clauses.');
+
+const ROW_TEXT: Record<Collection, ReadonlySet<string>> = {
+  domains: new Set(['name']),
+  targetGroups: new Set(['name', 'characteristics']),
+  activities: new Set(['name', 'description', 'justification', 'regularShareExplanation']),
+  providers: new Set(['name', 'contribution']),
+  funders: new Set(['name']),
+};
+const ROW_IS_TEXT = Object.fromEntries(
+  Object.entries(ROW_TEXT).map(([c, keys]) => [c, (path: string) => keys.has(path)]),
+) as Record<Collection, IsText>;
+/** Which fields of a row of collection `c` are text. */
+export const isRowText = (c: Collection): IsText => ROW_IS_TEXT[c];
 
 /** The layout from which text fields may be Y.Text. */
 export const TEXT_LAYOUT = 2;

@@ -27,14 +27,20 @@ export function frozenCopy<T>(v: T): T {
   return v;
 }
 
-/** Reads a stored value back as plain data. */
-export function fromY(v: unknown): unknown {
+/** What a Y.Text reads as where no text belongs: no schema accepts it, so the value is refused. */
+export const NOT_TEXT: unique symbol = Symbol('shared text where one value belongs');
+
+/**
+ * Reads a stored value back as plain data. A Y.Text reads as its text at a path `isText` names (or
+ * anywhere, without `isText`), and as NOT_TEXT elsewhere.
+ */
+export function fromY(v: unknown, isText?: IsText, path = ''): unknown {
   if (v instanceof Y.Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of v.entries()) out[k] = fromY(x);
+    for (const [k, x] of v.entries()) out[k] = fromY(x, isText, path === '' ? k : `${path}.${k}`);
     return out;
   }
-  if (v instanceof Y.Text) return v.toString();
+  if (v instanceof Y.Text) return !isText || isText(path) ? v.toString() : NOT_TEXT;
   if (v instanceof Y.AbstractType) return undefined;
   return deepFreeze(v);
 }

@@ -11,7 +11,7 @@ import {
   writeDefaultSplit,
 } from './split-cells.ts';
 import { setValue } from './values.ts';
-import { isActivityText, isPlanText } from './text.ts';
+import { isPlanText, isRowText } from './text.ts';
 
 /*
  * PlanOps written into the doc. Must be called inside a transaction. The outcome equals
@@ -61,7 +61,7 @@ function writeRowFields(
   fields: Record<string, unknown>,
   text: boolean,
 ): void {
-  const isText = text && c === 'activities' ? isActivityText : undefined;
+  const isText = text ? isRowText(c) : undefined;
   for (const [k, v] of Object.entries(fields)) {
     if (k === 'id') continue;
     if (c === 'activities' && k === 'split') writeActivitySplit(row, v as Split | null);
