@@ -103,8 +103,29 @@ export class HistoryController implements ReactiveController {
     const place = at?.field && at.rowId && plan && m.valueAt(plan, at) === undefined ? rowOnly(at) : at;
     const entries = await this.entries(place);
     const current = place?.field && plan ? m.valueAt(plan, place) : undefined;
-    this.view = { place, entries, current };
+    // A refresh (a point recorded meanwhile) keeps a comparison open.
+    const compare = this.view && this.view.place === place ? this.view.compare : null;
+    this.view = { place, entries, current, compare };
     this.message = '';
+    this.host.requestUpdate();
+  }
+
+  /** Compares timeline entry `id` with the plan now in the dialog (null: stops comparing). */
+  async compare(id: string | null): Promise<void> {
+    const view = this.view;
+    const doc = this.doc ?? docOf(this.state);
+    const now = this.state?.plan;
+    if (!view || !now) return;
+    let compare: HistoryView['compare'] = null;
+    if (id && doc) {
+      const m = await this.load();
+      const point = m.readPoints(doc).find((p) => p.key === id);
+      const then = point ? m.planAt(doc, point) : null;
+      compare = point && then ? { at: iso(point.at), then, now } : null;
+      if (!compare) this.message = ht(this.settings().locale, 'history.notRestorable');
+    }
+    if (this.view !== view) return;
+    this.view = { ...view, compare };
     this.host.requestUpdate();
   }
 
@@ -280,6 +301,7 @@ export class HistoryController implements ReactiveController {
     const r = (e as RpEvent<'rp-history-request'>).detail;
     if (r.action === 'close') this.close();
     else if (r.action === 'timeline') void this.open(null);
+    else if (r.action === 'compare') void this.compare(r.id);
     else void this.restore(r.id);
   };
 }

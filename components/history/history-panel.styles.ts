@@ -26,7 +26,10 @@ export const historyPanelStyles = css`
   }
   button:disabled { opacity: 0.55; cursor: not-allowed; }
   button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; box-shadow: var(--_focus); }
-  .actions { display: flex; gap: 0.375rem; }
+  .actions { display: flex; gap: 0.375rem; flex-wrap: wrap; justify-content: flex-end; }
+  dialog:has(section.compare) { width: min(72rem, calc(100vw - 2rem)); }
+  section.compare { margin-top: 0.75rem; border-top: 1px solid var(--_border); padding-top: 0.5rem; }
+  h3 { font-size: 1em; margin: 0; }
   [role='status'] { min-height: 1.2em; }
   @media (forced-colors: active) { li { border-left-color: CanvasText; } }
 `;

@@ -9,6 +9,7 @@ import { timeText } from '../signoff/time-text.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit, type HistoryEntry, type HistoryRequest } from '../shared/events.ts';
 import { historyPanelStyles } from './history-panel.styles.ts';
+import '../compare/compare.ts';
 
 /** What the history dialog shows: a cell's earlier values, or the scenario's timeline. */
 export interface HistoryView {
@@ -18,6 +19,8 @@ export interface HistoryView {
   entries: readonly HistoryEntry[];
   /** The value now (with a place). */
   current?: unknown;
+  /** An entry compared with the plan now: its time and both plans. */
+  compare?: { at: string; then: Plan; now: Plan } | null;
 }
 
 /** A value as the history lists it: text as it is, an amount by its amount, anything else compact. */
@@ -105,6 +108,7 @@ export class RpHistoryPanel extends LitElement {
                 ? html`<p><strong>${ht(l, 'history.current')}:</strong> ${valueText(v.current, l)}</p>`
                 : nothing
             }
+            ${v.compare ? this.comparison(v.compare) : nothing}
             ${
               v.entries.length === 0
                 ? html`<p>${ht(l, 'history.none')}</p>`
@@ -115,6 +119,27 @@ export class RpHistoryPanel extends LitElement {
           : nothing
       }
     </dialog>`;
+  }
+
+  private comparison(c: NonNullable<HistoryView['compare']>): TemplateResult {
+    const l = this.locale;
+    const at = timeText(c.at, l);
+    return html`<section class="compare" aria-labelledby="history-compare">
+      <header>
+        <h3 id="history-compare">${ht(l, 'history.compareTitle', { at })}</h3>
+        <button type="button" @click=${() => this.ask({ action: 'compare', id: null })}>
+          ${ht(l, 'history.compareClose')}
+        </button>
+      </header>
+      <rp-compare
+        differences-only
+        .locale=${l}
+        .scenarios=${[
+          { name: ht(l, 'history.then', { at }), plan: c.then },
+          { name: ht(l, 'history.now'), plan: c.now },
+        ]}
+      ></rp-compare>
+    </section>`;
   }
 
   private entry(e: HistoryEntry, place: FindingLocation | null): TemplateResult {
@@ -148,15 +173,28 @@ export class RpHistoryPanel extends LitElement {
         <p class="by">${ht(l, 'history.byAt', { name: who, at })}</p>
         ${what ? html`<p class="what">${what}</p>` : nothing}
       </div>
-      <button
-        type="button"
-        ?disabled=${this.readonly}
-        aria-label=${`${ht(l, 'history.restore')}: ${hint}`}
-        title=${hint}
-        @click=${() => this.ask({ action: 'restore', id: e.id })}
-      >
-        ${ht(l, 'history.restore')}
-      </button>
+      <div class="actions">
+        ${
+          place || e.kind === 'stored-version'
+            ? nothing
+            : html`<button
+              type="button"
+              aria-label=${`${ht(l, 'history.compare')}: ${ht(l, 'history.compareHint', { at })}`}
+              @click=${() => this.ask({ action: 'compare', id: e.id })}
+            >
+              ${ht(l, 'history.compare')}
+            </button>`
+        }
+        <button
+          type="button"
+          ?disabled=${this.readonly}
+          aria-label=${`${ht(l, 'history.restore')}: ${hint}`}
+          title=${hint}
+          @click=${() => this.ask({ action: 'restore', id: e.id })}
+        >
+          ${ht(l, 'history.restore')}
+        </button>
+      </div>
     </li>`;
   }
 

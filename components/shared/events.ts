@@ -136,8 +136,15 @@ export interface HistoryEntry {
   name?: string;
 }
 
-/** `rp-history-request`: the history panel asks to restore an entry, to show the whole timeline, or to close. */
-export type HistoryRequest = { action: 'restore'; id: string } | { action: 'timeline' } | { action: 'close' };
+/**
+ * `rp-history-request`: the history panel asks to restore an entry, to compare one with the plan
+ * now (`id` null: stop comparing), to show the whole timeline, or to close.
+ */
+export type HistoryRequest =
+  | { action: 'restore'; id: string }
+  | { action: 'compare'; id: string | null }
+  | { action: 'timeline' }
+  | { action: 'close' };
 
 /** `rp-history`: an earlier value or state was put back in this browser, as one undoable edit. */
 export interface RpHistoryDetail {

@@ -83,8 +83,17 @@ describe('history in the planner', function () {
     const entries = [...panel(p).shadowRoot!.querySelectorAll('li')];
     expect(entries[0]!.textContent).to.contain('Anna');
     expect(entries[entries.length - 1]!.className).to.contain('start');
+    // Compared with now: the compare view in the dialog names the changed amount.
+    const [compareButton] = entries[entries.length - 1]!.querySelectorAll('button');
+    compareButton!.click();
+    await until(() => !!panel(p).view?.compare, 'the comparison');
+    await panel(p).updateComplete;
+    const compared = panel(p).shadowRoot!.querySelector('rp-compare')!;
+    await (compared as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(compared.shadowRoot!.textContent).to.contain('123.456');
     await expectNoSeriousViolations(panel(p));
-    entries[entries.length - 1]!.querySelector('button')!.click();
+    const restoreStart = [...entries[entries.length - 1]!.querySelectorAll('button')].pop()!;
+    restoreStart.click();
     await until(() => amount(p) === before, 'the scenario back at its start');
     p.undo();
     await until(() => amount(p) === '123456.00', 'one undo of the restored scenario');
