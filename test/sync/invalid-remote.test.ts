@@ -46,6 +46,31 @@ describe('invalid values from a peer', () => {
     expect(problems[1]!.message.en).to.contain('last valid value');
   });
 
+  it('a shared text where a code, a date or an amount belongs keeps the previous value; text fields take it', () => {
+    const before = state.plan;
+    const provider = before.providers[0]!.id;
+    const problems = hostile(state, (doc) => {
+      row(doc, 'providers', provider).set('agb', new Y.Text('12345678'));
+      (row(doc, 'activities', 'a1').get('cost') as Y.Map<unknown>).set('amount', new Y.Text('5'));
+      doc.getMap('plan').set('marketShareDate', new Y.Text('2025-01-01'));
+      row(doc, 'providers', provider).set('contribution', new Y.Text('Casuïstiekoverleg'));
+      doc.getMap('plan').set('region', new Y.Text('Zuidoost-Brabant'));
+    });
+    expect(valid(state.plan)).to.equal(true);
+    expect(state.plan.providers[0]!.agb).to.equal(before.providers[0]!.agb);
+    expect(state.plan.activities[0]!.cost).to.deep.equal(before.activities[0]!.cost);
+    expect(state.plan.marketShareDate).to.equal(before.marketShareDate);
+    expect(state.plan.providers[0]!.contribution).to.equal('Casuïstiekoverleg');
+    expect(state.plan.region).to.equal('Zuidoost-Brabant');
+    expect(problems.map((p) => [p.section, p.field]).sort()).to.deep.equal(
+      [
+        ['plan', 'marketShareDate'],
+        ['activities', 'cost'],
+        ['providers', 'agb'],
+      ].sort(),
+    );
+  });
+
   it('a malformed cost, split cell or share keeps the previous one', () => {
     const before = state.plan;
     hostile(state, (doc) => {
