@@ -15,11 +15,11 @@ import {
   cellHistory,
   collectable,
   compactHistory,
-  keepHistory,
   readPoints,
   recordPoint,
   timeline,
 } from '../../src/negotiation/history.ts';
+import { keepHistory } from '../../src/negotiation/history-keep.ts';
 import { attribute } from '../../src/negotiation/history-users.ts';
 import { generatePlan } from '../../test/fixtures/generate.ts';
 

@@ -105,8 +105,8 @@ export class HistoryController implements ReactiveController {
     const current = place?.field && plan ? m.valueAt(plan, place) : undefined;
     // A refresh (a point recorded meanwhile) keeps a comparison open.
     const compare = this.view && this.view.place === place ? this.view.compare : null;
+    if (this.view?.place !== place) this.message = '';
     this.view = { place, entries, current, compare };
-    this.message = '';
     this.host.requestUpdate();
   }
 
@@ -189,10 +189,11 @@ export class HistoryController implements ReactiveController {
     const done = id.startsWith('stored:')
       ? !!s.store && (await s.store.restoreSnapshot(Number(id.slice(7)))).ok
       : await this.restorePoint(s.state, id, place);
-    this.message = ht(s.locale, done ? 'history.restored' : 'history.notRestorable');
     if (done) emit(this.host, 'rp-history', { action: 'restore', location: place, entry });
-    if (this.view) void this.open(this.view.place);
-    else this.host.requestUpdate();
+    if (this.view) await this.open(this.view.place);
+    // Said in the dialog's live region.
+    this.message = ht(s.locale, done ? 'history.restored' : 'history.notRestorable');
+    this.host.requestUpdate();
     return done;
   }
 

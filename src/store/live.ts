@@ -5,7 +5,8 @@ import { seedUpdate } from '../sync/seed.ts';
 import { attachUpdateLog } from '../sync/update-log.ts';
 import { connectTabs } from '../sync/tabs.ts';
 import type { PlanState } from '../sync/state.ts';
-import { collectable, keepHistory } from '../negotiation/history.ts';
+import { collectable } from '../negotiation/history.ts';
+import { keepHistory } from '../negotiation/history-keep.ts';
 import type { LiveDeps } from './types.ts';
 
 /**

@@ -6,7 +6,6 @@ import {
   collectable,
   cellHistory,
   compactHistory,
-  keepHistory,
   HISTORY_RULE,
   readPoints,
   recordPoint,
@@ -14,6 +13,7 @@ import {
   restorePointOps,
   timeline,
 } from '../../src/negotiation/history.ts';
+import { keepHistory } from '../../src/negotiation/history-keep.ts';
 import { attribute, personOf, USERS_ROOT } from '../../src/negotiation/history-users.ts';
 import type { CellPlace } from '../../src/negotiation/anchor.ts';
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Plan } from '../../src/model/index.ts';
 import { createPlanState } from '../../src/sync/plan-state.ts';
-import { cellHistory, collectable, keepHistory, restoreCellOp, timeline } from '../../src/negotiation/history.ts';
+import { cellHistory, collectable, restoreCellOp, timeline } from '../../src/negotiation/history.ts';
+import { keepHistory } from '../../src/negotiation/history-keep.ts';
 import { attribute } from '../../src/negotiation/history-users.ts';
 import { join, startServer, waitFor, synced, type TestServer } from './collab/helpers.ts';
 
