@@ -116,6 +116,29 @@ describe('live collaboration (browser)', function () {
     await until(() => c.state.plan.activities.length === 2, 'late joiner');
   });
 
+  it('two pages changing one activity name in different places at once both keep theirs', async () => {
+    const room = 'plan-browser-text';
+    const a = open(room, 'Anna');
+    const b = open(room, 'Bram');
+    await until(() => a.session.synced && b.session.synced, 'connected');
+    a.state.apply([{ op: 'insert-row', collection: 'activities', row: activity('t1', '1000') }]);
+    await until(() => b.state.plan.activities.length === 1, 'the row reached Bram');
+    // Both offline, each commits a whole new name (as a grid cell does): the edits are concurrent.
+    a.session.disconnect();
+    b.session.disconnect();
+    const rename = (state: YPlanState, name: string) =>
+      state.apply([{ op: 'update-row', collection: 'activities', id: 't1', patch: { name } }]);
+    rename(a.state, 'Maandelijks: Activiteit t1');
+    rename(b.state, 'Activiteit t1 (Zuid)');
+    for (const [state, name] of [
+      [a.state, 'Anna'],
+      [b.state, 'Bram'],
+    ] as const)
+      sessions.push(connectCollab(state, { url: server!.url, room, token: server!.editor, userName: name }));
+    const names = () => [a.state.plan.activities[0]?.name, b.state.plan.activities[0]?.name];
+    await until(() => names().every((n) => n === 'Maandelijks: Activiteit t1 (Zuid)'), 'both names merged');
+  });
+
   it('an observer follows along read-only; a wrong token is refused with a message', async () => {
     const a = open('plan-browser-4', 'Facilitator');
     const o = open('plan-browser-4', 'Beamer', { token: server!.observer });
