@@ -21,6 +21,9 @@ import { signoffEntries, signoffProblems, type SignerIdentity } from './signoff-
  *   the default split                                must fit the Split schema
  *   every row (rows.<collection>.<id>)               must be a Y.Map whose fields all fit (guardObject)
  *
+ * A shared text (Y.Text) is read as its text only in a free-text field (src/sync/text.ts); anywhere
+ * else (a code, a date, an amount) it reads as no value, as at every client, and is refused.
+ *
  * Everything else in the doc (row order, meta, roots a plan does not use) is read by every client in
  * the same way, so it cannot split participants and is not checked. A part that was already invalid
  * (stored before this check existed) does not block updates elsewhere.
