@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { handsontableCss } from './scripts/handsontable-css.mjs';
+import { handsontableCss } from './scripts/handsontable-css.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

@@ -1,7 +1,8 @@
-// Vite plugin: Handsontable's core CSS without the rules of features regioplan never registers.
+// Vite plugin (imported by vite.config.ts only): Handsontable's core CSS without the rules of features regioplan never registers.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import postcss from 'postcss';
+import type { Plugin } from 'vite';
 
 /*
  * Handsontable ships one core stylesheet for every plugin, cell type and editor it has (160 KB, 17 KB
@@ -54,7 +55,7 @@ const require = createRequire(import.meta.url);
 const MODULE = /[\\/]handsontable[\\/]styles[\\/]handsontableStyles\.mjs$/;
 
 /** The core CSS with the unused features' rules removed. */
-export function prunedHandsontableCss() {
+export function prunedHandsontableCss(): string {
   const css = readFileSync(require.resolve('handsontable/styles/handsontable.min.css'), 'utf8');
   const unused = new RegExp(UNUSED.map((n) => n.replace(/[-_]/g, '\\$&')).join('|'));
   const root = postcss.parse(css);
@@ -70,13 +71,13 @@ export function prunedHandsontableCss() {
 }
 
 /** Serves the pruned CSS as Handsontable's own string module, which the grids' styles are aliased to. */
-export function handsontableCss() {
-  let code;
+export function handsontableCss(): Plugin {
+  let code: string | undefined;
   return {
     name: 'rp-handsontable-css',
     enforce: 'pre',
-    load(id) {
-      if (!MODULE.test(id.split('?')[0])) return null;
+    load(id: string) {
+      if (!MODULE.test(id.split('?')[0] ?? id)) return null;
       code ??= `export default ${JSON.stringify(prunedHandsontableCss())};`;
       return code;
     },
