@@ -1,5 +1,5 @@
 // Installs what a fresh clone on a fresh machine lacks: node modules, and Debian packages we run.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
@@ -15,6 +15,11 @@ const has = (cmd) => {
 export function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
+  if (stale && existsSync('node_modules') && lstatSync('node_modules').isSymbolicLink()) {
+    // npm ci empties node_modules first: through a link that would be another checkout's install.
+    console.log('[regioplan] node_modules is a link to another install: not reinstalling it (run npm ci there)');
+    return;
+  }
   if (stale) {
     console.log('[regioplan] installing node modules (npm ci)…');
     run('npm ci --no-audit --no-fund');
