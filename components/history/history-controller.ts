@@ -255,9 +255,15 @@ export class HistoryController implements ReactiveController {
 
   /** This browser's edits of `doc` from now on are the person's (the planner's user-name). */
   private attribute(doc: Y.Doc): void {
+    const before = this.person;
     const name = (this.person = this.settings().userName);
     void this.load()
-      .then((m) => this.doc === doc && m.attribute(doc, name))
+      .then((m) => {
+        if (this.doc !== doc) return;
+        // Someone else takes over: what the one before did so far is recorded as theirs first.
+        if (before && before !== name) m.recordPoint(doc, before);
+        m.attribute(doc, name);
+      })
       .catch(() => {});
   }
 

@@ -36,7 +36,7 @@ export function keepHistory(doc: Y.Doc, plan?: () => Plan): () => void {
     clearTimeout(timer);
     timer = undefined;
     try {
-      recordPoint(doc, personOf(doc, doc.clientID) ?? '', Date.now(), { plan: plan?.() });
+      recordPoint(doc, personOf(doc, doc.clientID) ?? '', undefined, { plan: plan?.() });
       compactHistory(doc);
     } catch {
       // A document a peer bent out of shape: this point is missed, editing goes on.
@@ -45,7 +45,7 @@ export function keepHistory(doc: Y.Doc, plan?: () => Plan): () => void {
   const onBefore = (tr: Y.Transaction): void => {
     if (!tr.local || tr.origin === HISTORY_ORIGIN || map(doc).size > 0) return;
     try {
-      recordPoint(doc, '', Date.now(), { start: true, plan: plan?.() });
+      recordPoint(doc, '', undefined, { start: true, plan: plan?.() });
     } catch {
       // The history misses its start; the edit goes on.
     }

@@ -100,22 +100,31 @@ const mapped = new WeakMap<Y.Doc, string>();
 
 /**
  * Names this browser's client id of `doc` as `name`: every edit it makes from now on is
- * attributed to that person. Delete sets are not recorded per person (the timeline's points say
+ * attributed to that person (a client id already named for someone else is replaced first). Delete sets are not recorded per person (the timeline's points say
  * who changed what), which keeps the document from growing with every edit.
  */
 export function attribute(doc: Y.Doc, name: string): void {
   const person = name.trim().slice(0, MAX_USER_CHARS);
   if (!person || mapped.get(doc) === person) return;
   const pud = userData(doc);
-  if (pud.getUserByClientId(doc.clientID) === person) {
-    mapped.set(doc, person);
-    return;
-  }
   mapped.set(doc, person);
+  const current: unknown = pud.getUserByClientId(doc.clientID);
+  if (current === person) return;
+  // One client id is one person: someone else taking over this browser's planner (a new
+  // user-name) edits under a new client id, so that earlier edits stay with whoever made them.
+  if (typeof current === 'string') doc.clientID = newClientId(doc);
   try {
     pud.setUserMapping(doc, doc.clientID, person, { filter: () => false });
   } catch {
     // A name taken over by malformed content: the edits stay unattributed.
+  }
+}
+
+/** A client id nobody has written with in this document yet. */
+function newClientId(doc: Y.Doc): number {
+  for (;;) {
+    const id = crypto.getRandomValues(new Uint32Array(1))[0]!;
+    if (!doc.store.clients.has(id)) return id;
   }
 }
 

@@ -135,17 +135,20 @@ export function readPoints(doc: Y.Doc): HistoryPoint[] {
 export function recordPoint(
   doc: Y.Doc,
   by: string,
-  at: number = Date.now(),
+  at?: number,
   { name, start = false, plan }: { name?: string; start?: boolean; plan?: Plan } = {},
 ): HistoryPoint | null {
   const snapshot = Y.snapshot(doc);
-  const own = readPoints(doc).filter((p) => p.client === doc.clientID);
+  const points = readPoints(doc);
+  // Now, and after every point already there: the timeline's order is the order of recording.
+  const when = at ?? Math.max(Date.now(), (points[points.length - 1]?.at ?? 0) + 1);
+  const own = points.filter((p) => p.client === doc.clientID);
   const last = own[own.length - 1];
   if (!name && last && Y.equalSnapshots(Y.decodeSnapshot(last.snap), snapshot)) return null;
   const snap = Y.encodeSnapshot(snapshot);
   const key = `p:${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`;
   const value = {
-    at,
+    at: when,
     by: by.slice(0, 200),
     snap,
     ...(name ? { name: name.slice(0, 200) } : {}),

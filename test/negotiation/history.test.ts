@@ -103,6 +103,27 @@ describe('history with attribution', () => {
     expect(cellHistory(late.doc, costPlace).map((e) => e.id)).to.not.include(start);
   });
 
+  it('keeps each edit with its person when another person takes over the same browser', () => {
+    const [a] = pair();
+    attribute(a.doc, 'Anna');
+    const stop = keepHistory(a.doc, () => a.plan);
+    setAmount(a, 'lumpsum', '3.00');
+    recordPoint(a.doc, 'Anna'); // what the planner records when its user-name changes
+    attribute(a.doc, 'Bert');
+    setAmount(a, 'lumpsum', '4.00');
+    stop();
+    expect(timeline(a.doc).map((e) => [e.kind, e.by])).to.deep.equal([
+      ['edits', 'Bert'],
+      ['edits', 'Anna'],
+      ['start', ''],
+    ]);
+    expect(cellHistory(a.doc, { ...costPlace, field: 'cost.amount' }).map((e) => [e.by, e.value])).to.deep.equal([
+      ['Bert', '4.00'],
+      ['Anna', '3.00'],
+      ['', '250000.00'],
+    ]);
+  });
+
   it('puts an earlier value back as one edit that one undo takes back', () => {
     const [a] = pair();
     attribute(a.doc, 'Anna');
