@@ -17,9 +17,14 @@ export interface HistorySettings {
   /** The open scenario's id; '' while nothing is stored. */
   scenarioId: string;
   userName: string;
+  /** In a workshop, the name the server assigned to this participant's token (null or undefined: none). */
+  signer?: string | null;
   locked: boolean;
   locale: Locale;
 }
+
+/** Whose edits these are: the workshop's name for the participant, else the planner's user-name. */
+const personOf = (s: HistorySettings): string => s.signer || s.userName;
 
 /** The Yjs side of the history, loaded with the live state (a scenario only looked at has none). */
 const loadHistory = () =>
@@ -50,8 +55,8 @@ const SHORTCUT_GRIDS = new Set(['RP-BUDGET-GRID', 'RP-SPLIT-GRID']);
 
 /**
  * The history of the open scenario (src/negotiation/history.ts, kept by the store as the
- * scenario is edited): attributes this browser's edits to the planner's `user-name`
- * (PermanentUserData), and shows <rp-history-panel>: a cell's or field's earlier values (Alt+H on the selected cell or the
+ * scenario is edited): attributes this browser's edits to the planner's `user-name`, or in a
+ * workshop to the name the server assigned (PermanentUserData), and shows <rp-history-panel>: a cell's or field's earlier values (Alt+H on the selected cell or the
  * focused field) or the scenario's timeline. A restore is one edit of the plan: Ctrl+Z undoes it.
  */
 export class HistoryController implements ReactiveController {
@@ -92,7 +97,7 @@ export class HistoryController implements ReactiveController {
   hostUpdate(): void {
     const s = this.settings();
     if (s.state !== this.state) this.bind(s.state);
-    else if (this.doc && s.userName !== this.person) this.attribute(this.doc);
+    else if (this.doc && personOf(s) !== this.person) this.attribute(this.doc);
   }
 
   /** Shows the history of `place` (a cell, row or field), or the scenario's timeline. */
@@ -256,7 +261,7 @@ export class HistoryController implements ReactiveController {
   /** This browser's edits of `doc` from now on are the person's (the planner's user-name). */
   private attribute(doc: Y.Doc): void {
     const before = this.person;
-    const name = (this.person = this.settings().userName);
+    const name = (this.person = personOf(this.settings()));
     void this.load()
       .then((m) => {
         if (this.doc !== doc) return;
