@@ -21,3 +21,5 @@ export type { PlanState, PlanChange, ChangeOrigin, StateProblem } from './sync/s
 export { t, msg, LOCALES, DEFAULT_LOCALE, type Locale, type Msg, type MsgVars, type UiKey } from './i18n/index.ts';
 // Types the elements' public API names (scenario store, save and store-error details).
 export type { ScenarioStore, SaveInfo, StoreError } from './store/types.ts';
+// A comment thread, as the planner's `comments` getter lists it.
+export type { CommentThread } from './negotiation/comments.ts';
