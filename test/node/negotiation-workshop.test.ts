@@ -13,7 +13,7 @@ import {
   signoffStatus,
   startThread,
 } from '../../src/negotiation/index.ts';
-import { join, startServer, waitFor, synced, type TestServer } from './collab/helpers.ts';
+import { NAMED, join, startServer, waitFor, synced, type TestServer } from './collab/helpers.ts';
 
 /*
  * Sign-offs and comments live in the scenario's document, so a workshop shares them like any edit:
@@ -36,7 +36,8 @@ after(async () => {
 test('a sign-off and a comment thread reach the other participant, and an edit outdates the sign-off there too', async () => {
   const anna = createPlanState(plan);
   const bram = createPlanState(plan);
-  const a = join(server.url, 'negotiation-room', { doc: anna, userName: 'Anna' });
+  // Anna holds a personal token: in a workshop she signs under the name the server gives it.
+  const a = join(server.url, 'negotiation-room', { doc: anna, userName: 'Anna', token: NAMED });
   const b = join(server.url, 'negotiation-room', { doc: bram, userName: 'Bram' });
   try {
     await waitFor(() => synced(a) && synced(b), 'both connected');
@@ -45,8 +46,9 @@ test('a sign-off and a comment thread reach the other participant, and an edit o
     addSignoff(anna.doc, anna.plan, fp, {
       id: 'so-anna',
       party: { kind: 'funder', id: plan.funders[0]!.id },
-      name: 'Anna',
+      name: 'Anna (token)',
       role: 'zorginkoper',
+      source: 'server',
     });
     startThread(
       anna.doc,
