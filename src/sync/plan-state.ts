@@ -198,8 +198,6 @@ class LivePlanState implements YPlanState {
         });
     }
     if (valid.length === 0) return;
-    const shown = this.snapshot.plan;
-    const steps = this.undoManager.undoStack.length;
     try {
       this.doc.transact(() => {
         for (const o of valid) applyOpToDoc(this.r, o);
@@ -208,9 +206,6 @@ class LivePlanState implements YPlanState {
       // Only a doc a peer has bent out of shape gets here; what was written stays consistent.
       this.record({ code: 'invalid-op', origin: 'local', section: 'plan', message: messages.invalidOp('document') });
     }
-    // A batch that changed the document but not the plan (an override begun and dropped at once)
-    // leaves no undo step: Ctrl+Z must never seem to do nothing.
-    if (this.snapshot.plan === shown && this.undoManager.undoStack.length > steps) this.undoManager.undoStack.pop();
     // One batch, one undo step, however quickly the next batch follows.
     this.undoManager.stopCapturing();
   }
