@@ -1,11 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright';
-import { createServer as createVite, type Plugin, type ViteDevServer } from 'vite';
-import { EDITOR, freePort, raw, startServer, type TestServer } from './collab/helpers.ts';
+import { join } from 'node:path';
+import type { Page } from 'playwright';
+import { EDITOR, raw, startServer, type TestServer } from './collab/helpers.ts';
+import { WORKSHOP_PAGE as PAGE, startWorkshopSite, type WorkshopSite } from './helpers/workshop-site.ts';
 
 /*
  * Every scenario of a plan is part of the workshop, tried as two people would: two browsers with
@@ -15,85 +14,22 @@ import { EDITOR, freePort, raw, startServer, type TestServer } from './collab/he
  * in a workshop stayed in its creator's browser.
  */
 
-const { chromiumFlags } = (await import(String('../../web-test-runner.config.mjs'))) as { chromiumFlags: string[] };
-
-const PAGE = '/__workshop-test.html';
-const html = `<!doctype html>
-<html lang="nl">
-  <head><meta charset="utf-8" /><title>Werksessie</title></head>
-  <body>
-    <script type="module">
-      import '/entry/regioplan.ts';
-      const q = new URLSearchParams(location.search);
-      const planner = document.createElement('rp-planner');
-      planner.setAttribute('locale', 'nl');
-      planner.setAttribute('license-key', 'non-commercial-and-evaluation');
-      if (q.get('collab')) {
-        planner.setAttribute('collab-url', q.get('collab'));
-        planner.setAttribute('collab-token', q.get('token'));
-        planner.setAttribute('user-name', q.get('name'));
-      }
-      document.body.append(planner);
-      planner.plan = await (await fetch('/demo/plans/handbook.json')).json();
-    </script>
-  </body>
-</html>`;
-
-/** Serves the small page that embeds the planner. */
-const pagePlugin = (): Plugin => ({
-  name: 'workshop-test-page',
-  configureServer(server) {
-    server.middlewares.use((req, res, next) => {
-      if (!req.url?.startsWith(PAGE)) return next();
-      void server.transformIndexHtml(PAGE, html).then((out) => {
-        res.setHeader('Content-Type', 'text/html');
-        res.end(out);
-      });
-    });
-  },
-});
-
+let workshop: WorkshopSite;
 let collab: TestServer;
-let vite: ViteDevServer;
 let site = '';
-const profiles: string[] = [];
-const contexts: BrowserContext[] = [];
 
 before(async () => {
-  collab = await startServer();
-  const port = await freePort();
-  vite = await createVite({
-    configFile: resolve('vite.config.ts'),
-    root: resolve('.'),
-    logLevel: 'error',
-    server: { port, strictPort: true, host: '127.0.0.1', hmr: false },
-    plugins: [pagePlugin()],
-  });
-  await vite.listen();
-  site = `http://127.0.0.1:${port}`;
+  workshop = await startWorkshopSite();
+  collab = workshop.collab;
+  site = workshop.site;
 });
 
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await vite?.close();
-  await collab?.close();
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+  await workshop?.close();
 });
 
 /** A browser with a profile of its own. */
-async function browser(name: string): Promise<Page> {
-  const profile = mkdtempSync(join(tmpdir(), `rp-profile-${name}-`));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: chromiumFlags,
-    viewport: { width: 1440, height: 900 },
-  });
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(60_000);
-  return page;
-}
+const browser = (name: string): Promise<Page> => workshop.browser(name);
 
 /** Opens the page joined to the workshop. */
 async function joinWorkshop(page: Page, name: string): Promise<Page> {
