@@ -5,6 +5,8 @@ import { COLLECTIONS, roots, type Roots } from './layout.ts';
 import { applyOpToDoc } from './write-ops.ts';
 import { opProblem, opSection } from './validate-op.ts';
 import { safely } from './safely.ts';
+import { samePlan } from './plain-values.ts';
+import { undoSegments } from './undo-segments.ts';
 import { writeSeed, writeSeedInSteps } from './seed.ts';
 import { Snapshot } from './snapshot.ts';
 import { messages } from './messages.ts';
@@ -31,6 +33,9 @@ export interface PlanStateOptions {
 
 export type Listener = (plan: Plan, change: PlanChange) => void;
 export type UpdateListener = (update: Uint8Array, origin: ChangeOrigin, rawOrigin: unknown) => void;
+
+/** Key of an undo step's batch number in its meta. */
+const BATCH = 'batch';
 
 const ORIGINS = new Set<ChangeOrigin>(['local', 'undo', 'redo', 'tab', 'remote', 'load']);
 
@@ -122,6 +127,12 @@ class LivePlanState implements YPlanState {
   /** Origin of our own transactions; the undo manager tracks only these. */
   private readonly local = { state: 'local' };
   private undoing: 'undo' | 'redo' | null = null;
+  /** Number of the latest local batch, and of the batch being undone or redone (undo steps carry it). */
+  private batch = 0;
+  private stepBatch: unknown = undefined;
+  /** Writes under way whose notification waits (see holding()), and what they changed so far. */
+  private hold = 0;
+  private held: { plan: Plan; change: PlanChange } | null = null;
   private readonly listeners = new Set<Listener>();
   private readonly problemListeners = new Set<(p: StateProblem) => void>();
   private readonly updateListeners = new Set<UpdateListener>();
@@ -165,8 +176,11 @@ class LivePlanState implements YPlanState {
     for (const p of initial) this.record(p);
     this.undoManager = new Y.UndoManager(
       [this.r.plan, this.r.defaultSplit, ...Object.values(this.r.rows), ...Object.values(this.r.order)],
-      { trackedOrigins: new Set([this.local]), captureTimeout: 0 },
+      // Batches are never merged by time: apply() closes each visible one (see there).
+      { trackedOrigins: new Set([this.local]), captureTimeout: Number.POSITIVE_INFINITY },
     );
+    this.undoManager.on('stack-item-added', this.onStackItem);
+    this.undoManager.on('stack-item-updated', this.onStackJoined);
     this.doc.on('afterTransaction', this.onTransaction);
     this.doc.on('update', this.onDocUpdate);
   }
@@ -198,16 +212,26 @@ class LivePlanState implements YPlanState {
         });
     }
     if (valid.length === 0) return;
+    const before = this.snapshot.plan;
+    const um = this.undoManager;
+    this.batch++;
     try {
-      this.doc.transact(() => {
-        for (const o of valid) applyOpToDoc(this.r, o);
-      }, this.local);
+      this.holding(() =>
+        undoSegments(valid).forEach((part, i) => {
+          if (i > 0) um.stopCapturing();
+          this.doc.transact(() => {
+            for (const o of part) applyOpToDoc(this.r, o);
+          }, this.local);
+        }),
+      );
     } catch {
       // Only a doc a peer has bent out of shape gets here; what was written stays consistent.
       this.record({ code: 'invalid-op', origin: 'local', section: 'plan', message: messages.invalidOp('document') });
     }
-    // One batch, one undo step, however quickly the next batch follows.
-    this.undoManager.stopCapturing();
+    // One batch, one undo step, however quickly the next batch follows. A batch that changed the
+    // doc but not the plan (a value set and dropped at once, a value the schema refuses) stays
+    // open: the next batch joins its step, so undo never stops at a plan nobody can tell apart.
+    if (!samePlan(before, this.snapshot.plan)) um.stopCapturing();
   }
 
   undo(): void {
@@ -224,18 +248,57 @@ class LivePlanState implements YPlanState {
   private step(kind: 'undo' | 'redo'): void {
     // A step whose effect nobody can see (a batch that set a value and set it back, or an edit a
     // peer has since overwritten) is passed over, so that every Ctrl+Z visibly does something.
+    // A batch written in parts (undo-segments.ts) is undone and redone as a whole.
     const um = this.undoManager;
+    const stack = () => (kind === 'undo' ? um.undoStack : um.redoStack);
     const before = this.snapshot.plan;
     this.undoing = kind;
     try {
-      do {
-        if (kind === 'undo') um.undo();
-        else um.redo();
-      } while (this.snapshot.plan === before && (kind === 'undo' ? um.canUndo() : um.canRedo()));
+      this.holding(() => {
+        do {
+          const batch = stack().at(-1)?.meta.get(BATCH);
+          this.stepBatch = batch;
+          do {
+            if (kind === 'undo') um.undo();
+            else um.redo();
+          } while (batch !== undefined && stack().at(-1)?.meta.get(BATCH) === batch);
+        } while (samePlan(before, this.snapshot.plan) && stack().length > 0);
+      });
     } finally {
       this.undoing = null;
+      this.stepBatch = undefined;
+      um.stopCapturing();
     }
   }
+
+  /** Runs `write` (several transactions) with one notification for all of them, after the last. */
+  private holding(write: () => void): void {
+    this.hold++;
+    try {
+      write();
+    } finally {
+      this.hold--;
+      const held = this.held;
+      if (this.hold === 0 && held) {
+        this.held = null;
+        for (const l of [...this.listeners]) safely(() => l(held.plan, held.change));
+      }
+    }
+  }
+
+  /** Marks each undo and redo step with the batch it belongs to. */
+  private readonly onStackItem = (event: { stackItem: { meta: Map<unknown, unknown> } }): void => {
+    event.stackItem.meta.set(BATCH, this.undoing ? this.stepBatch : this.batch);
+  };
+
+  /** A batch joined the open step of an invisible one (apply()): all that batch's steps join this one. */
+  private readonly onStackJoined = (event: { stackItem: { meta: Map<unknown, unknown> } }): void => {
+    const joined = event.stackItem.meta.get(BATCH);
+    if (this.undoing || joined === this.batch) return;
+    const stack = this.undoManager.undoStack;
+    for (let i = stack.length - 1; i >= 0 && stack[i]!.meta.get(BATCH) === joined; i--)
+      stack[i]!.meta.set(BATCH, this.batch);
+  };
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -306,6 +369,10 @@ class LivePlanState implements YPlanState {
     if (!flushed) return;
     for (const p of flushed.problems) this.record(p);
     if (flushed.plan === before) return;
+    if (this.hold > 0) {
+      this.held = this.held ? { plan: flushed.plan, change: joinChanges(this.held.change, flushed.change) } : flushed;
+      return;
+    }
     for (const l of [...this.listeners]) safely(() => l(flushed.plan, flushed.change));
   };
 
@@ -319,6 +386,17 @@ class LivePlanState implements YPlanState {
     if (this.problemLog.length > this.maxProblems) this.problemLog.shift();
     for (const l of [...this.problemListeners]) safely(() => l(p));
   }
+}
+
+function joinChanges(a: PlanChange, b: PlanChange): PlanChange {
+  const join = <T>(x?: ReadonlySet<T>, y?: ReadonlySet<T>) =>
+    x || y ? new Set([...(x ?? []), ...(y ?? [])]) : undefined;
+  const out: PlanChange = { origin: b.origin, rows: join(a.rows, b.rows)! };
+  const fields = join(a.fields, b.fields);
+  const collections = join(a.collections, b.collections);
+  if (fields) out.fields = fields;
+  if (collections) out.collections = collections;
+  return out;
 }
 
 /** The doc keys rows by id, so a plan with a repeated id keeps one row for it: say so. */
