@@ -70,6 +70,39 @@ export function touched(doc: Y.Doc, client: number, from: number, to: number, li
   return [...seen.values()];
 }
 
+/**
+ * The places whose items were deleted between two snapshots (`before` null: from the start): what a
+ * removal took away, which writes no item of its own. A removed row is named once, as a row.
+ */
+export function removedPlaces(doc: Y.Doc, before: Y.Snapshot | null, now: Y.Snapshot, limit = 50): FindingLocation[] {
+  const names = rootNames(doc);
+  const seen = new Map<string, FindingLocation>();
+  for (const [client, ranges] of now.ds.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const r of ranges) {
+      for (let clock = r.clock; clock < r.clock + r.len;) {
+        let s: Y.AbstractStruct;
+        try {
+          s = structs[Y.findIndexSS(structs, clock)]!;
+        } catch {
+          break;
+        }
+        clock = s.id.clock + s.length;
+        if (!(s instanceof Y.Item) || (before && Y.isDeleted(before.ds, s.id))) continue;
+        const place = placeOfItem(s, names);
+        if (place) seen.set(JSON.stringify(place), place);
+      }
+    }
+  }
+  // A removed row is named once: not its fields, nor (an activity's) its split cells.
+  const all = [...seen.values()];
+  const removed = new Set(all.filter((p) => p.rowId && !p.field && !p.domainId).map((p) => `${p.section}:${p.rowId}`));
+  const within = (p: FindingLocation) =>
+    (!!(p.field || p.domainId) && removed.has(`${p.section}:${p.rowId}`)) ||
+    (p.section === 'split' && removed.has(`activities:${p.rowId}`));
+  return all.filter((p) => !within(p)).slice(0, limit);
+}
+
 /** Whether an edit at `edited` changes what `place` shows (the same field, cell or row). */
 export function affects(edited: FindingLocation, place: FindingLocation): boolean {
   if (edited.section !== place.section || edited.rowId !== place.rowId) return false;

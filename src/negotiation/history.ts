@@ -5,8 +5,9 @@ import { planFromDoc } from '../sync/plan-state.ts';
 import { planDiffOps } from '../store/plan-diff.ts';
 import type { FindingLocation } from '../model/finding.ts';
 import type { CellPlace } from './anchor.ts';
-import { changedPlaces, restoreOp, valueAt } from './history-place.ts';
-import { affects, touched } from './history-walk.ts';
+import { restoreOp } from './history-place.ts';
+import { affects, removedPlaces, touched } from './history-walk.ts';
+import { valueAtSnapshot } from './history-at.ts';
 import { personOf } from './history-users.ts';
 
 /*
@@ -160,7 +161,17 @@ export function recordPoint(
   return readPoints(doc).find((p) => p.key === key) ?? null;
 }
 
+/** How many earlier plans stay built per document (a plan of 5,000 activities is large). */
+const PLANS_KEPT = 8;
 const plans = new WeakMap<Y.Doc, Map<string, Plan | null>>();
+const decoded = new WeakMap<Uint8Array, Y.Snapshot>();
+
+/** The point's snapshot, decoded once (a point is never rewritten). */
+export function snapshotOf(point: HistoryPoint): Y.Snapshot {
+  let snap = decoded.get(point.snap);
+  if (!snap) decoded.set(point.snap, (snap = Y.decodeSnapshot(point.snap)));
+  return snap;
+}
 
 /** A checksum of a plan's content (FNV-1a over its JSON; the plan's id left out). */
 export function planSum(plan: Plan): number {
@@ -174,14 +185,20 @@ export function planSum(plan: Plan): number {
 export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
   let cache = plans.get(doc);
   if (!cache) plans.set(doc, (cache = new Map()));
-  if (cache.has(point.key)) return cache.get(point.key)!;
+  if (cache.has(point.key)) {
+    // Most recently used last: the least recently used goes first when the cache is full.
+    const kept = cache.get(point.key)!;
+    cache.delete(point.key);
+    cache.set(point.key, kept);
+    return kept;
+  }
   let plan: Plan | null;
   // A document whose gc keeps the plan's content (collectable) holds every earlier state of the
   // plan: Yjs asks for gc off to be sure of that, so it is off while the state is read.
   const gc = doc.gc;
   doc.gc = false;
   try {
-    const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(point.snap));
+    const old = Y.createDocFromSnapshot(doc, snapshotOf(point));
     plan = planFromDoc(old).plan;
     old.destroy();
     // A document that joined a workshop late may have had that state's content collected (the
@@ -193,11 +210,21 @@ export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
     doc.gc = gc;
   }
   cache.set(point.key, plan);
+  if (cache.size > PLANS_KEPT) cache.delete(cache.keys().next().value!);
   return plan;
 }
 
 /** The scenario's timeline, newest first: one person's points within groupMs form one entry. */
 export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
+  return [...timelineSteps(doc, limit)];
+}
+
+/**
+ * The timeline one entry at a time, newest first: each step reads only the items of that entry's
+ * points (what they touched; what a removal took away from the delete sets), never an earlier
+ * state of the whole plan, so a caller can let the page run between steps.
+ */
+export function* timelineSteps(doc: Y.Doc, limit = 200): Generator<TimelineEntry, void> {
   const points = readPoints(doc);
   const groups: HistoryPoint[][] = [];
   for (const p of points) {
@@ -209,37 +236,39 @@ export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
   }
   const from = startClocks(points);
   const shown = groups.slice(-limit - 1);
-  const out: TimelineEntry[] = [];
-  shown.forEach((g, i) => {
-    if (i === 0 && shown.length > limit) return;
-    const first = g[0]!;
-    const last = g[g.length - 1]!;
-    let changes: FindingLocation[] = [];
-    if (!last.start) {
-      const seen = new Map<string, FindingLocation>();
-      for (const p of g)
-        for (const c of touched(doc, p.client, from.get(p.key) ?? 0, p.clock)) seen.set(JSON.stringify(c), c);
-      changes = [...seen.values()].slice(0, 50);
-      // A removal writes no item: read what changed from the states themselves.
-      const before = shown[i - 1];
-      if (changes.length === 0 && before) {
-        const was = planAt(doc, before[before.length - 1]!);
-        const now = planAt(doc, last);
-        if (was && now) changes = changedPlaces(was, now);
-      }
-    }
-    out.push({
-      id: last.key,
-      kind: last.name ? 'version' : last.start ? 'start' : 'edits',
-      ...(last.name ? { name: last.name } : {}),
-      by: last.by,
-      from: first.at,
-      at: last.at,
-      points: g.length,
-      changes,
-    });
-  });
-  return out.reverse();
+  // The group before the oldest shown only says what that one changed.
+  const oldest = shown.length > limit ? 1 : 0;
+  for (let i = shown.length - 1; i >= oldest; i--) yield timelineEntry(doc, shown[i]!, shown[i - 1], from);
+}
+
+function timelineEntry(
+  doc: Y.Doc,
+  g: readonly HistoryPoint[],
+  before: readonly HistoryPoint[] | undefined,
+  from: ReadonlyMap<string, number>,
+): TimelineEntry {
+  const first = g[0]!;
+  const last = g[g.length - 1]!;
+  let changes: FindingLocation[] = [];
+  if (!last.start) {
+    const seen = new Map<string, FindingLocation>();
+    for (const p of g)
+      for (const c of touched(doc, p.client, from.get(p.key) ?? 0, p.clock)) seen.set(JSON.stringify(c), c);
+    changes = [...seen.values()].slice(0, 50);
+    // A removal writes no item: what it took away is in the delete set since the entry before.
+    if (changes.length === 0 && before)
+      changes = removedPlaces(doc, snapshotOf(before[before.length - 1]!), snapshotOf(last));
+  }
+  return {
+    id: last.key,
+    kind: last.name ? 'version' : last.start ? 'start' : 'edits',
+    ...(last.name ? { name: last.name } : {}),
+    by: last.by,
+    from: first.at,
+    at: last.at,
+    points: g.length,
+    changes,
+  };
 }
 
 /** For each point, the clock its client's edits in it start from: that client's point before it. */
@@ -259,22 +288,48 @@ function startClocks(points: readonly HistoryPoint[]): Map<string, number> {
  */
 export function cellHistory(doc: Y.Doc, place: CellPlace, limit = HISTORY_RULE.detailPoints): CellHistoryEntry[] {
   const out: CellHistoryEntry[] = [];
+  for (const e of cellHistorySteps(doc, place, limit)) if (e) out.push(e);
+  return out;
+}
+
+/**
+ * A cell's history one point at a time, newest first: each step reads one point's value of the
+ * place from the document's items (history-at.ts; no earlier state of the whole plan is built)
+ * and gives the entry it completes, or undefined. A value is listed at the first point of its run.
+ */
+export function* cellHistorySteps(
+  doc: Y.Doc,
+  place: CellPlace,
+  limit = HISTORY_RULE.detailPoints,
+): Generator<CellHistoryEntry | undefined, void> {
   const points = readPoints(doc);
   const from = startClocks(points);
   const where = place as FindingLocation;
-  let previous: string | undefined;
-  points.slice(-limit).forEach((p, i) => {
+  const recent = points.slice(-limit);
+  let pending: { entry: CellHistoryEntry; text: string } | null = null;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const p = recent[i]!;
     const edits = i === 0 || p.start ? null : touched(doc, p.client, from.get(p.key) ?? 0, p.clock);
-    if (edits && !edits.some((e) => affects(e, where))) return;
-    const plan = planAt(doc, p);
-    if (!plan) return;
-    const value = valueAt(plan, place);
-    const text = JSON.stringify(value ?? null);
-    if (text === previous) return;
-    previous = text;
-    out.push({ id: p.key, by: p.by, at: p.at, value, ...(p.start ? { start: true } : {}) });
-  });
-  return out.reverse();
+    if (edits && !edits.some((e) => affects(e, where))) continue;
+    const read = valueAtSnapshot(doc, snapshotOf(p), place);
+    if (!read) {
+      yield undefined;
+      continue;
+    }
+    const text = JSON.stringify(read.value ?? null);
+    const entry: CellHistoryEntry = {
+      id: p.key,
+      by: p.by,
+      at: p.at,
+      value: read.value,
+      ...(p.start ? { start: true } : {}),
+    };
+    // The same value one point earlier: the run started there.
+    const done = pending && pending.text !== text ? pending.entry : undefined;
+    pending = { entry, text };
+    yield done;
+  }
+  if (pending) yield pending.entry;
 }
 
 /** The ops that put the plan back as it was at point `id` (apply them as one batch: one undo step). */
@@ -287,8 +342,8 @@ export function restorePointOps(doc: Y.Doc, current: Plan, id: string): PlanOp[]
 /** The op that puts `place` back to its value at point `id`. */
 export function restoreCellOp(doc: Y.Doc, current: Plan, place: CellPlace, id: string): PlanOp | null {
   const point = readPoints(doc).find((p) => p.key === id);
-  const then = point ? planAt(doc, point) : null;
-  return then ? restoreOp(current, place, valueAt(then, place)) : null;
+  const then = point ? valueAtSnapshot(doc, snapshotOf(point), place) : null;
+  return then ? restoreOp(current, place, then.value) : null;
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   restoreCellOp,
   restorePointOps,
   timeline,
+  timelineSteps,
+  cellHistorySteps,
 } from '../../src/negotiation/history.ts';
 import { keepHistory } from '../../src/negotiation/history-keep.ts';
 import { attribute, personOf, USERS_ROOT } from '../../src/negotiation/history-users.ts';
@@ -210,5 +212,47 @@ describe('history with attribution', () => {
     expect(amount(a, 'lumpsum')).to.equal('9.00');
     expect(personOf(a.doc, b.doc.clientID)).to.equal('Bert');
     expect(timeline(a.doc)[0]!.by).to.equal('Bert');
+  });
+
+  it('reads a cell’s history one point at a time, newest first, with the same entries as at once', () => {
+    const [a] = pair();
+    attribute(a.doc, 'Anna');
+    recordPoint(a.doc, 'Anna', 1_000);
+    const values = ['1.00', '2.00', '2.00', '3.00'];
+    values.forEach((v, i) => {
+      setAmount(a, 'lumpsum', v);
+      // An edit elsewhere in between: its points are not read for this cell.
+      a.apply([{ op: 'set-field', field: 'name', value: `Plan ${i}` }]);
+      recordPoint(a.doc, 'Anna', 2_000 + i * 1_000);
+      a.apply([{ op: 'set-field', field: 'region', value: `Regio ${i}` }]);
+      recordPoint(a.doc, 'Anna', 2_500 + i * 1_000);
+    });
+    const place = { ...costPlace, field: 'cost.amount' };
+    const steps = [...cellHistorySteps(a.doc, place)];
+    const listed = steps.filter((e) => e !== undefined);
+    expect(listed).to.deep.equal(cellHistory(a.doc, place));
+    expect(listed.map((e) => e.value)).to.deep.equal(['3.00', '2.00', '1.00', '250000.00']);
+    // The run of 2.00 is listed at its first point.
+    expect(listed[1]!.at).to.equal(3_000);
+    // One step per point that touched the cell (and the first), not one per point.
+    expect(steps.length).to.equal(values.length + 1);
+    // The newest entry comes after reading two points (the second says where its run began).
+    const it = cellHistorySteps(a.doc, place);
+    expect(it.next().value).to.equal(undefined);
+    expect((it.next().value as { value: unknown }).value).to.equal('3.00');
+  });
+
+  it('gives the timeline one entry at a time, and names a row that was only removed', () => {
+    const [a] = pair();
+    attribute(a.doc, 'Anna');
+    recordPoint(a.doc, 'Anna', 1_000);
+    setAmount(a, 'lumpsum', '1.00');
+    recordPoint(a.doc, 'Anna', 2_000);
+    a.apply([{ op: 'remove-row', collection: 'activities', id: 'lumpsum' }]);
+    recordPoint(a.doc, 'Anna', HISTORY_RULE.groupMs * 3);
+    const it = timelineSteps(a.doc);
+    const newest = it.next().value!;
+    expect(newest.changes).to.deep.equal([{ section: 'activities', rowId: 'lumpsum' }]);
+    expect([newest, ...it]).to.deep.equal(timeline(a.doc));
   });
 });
