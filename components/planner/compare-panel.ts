@@ -2,18 +2,24 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ScenarioInfo, ScenarioStore, StoreError } from '../../src/store/types.ts';
+import type { PlanState } from '../../src/sync/state.ts';
 import type { CompareScenario } from '../compare/compare-model.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { t } from '../../src/i18n/index.ts';
+import { mt } from '../../src/i18n/negotiation.ts';
 import { tokens } from '../shared/tokens.ts';
+import { NOW, type RpCompareMoments } from '../compare/compare-moments.ts';
 import '../compare/compare.ts';
+import '../compare/compare-moments.ts';
 
 const MAX = 4;
 
 /**
  * The planner's "Compare" view: pick two to four scenarios of the plan's store and see them side
  * by side in <rp-compare>. Plans are read from the store when the pick changes, so the view always
- * shows what is saved (and the open scenario's live state).
+ * shows what is saved (and the open scenario's live state). With the open scenario's `state`, it
+ * also compares two moments of that scenario's history (<rp-compare-moments>): `compareMoments()`
+ * opens that comparison from elsewhere (a timeline entry's "Vergelijk met…").
  *
  * Part of `<rp-planner>` (its "Compare" view), not meant to be placed by a host: it fires no
  * events, has no parts or slots, and takes the planner's theme tokens.
@@ -66,6 +72,10 @@ export class RpPlannerCompare extends LitElement {
   /** The scenario being edited: picked first. */
   @property() current = '';
   @property({ reflect: true }) locale: Locale = DEFAULT_LOCALE;
+  /** The open scenario's state: with it, two moments of its history can be compared. */
+  @property({ attribute: false }) state: PlanState | null = null;
+  /** What is compared: scenarios with each other, or two moments of the open scenario. */
+  @property() mode: 'scenarios' | 'moments' = 'scenarios';
 
   @state() private scenarios: ScenarioInfo[] = [];
   @state() private picked: string[] = [];
@@ -108,6 +118,19 @@ export class RpPlannerCompare extends LitElement {
     this.pick(all.map((s) => s.id).filter((id) => wanted.includes(id)));
   }
 
+  /**
+   * Shows two moments of the open scenario's history side by side: `from` and `to` are timeline
+   * entry ids (as `history()` of the planner and its timeline give them); `to` defaults to the plan
+   * as it is now. Resolves once the pickers show them.
+   */
+  async compareMoments(from: string, to: string = NOW): Promise<void> {
+    this.mode = 'moments';
+    await this.updateComplete;
+    const moments = this.renderRoot.querySelector<RpCompareMoments>('rp-compare-moments');
+    moments?.pick(from, to);
+    await moments?.updateComplete;
+  }
+
   private pick(ids: string[]): void {
     this.picked = ids;
   }
@@ -119,6 +142,32 @@ export class RpPlannerCompare extends LitElement {
   }
 
   protected override render(): unknown {
+    const l = this.locale;
+    if (!this.state) return this.renderScenarios();
+    const radio = (mode: 'scenarios' | 'moments', key: 'moments.modeScenarios' | 'moments.modeMoments') =>
+      html`<label
+        ><input
+          type="radio"
+          name="mode"
+          value=${mode}
+          .checked=${this.mode === mode}
+          @change=${() => (this.mode = mode)}
+        />${mt(l, key)}</label
+      >`;
+    return html`
+      <fieldset class="mode">
+        <legend>${mt(l, 'moments.mode')}</legend>
+        <div class="choices">${radio('scenarios', 'moments.modeScenarios')} ${radio('moments', 'moments.modeMoments')}</div>
+      </fieldset>
+      ${
+        this.mode === 'moments'
+          ? html`<rp-compare-moments .state=${this.state} locale=${l}></rp-compare-moments>`
+          : this.renderScenarios()
+      }
+    `;
+  }
+
+  private renderScenarios(): unknown {
     const l = this.locale;
     const full = this.picked.length >= MAX;
     const loading = html`<p class="note" role="status">${t(l, 'planner.compare.loading')}</p>`;

@@ -7,6 +7,7 @@ import { t, count, type UiKey } from '../../src/i18n/index.ts';
 import { ct } from '../../src/i18n/collab.ts';
 import { formatMoney } from '../../src/money/format.ts';
 import type { ScenarioStore, StoreError } from '../../src/store/types.ts';
+import type { PlanState } from '../../src/sync/state.ts';
 import type { WorkshopView } from './workshop.ts';
 import type { InputController } from './input-controller.ts';
 import type { NegotiationController } from './negotiation-controller.ts';
@@ -87,6 +88,8 @@ export interface PlannerView {
   negotiation?: NegotiationController;
   /** The plan bar: the user's own plans (own-plan-bar.ts), when the host allows them. */
   ownPlans: TemplateResult | typeof nothing;
+  /** The open scenario's state: the compare view compares two moments of its history. */
+  state?: PlanState | null;
 }
 
 const tr = (v: PlannerView, key: UiKey, vars?: Record<string, string | number>) => t(v.locale, key, vars);
@@ -326,7 +329,7 @@ function mainView(v: PlannerView, plan: Plan): TemplateResult {
     return html`<section class="card compare" part="section" aria-label=${tr(v, 'planner.view.compare')}>
       ${
         v.store
-          ? html`<rp-planner-compare .store=${v.store} .current=${v.scenarioId} .locale=${l}></rp-planner-compare>`
+          ? html`<rp-planner-compare .store=${v.store} .current=${v.scenarioId} .locale=${l} .state=${v.state ?? null}></rp-planner-compare>`
           : html`<p class="empty">${tr(v, 'planner.compare.tooFew')}</p>`
       }
     </section>`;

@@ -86,7 +86,7 @@ export class ViewController implements ReactiveController {
       canRedo: host.canRedo, refused: this.refused, notice: this.notice, storeError: s.storeError,
       store: s.storedScenarios, scenarioId: s.scenarioId, scenarioName: s.scenarioName, workshop: workshop.view,
       view: this.view, published: s.published.plan, comparingPublished: this.comparingPublished, on: this.on,
-      input: parts.input, negotiation: parts.negotiation, ownPlans: this.own.render(),
+      input: parts.input, negotiation: parts.negotiation, ownPlans: this.own.render(), state: s.state,
     });
   }
 }

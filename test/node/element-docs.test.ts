@@ -71,6 +71,7 @@ test('every element is found with its JSDoc', () => {
     'rp-budget-grid',
     'rp-comments-panel',
     'rp-compare',
+    'rp-compare-moments',
     'rp-export-menu',
     'rp-findings',
     'rp-flow',

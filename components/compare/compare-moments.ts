@@ -1,0 +1,247 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type * as Y from 'yjs';
+import type { PlanState } from '../../src/sync/state.ts';
+import { liveStateOf } from '../../src/sync/deferred-state.ts';
+import type { HistoryMoment } from '../../src/negotiation/history-diff.ts';
+import { mt } from '../../src/i18n/negotiation.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
+import { tokens } from '../shared/tokens.ts';
+import { timeText } from '../signoff/time-text.ts';
+import type { CompareScenario } from './compare-model.ts';
+import './compare.ts';
+
+/** The key of the plan as it is now (not a recorded point). */
+export const NOW = 'now';
+
+// The history's Yjs side loads with the first look at it, as the history dialog's does.
+const loadHistory = () => import('../../src/negotiation/history-diff.ts');
+type HistoryModule = Awaited<ReturnType<typeof loadHistory>>;
+
+/** Gives the page a frame between two long reads, so typing and scrolling go on meanwhile. */
+const breathe = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => signal.throwIfAborted());
+
+interface History {
+  doc: Y.Doc | null;
+  moments: HistoryMoment[];
+  m: HistoryModule;
+}
+
+/** A moment as the pickers and the comparison's columns name it: "Begin", a version's name, or who and when. */
+export function momentLabel(moment: HistoryMoment | undefined, locale: Locale): string {
+  if (!moment) return mt(locale, 'moments.now');
+  const at = timeText(new Date(moment.at).toISOString(), locale);
+  if (moment.kind === 'start') return mt(locale, 'moments.start');
+  const by = moment.by || mt(locale, 'moments.nobody');
+  if (moment.name) return mt(locale, 'moments.version', { name: moment.name, by, at });
+  return mt(locale, 'moments.byAt', { name: by, at });
+}
+
+/**
+ * Two moments of the open scenario's history side by side: two pickers list its timeline (who and
+ * when, named versions by name, the start, and now), and <rp-compare> shows the plans as they were
+ * then as it shows two scenarios. Each moment's plan is read back from the scenario's document
+ * (Y.createDocFromSnapshot) in a lit Task, a frame apart, so the page stays responsive; a newer
+ * pick aborts an older read, whose result is dropped.
+ *
+ * Part of the planner's compare view (`<rp-planner-compare>`): it fires no events.
+ *
+ * @cssprop --rp-color-border - Frame of the pickers.
+ * @cssprop --rp-color-text-muted - Notes (no history yet, reading).
+ * @cssprop --rp-color-error - A moment that can no longer be read.
+ */
+@customElement('rp-compare-moments')
+export class RpCompareMoments extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.5rem 0.75rem 0.75rem;
+        margin: 0 0 1rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 0.25rem;
+      }
+      label {
+        display: inline-flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      select {
+        font: inherit;
+        max-width: 28rem;
+      }
+      select:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .title {
+        font-weight: 600;
+        margin: 0 0 0.5rem;
+      }
+      .note {
+        color: var(--_muted);
+        margin: 0.5rem 0 0;
+      }
+      .error {
+        color: var(--_error);
+      }
+    `,
+  ];
+
+  /** The open scenario's state: its live document holds the history. */
+  @property({ attribute: false }) state: PlanState | null = null;
+  @property({ reflect: true }) locale: Locale = DEFAULT_LOCALE;
+
+  /** The moment compared from (a point's key, or NOW); '' until the history is read. */
+  @state() from = '';
+  /** The moment compared to. */
+  @state() to = '';
+  /** Bumped when a point is recorded (here or by a peer), and on edits while "now" is picked. */
+  @state() private revision = 0;
+
+  private offs: (() => void)[] = [];
+
+  /** The scenario's document and its timeline, read again after each recorded point. */
+  private readonly history = new Task(this, {
+    args: () => [this.state, this.revision] as const,
+    task: async ([planState], { signal }): Promise<History | null> => {
+      if (!planState) return null;
+      const [m, live] = await Promise.all([loadHistory(), liveStateOf(planState)]);
+      signal.throwIfAborted();
+      const doc = (live as { doc?: Y.Doc }).doc ?? null;
+      if (doc) this.watch(planState, doc, m);
+      const moments = doc ? m.historyMoments(doc) : [];
+      this.settle(moments);
+      return { doc, moments, m };
+    },
+  });
+
+  /** The two moments' plans, named for the columns. */
+  private readonly diff = new Task(this, {
+    args: () => [this.history.value, this.from, this.to, this.locale, this.nowPlan()] as const,
+    task: async ([history, from, to, locale], { signal }): Promise<CompareScenario[] | string> => {
+      if (!history?.doc || !from || !to) return [];
+      if (from === to) return mt(locale, 'moments.same');
+      const out: CompareScenario[] = [];
+      for (const key of [from, to]) {
+        await breathe(signal);
+        const moment = history.moments.find((x) => x.key === key);
+        const plan = key === NOW ? this.state?.plan : history.m.planAt(history.doc, key);
+        const name = momentLabel(moment, locale);
+        if (!plan) return mt(locale, 'moments.unreadable', { at: name });
+        out.push({ name, plan });
+      }
+      return out;
+    },
+  });
+
+  /** Compares moment `from` with moment `to` (point keys from the scenario's timeline, or NOW). */
+  pick(from: string, to: string = this.to || NOW): void {
+    this.from = from;
+    this.to = to;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('state')) this.unwatch();
+  }
+
+  private nowPlan() {
+    return this.from === NOW || this.to === NOW ? this.state?.plan : null;
+  }
+
+  /** Picks that are no longer (or not yet) moments of the timeline become the last two. */
+  private settle(moments: readonly HistoryMoment[]): void {
+    const known = (key: string) => key === NOW || moments.some((x) => x.key === key);
+    if (this.from && this.to && known(this.from) && known(this.to)) return;
+    const [newest, before] = moments;
+    this.to = known(this.to) && this.to ? this.to : before ? newest!.key : NOW;
+    this.from = known(this.from) && this.from ? this.from : ((before ?? newest)?.key ?? '');
+  }
+
+  private watch(planState: PlanState, doc: Y.Doc, m: HistoryModule): void {
+    if (this.offs.length > 0) return;
+    this.offs.push(
+      m.observeHistory(doc, () => this.revision++),
+      planState.subscribe(() => this.nowPlan() && this.requestUpdate()),
+    );
+  }
+
+  private unwatch(): void {
+    for (const off of this.offs) off();
+    this.offs = [];
+  }
+
+  protected override render(): unknown {
+    const l = this.locale;
+    const history = this.history.value;
+    if (!history) {
+      return this.history.render({
+        pending: () => html`<p class="note" role="status">${mt(l, 'moments.loading')}</p>`,
+        error: () => html`<p class="note" role="status">${mt(l, 'moments.none')}</p>`,
+      });
+    }
+    if (history.moments.length === 0) return html`<p class="note" role="status">${mt(l, 'moments.none')}</p>`;
+    const select = (which: 'from' | 'to') => html`<label
+      >${mt(l, which === 'from' ? 'moments.from' : 'moments.to')}
+      <select
+        data-pick=${which}
+        .value=${this[which]}
+        @change=${(e: Event) => (this[which] = (e.target as HTMLSelectElement).value)}
+      >
+        <option value=${NOW} ?selected=${this[which] === NOW}>${mt(l, 'moments.now')}</option>
+        ${history.moments.map(
+          (x) => html`<option value=${x.key} ?selected=${this[which] === x.key}>${momentLabel(x, l)}</option>`,
+        )}
+      </select></label
+    >`;
+    return html`
+      <fieldset>
+        <legend>${mt(l, 'moments.pick')}</legend>
+        ${select('from')} ${select('to')}
+      </fieldset>
+      ${this.diff.render({
+        pending: () =>
+          Array.isArray(this.diff.value) && this.diff.value.length === 2
+            ? this.compare(this.diff.value)
+            : html`<p class="note" role="status">${mt(l, 'moments.loading')}</p>`,
+        complete: (result) =>
+          typeof result === 'string'
+            ? html`<p class="note error" role="alert">${result}</p>`
+            : result.length === 2
+              ? this.compare(result)
+              : nothing,
+      })}
+    `;
+  }
+
+  private compare(scenarios: CompareScenario[]) {
+    const l = this.locale;
+    return html`<p class="title" role="status">
+        ${mt(l, 'moments.title', { a: scenarios[0]!.name, b: scenarios[1]!.name })}
+      </p>
+      <rp-compare .scenarios=${scenarios} locale=${l} differences-only></rp-compare>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rp-compare-moments': RpCompareMoments;
+  }
+}
