@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
 import type * as Y from 'yjs';
 import { Section, type FindingLocation } from '../../src/model/finding.ts';
 import type { PlanState } from '../../src/sync/state.ts';
@@ -8,6 +9,7 @@ import { ht } from '../../src/i18n/negotiation.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { emit, type HistoryEntry, type RpEvent } from '../shared/events.ts';
 import type { HistoryView } from './history-panel.ts';
+import { iso, loadHistory, readHistory, type HistoryModule } from './history-read.ts';
 import './history-panel.ts';
 
 /** What the controller reads from the planner, each time it needs it. */
@@ -26,31 +28,12 @@ export interface HistorySettings {
 /** Whose edits these are: the workshop's name for the participant, else the planner's user-name. */
 const personOf = (s: HistorySettings): string => s.signer || s.userName;
 
-/** The Yjs side of the history, loaded with the live state (a scenario only looked at has none). */
-const loadHistory = () =>
-  Promise.all([import('../../src/negotiation/history.ts'), import('../../src/negotiation/history-users.ts')]).then(
-    ([history, users]) => ({ ...history, ...users }),
-  );
-type HistoryModule = Awaited<ReturnType<typeof loadHistory>>;
-
-const TIMELINE_ENTRIES = 30;
-
 const docOf = (state: PlanState | null): Y.Doc | null => {
   const live = state instanceof DeferredPlanState ? state.liveState : state;
   return (live as { doc?: Y.Doc } | null)?.doc ?? null;
 };
-const iso = (ms: number) => new Date(ms).toISOString();
 const rowOnly = ({ section, rowId }: FindingLocation): FindingLocation => ({ section, ...(rowId ? { rowId } : {}) });
 
-/** The fields of a row that differ between two of its values (all of them when it did not exist). */
-function changedFields(place: FindingLocation, before: unknown, after: unknown): FindingLocation[] {
-  if (typeof after !== 'object' || after === null) return [place];
-  const was = (typeof before === 'object' && before !== null ? before : {}) as Record<string, unknown>;
-  const now = after as Record<string, unknown>;
-  return Object.keys({ ...was, ...now })
-    .filter((k) => k !== 'id' && JSON.stringify(was[k]) !== JSON.stringify(now[k]))
-    .map((field) => ({ ...place, field }));
-}
 const SHORTCUT_GRIDS = new Set(['RP-BUDGET-GRID', 'RP-SPLIT-GRID']);
 
 /**
@@ -71,6 +54,16 @@ export class HistoryController implements ReactiveController {
   private offs: (() => void)[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private module: Promise<HistoryModule> | null = null;
+  /** The latest request to show a history: an older one that is still loading gives way. */
+  private request = 0;
+  /**
+   * Reads the history shown in the dialog in slices that let the page run, showing the entries
+   * as they come (lit Task: a newer request aborts an older one, which then writes nothing).
+   */
+  private readonly reading = new Task<[FindingLocation | null, boolean], HistoryEntry[]>(this.host, {
+    autoRun: false,
+    task: ([place, refresh], { signal }) => this.read(place, refresh, signal),
+  });
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -100,19 +93,43 @@ export class HistoryController implements ReactiveController {
     else if (this.doc && personOf(s) !== this.person) this.attribute(this.doc);
   }
 
-  /** Shows the history of `place` (a cell, row or field), or the scenario's timeline. */
+  /** Shows the history of `place` (a cell, row or field), or the scenario's timeline, as it is read. */
   async open(at: FindingLocation | null): Promise<void> {
+    const ticket = ++this.request;
     const plan = this.state?.plan;
     const m = await this.load();
+    if (ticket !== this.request) return;
     // A worked-out cell (a period's amount, a total) has no value of its own: its row's history.
     const place = at?.field && at.rowId && plan && m.valueAt(plan, at) === undefined ? rowOnly(at) : at;
-    const entries = await this.entries(place);
     const current = place?.field && plan ? m.valueAt(plan, place) : undefined;
-    // A refresh (a point recorded meanwhile) keeps a comparison open.
-    const compare = this.view && this.view.place === place ? this.view.compare : null;
-    if (this.view?.place !== place) this.message = '';
-    this.view = { place, entries, current, compare };
+    // A refresh (a point recorded meanwhile) keeps the entries shown and a comparison open.
+    const same = this.view?.place === place;
+    if (!same) this.message = '';
+    this.view = {
+      place,
+      entries: same ? this.view!.entries : [],
+      current,
+      compare: same ? this.view!.compare : null,
+      busy: true,
+    };
     this.host.requestUpdate();
+    await this.reading.run([place, same]);
+  }
+
+  /**
+   * The entries of the dialog's history, shown as they come (a refresh keeps the entries shown
+   * until it is read whole); nothing is shown once a newer request took over.
+   */
+  private async read(place: FindingLocation | null, refresh: boolean, signal: AbortSignal): Promise<HistoryEntry[]> {
+    const show = (entries: HistoryEntry[], busy: boolean) => {
+      if (signal.aborted || !this.view || this.view.place !== place) return;
+      this.view = { ...this.view, entries, busy };
+      this.host.requestUpdate();
+    };
+    const onProgress = refresh ? undefined : (so: HistoryEntry[]) => show(so, true);
+    const entries = await this.readEntries(place, { signal, ...(onProgress ? { onProgress } : {}) });
+    show(entries, false);
+    return entries;
   }
 
   /** Compares timeline entry `id` with the plan now in the dialog (null: stops comparing). */
@@ -135,6 +152,8 @@ export class HistoryController implements ReactiveController {
   }
 
   close(): void {
+    this.request++;
+    this.reading.abort();
     this.view = null;
     this.host.requestUpdate();
   }
@@ -143,32 +162,14 @@ export class HistoryController implements ReactiveController {
    * The history as the planner's `history(location?)` gives it: with a location, that cell's,
    * row's or field's earlier values; without, the scenario's timeline. Newest first.
    */
-  async entries(place: FindingLocation | null = null): Promise<HistoryEntry[]> {
+  entries(place: FindingLocation | null = null): Promise<HistoryEntry[]> {
+    return this.readEntries(place);
+  }
+
+  private async readEntries(place: FindingLocation | null, options?: Parameters<typeof readHistory>[4]) {
     const doc = this.doc ?? docOf(this.state);
-    const out: HistoryEntry[] = [];
-    if (doc) {
-      const m = await this.load();
-      if (place) {
-        const list = m.cellHistory(doc, place);
-        list.forEach((e, i) => {
-          // A row's entries name the fields that changed since the entry before.
-          const older = list[i + 1];
-          const what = place.field ? [place] : changedFields(place, older?.value, e.value);
-          out.push({ id: e.id, kind: e.start ? 'start' : 'value', by: e.by, at: iso(e.at), what, value: e.value });
-        });
-      } else
-        for (const e of m.timeline(doc, TIMELINE_ENTRIES))
-          out.push({
-            id: e.id,
-            kind: e.kind,
-            by: e.by,
-            at: iso(e.at),
-            what: e.changes,
-            ...(e.name ? { name: e.name } : {}),
-          });
-    }
-    if (!place) out.push(...(await this.storedVersions()));
-    return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const m = await this.load();
+    return readHistory(m, doc, place, () => this.storedVersions(), options);
   }
 
   /** The store's earlier versions of the scenario ("Eerdere versies"). */

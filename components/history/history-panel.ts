@@ -19,6 +19,8 @@ export interface HistoryView {
   entries: readonly HistoryEntry[];
   /** The value now (with a place). */
   current?: unknown;
+  /** Still reading: the entries so far are shown, newest first. */
+  busy?: boolean;
   /** An entry compared with the plan now: its time and both plans. */
   compare?: { at: string; then: Plan; now: Plan } | null;
 }
@@ -109,10 +111,13 @@ export class RpHistoryPanel extends LitElement {
                 : nothing
             }
             ${v.compare ? this.comparison(v.compare) : nothing}
+            ${v.busy ? html`<p class="muted busy">${ht(l, 'history.reading')}</p>` : nothing}
             ${
               v.entries.length === 0
-                ? html`<p>${ht(l, 'history.none')}</p>`
-                : html`<ol>
+                ? v.busy
+                  ? nothing
+                  : html`<p>${ht(l, 'history.none')}</p>`
+                : html`<ol aria-busy=${v.busy ? 'true' : 'false'}>
                   ${v.entries.map((e) => this.entry(e, v.place))}
                 </ol>`
             }`

@@ -211,7 +211,7 @@ export const historyUi = {
     en: '{count} change(s): {list}',
   },
   'history.noChanges': { nl: 'geen zichtbare wijziging', en: 'no visible change' },
-  'history.reading': { nl: 'Eerdere waarden worden gelezen…', en: 'Reading earlier values…' },
+  'history.reading': { nl: 'Geschiedenis wordt gelezen…', en: 'Reading the history…' },
   'history.none': {
     nl: 'Nog geen eerdere waarden. Wijzigingen worden vastgelegd zodra het scenario bewaard is.',
     en: 'No earlier values yet. Edits are recorded once the scenario is stored.',

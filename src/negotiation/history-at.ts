@@ -28,7 +28,7 @@ const seen = (snap: Y.Snapshot, client: number, clock: number): boolean =>
   clock < (snap.sv.get(client) ?? 0) && !Y.isDeleted(snap.ds, Y.createID(client, clock));
 
 /** The value under `key` of `map` at the snapshot (an element of an item merged with others is found exactly). */
-function entryAt(map: Y.AbstractType<unknown>, key: string, snap: Y.Snapshot): unknown {
+function entryAt(map: Y.Map<unknown>, key: string, snap: Y.Snapshot): unknown {
   for (let item: Y.Item | null = map._map.get(key) ?? null; item; item = item.left) {
     for (let j = item.length - 1; j >= 0; j--) {
       if (!seen(snap, item.id.client, item.id.clock + j)) continue;
@@ -40,7 +40,7 @@ function entryAt(map: Y.AbstractType<unknown>, key: string, snap: Y.Snapshot): u
 }
 
 /** The elements of a sequence (a Y.Array, a Y.Text) at the snapshot. */
-function elementsAt(type: Y.AbstractType<unknown>, snap: Y.Snapshot): unknown[] {
+function elementsAt(type: Y.Array<unknown> | Y.Text, snap: Y.Snapshot): unknown[] {
   const out: unknown[] = [];
   for (let item = type._start; item; item = item.right) {
     const deleted = item.content instanceof Y.ContentDeleted;
@@ -68,13 +68,14 @@ function copyAt(value: unknown, snap: Y.Snapshot): unknown {
         .filter((x) => typeof x === 'string')
         .join(''),
     );
-  if (value instanceof Y.Array) return Y.Array.from(elementsAt(value, snap).map((x) => copyAt(x, snap)));
+  if (value instanceof Y.Array)
+    return Y.Array.from(elementsAt(value as Y.Array<unknown>, snap).map((x) => copyAt(x, snap)) as never[]);
   if (value instanceof Y.AbstractType) return undefined;
   return value;
 }
 
 /** Writes every key `from` had at the snapshot into `to`. */
-function fillAt(from: Y.AbstractType<unknown>, to: Y.Map<unknown>, snap: Y.Snapshot): void {
+function fillAt(from: Y.Map<unknown>, to: Y.Map<unknown>, snap: Y.Snapshot): void {
   for (const key of from._map.keys()) {
     const value = entryAt(from, key, snap);
     if (value === ABSENT) continue;

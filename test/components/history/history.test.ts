@@ -110,4 +110,43 @@ describe('history in the planner', function () {
       .to.include(before)
       .and.include('123456.00');
   });
+
+  it('shows the newest request only: a timeline asked for first never replaces the cell history asked for after it', async () => {
+    const storageName = freshDb();
+    const plan = handbookPlan('history-race');
+    const p = await mount<RpPlanner>('rp-planner', { storageName, userName: 'Anna', plan } as Partial<RpPlanner>);
+    edit(p, setAmount(p, '654321.00'));
+    await historyUntil(p, (e) => e.some((x) => x.kind === 'edits'), 'the edits recorded');
+    const grid = p.shadowRoot!.querySelector('rp-budget-grid')!;
+    const cell = { section: 'activities', rowId: 'a1', field: 'cost.amount' };
+    grid.dispatchEvent(new CustomEvent('rp-select', { detail: cell, bubbles: true, composed: true }));
+    // The timeline (which also asks the store for its earlier versions), then at once a cell's history.
+    p.shadowRoot!.querySelector('rp-history-panel')!.dispatchEvent(
+      new CustomEvent('rp-history-request', { detail: { action: 'timeline' }, bubbles: true, composed: true }),
+    );
+    grid.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'h', code: 'KeyH', altKey: true, bubbles: true, composed: true }),
+    );
+    await until(() => panel(p).view?.busy === false, 'the history read');
+    // Whatever finished last, the dialog shows what was asked for last.
+    await new Promise((r) => setTimeout(r, 500));
+    const view = panel(p).view!;
+    expect(view.place).to.deep.equal(cell);
+    expect(view.entries.map((e) => e.value)).to.include('654321.00');
+    expect(view.entries.every((e) => e.kind === 'value' || e.kind === 'start')).to.equal(true);
+  });
+
+  it('says the history is being read while it is, and lists nothing as missing meanwhile', async () => {
+    const el = document.createElement('rp-history-panel');
+    document.body.append(el);
+    el.view = { place: null, entries: [], busy: true };
+    await el.updateComplete;
+    const text = el.shadowRoot!.textContent!;
+    expect(text).to.contain('Geschiedenis wordt gelezen');
+    expect(text).to.not.contain('Nog geen eerdere waarden');
+    el.view = { place: null, entries: [], busy: false };
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Nog geen eerdere waarden').and.not.contain('wordt gelezen');
+    el.remove();
+  });
 });
