@@ -34,9 +34,10 @@ export function momentLabel(moment: HistoryMoment | undefined, locale: Locale): 
   if (!moment) return mt(locale, 'moments.now');
   const at = timeText(new Date(moment.at).toISOString(), locale);
   if (moment.kind === 'start') return mt(locale, 'moments.start');
-  const by = moment.by || mt(locale, 'moments.nobody');
-  if (moment.name) return mt(locale, 'moments.version', { name: moment.name, by, at });
-  return mt(locale, 'moments.byAt', { name: by, at });
+  if (moment.name && moment.by) return mt(locale, 'moments.version', { name: moment.name, by: moment.by, at });
+  if (moment.name) return mt(locale, 'moments.versionAt', { name: moment.name, at });
+  // Edits by nobody named (a planner without user-name): the state at that time.
+  return moment.by ? mt(locale, 'moments.byAt', { name: moment.by, at }) : mt(locale, 'moments.anonymous', { at });
 }
 
 /**
@@ -81,14 +82,15 @@ export class RpCompareMoments extends LitElement {
       select {
         font: inherit;
         max-width: 28rem;
+        padding: 0.3rem 0.5rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        color: var(--_text);
       }
       select:focus-visible {
         outline: 2px solid var(--_accent);
         outline-offset: 2px;
-      }
-      .title {
-        font-weight: 600;
-        margin: 0 0 0.5rem;
       }
       .note {
         color: var(--_muted);
@@ -233,10 +235,13 @@ export class RpCompareMoments extends LitElement {
 
   private compare(scenarios: CompareScenario[]) {
     const l = this.locale;
-    return html`<p class="title" role="status">
-        ${mt(l, 'moments.title', { a: scenarios[0]!.name, b: scenarios[1]!.name })}
-      </p>
-      <rp-compare .scenarios=${scenarios} locale=${l} differences-only></rp-compare>`;
+    return html`<rp-compare
+      .scenarios=${scenarios}
+      locale=${l}
+      heading=${mt(l, 'moments.title', { a: scenarios[0]!.name, b: scenarios[1]!.name })}
+      chart-caption=${mt(l, 'moments.chart')}
+      differences-only
+    ></rp-compare>`;
   }
 }
 

@@ -64,6 +64,10 @@ export class RpCompare extends LitElement {
 
   @property({ attribute: false }) scenarios: readonly CompareScenario[] = [];
   @property({ reflect: true }) locale: Locale = DEFAULT_LOCALE;
+  /** The heading above the comparison (default: "Scenario's vergelijken"). */
+  @property() heading = '';
+  /** The chart's caption (default: where the money goes, per scenario). */
+  @property({ attribute: 'chart-caption' }) chartCaption = '';
   /** Show only rows that differ. */
   @property({ type: Boolean, attribute: 'differences-only', reflect: true }) differencesOnly = false;
 
@@ -110,7 +114,7 @@ export class RpCompare extends LitElement {
     const view = this.view;
     if (!view) return html`<slot name="empty"><p class="message" role="status">${st(l, 'compare.needTwo')}</p></slot>`;
     return html`
-      <h2>${st(l, 'compare.label')}</h2>
+      <h2>${this.heading || st(l, 'compare.label')}</h2>
       <div class="controls">
         <label><input type="checkbox" .checked=${this.differencesOnly} @change=${this.toggle} /> ${st(l, 'compare.differencesOnly')}</label>
       </div>
@@ -222,7 +226,7 @@ export class RpCompare extends LitElement {
       )
       .join('; ');
     return html`<figure>
-      <figcaption id="chart-caption">${st(l, 'compare.chart')}</figcaption>
+      <figcaption id="chart-caption">${this.chartCaption || st(l, 'compare.chart')}</figcaption>
       <svg part="chart" role="img" aria-labelledby="chart-caption" aria-describedby="chart-summary"
         viewBox="0 0 ${CHART_WIDTH} ${chartHeight(names.length)}" width=${CHART_WIDTH} height=${chartHeight(names.length)}>
         ${stackedBars(names, series, l)}

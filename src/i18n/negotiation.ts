@@ -244,8 +244,13 @@ export const momentsUi = {
   'moments.now': { nl: 'Nu (huidige stand)', en: 'Now (current state)' },
   'moments.byAt': { nl: '{name}, {at}', en: '{name}, {at}' },
   'moments.version': { nl: 'Versie "{name}" ({by}, {at})', en: 'Version "{name}" ({by}, {at})' },
-  'moments.nobody': { nl: 'onbekend', en: 'unknown' },
+  'moments.versionAt': { nl: 'Versie "{name}" ({at})', en: 'Version "{name}" ({at})' },
+  'moments.anonymous': { nl: 'Stand van {at}', en: 'As of {at}' },
   'moments.title': { nl: 'Verschillen tussen {a} en {b}', en: 'Differences between {a} and {b}' },
+  'moments.chart': {
+    nl: 'Waar het geld heen gaat, op elk van beide momenten (per jaar)',
+    en: 'Where the money goes, at each of the two moments (per year)',
+  },
   'moments.loading': { nl: 'De geschiedenis wordt gelezen…', en: 'Reading the history…' },
   'moments.none': {
     nl: 'Dit scenario heeft nog geen geschiedenis. Een moment wordt vastgelegd zodra het scenario bewaard is en iemand even stopt met wijzigen.',

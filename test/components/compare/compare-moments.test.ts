@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/planner/compare-panel.ts';
 import type { RpPlannerCompare } from '../../../components/planner/compare-panel.ts';
-import type { RpCompareMoments } from '../../../components/compare/compare-moments.ts';
+import { momentLabel, type RpCompareMoments } from '../../../components/compare/compare-moments.ts';
 import { timeText } from '../../../components/signoff/time-text.ts';
 import { handbookPlan } from '../../fixtures/handbook.ts';
 import { createPlanState, type YPlanState } from '../../../src/sync/plan-state.ts';
@@ -71,8 +71,7 @@ describe('<rp-planner-compare>: two moments of the open scenario', () => {
       const label = `${group} / ${th.textContent!.slice(group.length)}`;
       return [label, ...[...tr.querySelectorAll('td.num')].map((c) => c.textContent!.trim())];
     });
-  const shows = (title: string) =>
-    moments()?.shadowRoot?.querySelector('.title')?.textContent?.includes(title) && !!compareRoot();
+  const shows = (title: string) => compareRoot()?.querySelector('h2')?.textContent === title;
 
   it('picks two points by keyboard and shows exactly what differs between them, labelled with who and when', async () => {
     const { s, p1, p3 } = scenario();
@@ -89,7 +88,14 @@ describe('<rp-planner-compare>: two moments of the open scenario', () => {
     expect(select('from').value).to.equal(p1.key);
 
     const anna = `Anna, ${timeText(new Date(T0).toISOString(), 'nl')}`;
+    const bert = `Bert, ${timeText(new Date(T0 + 10 * MIN).toISOString(), 'nl')}`;
     const carla = `Carla, ${timeText(new Date(T0 + 20 * MIN).toISOString(), 'nl')}`;
+    expect([...select('from').options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Nu (huidige stand)',
+      carla,
+      bert,
+      anna,
+    ]);
     await until(() => !!shows(`Verschillen tussen ${anna} en ${carla}`), 'the comparison of Anna and Carla');
     const root = compareRoot()!;
     // Inputs: the amount only; the name and the split changed and changed back in between.
@@ -150,5 +156,16 @@ describe('<rp-planner-compare>: two moments of the open scenario', () => {
     );
     await new Promise((r) => setTimeout(r, 200));
     expect(inputRows().map((r) => r[0])).to.deep.equal(['Samenwerking dementie / Bedrag']);
+  });
+
+  it('names a version by its name, the start as the start, and edits by nobody named by their time', () => {
+    const at = timeText(new Date(T0).toISOString(), 'en');
+    const label = (m: Partial<Parameters<typeof momentLabel>[0] & object>) =>
+      momentLabel({ key: 'p:1:1', kind: 'edits', by: '', at: T0, ...m }, 'en');
+    expect(label({ kind: 'version', name: 'Voorstel', by: 'Carla' })).to.equal(`Version "Voorstel" (Carla, ${at})`);
+    expect(label({ kind: 'version', name: 'Voorstel' })).to.equal(`Version "Voorstel" (${at})`);
+    expect(label({ kind: 'start' })).to.equal('Start');
+    expect(label({})).to.equal(`As of ${at}`);
+    expect(momentLabel(undefined, 'nl')).to.equal('Nu (huidige stand)');
   });
 });
