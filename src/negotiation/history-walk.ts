@@ -70,17 +70,42 @@ export function touched(doc: Y.Doc, client: number, from: number, to: number, li
   return [...seen.values()];
 }
 
+/** Whether one range of a delete set (sorted, merged: as Yjs keeps them) holds all of `clock`…`clock + len`. */
+function covered(ranges: readonly { clock: number; len: number }[], clock: number, len: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (clock < r.clock) hi = mid - 1;
+    else if (clock >= r.clock + r.len) lo = mid + 1;
+    else return clock + len <= r.clock + r.len;
+  }
+  return false;
+}
+
 /**
  * The places whose items were deleted between two snapshots (`before` null: from the start): what a
  * removal took away, which writes no item of its own. A removed row is named once, as a row.
  */
-export function removedPlaces(doc: Y.Doc, before: Y.Snapshot | null, now: Y.Snapshot, limit = 50): FindingLocation[] {
+export function removedPlaces(
+  doc: Y.Doc,
+  before: Y.Snapshot | null,
+  now: Y.Snapshot,
+  limit = 50,
+  items = 2_000,
+): FindingLocation[] {
   const names = rootNames(doc);
   const seen = new Map<string, FindingLocation>();
+  // At most `items` items are read: a long span says enough by then.
+  let budget = items;
   for (const [client, ranges] of now.ds.clients) {
     const structs = doc.store.clients.get(client) ?? [];
+    const earlier = before?.ds.clients.get(client) ?? [];
     for (const r of ranges) {
-      for (let clock = r.clock; clock < r.clock + r.len;) {
+      // Most of what is deleted was deleted before already: only the rest is read.
+      if (covered(earlier, r.clock, r.len)) continue;
+      for (let clock = r.clock; clock < r.clock + r.len && budget > 0; budget--) {
         let s: Y.AbstractStruct;
         try {
           s = structs[Y.findIndexSS(structs, clock)]!;

@@ -51,6 +51,8 @@ export const HISTORY_RULE = {
 } as const satisfies CompactionRule & Record<string, number>;
 
 const DAY_MS = 86_400_000;
+/** How many places a timeline entry names. */
+const CHANGES_LISTED = 50;
 const MAX_SNAPSHOT_BYTES = 4_000_000;
 
 export interface HistoryPoint {
@@ -251,10 +253,14 @@ function timelineEntry(
   const last = g[g.length - 1]!;
   let changes: FindingLocation[] = [];
   if (!last.start) {
+    // The first 50 places the group's points touched (each point read no further than needed).
     const seen = new Map<string, FindingLocation>();
-    for (const p of g)
-      for (const c of touched(doc, p.client, from.get(p.key) ?? 0, p.clock)) seen.set(JSON.stringify(c), c);
-    changes = [...seen.values()].slice(0, 50);
+    for (const p of g) {
+      if (seen.size >= CHANGES_LISTED) break;
+      for (const c of touched(doc, p.client, from.get(p.key) ?? 0, p.clock, CHANGES_LISTED))
+        seen.set(JSON.stringify(c), c);
+    }
+    changes = [...seen.values()].slice(0, CHANGES_LISTED);
     // A removal writes no item: what it took away is in the delete set since the entry before.
     if (changes.length === 0 && before)
       changes = removedPlaces(doc, snapshotOf(before[before.length - 1]!), snapshotOf(last));
