@@ -106,7 +106,7 @@ export class RpCompareMoments extends LitElement {
   @property({ attribute: false }) state: PlanState | null = null;
   @property({ reflect: true }) locale: Locale = DEFAULT_LOCALE;
 
-  /** The moment compared from (a point's key, or NOW); '' until the history is read. */
+  /** The moment compared from: a point's key, or 'now' (the plan as it is); '' until the history is read. */
   @state() from = '';
   /** The moment compared to. */
   @state() to = '';
@@ -149,7 +149,7 @@ export class RpCompareMoments extends LitElement {
     },
   });
 
-  /** Compares moment `from` with moment `to` (point keys from the scenario's timeline, or NOW). */
+  /** Compares moment `from` with moment `to` (points' keys from the scenario's timeline, or 'now'). */
   pick(from: string, to: string = this.to || NOW): void {
     this.from = from;
     this.to = to;
