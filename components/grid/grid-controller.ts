@@ -12,6 +12,7 @@ import { CellPainter, type PaintState } from './cell-painter.ts';
 import { bindData, diffRows, noDirt, sameIds, shapeKey, type Dirty } from './grid-diff.ts';
 import { SYNC, installShortcuts, readEdits, recordRefusals, takeEdits, type Change } from './edit-handler.ts';
 import { StatusLine } from './status-line.ts';
+import { CellHooks } from './cell-hooks.ts';
 import { fitHeight, fixedSettings, refreshDimensions, shapeSettings } from './hot-settings.ts';
 import { installKeyboardEntry, keepingFocus, type KeyboardEntry } from './keyboard-entry.ts';
 import { freshRows, shownFindings } from '../shared/field-findings.ts';
@@ -55,8 +56,6 @@ export class GridController implements ReactiveController, PaintState {
   private builtKey = '';
   private synced: Synced | null = null;
   private presenceSynced: { peers: readonly Peer[]; plan: Plan | null } | null = null;
-  /** The last location sent as `rp-select`, so moving within the same cell sends nothing. */
-  private lastSelect = '';
   /**
    * Cells an edit changed, painted in place of the full render Handsontable runs at the end of
    * every edit (see onBeforeChange); null when no edit is under way.
@@ -67,6 +66,7 @@ export class GridController implements ReactiveController, PaintState {
   /** The open comment threads' marks (comment-marks.ts). */
   private readonly commentMarks: CommentMarks;
   private readonly line: StatusLine;
+  private readonly hooks: CellHooks;
   private fresh = 0;
   readonly selection: GridSelection;
   private readonly onFresh = () => {
@@ -81,6 +81,7 @@ export class GridController implements ReactiveController, PaintState {
     this.line = new StatusLine(source, this);
     this.selection = new GridSelection(this, (row, col) => this.line.showCell(row, col));
     this.commentMarks = new CommentMarks(this, host, source);
+    this.hooks = new CellHooks(this, host, source);
     host.addController(this);
   }
 
@@ -148,7 +149,7 @@ export class GridController implements ReactiveController, PaintState {
       ...shapeSettings(shape, this.painter.renderer),
       ...fixedSettings,
       readOnly: host.readonly,
-      cells: (row: number, col: number) => this.cellMeta(row, col),
+      cells: (row: number, col: number) => this.hooks.cellMeta(row, col),
       // An edit repaints the cells it changed, not the viewport: see onBeforeChange.
       beforeViewRender: (_forced: boolean, skip: { skipRender?: boolean }) => {
         if (this.editRepaint) skip.skipRender = true;
@@ -157,12 +158,12 @@ export class GridController implements ReactiveController, PaintState {
       afterSelectionEnd: (row: number, col: number) => {
         this.selection.moved(row);
         this.line.showCell(row, col);
-        this.emitSelect(row, col);
-        this.labelEditors(row, col);
+        this.hooks.emitSelect(row, col);
+        this.hooks.labelEditors(row, col);
       },
-      afterBeginEditing: (row: number, col: number) => this.labelEditors(row, col),
+      afterBeginEditing: (row: number, col: number) => this.hooks.labelEditors(row, col),
       beforePaste: (data: unknown[][], ranges: { startRow: number; startCol: number }[]) =>
-        this.spreadPaste(data, ranges),
+        this.hooks.spreadPaste(data, ranges),
     } as never);
     // Added after Handsontable's own afterRender hook, which reads the layout: painting first
     // would make that read lay out the painted cells there and then, not in the next frame.
@@ -344,41 +345,6 @@ export class GridController implements ReactiveController, PaintState {
     if (this.hot) this.painter.repaint(this.hot, { rows: [], values: [], cells: changed });
   }
 
-  private cellMeta(row: number, col: number): { readOnly: boolean } {
-    // Always the whole cascade (grid, column, row), never "nothing": Handsontable keeps cell meta
-    // by row index across updateData, so a new activity at the index where the totals row was
-    // would otherwise stay read-only (issue #13 bug 1). Inapplicable cells stay writable: a paste
-    // that changes the cost basis in the same row makes them applicable; the rest is refused.
-    return { readOnly: this.host.readonly || !!this.columns[col]?.readOnly || !!this.rows[row]?.readOnly };
-  }
-
-  /**
-   * Names Handsontable's cell editors (its text area and select), which it leaves unlabelled, after
-   * the cell they edit, so a screen reader says what is being typed into.
-   */
-  private labelEditors(row: number, col: number): void {
-    const r = this.rows[row];
-    const column = this.columns[col];
-    const l = this.locale;
-    const label = r && column ? `${gt('cellInput', l)}: ${r.name}, ${column.header}` : gt('cellInput', l);
-    const root = this.source.container()?.getRootNode();
-    if (!(root instanceof ShadowRoot)) return;
-    for (const input of root.querySelectorAll('textarea.handsontableInput, .htSelectEditor > select')) {
-      if (input.getAttribute('aria-label') !== label) input.setAttribute('aria-label', label);
-    }
-  }
-
-  private emitSelect(row: number, col: number): void {
-    const r = this.rows[row];
-    const column = this.columns[col];
-    const location = r && column ? this.source.cellLocation(r, column) : null;
-    if (!location) return;
-    const key = JSON.stringify(location);
-    if (key === this.lastSelect) return;
-    this.lastSelect = key;
-    this.source.emitSelect(location);
-  }
-
   private onBeforeChange(changes: Change[], source: string): void {
     const hot = this.hot;
     if (!hot) return;
@@ -402,27 +368,6 @@ export class GridController implements ReactiveController, PaintState {
     // Should no render follow within this task (rendering suspended), paint anyway.
     queueMicrotask(() => {
       if (this.editRepaint === dirty) this.finishEditRepaint();
-    });
-  }
-
-  /**
-   * Spreads pasted columns over the columns the grid names (the split grid puts domain shares on
-   * domain columns, past the sector columns between them); the cells skipped keep their text, so
-   * they are no edit.
-   */
-  private spreadPaste(data: unknown[][], ranges: { startRow: number; startCol: number }[]): void {
-    const start = ranges[0];
-    const width = data[0]?.length ?? 0;
-    const targets = start && width > 0 ? this.source.pasteColumns?.(start.startCol, width) : null;
-    if (!start || !targets || targets.length !== width) return;
-    const span = targets[targets.length - 1]! - start.startCol + 1;
-    data.forEach((row, r) => {
-      const current = this.data[start.startRow + r] ?? [];
-      const spread: unknown[] = Array.from({ length: span }, (_, i) => current[start.startCol + i] ?? '');
-      targets.forEach((col, i) => {
-        spread[col - start.startCol] = row[i];
-      });
-      row.splice(0, row.length, ...spread);
     });
   }
 
