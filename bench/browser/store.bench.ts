@@ -4,8 +4,14 @@
  * cost), and the first edit. Saves use strict durability on both sides.
  *   save     = store.create(plan): the plan as the scenario's seed, one transaction | peer: put(plan)
  *   load     = store.openScenario(id): read it; a never-edited scenario opens plain  | peer: get(id)
- *   first    = the first edit, flushed: loads Yjs, builds the live state from the
- *              plan, writes the seed update and the edit to the log               | peer: put(whole plan)
+ *   first    = the first edit, flushed: stored so that a reload shows it. The live
+ *              state is not built yet (that takes a while at 5,000 activities), so
+ *              flush() stores the plan as shown, as the scenario's seed, in one put;
+ *              the build goes on in the background                              | peer: put(whole plan)
+ *   in log   = from the first edit until it is in the update log: Yjs loaded, the
+ *              live state built from the plan in steps (behind input and the store's
+ *              writes), the seed update and the edit written to the log (what
+ *              `first` waited for before flush() could keep the plain plan)        | peer: put(whole plan)
  *   prepared = the first edit, flushed, after OpenScenario.prepare() (called when an
  *              editable cell gets focus) built the live state in idle time         | peer: put(whole plan)
  *   unstored = the planner's first edit of a plan not stored yet, after a focus had
@@ -19,6 +25,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import { openScenarioStore, type OpenScenario, type ScenarioStore } from '../../src/store/index.ts';
+import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { generatePlan } from '../../test/fixtures/generate.ts';
 
@@ -110,7 +117,7 @@ interface Figures {
 async function measure(
   plan: Plan,
   runs: number,
-): Promise<Record<'save' | 'load' | 'first' | 'prepared' | 'unstored' | 'edit', Figures>> {
+): Promise<Record<'save' | 'load' | 'first' | 'inLog' | 'prepared' | 'unstored' | 'edit', Figures>> {
   const dbName = `rp-bench-store-${Date.now()}`;
   const store = await openScenarioStore({ planId: 'bench', dbName, debounceMs: 0, broadcast: false });
   const peer = await peerDb();
@@ -118,11 +125,17 @@ async function measure(
     save: [] as number[][],
     load: [] as number[][],
     first: [] as number[][],
+    inLog: [] as number[][],
     prepared: [] as number[][],
     unstored: [] as number[][],
     edit: [] as number[][],
   };
-  const blocks = { first: [] as number[], prepared: [] as number[], unstored: [] as number[] };
+  const blocks = {
+    first: [] as number[],
+    inLog: [] as number[],
+    prepared: [] as number[],
+    unstored: [] as number[],
+  };
   for (let i = 0; i < runs * 3; i++) {
     const key = `q${i}`;
     const peerSave = await peerPut(peer.db, plan, key);
@@ -136,9 +149,16 @@ async function measure(
     const key = `p${i}`;
     const cold = await opened(store, plan, `S${i}`);
 
-    const first = await timedWithBlock(rename(cold.live, `eerste ${i}`));
+    let first = { ms: 0, block: 0 };
+    const inLog = await timedWithBlock(async () => {
+      first = await timedWithBlock(rename(cold.live, `eerste ${i}`));
+      await (cold.live.state as DeferredPlanState).settle();
+      await cold.live.flush();
+    });
     rows.first.push([first.ms, await peerPut(peer.db, plan, key)]);
     blocks.first.push(first.block);
+    rows.inLog.push([inLog.ms, await peerPut(peer.db, plan, key)]);
+    blocks.inLog.push(inLog.block);
     rows.edit.push([await time(rename(cold.live, `tweede ${i}`)), await peerPut(peer.db, plan, key)]);
     await cold.live.close();
 
@@ -183,6 +203,7 @@ async function measure(
     save: figures(rows.save),
     load: figures(rows.load),
     first: figures(rows.first, blocks.first),
+    inLog: figures(rows.inLog, blocks.inLog),
     prepared: figures(rows.prepared, blocks.prepared),
     unstored: figures(rows.unstored, blocks.unstored),
     edit: figures(rows.edit),
@@ -199,11 +220,12 @@ export default async function run(): Promise<void> {
     await measure(plan, 1);
     const m = await measure(plan, size >= 5000 ? 5 : 7);
     if (size === GOAL.size) at5000 = m;
-    for (const what of ['save', 'load', 'first', 'prepared', 'unstored', 'edit'] as const) {
+    for (const what of ['save', 'load', 'first', 'inLog', 'prepared', 'unstored', 'edit'] as const) {
       const f = m[what];
       const block = f.block === undefined ? '' : ms(f.block);
+      const label = what === 'inLog' ? 'in log' : what;
       console.log(
-        `${String(size).padStart(10)}  ${what.padEnd(8)} ${ms(f.ours)}  ${ms(f.peer)}  ${f.ratio.toFixed(2).padStart(6)}×  ${block}`,
+        `${String(size).padStart(10)}  ${label.padEnd(8)} ${ms(f.ours)}  ${ms(f.peer)}  ${f.ratio.toFixed(2).padStart(6)}×  ${block}`,
       );
     }
   }
@@ -216,9 +238,9 @@ export default async function run(): Promise<void> {
   console.log(
     `  load within ${GOAL.ratio}× plain idb get:     ${at5000.load.ratio.toFixed(2)}×  ${verdict(at5000.load.ratio <= GOAL.ratio)}`,
   );
-  const block = at5000.first.block ?? 0;
+  const block = Math.max(at5000.first.block ?? 0, at5000.inLog.block ?? 0);
   console.log(
-    `  first edit stored under ${GOAL.firstMs} ms (cold):      ${at5000.first.ours.toFixed(0)} ms  ${verdict(at5000.first.ours < GOAL.firstMs)}`,
+    `  first edit stored under ${GOAL.firstMs} ms (cold):      ${at5000.first.ours.toFixed(0)} ms  ${verdict(at5000.first.ours < GOAL.firstMs)}  (kept as the plain plan; in the log after ${at5000.inLog.ours.toFixed(0)} ms)`,
   );
   console.log(
     `  first edit blocks the page under ${GOAL.firstMs} ms (cold): ${block.toFixed(0)} ms  ${verdict(block < GOAL.firstMs)}  (the edit shows at once; Yjs is built in steps)`,

@@ -1,4 +1,5 @@
 import type { PlanRecord, ScenarioRecord, SnapshotRecord } from './schema.ts';
+import type { PlanOp } from '../model/ops.ts';
 import type { UpdateLog } from '../sync/update-log.ts';
 import type { StoreError, StoreResult } from './errors.ts';
 
@@ -6,6 +7,14 @@ import type { StoreError, StoreResult } from './errors.ts';
 export interface ScenarioLog extends UpdateLog {
   /** Starts an empty log with `update` (or these updates, in one go); false when another tab started it first. */
   seed(update: Uint8Array | readonly Uint8Array[]): Promise<boolean>;
+  /**
+   * Keeps `edits` (batches of ops on the seed: what is shown) in the scenario's record
+   * (ScenarioRecord.kept), while its log has not started and no other tab keeps edits there.
+   * False: not kept (they reach the log with the live state). A backend without it always waits.
+   */
+  keepEdits?(edits: readonly (readonly PlanOp[])[]): Promise<boolean>;
+  /** The live state now holds the kept edits this log read or kept: its next write clears them. */
+  holdsKept?(): void;
   /** Writes what an earlier failed write left pending. */
   retry(): Promise<void>;
   /** Updates handed to the log and not yet committed. */

@@ -19,6 +19,18 @@ import type { LiveDeps } from './types.ts';
  */
 const KEEP_HISTORY = { gc: true, gcFilter: collectable } as const;
 
+/**
+ * Between two steps of building a live state, everything else goes first: input, paint and the
+ * store's own writes (a flush keeps the shown plan while the state is built: ScenarioSession).
+ * scheduler.yield() would put the next step ahead of those writes' IndexedDB events.
+ */
+function inBackground(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void, o: object) => Promise<void> } })
+    .scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => {}, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export const yjsLive: LiveDeps = {
   encodePlan: (plan: Plan) => seedUpdate(plan),
   stateFromUpdates: (updates, fallback) => createPlanState(fallback, { updates, ...KEEP_HISTORY }),
@@ -29,7 +41,11 @@ export const yjsLive: LiveDeps = {
   seededStateInSteps: async (plan) => {
     // Each step's update is encoded as the step commits: no whole-document encode at the end.
     const updates: Uint8Array[] = [];
-    const state = await createPlanStateInSteps(plan, { ...KEEP_HISTORY, onSeedUpdate: (u) => updates.push(u) });
+    const state = await createPlanStateInSteps(plan, {
+      ...KEEP_HISTORY,
+      pause: inBackground,
+      onSeedUpdate: (u) => updates.push(u),
+    });
     return { state, updates };
   },
   decodePlan: (updates, fallback) => {

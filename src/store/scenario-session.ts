@@ -7,6 +7,7 @@ import { StoreAbort, storeError, toStoreError } from './errors.ts';
 import type { ScenarioRecord } from './schema.ts';
 import type { LiveLink, LiveDeps, OpenScenario } from './types.ts';
 import type { Seeded } from './prepared-seeds.ts';
+import { applyOps, type PlanOp } from '../model/ops.ts';
 
 /** What a session needs from the store that opened it. */
 export interface SessionContext {
@@ -41,6 +42,10 @@ export class ScenarioSession {
   private tabs: BroadcastChannel | null = null;
   private readonly tabChannel: string | null;
   private readonly seed: Plan;
+  /** Edits kept in the record when this session opened (ScenarioRecord.kept): part of the content. */
+  private readonly keptEdits: PlanOp[][];
+  /** The plan whose edits were kept last (keepEdits): at first, the plan opened. */
+  private kept: Plan | null = null;
 
   private constructor(
     private readonly ctx: SessionContext,
@@ -50,6 +55,7 @@ export class ScenarioSession {
   ) {
     this.tabChannel = ctx.channelName ? `${ctx.channelName}:${id}` : null;
     this.seed = (upgradePlan(record.seed) as Plan | null) ?? newPlan(ctx.planId); // an older plan format comes up to date (model/upgrade.ts)
+    this.keptEdits = record.kept?.edits ?? [];
     this.handle = {
       id,
       // Replaced in start(), before the handle is handed out.
@@ -71,7 +77,9 @@ export class ScenarioSession {
   private async start(updates: Uint8Array[]): Promise<void> {
     let state: PlanState;
     if (updates.length === 0 && isOwnSeed(this.seed)) {
-      const pristine = new DeferredPlanState<PlanState>(this.seed, {
+      const shown = withEdits(this.seed, this.keptEdits);
+      this.kept = shown;
+      const pristine = new DeferredPlanState<PlanState>(shown, {
         // Read the log again: another tab may have started it since.
         load: async () => {
           this.tabs?.close();
@@ -84,6 +92,10 @@ export class ScenarioSession {
         this.tabs.onmessage = () => void pristine.live().catch(() => {});
       }
       state = this.deferred = pristine;
+      // Live: the state holds the edits kept so far (replayed by the deferred state, or in the seed).
+      state.subscribe((_plan, change) => {
+        if (change.origin === 'load' && pristine.liveState) this.log.holdsKept?.();
+      });
     } else {
       state = await this.goLive(updates);
     }
@@ -93,7 +105,10 @@ export class ScenarioSession {
     (this.handle as { state: PlanState }).state = state;
   }
 
-  /** The live state from the stored updates (or from the seed, written as the log's first entry). */
+  /**
+   * The live state from the stored updates, with the edits kept beside them (or from the seed with
+   * those edits, written as the log's first entry).
+   */
   private async goLive(stored: Uint8Array[]): Promise<PlanState> {
     const live = await this.ctx.live();
     let state: PlanState | null = null;
@@ -121,15 +136,42 @@ export class ScenarioSession {
       }
     }
     state ??= live.stateFromUpdates(inLog, newPlan(this.ctx.planId));
+    // Edits kept beside the log are part of the content, not a step to undo (the log gets them below).
+    for (const batch of this.keptEdits) state.apply(batch);
+    if (this.keptEdits.length > 0) {
+      (state as PlanState & { forgetHistory?(): void }).forgetHistory?.();
+      this.log.holdsKept?.();
+    }
     this.attached = live.attach(state, this.log, {
       debounceMs: this.ctx.debounceMs,
       scenarioId: this.id,
       loaded: inLog,
-      inSync: true,
+      inSync: this.keptEdits.length === 0,
       tabChannel: this.tabChannel,
     });
     await this.attached.ready;
     return state;
+  }
+
+  /**
+   * Before the live state is there (a scenario edited for the first time: building the Yjs
+   * document of a large plan takes a while), the edits shown are kept in the scenario's record,
+   * in one put, so that a flush (the page hidden, a switch) does not wait for that build; they
+   * reach the log when it is built. Resolves whether what is shown is stored so (false: use the log).
+   */
+  private async keepEdits(): Promise<boolean> {
+    const deferred = this.deferred;
+    if (!deferred || deferred.liveState || !this.log.keepEdits) return false;
+    const plan = deferred.plan;
+    if (plan === this.kept) return true;
+    // Only this session's own edits: edits another tab kept before are kept by that tab.
+    if (this.keptEdits.length > 0) return false;
+    const kept = await this.log.keepEdits(deferred.edits).catch((e: unknown) => {
+      this.ctx.events.onError?.(toStoreError(e));
+      return false;
+    });
+    if (kept) this.kept = plan;
+    return kept;
   }
 
   /** Hands the state's pending updates to the log (none while the scenario is only looked at). */
@@ -138,18 +180,35 @@ export class ScenarioSession {
     await this.attached?.flush();
   }
 
+  /** Stores what is shown: in the log, or as the seed while the live state is being built (keepPlain). */
   async flush(): Promise<void> {
+    if (await this.keepEdits()) return;
+    await this.flushAll();
+  }
+
+  /** Stores what is shown in the log (waiting for the live state if it is being built). */
+  private async flushAll(): Promise<void> {
     await this.flushLog();
     if (this.log.unsaved > 0) await this.log.retry();
   }
 
   async close(): Promise<void> {
     if (!this.ctx.onClose(this.id)) return;
-    await this.flush();
+    await this.flushAll();
     this.tabs?.close();
     await this.attached?.detach();
     this.handle.state.destroy();
     this.ctx.onClosed(this);
+  }
+}
+
+/** The plan with kept edits applied (they were made on it, so they apply). */
+function withEdits(plan: Plan, edits: readonly PlanOp[][]): Plan {
+  if (edits.length === 0) return plan;
+  try {
+    return applyOps(plan, edits.flat());
+  } catch {
+    return plan;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { Plan } from '../model/plan.ts';
+import type { PlanOp } from '../model/ops.ts';
 
 /*
  * The database's shape, one interface per version. v1 was the first shipped schema (a scenario held
@@ -45,6 +46,21 @@ export interface ScenarioRecord {
    * structured clone: saving a large scenario took twice a plain put. Only the idb backend sees it.
    */
   seedJson?: string;
+  /**
+   * Edits the log does not hold yet: a flush before the scenario's live state was built (building
+   * the Yjs document of a large plan takes a while) keeps the edits shown, as batches of ops on
+   * the seed, in one put. The content is the log (or the seed) with these applied. The log that
+   * kept them (`by`, its `version`-th keep) clears them, and the seed, in the transaction that
+   * writes them to the log; a tab whose live state applied this version does so too.
+   */
+  kept?: KeptEdits;
+}
+
+/** ScenarioRecord.kept. */
+export interface KeptEdits {
+  by: string;
+  version: number;
+  edits: PlanOp[][];
 }
 
 export interface UpdateRecord {

@@ -25,6 +25,6 @@ export function fromStored(record: ScenarioRecord | undefined): ScenarioRecord |
 
 /** The record without its seed in either form (the log holds the content from now on). */
 export function withoutSeed(record: ScenarioRecord): ScenarioRecord {
-  const { seedJson: _text, ...rest } = record;
+  const { seedJson: _text, kept: _edits, ...rest } = record;
   return { ...rest, seed: null };
 }

@@ -1,4 +1,5 @@
 import { newPlan, type Plan } from '../model/plan.ts';
+import { applyOps } from '../model/ops.ts';
 import type { Backend, SaveInfo } from './backend.ts';
 import { fail, ok, StoreAbort, storeError, toStoreError, type StoreError, type StoreResult } from './errors.ts';
 import { planDiffOps } from './plan-diff.ts';
@@ -267,7 +268,20 @@ export class StoreCore implements ScenarioStore {
     const record = await this.backend.getScenario(id);
     if (!record) throw new StoreAbort(storeError('not-found'));
     const updates = await this.backend.log(id, {}).load();
-    return { record, updates };
+    if (!record.kept) return { record, updates };
+    // Edits kept beside the log (ScenarioRecord.kept) are part of the content: as a plain plan.
+    return { record: { ...record, seed: await this.withKept(record, updates), kept: undefined }, updates: [] };
+  }
+
+  /** The content of a scenario with kept edits: its log (or seed) with them applied. */
+  private async withKept(record: ScenarioRecord, updates: Uint8Array[]): Promise<Plan> {
+    const edits = record.kept?.edits ?? [];
+    if (updates.length === 0) return applyOps(record.seed ?? newPlan(this.planId), edits.flat());
+    const state = (await this.live()).stateFromUpdates(updates, newPlan(this.planId));
+    for (const batch of edits) state.apply(batch);
+    const plan = state.plan;
+    state.destroy();
+    return plan;
   }
 
   duplicate(id: string, name?: string): Promise<StoreResult<ScenarioInfo>> {

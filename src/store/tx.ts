@@ -24,12 +24,15 @@ export async function inTx<T, Mode extends 'readonly' | 'readwrite'>(
     await done;
     return result;
   } catch (e) {
+    // A transaction the browser aborted (a full disk at commit) says why in its own error; its
+    // requests only say they were aborted.
+    const reason = (tx as { error?: unknown }).error ?? e;
     try {
       tx.abort();
     } catch {
       // already finished or aborted
     }
-    throw e;
+    throw reason;
   }
 }
 

@@ -4,6 +4,7 @@ import { toStoreError } from './errors.ts';
 import type { ScenarioRecord, UpdateRecord } from './schema.ts';
 import { inTx, quiet } from './tx.ts';
 import { fromStored, withoutSeed } from './seed-codec.ts';
+import type { PlanOp } from '../model/ops.ts';
 
 export type { SaveInfo } from './backend.ts';
 
@@ -31,6 +32,14 @@ export class IdbUpdateLog implements ScenarioLog {
   private pending: Pending[] = [];
   private clock = 0;
   private writing: Promise<void> = Promise.resolve();
+  /** Who keeps edits in the record (keepEdits): this log, unlike any other tab's. */
+  private readonly by = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  /**
+   * The kept edits (ScenarioRecord.kept) this log read with the record: another tab's, which the
+   * live state applies. Whether the live state holds them, and every edit this log kept itself.
+   */
+  private kept: { by: string; version: number } | null = null;
+  private keptHeld = false;
   failing = false;
 
   constructor(
@@ -68,6 +77,7 @@ export class IdbUpdateLog implements ScenarioLog {
         return { record, rows };
       }),
     );
+    if (record?.kept) this.kept = { by: record.kept.by, version: record.kept.version };
     return { record: fromStored(record), updates: this.known(rows) };
   }
 
@@ -87,6 +97,30 @@ export class IdbUpdateLog implements ScenarioLog {
     return this.enqueue(() => this.writePending(null));
   }
 
+  async keepEdits(edits: readonly (readonly PlanOp[])[]): Promise<boolean> {
+    const at = Date.now();
+    const version = await this.connection.run((db) =>
+      inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
+        const scenarios = tx.objectStore('scenarios');
+        const [count, scenario] = await Promise.all([
+          tx.objectStore('updates').index('scenarioId').count(this.scenarioId),
+          scenarios.get(this.scenarioId),
+        ]);
+        if (count > 0 || !scenario || (scenario.kept && scenario.kept.by !== this.by)) return null;
+        const kept = { by: this.by, version: (scenario.kept?.version ?? 0) + 1, edits: edits.map((b) => [...b]) };
+        quiet(scenarios.put({ ...scenario, kept, updatedAt: at }));
+        return kept.version;
+      }),
+    );
+    if (version === null) return false;
+    this.events.onSaved?.({ scenarioId: this.scenarioId, at, updates: 0 });
+    return true;
+  }
+
+  holdsKept(): void {
+    this.keptHeld = true;
+  }
+
   /**
    * Starts the log with a first update, unless some tab already started it: the check and the
    * write are one transaction, so exactly one seed is ever stored. Returns whether this one was.
@@ -102,7 +136,8 @@ export class IdbUpdateLog implements ScenarioLog {
           updates.map((data) => tx.objectStore('updates').add({ scenarioId: this.scenarioId, data })),
         );
         const scenario = await tx.objectStore('scenarios').get(this.scenarioId);
-        if (scenario && (scenario.seed || scenario.seedJson !== undefined))
+        // A seed with kept edits stays until the edits are in the log (writePending).
+        if (scenario && !scenario.kept && (scenario.seed || scenario.seedJson !== undefined))
           quiet(tx.objectStore('scenarios').put(withoutSeed(scenario)));
         return added;
       }),
@@ -138,7 +173,14 @@ export class IdbUpdateLog implements ScenarioLog {
           const requests = rows.map((row) =>
             updates.add({ scenarioId: this.scenarioId, data: row.data } satisfies UpdateRecord),
           );
-          if (scenario) quiet(scenarios.put({ ...scenario, updatedAt: at }));
+          // Kept edits the live state holds are in the log with this write: they go, with the seed.
+          const kept = scenario?.kept;
+          const held =
+            this.keptHeld &&
+            kept !== undefined &&
+            (kept.by === this.by || (kept.by === this.kept?.by && kept.version === this.kept.version));
+          if (scenario)
+            quiet(scenarios.put(held ? { ...withoutSeed(scenario), updatedAt: at } : { ...scenario, updatedAt: at }));
           return Promise.all(requests);
         }),
       );

@@ -66,6 +66,10 @@ export class DeferredPlanState<S extends Live = YPlanState> implements PlanState
   get canRedo(): boolean {
     return this.current ? this.current.canRedo : this.at < this.batches.length;
   }
+  /** The batches of edits shown, in order, each as applied to the plan before it (none once live). */
+  get edits(): readonly (readonly PlanOp[])[] {
+    return this.batches.slice(0, this.at);
+  }
   /** The live state, once it has taken over. */
   get liveState(): S | null {
     return this.current;

@@ -8,6 +8,7 @@ import {
   type StoreEvent,
 } from '../../src/store/index.ts';
 import { newPlan } from '../../src/model/plan.ts';
+import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { createV1Db, deleteDb, nextEvent, quotaError, readAll, stub, uniqueDbName } from './helpers.ts';
 import { loadV1Fixture, type StoredV1 } from './helpers.ts';
 
@@ -205,6 +206,8 @@ describe('store failures', () => {
     const live = await store.openScenario(created.value.id);
     if (!live.ok) throw new Error('open failed');
     live.value.state.apply([{ op: 'set-field', field: 'region', value: 'Eerst' }]);
+    // In the log: the live state built (a flush alone may keep the edit beside the log until then).
+    await (live.value.state as DeferredPlanState).settle();
     await live.value.flush();
 
     // Every request succeeds; the transaction then aborts as a browser does when the commit does not fit.

@@ -15,7 +15,8 @@ import { $, mount, record } from './dom.ts';
  * while the other is under way, the edit is shown, announced (rp-change), saved and kept.
  *
  * The tests hold the page's idle callbacks and the steps in which a live state is built
- * (scheduler.yield), so the edit lands exactly where they say.
+ * (scheduler.yield, or the background tasks the store builds it in), so the edit lands exactly
+ * where they say.
  */
 
 const until = async (check: () => boolean, what: string, ms = 15_000): Promise<void> => {
@@ -31,7 +32,8 @@ performance.setResourceTimingBufferSize(100_000);
 const loaded = (pattern: RegExp): boolean => performance.getEntriesByType('resource').some((e) => pattern.test(e.name));
 const LIVE_STATE = /\/src\/sync\/plan-state\.ts|\/deps\/yjs\.js/;
 
-type Scheduler = { yield?: () => Promise<void> };
+type PostTask = (task: () => unknown, options?: { priority?: string }) => Promise<unknown>;
+type Scheduler = { yield?: () => Promise<void>; postTask?: PostTask };
 
 /** Holds idle callbacks and the live state's build steps until released. */
 class Gates {
@@ -42,6 +44,7 @@ class Gates {
   private readonly ric = window.requestIdleCallback;
   private readonly scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
   private readonly yieldBefore = this.scheduler?.yield;
+  private readonly postTaskBefore = this.scheduler?.postTask;
 
   constructor() {
     window.requestIdleCallback = ((cb: IdleRequestCallback) => {
@@ -52,8 +55,13 @@ class Gates {
       this.stepsSeen++;
       return this.holding ? new Promise((r) => this.steps.push(r)) : Promise.resolve();
     };
-    if (this.scheduler) this.scheduler.yield = hold;
-    else (globalThis as { scheduler?: Scheduler }).scheduler = { yield: hold };
+    const postTask = this.postTaskBefore?.bind(this.scheduler);
+    const heldPostTask: PostTask = (task, options) =>
+      options?.priority === 'background' || !postTask ? hold().then(task) : postTask(task, options);
+    if (this.scheduler) {
+      this.scheduler.yield = hold;
+      this.scheduler.postTask = heldPostTask;
+    } else (globalThis as { scheduler?: Scheduler }).scheduler = { yield: hold, postTask: heldPostTask };
   }
 
   get idleWaiting(): number {
@@ -78,8 +86,10 @@ class Gates {
     this.releaseSteps();
     this.runIdle();
     window.requestIdleCallback = this.ric;
-    if (this.scheduler) this.scheduler.yield = this.yieldBefore;
-    else delete (globalThis as { scheduler?: Scheduler }).scheduler;
+    if (this.scheduler) {
+      this.scheduler.yield = this.yieldBefore;
+      this.scheduler.postTask = this.postTaskBefore;
+    } else delete (globalThis as { scheduler?: Scheduler }).scheduler;
   }
 }
 
