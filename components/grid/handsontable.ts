@@ -8,17 +8,14 @@ import { CopyPaste } from 'handsontable/plugins/copyPaste';
 import { NestedHeaders } from 'handsontable/plugins/nestedHeaders';
 import { registerCellType } from 'handsontable/cellTypes/registry';
 import { SelectCellType } from 'handsontable/cellTypes/selectType';
-import { mainTheme, registerTheme } from 'handsontable/themes';
 import type { GridSettings, HotInstance } from 'handsontable/base';
 import { gridSanitizer } from './sanitizer.ts';
 import { moveTreegridInward } from './treegrid.ts';
+import { HOT_THEME } from './hot-theme.styles.ts';
 
 registerPlugin(CopyPaste);
 registerPlugin(NestedHeaders);
 registerCellType(SelectCellType);
-
-/** One theme object shared by every grid; its style element is placed inside each grid's wrapper. */
-const theme = registerTheme(mainTheme);
 
 export type { HotInstance };
 export { textRenderer } from 'handsontable/renderers/textRenderer';
@@ -48,7 +45,9 @@ export function createHot(container: HTMLElement, settings: HostSettings): HotIn
   const hot = new Handsontable(container, {
     ...settings,
     sanitizer: gridSanitizer,
-    ...({ theme, injectCoreCss: false } as object),
+    // The main theme by its class name: its stylesheet is adopted with the core CSS
+    // (hot-theme.styles.ts), so Handsontable's theme engine never runs (and is not bundled).
+    ...({ theme: HOT_THEME, injectCoreCss: false } as object),
   } as GridSettings);
   const root = container.getRootNode();
   if (hot.rootPortalElement && root instanceof ShadowRoot) root.append(hot.rootPortalElement);

@@ -1,18 +1,23 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+// Handsontable's main theme as a stylesheet (its CSS theme), pruned at build time like the core CSS
+// (scripts/handsontable-css.ts): the JS theme engine that would build the same variables is not shipped.
+import mainThemeCss from 'handsontable/styles/ht-theme-main-no-icons.min.css?inline';
+
+/** The theme's class name, given to Handsontable as its `theme` (handsontable.ts). */
+export const HOT_THEME = 'ht-theme-main';
 
 /*
- * Handsontable's theme engine (18.x) declares its colours as `--ht-*` custom properties in a
- * zero-specificity `:where(.ht-theme-main)` rule on its root wrapper and portal, many of them as
- * `light-dark()` pairs that follow `color-scheme`, which the engine pins to "light dark" (the
- * visitor's system, not the page). Here the colours the grids use are mapped onto our `--rp-*`
- * tokens on those two elements, so a grid follows the theme (light, dark, the host's own colours)
- * like every other element, and `color-scheme` is inherited from the page so the few pairs left
- * (buttons and menus of plugins we do not register) and native controls follow the page too.
- * Derived tokens (headers, read-only cells, editor, selection border) refer to these and follow.
- * The colours are custom properties on those two elements; the forced-colours rules further down
- * key on the marks' data attributes only.
+ * Handsontable's main theme declares its sizes and colours as `--ht-*` custom properties on
+ * `.ht-theme-main`, which Handsontable puts on its root wrapper and portal; its colours are light
+ * ones there (its dark variants are pruned). Here the colours the grids use are mapped onto our
+ * `--rp-*` tokens on those two elements, so a grid follows the theme (light, dark, the host's own
+ * colours) like every other element, and `color-scheme` is inherited from the page so native
+ * controls follow the page too. Derived tokens (headers, read-only cells, editor, selection
+ * border) refer to these and follow. The colours are custom properties on those two elements; the
+ * forced-colours rules further down key on the marks' data attributes only.
  */
 export const hotThemeStyles = css`
+  ${unsafeCSS(mainThemeCss)}
   :host .ht-root-wrapper,
   :host .ht-portal {
     color-scheme: inherit;
