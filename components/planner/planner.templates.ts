@@ -24,7 +24,6 @@ import '../budget-grid/budget-grid.ts';
 import '../scenario-bar/scenario-bar.ts';
 import '../export-menu/export-menu.ts';
 import '../compare/compare.ts';
-import './compare-panel.ts';
 import '../flow/flow.ts';
 
 /*
@@ -329,7 +328,8 @@ function mainView(v: PlannerView, plan: Plan): TemplateResult {
     return html`<section class="card compare" part="section" aria-label=${tr(v, 'planner.view.compare')}>
       ${
         v.store
-          ? html`<rp-planner-compare .store=${v.store} .current=${v.scenarioId} .locale=${l} .state=${v.state ?? null}></rp-planner-compare>`
+          ? html`${customElements.get('rp-planner-compare') ? nothing : html`<p class="empty" role="status">${tr(v, 'planner.compare.loading')}</p>`}
+              <rp-planner-compare .store=${v.store} .current=${v.scenarioId} .locale=${l} .state=${v.state ?? null}></rp-planner-compare>`
           : html`<p class="empty">${tr(v, 'planner.compare.tooFew')}</p>`
       }
     </section>`;

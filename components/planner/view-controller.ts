@@ -6,6 +6,10 @@ import type { PlanInput } from './plan-input.ts';
 import { plannerBody, type PlannerView, type View } from './planner.templates.ts';
 import type { PlannerControllers } from './planner-controllers.ts';
 import { OwnPlanController, type OwnPlanHost } from './own-plan-controller.ts';
+import { ui } from '../../src/i18n/ui.ts';
+
+/** The compare view's panel, once its chunk has been asked for (one request for every planner). */
+let comparePanel: Promise<unknown> | undefined;
 
 /** What the view reads from the element on each render. */
 export interface ViewHost extends OwnPlanHost {
@@ -66,6 +70,23 @@ export class ViewController implements ReactiveController {
     emit(this.host, 'rp-error', { code: 'plan-invalid', message: read.message, issues: read.issues });
   }
 
+  /**
+   * The compare view's panel (and its timeline) is loaded when the view is first chosen: until it
+   * is defined the view says it is loading, as the panel does while it reads the scenarios.
+   */
+  private loadComparePanel(): void {
+    if (customElements.get('rp-planner-compare')) return;
+    comparePanel ??= import('./compare-panel.ts');
+    void comparePanel.then(
+      () => this.host.requestUpdate(),
+      () => {
+        // Offline or the file moved: say so, and ask again the next time the view is chosen.
+        comparePanel = undefined;
+        this.set({ notice: ui['planner.viewLoadFailed'], view: 'edit' });
+      },
+    );
+  }
+
   /** Changes what is shown (and runs `also`), then renders again. */
   set(
     part: Partial<Pick<ViewController, 'refused' | 'notice' | 'view' | 'comparingPublished'>>,
@@ -78,6 +99,7 @@ export class ViewController implements ReactiveController {
 
   render(): TemplateResult {
     const { host, parts } = this;
+    if (this.view === 'compare') this.loadComparePanel();
     const { engine, scenarios: s, workshop } = parts;
     // prettier-ignore
     return plannerBody({

@@ -79,6 +79,10 @@ export const ui = {
     en: 'You can compare at most four scenarios at once.',
   },
   'planner.compare.loading': { nl: 'Scenario’s laden…', en: 'Loading scenarios…' },
+  'planner.viewLoadFailed': {
+    nl: 'Dit onderdeel kon niet worden geladen (geen verbinding?). Probeer het opnieuw.',
+    en: 'This part could not be loaded (no connection?). Please try again.',
+  },
   'planner.collab.you': { nl: '{name} (u)', en: '{name} (you)' },
   'planner.collab.participants': { nl: 'Deelnemers', en: 'Participants' },
   'planner.published.notice': {
