@@ -146,6 +146,74 @@ for (const group of groups) {
   lazyMin.set(group.key, sum);
 }
 
+/*
+ * Where the first load's bytes come from: each eager chunk's minified characters are attributed to
+ * the sources its source map names (a package, or a folder of src/ and components/), and its gzip
+ * size is shared out in the same proportions. An estimate (gzip does not compress every part
+ * alike), to show which parts are worth working on.
+ */
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Decodes one line of a source map's VLQ mappings into [generated column, source index] pairs. */
+function segmentsOf(line: string, state: { source: number }): [number, number][] {
+  const out: [number, number][] = [];
+  let column = 0;
+  for (const segment of line.split(',')) {
+    if (!segment) continue;
+    const values: number[] = [];
+    let value = 0;
+    let shift = 0;
+    for (const ch of segment) {
+      const digit = B64.indexOf(ch);
+      value += (digit & 31) << shift;
+      if (digit & 32) shift += 5;
+      else {
+        values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    column += values[0]!;
+    if (values.length > 1) state.source += values[1]!;
+    out.push([column, values.length > 1 ? state.source : -1]);
+  }
+  return out;
+}
+/** A source's group: its package, or the first two folders of the project path. */
+function groupOf(source: string): string {
+  const pkg = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+  if (pkg) return pkg;
+  const local = relative(process.cwd(), source).match(/^((?:src|components|entry)\/[^/]+)/)?.[1];
+  return local ?? relative(process.cwd(), source);
+}
+async function shares(files: Iterable<string>): Promise<Map<string, number>> {
+  const bytes = new Map<string, number>();
+  for (const file of files) {
+    if (!existsSync(`${file}.map`)) continue;
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const chars = new Map<string, number>();
+    const state = { source: 0 };
+    map.mappings.split(';').forEach((mapped, i) => {
+      const text = lines[i] ?? '';
+      const segments = segmentsOf(mapped, state);
+      segments.forEach(([column, source], j) => {
+        const end = segments[j + 1]?.[0] ?? text.length;
+        const group = source >= 0 ? groupOf(resolve(dirname(file), map.sources[source] ?? '')) : 'unmapped';
+        chars.set(group, (chars.get(group) ?? 0) + Math.max(0, end - column));
+      });
+    });
+    const total = [...chars.values()].reduce((a, b) => a + b, 0);
+    const gz = gzip(readFileSync(file));
+    for (const [group, n] of chars) bytes.set(group, (bytes.get(group) ?? 0) + (gz * n) / Math.max(1, total));
+  }
+  return bytes;
+}
+console.log('First load by origin (gzip, shared out by minified characters; an estimate):');
+const origins = [...(await shares(eager)).entries()].sort((a, b) => b[1] - a[1]);
+for (const [group, n] of origins.slice(0, 24)) console.log(`  ${group.padEnd(40)} ${kb(n).padStart(10)}`);
+const rest = origins.slice(24).reduce((a, [, n]) => a + n, 0);
+if (rest > 0) console.log(`  ${'the rest'.padEnd(40)} ${kb(rest).padStart(10)}`);
+
 const heavy = ['exceljs', 'docx', 'jszip'];
 const crdt = ['yjs', 'lib0', '@hocuspocus/provider'];
 for (const file of eager) {
