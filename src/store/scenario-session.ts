@@ -180,7 +180,7 @@ export class ScenarioSession {
     await this.attached?.flush();
   }
 
-  /** Stores what is shown: in the log, or as the seed while the live state is being built (keepPlain). */
+  /** Stores what is shown: in the log, or kept beside it while the live state is being built (keepEdits). */
   async flush(): Promise<void> {
     if (await this.keepEdits()) return;
     await this.flushAll();
