@@ -153,6 +153,25 @@ describe('DeferredPlanState (Yjs loaded at the first edit)', () => {
     );
   });
 
+  it('lists the edits shown, which applied to the starting plan give what is shown (a store keeps them so)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 30 }), (seed) => {
+        const r = rng(seed);
+        const plan = generatePlan(seed, 6);
+        const state = new DeferredPlanState(plan, { loadOnEdit: false });
+        for (let step = 0; step < 14; step++) {
+          const roll = r();
+          if (roll < 0.2) state.undo();
+          else if (roll < 0.3) state.redo();
+          else state.apply([randomOp(r, state.plan), randomOp(r, state.plan)]);
+          expect(applyOps(plan, state.edits.flat())).to.deep.equal(state.plan);
+        }
+        state.destroy();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses an invalid edit with a problem, as the live state does, and shows nothing of it', () => {
     const plan = generatePlan(2, 3);
     const state = new DeferredPlanState(plan, { loadOnEdit: false });
