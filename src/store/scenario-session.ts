@@ -8,6 +8,7 @@ import type { ScenarioRecord } from './schema.ts';
 import type { LiveLink, LiveDeps, OpenScenario } from './types.ts';
 import type { Seeded } from './prepared-seeds.ts';
 import { applyOps, type PlanOp } from '../model/ops.ts';
+import { keeperOpen } from './keeper-lock.ts';
 
 /** What a session needs from the store that opened it. */
 export interface SessionContext {
@@ -44,6 +45,7 @@ export class ScenarioSession {
   private readonly seed: Plan;
   /** Edits kept in the record when this session opened (ScenarioRecord.kept): part of the content. */
   private readonly keptEdits: PlanOp[][];
+  private readonly keptVersion: { by: string; version: number } | null;
   /** The plan whose edits were kept last (keepEdits): at first, the plan opened. */
   private kept: Plan | null = null;
 
@@ -56,6 +58,7 @@ export class ScenarioSession {
     this.tabChannel = ctx.channelName ? `${ctx.channelName}:${id}` : null;
     this.seed = (upgradePlan(record.seed) as Plan | null) ?? newPlan(ctx.planId); // an older plan format comes up to date (model/upgrade.ts)
     this.keptEdits = record.kept?.edits ?? [];
+    this.keptVersion = record.kept ? { by: record.kept.by, version: record.kept.version } : null;
     this.handle = {
       id,
       // Replaced in start(), before the handle is handed out.
@@ -136,9 +139,11 @@ export class ScenarioSession {
       }
     }
     state ??= live.stateFromUpdates(inLog, newPlan(this.ctx.planId));
-    // Edits kept beside the log are part of the content, not a step to undo (the log gets them below).
-    for (const batch of this.keptEdits) state.apply(batch);
-    if (this.keptEdits.length > 0) {
+    // Edits kept beside the log by a tab that is gone are part of the content, not a step to undo
+    // (the log gets them below).
+    const kept = await this.keptToApply();
+    for (const batch of kept) state.apply(batch);
+    if (kept.length > 0) {
       (state as PlanState & { forgetHistory?(): void }).forgetHistory?.();
       this.log.holdsKept?.();
     }
@@ -146,11 +151,23 @@ export class ScenarioSession {
       debounceMs: this.ctx.debounceMs,
       scenarioId: this.id,
       loaded: inLog,
-      inSync: this.keptEdits.length === 0,
+      inSync: kept.length === 0,
       tabChannel: this.tabChannel,
     });
     await this.attached.ready;
     return state;
+  }
+
+  /**
+   * The kept edits this session read, if they are still beside the log and the tab that kept them
+   * is gone; otherwise none (that tab writes them itself, or has: keeper-lock.ts).
+   */
+  private async keptToApply(): Promise<PlanOp[][]> {
+    const read = this.keptVersion;
+    if (!read) return [];
+    const now = (await this.ctx.backend.getScenario(this.id).catch(() => undefined))?.kept;
+    if (now?.by !== read.by || now.version !== read.version || (await keeperOpen(read.by))) return [];
+    return this.keptEdits;
   }
 
   /**
@@ -195,6 +212,7 @@ export class ScenarioSession {
   async close(): Promise<void> {
     if (!this.ctx.onClose(this.id)) return;
     await this.flushAll();
+    this.log.letGoOfKept?.();
     this.tabs?.close();
     await this.attached?.detach();
     this.handle.state.destroy();

@@ -5,6 +5,7 @@ import type { ScenarioRecord, UpdateRecord } from './schema.ts';
 import { inTx, quiet } from './tx.ts';
 import { fromStored, withoutSeed } from './seed-codec.ts';
 import type { PlanOp } from '../model/ops.ts';
+import { holdKeeperLock } from './keeper-lock.ts';
 
 export type { SaveInfo } from './backend.ts';
 
@@ -40,6 +41,8 @@ export class IdbUpdateLog implements ScenarioLog {
    */
   private kept: { by: string; version: number } | null = null;
   private keptHeld = false;
+  /** Lets go of the keeper lock (keeper-lock.ts) this log holds while edits it kept wait for the log. */
+  private releaseKeeper: (() => void) | null = null;
   failing = false;
 
   constructor(
@@ -98,6 +101,8 @@ export class IdbUpdateLog implements ScenarioLog {
   }
 
   async keepEdits(edits: readonly (readonly PlanOp[])[]): Promise<boolean> {
+    // Held before the edits are kept: another tab that sees them sees this tab is open.
+    this.releaseKeeper ??= await holdKeeperLock(this.by);
     const at = Date.now();
     const version = await this.connection.run((db) =>
       inTx(db, ['updates', 'scenarios'], 'readwrite', async (tx) => {
@@ -119,6 +124,12 @@ export class IdbUpdateLog implements ScenarioLog {
 
   holdsKept(): void {
     this.keptHeld = true;
+  }
+
+  /** The edits this log kept are in the log (or the scenario is closed): other tabs may apply them. */
+  letGoOfKept(): void {
+    this.releaseKeeper?.();
+    this.releaseKeeper = null;
   }
 
   /**
@@ -162,6 +173,7 @@ export class IdbUpdateLog implements ScenarioLog {
       ...(merged ? [{ data: merged.data, stamp: merged.upTo }] : []),
       ...batch.filter((p) => !covered(p.stamp)),
     ];
+    let cleared = false;
     try {
       const at = Date.now();
       const added = await this.connection.run((db) =>
@@ -181,9 +193,11 @@ export class IdbUpdateLog implements ScenarioLog {
             (kept.by === this.by || (kept.by === this.kept?.by && kept.version === this.kept.version));
           if (scenario)
             quiet(scenarios.put(held ? { ...withoutSeed(scenario), updatedAt: at } : { ...scenario, updatedAt: at }));
+          cleared = held;
           return Promise.all(requests);
         }),
       );
+      if (cleared) this.letGoOfKept();
       for (const seq of obsolete) this.seen.delete(seq);
       added.forEach((seq, i) => this.seen.set(seq, rows[i]!.stamp));
       // Appends made while this write ran stay pending (they are behind it in the queue).

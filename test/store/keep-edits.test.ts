@@ -6,6 +6,7 @@ import { DB_VERSION, type ScenarioRecord } from '../../src/store/schema.ts';
 import { seedUpdate } from '../../src/sync/seed.ts';
 import { newPlan, type Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
+import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { deleteDb, uniqueDbName } from './helpers.ts';
 
 /*
@@ -105,12 +106,16 @@ describe('scenario store: a flush before the live state is built keeps the edits
   });
 
   it('a reload after the log was started on the old seed, but before the edits reached it, shows the edits', async () => {
+    // The tab that kept the edits went right after its live state wrote the seed, before the edits.
     const plan = newPlan(PLAN, 'Plan');
-    const { id, live } = await openedGated(plan);
-    live.state.apply(region('Oost'));
-    await live.flush();
-    // The page went right after the live state wrote the seed it was built on, before the edit.
+    const store = await open();
+    const created = await store.create('Eerste', plan);
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
     const db = await openDB(dbName, DB_VERSION);
+    const record = (await db.get('scenarios', id)) as ScenarioRecord;
+    const kept = { by: 'a-tab-that-went', version: 1, edits: [region('Oost')] };
+    await db.put('scenarios', { ...record, kept });
     await db.add('updates', { scenarioId: id, data: seedUpdate(plan) });
     db.close();
 
@@ -125,6 +130,29 @@ describe('scenario store: a flush before the live state is built keeps the edits
     expect((await rawRecord(id))?.kept, 'now in the log').to.equal(undefined);
     const again = await (await open()).readPlan(id);
     expect(again.ok && again.value.region).to.equal('Oost');
+  });
+
+  it('a tab that saw kept edits does not write them again over newer edits of the tab that kept them', async () => {
+    const a = await openedGated(newPlan(PLAN, 'Plan'));
+    a.live.state.apply(region('Noord'));
+    await a.live.flush();
+    const gate = gatedLive();
+    gates.push(gate.open);
+    const viewer = await (await open(gate.load)).openScenario(a.id);
+    if (!viewer.ok) throw new Error('open failed');
+    expect(viewer.value.state.plan.region, 'the kept edit is shown').to.equal('Noord');
+
+    a.go();
+    await (a.live.state as DeferredPlanState).settle();
+    a.live.state.apply(region('Zuid'));
+    await a.live.flush();
+    gate.open();
+    viewer.value.state.apply([{ op: 'set-field', field: 'collaboration', value: 'Zorgnetwerk' }]);
+    await viewer.value.flush();
+    await viewer.value.close();
+    await a.live.close();
+    const read = await (await open()).readPlan(a.id);
+    expect(read.ok && [read.value.region, read.value.collaboration]).to.deep.equal(['Zuid', 'Zorgnetwerk']);
   });
 
   it('a scenario only looked at is not written by a flush', async () => {
