@@ -26,20 +26,20 @@ function closure(entry: string, ctx: ChunkContext, lazy = false): Set<string> {
 }
 
 /*
- * The first load in three chunks instead of a dozen small ones (each compresses on its own, so
- * fewer, larger chunks are smaller: −4 KB gzip): what `regioplan/core` imports statically, which
- * both entries load; what the elements share with the core's lazily loaded parts (an export's
- * texts); and the elements' own code, which only `regioplan` loads, so the core never loads
+ * The first load in two chunks instead of a dozen small ones (each compresses on its own, so
+ * fewer, larger chunks are smaller: −5 KB gzip): what `regioplan/core` imports statically, with
+ * what the elements share with the core's lazily loaded parts (an export's texts), which both
+ * entries load; and the elements' own code, which only `regioplan` loads, so the core never loads
  * element code (it runs in Node). Lazily loaded modules keep their own chunks.
  */
 const core = (id: string, ctx: ChunkContext) => closure('./src/index.ts', ctx).has(id);
 const elements = (id: string, ctx: ChunkContext) => closure('./entry/regioplan.ts', ctx).has(id);
 const coreLater = (id: string, ctx: ChunkContext) => closure('./src/index.ts', ctx, true).has(id);
 const firstLoadChunks = [
-  { debugName: 'core-shared', name: (id: string, ctx: ChunkContext) => (core(id, ctx) ? 'core-shared' : null) },
   {
-    debugName: 'core-later-shared',
-    name: (id: string, ctx: ChunkContext) => (elements(id, ctx) && coreLater(id, ctx) ? 'core-later-shared' : null),
+    debugName: 'core-shared',
+    name: (id: string, ctx: ChunkContext) =>
+      core(id, ctx) || (elements(id, ctx) && coreLater(id, ctx)) ? 'core-shared' : null,
   },
   { debugName: 'elements', name: (id: string, ctx: ChunkContext) => (elements(id, ctx) ? 'elements' : null) },
 ];
