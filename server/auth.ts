@@ -74,6 +74,11 @@ export class TokenTable {
     return Object.keys(DEV_TOKENS).some((t) => this.grants.has(digest(t)));
   }
 
+  /** The names personal tokens hold: only their holders write under them. */
+  holders(): ReadonlySet<string> {
+    return new Set([...this.grants.values()].flatMap((g) => (g.name ? [g.name] : [])));
+  }
+
   /** The grant for `token` in `room`, or the reason it is refused. */
   check(token: string, room: string): Grant | Refusal {
     if (!ROOM_PATTERN.test(room)) return new Refusal('room-invalid');

@@ -9,6 +9,7 @@ import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
 import { checkerFor, releaseHeld, type CheckVerdict } from './room-check.ts';
 import { addsSignoff } from './signoff-check.ts';
+import { roomGcFilter } from './history-check.ts';
 import { listCheckerFor } from './scenario-list-check.ts';
 import { isScenarioListRoom } from '../src/sync/collab/scenario-list.ts';
 
@@ -80,6 +81,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => console.log(line));
   const gate = new Gate(limits, { trustProxy: options.trustProxy });
+  const reserved = options.tokens.holders();
   const extensions: Extension[] = [];
 
   if (options.redisUrl) extensions.push(redisRelay(options.redisUrl, log));
@@ -184,7 +186,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
           : checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(
               messageBody(data),
               guard ?? connection,
-              { role: role ?? 'observer', ...(name ? { name } : {}) },
+              { role: role ?? 'observer', ...(name ? { name } : {}), reserved },
             );
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));
@@ -222,6 +224,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       name: options.instance ?? 'main',
       stopOnSignals: false,
       quiet: true,
+      // A scenario's room keeps the deleted content its history reads (history-check.ts).
+      yDocOptions: { gc: true, gcFilter: roomGcFilter },
       debounce: options.storeDebounceMs ?? 1000,
       maxDebounce: options.storeMaxDebounceMs ?? 5000,
       extensions,

@@ -8,7 +8,10 @@ import { guardObject } from '../src/sync/guard.ts';
 import type { Collection } from '../src/model/ops.ts';
 import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
 import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
-import { signoffEntries, signoffProblems, type SignerIdentity } from './signoff-check.ts';
+import { signoffEntries, signoffProblems } from './signoff-check.ts';
+import { HISTORY_ROOT, compactHistory } from '../src/negotiation/history.ts';
+import { USERS_ROOT } from '../src/negotiation/history-users.ts';
+import { HistoryNames, type WriterIdentity } from './history-check.ts';
 
 /*
  * One truth for every participant. A client reads the plan out of the room's Y.Doc (src/sync/read.ts,
@@ -41,12 +44,22 @@ import { signoffEntries, signoffProblems, type SignerIdentity } from './signoff-
  * RP_COLLAB_UPDATE_HOLD_MS is refused. Nothing transient ever reaches the room.
  *
  * The same place keeps the room's size estimate for the stored-size cap, and checks the sign-offs an
- * update records against the identity of the socket that sent it (signoff-check.ts).
+ * update records and the names it writes into the history against the identity of the socket that
+ * sent it (signoff-check.ts, history-check.ts). The room keeps deleted content for the history
+ * (history-check.ts roomGcFilter), which the cap counts: a growing edit that would pass it first has
+ * the room's history compacted by the clients' rule (compactHistory), and is refused only when the
+ * room is still too large.
  */
 
 type Status = 'valid' | 'invalid';
 type Located =
-  { kind: 'plan' } | { kind: 'default' } | { kind: 'rows'; c: Collection } | { kind: 'signoffs' } | { kind: 'other' };
+  | { kind: 'plan' }
+  | { kind: 'default' }
+  | { kind: 'rows'; c: Collection }
+  | { kind: 'signoffs' }
+  | { kind: 'points' }
+  | { kind: 'users' }
+  | { kind: 'other' };
 
 const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
@@ -61,7 +74,7 @@ interface Held {
   timer: ReturnType<typeof setTimeout>;
   update: Uint8Array;
   owner: object;
-  who: SignerIdentity | null;
+  who: WriterIdentity | null;
 }
 
 const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
@@ -81,6 +94,8 @@ export class RoomChecker {
   /** The sign-off entries as the room holds them (JSON), and the ones a transaction touched. */
   private signoffBase = new Map<string, string>();
   private signoffDirty = new Set<string>();
+  /** The history's names as the room holds them, and the entries a transaction touched. */
+  private names!: HistoryNames;
   /** Upper estimate of the stored size: exact at build, plus every update since. */
   private size = 0;
   private exactAt = 0;
@@ -118,11 +133,17 @@ export class RoomChecker {
    * Checks an update a client (`owner`: its socket's guard; `who`: its token's role and holder)
    * sent, before Hocuspocus applies it.
    */
-  check(update: Uint8Array, owner: object = {}, who: SignerIdentity | null = null): CheckResult {
+  check(update: Uint8Array, owner: object = {}, who: WriterIdentity | null = null): CheckResult {
     this.settle();
     if (addsContent(update) && this.size + update.byteLength > this.maxBytes) {
       // Measure exactly at most once a second: near the cap every growing edit would otherwise pay for it.
       if (this.now() - this.exactAt > 1000) {
+        this.size = Y.encodeStateAsUpdate(this.shadow).byteLength;
+        this.exactAt = this.now();
+      }
+      // The history the room keeps counts: first it is compacted by the clients' rule.
+      if (this.size + update.byteLength > this.maxBytes && this.compactRoom()) {
+        this.settle();
         this.size = Y.encodeStateAsUpdate(this.shadow).byteLength;
         this.exactAt = this.now();
       }
@@ -147,7 +168,7 @@ export class RoomChecker {
       };
     }
     this.size += update.byteLength;
-    const signed = this.judgeSignoffs([who]);
+    const signed = [...this.judgeSignoffs([who]), ...this.judgeNames([who])];
     if (signed.length > 0) {
       this.dirty.clear();
       this.refuseHeld(`refused together with an update that made ${signed[0]}`);
@@ -224,6 +245,30 @@ export class RoomChecker {
     return problems;
   }
 
+  /**
+   * The history entries the last transactions touched, against `whos` (the senders): [] when one of
+   * them may write them all; then they are taken into the base.
+   */
+  private judgeNames(whos: readonly (WriterIdentity | null)[]): string[] {
+    if (!this.names.dirty) return [];
+    let problems: string[] = [];
+    for (const who of whos.length > 0 ? whos : [null]) {
+      problems = this.names.problems(who);
+      if (problems.length === 0) break;
+    }
+    if (problems.length === 0) this.names.settle();
+    return problems;
+  }
+
+  /** Compacts the room's history by the clients' rule; whether anything went. */
+  private compactRoom(): boolean {
+    try {
+      return compactHistory(this.doc) > 0;
+    } catch {
+      return false;
+    }
+  }
+
   private settleSignoffs(): void {
     const map = this.shadow.getMap(SIGNOFFS_ROOT);
     for (const k of this.signoffDirty) {
@@ -235,7 +280,8 @@ export class RoomChecker {
 
   /** The shadow has nothing pending any more: the held updates are complete; check them now. */
   private resolveHeld(): void {
-    const signed = this.judgeSignoffs(this.held.map((h) => h.who));
+    const whos = this.held.map((h) => h.who);
+    const signed = [...this.judgeSignoffs(whos), ...this.judgeNames(whos)];
     if (signed.length > 0) {
       this.dirty.clear();
       this.refuseHeld(signed.slice(0, 3).join(', '));
@@ -327,7 +373,10 @@ export class RoomChecker {
   /** Takes what mirrored updates changed into the baseline as it is. */
   private settle(): void {
     // Mirrored updates were checked where they came in (a client here, or another instance).
-    if (this.held.length === 0) this.settleSignoffs();
+    if (this.held.length === 0) {
+      this.settleSignoffs();
+      this.names.settle();
+    }
     for (const part of this.dirty) {
       const status = this.evaluate(part);
       if (status === undefined) this.baseline.delete(part);
@@ -338,7 +387,8 @@ export class RoomChecker {
 
   private rebuild(): void {
     this.shadow?.destroy();
-    const shadow = new Y.Doc({ gc: this.doc.gc });
+    // The room's own gc: a shadow that collected what the room keeps would measure it too small.
+    const shadow = new Y.Doc({ gc: this.doc.gc, gcFilter: this.doc.gcFilter });
     this.shadow = shadow;
     this.r = roots(shadow);
     this.located = new Map<unknown, Located>([
@@ -346,11 +396,14 @@ export class RoomChecker {
       [this.r.defaultSplit, { kind: 'default' }],
       [this.r.meta, { kind: 'other' }],
       [shadow.getMap(SIGNOFFS_ROOT), { kind: 'signoffs' }],
+      [shadow.getMap(HISTORY_ROOT), { kind: 'points' }],
+      [shadow.getMap(USERS_ROOT), { kind: 'users' }],
     ]);
     for (const c of COLLECTIONS) {
       this.located.set(this.r.rows[c], { kind: 'rows', c });
       this.located.set(this.r.order[c], { kind: 'other' });
     }
+    this.names = new HistoryNames(shadow);
     shadow.on('afterTransaction', (tr: Y.Transaction) => this.mark(tr));
     const state = Y.encodeStateAsUpdate(this.doc);
     this.size = state.byteLength;
@@ -359,6 +412,7 @@ export class RoomChecker {
     this.dirty.clear();
     this.signoffBase = signoffEntries(shadow);
     this.signoffDirty.clear();
+    this.names.reset();
   }
 
   /** The plan parts a transaction touched (the walk snapshot.ts does). */
@@ -377,6 +431,11 @@ export class RoomChecker {
       const touched = t === type ? [...keys].filter((k): k is string => k !== null) : key === null ? [] : [key];
       if (at.kind === 'signoffs') {
         for (const k of touched) this.signoffDirty.add(k);
+        continue;
+      }
+      if (at.kind === 'points' || at.kind === 'users') {
+        const into = at.kind === 'points' ? this.names.touchedPoints : this.names.touchedUsers;
+        for (const k of touched) into.add(k);
         continue;
       }
       if (at.kind === 'default') this.dirty.add('d');

@@ -65,7 +65,7 @@ export class ScenarioListChecker {
 
   private rebuild(): void {
     this.shadow?.destroy();
-    this.shadow = new Y.Doc({ gc: this.doc.gc });
+    this.shadow = new Y.Doc({ gc: this.doc.gc, gcFilter: this.doc.gcFilter });
     Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc), CHECKING);
   }
 }

@@ -1,0 +1,219 @@
+import * as Y from 'yjs';
+import { HISTORY_ROOT, HISTORY_RULE, collectable } from '../src/negotiation/history.ts';
+import { USERS_ROOT } from '../src/negotiation/history-users.ts';
+import { isScenarioListRoom } from '../src/sync/collab/scenario-list.ts';
+import type { SignerIdentity } from './signoff-check.ts';
+
+/*
+ * The history in a workshop (src/negotiation/history.ts, history-users.ts: the scenario's Y.Doc
+ * holds who made which edit in the root map `users` — Yjs' PermanentUserData, name → client ids —
+ * and its points in the root map `history`, `p:<client>:<clock>` → { at, by, snap, … }).
+ *
+ * Keeping it: a room's document keeps deleted content, as the clients' documents do (`roomGcFilter`:
+ * the clients' `collectable`, so only removed points are collected), so a participant who joins
+ * later can read every earlier point. The scenario list (`<plan>:scenarios`) keeps none.
+ *
+ * Checking it, per update, against the identity the server assigned to the connection:
+ *
+ *   users.<name>        written (added, given client ids, replaced, removed) only by the holder of
+ *                       a personal token with that name; a client id another person already has is
+ *                       never given to someone else
+ *   history.p:<c>:<k>   a new point is by the writer (`by`), under a client id that is not
+ *                       another person's; a start point (`start`, by nobody) by anyone
+ *                       a recorded point never changes; it goes only when it is the writer's own,
+ *                       or when the compaction rule (HISTORY_RULE) removes it: not named, not the
+ *                       start, not among the last `detailPoints`, older than `detailDays` (a day of
+ *                       leeway for the clients' clocks)
+ *
+ * A shared token names nobody, so the server cannot check the names its participants give (use
+ * personal tokens where attribution must hold); it refuses them only the names personal tokens hold.
+ * Observers write nothing (Hocuspocus drops their updates). room-check.ts applies this to the
+ * entries each update touched; a refused update goes the way of any invalid update (4422).
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Who writes: the connection's role and assigned name, and the names personal tokens hold. */
+export interface WriterIdentity extends SignerIdentity {
+  /** Names of personal tokens' holders: nobody else may write under them. */
+  reserved?: ReadonlySet<string>;
+}
+
+/**
+ * The gcFilter of a room's document: a scenario's room keeps what its history reads (the clients'
+ * `collectable`), the scenario list keeps nothing deleted.
+ */
+export function roomGcFilter(item: Y.Item): boolean {
+  const doc = (item.parent as Y.AbstractType<unknown> | null)?.doc as (Y.Doc & { name?: unknown }) | null | undefined;
+  if (doc && typeof doc.name === 'string' && isScenarioListRoom(doc.name)) return true;
+  return collectable(item);
+}
+
+interface PointRecord {
+  item: string;
+  client: number;
+  by: string;
+  at: number;
+  named: boolean;
+  start: boolean;
+}
+
+const itemId = (map: Y.Map<unknown>, key: string): string | null => {
+  const item = map._map.get(key);
+  return item && !item.deleted ? `${item.id.client}:${item.id.clock}` : null;
+};
+
+function pointRecord(map: Y.Map<unknown>, key: string): PointRecord | null {
+  const item = itemId(map, key);
+  const m = /^p:(\d+):\d+$/.exec(key);
+  const v = map.get(key);
+  if (!item || !m || typeof v !== 'object' || v === null) return null;
+  const { by, at, name, start } = v as Record<string, unknown>;
+  return {
+    item,
+    client: Number(m[1]),
+    by: typeof by === 'string' ? by : '',
+    at: typeof at === 'number' && Number.isFinite(at) ? at : 0,
+    named: typeof name === 'string' && name !== '',
+    start: start === true,
+  };
+}
+
+/** A person's client ids as the map lists them. */
+function idsOf(user: unknown): Set<number> {
+  const out = new Set<number>();
+  const ids = user instanceof Y.Map ? user.get('ids') : undefined;
+  if (ids instanceof Y.Array) for (const id of ids.toArray()) if (typeof id === 'number') out.add(id);
+  return out;
+}
+
+/**
+ * The history's names as the room holds them (before an update), and the keys the update touched.
+ * `check` says what is wrong with the touched entries for a writer; `settle` takes them in.
+ */
+export class HistoryNames {
+  private points = new Map<string, PointRecord>();
+  private users = new Map<string, { item: string | null; ids: Set<number> }>();
+  readonly touchedPoints = new Set<string>();
+  readonly touchedUsers = new Set<string>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.reset();
+  }
+
+  get dirty(): boolean {
+    return this.touchedPoints.size > 0 || this.touchedUsers.size > 0;
+  }
+
+  /** Reads the whole base again (after the shadow was rebuilt). */
+  reset(): void {
+    this.touchedPoints.clear();
+    this.touchedUsers.clear();
+    this.points.clear();
+    this.users.clear();
+    const points = this.doc.getMap(HISTORY_ROOT);
+    for (const key of points.keys()) {
+      const r = pointRecord(points, key);
+      if (r) this.points.set(key, r);
+    }
+    const users = this.doc.getMap(USERS_ROOT);
+    for (const [name, user] of users.entries()) this.users.set(name, { item: itemId(users, name), ids: idsOf(user) });
+  }
+
+  /** Takes the touched entries into the base as they are now. */
+  settle(): void {
+    const points = this.doc.getMap(HISTORY_ROOT);
+    for (const key of this.touchedPoints) {
+      const r = pointRecord(points, key);
+      if (r) this.points.set(key, r);
+      else this.points.delete(key);
+    }
+    const users = this.doc.getMap(USERS_ROOT);
+    for (const name of this.touchedUsers) {
+      if (users.has(name)) this.users.set(name, { item: itemId(users, name), ids: idsOf(users.get(name)) });
+      else this.users.delete(name);
+    }
+    this.touchedPoints.clear();
+    this.touchedUsers.clear();
+  }
+
+  /** What is wrong with the touched entries when `who` wrote them; [] when they may pass. */
+  problems(who: WriterIdentity | null): string[] {
+    const out: string[] = [];
+    for (const name of this.touchedUsers) {
+      const problem = this.userProblem(name, who);
+      if (problem) out.push(`users.${name.slice(0, 80)}: ${problem}`);
+    }
+    for (const key of this.touchedPoints) {
+      const problem = this.pointProblem(key, who);
+      if (problem) out.push(`history.${key.slice(0, 80)}: ${problem}`);
+    }
+    return out;
+  }
+
+  /** Whether `who` may write under `name`. */
+  private mayClaim(name: string, who: WriterIdentity | null): string | null {
+    if (!who || who.role !== 'editor') return 'only an editor writes the history';
+    if (who.name !== undefined)
+      return name === who.name
+        ? null
+        : `attributed to "${name.slice(0, 60)}", but this token's holder is "${who.name}"`;
+    return who.reserved?.has(name) ? `"${name.slice(0, 60)}" is a personal token's holder` : null;
+  }
+
+  /** The person the room maps a client id to, other than `except`. */
+  private ownerOf(client: number, except?: string): string | null {
+    for (const [name, u] of this.users) if (name !== except && u.ids.has(client)) return name;
+    return null;
+  }
+
+  private userProblem(name: string, who: WriterIdentity | null): string | null {
+    const claim = this.mayClaim(name, who);
+    if (claim) return claim;
+    const users = this.doc.getMap(USERS_ROOT);
+    const was = this.users.get(name);
+    const added = [...idsOf(users.get(name))].filter((id) => !was?.ids.has(id));
+    for (const id of added) {
+      const owner = this.ownerOf(id, name);
+      if (owner !== null) return `client ${id} is "${owner.slice(0, 60)}"'s`;
+    }
+    return null;
+  }
+
+  private pointProblem(key: string, who: WriterIdentity | null): string | null {
+    const points = this.doc.getMap(HISTORY_ROOT);
+    const was = this.points.get(key);
+    const now = itemId(points, key);
+    if (was) {
+      if (now === was.item) return null;
+      if (now !== null) return 'a recorded point never changes';
+      if (who?.role === 'editor' && who.name !== undefined && was.by === who.name && !was.start) return null;
+      return this.compactable(key, was) ? null : `removes ${was.by ? `"${was.by.slice(0, 60)}"'s` : 'a'} point`;
+    }
+    if (now === null) return null; // added and removed in one update, or not a point
+    const r = pointRecord(points, key);
+    if (!r) return null; // not a point: every reader skips it
+    if (r.start) return r.by === '' ? null : 'a start point is by nobody';
+    // A point by nobody ('': its browser had no name yet) claims no one.
+    const claim =
+      r.by === '' ? (who?.role === 'editor' ? null : 'only an editor writes the history') : this.mayClaim(r.by, who);
+    if (claim) return claim;
+    // A point reads as the person its client id is mapped to: that must be the writer too.
+    const owner = this.ownerOf(r.client);
+    if (owner === null || owner === r.by || (r.by === '' && this.mayClaim(owner, who) === null)) return null;
+    return `client ${r.client} is "${owner.slice(0, 60)}"'s`;
+  }
+
+  /** Whether the compaction rule (HISTORY_RULE, with a day of leeway) removes this point. */
+  private compactable(key: string, p: PointRecord): boolean {
+    if (p.named || p.start) return false;
+    if (p.at >= this.now() - (HISTORY_RULE.detailDays - 1) * DAY_MS) return false;
+    const newest = [...this.points]
+      .sort(([ka, a], [kb, b]) => b.at - a.at || (ka < kb ? 1 : -1))
+      .slice(0, HISTORY_RULE.detailPoints);
+    return !newest.some(([k]) => k === key);
+  }
+}
