@@ -225,7 +225,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       stopOnSignals: false,
       quiet: true,
       // A scenario's room keeps the deleted content its history reads (history-check.ts).
-      yDocOptions: { gc: true, gcFilter: roomGcFilter },
+      yDocOptions: { gc: true, gcFilter: roomGcFilter as () => boolean },
       debounce: options.storeDebounceMs ?? 1000,
       maxDebounce: options.storeMaxDebounceMs ?? 5000,
       extensions,

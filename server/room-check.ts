@@ -233,7 +233,7 @@ export class RoomChecker {
    * The sign-off entries the last transactions touched, against `whos` (the senders): [] when one
    * of them may record them all; then they are taken into the base.
    */
-  private judgeSignoffs(whos: readonly (SignerIdentity | null)[]): string[] {
+  private judgeSignoffs(whos: readonly (WriterIdentity | null)[]): string[] {
     if (this.signoffDirty.size === 0) return [];
     const map = this.shadow.getMap(SIGNOFFS_ROOT);
     let problems: string[] = [];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import { createServer as createVite, type Plugin } from 'vite';
+import type { TokenTable } from '../../../server/auth.ts';
 import { freePort, startServer, type TestServer } from '../collab/helpers.ts';
 
 const { chromiumFlags } = (await import(String('../../../web-test-runner.config.mjs'))) as { chromiumFlags: string[] };
@@ -61,8 +62,9 @@ export interface WorkshopSite {
   close(): Promise<void>;
 }
 
-export async function startWorkshopSite(): Promise<WorkshopSite> {
-  const collab = await startServer();
+/** `tokens`: the collab server's token table (default: the collab tests' tokens). */
+export async function startWorkshopSite(options: { tokens?: TokenTable } = {}): Promise<WorkshopSite> {
+  const collab = await startServer(options.tokens ? { tokens: options.tokens } : {});
   const port = await freePort();
   const vite = await createVite({
     configFile: resolve('vite.config.ts'),
