@@ -15,18 +15,20 @@ import type { SignerIdentity } from './signoff-check.ts';
  *
  * Checking it, per update, against the identity the server assigned to the connection:
  *
- *   users.<name>        written (added, given client ids, replaced, removed) only by the holder of
- *                       a personal token with that name; a client id another person already has is
- *                       never given to someone else
- *   history.p:<c>:<k>   a new point is by the writer (`by`), under a client id that is not
- *                       another person's; a start point (`start`, by nobody) by anyone
+ *   users.<name>        a name a personal token holds is written (added, given client ids,
+ *                       replaced, removed) only by that token's holder; a client id another person
+ *                       already has is never given to someone else
+ *   history.p:<c>:<k>   a new point is by a name the writer may use (`by`, as above), under a
+ *                       client id that is not another person's; a start point (by nobody) by anyone
  *                       a recorded point never changes; it goes only when it is the writer's own,
  *                       or when the compaction rule (HISTORY_RULE) removes it: not named, not the
  *                       start, not among the last `detailPoints`, older than `detailDays` (a day of
  *                       leeway for the clients' clocks)
  *
- * A shared token names nobody, so the server cannot check the names its participants give (use
- * personal tokens where attribution must hold); it refuses them only the names personal tokens hold.
+ * The names the server vouches for are those of personal tokens' holders (auth.ts): nobody else
+ * writes under them. Other names cannot be checked — a shared token names nobody, and a scenario
+ * brings along the edits made before the workshop under the planner's `user-name` — so they pass;
+ * use personal tokens where attribution must hold.
  * Observers write nothing (Hocuspocus drops their updates). room-check.ts applies this to the
  * entries each update touched; a refused update goes the way of any invalid update (4422).
  */
@@ -154,14 +156,14 @@ export class HistoryNames {
     return out;
   }
 
-  /** Whether `who` may write under `name`. */
+  /**
+   * Whether `who` may write under `name`: its own assigned name, or a name no personal token holds
+   * (edits made before joining, under the planner's user-name, come along with the scenario).
+   */
   private mayClaim(name: string, who: WriterIdentity | null): string | null {
     if (!who || who.role !== 'editor') return 'only an editor writes the history';
-    if (who.name !== undefined)
-      return name === who.name
-        ? null
-        : `attributed to "${name.slice(0, 60)}", but this token's holder is "${who.name}"`;
-    return who.reserved?.has(name) ? `"${name.slice(0, 60)}" is a personal token's holder` : null;
+    if (name === who.name || !who.reserved?.has(name)) return null;
+    return `attributed to "${name.slice(0, 60)}", a personal token's holder, but this token's holder is ${who.name ? `"${who.name}"` : 'nobody'}`;
   }
 
   /** The person the room maps a client id to, other than `except`. */

@@ -234,6 +234,41 @@ test('a participant’s own attribution and points pass, and reach the others un
   }
 });
 
+test('edits made before joining, under the planner’s user-name, come along with the scenario', async () => {
+  const base = plan();
+  // Anna worked on the scenario alone first, as "anna" (her planner's user-name).
+  const state = createPlanState(base, { gcFilter: collectable });
+  attribute(state.doc, 'anna');
+  recordPoint(state.doc, '', undefined, { start: true, plan: state.plan });
+  state.apply([{ op: 'set-field', field: 'name', value: 'Thuis gemaakt' }]);
+  recordPoint(state.doc, 'anna', undefined, { plan: state.plan });
+  const a = join(server.url, 'before-joining', { doc: state, token: ANNA, userName: 'anna' });
+  const bob = new Y.Doc({ gcFilter: collectable });
+  try {
+    await waitFor(() => synced(a), 'Anna connected');
+    // In the workshop she is who her token says.
+    attribute(state.doc, 'Anna');
+    state.apply([{ op: 'set-field', field: 'name', value: 'In de werksessie' }]);
+    recordPoint(state.doc, 'Anna', undefined, { plan: state.plan });
+    const b = join(server.url, 'before-joining', { doc: bob, token: BOB, userName: 'Bob' });
+    await waitFor(() => synced(b) && sameDoc(bob, state.doc), 'Bob has the room');
+    assert.deepEqual(
+      cellHistory(bob, NAME).map((e) => [e.by, e.value]),
+      [
+        ['Anna', 'In de werksessie'],
+        ['anna', 'Thuis gemaakt'],
+        ['', base.name],
+      ],
+    );
+    assert.deepEqual(a.errors, []);
+    b.leave();
+  } finally {
+    a.leave();
+    state.destroy();
+    bob.destroy();
+  }
+});
+
 test('an observer’s forged point and attribution never reach the room', async () => {
   const { anna, other, before } = await roomWithAnna('forge-observer', WATCHER);
   try {
