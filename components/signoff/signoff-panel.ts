@@ -1,18 +1,14 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
-import { nt, type NegotiationKey } from '../../src/i18n/negotiation.ts';
-import type { MsgVars } from '../../src/i18n/index.ts';
 import type { InputDifference } from '../../src/compare/index.ts';
-import type { Signoff } from '../../src/model/negotiation.ts';
-import { partyKey, type PartyStatus, type SignoffStatus } from '../../src/negotiation/index.ts';
+import type { PartyStatus, SignoffStatus } from '../../src/negotiation/index.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
-import { signoffPanelStyles } from './signoff-panel.styles.ts';
-import { timeText } from './time-text.ts';
+import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
-/** Changes listed per outdated sign-off before "and N more". */
-const MAX_CHANGES = 12;
+/** The panel's rendering code (templates, styles): loaded when the first panel is connected. */
+const signoffView = once(() => import('./signoff-view.ts'));
 
 /**
  * The sign-off on one exact version of a chosen scenario: who is asked to sign (every funder; the
@@ -28,7 +24,7 @@ const MAX_CHANGES = 12;
  */
 @customElement('rp-signoff-panel')
 export class RpSignoffPanel extends LitElement {
-  static override styles = [tokens, signoffPanelStyles];
+  static override styles = [tokens, lazyViewStyles];
 
   /** Interface language: `nl` (default) or `en`. */
   @property({ reflect: true, converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
@@ -47,9 +43,7 @@ export class RpSignoffPanel extends LitElement {
   @state() private signing: string | null = null;
   @state() private nameMissing = false;
 
-  private t(key: NegotiationKey, vars?: MsgVars): string {
-    return nt(this.locale, key, vars);
-  }
+  private readonly view = new LazyViewController(this, signoffView);
 
   private open(): void {
     emit(this, 'rp-signoff-request', { action: 'open' });
@@ -71,69 +65,6 @@ export class RpSignoffPanel extends LitElement {
     emit(this, 'rp-signoff-request', { action: 'sign', party: p.party, name, role });
   }
 
-  private by(s: Signoff): string {
-    const at = timeText(s.at, this.locale);
-    return s.role
-      ? this.t('signoff.by', { name: s.name, role: s.role, at })
-      : this.t('signoff.byNoRole', { name: s.name, at });
-  }
-
-  private changeList(s: Signoff): TemplateResult {
-    const list = this.changes.get(s.fingerprint);
-    if (list === undefined) return html``;
-    const l = this.locale;
-    return html`<details>
-      <summary>${this.t('signoff.changes')}</summary>
-      ${
-        list === null
-          ? html`<p class="muted">${this.t('signoff.changesUnknown')}</p>`
-          : html`<ul>
-            ${list
-              .slice(0, MAX_CHANGES)
-              .map(
-                (d) =>
-                  html`<li>${d.label[l]}${d.fieldLabel && d.fieldLabel[l] !== d.label[l] ? html` · ${d.fieldLabel[l]}` : nothing}: ${d.a ?? '—'} → ${d.b ?? '—'}</li>`,
-              )}
-            ${list.length > MAX_CHANGES ? html`<li>${this.t('signoff.changesMore', { n: list.length - MAX_CHANGES })}</li>` : nothing}
-          </ul>`
-      }
-    </details>`;
-  }
-
-  private row(p: PartyStatus): TemplateResult {
-    const key = partyKey(p.party);
-    const s = p.latest;
-    const formId = `form-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    return html`<tr>
-      <th scope="row">${p.name || p.party.id}<br /><span class="muted">${this.t(`signoff.role.${p.role}`)}</span></th>
-      <td><span class="state ${p.state}">${this.t(`signoff.state.${p.state}`)}</span></td>
-      <td>
-        ${
-          s
-            ? html`${this.by(s)}<br /><span class="note">${this.t(s.source === 'server' ? 'signoff.server' : 'signoff.local')}</span>
-              ${p.state === 'outdated' ? this.changeList(s) : nothing}`
-            : nothing
-        }
-        ${
-          this.signing === key
-            ? html`<form id=${formId} @submit=${(e: SubmitEvent) => this.submit(e, p)} aria-label=${this.t('signoff.agreeFor', { party: p.name })}>
-              <label>${this.t('signoff.name')}<input name="name" autocomplete="name" maxlength="200" .value=${this.userName} ?readonly=${!!this.userName} aria-describedby=${this.userName ? 'name-from-host' : nothing} aria-invalid=${this.nameMissing ? 'true' : 'false'} /></label>
-              <label>${this.t('signoff.role')}<input name="role" autocomplete="organization-title" maxlength="200" /></label>
-              <button class="primary" type="submit">${this.t('signoff.confirm')}</button>
-              <button type="button" @click=${() => (this.signing = null)}>${this.t('signoff.cancel')}</button>
-              ${this.nameMissing ? html`<p class="error" role="alert">${this.t('signoff.nameRequired')}</p>` : nothing}
-              ${this.userName ? html`<p id="name-from-host" class="note" style="grid-column: 1 / -1">${this.t('signoff.nameFromHost')}</p>` : nothing}
-              <p class="note" style="grid-column: 1 / -1">${this.t('signoff.local')}</p>
-            </form>`
-            : p.state !== 'valid'
-              ? html`<button type="button" ?disabled=${this.readonly} aria-label=${this.t('signoff.agreeFor', { party: p.name })}
-                @click=${() => this.startSigning(key)}>${this.t('signoff.agree')}</button>`
-              : nothing
-        }
-      </td>
-    </tr>`;
-  }
-
   private async startSigning(key: string): Promise<void> {
     this.signing = key;
     this.nameMissing = false;
@@ -143,39 +74,29 @@ export class RpSignoffPanel extends LitElement {
   }
 
   protected override render(): unknown {
-    const s = this.status;
-    const round = s?.round ?? null;
-    return html`<h2 id="title">${this.t('signoff.title')}</h2>
-      ${
-        !round
-          ? this.chosen
-            ? html`<p><button class="primary" type="button" ?disabled=${this.readonly || !s} @click=${() => this.open()}>${this.t('signoff.open')}</button></p>`
-            : html`<p class="muted">${this.t('signoff.notChosen')}</p>`
-          : nothing
-      }
-      ${s && round ? this.roundView(s, round) : nothing}`;
+    return this.view.render((view) =>
+      view.renderSignoff({
+        locale: this.locale,
+        readonly: this.readonly,
+        chosen: this.chosen,
+        status: this.status,
+        changes: this.changes,
+        userName: this.userName,
+        signing: this.signing,
+        nameMissing: this.nameMissing,
+        open: () => this.open(),
+        submit: (e, p) => this.submit(e, p),
+        startSigning: (key) => void this.startSigning(key),
+        cancel: () => (this.signing = null),
+      }),
+    );
   }
 
-  private roundView(s: SignoffStatus, round: NonNullable<SignoffStatus['round']>): TemplateResult {
-    const valid = s.parties.filter((p) => p.state === 'valid').length;
-    return html`<p class="muted">${this.t('signoff.opened', { name: round.openedBy || '—', at: timeText(round.openedAt, this.locale) })}</p>
-      <p class="muted">${this.t('signoff.fingerprint')}: <code>${s.fingerprint}</code></p>
-      <p class="summary ${s.complete ? 'complete' : 'incomplete'}" role="status">
-        ${s.complete ? this.t('signoff.complete') : this.t('signoff.incomplete', { valid, total: s.parties.length })}
-      </p>
-      ${
-        s.parties.length === 0
-          ? html`<p class="muted">${this.t('signoff.noParties')}</p>`
-          : html`<table aria-labelledby="title">
-            <thead><tr><th scope="col">${this.t('signoff.colParty')}</th><th scope="col">${this.t('signoff.colState')}</th><th scope="col">${this.t('signoff.colBy')}</th></tr></thead>
-            <tbody>${s.parties.map((p) => this.row(p))}</tbody>
-          </table>`
-      }
-      ${
-        s.former.length > 0
-          ? html`<details><summary>${this.t('signoff.former')}</summary><ul>${s.former.map((x) => html`<li>${this.by(x)}</li>`)}</ul></details>`
-          : nothing
-      }`;
+  /** Also waits for the panel's code on the first connection. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.view.settled();
+    return super.getUpdateComplete();
   }
 }
 

@@ -83,6 +83,8 @@ export const ui = {
     nl: 'Dit onderdeel kon niet worden geladen (geen verbinding?). Probeer het opnieuw.',
     en: 'This part could not be loaded (no connection?). Please try again.',
   },
+  'part.loading': { nl: 'Laden…', en: 'Loading…' },
+  'part.retry': { nl: 'Opnieuw proberen', en: 'Try again' },
   'planner.collab.you': { nl: '{name} (u)', en: '{name} (you)' },
   'planner.collab.participants': { nl: 'Deelnemers', en: 'Participants' },
   'planner.published.notice': {
