@@ -96,22 +96,44 @@ export function userData(doc: Y.Doc): Y.PermanentUserData {
   return pud;
 }
 
+/** The person this browser's client id of a document is (or is to be) named for. */
 const mapped = new WeakMap<Y.Doc, string>();
+/** Documents whose naming waits for this browser's first write (see attribute). */
+const waiting = new WeakSet<Y.Doc>();
 
 /**
  * Names this browser's client id of `doc` as `name`: every edit it makes from now on is
- * attributed to that person (a client id already named for someone else is replaced first). Delete sets are not recorded per person (the timeline's points say
+ * attributed to that person. The name is written (PermanentUserData) with this browser's first
+ * write to the document, in the same transaction: opening a scenario only to look at it reads and
+ * writes no people, and a participant who never edits is never listed. Someone else taking over
+ * (a new user-name) after edits were named edits under a new client id, so that earlier edits
+ * stay with whoever made them. Delete sets are not recorded per person (the timeline's points say
  * who changed what), which keeps the document from growing with every edit.
  */
 export function attribute(doc: Y.Doc, name: string): void {
   const person = name.trim().slice(0, MAX_USER_CHARS);
-  if (!person || mapped.get(doc) === person) return;
-  const pud = userData(doc);
+  const before = mapped.get(doc);
+  if (!person || before === person) return;
   mapped.set(doc, person);
+  if (waiting.has(doc)) return;
+  // Named already (not waiting): the next person writes under a client id of their own.
+  if (before !== undefined) doc.clientID = newClientId(doc);
+  waiting.add(doc);
+  const onWrite = (tr: Y.Transaction): void => {
+    if (!tr.local) return;
+    doc.off('beforeTransaction', onWrite);
+    waiting.delete(doc);
+    writeMapping(doc, mapped.get(doc)!);
+  };
+  doc.on('beforeTransaction', onWrite);
+}
+
+/** Writes the mapping of this browser's client id to `person`, within the transaction under way. */
+function writeMapping(doc: Y.Doc, person: string): void {
+  const pud = userData(doc);
   const current: unknown = pud.getUserByClientId(doc.clientID);
   if (current === person) return;
-  // One client id is one person: someone else taking over this browser's planner (a new
-  // user-name) edits under a new client id, so that earlier edits stay with whoever made them.
+  // One client id is one person (a document whose client id a peer named otherwise).
   if (typeof current === 'string') doc.clientID = newClientId(doc);
   try {
     pud.setUserMapping(doc, doc.clientID, person, { filter: () => false });

@@ -255,4 +255,18 @@ describe('history with attribution', () => {
     expect(newest.changes).to.deep.equal([{ section: 'activities', rowId: 'lumpsum' }]);
     expect([newest, ...it]).to.deep.equal(timeline(a.doc));
   });
+
+  it('names a person with their first edit: opening a scenario only to look at it writes nothing', () => {
+    const [a, b] = pair();
+    const updates: Uint8Array[] = [];
+    a.onUpdate((u) => updates.push(u));
+    attribute(a.doc, 'Anna');
+    expect(updates, 'nothing written on opening').to.deep.equal([]);
+    expect(personOf(b.doc, a.doc.clientID)).to.equal(null);
+    setAmount(a, 'lumpsum', '7.00');
+    // The name goes with the edit, in the same update.
+    expect(updates).to.have.length(1);
+    expect(personOf(b.doc, a.doc.clientID)).to.equal('Anna');
+    expect(amount(b, 'lumpsum')).to.equal('7.00');
+  });
 });
