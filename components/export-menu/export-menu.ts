@@ -1,13 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/model/plan.ts';
 import type { Finding } from '../../src/model/finding.ts';
 import { createValidator } from '../../src/engine/validate.ts';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
-import { tm, type ExportMenuMsgKey } from '../../src/i18n/export-menu.ts';
 import {
-  CSV_TABLES,
-  EXPORT_FORMATS,
   ExportError,
   buildAnnex,
   buildFunderAnnexes,
@@ -20,11 +17,12 @@ import {
   type CommentExport,
   type SignoffExport,
 } from '../../src/export/index.ts';
-import { nt } from '../../src/i18n/negotiation.ts';
 import { tokens } from '../shared/tokens.ts';
-import { exportMenuStyles } from './export-menu.styles.ts';
-import { preExport } from './pre-export.ts';
 import { emit } from '../shared/events.ts';
+import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+
+/** The menu's rendering code (templates, styles, the checks before export): loaded when the first menu is connected. */
+const exportMenuView = once(() => import('./export-menu-view.ts'));
 
 export interface RpExportDetail {
   format: ExportFormat;
@@ -64,7 +62,7 @@ const ALL_FUNDERS = '';
  */
 @customElement('rp-export-menu')
 export class RpExportMenu extends LitElement {
-  static override styles = [tokens, exportMenuStyles];
+  static override styles = [tokens, lazyViewStyles];
 
   /** The scenario's plan to export; null shows a short notice. */
   @property({ attribute: false }) plan: Plan | null = null;
@@ -114,117 +112,38 @@ export class RpExportMenu extends LitElement {
   private get l(): Locale {
     return asLocale(this.locale);
   }
-  private t(key: ExportMenuMsgKey, params?: Record<string, string | number>): string {
-    return tm(key, this.l, params);
-  }
+  private readonly view = new LazyViewController(this, exportMenuView);
 
   override render() {
-    const plan = this.plan;
-    return html`
-      <section aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
-        <h2 id="title">${this.t('menuTitle')}</h2>
-        ${plan ? this.renderForm(plan) : html`<p>${this.t('menuNoPlan')}</p>`}
-        <div class="status" role="status" aria-live="polite">
-          ${
-            this.busy
-              ? html`<progress aria-label=${this.t('menuBusy')}></progress><span>${this.t('menuBusy')}</span>`
-              : this.done.length > 0
-                ? html`<span>${this.done.map((f) => this.t('menuDone', { file: f })).join(' ')}</span>`
-                : nothing
-          }
-        </div>
-        ${this.error ? this.renderError(this.error) : nothing}
-      </section>
-    `;
+    return this.view.render((view) =>
+      view.renderExportMenu({
+        plan: this.plan,
+        l: this.l,
+        comments: this.comments,
+        signoffs: this.signoffs,
+        busy: this.busy,
+        done: this.done,
+        format: this.format,
+        funderId: this.funderId,
+        table: this.table,
+        withComments: this.withComments,
+        draft: this.draft,
+        final: this.final,
+        error: this.error,
+        findings: (plan) => this.currentFindings(plan),
+        set: (choices) => Object.assign(this, choices),
+        download: () => void this.download(),
+        print: () => void this.print(),
+        focusFinding: (f) => emit(this, 'rp-focus-finding', f),
+      }),
+    );
   }
 
-  private renderForm(plan: Plan) {
-    const funderSelect = this.format === 'funder-annex-docx';
-    return html`
-      <div class="field">
-        <label for="format">${this.t('menuFormat')}</label>
-        <select id="format" .value=${this.format} @change=${(e: Event) => {
-          this.format = (e.target as HTMLSelectElement).value as ExportFormat;
-          this.error = null;
-        }}>
-          ${EXPORT_FORMATS.map((f) => html`<option value=${f} ?selected=${f === this.format}>${this.t(`format.${f}`)}</option>`)}
-        </select>
-      </div>
-      ${
-        funderSelect
-          ? html`
-        <div class="field">
-          <label for="funder">${this.t('menuFunder')}</label>
-          <select id="funder" @change=${(e: Event) => {
-            this.funderId = (e.target as HTMLSelectElement).value;
-          }}>
-            <option value=${ALL_FUNDERS} ?selected=${this.funderId === ALL_FUNDERS}>${this.t('menuAllFunders')}</option>
-            ${plan.funders.map((f) => html`<option value=${f.id} ?selected=${f.id === this.funderId}>${funderOption(plan, f)}</option>`)}
-          </select>
-        </div>`
-          : nothing
-      }
-      ${
-        this.format === 'csv'
-          ? html`
-        <div class="field">
-          <label for="table">${this.t('menuTable')}</label>
-          <select id="table" @change=${(e: Event) => {
-            this.table = (e.target as HTMLSelectElement).value as CsvTable;
-          }}>
-            ${CSV_TABLES.map((c) => html`<option value=${c} ?selected=${c === this.table}>${this.t(`table.${c}`)}</option>`)}
-          </select>
-        </div>`
-          : nothing
-      }
-      ${
-        this.format === 'xlsx' && this.comments
-          ? html`<label class="check">
-        <input id="comments" type="checkbox" .checked=${this.withComments} @change=${(e: Event) => {
-          this.withComments = (e.target as HTMLInputElement).checked;
-        }} />
-        ${this.t('menuComments')}
-      </label>`
-          : nothing
-      }
-      <label class="check">
-        <input id="draft" type="checkbox" .checked=${this.draft} @change=${(e: Event) => {
-          this.draft = (e.target as HTMLInputElement).checked;
-        }} />
-        ${this.t('menuDraft')}
-      </label>
-      ${
-        this.signoffs && !this.signoffs.complete
-          ? html`<p class="signoff-concept">${nt(this.l, 'export.concept')}</p>
-        <label class="check">
-          <input id="final" type="checkbox" .checked=${this.final} @change=${(e: Event) => {
-            this.final = (e.target as HTMLInputElement).checked;
-          }} />
-          ${nt(this.l, 'export.final')}
-        </label>`
-          : nothing
-      }
-      <div class="actions">
-        <button id="download" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.download()}>${this.t('menuDownload')}</button>
-        ${
-          this.format === 'annex-docx' || this.format === 'lead-annex-docx' || this.format === 'funder-annex-docx'
-            ? html`
-          <button id="print" type="button" ?disabled=${this.busy} @click=${() => void this.print()}>${this.t('menuPrint')}</button>`
-            : nothing
-        }
-        <slot name="actions"></slot>
-      </div>
-      ${preExport(plan, this.currentFindings(plan), this.l, (f) => emit(this, 'rp-focus-finding', f))}
-    `;
-  }
-
-  private renderError(error: ExportError) {
-    return html`
-      <div class="refusal" part="refusal" role="alert">
-        <p>${error.code === 'has-errors' ? this.t('menuRefused') : ''} ${error.messages[this.l]}</p>
-        ${error.findings.length > 0 ? html`<ul>${error.findings.map((f) => html`<li>${f.message[this.l]}</li>`)}</ul>` : nothing}
-      </div>
-    `;
+  /** Also waits for the menu's code on the first connection. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.view.settled();
+    return super.getUpdateComplete();
   }
 
   private options() {
@@ -322,12 +241,6 @@ export class RpExportMenu extends LitElement {
     win.print();
     return frame;
   }
-}
-
-/** "Gemeente Havenstad (Wmo 2015)", "CZ (Zvw, UZOVI 9664)": one municipality often funds two domains. */
-function funderOption(plan: Plan, f: Plan['funders'][number]): string {
-  const domain = plan.domains.find((d) => d.id === f.domainId)?.name ?? f.domainId;
-  return `${f.name} (${domain}${f.uzovi ? `, UZOVI ${f.uzovi}` : ''})`;
 }
 
 declare global {
