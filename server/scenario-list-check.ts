@@ -65,7 +65,8 @@ export class ScenarioListChecker {
 
   private rebuild(): void {
     this.shadow?.destroy();
-    this.shadow = new Y.Doc({ gc: this.doc.gc, gcFilter: this.doc.gcFilter });
+    // As the list room: nothing deleted is kept (history-check.ts roomGcFilter).
+    this.shadow = new Y.Doc({ gc: this.doc.gc });
     Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc), CHECKING);
   }
 }

@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { TokenTable } from '../../../server/auth.ts';
+import { roomGcFilter } from '../../../server/history-check.ts';
 import { Plan } from '../../../src/model/index.ts';
 import { createPlanState, type YPlanState } from '../../../src/sync/plan-state.ts';
 import { HISTORY_ROOT, cellHistory, collectable, readPoints, recordPoint } from '../../../src/negotiation/history.ts';
@@ -402,4 +403,24 @@ test('a room at its size cap has its old history compacted by the clients’ rul
     local.destroy();
     await capped.close();
   }
+});
+
+test('a scenario’s room keeps deleted content for its history; the scenario list keeps none', () => {
+  const kept = (room: string): boolean => {
+    const doc = Object.assign(new Y.Doc({ gcFilter: roomGcFilter }), { name: room });
+    const m = doc.getMap('m');
+    m.set('k', 'eerste');
+    const before = Y.snapshot(doc);
+    m.set('k', 'tweede');
+    doc.gc = false;
+    try {
+      return Y.createDocFromSnapshot(doc, before).getMap('m').get('k') === 'eerste';
+    } catch {
+      return false;
+    } finally {
+      doc.destroy();
+    }
+  };
+  assert.equal(kept('plan-x:main'), true);
+  assert.equal(kept('plan-x:scenarios'), false);
 });
