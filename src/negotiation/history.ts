@@ -8,6 +8,7 @@ import type { CellPlace } from './anchor.ts';
 import { restoreOp } from './history-place.ts';
 import { affects, removedPlaces, touched } from './history-walk.ts';
 import { valueAtSnapshot } from './history-at.ts';
+import { collectUnseen } from './history-collect.ts';
 import { personOf } from './history-users.ts';
 
 /*
@@ -26,7 +27,8 @@ import { personOf } from './history-users.ts';
  * Bounded (compactHistory, HISTORY_RULE): every point of the last 14 days and the last 50 points
  * stay; older ones are thinned to the last of each day up to 90 days back, and to the last of
  * each week before that. Named versions (points given a name, and the store's "Eerdere versies")
- * are never compacted.
+ * are never compacted. Deleted plan content that shows at no point kept is then collected
+ * (history-collect.ts).
  */
 
 export const HISTORY_ROOT = 'history';
@@ -374,6 +376,8 @@ export function compactHistory(doc: Y.Doc, now: number = Date.now(), rule: Compa
     for (const p of drop) map(doc).delete(p.key);
   }, HISTORY_ORIGIN);
   plans.get(doc)?.clear();
+  // What shows at no point kept is no longer needed: a stored scenario opens without it.
+  collectUnseen(doc, drop.map(snapshotOf), readPoints(doc).map(snapshotOf));
   return drop.length;
 }
 

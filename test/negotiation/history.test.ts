@@ -269,4 +269,30 @@ describe('history with attribution', () => {
     expect(personOf(b.doc, a.doc.clientID)).to.equal('Anna');
     expect(amount(b, 'lumpsum')).to.equal('7.00');
   });
+
+  it('drops a value that shows at no point kept once its points are compacted, and every kept point still reads back', () => {
+    const [a] = pair();
+    const now = 400 * DAY;
+    setAmount(a, 'lumpsum', '4444.44');
+    recordPoint(a.doc, 'Anna', 10 * DAY);
+    setAmount(a, 'lumpsum', '1.00');
+    recordPoint(a.doc, 'Anna', 10.5 * DAY);
+    setAmount(a, 'lumpsum', '2.00');
+    recordPoint(a.doc, 'Anna', 11 * DAY);
+    setAmount(a, 'lumpsum', '3.00');
+    recordPoint(a.doc, 'Anna', now - 1000);
+    // A later session (its undo steps no longer hold the earlier edits) compacts the history.
+    const again = createPlanState(handbookPlan(), { gcFilter: collectable, updates: [a.encodeState()] });
+    const text = (s: YPlanState) => new TextDecoder().decode(s.encodeState());
+    expect(text(again)).to.contain('4444.44');
+    expect(compactHistory(again.doc, now, { ...HISTORY_RULE, detailPoints: 1, dailyDays: 400 })).to.equal(1);
+    // The value shown only at the dropped point is gone from what is stored; the others stay.
+    expect(text(again)).to.not.contain('4444.44');
+    expect(cellHistory(again.doc, { ...costPlace, field: 'cost.amount' }).map((e) => e.value)).to.deep.equal([
+      '3.00',
+      '2.00',
+      '1.00',
+    ]);
+    for (const p of readPoints(again.doc)) expect(restorePointOps(again.doc, again.plan, p.key)).to.not.equal(null);
+  });
 });
