@@ -25,6 +25,7 @@ import {
 import { inSteps } from '../../src/negotiation/history-steps.ts';
 import { affects, touched } from '../../src/negotiation/history-walk.ts';
 import type { CellPlace } from '../../src/negotiation/anchor.ts';
+import type { FindingLocation } from '../../src/model/finding.ts';
 import { keepHistory } from '../../src/negotiation/history-keep.ts';
 import { attribute } from '../../src/negotiation/history-users.ts';
 import { generatePlan } from '../../test/fixtures/generate.ts';
@@ -172,7 +173,8 @@ function formerCellHistory(doc: YPlanState['doc'], place: CellPlace): number {
   points.forEach((p, i) => {
     const from = last.get(p.client) ?? 0;
     last.set(p.client, p.clock);
-    if (i > 0 && !p.start && !touched(doc, p.client, from, p.clock).some((e) => affects(e, place))) return;
+    if (i > 0 && !p.start && !touched(doc, p.client, from, p.clock).some((e) => affects(e, place as FindingLocation)))
+      return;
     const then = planAt(doc, p);
     if (then) n += valueAt(then, place) === undefined ? 0 : 1;
   });
