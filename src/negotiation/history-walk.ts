@@ -70,20 +70,6 @@ export function touched(doc: Y.Doc, client: number, from: number, to: number, li
   return [...seen.values()];
 }
 
-/** Whether one range of a delete set (sorted, merged: as Yjs keeps them) holds all of `clock`…`clock + len`. */
-function covered(ranges: readonly { clock: number; len: number }[], clock: number, len: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid]!;
-    if (clock < r.clock) hi = mid - 1;
-    else if (clock >= r.clock + r.len) lo = mid + 1;
-    else return clock + len <= r.clock + r.len;
-  }
-  return false;
-}
-
 /**
  * The places whose items were deleted between two snapshots (`before` null: from the start): what a
  * removal took away, which writes no item of its own. A removed row is named once, as a row.
@@ -102,9 +88,13 @@ export function removedPlaces(
   for (const [client, ranges] of now.ds.clients) {
     const structs = doc.store.clients.get(client) ?? [];
     const earlier = before?.ds.clients.get(client) ?? [];
+    let e = 0;
     for (const r of ranges) {
-      // Most of what is deleted was deleted before already: only the rest is read.
-      if (covered(earlier, r.clock, r.len)) continue;
+      // Most of what is deleted was deleted before already: only the rest is read. Both delete
+      // sets are sorted and merged (as Yjs keeps them): one walk through both.
+      while (e < earlier.length && earlier[e]!.clock + earlier[e]!.len <= r.clock) e++;
+      const was = earlier[e];
+      if (was && was.clock <= r.clock && r.clock + r.len <= was.clock + was.len) continue;
       for (let clock = r.clock; clock < r.clock + r.len && budget > 0; budget--) {
         let s: Y.AbstractStruct;
         try {
