@@ -11,7 +11,7 @@ import { emit } from '../shared/events.ts';
 import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The panel's rendering code (templates, styles): loaded when the first panel is connected. */
-const commentsView = once(() => import('./comments-view.ts'));
+const commentsView = once(() => import('./comments-panel.templates.ts'));
 
 /**
  * Comment threads on the plan: the open ones (resolved ones on request), each naming the cell,

@@ -22,7 +22,7 @@ import { emit } from '../shared/events.ts';
 import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The menu's rendering code (templates, styles, the checks before export): loaded when the first menu is connected. */
-const exportMenuView = once(() => import('./export-menu-view.ts'));
+const exportMenuView = once(() => import('./export-menu.templates.ts'));
 
 export interface RpExportDetail {
   format: ExportFormat;

@@ -13,7 +13,7 @@ import { flowText } from '../../src/i18n/flow.ts';
 import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The diagram's rendering code (templates, styles, layout): loaded when the first diagram is connected. */
-const flowView = once(() => import('./flow-view.ts'));
+const flowView = once(() => import('./flow.templates.ts'));
 
 export type { FlowSelectDetail } from './flow-model.ts';
 

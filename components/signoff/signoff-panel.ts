@@ -8,7 +8,7 @@ import { emit } from '../shared/events.ts';
 import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The panel's rendering code (templates, styles): loaded when the first panel is connected. */
-const signoffView = once(() => import('./signoff-view.ts'));
+const signoffView = once(() => import('./signoff-panel.templates.ts'));
 
 /**
  * The sign-off on one exact version of a chosen scenario: who is asked to sign (every funder; the
