@@ -95,8 +95,8 @@ export const collabUi = {
     en: "The workshop refused your last change: it would make the plan invalid. The plan has been reset to the workshop's version; changes that had not been shared yet were undone.",
   },
   'collab.error.room-too-large': {
-    nl: 'De werksessie heeft uw laatste wijziging geweigerd: het plan heeft de maximale omvang bereikt. Het plan is teruggezet naar de versie van de werksessie. Verwijder inhoud die niet meer nodig is (bijvoorbeeld lange teksten) of overleg met de begeleider.',
-    en: "The workshop refused your last change: the plan has reached its maximum size. The plan has been reset to the workshop's version. Remove content that is no longer needed (long texts, for example) or talk to the facilitator.",
+    nl: 'De werksessie heeft uw laatste wijziging geweigerd: het plan heeft de maximale omvang bereikt. Het plan is teruggezet naar de versie van de werksessie. De geschiedenis is al zoveel mogelijk ingekort; overleg met de begeleider, bijvoorbeeld om in een nieuw scenario verder te werken.',
+    en: "The workshop refused your last change: the plan has reached its maximum size. The plan has been reset to the workshop's version. Its history has already been shortened as far as it goes; talk to the facilitator, for example about continuing in a new scenario.",
   },
   'collab.error.resync-failed': {
     nl: 'De werksessie blijft wijzigingen van dit apparaat weigeren, dus de verbinding is gestopt. Laad de pagina opnieuw om weer deel te nemen aan de werksessie.',
