@@ -108,6 +108,9 @@ export default defineConfig({
         // Lib mode keeps whitespace in ES output (for bundlers' pure annotations); regioplan's files
         // are also served as they are (a script tag, a CDN), so minify them fully.
         minify: true,
+        // Nor do they keep the bundlers' pure annotations (−0.5 KB gzip): the entry registers every
+        // element, so a site's bundler keeps nearly all of it anyway (its build grows by 0.2 KB).
+        comments: { annotation: false },
       },
     },
   },

@@ -6,7 +6,8 @@
  * the goal is the whole element, lit and grid included, smaller than that file alone.
  * What loads later, by dynamic import(), is reported apart, by what makes it load: the first edit
  * (Yjs: the live state, undo, the stored update log, tabs; also a scenario with a stored log to
- * replay, or a workshop), a collab-url (the collaboration client), an export (exceljs, docx).
+ * replay, or a workshop), a collab-url (the collaboration client), an export (exceljs, docx), the
+ * first showing of a panel whose templates load on first use (flow, sign-off, comments, export menu).
  */
 import { build } from 'vite';
 import { transform } from 'esbuild';
@@ -106,6 +107,11 @@ const TRIGGERS = [
     module: /src\/sync\/collab\//,
   },
   { key: 'export', label: 'on export (exceljs, docx)', module: /src\/export\// },
+  {
+    key: 'panels',
+    label: 'when a panel is first shown (flow diagram, sign-off, comments, export menu: their templates)',
+    module: /components\/(flow|signoff|comments|export-menu)\/[^/]+\.templates\.ts$/,
+  },
 ] as const;
 const roots = [...new Set([...eager, ...lazy].flatMap((f) => importsOf(f).lazy))];
 const byTrigger = new Map<string, Set<string>>(TRIGGERS.map((t) => [t.key, new Set<string>()]));
@@ -281,6 +287,7 @@ console.log(
 );
 console.log(`+ with a collab-url (collaboration) ${kb(lazyMin.get('collab') ?? 0)} gzip`);
 console.log(`+ on export (exceljs, docx)         ${kb(lazyMin.get('export') ?? 0)} gzip`);
+console.log(`+ panels' templates on first show   ${kb(lazyMin.get('panels') ?? 0)} gzip`);
 if (other.length > 0) console.log(`other lazy chunks                   ${kb(lazyMin.get('other') ?? 0)} gzip`);
 console.log(`peer: handsontable.min.js            ${kb(peer)} gzip`);
 console.log(`ratio element / peer                 ${ratio.toFixed(3)}`);
