@@ -155,6 +155,13 @@ export class RpCompareMoments extends LitElement {
     this.to = to;
   }
 
+  /** Focuses the first picker once the timeline is read (a person goes on to choose the other moment). */
+  async focusPicker(): Promise<void> {
+    await this.history.taskComplete.catch(() => null);
+    await this.updateComplete;
+    this.renderRoot.querySelector('select')?.focus();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unwatch();

@@ -143,7 +143,7 @@ export class HistoryController implements ReactiveController {
       const m = await this.load();
       const point = m.readPoints(doc).find((p) => p.key === id);
       const then = point ? m.planAt(doc, point) : null;
-      compare = point && then ? { at: iso(point.at), then, now } : null;
+      compare = point && then ? { id: point.key, at: iso(point.at), then, now } : null;
       if (!compare) this.message = ht(this.settings().locale, 'history.notRestorable');
     }
     if (this.view !== view) return;
@@ -312,7 +312,8 @@ export class HistoryController implements ReactiveController {
   private readonly onRequest = (e: Event): void => {
     e.stopPropagation();
     const r = (e as RpEvent<'rp-history-request'>).detail;
-    if (r.action === 'close') this.close();
+    // compare-moments: the planner's compare view takes over (view-controller.ts).
+    if (r.action === 'close' || r.action === 'compare-moments') this.close();
     else if (r.action === 'timeline') void this.open(null);
     else if (r.action === 'compare') void this.compare(r.id);
     else void this.restore(r.id);

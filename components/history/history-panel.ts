@@ -22,7 +22,7 @@ export interface HistoryView {
   /** Still reading: the entries so far are shown, newest first. */
   busy?: boolean;
   /** An entry compared with the plan now: its time and both plans. */
-  compare?: { at: string; then: Plan; now: Plan } | null;
+  compare?: { id: string; at: string; then: Plan; now: Plan } | null;
 }
 
 /** A value as the history lists it: text as it is, an amount by its amount, anything else compact. */
@@ -132,6 +132,9 @@ export class RpHistoryPanel extends LitElement {
     return html`<section class="compare" aria-labelledby="history-compare">
       <header>
         <h3 id="history-compare">${ht(l, 'history.compareTitle', { at })}</h3>
+        <button type="button" @click=${() => this.ask({ action: 'compare-moments', id: c.id })}>
+          ${ht(l, 'history.compareMoments')}
+        </button>
         <button type="button" @click=${() => this.ask({ action: 'compare', id: null })}>
           ${ht(l, 'history.compareClose')}
         </button>

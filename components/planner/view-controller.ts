@@ -1,7 +1,7 @@
 import type { ReactiveController, TemplateResult } from 'lit';
 import type { Msg } from '../../src/i18n/locale.ts';
 import { goToSection } from './focus-finding.ts';
-import { emit } from '../shared/events.ts';
+import { emit, type RpEvent } from '../shared/events.ts';
 import type { PlanInput } from './plan-input.ts';
 import { plannerBody, type PlannerView, type View } from './planner.templates.ts';
 import type { PlannerControllers } from './planner-controllers.ts';
@@ -61,7 +61,36 @@ export class ViewController implements ReactiveController {
     };
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.host.addEventListener('rp-history-request', this.onHistoryRequest);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('rp-history-request', this.onHistoryRequest);
+  }
+
+  /** A history entry to compare with another moment: the compare view opens with it picked. */
+  private readonly onHistoryRequest = (e: Event): void => {
+    const r = (e as RpEvent<'rp-history-request'>).detail;
+    if (r.action === 'compare-moments') void this.compareMoments(r.id);
+  };
+
+  private async compareMoments(id: string): Promise<void> {
+    this.set({ view: 'compare' });
+    await this.host.updateComplete;
+    await customElements.whenDefined('rp-planner-compare');
+    await this.host.updateComplete;
+    const panel = this.host.renderRoot.querySelector<HTMLElement & { compareMoments(from: string): Promise<void> }>(
+      'rp-planner-compare',
+    );
+    if (this.view !== 'compare' || !panel) return;
+    await panel.compareMoments(id);
+    // On to the pickers, where another moment is chosen.
+    const moments = panel.shadowRoot?.querySelector<HTMLElement & { focusPicker(): Promise<void> }>(
+      'rp-compare-moments',
+    );
+    await moments?.focusPicker();
+  }
 
   /** A host's set was read: a refusal is shown and reported (rp-error); a plan clears the messages. */
   hostSet(read: PlanInput): void {

@@ -138,11 +138,13 @@ export interface HistoryEntry {
 
 /**
  * `rp-history-request`: the history panel asks to restore an entry, to compare one with the plan
- * now (`id` null: stop comparing), to show the whole timeline, or to close.
+ * now (`id` null: stop comparing), to compare it with another moment in the planner's compare
+ * view (`compare-moments`), to show the whole timeline, or to close.
  */
 export type HistoryRequest =
   | { action: 'restore'; id: string }
   | { action: 'compare'; id: string | null }
+  | { action: 'compare-moments'; id: string }
   | { action: 'timeline' }
   | { action: 'close' };
 

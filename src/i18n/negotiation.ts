@@ -195,6 +195,10 @@ export const historyUi = {
     en: 'Show what changed since {at}',
   },
   'history.compareClose': { nl: 'Vergelijking sluiten', en: 'Close the comparison' },
+  'history.compareMoments': {
+    nl: 'Met een ander moment vergelijken…',
+    en: 'Compare with another moment…',
+  },
   'history.compareTitle': { nl: 'Verschillen tussen {at} en nu', en: 'Differences between {at} and now' },
   'history.then': { nl: 'Op {at}', en: 'On {at}' },
   'history.now': { nl: 'Nu', en: 'Now' },

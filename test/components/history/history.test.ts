@@ -111,6 +111,40 @@ describe('history in the planner', function () {
       .and.include('123456.00');
   });
 
+  it('takes a timeline entry on to the compare view, to compare it with another moment', async () => {
+    const plan = handbookPlan('history-moments');
+    const p = await mount<RpPlanner>('rp-planner', {
+      storageName: freshDb(),
+      userName: 'Anna',
+      plan,
+    } as Partial<RpPlanner>);
+    edit(p, setAmount(p, '222222.00'));
+    await until(() => amount(p) === '222222.00', 'the edit');
+    const timeline = await historyUntil(p, (e) => e.some((x) => x.kind === 'edits'), 'the edits recorded');
+    const start = timeline.find((x) => x.kind === 'start')!;
+    p.shadowRoot!.querySelector('rp-budget-grid')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'h', code: 'KeyH', altKey: true, bubbles: true, composed: true }),
+    );
+    await until(() => !!panel(p).view && panel(p).view!.place === null, 'the timeline');
+    await panel(p).updateComplete;
+    const entries = [...panel(p).shadowRoot!.querySelectorAll('li')];
+    entries[entries.length - 1]!.querySelector('button')!.click();
+    await until(() => !!panel(p).view?.compare, 'the comparison with now');
+    await panel(p).updateComplete;
+    const onward = [...panel(p).shadowRoot!.querySelectorAll<HTMLButtonElement>('section.compare button')].find((b) =>
+      b.textContent!.includes('ander moment'),
+    )!;
+    onward.click();
+    const moments = () =>
+      p
+        .shadowRoot!.querySelector('rp-planner-compare')
+        ?.shadowRoot?.querySelector<HTMLElement & { from: string }>('rp-compare-moments');
+    await until(() => moments()?.from === start.id, 'the compare view with the start picked');
+    expect(panel(p)?.view ?? null, 'the dialog closed').to.equal(null);
+    const picker = () => moments()?.shadowRoot?.querySelector('select') ?? null;
+    await until(() => !!picker() && moments()!.shadowRoot!.activeElement === picker(), 'focus on the first picker');
+  });
+
   it('shows the newest request only: a timeline asked for first never replaces the cell history asked for after it', async () => {
     const storageName = freshDb();
     const plan = handbookPlan('history-race');
