@@ -89,7 +89,10 @@ describe('demo page on a first visit', () => {
     compareButton.click();
     await planner.updateComplete;
     const panel = () => planner.shadowRoot!.querySelector('rp-planner-compare');
-    await until(() => (panel()?.shadowRoot?.querySelectorAll('input[type=checkbox]:checked').length ?? 0) === 2, 'two picked');
+    await until(
+      () => (panel()?.shadowRoot?.querySelectorAll('input[type=checkbox]:checked').length ?? 0) === 2,
+      'two picked',
+    );
     const view = () => panel()!.shadowRoot!.querySelector('rp-compare');
     await until(() => !!view()?.shadowRoot?.textContent?.includes('60'), 'the differences');
     expect(view()!.shadowRoot!.textContent).to.contain('Variant: Zvw 60 %, Wmo 20 %');

@@ -94,7 +94,9 @@ describe('rp-planner: a plan of your own (allow-new-plan)', function () {
       () => !!p.shadowRoot!.querySelector('rp-planner-compare')?.shadowRoot?.querySelector('input[type=checkbox]'),
       'compare',
     );
-    const boxes = [...p.shadowRoot!.querySelector('rp-planner-compare')!.shadowRoot!.querySelectorAll('input[type=checkbox]')];
+    const boxes = [
+      ...p.shadowRoot!.querySelector('rp-planner-compare')!.shadowRoot!.querySelectorAll('input[type=checkbox]'),
+    ];
     expect(boxes.length, 'one scenario to pick: the own plan’s').to.equal(1);
 
     button(p, 'Terug naar').click();
