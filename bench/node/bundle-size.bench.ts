@@ -7,7 +7,8 @@
  * What loads later, by dynamic import(), is reported apart, by what makes it load: the first edit
  * (Yjs: the live state, undo, the stored update log, tabs; also a scenario with a stored log to
  * replay, or a workshop), a collab-url (the collaboration client), an export (exceljs, docx), the
- * first showing of a panel whose templates load on first use (flow, sign-off, comments, export menu).
+ * first showing of a panel whose templates load on first use (flow, sign-off, comments, export menu,
+ * history, comparison).
  */
 import { build } from 'vite';
 import { transform } from 'esbuild';
@@ -109,8 +110,9 @@ const TRIGGERS = [
   { key: 'export', label: 'on export (exceljs, docx)', module: /src\/export\// },
   {
     key: 'panels',
-    label: 'when a panel is first shown (flow diagram, sign-off, comments, export menu: their templates)',
-    module: /components\/(flow|signoff|comments|export-menu)\/[^/]+\.templates\.ts$/,
+    label:
+      'when a panel is first shown (flow diagram, sign-off, comments, export menu, history, comparison: their templates)',
+    module: /components\/(flow|signoff|comments|export-menu|history|compare)\/[^/]+\.templates\.ts$/,
   },
 ] as const;
 const roots = [...new Set([...eager, ...lazy].flatMap((f) => importsOf(f).lazy))];

@@ -1,15 +1,14 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
-import { ht } from '../../src/i18n/negotiation.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import type { FindingLocation } from '../../src/model/finding.ts';
-import { locationLabel } from '../findings/location-label.ts';
-import { timeText } from '../signoff/time-text.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit, type HistoryEntry, type HistoryRequest } from '../shared/events.ts';
-import { historyPanelStyles } from './history-panel.styles.ts';
-import '../compare/compare.ts';
+import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+
+/** The panel's rendering code (templates, styles, the comparison): loaded when the first panel is connected. */
+const historyView = once(() => import('./history-panel.templates.ts'));
 
 /** What the history dialog shows: a cell's earlier values, or the scenario's timeline. */
 export interface HistoryView {
@@ -25,19 +24,6 @@ export interface HistoryView {
   compare?: { id: string; at: string; then: Plan; now: Plan } | null;
 }
 
-/** A value as the history lists it: text as it is, an amount by its amount, anything else compact. */
-export function valueText(value: unknown, locale: Locale): string {
-  if (value === undefined) return ht(locale, 'history.absent');
-  if (value === null || value === '') return ht(locale, 'history.empty');
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map((v) => valueText(v, locale)).join(', ');
-  const o = value as Record<string, unknown>;
-  if (typeof o.amount === 'string') return [o.amount, o.per].filter((x) => typeof x === 'string').join(' / ');
-  if (typeof o.name === 'string') return o.name;
-  const json = JSON.stringify(value);
-  return json.length > 120 ? `${json.slice(0, 117)}…` : json;
-}
-
 /**
  * The history of the open scenario in a dialog: a cell's, row's or field's earlier values (who,
  * when), or the scenario's timeline (one person's edits made close together, named versions, the
@@ -49,7 +35,7 @@ export function valueText(value: unknown, locale: Locale): string {
  */
 @customElement('rp-history-panel')
 export class RpHistoryPanel extends LitElement {
-  static override styles = [tokens, historyPanelStyles];
+  static override styles = [tokens, lazyViewStyles];
 
   /** Interface language: `nl` (default) or `en`. */
   @property({ reflect: true, converter: { fromAttribute: (v) => asLocale(v) } }) locale: Locale = DEFAULT_LOCALE;
@@ -65,6 +51,8 @@ export class RpHistoryPanel extends LitElement {
   /** Where focus was when the dialog opened: it goes back there. */
   private opener: Element | null = null;
 
+  private readonly lazy = new LazyViewController(this, historyView);
+
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
   }
@@ -74,136 +62,46 @@ export class RpHistoryPanel extends LitElement {
     if (!d) return;
     if (this.view && !d.open) {
       this.opener = deepActive();
+      // Opens at once (with a busy line while the panel's code is still loading); focus goes to
+      // the title once it is there.
       d.showModal();
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      void this.focusTitle();
     } else if (!this.view && d.open) {
       d.close();
     }
   }
 
-  override render(): TemplateResult {
+  protected override render(): TemplateResult {
     const v = this.view;
-    const l = this.locale;
-    const title = v?.place
-      ? ht(l, 'history.titleCell', { place: locationLabel(v.place, this.plan, l) })
-      : ht(l, 'history.titleTimeline');
     return html`<dialog aria-labelledby="history-title" @close=${this.onClose} @cancel=${this.onCancel}>
       ${
         v
-          ? html`<header>
-              <h2 id="history-title" tabindex="-1">${title}</h2>
-              <div class="actions">
-                ${
-                  v.place
-                    ? html`<button type="button" @click=${() => this.ask({ action: 'timeline' })}>
-                      ${ht(l, 'history.timeline')}
-                    </button>`
-                    : nothing
-                }
-                <button type="button" @click=${() => this.ask({ action: 'close' })}>${ht(l, 'history.close')}</button>
-              </div>
-            </header>
-            <p class="muted">${ht(l, 'history.rule')}</p>
-            <p role="status" class="muted">${this.message}</p>
-            ${
-              v.place && v.current !== undefined
-                ? html`<p><strong>${ht(l, 'history.current')}:</strong> ${valueText(v.current, l)}</p>`
-                : nothing
-            }
-            ${v.compare ? this.comparison(v.compare) : nothing}
-            ${v.busy ? html`<p class="muted busy">${ht(l, 'history.reading')}</p>` : nothing}
-            ${
-              v.entries.length === 0
-                ? v.busy
-                  ? nothing
-                  : html`<p>${ht(l, 'history.none')}</p>`
-                : html`<ol aria-busy=${v.busy ? 'true' : 'false'}>
-                  ${v.entries.map((e) => this.entry(e, v.place))}
-                </ol>`
-            }`
+          ? this.lazy.render((m) =>
+              m.renderHistory({
+                locale: this.locale,
+                readonly: this.readonly,
+                plan: this.plan,
+                view: v,
+                message: this.message,
+                ask: (detail) => this.ask(detail),
+              }),
+            )
           : nothing
       }
     </dialog>`;
   }
 
-  private comparison(c: NonNullable<HistoryView['compare']>): TemplateResult {
-    const l = this.locale;
-    const at = timeText(c.at, l);
-    return html`<section class="compare" aria-labelledby="history-compare">
-      <header>
-        <h3 id="history-compare">${ht(l, 'history.compareTitle', { at })}</h3>
-        <button type="button" @click=${() => this.ask({ action: 'compare-moments', id: c.id })}>
-          ${ht(l, 'history.compareMoments')}
-        </button>
-        <button type="button" @click=${() => this.ask({ action: 'compare', id: null })}>
-          ${ht(l, 'history.compareClose')}
-        </button>
-      </header>
-      <rp-compare
-        differences-only
-        .locale=${l}
-        .scenarios=${[
-          { name: ht(l, 'history.then', { at }), plan: c.then },
-          { name: ht(l, 'history.now'), plan: c.now },
-        ]}
-      ></rp-compare>
-    </section>`;
+  private async focusTitle(): Promise<void> {
+    const title = (): HTMLElement | null => this.renderRoot.querySelector<HTMLElement>('h2');
+    if (!title()) await this.updateComplete;
+    if (this.dialog?.open) title()?.focus();
   }
 
-  private entry(e: HistoryEntry, place: FindingLocation | null): TemplateResult {
-    const l = this.locale;
-    const at = timeText(e.at, l);
-    const who = e.kind === 'start' ? ht(l, 'history.start') : e.by || ht(l, 'history.nobody');
-    const what = place?.field
-      ? valueText(e.value, l)
-      : e.kind === 'stored-version'
-        ? ht(l, 'history.storedVersion', { name: e.name ?? '' })
-        : e.kind === 'version'
-          ? ht(l, 'history.version', { name: e.name ?? '' })
-          : e.kind === 'start'
-            ? ''
-            : e.what.length === 0
-              ? ht(l, 'history.noChanges')
-              : ht(l, 'history.changes', {
-                  count: e.what.length,
-                  list: e.what
-                    .slice(0, 4)
-                    .map((w) => locationLabel(w, this.plan, l))
-                    .join('; '),
-                });
-    const hint = place?.field
-      ? ht(l, 'history.restoreValue', { value: valueText(e.value, l) })
-      : place
-        ? ht(l, 'history.restoreRow', { at })
-        : ht(l, 'history.restorePoint', { at });
-    return html`<li class=${e.kind}>
-      <div>
-        <p class="by">${ht(l, 'history.byAt', { name: who, at })}</p>
-        ${what ? html`<p class="what">${what}</p>` : nothing}
-      </div>
-      <div class="actions">
-        ${
-          place || e.kind === 'stored-version'
-            ? nothing
-            : html`<button
-              type="button"
-              aria-label=${`${ht(l, 'history.compare')}: ${ht(l, 'history.compareHint', { at })}`}
-              @click=${() => this.ask({ action: 'compare', id: e.id })}
-            >
-              ${ht(l, 'history.compare')}
-            </button>`
-        }
-        <button
-          type="button"
-          ?disabled=${this.readonly}
-          aria-label=${`${ht(l, 'history.restore')}: ${hint}`}
-          title=${hint}
-          @click=${() => this.ask({ action: 'restore', id: e.id })}
-        >
-          ${ht(l, 'history.restore')}
-        </button>
-      </div>
-    </li>`;
+  /** Also waits for the panel's code on the first connection. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.lazy.settled();
+    return super.getUpdateComplete();
   }
 
   private ask(detail: HistoryRequest): void {
