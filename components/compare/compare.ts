@@ -1,42 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { DEFAULT_LOCALE, type Locale, type Msg } from '../../src/i18n/locale.ts';
-import { st, type StoreUiKey } from '../../src/i18n/store.ts';
-import type { ManyRow } from '../../src/compare/compare.ts';
-import type { Dec } from '../../src/money/decimal.ts';
-import { formatMoney, formatNumber, formatPercent } from '../../src/money/format.ts';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
+import { st } from '../../src/i18n/store.ts';
 import { tokens } from '../shared/tokens.ts';
-import { compareStyles } from './compare.styles.ts';
-import {
-  INPUT_GROUPS,
-  RESULT_SECTIONS,
-  compareView,
-  rowChanged,
-  type CompareScenario,
-  type CompareView,
-  type InputGroup,
-  type InputRow,
-  type ResultSection,
-} from './compare-model.ts';
-import { CHART_WIDTH, chartHeight, colourOf, stackedBars, totals } from './stacked-chart.ts';
+import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+import type { CompareScenario, CompareView } from './compare-model.ts';
 
-const SECTION_KEY: Record<ResultSection, StoreUiKey> = {
-  totals: 'compare.group.total',
-  domains: 'compare.group.domain',
-  sectors: 'compare.group.sector',
-  providers: 'compare.group.provider',
-  funders: 'compare.group.funder',
-  payees: 'compare.group.payee',
-  periods: 'compare.group.period',
-};
-const INPUT_KEY: Record<InputGroup, StoreUiKey> = {
-  split: 'compare.group.split',
-  budget: 'compare.group.budget',
-  parties: 'compare.group.parties',
-  other: 'compare.group.other',
-};
+export type { CompareScenario } from './compare-model.ts';
 
-const CANONICAL = /^-?\d+(\.\d+)?$/;
+/**
+ * The comparison's rendering code and its model (compareMany(), the chart, the styles): loaded when
+ * the first comparison is connected.
+ */
+const compareCode = once(() => import('./compare.templates.ts'));
 
 /**
  * Two to four scenarios side by side: the inputs that differ (splits, budgets, parties), the results
@@ -60,7 +36,7 @@ const CANONICAL = /^-?\d+(\.\d+)?$/;
  */
 @customElement('rp-compare')
 export class RpCompare extends LitElement {
-  static override styles = [tokens, compareStyles];
+  static override styles = [tokens, lazyViewStyles];
 
   @property({ attribute: false }) scenarios: readonly CompareScenario[] = [];
   @property({ reflect: true }) locale: Locale = DEFAULT_LOCALE;
@@ -71,179 +47,35 @@ export class RpCompare extends LitElement {
   /** Show only rows that differ. */
   @property({ type: Boolean, attribute: 'differences-only', reflect: true }) differencesOnly = false;
 
-  @state() private view: CompareView | null = null;
+  private readonly code = new LazyViewController(this, compareCode);
+  /** The comparison of the scenarios last rendered (worked out again when they change). */
+  private model: { of: readonly CompareScenario[]; view: CompareView } | null = null;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('scenarios')) {
-      const n = this.scenarios.length;
-      this.view = n >= 2 && n <= 4 ? compareView(this.scenarios) : null;
+  protected override render(): unknown {
+    const n = this.scenarios.length;
+    if (n < 2 || n > 4) {
+      this.model = null;
+      return html`<slot name="empty"><p class="message" role="status">${st(this.locale, 'compare.needTwo')}</p></slot>`;
     }
+    return this.code.render((m): TemplateResult => {
+      if (this.model?.of !== this.scenarios) this.model = { of: this.scenarios, view: m.compareView(this.scenarios) };
+      return m.renderCompare({
+        locale: this.locale,
+        scenarios: this.scenarios,
+        heading: this.heading,
+        chartCaption: this.chartCaption,
+        differencesOnly: this.differencesOnly,
+        model: this.model.view,
+        toggle: (on) => (this.differencesOnly = on),
+      });
+    });
   }
 
-  private money(value: Dec): string {
-    return formatMoney(value, this.locale);
-  }
-
-  private signedMoney(value: Dec): string {
-    return `${value.gt(0) ? '+' : ''}${this.money(value)}`;
-  }
-
-  private percent(value: Dec | null): string {
-    if (value === null) return '';
-    return `${value.gt(0) ? '+' : ''}${formatPercent(value, this.locale, 2)}`;
-  }
-
-  private inputText(value: string | null): string {
-    if (value === null) return st(this.locale, 'compare.absent');
-    return CANONICAL.test(value) ? formatNumber(value, this.locale) : value;
-  }
-
-  private mark(changed: boolean): TemplateResult {
-    const l = this.locale;
-    return changed
-      ? html`<span class="mark" aria-hidden="true">≠</span><span class="visually-hidden">${st(l, 'compare.different')}</span>`
-      : html`<span class="mark" aria-hidden="true"></span><span class="visually-hidden">${st(l, 'compare.same')}</span>`;
-  }
-
-  private toggle(event: Event): void {
-    this.differencesOnly = (event.target as HTMLInputElement).checked;
-  }
-
-  protected override render() {
-    const l = this.locale;
-    const view = this.view;
-    if (!view) return html`<slot name="empty"><p class="message" role="status">${st(l, 'compare.needTwo')}</p></slot>`;
-    return html`
-      <h2>${this.heading || st(l, 'compare.label')}</h2>
-      <div class="controls">
-        <label><input type="checkbox" .checked=${this.differencesOnly} @change=${this.toggle} /> ${st(l, 'compare.differencesOnly')}</label>
-      </div>
-      ${this.renderChart(view)}
-      <h3>${st(l, 'compare.inputs')}</h3>
-      ${this.renderInputs(view.inputs)}
-      <h3>${st(l, 'compare.results')}</h3>
-      ${RESULT_SECTIONS.map((section) => this.renderResults(section, view.comparison.results[section]))}
-      <h3>${st(l, 'compare.findings')}</h3>
-      ${this.renderFindings(view)}
-    `;
-  }
-
-  private header(first: TemplateResult | string, withDeltas: boolean): TemplateResult {
-    const names = this.scenarios.map((s) => s.name);
-    return html`<thead><tr>
-      <th scope="col">${first}</th>
-      <th scope="col"><span class="visually-hidden">${st(this.locale, 'compare.different')}</span></th>
-      ${names.map(
-        (name, i) => html`
-        <th scope="col" class="num">${name}</th>
-        ${withDeltas && i > 0 ? html`<th scope="col" class="num">${st(this.locale, 'compare.delta', { name: names[0]! })}</th>` : nothing}`,
-      )}
-    </tr></thead>`;
-  }
-
-  private label(label: Msg, group: Msg | null): TemplateResult {
-    const l = this.locale;
-    return html`${group ? html`<span class="group">${group[l]}</span>` : nothing}${label[l]}`;
-  }
-
-  private renderResults(section: ResultSection, rows: readonly ManyRow[]): TemplateResult {
-    const l = this.locale;
-    const shown = this.differencesOnly ? rows.filter(rowChanged) : rows;
-    return html`<div class="scroll"><table data-section=${section}>
-      <caption>${st(l, SECTION_KEY[section])}</caption>
-      ${this.header(st(l, 'compare.item'), true)}
-      <tbody>
-        ${shown.length === 0 ? html`<tr><td colspan=${2 + this.scenarios.length * 2 - 1}>${st(l, 'compare.noDifferences')}</td></tr>` : nothing}
-        ${shown.map((row) => {
-          const changed = rowChanged(row);
-          return html`<tr class=${changed ? 'changed' : ''} data-key=${row.key}>
-            <th scope="row">${this.label(row.label, row.group)}</th>
-            <td>${this.mark(changed)}</td>
-            ${row.values.map((value, i) => {
-              const d = i > 0 ? row.deltas[i - 1]! : null;
-              return html`<td class="num" data-value=${value.toFixed()}>${this.money(value)}</td>
-                ${
-                  d
-                    ? html`<td class="num ${d.changed ? 'differs' : ''}" data-delta=${d.delta.toFixed()} data-relative=${d.relative?.toFixed() ?? ''}>
-                  ${this.signedMoney(d.delta)}${d.relative !== null && d.changed ? html` <span>(${this.percent(d.relative)})</span>` : nothing}
-                </td>`
-                    : nothing
-                }`;
-            })}
-          </tr>`;
-        })}
-      </tbody>
-    </table></div>`;
-  }
-
-  private renderInputs(rows: readonly InputRow[]): TemplateResult {
-    const l = this.locale;
-    if (rows.length === 0) return html`<p>${st(l, 'compare.noDifferences')}</p>`;
-    return html`${INPUT_GROUPS.map((group) => {
-      const inGroup = rows.filter((r) => r.group === group);
-      if (inGroup.length === 0) return nothing;
-      return html`<div class="scroll"><table data-inputs=${group}>
-        <caption>${st(l, INPUT_KEY[group])}</caption>
-        ${this.header(st(l, 'compare.item'), false)}
-        <tbody>${inGroup.map(
-          (row) => html`<tr class="changed" data-key=${row.key}>
-          <th scope="row">${this.label(row.fieldLabel && row.fieldLabel !== row.label ? row.fieldLabel : row.label, row.fieldLabel && row.fieldLabel !== row.label ? row.label : null)}</th>
-          <td>${this.mark(true)}</td>
-          ${row.values.map((v, i) => html`<td class="num ${row.differs[i] ? 'differs' : ''}">${this.inputText(v)}</td>`)}
-        </tr>`,
-        )}</tbody>
-      </table></div>`;
-    })}`;
-  }
-
-  private renderFindings(view: CompareView): TemplateResult {
-    const l = this.locale;
-    return html`<div class="findings">${this.scenarios.map((s, i) => {
-      const findings = view.findings[i] ?? [];
-      return html`<section aria-label=${`${st(l, 'compare.findings')}: ${s.name}`}>
-        <h4>${s.name}</h4>
-        ${
-          findings.length === 0
-            ? html`<p>${st(l, 'compare.noFindings')}</p>`
-            : html`<ul>${findings.map((f) => html`<li class=${f.severity}><strong>${f.severity === 'error' ? '✖' : '⚠'}</strong> ${f.message[l]}</li>`)}</ul>`
-        }
-      </section>`;
-    })}</div>`;
-  }
-
-  private renderChart(view: CompareView): TemplateResult {
-    const l = this.locale;
-    const names = this.scenarios.map((s) => s.name);
-    const series = view.chart;
-    const sums = totals(series, names.length);
-    const summary = names
-      .map(
-        (name, i) =>
-          `${name}: ${series
-            .filter((s) => !s.values[i]!.isZero())
-            .map((s) => `${s.label[l]} ${this.money(s.values[i]!)}`)
-            .join(', ')}`,
-      )
-      .join('; ');
-    return html`<figure>
-      <figcaption id="chart-caption">${this.chartCaption || st(l, 'compare.chart')}</figcaption>
-      <svg part="chart" role="img" aria-labelledby="chart-caption" aria-describedby="chart-summary"
-        viewBox="0 0 ${CHART_WIDTH} ${chartHeight(names.length)}" width=${CHART_WIDTH} height=${chartHeight(names.length)}>
-        ${stackedBars(names, series, l)}
-      </svg>
-      <p id="chart-summary" class="visually-hidden">${summary}</p>
-      <ul class="legend">${series.map((s, j) => html`<li><span class="swatch" style="background:${colourOf(j)}"></span>${s.label[l]}</li>`)}</ul>
-      <details>
-        <summary>${st(l, 'compare.chartTable')}</summary>
-        <div class="scroll"><table data-chart-table>
-          ${this.header(st(l, 'compare.item'), false)}
-          <tbody>
-            ${series.map((s) => html`<tr><th scope="row">${s.label[l]}</th><td></td>${s.values.map((v) => html`<td class="num">${this.money(v)}</td>`)}</tr>`)}
-            <tr><th scope="row">${st(l, 'compare.group.total')}</th><td></td>${sums.map((v) => html`<td class="num">${this.money(v)}</td>`)}</tr>
-          </tbody>
-        </table></div>
-      </details>
-    </figure>`;
+  /** Also waits for the comparison's code on the first connection. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.code.settled();
+    return super.getUpdateComplete();
   }
 }
 
