@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
-import type { NegotiationKey } from '../../src/i18n/negotiation.ts';
+import type { NegotiationKey } from '../../src/i18n/negotiation-panels.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import type { CommentAnchor } from '../../src/model/negotiation.ts';
 import { checkText, sameAnchor, type CommentThread } from '../../src/negotiation/index.ts';

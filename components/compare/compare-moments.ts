@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import type { PlanState } from '../../src/sync/state.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
 import type { HistoryMoment } from '../../src/negotiation/history-diff.ts';
-import { mt } from '../../src/i18n/negotiation.ts';
+import { mt } from '../../src/i18n/moments.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { tokens } from '../shared/tokens.ts';
 import { timeText } from '../signoff/time-text.ts';

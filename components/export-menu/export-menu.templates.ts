@@ -3,7 +3,7 @@ import type { Plan } from '../../src/model/plan.ts';
 import type { Finding } from '../../src/model/finding.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { tm, type ExportMenuMsgKey } from '../../src/i18n/export-menu.ts';
-import { nt } from '../../src/i18n/negotiation.ts';
+import { nt } from '../../src/i18n/negotiation-panels.ts';
 import {
   CSV_TABLES,
   EXPORT_FORMATS,

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/locale.ts';
-import { ht } from '../../src/i18n/negotiation.ts';
+import { hpt } from '../../src/i18n/history-panel.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { locationLabel } from '../findings/location-label.ts';
@@ -29,8 +29,8 @@ export interface HistoryPanelView {
 
 /** A value as the history lists it: text as it is, an amount by its amount, anything else compact. */
 export function valueText(value: unknown, locale: Locale): string {
-  if (value === undefined) return ht(locale, 'history.absent');
-  if (value === null || value === '') return ht(locale, 'history.empty');
+  if (value === undefined) return hpt(locale, 'history.absent');
+  if (value === null || value === '') return hpt(locale, 'history.empty');
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map((v) => valueText(v, locale)).join(', ');
   const o = value as Record<string, unknown>;
@@ -44,35 +44,35 @@ export function renderHistory(p: HistoryPanelView): TemplateResult {
   const v = p.view;
   const l = p.locale;
   const title = v.place
-    ? ht(l, 'history.titleCell', { place: locationLabel(v.place, p.plan, l) })
-    : ht(l, 'history.titleTimeline');
+    ? hpt(l, 'history.titleCell', { place: locationLabel(v.place, p.plan, l) })
+    : hpt(l, 'history.titleTimeline');
   return html`<header>
       <h2 id="history-title" tabindex="-1">${title}</h2>
       <div class="actions">
         ${
           v.place
             ? html`<button type="button" @click=${() => p.ask({ action: 'timeline' })}>
-              ${ht(l, 'history.timeline')}
+              ${hpt(l, 'history.timeline')}
             </button>`
             : nothing
         }
-        <button type="button" @click=${() => p.ask({ action: 'close' })}>${ht(l, 'history.close')}</button>
+        <button type="button" @click=${() => p.ask({ action: 'close' })}>${hpt(l, 'history.close')}</button>
       </div>
     </header>
-    <p class="muted">${ht(l, 'history.rule')}</p>
+    <p class="muted">${hpt(l, 'history.rule')}</p>
     <p role="status" class="muted">${p.message}</p>
     ${
       v.place && v.current !== undefined
-        ? html`<p><strong>${ht(l, 'history.current')}:</strong> ${valueText(v.current, l)}</p>`
+        ? html`<p><strong>${hpt(l, 'history.current')}:</strong> ${valueText(v.current, l)}</p>`
         : nothing
     }
     ${v.compare ? comparison(p, v.compare) : nothing}
-    ${v.busy ? html`<p class="muted busy">${ht(l, 'history.reading')}</p>` : nothing}
+    ${v.busy ? html`<p class="muted busy">${hpt(l, 'history.reading')}</p>` : nothing}
     ${
       v.entries.length === 0
         ? v.busy
           ? nothing
-          : html`<p>${ht(l, 'history.none')}</p>`
+          : html`<p>${hpt(l, 'history.none')}</p>`
         : html`<ol aria-busy=${v.busy ? 'true' : 'false'}>
           ${v.entries.map((e) => entry(p, e, v.place))}
         </ol>`
@@ -84,20 +84,20 @@ function comparison(p: HistoryPanelView, c: NonNullable<HistoryView['compare']>)
   const at = timeText(c.at, l);
   return html`<section class="compare" aria-labelledby="history-compare">
     <header>
-      <h3 id="history-compare">${ht(l, 'history.compareTitle', { at })}</h3>
+      <h3 id="history-compare">${hpt(l, 'history.compareTitle', { at })}</h3>
       <button type="button" @click=${() => p.ask({ action: 'compare-moments', id: c.id })}>
-        ${ht(l, 'history.compareMoments')}
+        ${hpt(l, 'history.compareMoments')}
       </button>
       <button type="button" @click=${() => p.ask({ action: 'compare', id: null })}>
-        ${ht(l, 'history.compareClose')}
+        ${hpt(l, 'history.compareClose')}
       </button>
     </header>
     <rp-compare
       differences-only
       .locale=${l}
       .scenarios=${[
-        { name: ht(l, 'history.then', { at }), plan: c.then },
-        { name: ht(l, 'history.now'), plan: c.now },
+        { name: hpt(l, 'history.then', { at }), plan: c.then },
+        { name: hpt(l, 'history.now'), plan: c.now },
       ]}
     ></rp-compare>
   </section>`;
@@ -106,18 +106,18 @@ function comparison(p: HistoryPanelView, c: NonNullable<HistoryView['compare']>)
 function entry(p: HistoryPanelView, e: HistoryEntry, place: FindingLocation | null): TemplateResult {
   const l = p.locale;
   const at = timeText(e.at, l);
-  const who = e.kind === 'start' ? ht(l, 'history.start') : e.by || ht(l, 'history.nobody');
+  const who = e.kind === 'start' ? hpt(l, 'history.start') : e.by || hpt(l, 'history.nobody');
   const what = place?.field
     ? valueText(e.value, l)
     : e.kind === 'stored-version'
-      ? ht(l, 'history.storedVersion', { name: e.name ?? '' })
+      ? hpt(l, 'history.storedVersion', { name: e.name ?? '' })
       : e.kind === 'version'
-        ? ht(l, 'history.version', { name: e.name ?? '' })
+        ? hpt(l, 'history.version', { name: e.name ?? '' })
         : e.kind === 'start'
           ? ''
           : e.what.length === 0
-            ? ht(l, 'history.noChanges')
-            : ht(l, 'history.changes', {
+            ? hpt(l, 'history.noChanges')
+            : hpt(l, 'history.changes', {
                 count: e.what.length,
                 list: e.what
                   .slice(0, 4)
@@ -125,13 +125,13 @@ function entry(p: HistoryPanelView, e: HistoryEntry, place: FindingLocation | nu
                   .join('; '),
               });
   const hint = place?.field
-    ? ht(l, 'history.restoreValue', { value: valueText(e.value, l) })
+    ? hpt(l, 'history.restoreValue', { value: valueText(e.value, l) })
     : place
-      ? ht(l, 'history.restoreRow', { at })
-      : ht(l, 'history.restorePoint', { at });
+      ? hpt(l, 'history.restoreRow', { at })
+      : hpt(l, 'history.restorePoint', { at });
   return html`<li class=${e.kind}>
     <div>
-      <p class="by">${ht(l, 'history.byAt', { name: who, at })}</p>
+      <p class="by">${hpt(l, 'history.byAt', { name: who, at })}</p>
       ${what ? html`<p class="what">${what}</p>` : nothing}
     </div>
     <div class="actions">
@@ -140,20 +140,20 @@ function entry(p: HistoryPanelView, e: HistoryEntry, place: FindingLocation | nu
           ? nothing
           : html`<button
             type="button"
-            aria-label=${`${ht(l, 'history.compare')}: ${ht(l, 'history.compareHint', { at })}`}
+            aria-label=${`${hpt(l, 'history.compare')}: ${hpt(l, 'history.compareHint', { at })}`}
             @click=${() => p.ask({ action: 'compare', id: e.id })}
           >
-            ${ht(l, 'history.compare')}
+            ${hpt(l, 'history.compare')}
           </button>`
       }
       <button
         type="button"
         ?disabled=${p.readonly}
-        aria-label=${`${ht(l, 'history.restore')}: ${hint}`}
+        aria-label=${`${hpt(l, 'history.restore')}: ${hint}`}
         title=${hint}
         @click=${() => p.ask({ action: 'restore', id: e.id })}
       >
-        ${ht(l, 'history.restore')}
+        ${hpt(l, 'history.restore')}
       </button>
     </div>
   </li>`;

@@ -6,7 +6,7 @@ import type { PlanState } from '../../src/sync/state.ts';
 import type { CompareScenario } from '../compare/compare-model.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { t } from '../../src/i18n/index.ts';
-import { mt } from '../../src/i18n/negotiation.ts';
+import { mt } from '../../src/i18n/moments.ts';
 import { tokens } from '../shared/tokens.ts';
 import { NOW, type RpCompareMoments } from '../compare/compare-moments.ts';
 import '../compare/compare.ts';

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../src/i18n/locale.ts';
-import { nt, type NegotiationKey } from '../../src/i18n/negotiation.ts';
+import { nt, type NegotiationKey } from '../../src/i18n/negotiation-panels.ts';
 import type { MsgVars } from '../../src/i18n/index.ts';
 import type { InputDifference } from '../../src/compare/index.ts';
 import type { Signoff } from '../../src/model/negotiation.ts';

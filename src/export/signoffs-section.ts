@@ -1,4 +1,4 @@
-import { nt } from '../i18n/negotiation.ts';
+import { nt } from '../i18n/negotiation-panels.ts';
 import type { Signoff, SignoffRound } from '../model/negotiation.ts';
 import { signoffStatus, exportsAsConcept, type SignoffStatus } from '../negotiation/signoff-status.ts';
 import type { Block } from './annex.ts';

@@ -1,118 +1,16 @@
 import type { Locale, Msg } from './locale.ts';
 import { fill, fillMsg, type MsgVars } from './index.ts';
 
-/* Strings of sign-offs and comment threads: the panels, their states, and the annex's sign-off section. */
+/*
+ * Strings of sign-offs, comment threads and the history that load with the elements: what the
+ * planner, its sections and the stored plan's checks say. The panels' own strings load with them:
+ * negotiation-panels.ts (sign-off and comments panels, the annex, the export menu's sign-off
+ * lines), history-panel.ts (the history dialog) and moments.ts (comparing two moments).
+ */
 export const negotiationUi = {
-  // sign-off panel
+  // the sign-off section's heading
   'signoff.title': { nl: 'Akkoord op deze versie', en: 'Sign-off on this version' },
-  'signoff.notChosen': {
-    nl: 'Markeer dit scenario eerst als gekozen ("Kiezen als definitief"); daarna kunnen de partijen akkoord geven.',
-    en: 'First mark this scenario as chosen ("Mark as chosen"); then the parties can sign it off.',
-  },
-  'signoff.open': { nl: 'Ter ondertekening voorleggen', en: 'Put up for sign-off' },
-  'signoff.opened': {
-    nl: 'Ter ondertekening voorgelegd door {name} op {at}',
-    en: 'Put up for sign-off by {name} on {at}',
-  },
-  'signoff.fingerprint': { nl: 'Vingerafdruk van deze versie', en: 'Fingerprint of this version' },
-  'signoff.noParties': {
-    nl: 'Het plan noemt nog geen financiers of aanbieders die akkoord moeten geven.',
-    en: 'The plan names no funders or providers yet who have to sign.',
-  },
-  'signoff.colParty': { nl: 'Partij', en: 'Party' },
-  'signoff.colState': { nl: 'Status', en: 'Status' },
-  'signoff.colBy': { nl: 'Akkoord van', en: 'Signed by' },
-  'signoff.state.valid': { nl: 'Akkoord op deze versie', en: 'Signed off on this version' },
-  'signoff.state.outdated': {
-    nl: 'Verouderd: het plan is sindsdien gewijzigd',
-    en: 'Outdated: the plan changed since',
-  },
-  'signoff.state.missing': { nl: 'Nog geen akkoord', en: 'Not signed yet' },
-  'signoff.complete': {
-    nl: 'Alle partijen hebben akkoord gegeven op deze versie.',
-    en: 'Every party has signed off on this version.',
-  },
-  'signoff.incomplete': {
-    nl: '{valid} van {total} partijen akkoord op deze versie; een export wordt als concept gemarkeerd.',
-    en: '{valid} of {total} parties signed off on this version; an export is marked as draft.',
-  },
-  'signoff.by': { nl: '{name} ({role}), {at}', en: '{name} ({role}), {at}' },
-  'signoff.byNoRole': { nl: '{name}, {at}', en: '{name}, {at}' },
-  'signoff.agree': { nl: 'Akkoord geven', en: 'Sign off' },
-  'signoff.agreeFor': { nl: 'Akkoord geven namens {party}', en: 'Sign off for {party}' },
-  'signoff.name': { nl: 'Naam', en: 'Name' },
-  'signoff.role': { nl: 'Rol of functie', en: 'Role or position' },
-  'signoff.confirm': { nl: 'Akkoord vastleggen', en: 'Record sign-off' },
-  'signoff.cancel': { nl: 'Annuleren', en: 'Cancel' },
-  'signoff.nameRequired': { nl: 'Vul een naam in.', en: 'Enter a name.' },
-  'signoff.nameFromHost': {
-    nl: 'De naam komt van de website waarin de planner staat.',
-    en: 'The name comes from the website the planner is part of.',
-  },
-  'signoff.local': {
-    nl: 'Vastgelegd door deze browser, niet geverifieerd: de naam is wat de website of de gebruiker opgaf.',
-    en: 'Recorded by this browser, not verified: the name is what the website or the user supplied.',
-  },
-  'signoff.server': { nl: 'Vastgelegd door de werksessie-server', en: 'Recorded by the workshop server' },
-  'signoff.changes': { nl: 'Gewijzigd sinds dit akkoord', en: 'Changed since this sign-off' },
-  'signoff.changesUnknown': {
-    nl: 'De getekende versie is niet bewaard; wat er veranderde is niet te tonen.',
-    en: 'The signed version was not kept; what changed cannot be shown.',
-  },
-  'signoff.changesMore': { nl: 'en nog {n} wijzigingen', en: 'and {n} more changes' },
-  'signoff.earlier': { nl: 'Eerdere akkoorden', en: 'Earlier sign-offs' },
-  'signoff.former': {
-    nl: 'Akkoorden van partijen die niet meer in het plan staan',
-    en: 'Sign-offs of parties no longer in the plan',
-  },
-  'signoff.role.funder': { nl: 'financier', en: 'funder' },
-  'signoff.role.main-contractor': { nl: 'hoofdaannemer', en: 'main contractor' },
-  'signoff.role.cashier': { nl: 'kassier', en: 'cashier' },
-  'signoff.role.partner': { nl: 'aanbieder', en: 'provider' },
-  'signoff.recorded': { nl: 'Akkoord van {party} vastgelegd.', en: 'Sign-off of {party} recorded.' },
-  // comments
-  'comments.title': { nl: 'Opmerkingen', en: 'Comments' },
-  'comments.open': { nl: '{n} open', en: '{n} open' },
-  'comments.none': { nl: 'Geen open opmerkingen.', en: 'No open comments.' },
-  'comments.showResolved': { nl: 'Ook afgehandelde tonen', en: 'Show resolved too' },
-  'comments.new': { nl: 'Nieuwe opmerking bij', en: 'New comment on' },
-  'comments.newHint': {
-    nl: 'Kies een cel in een tabel (of een veld) en schrijf uw opmerking; die blijft bij de rij, ook als rijen verschuiven.',
-    en: 'Choose a cell in a grid (or a field) and write your comment; it stays with the row, also when rows move.',
-  },
-  'comments.noAnchor': { nl: 'Het plan als geheel', en: 'The plan as a whole' },
-  'comments.text': { nl: 'Opmerking', en: 'Comment' },
-  'comments.reply': { nl: 'Antwoord', en: 'Reply' },
-  'comments.send': { nl: 'Plaatsen', en: 'Post' },
-  'comments.sendReply': { nl: 'Antwoorden', en: 'Reply' },
-  'comments.resolve': { nl: 'Afhandelen', en: 'Resolve' },
-  'comments.reopen': { nl: 'Heropenen', en: 'Reopen' },
-  'comments.resolved': { nl: 'Afgehandeld', en: 'Resolved' },
-  'comments.orphaned': {
-    nl: 'De rij van deze opmerking bestaat niet meer; de opmerking is bewaard.',
-    en: 'The row of this comment no longer exists; the comment is kept.',
-  },
-  'comments.goTo': { nl: 'Naar de cel', en: 'Go to the cell' },
-  'comments.limit': { nl: '{n} van {max} tekens', en: '{n} of {max} characters' },
-  'comments.refused.empty': { nl: 'Schrijf eerst een opmerking.', en: 'Write a comment first.' },
-  'comments.refused.too-long': {
-    nl: 'Een opmerking is hoogstens {max} tekens; er is niets weggelaten, kort de tekst in.',
-    en: 'A comment is at most {max} characters; nothing was cut, please shorten it.',
-  },
-  'comments.refused.no-thread': { nl: 'Deze opmerking bestaat niet meer.', en: 'This comment no longer exists.' },
-  'comments.by': { nl: '{author}, {at}', en: '{author}, {at}' },
-  'comments.anonymous': { nl: 'Onbekende deelnemer', en: 'Unknown participant' },
-  'comments.marker': { nl: 'Opmerking: {text}', en: 'Comment: {text}' },
-  // anchors
-  'anchor.section.plan': { nl: 'Plangegevens', en: 'Plan details' },
-  'anchor.section.domains': { nl: 'Domeinen', en: 'Domains' },
-  'anchor.section.split': { nl: 'Verdeling', en: 'Split' },
-  'anchor.section.activities': { nl: 'Activiteiten', en: 'Activities' },
-  'anchor.section.targetGroups': { nl: 'Doelgroepen', en: 'Target groups' },
-  'anchor.section.providers': { nl: 'Aanbieders', en: 'Providers' },
-  'anchor.section.funders': { nl: 'Financiers', en: 'Funders' },
-  'anchor.finding': { nl: 'bevinding {code}', en: 'finding {code}' },
-  // problems read from the doc
+  // problems read from the doc, and a sign-off the workshop server refuses
   'problem.signoff': {
     nl: 'Een akkoord in dit scenario is onleesbaar en wordt overgeslagen.',
     en: 'A sign-off in this scenario cannot be read and is skipped.',
@@ -125,35 +23,6 @@ export const negotiationUi = {
     nl: 'Een opmerking in dit scenario is onleesbaar en wordt overgeslagen.',
     en: 'A comment in this scenario cannot be read and is skipped.',
   },
-  // annex
-  'annex.title': { nl: 'Akkoord van de partijen', en: 'Sign-off by the parties' },
-  'annex.intro': {
-    nl: 'Elk akkoord geldt voor precies één versie van het plan: de versie met de vermelde vingerafdruk (SHA-256). Deze bijlage beschrijft de versie met vingerafdruk {fingerprint}.',
-    en: 'Each sign-off applies to exactly one version of the plan: the version with the fingerprint stated (SHA-256). This annex describes the version with fingerprint {fingerprint}.',
-  },
-  'annex.colParty': { nl: 'Partij', en: 'Party' },
-  'annex.colSigner': { nl: 'Naam en rol', en: 'Name and role' },
-  'annex.colAt': { nl: 'Tijdstip (UTC)', en: 'Time (UTC)' },
-  'annex.colFingerprint': { nl: 'Vingerafdruk', en: 'Fingerprint' },
-  'annex.colState': { nl: 'Geldt voor deze versie', en: 'Applies to this version' },
-  'annex.yes': { nl: 'ja', en: 'yes' },
-  'annex.noOutdated': { nl: 'nee, verouderd', en: 'no, outdated' },
-  'annex.missing': { nl: 'nog geen akkoord', en: 'not signed yet' },
-  'annex.local': {
-    nl: 'Akkoorden met "lokaal" zijn vastgelegd door de browser van de ondertekenaar en niet geverifieerd.',
-    en: 'Sign-offs marked "local" were recorded by the signer\'s browser and are not verified.',
-  },
-  'annex.sourceLocal': { nl: 'lokaal', en: 'local' },
-  'annex.sourceServer': { nl: 'werksessie', en: 'workshop' },
-  'export.concept': {
-    nl: 'Niet alle partijen hebben akkoord gegeven op deze versie: de bijlage en werkmap worden als concept gemarkeerd.',
-    en: 'Not every party has signed off on this version: the annex and workbook are marked as draft.',
-  },
-  'export.final': { nl: 'Toch als definitief exporteren', en: 'Export as final anyway' },
-  'annex.concept': {
-    nl: 'Niet alle partijen hebben akkoord gegeven op deze versie: dit document is een concept.',
-    en: 'Not every party has signed off on this version: this document is a draft.',
-  },
 } as const satisfies Record<string, Msg>;
 
 export type NegotiationKey = keyof typeof negotiationUi;
@@ -165,64 +34,12 @@ export const nt = (locale: Locale, key: NegotiationKey, vars?: MsgVars): string 
 /** The bilingual message (for problems a host may show in either language). */
 export const negotiationMsg = (key: NegotiationKey, vars?: MsgVars): Msg => fillMsg(negotiationUi[key], vars);
 
-/* Strings of the history: a cell's earlier values and the scenario's timeline. */
+/* Strings of the history the planner shows itself: its button and what a restore says. */
 export const historyUi = {
   'history.open': { nl: 'Geschiedenis', en: 'History' },
   'history.openHint': {
     nl: 'Wie wat wanneer veranderde in dit scenario. Alt+H op een cel of veld toont de geschiedenis daarvan.',
     en: 'Who changed what and when in this scenario. Alt+H on a cell or field shows its history.',
-  },
-  'history.titleTimeline': { nl: 'Geschiedenis van dit scenario', en: 'History of this scenario' },
-  'history.titleCell': { nl: 'Geschiedenis van {place}', en: 'History of {place}' },
-  'history.close': { nl: 'Sluiten', en: 'Close' },
-  'history.timeline': { nl: 'Hele scenario', en: 'Whole scenario' },
-  'history.restore': { nl: 'Terugzetten', en: 'Restore' },
-  'history.restoreValue': {
-    nl: 'Zet {value} terug (een nieuwe wijziging; Ctrl+Z maakt het ongedaan)',
-    en: 'Restore {value} (a new edit; Ctrl+Z undoes it)',
-  },
-  'history.restorePoint': {
-    nl: 'Zet het scenario terug zoals het was op {at} (een nieuwe wijziging; Ctrl+Z maakt het ongedaan)',
-    en: 'Restore the scenario as it was on {at} (a new edit; Ctrl+Z undoes it)',
-  },
-  'history.restoreRow': {
-    nl: 'Zet deze rij terug zoals ze was op {at} (een nieuwe wijziging; Ctrl+Z maakt het ongedaan)',
-    en: 'Restore this row as it was on {at} (a new edit; Ctrl+Z undoes it)',
-  },
-  'history.compare': { nl: 'Vergelijken met nu', en: 'Compare with now' },
-  'history.compareHint': {
-    nl: 'Toon wat er sinds {at} is veranderd',
-    en: 'Show what changed since {at}',
-  },
-  'history.compareClose': { nl: 'Vergelijking sluiten', en: 'Close the comparison' },
-  'history.compareMoments': {
-    nl: 'Met een ander moment vergelijken…',
-    en: 'Compare with another moment…',
-  },
-  'history.compareTitle': { nl: 'Verschillen tussen {at} en nu', en: 'Differences between {at} and now' },
-  'history.then': { nl: 'Op {at}', en: 'On {at}' },
-  'history.now': { nl: 'Nu', en: 'Now' },
-  'history.current': { nl: 'huidige waarde', en: 'current value' },
-  'history.empty': { nl: '(leeg)', en: '(empty)' },
-  'history.absent': { nl: '(bestond nog niet)', en: '(did not exist yet)' },
-  'history.byAt': { nl: '{name}, {at}', en: '{name}, {at}' },
-  'history.start': { nl: 'Begin van de geschiedenis', en: 'Start of the history' },
-  'history.nobody': { nl: 'onbekend', en: 'unknown' },
-  'history.version': { nl: 'Versie "{name}"', en: 'Version "{name}"' },
-  'history.storedVersion': { nl: 'Eerdere versie "{name}"', en: 'Earlier version "{name}"' },
-  'history.changes': {
-    nl: '{count} wijziging(en): {list}',
-    en: '{count} change(s): {list}',
-  },
-  'history.noChanges': { nl: 'geen zichtbare wijziging', en: 'no visible change' },
-  'history.reading': { nl: 'Geschiedenis wordt gelezen…', en: 'Reading the history…' },
-  'history.none': {
-    nl: 'Nog geen eerdere waarden. Wijzigingen worden vastgelegd zodra het scenario bewaard is.',
-    en: 'No earlier values yet. Edits are recorded once the scenario is stored.',
-  },
-  'history.rule': {
-    nl: 'De laatste 14 dagen en 50 momenten in detail; ouder: één moment per dag (tot 90 dagen), daarna per week. Benoemde versies blijven.',
-    en: 'The last 14 days and 50 points in detail; older: one point a day (up to 90 days), then one a week. Named versions stay.',
   },
   'history.restored': { nl: 'Teruggezet. Ctrl+Z maakt het ongedaan.', en: 'Restored. Ctrl+Z undoes it.' },
   'history.notRestorable': {
@@ -235,42 +52,3 @@ export type HistoryKey = keyof typeof historyUi;
 
 /** A history string in the given locale. */
 export const ht = (locale: Locale, key: HistoryKey, vars?: MsgVars): string => fill(historyUi[key][locale], vars);
-
-/* Strings of the compare view's second use: two moments of the open scenario's history side by side. */
-export const momentsUi = {
-  'moments.mode': { nl: 'Vergelijken', en: 'Compare' },
-  'moments.modeScenarios': { nl: 'Scenario’s met elkaar', en: 'Scenarios with each other' },
-  'moments.modeMoments': { nl: 'Twee momenten van dit scenario', en: 'Two moments of this scenario' },
-  'moments.pick': { nl: 'Twee momenten uit de geschiedenis', en: 'Two moments of the history' },
-  'moments.from': { nl: 'Van', en: 'From' },
-  'moments.to': { nl: 'Tot', en: 'To' },
-  'moments.start': { nl: 'Begin', en: 'Start' },
-  'moments.now': { nl: 'Nu (huidige stand)', en: 'Now (current state)' },
-  'moments.byAt': { nl: '{name}, {at}', en: '{name}, {at}' },
-  'moments.version': { nl: 'Versie "{name}" ({by}, {at})', en: 'Version "{name}" ({by}, {at})' },
-  'moments.versionAt': { nl: 'Versie "{name}" ({at})', en: 'Version "{name}" ({at})' },
-  'moments.anonymous': { nl: 'Stand van {at}', en: 'As of {at}' },
-  'moments.title': { nl: 'Verschillen tussen {a} en {b}', en: 'Differences between {a} and {b}' },
-  'moments.chart': {
-    nl: 'Waar het geld heen gaat, op elk van beide momenten (per jaar)',
-    en: 'Where the money goes, at each of the two moments (per year)',
-  },
-  'moments.loading': { nl: 'De geschiedenis wordt gelezen…', en: 'Reading the history…' },
-  'moments.none': {
-    nl: 'Dit scenario heeft nog geen geschiedenis. Een moment wordt vastgelegd zodra het scenario bewaard is en iemand even stopt met wijzigen.',
-    en: 'This scenario has no history yet. A moment is recorded once the scenario is stored and someone pauses editing.',
-  },
-  'moments.same': {
-    nl: 'Beide keuzes zijn hetzelfde moment: kies twee verschillende momenten.',
-    en: 'Both picks are the same moment: pick two different moments.',
-  },
-  'moments.unreadable': {
-    nl: 'De stand op {at} is in dit document niet meer te lezen.',
-    en: 'The state on {at} can no longer be read in this document.',
-  },
-} as const satisfies Record<string, Msg>;
-
-export type MomentsKey = keyof typeof momentsUi;
-
-/** A string of comparing two moments, in the given locale. */
-export const mt = (locale: Locale, key: MomentsKey, vars?: MsgVars): string => fill(momentsUi[key][locale], vars);
