@@ -29,6 +29,7 @@ export const historyPanelStyles = css`
   .actions { display: flex; gap: 0.375rem; flex-wrap: wrap; justify-content: flex-end; }
   dialog:has(section.compare) { width: min(72rem, calc(100vw - 2rem)); }
   section.compare { margin-top: 0.75rem; border-top: 1px solid var(--_border); padding-top: 0.5rem; }
+  section.compare header { justify-content: flex-end; }
   h3 { font-size: 1em; margin: 0; }
   [role='status'] { min-height: 1.2em; }
   @media (forced-colors: active) { li { border-left-color: CanvasText; } }

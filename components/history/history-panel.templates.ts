@@ -82,9 +82,10 @@ export function renderHistory(p: HistoryPanelView): TemplateResult {
 function comparison(p: HistoryPanelView, c: NonNullable<HistoryView['compare']>): TemplateResult {
   const l = p.locale;
   const at = timeText(c.at, l);
-  return html`<section class="compare" aria-labelledby="history-compare">
+  const title = hpt(l, 'history.compareTitle', { at });
+  // The comparison's own heading names the two moments; the buttons sit above it.
+  return html`<section class="compare" aria-label=${title}>
     <header>
-      <h3 id="history-compare">${hpt(l, 'history.compareTitle', { at })}</h3>
       <button type="button" @click=${() => p.ask({ action: 'compare-moments', id: c.id })}>
         ${hpt(l, 'history.compareMoments')}
       </button>
@@ -94,6 +95,8 @@ function comparison(p: HistoryPanelView, c: NonNullable<HistoryView['compare']>)
     </header>
     <rp-compare
       differences-only
+      heading=${title}
+      chart-caption=${hpt(l, 'history.chart')}
       .locale=${l}
       .scenarios=${[
         { name: hpt(l, 'history.then', { at }), plan: c.then },

@@ -36,12 +36,16 @@ export const historyPanelUi = {
   'history.compareTitle': { nl: 'Verschillen tussen {at} en nu', en: 'Differences between {at} and now' },
   'history.then': { nl: 'Op {at}', en: 'On {at}' },
   'history.now': { nl: 'Nu', en: 'Now' },
+  'history.chart': {
+    nl: 'Waar het geld heen gaat, toen en nu (per jaar)',
+    en: 'Where the money goes, then and now (per year)',
+  },
   'history.current': { nl: 'huidige waarde', en: 'current value' },
   'history.empty': { nl: '(leeg)', en: '(empty)' },
   'history.absent': { nl: '(bestond nog niet)', en: '(did not exist yet)' },
   'history.byAt': { nl: '{name}, {at}', en: '{name}, {at}' },
   'history.start': { nl: 'Begin van de geschiedenis', en: 'Start of the history' },
-  'history.nobody': { nl: 'onbekend', en: 'unknown' },
+  'history.nobody': { nl: 'zonder naam', en: 'no name given' },
   'history.version': { nl: 'Versie "{name}"', en: 'Version "{name}"' },
   'history.storedVersion': { nl: 'Eerdere versie "{name}"', en: 'Earlier version "{name}"' },
   'history.changes': {
