@@ -125,7 +125,11 @@ class SignoffTemplates {
 
   private roundView(s: SignoffStatus, round: NonNullable<SignoffStatus['round']>): TemplateResult {
     const valid = s.parties.filter((p) => p.state === 'valid').length;
-    return html`<p class="muted">${this.t('signoff.opened', { name: round.openedBy || '—', at: timeText(round.openedAt, this.v.locale) })}</p>
+    const at = timeText(round.openedAt, this.v.locale);
+    const opened = round.openedBy
+      ? this.t('signoff.opened', { name: round.openedBy, at })
+      : this.t('signoff.openedAnonymous', { at });
+    return html`<p class="muted">${opened}</p>
       <p class="muted">${this.t('signoff.fingerprint')}: <code>${s.fingerprint}</code></p>
       <p class="summary ${s.complete ? 'complete' : 'incomplete'}" role="status">
         ${s.complete ? this.t('signoff.complete') : this.t('signoff.incomplete', { valid, total: s.parties.length })}

@@ -17,6 +17,10 @@ export const negotiationPanelsUi = {
     nl: 'Ter ondertekening voorgelegd door {name} op {at}',
     en: 'Put up for sign-off by {name} on {at}',
   },
+  'signoff.openedAnonymous': {
+    nl: 'Ter ondertekening voorgelegd op {at} (zonder naam)',
+    en: 'Put up for sign-off on {at} (no name given)',
+  },
   'signoff.fingerprint': { nl: 'Vingerafdruk van deze versie', en: 'Fingerprint of this version' },
   'signoff.noParties': {
     nl: 'Het plan noemt nog geen financiers of aanbieders die akkoord moeten geven.',

@@ -15,6 +15,25 @@ const B = 'b'.repeat(64);
 describe('rp-signoff-panel', () => {
   afterEach(() => document.querySelectorAll('rp-signoff-panel').forEach((e) => e.remove()));
 
+  it('says who put the version up for sign-off, and that no name was given when nobody was named', async () => {
+    const plan = handbookPlan('opened');
+    const shown = async (openedBy: string): Promise<string> => {
+      const status = signoffStatus(plan, B, { openedAt: '2025-03-01T09:00:00.000Z', openedBy }, []);
+      const el = await mount<RpSignoffPanel>('rp-signoff-panel', {
+        chosen: true,
+        status,
+        userName: '',
+      } as Partial<RpSignoffPanel>);
+      const text = el.shadowRoot!.querySelector('p.muted')!.textContent!;
+      el.remove();
+      return text;
+    };
+    expect(await shown('Anna')).to.contain('door Anna');
+    const anonymous = await shown('');
+    expect(anonymous).to.contain('zonder naam');
+    expect(anonymous).not.to.contain('—');
+  });
+
   it('shows each party’s state, what changed since an outdated sign-off, and asks for a name by keyboard', async () => {
     const plan = handbookPlan('panel');
     const funder = plan.funders[0]!;
