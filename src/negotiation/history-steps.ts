@@ -1,3 +1,5 @@
+import { yieldToPage } from '../sync/yield.ts';
+
 /*
  * Reading the history without blocking the page: the steps of a reader (history.ts'
  * cellHistorySteps, timelineSteps) run for a short slice at a time, and the page gets its turn
@@ -17,20 +19,6 @@ export interface StepOptions<T> {
 
 /** How long one slice of reading may take: well under the 50 ms that makes a page feel stuck. */
 export const SLICE_MS = 12;
-
-/** Lets input and rendering run before the next slice (scheduler.yield where there is one). */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Runs `steps` in slices of `sliceMs`, yielding to the page between slices; a step that gives

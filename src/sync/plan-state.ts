@@ -10,6 +10,7 @@ import { undoSegments } from './undo-segments.ts';
 import { writeSeed, writeSeedInSteps } from './seed.ts';
 import { Snapshot } from './snapshot.ts';
 import { messages } from './messages.ts';
+import { yieldToPage } from './yield.ts';
 import type { ChangeOrigin, PlanChange, PlanState, StateProblem } from './state.ts';
 
 /*
@@ -96,20 +97,6 @@ export async function createPlanStateInSteps(
   const problems = duplicateIds(plan);
   const snapshot = await Snapshot.inSteps(roots(doc), plan, 'load', problems, rowsPerStep * 2, pause);
   return new LivePlanState(plan, options, { doc, snapshot, problems });
-}
-
-/** Lets input and rendering run before the next step (scheduler.yield where there is one). */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** A one-off plain plan from a doc (no incremental bookkeeping); `fallback` fills what is missing or broken. */
