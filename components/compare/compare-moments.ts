@@ -8,6 +8,7 @@ import type { HistoryMoment } from '../../src/negotiation/history-diff.ts';
 import { mt } from '../../src/i18n/moments.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { tokens } from '../shared/tokens.ts';
+import { pickerStyles } from './picker.styles.ts';
 import { timeText } from '../signoff/time-text.ts';
 import type { CompareScenario } from './compare-model.ts';
 import './compare.ts';
@@ -57,27 +58,15 @@ export function momentLabel(moment: HistoryMoment | undefined, locale: Locale): 
 export class RpCompareMoments extends LitElement {
   static override styles = [
     tokens,
+    pickerStyles,
     css`
-      :host {
-        display: block;
-      }
       fieldset {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.5rem 0.75rem 0.75rem;
-        margin: 0 0 1rem;
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem 1.5rem;
       }
-      legend {
-        font-weight: 600;
-        padding: 0 0.25rem;
-      }
       label {
-        display: inline-flex;
         gap: 0.5rem;
-        align-items: center;
       }
       select {
         font: inherit;
@@ -91,13 +80,6 @@ export class RpCompareMoments extends LitElement {
       select:focus-visible {
         outline: 2px solid var(--_accent);
         outline-offset: 2px;
-      }
-      .note {
-        color: var(--_muted);
-        margin: 0.5rem 0 0;
-      }
-      .error {
-        color: var(--_error);
       }
     `,
   ];

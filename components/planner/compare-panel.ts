@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { t } from '../../src/i18n/index.ts';
 import { mt } from '../../src/i18n/moments.ts';
 import { tokens } from '../shared/tokens.ts';
+import { pickerStyles } from '../compare/picker.styles.ts';
 import { NOW, type RpCompareMoments } from '../compare/compare-moments.ts';
 import '../compare/compare.ts';
 import '../compare/compare-moments.ts';
@@ -33,37 +34,16 @@ const MAX = 4;
 export class RpPlannerCompare extends LitElement {
   static override styles = [
     tokens,
+    pickerStyles,
     css`
-      :host {
-        display: block;
-      }
-      fieldset {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.5rem 0.75rem 0.75rem;
-        margin: 0 0 1rem;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.25rem;
-      }
       .choices {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem 1.25rem;
       }
       label {
-        display: inline-flex;
         gap: 0.375rem;
-        align-items: center;
         cursor: pointer;
-      }
-      .note {
-        color: var(--_muted);
-        margin: 0.5rem 0 0;
-      }
-      .error {
-        color: var(--_error);
       }
     `,
   ];
