@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright';
 import { TokenTable } from '../../server/auth.ts';
-import { WORKSHOP_PAGE as PAGE, startWorkshopSite, type WorkshopSite } from './helpers/workshop-site.ts';
+import { startWorkshopSite, until, type WorkshopSite } from './helpers/workshop-site.ts';
 
 /*
  * The history in a workshop, tried as two people would: two browsers with profiles of their own, a
@@ -31,13 +31,8 @@ after(async () => {
 
 const CELL = { section: 'activities', rowId: 'a-lumpsum', field: 'cost.amount' } as const;
 
-async function person(name: string, token: string): Promise<Page> {
-  const page = await workshop.browser(name);
-  const q = new URLSearchParams({ collab: workshop.collab.url, token, name });
-  await page.goto(`${workshop.site}${PAGE}?${q}`);
-  await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 120_000 });
-  return page;
-}
+const person = async (name: string, token: string): Promise<Page> =>
+  workshop.join(await workshop.browser(name), name, token);
 
 const amount = (page: Page) =>
   page.evaluate(() => {
@@ -59,16 +54,6 @@ const cellHistory = (page: Page) =>
         .then((es) => es.map((e) => ({ by: e.by, value: e.value }))),
     CELL,
   );
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 test('a participant who joins later sees the earlier values of a cell, by whom, and a restore is attributed to who made it', async () => {
   const anna = await person('Anna', ANNA);

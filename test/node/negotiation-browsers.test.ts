@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { EDITOR, NAMED, type TestServer } from './collab/helpers.ts';
-import { WORKSHOP_PAGE as PAGE, startWorkshopSite, type WorkshopSite } from './helpers/workshop-site.ts';
+import { startWorkshopSite, until, type WorkshopSite } from './helpers/workshop-site.ts';
 
 /*
  * Comments and sign-offs in a workshop, tried as two people would: two browsers with profiles of
@@ -17,12 +17,10 @@ import { WORKSHOP_PAGE as PAGE, startWorkshopSite, type WorkshopSite } from './h
 
 let workshop: WorkshopSite;
 let collab: TestServer;
-let site = '';
 
 before(async () => {
   workshop = await startWorkshopSite();
   collab = workshop.collab;
-  site = workshop.site;
 });
 
 after(async () => {
@@ -32,26 +30,8 @@ after(async () => {
 /** A browser with a profile of its own. */
 const browser = (name: string): Promise<Page> => workshop.browser(name);
 
-/** Opens the page joined to the workshop. */
-async function joinWorkshop(page: Page, name: string, token: string): Promise<Page> {
-  const q = new URLSearchParams({ collab: collab.url, token, name });
-  await page.goto(`${site}${PAGE}?${q}`);
-  await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 120_000 });
-  return page;
-}
-
 /** One person: a browser with a profile of its own, the page open and joined to the workshop. */
-const person = async (name: string, token: string): Promise<Page> => joinWorkshop(await browser(name), name, token);
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const person = async (name: string, token: string): Promise<Page> => workshop.join(await browser(name), name, token);
 
 interface Shown {
   scenarioId: string;

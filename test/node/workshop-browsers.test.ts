@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { EDITOR, raw, startServer, type TestServer } from './collab/helpers.ts';
-import { WORKSHOP_PAGE as PAGE, startWorkshopSite, type WorkshopSite } from './helpers/workshop-site.ts';
+import { WORKSHOP_PAGE as PAGE, startWorkshopSite, until, type WorkshopSite } from './helpers/workshop-site.ts';
 
 /*
  * Every scenario of a plan is part of the workshop, tried as two people would: two browsers with
@@ -33,6 +33,7 @@ const browser = (name: string): Promise<Page> => workshop.browser(name);
 
 /** Opens the page joined to the workshop. */
 async function joinWorkshop(page: Page, name: string): Promise<Page> {
+  // Not workshop.join: a test below swaps `collab` for a server of its own.
   const q = new URLSearchParams({ collab: collab.url, token: EDITOR, name });
   await page.goto(`${site}${PAGE}?${q}`);
   await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 120_000 });
@@ -55,16 +56,6 @@ const scenarioOptions = (page: Page) =>
   page
     .locator('rp-planner rp-scenario-bar select option')
     .evaluateAll((os) => os.map((o) => ({ id: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 test('two browsers (separate profiles) share a scenario that one of them created in the workshop', async () => {
   const anna = await person('Anna');

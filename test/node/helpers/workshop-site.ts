@@ -59,7 +59,20 @@ export interface WorkshopSite {
   site: string;
   /** A browser with a profile of its own. */
   browser(name: string): Promise<Page>;
+  /** Opens the page on `page` joined to the workshop as `name` with `token`, once connected. */
+  join(page: Page, name: string, token: string): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Polls `read` until `ok` holds (what a person waits for in the other browser). */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** `tokens`: the collab server's token table (default: the collab tests' tokens). */
@@ -92,6 +105,12 @@ export async function startWorkshopSite(options: { tokens?: TokenTable } = {}): 
       contexts.push(context);
       const page = context.pages()[0] ?? (await context.newPage());
       page.setDefaultTimeout(60_000);
+      return page;
+    },
+    async join(page, name, token) {
+      const q = new URLSearchParams({ collab: collab.url, token, name });
+      await page.goto(`${site}${PAGE}?${q}`);
+      await page.locator('rp-planner .workshop .pill.connected').waitFor({ timeout: 120_000 });
       return page;
     },
     async close() {
