@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import type * as Y from 'yjs';
 import type { PlanState } from '../../src/sync/state.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
+import { yieldToPage } from '../../src/sync/yield.ts';
 import type { HistoryMoment } from '../../src/negotiation/history-diff.ts';
 import { mt } from '../../src/i18n/moments.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
@@ -20,9 +21,8 @@ export const NOW = 'now';
 const loadHistory = () => import('../../src/negotiation/history-diff.ts');
 type HistoryModule = Awaited<ReturnType<typeof loadHistory>>;
 
-/** Gives the page a frame between two long reads, so typing and scrolling go on meanwhile. */
-const breathe = (signal: AbortSignal) =>
-  new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => signal.throwIfAborted());
+/** Gives the page its turn between two long reads, so typing and scrolling go on meanwhile. */
+const breathe = (signal: AbortSignal) => yieldToPage().then(() => signal.throwIfAborted());
 
 interface History {
   doc: Y.Doc | null;
@@ -104,7 +104,7 @@ export class RpCompareMoments extends LitElement {
       if (!planState) return null;
       const [m, live] = await Promise.all([loadHistory(), liveStateOf(planState)]);
       signal.throwIfAborted();
-      const doc = (live as { doc?: Y.Doc }).doc ?? null;
+      const doc: Y.Doc | null = live.doc;
       if (doc) this.watch(planState, doc, m);
       const moments = doc ? m.historyMoments(doc) : [];
       this.settle(moments);

@@ -14,6 +14,10 @@ export type { CompareScenario } from './compare-model.ts';
  */
 const compareCode = once(() => import('./compare.templates.ts'));
 
+/** The same scenarios when each has the same name and plan object (a host that passes a new array each render). */
+const sameScenarios = (a: readonly CompareScenario[], b: readonly CompareScenario[]): boolean =>
+  a === b || (a.length === b.length && a.every((x, k) => x.plan === b[k]!.plan && x.name === b[k]!.name));
+
 /**
  * Two to four scenarios side by side: the inputs that differ (splits, budgets, parties), the results
  * per domain, sector, provider, funder and period with absolute and percentage differences against
@@ -58,7 +62,8 @@ export class RpCompare extends LitElement {
       return html`<slot name="empty"><p class="message" role="status">${st(this.locale, 'compare.needTwo')}</p></slot>`;
     }
     return this.code.render((m): TemplateResult => {
-      if (this.model?.of !== this.scenarios) this.model = { of: this.scenarios, view: m.compareView(this.scenarios) };
+      if (!this.model || !sameScenarios(this.model.of, this.scenarios))
+        this.model = { of: this.scenarios, view: m.compareView(this.scenarios) };
       return m.renderCompare({
         locale: this.locale,
         scenarios: this.scenarios,

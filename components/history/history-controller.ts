@@ -4,11 +4,12 @@ import type * as Y from 'yjs';
 import { Section, type FindingLocation } from '../../src/model/finding.ts';
 import type { PlanState } from '../../src/sync/state.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
-import { DeferredPlanState, liveStateOf } from '../../src/sync/deferred-state.ts';
+import { liveDocOf, liveStateOf } from '../../src/sync/deferred-state.ts';
 import { ht } from '../../src/i18n/negotiation.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { emit, type HistoryEntry, type RpEvent } from '../shared/events.ts';
 import type { HistoryView } from './history-panel.ts';
+import { once } from '../shared/lazy-view.ts';
 import { iso, loadHistory, readHistory, type HistoryModule } from './history-read.ts';
 import './history-panel.ts';
 
@@ -28,10 +29,6 @@ export interface HistorySettings {
 /** Whose edits these are: the workshop's name for the participant, else the planner's user-name. */
 const personOf = (s: HistorySettings): string => s.signer || s.userName;
 
-const docOf = (state: PlanState | null): Y.Doc | null => {
-  const live = state instanceof DeferredPlanState ? state.liveState : state;
-  return (live as { doc?: Y.Doc } | null)?.doc ?? null;
-};
 const rowOnly = ({ section, rowId }: FindingLocation): FindingLocation => ({ section, ...(rowId ? { rowId } : {}) });
 
 const SHORTCUT_GRIDS = new Set(['RP-BUDGET-GRID', 'RP-SPLIT-GRID']);
@@ -53,7 +50,8 @@ export class HistoryController implements ReactiveController {
   private person = '';
   private offs: (() => void)[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private module: Promise<HistoryModule> | null = null;
+  /** The history code, asked for once; a failed load is asked for again (lazy-view.ts once()). */
+  private readonly module = once(loadHistory);
   /** The latest request to show a history: an older one that is still loading gives way. */
   private request = 0;
   /**
@@ -135,7 +133,7 @@ export class HistoryController implements ReactiveController {
   /** Compares timeline entry `id` with the plan now in the dialog (null: stops comparing). */
   async compare(id: string | null): Promise<void> {
     const view = this.view;
-    const doc = this.doc ?? docOf(this.state);
+    const doc = this.doc ?? liveDocOf(this.state);
     const now = this.state?.plan;
     if (!view || !now) return;
     let compare: HistoryView['compare'] = null;
@@ -167,7 +165,7 @@ export class HistoryController implements ReactiveController {
   }
 
   private async readEntries(place: FindingLocation | null, options?: Parameters<typeof readHistory>[4]) {
-    const doc = this.doc ?? docOf(this.state);
+    const doc = this.doc ?? liveDocOf(this.state);
     const m = await this.load();
     return readHistory(m, doc, place, () => this.storedVersions(), options);
   }
@@ -205,7 +203,7 @@ export class HistoryController implements ReactiveController {
 
   /** Applies the ops back to point `id` as one batch (one undo step); true when there was nothing to change. */
   private async restorePoint(state: PlanState, id: string, place: FindingLocation | null): Promise<boolean> {
-    const doc = this.doc ?? docOf(state);
+    const doc = this.doc ?? liveDocOf(state);
     if (!doc) return false;
     const m = await this.load();
     const plan = state.plan;
@@ -221,11 +219,7 @@ export class HistoryController implements ReactiveController {
   }
 
   private load(): Promise<HistoryModule> {
-    this.module ??= loadHistory().catch((e: unknown) => {
-      this.module = null;
-      throw e;
-    });
-    return this.module;
+    return this.module.get();
   }
 
   private bind(state: PlanState | null): void {
@@ -250,7 +244,7 @@ export class HistoryController implements ReactiveController {
 
   /** Follows the live document once it is there: this browser's edits are attributed to the person. */
   private attach(): void {
-    const doc = docOf(this.state);
+    const doc = liveDocOf(this.state);
     if (!doc || doc === this.doc) return;
     this.doc = doc;
     this.attribute(doc);

@@ -5,7 +5,7 @@ import { Section, type Finding, type FindingLocation } from '../../src/model/fin
 import type { CommentAnchor, Signoff, SignoffRound } from '../../src/model/negotiation.ts';
 import type { PlanState } from '../../src/sync/state.ts';
 import type { ScenarioStore } from '../../src/store/types.ts';
-import { DeferredPlanState, liveStateOf } from '../../src/sync/deferred-state.ts';
+import { liveDocOf, liveStateOf } from '../../src/sync/deferred-state.ts';
 import { planFingerprint } from '../../src/export/fingerprint.ts';
 import type { SignoffExport } from '../../src/export/index.ts';
 import { compare, type InputDifference } from '../../src/compare/index.ts';
@@ -70,12 +70,6 @@ export interface SignoffsView extends SignoffExport {
 }
 
 type Request = { kind: 'signoff'; detail: SignoffRequest } | { kind: 'comment'; detail: CommentRequest };
-
-const docOf = (state: PlanState | null): Y.Doc | null => {
-  if (!state) return null;
-  const live = state instanceof DeferredPlanState ? state.liveState : state;
-  return (live as { doc?: Y.Doc } | null)?.doc ?? null;
-};
 
 /**
  * Sign-offs and comment threads of the open scenario (src/negotiation), read from and written to
@@ -207,7 +201,7 @@ export class NegotiationController implements ReactiveController {
 
   /** Follows the live document once it is there (a scenario only looked at has none). */
   private attach(): void {
-    const doc = docOf(this.state);
+    const doc = liveDocOf(this.state);
     if (!doc || doc === this.doc) return;
     this.doc = doc;
     this.offs.push(

@@ -67,7 +67,6 @@ export const negotiationPanelsUi = {
     en: 'The signed version was not kept; what changed cannot be shown.',
   },
   'signoff.changesMore': { nl: 'en nog {n} wijzigingen', en: 'and {n} more changes' },
-  'signoff.earlier': { nl: 'Eerdere akkoorden', en: 'Earlier sign-offs' },
   'signoff.former': {
     nl: 'Akkoorden van partijen die niet meer in het plan staan',
     en: 'Sign-offs of parties no longer in the plan',
@@ -76,7 +75,6 @@ export const negotiationPanelsUi = {
   'signoff.role.main-contractor': { nl: 'hoofdaannemer', en: 'main contractor' },
   'signoff.role.cashier': { nl: 'kassier', en: 'cashier' },
   'signoff.role.partner': { nl: 'aanbieder', en: 'provider' },
-  'signoff.recorded': { nl: 'Akkoord van {party} vastgelegd.', en: 'Sign-off of {party} recorded.' },
   // comments
   'comments.title': { nl: 'Opmerkingen', en: 'Comments' },
   'comments.open': { nl: '{n} open', en: '{n} open' },
@@ -109,7 +107,6 @@ export const negotiationPanelsUi = {
   'comments.refused.no-thread': { nl: 'Deze opmerking bestaat niet meer.', en: 'This comment no longer exists.' },
   'comments.by': { nl: '{author}, {at}', en: '{author}, {at}' },
   'comments.anonymous': { nl: 'Onbekende deelnemer', en: 'Unknown participant' },
-  'comments.marker': { nl: 'Opmerking: {text}', en: 'Comment: {text}' },
   // anchors
   'anchor.section.plan': { nl: 'Plangegevens', en: 'Plan details' },
   'anchor.section.domains': { nl: 'Domeinen', en: 'Domains' },

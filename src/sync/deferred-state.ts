@@ -6,6 +6,7 @@ import { safely } from './safely.ts';
 import { deepFreeze, samePlan } from './plain-values.ts';
 import type { ChangeOrigin, PlanChange, PlanState, StateProblem } from './state.ts';
 import type { YPlanState } from './plan-state.ts';
+import type * as Y from 'yjs';
 
 /*
  * A plan state that is plain until the live (Yjs) state is needed, and delegates to it from then
@@ -236,6 +237,12 @@ export function liveStateOf(state: PlanState): Promise<YPlanState> {
   return state instanceof DeferredPlanState
     ? (state as DeferredPlanState).live()
     : Promise.resolve(state as YPlanState);
+}
+
+/** The live Yjs document behind a state once it is built; null while the state is plain. */
+export function liveDocOf(state: PlanState | null): Y.Doc | null {
+  const live = state instanceof DeferredPlanState ? state.liveState : state;
+  return (live as Partial<YPlanState> | null)?.doc ?? null;
 }
 
 /** Runs `work` when the page is idle (soon, at the latest), so it never delays a frame the user waits for. */
