@@ -14,7 +14,7 @@ export interface ScenarioLog extends UpdateLog {
    */
   keepEdits?(edits: readonly (readonly PlanOp[])[]): Promise<boolean>;
   /** The live state now holds the kept edits this log read or kept: its next write clears them. */
-  holdsKept?(): void;
+  holdsKept?(release?: () => void): void;
   /** The scenario is closed here: edits this log kept, if still beside the log, are for others to apply. */
   letGoOfKept?(): void;
   /** Writes what an earlier failed write left pending. */

@@ -29,14 +29,21 @@ export async function holdKeeperLock(by: string): Promise<() => void> {
   return release;
 }
 
-/** Whether the tab that kept edits as `by` is still open. Without Web Locks: assumed gone. */
-export async function keeperOpen(by: string): Promise<boolean> {
+/**
+ * Takes the lock of a keeper that is gone, unless some tab holds it (the keeper, or another tab
+ * that took it first to apply the kept edits): null when held. Without Web Locks: taken.
+ */
+export async function claimKeeperLock(by: string): Promise<(() => void) | null> {
   const manager = locks();
-  if (!manager) return false;
-  try {
-    const { held } = await manager.query();
-    return (held ?? []).some((lock) => lock.name === `${PREFIX}${by}`);
-  } catch {
-    return false;
-  }
+  if (!manager) return () => {};
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  return new Promise((answer) => {
+    manager
+      .request(`${PREFIX}${by}`, { ifAvailable: true }, (lock) => {
+        answer(lock ? release : null);
+        return lock ? released : undefined;
+      })
+      .catch(() => answer(null));
+  });
 }

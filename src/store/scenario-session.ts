@@ -8,7 +8,7 @@ import type { ScenarioRecord } from './schema.ts';
 import type { LiveLink, LiveDeps, OpenScenario } from './types.ts';
 import type { Seeded } from './prepared-seeds.ts';
 import { applyOps, type PlanOp } from '../model/ops.ts';
-import { keeperOpen } from './keeper-lock.ts';
+import { claimKeeperLock } from './keeper-lock.ts';
 
 /** What a session needs from the store that opened it. */
 export interface SessionContext {
@@ -97,7 +97,7 @@ export class ScenarioSession {
       state = this.deferred = pristine;
       // Live: the state holds the edits kept so far (replayed by the deferred state, or in the seed).
       state.subscribe((_plan, change) => {
-        if (change.origin === 'load' && pristine.liveState) this.log.holdsKept?.();
+        if (change.origin === 'load' && pristine.liveState && this.keptVersion === null) this.log.holdsKept?.();
       });
     } else {
       state = await this.goLive(updates);
@@ -145,7 +145,6 @@ export class ScenarioSession {
     for (const batch of kept) state.apply(batch);
     if (kept.length > 0) {
       (state as PlanState & { forgetHistory?(): void }).forgetHistory?.();
-      this.log.holdsKept?.();
     }
     this.attached = live.attach(state, this.log, {
       debounceMs: this.ctx.debounceMs,
@@ -165,8 +164,14 @@ export class ScenarioSession {
   private async keptToApply(): Promise<PlanOp[][]> {
     const read = this.keptVersion;
     if (!read) return [];
+    const release = await claimKeeperLock(read.by);
+    if (!release) return [];
     const now = (await this.ctx.backend.getScenario(this.id).catch(() => undefined))?.kept;
-    if (now?.by !== read.by || now.version !== read.version || (await keeperOpen(read.by))) return [];
+    if (now?.by !== read.by || now.version !== read.version) {
+      release();
+      return [];
+    }
+    this.log.holdsKept?.(release);
     return this.keptEdits;
   }
 
@@ -211,6 +216,7 @@ export class ScenarioSession {
 
   async close(): Promise<void> {
     if (!this.ctx.onClose(this.id)) return;
+    await this.keepEdits();
     await this.flushAll();
     this.log.letGoOfKept?.();
     this.tabs?.close();

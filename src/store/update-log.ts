@@ -122,8 +122,9 @@ export class IdbUpdateLog implements ScenarioLog {
     return true;
   }
 
-  holdsKept(): void {
+  holdsKept(release?: () => void): void {
     this.keptHeld = true;
+    if (release) this.releaseKeeper = release;
   }
 
   /** The edits this log kept are in the log (or the scenario is closed): other tabs may apply them. */

@@ -206,7 +206,7 @@ export class DeferredPlanState<S extends Live = YPlanState> implements PlanState
     for (const batch of this.batches.slice(this.at)) {
       const before = live.plan;
       live.apply(batch);
-      if (live.plan !== before) undone++;
+      if (!samePlan(before, live.plan)) undone++;
     }
     for (let i = 0; i < undone; i++) live.undo();
     this.current = live;

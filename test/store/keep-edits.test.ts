@@ -187,4 +187,56 @@ describe('scenario store: a flush before the live state is built keeps the edits
     const after = await (await open()).readPlan(a.id);
     expect(after.ok && [after.value.region, after.value.collaboration]).to.deep.equal(['Noord', 'Zorgnetwerk']);
   });
+
+  it('a tab that goes live while another tab’s kept edits wait leaves them kept: they are still stored should that tab crash', async () => {
+    const a = await openedGated(newPlan(PLAN, 'Plan'));
+    a.live.state.apply(region('Noord'));
+    await a.live.flush();
+    const viewer = await (await open()).openScenario(a.id);
+    if (!viewer.ok) throw new Error('open failed');
+    viewer.value.state.apply([{ op: 'set-field', field: 'collaboration', value: 'Zorgnetwerk' }]);
+    await viewer.value.flush();
+    await viewer.value.close();
+    const rec = await rawRecord(a.id);
+    // tab a is still open, its live state not built: if it crashed now, is 'Noord' still stored?
+    const read = await (await open()).readPlan(a.id);
+    expect([rec?.kept?.version, read.ok && read.value.region, read.ok && read.value.collaboration]).to.deep.equal([
+      1,
+      'Noord',
+      'Zorgnetwerk',
+    ]);
+  });
+
+  it('two tabs opened after the keeping tab went apply its kept edits once, not once each', async () => {
+    const plan = newPlan(PLAN, 'Plan');
+    const store = await open();
+    const created = await store.create('Eerste', plan);
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    const db = await openDB(dbName, DB_VERSION);
+    const record = (await db.get('scenarios', id)) as ScenarioRecord;
+    const kept = {
+      by: 'a-tab-that-went',
+      version: 1,
+      edits: [[{ op: 'set-field', field: 'name', value: 'Plan Noord' }] as PlanOp[]],
+    };
+    await db.put('scenarios', { ...record, kept });
+    await db.add('updates', { scenarioId: id, data: seedUpdate(plan) });
+    db.close();
+    const [x, y] = await Promise.all([(await open()).openScenario(id), (await open()).openScenario(id)]);
+    if (!x.ok || !y.ok) throw new Error('open failed');
+    await Promise.all([x.value.close(), y.value.close()]);
+    const read = await (await open()).readPlan(id);
+    expect(read.ok && read.value.name).to.equal('Plan Noord');
+  });
+
+  it('a scenario switch (close) while the live state is still built keeps the edits at once', async () => {
+    const { store, id, live } = await openedGated(newPlan(PLAN, 'Plan'));
+    live.state.apply(region('Noord'));
+    void live.close();
+    await new Promise((r) => setTimeout(r, 300));
+    await store.flush(); // the page is hidden now
+    const read = await (await open()).readPlan(id);
+    expect(read.ok && read.value.region).to.equal('Noord');
+  });
 });
