@@ -96,6 +96,10 @@ function idsOf(user: unknown): Set<number> {
 export class HistoryNames {
   private points = new Map<string, PointRecord>();
   private users = new Map<string, { item: string | null; ids: Set<number> }>();
+  /** Who each client id is mapped to (a lookup per id, not a walk over every person). */
+  private owners = new Map<number, Set<string>>();
+  /** The keys of the newest points (the compaction rule keeps them), worked out once per check. */
+  private newest: Set<string> | null = null;
   readonly touchedPoints = new Set<string>();
   readonly touchedUsers = new Set<string>();
 
@@ -116,13 +120,31 @@ export class HistoryNames {
     this.touchedUsers.clear();
     this.points.clear();
     this.users.clear();
+    this.owners.clear();
+    this.newest = null;
     const points = this.doc.getMap(HISTORY_ROOT);
     for (const key of points.keys()) {
       const r = pointRecord(points, key);
       if (r) this.points.set(key, r);
     }
     const users = this.doc.getMap(USERS_ROOT);
-    for (const [name, user] of users.entries()) this.users.set(name, { item: itemId(users, name), ids: idsOf(user) });
+    for (const [name, user] of users.entries()) this.setUser(name, { item: itemId(users, name), ids: idsOf(user) });
+  }
+
+  /** Sets (or with null removes) a person and their client ids, keeping `owners` in step. */
+  private setUser(name: string, user: { item: string | null; ids: Set<number> } | null): void {
+    for (const id of this.users.get(name)?.ids ?? []) {
+      const names = this.owners.get(id);
+      names?.delete(name);
+      if (names?.size === 0) this.owners.delete(id);
+    }
+    if (!user) return void this.users.delete(name);
+    this.users.set(name, user);
+    for (const id of user.ids) {
+      const names = this.owners.get(id);
+      if (names) names.add(name);
+      else this.owners.set(id, new Set([name]));
+    }
   }
 
   /** Takes the touched entries into the base as they are now. */
@@ -135,15 +157,16 @@ export class HistoryNames {
     }
     const users = this.doc.getMap(USERS_ROOT);
     for (const name of this.touchedUsers) {
-      if (users.has(name)) this.users.set(name, { item: itemId(users, name), ids: idsOf(users.get(name)) });
-      else this.users.delete(name);
+      this.setUser(name, users.has(name) ? { item: itemId(users, name), ids: idsOf(users.get(name)) } : null);
     }
     this.touchedPoints.clear();
     this.touchedUsers.clear();
+    this.newest = null;
   }
 
   /** What is wrong with the touched entries when `who` wrote them; [] when they may pass. */
   problems(who: WriterIdentity | null): string[] {
+    this.newest = null;
     const out: string[] = [];
     for (const name of this.touchedUsers) {
       const problem = this.userProblem(name, who);
@@ -168,7 +191,7 @@ export class HistoryNames {
 
   /** The person the room maps a client id to, other than `except`. */
   private ownerOf(client: number, except?: string): string | null {
-    for (const [name, u] of this.users) if (name !== except && u.ids.has(client)) return name;
+    for (const name of this.owners.get(client) ?? []) if (name !== except) return name;
     return null;
   }
 
@@ -213,9 +236,12 @@ export class HistoryNames {
   private compactable(key: string, p: PointRecord): boolean {
     if (p.named || p.start) return false;
     if (p.at >= this.now() - (HISTORY_RULE.detailDays - 1) * DAY_MS) return false;
-    const newest = [...this.points]
-      .sort(([ka, a], [kb, b]) => b.at - a.at || (ka < kb ? 1 : -1))
-      .slice(0, HISTORY_RULE.detailPoints);
-    return !newest.some(([k]) => k === key);
+    this.newest ??= new Set(
+      [...this.points]
+        .sort(([ka, a], [kb, b]) => b.at - a.at || (ka < kb ? 1 : -1))
+        .slice(0, HISTORY_RULE.detailPoints)
+        .map(([k]) => k),
+    );
+    return !this.newest.has(key);
   }
 }
