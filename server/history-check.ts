@@ -89,6 +89,9 @@ function idsOf(user: unknown): Set<number> {
   return out;
 }
 
+/** Start points a room's history may hold (one per browser that started it at the same moment). */
+const MAX_STARTS = 4;
+
 /**
  * The history's names as the room holds them (before an update), and the keys the update touched.
  * `check` says what is wrong with the touched entries for a writer; `settle` takes them in.
@@ -100,6 +103,8 @@ export class HistoryNames {
   private owners = new Map<number, Set<string>>();
   /** The keys of the newest points (the compaction rule keeps them), worked out once per check. */
   private newest: Set<string> | null = null;
+  /** Start points the update being checked adds. */
+  private newStarts = 0;
   readonly touchedPoints = new Set<string>();
   readonly touchedUsers = new Set<string>();
 
@@ -166,6 +171,7 @@ export class HistoryNames {
 
   /** What is wrong with the touched entries when `who` wrote them; [] when they may pass. */
   problems(who: WriterIdentity | null): string[] {
+    this.newStarts = 0;
     this.newest = null;
     const out: string[] = [];
     for (const name of this.touchedUsers) {
@@ -221,7 +227,13 @@ export class HistoryNames {
     if (now === null) return null; // added and removed in one update, or not a point
     const r = pointRecord(points, key);
     if (!r) return null; // not a point: every reader skips it
-    if (r.start) return r.by === '' ? null : 'a start point is by nobody';
+    if (r.start) {
+      if (r.by !== '') return 'a start point is by nobody';
+      // Two browsers that start a fresh room's history at once each write one; more is a flood
+      // nobody could remove (the compaction rule keeps every start).
+      const starts = [...this.points.values()].filter((p) => p.start).length + ++this.newStarts;
+      return starts > MAX_STARTS ? `the history has ${MAX_STARTS} starts already` : null;
+    }
     // A point by nobody ('': its browser had no name yet) claims no one.
     const claim =
       r.by === '' ? (who?.role === 'editor' ? null : 'only an editor writes the history') : this.mayClaim(r.by, who);

@@ -170,6 +170,28 @@ test('a history point whose `by` names another person is refused and the room st
   }
 });
 
+test('start points beyond a few are refused: nobody can pile up starts that no one may remove', async () => {
+  const { anna, other, before } = await roomWithAnna('forge-start', SHARED);
+  try {
+    const history = other.doc.getMap(HISTORY_ROOT);
+    other.doc.transact(() => {
+      for (let i = 0; i < 10; i++)
+        history.set(`p:${other.doc.clientID}:${i}`, {
+          at: Date.now(),
+          by: '',
+          start: true,
+          snap: Y.encodeSnapshot(Y.snapshot(other.doc)),
+        });
+    });
+    assert.deepEqual(await closedWithin(other), { code: 4422, reason: 'invalid-update' });
+    await sleep(100);
+    assert.equal(roomJson('forge-start'), before);
+  } finally {
+    other.ws.close();
+    anna.leave();
+  }
+});
+
 test('a point under another person’s client id is refused, even with one’s own name', async () => {
   const { anna, other, before } = await roomWithAnna('forge-client', BOB);
   try {
