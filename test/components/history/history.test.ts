@@ -79,7 +79,7 @@ describe('history in the planner', function () {
     // The scenario's timeline: the start can be put back as one edit, one undo takes it back.
     panel(p).shadowRoot!.querySelector<HTMLButtonElement>('header button')!.click();
     await until(() => !!panel(p).view && panel(p).view!.place === null, 'the timeline');
-    await panel(p).updateComplete;
+    await until(() => !!panel(p).shadowRoot!.querySelector('li.start'), 'the timeline read to its start');
     const entries = [...panel(p).shadowRoot!.querySelectorAll('li')];
     expect(entries[0]!.textContent).to.contain('Anna');
     expect(entries[entries.length - 1]!.className).to.contain('start');
@@ -126,9 +126,10 @@ describe('history in the planner', function () {
       new KeyboardEvent('keydown', { key: 'h', code: 'KeyH', altKey: true, bubbles: true, composed: true }),
     );
     await until(() => !!panel(p).view && panel(p).view!.place === null, 'the timeline');
-    await panel(p).updateComplete;
-    const entries = [...panel(p).shadowRoot!.querySelectorAll('li')];
-    entries[entries.length - 1]!.querySelector('button')!.click();
+    // The entries come in as they are read, the start last.
+    const startEntry = () => panel(p).shadowRoot!.querySelector<HTMLElement>('li.start');
+    await until(() => !!startEntry(), 'the timeline read to its start');
+    startEntry()!.querySelector('button')!.click();
     await until(() => !!panel(p).view?.compare, 'the comparison with now');
     await panel(p).updateComplete;
     const onward = [...panel(p).shadowRoot!.querySelectorAll<HTMLButtonElement>('section.compare button')].find((b) =>
