@@ -34,6 +34,10 @@ export const storeUi = {
     en: 'The last scenario cannot be deleted.',
   },
   'store.nameInvalid': { nl: 'Geef een naam van 1 tot 120 tekens.', en: 'Give a name of 1 to 120 characters.' },
+  'store.otherTab': {
+    nl: 'Een ander tabblad met dit scenario slaat zijn wijzigingen nog op. Uw wijzigingen hier blijven staan en worden opgeslagen zodra dat klaar is; sluit dit tabblad tot dan niet.',
+    en: 'Another tab with this scenario is still storing its changes. Your changes here stay and are saved as soon as that is done; do not close this tab until then.',
+  },
   'store.failed': {
     nl: 'Opslaan is mislukt ({detail}). U kunt verder werken en exporteren; opslaan wordt opnieuw geprobeerd.',
     en: 'Saving failed ({detail}). You can keep working and export; saving will be retried.',

@@ -13,8 +13,11 @@ export interface ScenarioLog extends UpdateLog {
    * False: not kept (they reach the log with the live state). A backend without it always waits.
    */
   keepEdits?(edits: readonly (readonly PlanOp[])[]): Promise<boolean>;
-  /** The live state now holds the kept edits this log read or kept: its next write clears them. */
-  holdsKept?(release?: () => void): void;
+  /**
+   * The live state now holds the kept edits this log read or kept (or `kept`, read since): its next
+   * write clears them.
+   */
+  holdsKept?(release?: () => void, kept?: { by: string; version: number }): void;
   /** The scenario is closed here: edits this log kept, if still beside the log, are for others to apply. */
   letGoOfKept?(): void;
   /** Writes what an earlier failed write left pending. */

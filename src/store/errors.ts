@@ -12,6 +12,7 @@ export type StoreErrorCode =
   | 'snapshot-not-found'
   | 'last-scenario'
   | 'name-invalid'
+  | 'other-tab'
   | 'failed';
 
 export interface StoreError {
@@ -36,6 +37,7 @@ const MESSAGE_KEY = {
   'snapshot-not-found': 'store.snapshotNotFound',
   'last-scenario': 'store.lastScenario',
   'name-invalid': 'store.nameInvalid',
+  'other-tab': 'store.otherTab',
   failed: 'store.failed',
 } as const;
 

@@ -47,3 +47,30 @@ export async function claimKeeperLock(by: string): Promise<(() => void) | null> 
       .catch(() => answer(null));
   });
 }
+
+/**
+ * Waits for the lock of a keeper: granted when that tab has written its kept edits into the log
+ * and let go, or is gone. `onSlow` is called once when that takes longer than `slowMs`.
+ * Without Web Locks: taken at once.
+ */
+export async function awaitKeeperLock(by: string, onSlow: () => void, slowMs: number): Promise<() => void> {
+  const manager = locks();
+  if (!manager) return () => {};
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let granted = false;
+  const slow = setTimeout(() => {
+    if (!granted) onSlow();
+  }, slowMs);
+  await new Promise<void>((answer) => {
+    manager
+      .request(`${PREFIX}${by}`, () => {
+        answer();
+        return released;
+      })
+      .catch(() => answer());
+  });
+  granted = true;
+  clearTimeout(slow);
+  return release;
+}

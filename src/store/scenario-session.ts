@@ -8,7 +8,11 @@ import type { ScenarioRecord } from './schema.ts';
 import type { LiveLink, LiveDeps, OpenScenario } from './types.ts';
 import type { Seeded } from './prepared-seeds.ts';
 import { applyOps, type PlanOp } from '../model/ops.ts';
-import { claimKeeperLock } from './keeper-lock.ts';
+import { awaitKeeperLock, claimKeeperLock } from './keeper-lock.ts';
+import { keptStillToApply } from './kept-ops.ts';
+
+/** How long a tab waits for another tab's kept edits before it says so (SessionContext.onKeeperWait). */
+export const KEEPER_SLOW_MS = 4000;
 
 /** What a session needs from the store that opened it. */
 export interface SessionContext {
@@ -28,6 +32,11 @@ export interface SessionContext {
   onClosed(session: ScenarioSession): void;
   /** The live state prepared for this scenario's first edit (ScenarioStore.prepare), handed over once. */
   prepared?(id: string): Promise<Seeded | null> | null;
+  /**
+   * The session waits for another tab to write the edits it keeps, which this session shows
+   * ('waiting'), still after KEEPER_SLOW_MS ('slow'), or no longer ('done').
+   */
+  onKeeperWait?(state: 'waiting' | 'slow' | 'done'): void;
 }
 
 /**
@@ -48,6 +57,8 @@ export class ScenarioSession {
   private readonly keptVersion: { by: string; version: number } | null;
   /** The plan whose edits were kept last (keepEdits): at first, the plan opened. */
   private kept: Plan | null = null;
+  /** What is shown waits for another tab's kept edits to reach the log (waitForKeeper): not stored yet. */
+  waitingForKeeper = false;
 
   private constructor(
     private readonly ctx: SessionContext,
@@ -86,7 +97,9 @@ export class ScenarioSession {
         // Read the log again: another tab may have started it since.
         load: async () => {
           this.tabs?.close();
-          return this.goLive(await this.log.load());
+          // The log is read once the tab that keeps the edits shown has written them there.
+          const keeper = await this.waitForKeeper();
+          return this.goLive(await this.log.load(), keeper);
         },
       });
       // Another tab editing this scenario says so on the scenario's channel: go live to follow it.
@@ -110,9 +123,18 @@ export class ScenarioSession {
 
   /**
    * The live state from the stored updates, with the edits kept beside them (or from the seed with
-   * those edits, written as the log's first entry).
+   * those edits, written as the log's first entry). `keeper`: the kept edits' lock, waited for.
    */
-  private async goLive(stored: Uint8Array[]): Promise<PlanState> {
+  private async goLive(stored: Uint8Array[], keeper?: () => void): Promise<PlanState> {
+    try {
+      return await this.buildLive(stored, keeper);
+    } catch (e) {
+      keeper?.();
+      throw e;
+    }
+  }
+
+  private async buildLive(stored: Uint8Array[], keeper: (() => void) | undefined): Promise<PlanState> {
     const live = await this.ctx.live();
     let state: PlanState | null = null;
     let inLog = stored;
@@ -140,8 +162,9 @@ export class ScenarioSession {
     }
     state ??= live.stateFromUpdates(inLog, newPlan(this.ctx.planId));
     // Edits kept beside the log by a tab that is gone are part of the content, not a step to undo
-    // (the log gets them below).
-    const kept = await this.keptToApply();
+    // (the log gets them below). Only what the log has not changed since (kept-ops.ts).
+    const held = await this.keptToApply(keeper);
+    const kept = keptStillToApply(this.seed, state.plan, held);
     for (const batch of kept) state.apply(batch);
     if (kept.length > 0) {
       (state as PlanState & { forgetHistory?(): void }).forgetHistory?.();
@@ -158,21 +181,40 @@ export class ScenarioSession {
   }
 
   /**
-   * The kept edits this session read, if they are still beside the log and the tab that kept them
-   * is gone; otherwise none (that tab writes them itself, or has: keeper-lock.ts).
+   * The edits kept beside the log by the tab whose kept edits this session read, if they are still
+   * there and that tab is gone (the newest it kept); otherwise none (that tab writes them itself,
+   * or has: keeper-lock.ts). `waited`: that tab's lock, taken already (waitForKeeper).
    */
-  private async keptToApply(): Promise<PlanOp[][]> {
+  private async keptToApply(waited: (() => void) | undefined): Promise<PlanOp[][]> {
     const read = this.keptVersion;
     if (!read) return [];
-    const release = await claimKeeperLock(read.by);
+    const release = waited ?? (await claimKeeperLock(read.by));
     if (!release) return [];
     const now = (await this.ctx.backend.getScenario(this.id).catch(() => undefined))?.kept;
-    if (now?.by !== read.by || now.version !== read.version) {
+    if (now?.by !== read.by) {
       release();
       return [];
     }
-    this.log.holdsKept?.(release);
-    return this.keptEdits;
+    this.log.holdsKept?.(release, { by: now.by, version: now.version });
+    return now.edits;
+  }
+
+  /**
+   * A session that shows another tab's kept edits builds its live state from the log only once
+   * they are there: that tab writes them when its own live state is built, and lets go of its
+   * lock then (or when it goes). Meanwhile what is shown stays, and takes edits.
+   */
+  private async waitForKeeper(): Promise<(() => void) | undefined> {
+    const read = this.keptVersion;
+    if (!read) return undefined;
+    this.waitingForKeeper = true;
+    this.ctx.onKeeperWait?.('waiting');
+    try {
+      return await awaitKeeperLock(read.by, () => this.ctx.onKeeperWait?.('slow'), KEEPER_SLOW_MS);
+    } finally {
+      this.waitingForKeeper = false;
+      this.ctx.onKeeperWait?.('done');
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { applyOps } from '../model/ops.ts';
 import type { Backend, SaveInfo } from './backend.ts';
 import { fail, ok, StoreAbort, storeError, toStoreError, type StoreError, type StoreResult } from './errors.ts';
 import { planDiffOps } from './plan-diff.ts';
+import { keptStillToApply } from './kept-ops.ts';
 import { NAME_MAX, scenarioInfo, snapshotInfo, validName } from './records.ts';
 import type { ScenarioRecord, SnapshotRecord } from './schema.ts';
 import { OpenScenarios } from './open-scenarios.ts';
@@ -102,6 +103,11 @@ export class StoreCore implements ScenarioStore {
         },
         onLocalEdit: () => this.worked(),
         prepared: (id) => this.prepared.take(id),
+        onKeeperWait: (state) => {
+          // Not a failed save (the mode stays): what is shown waits for another tab, and says so.
+          if (state === 'slow') this.reportError(storeError('other-tab'));
+          this.signals.unsavedMayHaveChanged(this.unsaved);
+        },
       },
       (work) => this.guard(work),
     );
@@ -273,12 +279,16 @@ export class StoreCore implements ScenarioStore {
     return { record: { ...record, seed: await this.withKept(record, updates), kept: undefined }, updates: [] };
   }
 
-  /** The content of a scenario with kept edits: its log (or seed) with them applied. */
+  /**
+   * The content of a scenario with kept edits: its log (or seed) with them applied, where the log
+   * has not changed the same values since (kept-ops.ts).
+   */
   private async withKept(record: ScenarioRecord, updates: Uint8Array[]): Promise<Plan> {
     const edits = record.kept?.edits ?? [];
-    if (updates.length === 0) return applyOps(record.seed ?? newPlan(this.planId), edits.flat());
+    const seed = record.seed ?? newPlan(this.planId);
+    if (updates.length === 0) return applyOps(seed, edits.flat());
     const state = (await this.live()).stateFromUpdates(updates, newPlan(this.planId));
-    for (const batch of edits) state.apply(batch);
+    for (const batch of keptStillToApply(seed, state.plan, edits)) state.apply(batch);
     const plan = state.plan;
     state.destroy();
     return plan;

@@ -122,8 +122,9 @@ export class IdbUpdateLog implements ScenarioLog {
     return true;
   }
 
-  holdsKept(release?: () => void): void {
+  holdsKept(release?: () => void, kept?: { by: string; version: number }): void {
     this.keptHeld = true;
+    if (kept) this.kept = kept;
     if (release) this.releaseKeeper = release;
   }
 

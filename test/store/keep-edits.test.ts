@@ -7,6 +7,7 @@ import { seedUpdate } from '../../src/sync/seed.ts';
 import { newPlan, type Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
+import { KEEPER_SLOW_MS } from '../../src/store/scenario-session.ts';
 import { deleteDb, uniqueDbName } from './helpers.ts';
 
 /*
@@ -188,23 +189,35 @@ describe('scenario store: a flush before the live state is built keeps the edits
     expect(after.ok && [after.value.region, after.value.collaboration]).to.deep.equal(['Noord', 'Zorgnetwerk']);
   });
 
-  it('a tab that goes live while another tab’s kept edits wait leaves them kept: they are still stored should that tab crash', async () => {
+  it('a tab that goes live while another tab’s kept edits wait waits for them, says so, and leaves them kept: they are still stored should that tab crash', async () => {
     const a = await openedGated(newPlan(PLAN, 'Plan'));
     a.live.state.apply(region('Noord'));
     await a.live.flush();
-    const viewer = await (await open()).openScenario(a.id);
+    const viewerStore = await open();
+    const errors: string[] = [];
+    viewerStore.subscribe((e) => {
+      if (e.type === 'error') errors.push(e.error.code);
+    });
+    const viewer = await viewerStore.openScenario(a.id);
     if (!viewer.ok) throw new Error('open failed');
     viewer.value.state.apply([{ op: 'set-field', field: 'collaboration', value: 'Zorgnetwerk' }]);
-    await viewer.value.flush();
-    await viewer.value.close();
+    const flushed = viewer.value.flush();
+    expect(await within(flushed, 300), 'the log is read once tab a has written its edits').to.equal('waiting');
+    expect(viewerStore.unsaved, 'the edit waits: the page warns before it closes').to.equal(true);
     const rec = await rawRecord(a.id);
     // tab a is still open, its live state not built: if it crashed now, is 'Noord' still stored?
     const read = await (await open()).readPlan(a.id);
-    expect([rec?.kept?.version, read.ok && read.value.region, read.ok && read.value.collaboration]).to.deep.equal([
-      1,
-      'Noord',
-      'Zorgnetwerk',
-    ]);
+    expect([rec?.kept?.version, read.ok && read.value.region]).to.deep.equal([1, 'Noord']);
+    await new Promise((r) => setTimeout(r, KEEPER_SLOW_MS + 200));
+    expect(errors, 'a wait that lasts is said').to.deep.equal(['other-tab']);
+    expect(viewerStore.mode, 'no save failed').to.equal('idb');
+
+    a.go();
+    await flushed;
+    expect(viewerStore.unsaved).to.equal(false);
+    await viewer.value.close();
+    const after = await (await open()).readPlan(a.id);
+    expect(after.ok && [after.value.region, after.value.collaboration]).to.deep.equal(['Noord', 'Zorgnetwerk']);
   });
 
   it('two tabs opened after the keeping tab went apply its kept edits once, not once each', async () => {

@@ -1,0 +1,182 @@
+import { expect } from 'chai';
+import { openDB } from 'idb';
+import { openScenarioStore, type LiveDeps, type OpenScenario, type ScenarioStore } from '../../src/store/index.ts';
+import { yjsLive } from '../../src/store/live.ts';
+import { DB_VERSION, type ScenarioRecord } from '../../src/store/schema.ts';
+import { seedUpdate } from '../../src/sync/seed.ts';
+import type { YPlanState } from '../../src/sync/plan-state.ts';
+import { newPlan, type Plan } from '../../src/model/plan.ts';
+import type { PlanOp } from '../../src/model/ops.ts';
+import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
+import { activity } from '../sync/helpers.ts';
+import { deleteDb, uniqueDbName } from './helpers.ts';
+
+/*
+ * Two tabs of one scenario, while one of them keeps its edits in the scenario's record (its live
+ * state is still being built: keep-edits.test.ts). What a planner with both tabs open expects:
+ * nothing typed in either tab is lost, no text is doubled, and both tabs end up showing the same plan.
+ */
+
+const PLAN = 'plan-kept-tabs';
+const field = (f: 'region' | 'collaboration' | 'name', value: string): PlanOp => ({ op: 'set-field', field: f, value });
+const rename = (id: string, name: string): PlanOp => ({
+  op: 'update-row',
+  collection: 'activities',
+  id,
+  patch: { name },
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The real Yjs side, held back until `open()`. */
+function gatedLive() {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => {
+    open = r;
+  });
+  const load = async (): Promise<LiveDeps> => {
+    await gate;
+    return yjsLive;
+  };
+  return { load, open };
+}
+
+/** What a person compares: the plan's texts and its activities' names, in order. */
+const seen = (plan: Plan) => ({
+  name: plan.name,
+  region: plan.region,
+  collaboration: plan.collaboration,
+  activities: plan.activities.map((a) => `${a.id}:${a.name}`),
+});
+
+/** Waits (up to `ms`) until `check` holds; returns whether it did. */
+async function until(check: () => boolean, ms = 4000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+describe('scenario store: two tabs while one keeps its edits beside the log', () => {
+  let dbName: string;
+  const stores: ScenarioStore[] = [];
+  const gates: (() => void)[] = [];
+  const open = async (live?: () => Promise<LiveDeps>) => {
+    const store = await openScenarioStore({ planId: PLAN, dbName, debounceMs: 10, ...(live ? { live } : {}) });
+    stores.push(store);
+    return store;
+  };
+  /** A tab: a store whose Yjs side waits until `go()`, with the scenario open. */
+  const tab = async (id: string): Promise<{ store: ScenarioStore; s: OpenScenario; go: () => void }> => {
+    const gate = gatedLive();
+    gates.push(gate.open);
+    const store = await open(gate.load);
+    const opened = await store.openScenario(id);
+    if (!opened.ok) throw new Error('open failed');
+    return { store, s: opened.value, go: gate.open };
+  };
+  const created = async (plan: Plan): Promise<string> => {
+    const made = await (await open()).create('Eerste', plan);
+    if (!made.ok) throw new Error('create failed');
+    return made.value.id;
+  };
+  const stored = async (id: string): Promise<Plan> => {
+    const read = await (await open()).readPlan(id);
+    if (!read.ok) throw new Error('read failed');
+    return read.value;
+  };
+
+  beforeEach(() => {
+    dbName = uniqueDbName('kept-tabs');
+  });
+  afterEach(async () => {
+    for (const go of gates.splice(0)) go();
+    for (const s of stores.splice(0)) await s.close();
+    await deleteDb(dbName);
+  });
+
+  it('a tab that shows another open tab’s kept edits keeps them, and its own edits on them, when it goes live first', async () => {
+    const id = await created(newPlan(PLAN, 'Plan'));
+    const a = await tab(id);
+    a.s.state.apply([field('region', 'Noord'), { op: 'insert-row', collection: 'activities', row: activity('act-a') }]);
+    await a.s.flush(); // kept in the record: tab a's live state is still being built
+
+    const b = await tab(id);
+    expect(seen(b.s.state.plan), 'tab b shows tab a’s kept edits').to.deep.include({
+      region: 'Noord',
+      activities: ['act-a:Activiteit act-a'],
+    });
+    b.s.state.apply([field('region', 'Noord-West')]);
+    b.s.state.apply([rename('act-a', 'Huisbezoek'), field('collaboration', 'Zorgnetwerk')]);
+    const shown = seen(b.s.state.plan);
+
+    b.go(); // tab b's live state is built before tab a's
+    await sleep(400);
+    expect(seen(b.s.state.plan), 'what tab b shows does not jump back').to.deep.equal(shown);
+
+    a.go();
+    await (a.s.state as DeferredPlanState).settle();
+    await (b.s.state as DeferredPlanState).settle();
+    const same = await until(() => JSON.stringify(seen(a.s.state.plan)) === JSON.stringify(seen(b.s.state.plan)));
+    expect(same, 'both tabs show the same plan').to.equal(true);
+    expect(seen(b.s.state.plan)).to.deep.equal(shown);
+    await b.s.close();
+    await a.s.close();
+    expect(seen(await stored(id)), 'stored').to.deep.equal(shown);
+  });
+
+  it('edits typed in the waiting tab are stored once the keeping tab’s edits are in the log', async () => {
+    const id = await created(newPlan(PLAN, 'Plan'));
+    const a = await tab(id);
+    a.s.state.apply([field('name', 'Plan Noord')]);
+    await a.s.flush();
+    const b = await tab(id);
+    b.s.state.apply([field('name', 'Plan Noord en Oost')]);
+    b.go();
+    const flushed = b.s.flush();
+    await sleep(200);
+    a.go();
+    await flushed;
+    await a.s.flush();
+    expect((await stored(id)).name, 'no text doubled, none lost').to.equal('Plan Noord en Oost');
+    await Promise.all([a.s.close(), b.s.close()]);
+    expect((await stored(id)).name).to.equal('Plan Noord en Oost');
+  });
+
+  it('a tab that went after its log was started does not have its kept edits overwrite later edits of the same field', async () => {
+    const plan = newPlan(PLAN, 'Plan');
+    const id = await created(plan);
+    // Tab x kept two edits and went (crashed) after the log was started; a later edit in the log
+    // (a tab that opened the started log) changed one of the same fields.
+    const seed = seedUpdate(plan);
+    const later = yjsLive.stateFromUpdates([seed], newPlan(PLAN)) as YPlanState;
+    const updates: Uint8Array[] = [];
+    later.onUpdate((u) => updates.push(u));
+    later.apply([field('region', 'Zuid')]);
+    later.destroy();
+    const db = await openDB(dbName, DB_VERSION);
+    const record = (await db.get('scenarios', id)) as ScenarioRecord;
+    const kept = {
+      by: 'a-tab-that-went',
+      version: 1,
+      edits: [[field('region', 'Noord')], [field('collaboration', 'Zorg')]],
+    };
+    await db.put('scenarios', { ...record, kept });
+    await db.add('updates', { scenarioId: id, data: seed });
+    for (const data of updates) await db.add('updates', { scenarioId: id, data });
+    db.close();
+
+    const read = await stored(id);
+    expect([read.region, read.collaboration], 'read').to.deep.equal(['Zuid', 'Zorg']);
+    const opened = await (await open()).openScenario(id);
+    if (!opened.ok) throw new Error('open failed');
+    expect([opened.value.state.plan.region, opened.value.state.plan.collaboration], 'opened').to.deep.equal([
+      'Zuid',
+      'Zorg',
+    ]);
+    await opened.value.close();
+    const again = await stored(id);
+    expect([again.region, again.collaboration], 'stored').to.deep.equal(['Zuid', 'Zorg']);
+  });
+});
