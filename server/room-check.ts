@@ -6,7 +6,8 @@ import { COLLECTIONS, ROW_SCHEMAS, SCALAR_FIELDS, roots, type Roots } from '../s
 import { readDefaultSplit, readPlanField, readRow } from '../src/sync/read.ts';
 import { guardObject } from '../src/sync/guard.ts';
 import type { Collection } from '../src/model/ops.ts';
-import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
+import { CLOSE_INVALID_UPDATE, CLOSE_OUT_OF_ORDER, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
+import { awaitedClients, pendingMark, writtenClients } from './pending.ts';
 import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
 import { signoffEntries, signoffProblems } from './signoff-check.ts';
 import { HISTORY_ROOT, compactHistory } from '../src/negotiation/history.ts';
@@ -41,7 +42,15 @@ import { HistoryNames, type WriterIdentity } from './history-check.ts';
  * its own sync step 2 (its offline edits): applied alone it would show an overwritten value as gone.
  * Such an update is held — not handed to Hocuspocus — until what it waits for arrives; then the
  * completed state is checked and it is released, or refused. One still waiting after
- * RP_COLLAB_UPDATE_HOLD_MS is refused. Nothing transient ever reaches the room.
+ * RP_COLLAB_UPDATE_HOLD_MS is refused. Nothing transient ever reaches the room: an update that
+ * leaves anything pending is held, whether or not it changes what the plan shows, and the room's
+ * own doc never holds pending content.
+ * Held content is completed only by its own sender. Yjs integrates pending structs inside the update
+ * that brings what they wait for, so content built on another participant's *next* edit would be
+ * checked as part of that edit, under that participant's name (a history point "by Anna" that Bob
+ * wrote). When an update would complete what another socket's held update waits for, that held
+ * update is dropped first (closed with 4425 out-of-order: the client reconnects quietly and sends
+ * it again, now after what it builds on); the update is then checked on its own.
  *
  * The same place keeps the room's size estimate for the stored-size cap, and checks the sign-offs an
  * update records and the names it writes into the history against the identity of the socket that
@@ -64,6 +73,11 @@ type Located =
 const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
 const CHECKING = Symbol('room-check');
+const OUT_OF_ORDER: CheckVerdict = {
+  ok: false,
+  close: CLOSE_OUT_OF_ORDER,
+  problem: 'waited for content another participant sent',
+};
 
 export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; problem: string; quiet?: boolean };
 /** Held: the update looks invalid only because part of it waits for content not here yet. */
@@ -155,12 +169,18 @@ export class RoomChecker {
         };
       }
     }
+    // Content another socket's held update waits for: that update goes first (see above).
+    if (this.held.some((h) => h.owner !== owner) && this.completesOthers(update)) {
+      for (const other of new Set(this.held.map((h) => h.owner))) {
+        if (other !== owner) this.dropOwner(other, OUT_OF_ORDER);
+      }
+    }
+    const pendingBefore = pendingMark(this.shadow);
     try {
       Y.applyUpdate(this.shadow, update, CHECKING);
     } catch (error) {
       this.dirty.clear();
-      this.refuseHeld('a held update was dropped with an update that did not apply');
-      this.rebuild();
+      this.restore();
       return {
         ok: false,
         close: CLOSE_INVALID_UPDATE,
@@ -171,37 +191,56 @@ export class RoomChecker {
     const signed = [...this.judgeSignoffs([who]), ...this.judgeNames([who])];
     if (signed.length > 0) {
       this.dirty.clear();
-      this.refuseHeld(`refused together with an update that made ${signed[0]}`);
-      this.rebuild();
+      this.restore();
       return { ok: false, close: CLOSE_INVALID_UPDATE, problem: signed.slice(0, 3).join(', ') };
     }
-    const parts = new Set([...this.dirty, ...this.heldParts]);
+    const waits = pendingMark(this.shadow) !== pendingBefore;
+    if (!hasPending(this.shadow)) {
+      // Complete: this update and every held one with it.
+      const parts = new Set([...this.dirty, ...this.heldParts]);
+      this.dirty.clear();
+      const { problems, next } = this.judge(parts);
+      if (problems.length === 0) {
+        this.commit(next);
+        this.releaseHeld();
+        return { ok: true };
+      }
+      this.refuseHeld(`refused together with an update that made ${problems[0]}`);
+      this.rebuild();
+      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
+    }
+    if (!waits && !this.held.some((h) => h.owner === owner)) {
+      // Complete on its own; what is pending is another socket's, which this update does not touch.
+      const { problems, next } = this.judge(this.dirty);
+      this.dirty.clear();
+      if (problems.length === 0) {
+        this.commit(next);
+        return { ok: true };
+      }
+      this.restore();
+      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
+    }
+    // It waits for content not here yet (or comes after this socket's own held updates): held.
+    for (const p of this.dirty) this.heldParts.add(p);
     this.dirty.clear();
-    const { problems, next } = this.judge(parts);
-    // A visible change that waits for content not here yet (a text edit whose inserts are pending
-    // while its deletions apply) would show a half-made value: held like an invalid one.
-    const transient = parts.size > 0 && hasPending(this.shadow);
-    if (problems.length === 0 && !transient) {
-      this.commit(next);
-      this.releaseHeld();
-      return { ok: true };
-    }
-    if (hasPending(this.shadow)) {
-      for (const p of parts) this.heldParts.add(p);
-      let entry!: Held;
-      const verdict = new Promise<CheckVerdict>((resolve) => {
-        entry = { resolve, timer: setTimeout(() => this.expire(owner), this.holdMs), update, owner, who };
-      });
-      entry.timer.unref?.();
-      this.held.push(entry);
-      let rooms = heldBy.get(owner);
-      if (!rooms) heldBy.set(owner, (rooms = new Set()));
-      rooms.add(this);
-      return { ok: 'held', verdict };
-    }
-    this.refuseHeld(`refused together with an update that made ${problems[0]}`);
-    this.rebuild();
-    return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
+    let entry!: Held;
+    const verdict = new Promise<CheckVerdict>((resolve) => {
+      entry = { resolve, timer: setTimeout(() => this.expire(owner), this.holdMs), update, owner, who };
+    });
+    entry.timer.unref?.();
+    this.held.push(entry);
+    let rooms = heldBy.get(owner);
+    if (!rooms) heldBy.set(owner, (rooms = new Set()));
+    rooms.add(this);
+    return { ok: 'held', verdict };
+  }
+
+  /** Whether an update brings content the held updates wait for. */
+  private completesOthers(update: Uint8Array): boolean {
+    const awaited = awaitedClients(this.shadow);
+    if (awaited.size === 0) return false;
+    for (const client of writtenClients(update)) if (awaited.has(client)) return true;
+    return false;
   }
 
   /** Updates waiting for content they depend on. */
@@ -342,8 +381,15 @@ export class RoomChecker {
       clearTimeout(h.timer);
       h.resolve(verdict);
     }
+    this.restore();
+  }
+
+  /**
+   * Rebuilds the shadow from the room and applies the held updates to it again: after an update
+   * was refused or a held one dropped, the others wait on as they were.
+   */
+  private restore(): void {
     this.rebuild();
-    // The others' held updates go back into the (rebuilt) shadow, still waiting.
     this.heldParts.clear();
     for (const h of this.held) {
       try {

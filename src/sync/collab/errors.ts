@@ -79,6 +79,9 @@ export function closeError(code: number, reason = ''): CollabError | null {
       return collabError('room-too-large');
     case 4422:
       return collabError('invalid-update');
+    case 4425:
+      // out-of-order: an edit waited for content another participant then sent; reconnecting sends it again
+      return null;
     default:
       return null;
   }
