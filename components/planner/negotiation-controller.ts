@@ -50,6 +50,8 @@ export interface NegotiationSettings {
    * (source server); null when the token names nobody (the server would refuse a sign-off).
    */
   signer?: string | null;
+  /** Whose edits these are (history-users.ts editorName): '' while a workshop's server has not said yet. */
+  editor: string;
   locked: boolean;
 }
 
@@ -110,10 +112,16 @@ export class NegotiationController implements ReactiveController {
     private readonly events: NegotiationEvents,
   ) {
     host.addController(this);
-    this.history = new HistoryController(host, () => ({
-      ...settings(),
-      locale: (host as { locale?: Locale }).locale ?? DEFAULT_LOCALE,
-    }));
+    this.history = new HistoryController(host, () => {
+      const s = settings();
+      // The history names edits after `editor` (its user-name when no workshop names them).
+      return {
+        ...s,
+        userName: s.editor,
+        signer: undefined,
+        locale: (host as { locale?: Locale }).locale ?? DEFAULT_LOCALE,
+      };
+    });
   }
 
   hostConnected(): void {

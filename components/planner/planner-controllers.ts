@@ -9,6 +9,7 @@ import { ScenarioController } from './scenario-controller.ts';
 import { EngineController } from './engine-controller.ts';
 import { NegotiationController } from './negotiation-controller.ts';
 import type { StorageMode } from './storage.ts';
+import { editorName } from '../../src/negotiation/history-users.ts';
 
 /** What the planner's controllers read from and do on the element. */
 export interface PlannerParts extends WorkshopHost, ReactiveControllerHost {
@@ -91,6 +92,13 @@ export function plannerControllers(
       // In a workshop a sign-off goes under the name the server assigned to this editor's token.
       // Null in a workshop whose token names nobody (it cannot sign there); undefined outside one.
       signer: workshop.view?.identity ? workshop.view.identity.name : undefined,
+      // In a workshop with a token, edits are named once the server has said who this is.
+      editor: editorName({
+        userName: host.userName,
+        workshop: !!host.collabUrl && !!host.collabToken,
+        assigned: workshop.view?.identity ? workshop.view.identity.name : undefined,
+        refused: workshop.view?.status === 'refused',
+      }),
       locked: locked(),
     }),
     {

@@ -96,34 +96,49 @@ export function userData(doc: Y.Doc): Y.PermanentUserData {
   return pud;
 }
 
-/** The person this browser's client id of a document is (or is to be) named for. */
+/**
+ * The person this browser's client id of a document is (or is to be) named for; '' while who
+ * that is is not known yet (held back).
+ */
 const mapped = new WeakMap<Y.Doc, string>();
 /** Documents whose naming waits for this browser's first write (see attribute). */
 const waiting = new WeakSet<Y.Doc>();
+/** Transaction origin of a naming written on its own (not within an edit). */
+const NAMING_ORIGIN = { naming: true } as const;
 
 /**
- * Names this browser's client id of `doc` as `name`: every edit it makes from now on is
- * attributed to that person. The name is written (PermanentUserData) with this browser's first
- * write to the document, in the same transaction: opening a scenario only to look at it reads and
- * writes no people, and a participant who never edits is never listed. Someone else taking over
- * (a new user-name) after edits were named edits under a new client id, so that earlier edits
- * stay with whoever made them. Delete sets are not recorded per person (the timeline's points say
- * who changed what), which keeps the document from growing with every edit.
+ * Names this browser's client id of `doc` as `name`: every edit it makes is attributed to that
+ * person. The name is written (PermanentUserData) with this browser's first write to the
+ * document, in the same transaction: opening a scenario only to look at it reads and writes no
+ * people, and a participant who never edits is never listed. Someone else taking over (a new
+ * user-name) after edits were named edits under a new client id, so that earlier edits stay with
+ * whoever made them. An empty name holds the naming back (in a workshop with a token, until the
+ * server says who this is): edits made meanwhile go on under a client id of no one's, and the
+ * name given next is written for them at once. Delete sets are not recorded per person (the
+ * timeline's points say who changed what), which keeps the document from growing with every edit.
  */
 export function attribute(doc: Y.Doc, name: string): void {
   const person = name.trim().slice(0, MAX_USER_CHARS);
-  const before = mapped.get(doc);
-  if (!person || before === person) return;
+  if (mapped.get(doc) === person) return;
   mapped.set(doc, person);
-  if (waiting.has(doc)) return;
-  // Named already (not waiting): the next person writes under a client id of their own.
-  if (before !== undefined) doc.clientID = newClientId(doc);
+  const current = personOf(doc, doc.clientID);
+  if (current === person) return;
+  if (current !== null) {
+    // Named already: the next person (or nobody yet) writes under a client id of their own.
+    doc.clientID = newClientId(doc);
+  } else if (person && Y.getState(doc.store, doc.clientID) > 0) {
+    // Edits held back (or made before anyone was named) are this person's: named now.
+    doc.transact(() => writeMapping(doc, person), NAMING_ORIGIN);
+    return;
+  }
+  if (!person || waiting.has(doc)) return;
   waiting.add(doc);
   const onWrite = (tr: Y.Transaction): void => {
     if (!tr.local) return;
     doc.off('beforeTransaction', onWrite);
     waiting.delete(doc);
-    writeMapping(doc, mapped.get(doc)!);
+    const who = mapped.get(doc);
+    if (who) writeMapping(doc, who);
   };
   doc.on('beforeTransaction', onWrite);
 }
@@ -154,4 +169,26 @@ function newClientId(doc: Y.Doc): number {
 export function personOf(doc: Y.Doc, client: number): string | null {
   const who: unknown = userData(doc).getUserByClientId(client);
   return typeof who === 'string' ? who : null;
+}
+
+/** What decides whose a browser's edits are (see editorName). */
+export interface EditorContext {
+  userName: string;
+  /** Joining a workshop with a token: the server says who this is. */
+  workshop: boolean;
+  /** What the server said (a name, or null when the token names nobody); undefined until it did. */
+  assigned?: string | null;
+  /** The workshop refused the connection: there is no server to say it. */
+  refused?: boolean;
+}
+
+/**
+ * The name a browser's edits go under: in a workshop joined with a token, the name the server
+ * assigned to it (the user-name when the token names nobody), and '' until the server has said
+ * it, which holds the naming back (attribute); elsewhere the planner's user-name.
+ */
+export function editorName({ userName, workshop, assigned, refused = false }: EditorContext): string {
+  if (!workshop || refused) return userName;
+  if (assigned === undefined) return '';
+  return assigned ?? userName;
 }
