@@ -8,7 +8,7 @@ import type { YPlanState } from '../../src/sync/plan-state.ts';
 import { newPlan, type Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
-import { activity } from '../sync/helpers.ts';
+import { activity, rng } from '../sync/helpers.ts';
 import { deleteDb, uniqueDbName } from './helpers.ts';
 
 /*
@@ -178,5 +178,109 @@ describe('scenario store: two tabs while one keeps its edits beside the log', ()
     await opened.value.close();
     const again = await stored(id);
     expect([again.region, again.collaboration], 'stored').to.deep.equal(['Zuid', 'Zorg']);
+  });
+  it('random interleavings of two tabs’ edits, flushes and live states lose nothing and double nothing', async function () {
+    this.timeout(60_000);
+    for (let run = 0; run < 10; run++) {
+      const seed = 1000 + run;
+      const r = rng(seed);
+      const id = await created({ ...newPlan(PLAN, 'Plan'), activities: [activity('act-0')] });
+      const a = await tab(id);
+      let b: Awaited<ReturnType<typeof tab>> | null = null;
+      // Tab a edits the region and inserts rows; tab b edits the collaboration and renames rows.
+      const want = { region: '', collaboration: '', names: new Map<string, string>([['act-0', 'Activiteit act-0']]) };
+      const flushes: Promise<void>[] = [];
+      const steps: string[] = [];
+      let rows = 0;
+      let bLive = false;
+      const bSaw = new Set<string>();
+      const bNamed = new Map<string, string>();
+      for (let step = 0; step < 16; step++) {
+        // Tab a edits first (and mostly keeps its edits: a flush), then tab b opens.
+        const opens = step === 5 && !b;
+        const flushA = (step === 4 && r() < 0.8) || (step < 5 && Math.floor(r() * 10) === 4);
+        const pick = opens ? 4 : flushA ? 3 : step < 5 ? Math.floor(r() * 3) : Math.floor(r() * 10);
+        if (pick <= 1) {
+          const value = `Regio ${step}`;
+          a.s.state.apply([field('region', value)]);
+          want.region = value;
+          steps.push(`a region ${value}`);
+        } else if (pick === 2 || (pick >= 5 && pick <= 6 && !b)) {
+          const row = `act-${++rows}`;
+          a.s.state.apply([{ op: 'insert-row', collection: 'activities', row: activity(row) }]);
+          want.names.set(row, `Activiteit ${row}`);
+          steps.push(`a insert ${row}`);
+        } else if (pick === 3) {
+          flushes.push(a.s.flush());
+          steps.push('a flush');
+        } else if (pick === 4 && !b) {
+          // A scenario whose log has started opens live: tab b's Yjs side is needed at once.
+          const opening = tab(id);
+          const opened = await Promise.race([opening, sleep(300).then(() => null)]);
+          if (!opened) {
+            gates.at(-1)!();
+            bLive = true;
+          }
+          b = opened ?? (await opening);
+          steps.push(opened ? 'b opens' : 'b opens live');
+        } else if (b && pick >= 4 && pick <= 7) {
+          const shown = b.s.state.plan.activities;
+          const target = shown[Math.floor(r() * shown.length)];
+          if (r() < 0.4 || !target) {
+            const value = `Netwerk ${step}`;
+            b.s.state.apply([field('collaboration', value)]);
+            want.collaboration = value;
+            steps.push(`b collaboration ${value}`);
+          } else {
+            const name = `Naam ${step}`;
+            b.s.state.apply([rename(target.id, name)]);
+            want.names.set(target.id, name);
+            bNamed.set(target.id, name);
+            steps.push(`b rename ${target.id} ${name}`);
+          }
+          if (r() < 0.3) {
+            flushes.push(b.s.flush());
+            steps.push('b flush');
+          }
+        } else if (b && !bLive && pick >= 8) {
+          b.go();
+          bLive = true;
+          steps.push('b live');
+        } else if (step > 10 && pick >= 8) {
+          a.go();
+          steps.push('a live');
+        }
+        await sleep(Math.floor(r() * 40));
+        if (!b) continue;
+        // Nothing tab b showed goes away, and what was typed there stays (nobody removes rows here).
+        const shownNow = new Map(b.s.state.plan.activities.map((x) => [x.id, x.name]));
+        for (const row of bSaw)
+          expect(shownNow.has(row), `tab b still shows ${row} (seed ${seed}: ${steps.join('; ')})`).to.equal(true);
+        for (const [row, name] of bNamed) expect(shownNow.get(row), `seed ${seed}: ${steps.join('; ')}`).to.equal(name);
+        for (const row of shownNow.keys()) bSaw.add(row);
+      }
+      a.go();
+      b?.go();
+      await Promise.all(flushes);
+      const tabs = b ? [a, b] : [a];
+      for (const t of tabs) await (t.s.state as Partial<DeferredPlanState>).settle?.();
+      const story = `seed ${seed}: ${steps.join('; ')}`;
+      const expected = {
+        name: 'Plan',
+        region: want.region,
+        collaboration: want.collaboration,
+        activities: [...want.names].map(([row, name]) => `${row}:${name}`),
+      };
+      if (b) {
+        const other = b;
+        const same = await until(
+          () => JSON.stringify(seen(a.s.state.plan)) === JSON.stringify(seen(other.s.state.plan)),
+        );
+        expect(same, `both tabs show the same plan (${story})`).to.equal(true);
+      }
+      expect(seen(a.s.state.plan), story).to.deep.equal(expected);
+      for (const t of tabs) await t.s.close();
+      expect(seen(await stored(id)), `stored (${story})`).to.deep.equal(expected);
+    }
   });
 });
