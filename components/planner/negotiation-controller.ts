@@ -50,7 +50,7 @@ export interface NegotiationSettings {
    * (source server); null when the token names nobody (the server would refuse a sign-off).
    */
   signer?: string | null;
-  /** Whose edits these are (history-users.ts editorName): '' while a workshop's server has not said yet. */
+  /** Whose edits these are (src/negotiation/editor-name.ts): '' while a workshop's server has not said yet. */
   editor: string;
   locked: boolean;
 }

@@ -9,7 +9,7 @@ import { ScenarioController } from './scenario-controller.ts';
 import { EngineController } from './engine-controller.ts';
 import { NegotiationController } from './negotiation-controller.ts';
 import type { StorageMode } from './storage.ts';
-import { editorName } from '../../src/negotiation/history-users.ts';
+import { editorName } from '../../src/negotiation/editor-name.ts';
 
 /** What the planner's controllers read from and do on the element. */
 export interface PlannerParts extends WorkshopHost, ReactiveControllerHost {
