@@ -8,7 +8,7 @@ import type { CellPlace } from './anchor.ts';
 import { restoreOp } from './history-place.ts';
 import { affects, removedPlaces, touched } from './history-walk.ts';
 import { valueAtSnapshot } from './history-at.ts';
-import { collectUnseen } from './history-collect.ts';
+import { collectUnshown, compactionDrops, deletedSince, type CompactionRule } from './history-compaction.ts';
 import { personOf } from './history-users.ts';
 
 /*
@@ -24,25 +24,18 @@ import { personOf } from './history-users.ts';
  * A browser records a point when its person stops editing for a moment (HISTORY_RULE.quietMs);
  * the timeline groups one person's points within HISTORY_RULE.groupMs into one entry.
  *
- * Bounded (compactHistory, HISTORY_RULE): every point of the last 14 days and the last 50 points
- * stay; older ones are thinned to the last of each day up to 90 days back, and to the last of
- * each week before that. Named versions (points given a name, and the store's "Eerdere versies")
- * are never compacted. Deleted plan content that shows at no point kept is then collected
- * (history-collect.ts).
+ * Bounded (compactHistory, HISTORY_RULE; the rule itself is history-compaction.ts): every point of
+ * the last 14 days and the last 50 points stay; older ones are thinned to the last of each day up
+ * to 90 days back, and to the last of each week before that. Named versions (points given a name,
+ * and the store's "Eerdere versies") are never compacted. Deleted content that shows at no point
+ * kept is then collected.
  */
 
 export const HISTORY_ROOT = 'history';
 /** Transaction origin of history writes: the plan's undo manager does not track it. */
 export const HISTORY_ORIGIN = { history: true } as const;
 
-export interface CompactionRule {
-  /** Every point of the last this many days stays. */
-  detailDays: number;
-  /** The last this many points stay, however old. */
-  detailPoints: number;
-  /** Older points keep one a day up to this many days back, one a week before that. */
-  dailyDays: number;
-}
+export type { CompactionRule } from './history-compaction.ts';
 
 export const HISTORY_RULE = {
   quietMs: 3_000,
@@ -52,10 +45,10 @@ export const HISTORY_RULE = {
   dailyDays: 90,
 } as const satisfies CompactionRule & Record<string, number>;
 
-const DAY_MS = 86_400_000;
 /** How many places a timeline entry names. */
 const CHANGES_LISTED = 50;
-const MAX_SNAPSHOT_BYTES = 4_000_000;
+/** A point whose snapshot is larger is no point to its readers. */
+export const MAX_SNAPSHOT_BYTES = 4_000_000;
 
 export interface HistoryPoint {
   key: string;
@@ -355,30 +348,38 @@ export function restoreCellOp(doc: Y.Doc, current: Plan, place: CellPlace, id: s
 }
 
 /**
- * Thins the points by the documented rule: every point of the last `detailDays` days and the last
- * `detailPoints` points stay; older ones up to `dailyDays` days back keep the last point of each
- * day (UTC), older still the last of each week; named points always stay. Returns how many were
- * removed.
+ * Thins the points by the documented rule (compactionDrops), then collects the deleted content no
+ * point kept shows. Returns how many points were removed.
  */
 export function compactHistory(doc: Y.Doc, now: number = Date.now(), rule: CompactionRule = HISTORY_RULE): number {
+  return compactAndCollect(doc, now, rule).dropped;
+}
+
+/**
+ * compactHistory, saying also how many items of deleted content were collected: what was deleted
+ * since the last compaction of this document and shows at no point kept (content written and
+ * deleted again between two points), and, when points go, everything only they showed.
+ */
+export function compactAndCollect(
+  doc: Y.Doc,
+  now: number = Date.now(),
+  rule: CompactionRule = HISTORY_RULE,
+): { dropped: number; collected: number } {
   const points = readPoints(doc);
-  const detailFrom = Math.min(
-    now - rule.detailDays * DAY_MS,
-    points[points.length - rule.detailPoints]?.at ?? -Infinity,
-  );
-  const dailyFrom = now - rule.dailyDays * DAY_MS;
-  const bucket = (at: number) => (at >= dailyFrom ? Math.floor(at / DAY_MS) : -1 - Math.floor(at / (7 * DAY_MS)));
-  const lastOf = new Map<number, string>();
-  for (const p of points) if (!p.name) lastOf.set(bucket(p.at), p.key);
-  const drop = points.filter((p) => !p.name && !p.start && p.at < detailFrom && lastOf.get(bucket(p.at)) !== p.key);
-  if (drop.length === 0) return 0;
-  doc.transact(() => {
-    for (const p of drop) map(doc).delete(p.key);
-  }, HISTORY_ORIGIN);
-  plans.get(doc)?.clear();
-  // What shows at no point kept is no longer needed: a stored scenario opens without it.
-  collectUnseen(doc, drop.map(snapshotOf), readPoints(doc).map(snapshotOf));
-  return drop.length;
+  const drop = compactionDrops(points, now, rule);
+  const since = deletedSince(doc);
+  if (drop.length > 0) {
+    doc.transact(() => {
+      for (const p of drop) map(doc).delete(p.key);
+    }, HISTORY_ORIGIN);
+    plans.get(doc)?.clear();
+  }
+  const gone = new Set(drop.map((p) => p.key));
+  const kept = points.filter((p) => !gone.has(p.key)).map(snapshotOf);
+  // A stored scenario then opens without what no point shows.
+  const scope = drop.length > 0 ? Y.createDeleteSetFromStructStore(doc.store) : since;
+  // A document with gc off keeps everything deleted (as Yjs does).
+  return { dropped: drop.length, collected: doc.gc ? collectUnshown(doc, kept, scope) : 0 };
 }
 
 /** Calls `listener` after every change of the history (a point recorded here or by a peer). */
