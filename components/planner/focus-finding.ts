@@ -1,6 +1,6 @@
 import type { FindingLocation, Section } from '../../src/model/finding.ts';
 import type { FocusableSection } from '../shared/edit-event.ts';
-import type { SectionKey } from './planner.templates.ts';
+import type { SectionKey } from './planner-view.ts';
 
 /** Where a finding's focus goes: the grid or form section that shows its section. */
 const FOCUS_TARGET: Record<Section, string> = {
