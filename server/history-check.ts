@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { HISTORY_ROOT, HISTORY_RULE, collectable } from '../src/negotiation/history.ts';
+import { HISTORY_ROOT, HISTORY_RULE, MAX_SNAPSHOT_BYTES, collectable } from '../src/negotiation/history.ts';
+import { compactionDrops } from '../src/negotiation/history-compaction.ts';
 import { USERS_ROOT } from '../src/negotiation/history-users.ts';
 import { isScenarioListRoom } from '../src/sync/collab/scenario-list.ts';
 import type { SignerIdentity } from './signoff-check.ts';
@@ -21,9 +22,10 @@ import type { SignerIdentity } from './signoff-check.ts';
  *   history.p:<c>:<k>   a new point is by a name the writer may use (`by`, as above), under a
  *                       client id that is not another person's; a start point (by nobody) by anyone
  *                       a recorded point never changes; it goes only when it is the writer's own,
- *                       or when the compaction rule (HISTORY_RULE) removes it: not named, not the
- *                       start, not among the last `detailPoints`, older than `detailDays` (a day of
- *                       leeway for the clients' clocks)
+ *                       or when the clients' compaction rule removes it (compactionDrops over
+ *                       the points the room holds and those the update adds, as the clients read
+ *                       them; at a clock a day ahead of the server's: the rule removes no less at a
+ *                       later moment, so a client whose clock is up to a day ahead passes)
  *
  * The names the server vouches for are those of personal tokens' holders (auth.ts): nobody else
  * writes under them. Other names cannot be checked — a shared token names nobody, and a scenario
@@ -52,12 +54,15 @@ export function roomGcFilter(item: Y.Item): boolean {
 }
 
 interface PointRecord {
+  key: string;
   item: string;
   client: number;
   by: string;
   at: number;
-  named: boolean;
+  name?: string;
   start: boolean;
+  /** A point as the clients read it (readPoints): only those count for the compaction rule. */
+  ruled: boolean;
 }
 
 const itemId = (map: Y.Map<unknown>, key: string): string | null => {
@@ -70,14 +75,17 @@ function pointRecord(map: Y.Map<unknown>, key: string): PointRecord | null {
   const m = /^p:(\d+):\d+$/.exec(key);
   const v = map.get(key);
   if (!item || !m || typeof v !== 'object' || v === null) return null;
-  const { by, at, name, start } = v as Record<string, unknown>;
+  const { by, at, name, start, snap } = v as Record<string, unknown>;
+  const timed = typeof at === 'number' && Number.isFinite(at);
   return {
+    key,
     item,
     client: Number(m[1]),
     by: typeof by === 'string' ? by : '',
-    at: typeof at === 'number' && Number.isFinite(at) ? at : 0,
-    named: typeof name === 'string' && name !== '',
+    at: timed ? at : 0,
+    ...(typeof name === 'string' && name !== '' ? { name } : {}),
     start: start === true,
+    ruled: timed && typeof by === 'string' && snap instanceof Uint8Array && snap.length <= MAX_SNAPSHOT_BYTES,
   };
 }
 
@@ -101,8 +109,8 @@ export class HistoryNames {
   private users = new Map<string, { item: string | null; ids: Set<number> }>();
   /** Who each client id is mapped to (a lookup per id, not a walk over every person). */
   private owners = new Map<number, Set<string>>();
-  /** The keys of the newest points (the compaction rule keeps them), worked out once per check. */
-  private newest: Set<string> | null = null;
+  /** The keys of the points the compaction rule removes, worked out once per check. */
+  private drops: Set<string> | null = null;
   /** Start points the update being checked adds. */
   private newStarts = 0;
   readonly touchedPoints = new Set<string>();
@@ -126,7 +134,7 @@ export class HistoryNames {
     this.points.clear();
     this.users.clear();
     this.owners.clear();
-    this.newest = null;
+    this.drops = null;
     const points = this.doc.getMap(HISTORY_ROOT);
     for (const key of points.keys()) {
       const r = pointRecord(points, key);
@@ -166,13 +174,13 @@ export class HistoryNames {
     }
     this.touchedPoints.clear();
     this.touchedUsers.clear();
-    this.newest = null;
+    this.drops = null;
   }
 
   /** What is wrong with the touched entries when `who` wrote them; [] when they may pass. */
   problems(who: WriterIdentity | null): string[] {
     this.newStarts = 0;
-    this.newest = null;
+    this.drops = null;
     const out: string[] = [];
     for (const name of this.touchedUsers) {
       const problem = this.userProblem(name, who);
@@ -244,16 +252,21 @@ export class HistoryNames {
     return `client ${r.client} is "${owner.slice(0, 60)}"'s`;
   }
 
-  /** Whether the compaction rule (HISTORY_RULE, with a day of leeway) removes this point. */
+  /**
+   * Whether the clients' compaction rule removes this point, a day ahead of the server's clock,
+   * from the points the room holds and those the update adds (a client compacts what it has).
+   */
   private compactable(key: string, p: PointRecord): boolean {
-    if (p.named || p.start) return false;
-    if (p.at >= this.now() - (HISTORY_RULE.detailDays - 1) * DAY_MS) return false;
-    this.newest ??= new Set(
-      [...this.points]
-        .sort(([ka, a], [kb, b]) => b.at - a.at || (ka < kb ? 1 : -1))
-        .slice(0, HISTORY_RULE.detailPoints)
-        .map(([k]) => k),
-    );
-    return !this.newest.has(key);
+    if (!p.ruled) return false;
+    if (!this.drops) {
+      const ruled = [...this.points.values()].filter((r) => r.ruled);
+      const points = this.doc.getMap(HISTORY_ROOT);
+      for (const k of this.touchedPoints) {
+        const r = this.points.has(k) ? null : pointRecord(points, k);
+        if (r?.ruled) ruled.push(r);
+      }
+      this.drops = new Set(compactionDrops(ruled, this.now() + DAY_MS, HISTORY_RULE).map((r) => r.key));
+    }
+    return this.drops.has(key);
   }
 }
