@@ -7,7 +7,7 @@ import { AWARENESS, carriesUpdate, messageBody, peekKind } from './message-check
 import { FileStore, FilePersistence } from './persistence.ts';
 import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
-import { checkerFor, releaseHeld, type CheckVerdict } from './room-check.ts';
+import { checkerFor, releaseClientIds, releaseHeld, type CheckVerdict } from './room-check.ts';
 import { addsSignoff } from './signoff-check.ts';
 import { roomGcFilter } from './history-check.ts';
 import { listCheckerFor } from './scenario-list-check.ts';
@@ -154,6 +154,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (!guard) return;
       guard.roomClosed(documentName);
       releasePresence(document, guard.socket);
+      releaseClientIds(document, guard);
       releaseHeld(guard);
     },
     beforeHandleMessage({ update: data, document, connection, context, documentName }) {
@@ -187,6 +188,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
               messageBody(data),
               guard ?? connection,
               { role: role ?? 'observer', ...(name ? { name } : {}), reserved },
+              connection.webSocket,
             );
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));

@@ -101,6 +101,13 @@ export function rewriteAwareness(
   return out.length > 0 ? encodeAwareness(out) : null;
 }
 
+/** The socket whose presence holds a client id in a room, while it is connected (room-check.ts). */
+export function presenceHolder(room: object, clientId: number): object | undefined {
+  const owner = owners.get(room)?.get(clientId);
+  const live = (room as Partial<RoomLike>).connections;
+  return owner !== undefined && live?.has(owner) ? owner : undefined;
+}
+
 /** Forgets the ids a socket held in a room (it left). */
 export function releasePresence(room: object, socket: object): void {
   const map = owners.get(room);

@@ -8,6 +8,7 @@ import { guardObject } from '../src/sync/guard.ts';
 import type { Collection } from '../src/model/ops.ts';
 import { CLOSE_INVALID_UPDATE, CLOSE_OUT_OF_ORDER, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
 import { awaitedClients, pendingMark, writtenClients } from './pending.ts';
+import { ClientIds } from './client-ids.ts';
 import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
 import { signoffEntries, signoffProblems } from './signoff-check.ts';
 import { HISTORY_ROOT, compactHistory } from '../src/negotiation/history.ts';
@@ -114,6 +115,8 @@ export class RoomChecker {
   private size = 0;
   private exactAt = 0;
   private held: Held[] = [];
+  /** Who may write new content under which client id (client-ids.ts). */
+  private readonly ids: ClientIds;
   private heldParts = new Set<string>();
   private readonly mirror = (update: Uint8Array, origin: unknown) => {
     // Updates from a client connection were checked (and counted) before Hocuspocus applied them.
@@ -135,6 +138,7 @@ export class RoomChecker {
     private readonly holdMs = 10_000,
     private readonly now: () => number = () => performance.now(),
   ) {
+    this.ids = new ClientIds(doc);
     this.rebuild();
     for (const c of COLLECTIONS) for (const id of this.r.rows[c].keys()) this.dirty.add(`r:${c}:${id}`);
     for (const f of SCALAR_FIELDS) this.dirty.add(`f:${f}`);
@@ -144,11 +148,22 @@ export class RoomChecker {
   }
 
   /**
-   * Checks an update a client (`owner`: its socket's guard; `who`: its token's role and holder)
-   * sent, before Hocuspocus applies it.
+   * Checks an update a client (`owner`: its socket's guard; `who`: its token's role and holder;
+   * `socket`: the socket its presence is bound to) sent, before Hocuspocus applies it.
    */
-  check(update: Uint8Array, owner: object = {}, who: WriterIdentity | null = null): CheckResult {
+  check(
+    update: Uint8Array,
+    owner: object = {},
+    who: WriterIdentity | null = null,
+    socket: object = owner,
+  ): CheckResult {
     this.settle();
+    if (addsContent(update)) {
+      const have = (client: number) => Y.getState(this.shadow.store, client);
+      const foreign = this.ids.claim(update, have, owner, socket, who);
+      if (foreign !== null)
+        return { ...OUT_OF_ORDER, problem: `writes under client ${foreign}, another participant's` };
+    }
     if (addsContent(update) && this.size + update.byteLength > this.maxBytes) {
       // Measure exactly at most once a second: near the cap every growing edit would otherwise pay for it.
       if (this.now() - this.exactAt > 1000) {
@@ -403,6 +418,10 @@ export class RoomChecker {
     if (this.held.length > 0 && !hasPending(this.shadow)) this.resolveHeld();
   }
 
+  releaseClientIds(owner: object): void {
+    this.ids.release(owner);
+  }
+
   /** Parts of the plan that do not fit the schema now (e.g. stored before the check existed). */
   invalidParts(): string[] {
     this.settle();
@@ -524,6 +543,11 @@ export class RoomChecker {
 const checkers = new WeakMap<Y.Doc, RoomChecker>();
 /** Owner (a socket's guard) → rooms where it has updates held. */
 const heldBy = new WeakMap<object, Set<RoomChecker>>();
+
+/** A socket left a room: the client ids bound to it are free again (client-ids.ts). */
+export function releaseClientIds(doc: Y.Doc, owner: object): void {
+  checkers.get(doc)?.releaseClientIds(owner);
+}
 
 /** A socket left: its held updates will never be completed by it; drop them everywhere. */
 export function releaseHeld(owner: object): void {

@@ -1,0 +1,165 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as Y from 'yjs';
+import { TokenTable } from '../../../server/auth.ts';
+import { docJson, rawDocClient, sameDoc, sleep, startServer, waitFor, wire, type TestServer } from './helpers.ts';
+
+/*
+ * A Yjs client writes under its client id, clock after clock; a room takes each clock once. A hostile
+ * editor that writes under another participant's client id at that participant's next clock makes
+ * the room skip the participant's own edit there: the room shows the forgery, the participant its
+ * own edit, for good. The server now binds a client id to whoever wrote it first (the holder's name
+ * for a personal token, else the socket) and to the socket whose presence announced it: new content
+ * under it from anyone else is refused.
+ */
+
+const ANNA = 'token-anna-c';
+const BOB = 'token-bob-c';
+const SHARED = 'token-shared-c';
+const WATCHER = 'token-watcher-c';
+const tokens = () =>
+  new TokenTable({
+    [ANNA]: { role: 'editor', rooms: '*', name: 'Anna' },
+    [BOB]: { role: 'editor', rooms: '*', name: 'Bob' },
+    [SHARED]: 'editor',
+    [WATCHER]: 'observer',
+  });
+
+let server: TestServer;
+before(async () => {
+  server = await startServer({ tokens: tokens() });
+});
+after(async () => {
+  await server.close();
+});
+
+const closedWithin = (s: { closed: Promise<{ code: number; reason: string }> }, ms = 3000) =>
+  Promise.race([s.closed, sleep(ms).then(() => null)]);
+
+/** A copy of `doc` under the same client id: its next edit is the one `doc` would make. */
+function twin(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  copy.clientID = doc.clientID;
+  return copy;
+}
+
+/** The update of one edit made in `doc`. */
+function edit(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+for (const [label, annaToken, bobToken] of [
+  ['personal tokens', ANNA, BOB],
+  ['a shared token', SHARED, SHARED],
+] as const) {
+  test(`an edit under another participant’s client id is refused, and their own edit there reaches everyone (${label})`, async () => {
+    const room = `client-id-${annaToken === SHARED ? 'shared' : 'named'}`;
+    const anna = await rawDocClient(server.url, room, annaToken);
+    await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+    // As a provider does when it joins: its presence, under the document's client id.
+    anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+    anna.doc.getMap('meta').set('opened', 'Anna');
+    const bob = await rawDocClient(server.url, room, bobToken);
+    const watcher = await rawDocClient(server.url, room, WATCHER);
+    await waitFor(() => sameDoc(bob.doc, anna.doc) && sameDoc(watcher.doc, anna.doc), 'all synced');
+    const annaId = anna.doc.clientID;
+    // Anna's next edit, made while Bob's forgery is under way (her copy keeps her client id).
+    const mine = edit(twin(anna.doc), (d) => d.getMap('meta').set('agenda', 'Anna’s agenda'));
+    const forged = edit(twin(anna.doc), (d) => d.getMap('meta').set('agenda', 'Bob’s agenda'));
+    bob.send(wire.update(room, forged));
+    await sleep(150);
+    anna.send(wire.update(room, mine));
+    await sleep(300);
+    const shown = watcher.doc.getMap('meta').get('agenda');
+    assert.equal(shown, 'Anna’s agenda', `the room shows ${String(shown)}`);
+    const roomDoc = server.hocuspocus.documents.get(room)!;
+    assert.equal(roomDoc.getMap('meta').get('agenda'), 'Anna’s agenda');
+    assert.equal(anna.isClosed(), false, 'Anna’s edit passed');
+    assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+    assert.ok(
+      server.logs.some((l) => l.includes(`client ${annaId}`)),
+      server.logs.join('\n'),
+    );
+    [anna, watcher].forEach((s) => s.ws.terminate());
+  });
+}
+
+test('a client id announced in someone’s presence cannot be written by anyone else, before its first edit', async () => {
+  const room = 'client-id-presence';
+  const anna = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+  anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+  const bob = await rawDocClient(server.url, room, BOB);
+  await waitFor(() => bob.synced(), 'Bob synced');
+  await sleep(100);
+  const forged = edit(twin(anna.doc), (d) => d.getMap('meta').set('agenda', 'Bob’s agenda'));
+  bob.send(wire.update(room, forged));
+  assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+  anna.doc.getMap('meta').set('agenda', 'Anna’s agenda');
+  await sleep(300);
+  const roomDoc = server.hocuspocus.documents.get(room)!;
+  assert.equal(roomDoc.getMap('meta').get('agenda'), 'Anna’s agenda');
+  assert.deepEqual(docJson(roomDoc), docJson(anna.doc));
+  assert.equal(anna.isClosed(), false);
+  anna.ws.terminate();
+});
+
+test('a participant who comes back with the same document writes on under its client id', async () => {
+  const room = 'client-id-back';
+  const watcher = await rawDocClient(server.url, room, WATCHER);
+  await waitFor(() => watcher.synced(), 'the room stays open');
+  const first = await rawDocClient(server.url, room, SHARED);
+  await waitFor(() => first.authenticated() && first.synced(), 'synced');
+  first.doc.getMap('meta').set('round', 1);
+  await sleep(150);
+  first.ws.terminate();
+  await sleep(150);
+  // The same browser (same document, same client id) on a new socket.
+  const again = await rawDocClient(server.url, room, SHARED);
+  await waitFor(() => again.authenticated() && again.synced(), 'synced again');
+  const next = edit(twin(first.doc), (d) => d.getMap('meta').set('round', 2));
+  again.send(wire.update(room, next));
+  await sleep(300);
+  const roomDoc = server.hocuspocus.documents.get(room)!;
+  assert.equal(roomDoc.getMap('meta').get('round'), 2);
+  assert.equal(again.isClosed(), false);
+  [again, watcher].forEach((s) => s.ws.terminate());
+});
+
+test('a personal token holder’s client id stays theirs while they are away', async () => {
+  const room = 'client-id-away';
+  const watcher = await rawDocClient(server.url, room, WATCHER);
+  await waitFor(() => watcher.synced(), 'the room stays open');
+  const anna = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+  anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+  anna.doc.getMap('meta').set('round', 1);
+  await waitFor(() => watcher.doc.getMap('meta').get('round') === 1, 'Anna’s edit arrived');
+  anna.ws.terminate();
+  await sleep(200);
+  // Away: Bob writes at her next clock.
+  const bob = await rawDocClient(server.url, room, BOB);
+  await waitFor(() => bob.synced(), 'Bob synced');
+  bob.send(
+    wire.update(
+      room,
+      edit(twin(anna.doc), (d) => d.getMap('meta').set('round', 'Bob')),
+    ),
+  );
+  assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+  // Back, with the same document.
+  const again = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => again.authenticated() && again.synced(), 'Anna back');
+  again.send(
+    wire.update(
+      room,
+      edit(twin(anna.doc), (d) => d.getMap('meta').set('round', 2)),
+    ),
+  );
+  await waitFor(() => watcher.doc.getMap('meta').get('round') === 2, 'Anna’s next edit arrived');
+  assert.equal(again.isClosed(), false);
+  [again, watcher].forEach((s) => s.ws.terminate());
+});
