@@ -53,15 +53,17 @@ export async function claimKeeperLock(by: string): Promise<(() => void) | null> 
  * and let go, or is gone. `onSlow` is called once when that takes longer than `slowMs`.
  * Without Web Locks: taken at once.
  */
-export async function awaitKeeperLock(by: string, onSlow: () => void, slowMs: number): Promise<() => void> {
+export async function awaitKeeperLock(by: string, onSlow?: () => void, slowMs = 0): Promise<() => void> {
   const manager = locks();
   if (!manager) return () => {};
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   let granted = false;
-  const slow = setTimeout(() => {
-    if (!granted) onSlow();
-  }, slowMs);
+  const slow = onSlow
+    ? setTimeout(() => {
+        if (!granted) onSlow();
+      }, slowMs)
+    : undefined;
   await new Promise<void>((answer) => {
     manager
       .request(`${PREFIX}${by}`, () => {

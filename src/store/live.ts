@@ -55,6 +55,19 @@ export const yjsLive: LiveDeps = {
     return plan;
   },
   mergeUpdates: (updates) => Y.mergeUpdates([...updates]),
+  applyAsContent: (plain, ops) => {
+    // Applied to a copy of the document, and its update applied here: no undo step of this tab.
+    const state = plain as YPlanState;
+    const copy = createPlanState(state.plan, { updates: [state.encodeState()], ...KEEP_HISTORY });
+    const updates: Uint8Array[] = [];
+    const stop = copy.onUpdate((u, origin) => {
+      if (origin === 'local') updates.push(u);
+    });
+    copy.apply(ops);
+    stop();
+    copy.destroy();
+    for (const u of updates) state.applyUpdate(u, 'remote');
+  },
   attach: (plain: PlanState, log, options) => {
     const state = plain as YPlanState;
     const attached = attachUpdateLog(state, log, {

@@ -59,6 +59,7 @@ export class ScenarioSession {
   private kept: Plan | null = null;
   /** What is shown waits for another tab's kept edits to reach the log (waitForKeeper): not stored yet. */
   waitingForKeeper = false;
+  private closed = false;
 
   private constructor(
     private readonly ctx: SessionContext,
@@ -164,7 +165,7 @@ export class ScenarioSession {
     // Edits kept beside the log by a tab that is gone are part of the content, not a step to undo
     // (the log gets them below). Only what the log has not changed since (kept-ops.ts).
     const held = await this.keptToApply(keeper);
-    const kept = keptStillToApply(this.seed, state.plan, held);
+    const kept = keptStillToApply(this.seed, state.plan, held ?? []);
     for (const batch of kept) state.apply(batch);
     if (kept.length > 0) {
       (state as PlanState & { forgetHistory?(): void }).forgetHistory?.();
@@ -177,19 +178,45 @@ export class ScenarioSession {
       tabChannel: this.tabChannel,
     });
     await this.attached.ready;
+    if (held === null) void this.followKeeper(state, live);
     return state;
+  }
+
+  /**
+   * The tab that keeps the edits this session read is open (so this state is built without them:
+   * that tab writes them, and they come over from it). Should it go before it has, they are taken
+   * in here, once (the keeper's lock), as content.
+   */
+  private async followKeeper(state: PlanState, live: LiveDeps): Promise<void> {
+    const read = this.keptVersion;
+    if (!read) return;
+    const release = await awaitKeeperLock(read.by);
+    const now = this.closed ? undefined : (await this.ctx.backend.getScenario(this.id).catch(() => undefined))?.kept;
+    if (this.closed || now?.by !== read.by) {
+      release();
+      return;
+    }
+    this.log.holdsKept?.(release, { by: now.by, version: now.version });
+    for (const batch of keptStillToApply(this.seed, state.plan, now.edits)) {
+      if (live.applyAsContent) live.applyAsContent(state, batch);
+      else state.apply(batch);
+    }
+    // Written (and cleared beside the log) with the next save, now.
+    await this.attached?.flush();
+    await this.log.retry();
   }
 
   /**
    * The edits kept beside the log by the tab whose kept edits this session read, if they are still
    * there and that tab is gone (the newest it kept); otherwise none (that tab writes them itself,
-   * or has: keeper-lock.ts). `waited`: that tab's lock, taken already (waitForKeeper).
+   * or has: keeper-lock.ts). `waited`: that tab's lock, taken already (waitForKeeper). Null: that
+   * tab is open, and holds them.
    */
-  private async keptToApply(waited: (() => void) | undefined): Promise<PlanOp[][]> {
+  private async keptToApply(waited: (() => void) | undefined): Promise<PlanOp[][] | null> {
     const read = this.keptVersion;
     if (!read) return [];
     const release = waited ?? (await claimKeeperLock(read.by));
-    if (!release) return [];
+    if (!release) return null;
     const now = (await this.ctx.backend.getScenario(this.id).catch(() => undefined))?.kept;
     if (now?.by !== read.by) {
       release();
@@ -258,6 +285,7 @@ export class ScenarioSession {
 
   async close(): Promise<void> {
     if (!this.ctx.onClose(this.id)) return;
+    this.closed = true;
     await this.keepEdits();
     await this.flushAll();
     this.log.letGoOfKept?.();

@@ -1,5 +1,6 @@
 import type { Plan } from '../model/plan.ts';
 import type { PlanState } from '../sync/state.ts';
+import type { PlanOp } from '../model/ops.ts';
 import type { ScenarioLog } from './backend.ts';
 import type { StoreError, StoreResult } from './errors.ts';
 import type { SaveInfo } from './backend.ts';
@@ -83,6 +84,11 @@ export interface LiveDeps {
   decodePlan(updates: readonly Uint8Array[], fallback: Plan): Plan;
   /** Merges updates into one (Y.mergeUpdates). */
   mergeUpdates(updates: readonly Uint8Array[]): Uint8Array;
+  /**
+   * Applies edits that are content, not a step of this tab's undo (another tab's, recovered):
+   * written to the log and shared with other tabs like any update.
+   */
+  applyAsContent?(state: PlanState, ops: readonly PlanOp[]): void;
   /** Appends the state's future updates to the log, debounced. */
   attach(state: PlanState, log: ScenarioLog, options: AttachOptions): LiveLink;
 }

@@ -166,7 +166,8 @@ export class IdbUpdateLog implements ScenarioLog {
   }
 
   private async writePending(merged: { data: Uint8Array; upTo: number } | null): Promise<void> {
-    if (!merged && this.pending.length === 0) return;
+    // Kept edits the live state holds are cleared by a write, with or without updates.
+    if (!merged && this.pending.length === 0 && !this.keptHeld) return;
     const batch = this.pending.slice();
     const covered = (stamp: number) => merged !== null && stamp < merged.upTo;
     // What the merged update holds is deleted; what came after it is written beside it.
@@ -175,7 +176,7 @@ export class IdbUpdateLog implements ScenarioLog {
       ...(merged ? [{ data: merged.data, stamp: merged.upTo }] : []),
       ...batch.filter((p) => !covered(p.stamp)),
     ];
-    let cleared = false;
+    const clearing = this.keptHeld;
     try {
       const at = Date.now();
       const added = await this.connection.run((db) =>
@@ -195,11 +196,14 @@ export class IdbUpdateLog implements ScenarioLog {
             (kept.by === this.by || (kept.by === this.kept?.by && kept.version === this.kept.version));
           if (scenario)
             quiet(scenarios.put(held ? { ...withoutSeed(scenario), updatedAt: at } : { ...scenario, updatedAt: at }));
-          cleared = held;
           return Promise.all(requests);
         }),
       );
-      if (cleared) this.letGoOfKept();
+      // Cleared, or no longer there to clear (no write of this log can keep edits again).
+      if (clearing) {
+        this.keptHeld = false;
+        this.letGoOfKept();
+      }
       for (const seq of obsolete) this.seen.delete(seq);
       added.forEach((seq, i) => this.seen.set(seq, rows[i]!.stamp));
       // Appends made while this write ran stay pending (they are behind it in the queue).

@@ -58,6 +58,23 @@ async function until(check: () => boolean, ms = 4000): Promise<boolean> {
   return true;
 }
 
+/**
+ * A tab that keeps edits and then crashes: a frame holds the keeper's lock (keeper-lock.ts) until
+ * it is removed, when the browser lets go of it as it does for a tab that is gone.
+ */
+async function crashingTab(by: string): Promise<{ crash: () => void }> {
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  const locks = frame.contentWindow!.navigator.locks;
+  await new Promise<void>((held) => {
+    void locks.request(`regioplan-kept:${by}`, () => {
+      held();
+      return new Promise<void>(() => {});
+    });
+  });
+  return { crash: () => frame.remove() };
+}
+
 describe('scenario store: two tabs while one keeps its edits beside the log', () => {
   let dbName: string;
   const stores: ScenarioStore[] = [];
@@ -142,6 +159,89 @@ describe('scenario store: two tabs while one keeps its edits beside the log', ()
     expect((await stored(id)).name, 'no text doubled, none lost').to.equal('Plan Noord en Oost');
     await Promise.all([a.s.close(), b.s.close()]);
     expect((await stored(id)).name).to.equal('Plan Noord en Oost');
+  });
+
+  /** Edits a tab kept beside the log of scenario `id` (and, with `seed`, a log it started on the seed). */
+  const keptBy = async (id: string, by: string, edits: PlanOp[][], seed?: Plan): Promise<void> => {
+    const db = await openDB(dbName, DB_VERSION);
+    const record = (await db.get('scenarios', id)) as ScenarioRecord;
+    await db.put('scenarios', { ...record, kept: { by, version: 1, edits } });
+    if (seed) await db.add('updates', { scenarioId: id, data: seedUpdate(seed) });
+    db.close();
+  };
+  const keptLeft = async (id: string): Promise<unknown> => {
+    const db = await openDB(dbName, DB_VERSION);
+    const record = (await db.get('scenarios', id)) as ScenarioRecord;
+    db.close();
+    return record.kept;
+  };
+  const crashedEdits = (): PlanOp[][] => [
+    [field('name', 'Plan Noord')],
+    [{ op: 'insert-row', collection: 'activities', row: activity('act-x') }],
+  ];
+
+  it('two tabs that show the kept edits of a tab that then crashes take them in once, with their own edits on top', async () => {
+    const plan = newPlan(PLAN, 'Plan');
+    const id = await created(plan);
+    const keeper = await crashingTab('crashing-tab');
+    await keptBy(id, 'crashing-tab', crashedEdits());
+    const b = await tab(id);
+    const c = await tab(id);
+    expect(seen(b.s.state.plan)).to.deep.include({ name: 'Plan Noord', activities: ['act-x:Activiteit act-x'] });
+    b.s.state.apply([field('name', 'Plan Noord en Zuid')]);
+    b.s.state.apply([rename('act-x', 'Huisbezoek')]);
+    c.s.state.apply([field('collaboration', 'Zorgnetwerk')]);
+    b.go();
+    c.go();
+    await sleep(300);
+    expect(seen(b.s.state.plan).activities, 'tab b waits, showing what it showed').to.deep.equal(['act-x:Huisbezoek']);
+    keeper.crash();
+    await (b.s.state as DeferredPlanState).settle();
+    await (c.s.state as DeferredPlanState).settle();
+    const expected = {
+      name: 'Plan Noord en Zuid',
+      region: '',
+      collaboration: 'Zorgnetwerk',
+      activities: ['act-x:Huisbezoek'],
+    };
+    expect(
+      await until(() => JSON.stringify(seen(b.s.state.plan)) === JSON.stringify(seen(c.s.state.plan))),
+      'both tabs show the same plan',
+    ).to.equal(true);
+    expect(seen(b.s.state.plan)).to.deep.equal(expected);
+    await Promise.all([b.s.close(), c.s.close()]);
+    expect(seen(await stored(id)), 'stored').to.deep.equal(expected);
+    expect(await keptLeft(id), 'in the log now').to.equal(undefined);
+  });
+
+  it('tabs that opened the started log while its kept edits waited take them in once when the keeping tab crashes', async () => {
+    const plan = newPlan(PLAN, 'Plan');
+    const id = await created(plan);
+    const keeper = await crashingTab('crashing-tab');
+    await keptBy(id, 'crashing-tab', crashedEdits(), plan);
+    const b = await open();
+    const c = await open();
+    const [x, y] = await Promise.all([b.openScenario(id), c.openScenario(id)]);
+    if (!x.ok || !y.ok) throw new Error('open failed');
+    x.value.state.apply([field('collaboration', 'Zorgnetwerk')]);
+    keeper.crash();
+    const expected = {
+      name: 'Plan Noord',
+      region: '',
+      collaboration: 'Zorgnetwerk',
+      activities: ['act-x:Activiteit act-x'],
+    };
+    expect(
+      await until(
+        () =>
+          JSON.stringify(seen(x.value.state.plan)) === JSON.stringify(expected) &&
+          JSON.stringify(seen(y.value.state.plan)) === JSON.stringify(expected),
+      ),
+      `both tabs show the crashed tab’s edits once (${JSON.stringify([seen(x.value.state.plan), seen(y.value.state.plan)])})`,
+    ).to.equal(true);
+    await Promise.all([x.value.close(), y.value.close()]);
+    expect(seen(await stored(id)), 'stored').to.deep.equal(expected);
+    expect(await keptLeft(id), 'in the log now').to.equal(undefined);
   });
 
   it('a tab that went after its log was started does not have its kept edits overwrite later edits of the same field', async () => {
