@@ -10,7 +10,7 @@ import { redisRelay } from './redis.ts';
 import { checkerFor, releaseClientIds, releaseHeld, type CheckVerdict } from './room-check.ts';
 import { addsSignoff } from './signoff-check.ts';
 import { roomGcFilter } from './history-check.ts';
-import { listCheckerFor } from './scenario-list-check.ts';
+import { listCheckerFor, releaseListClientIds } from './scenario-list-check.ts';
 import { isScenarioListRoom } from '../src/sync/collab/scenario-list.ts';
 
 /*
@@ -155,6 +155,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       guard.roomClosed(documentName);
       releasePresence(document, guard.socket);
       releaseClientIds(document, guard);
+      releaseListClientIds(document, guard);
       releaseHeld(guard);
     },
     beforeHandleMessage({ update: data, document, connection, context, documentName }) {
@@ -183,7 +184,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         return refused({ ok: false, close: CLOSE_INVALID_UPDATE, problem: 'only an editor records sign-offs' });
       if (carriesUpdate(kind) && !connection.readOnly) {
         const result = isScenarioListRoom(documentName)
-          ? listCheckerFor(document, limits.maxScenarios, limits.maxRoomBytes).check(messageBody(data))
+          ? listCheckerFor(document, limits.maxScenarios, limits.maxRoomBytes).check(
+              messageBody(data),
+              guard ?? connection,
+              { role: role ?? 'observer', ...(name ? { name } : {}), reserved },
+              connection.webSocket,
+            )
           : checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(
               messageBody(data),
               guard ?? connection,

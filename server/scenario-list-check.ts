@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { scenarioListProblems } from '../src/sync/collab/scenario-list.ts';
-import { CLOSE_INVALID_UPDATE, CLOSE_ROOM_TOO_LARGE } from './guard.ts';
+import { CLOSE_INVALID_UPDATE, CLOSE_OUT_OF_ORDER, CLOSE_ROOM_TOO_LARGE } from './guard.ts';
 import type { CheckVerdict } from './room-check.ts';
+import { ClientIds } from './client-ids.ts';
+import type { WriterIdentity } from './history-check.ts';
 
 /*
  * The check of a plan's scenario-list room (`<plan>:scenarios`, src/sync/collab/scenario-list.ts):
@@ -11,12 +13,15 @@ import type { CheckVerdict } from './room-check.ts';
  * not have — or when it does not apply. The list is small, so it is checked as a whole every time.
  * A deletion never makes it invalid (a missing field is allowed), so an edit that waits for content
  * not here yet needs no holding. Observers' updates are dropped before this (read-only connections).
+ * New content under a client id only from who announced or wrote it, as in a scenario's room
+ * (client-ids.ts).
  */
 
 const CHECKING = Symbol('scenario-list-check');
 
 export class ScenarioListChecker {
   private shadow!: Y.Doc;
+  private readonly ids: ClientIds;
   private readonly mirror = (update: Uint8Array, origin: unknown) => {
     if (origin === CHECKING) return;
     try {
@@ -31,12 +36,25 @@ export class ScenarioListChecker {
     private readonly maxEntries: number,
     private readonly maxBytes: number,
   ) {
+    this.ids = new ClientIds(doc);
     this.rebuild();
     doc.on('update', this.mirror);
   }
 
-  /** Checks an update a client sent, before Hocuspocus applies it. */
-  check(update: Uint8Array): CheckVerdict {
+  /** Checks an update a client sent (as RoomChecker.check), before Hocuspocus applies it. */
+  check(
+    update: Uint8Array,
+    owner: object = {},
+    who: WriterIdentity | null = null,
+    socket: object = owner,
+  ): CheckVerdict {
+    const foreign = this.ids.claim(update, (c) => Y.getState(this.shadow.store, c), owner, socket, who);
+    if (foreign !== null)
+      return {
+        ok: false,
+        close: CLOSE_OUT_OF_ORDER,
+        problem: `writes under client ${foreign}, another participant's`,
+      };
     try {
       Y.applyUpdate(this.shadow, update, CHECKING);
     } catch (error) {
@@ -58,6 +76,10 @@ export class ScenarioListChecker {
     return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
   }
 
+  releaseClientIds(owner: object): void {
+    this.ids.release(owner);
+  }
+
   destroy(): void {
     this.doc.off('update', this.mirror);
     this.shadow.destroy();
@@ -72,6 +94,11 @@ export class ScenarioListChecker {
 }
 
 const checkers = new WeakMap<Y.Doc, ScenarioListChecker>();
+
+/** A socket left a list room: the client ids bound to it are free again. */
+export function releaseListClientIds(doc: Y.Doc, owner: object): void {
+  checkers.get(doc)?.releaseClientIds(owner);
+}
 
 /** The list room's checker, made at its first client update. */
 export function listCheckerFor(doc: Y.Doc, maxEntries: number, maxBytes: number): ScenarioListChecker {

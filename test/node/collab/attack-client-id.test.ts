@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { TokenTable } from '../../../server/auth.ts';
+import { readScenarioList, renameShared, shareScenario } from '../../../src/sync/collab/scenario-list.ts';
 import { docJson, rawDocClient, sameDoc, sleep, startServer, waitFor, wire, type TestServer } from './helpers.ts';
 
 /*
@@ -162,4 +163,30 @@ test('a personal token holder’s client id stays theirs while they are away', a
   await waitFor(() => watcher.doc.getMap('meta').get('round') === 2, 'Anna’s next edit arrived');
   assert.equal(again.isClosed(), false);
   [again, watcher].forEach((s) => s.ws.terminate());
+});
+
+test('the scenario list’s client ids are bound the same way', async () => {
+  const room = 'client-id-plan:scenarios';
+  const anna = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+  anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+  shareScenario(anna.doc, { id: 's1', name: 'Basis', order: 0 });
+  const annaId = anna.doc.clientID;
+  const bob = await rawDocClient(server.url, room, BOB);
+  const watcher = await rawDocClient(server.url, room, WATCHER);
+  await waitFor(() => sameDoc(bob.doc, anna.doc) && sameDoc(watcher.doc, anna.doc), 'all synced');
+  const mine = edit(twin(anna.doc), (d) => renameShared(d, 's1', 'Variant Anna'));
+  const forged = edit(twin(anna.doc), (d) => renameShared(d, 's1', 'Variant Bob'));
+  bob.send(wire.update(room, forged));
+  await sleep(150);
+  anna.send(wire.update(room, mine));
+  await sleep(300);
+  const names = readScenarioList(watcher.doc).entries.map((e) => e.name);
+  assert.deepEqual(names, ['Variant Anna']);
+  assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+  assert.ok(
+    server.logs.some((l) => l.includes(`client ${annaId}`)),
+    server.logs.join('\n'),
+  );
+  [anna, watcher].forEach((s) => s.ws.terminate());
 });
