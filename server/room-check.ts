@@ -11,7 +11,8 @@ import { awaitedClients, pendingMark, writtenClients } from './pending.ts';
 import { ClientIds } from './client-ids.ts';
 import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
 import { signoffEntries, signoffProblems } from './signoff-check.ts';
-import { HISTORY_ROOT, compactHistory } from '../src/negotiation/history.ts';
+import { HISTORY_ROOT } from '../src/negotiation/history.ts';
+import { compactRoom } from './room-compaction.ts';
 import { USERS_ROOT } from '../src/negotiation/history-users.ts';
 import { HistoryNames, type WriterIdentity } from './history-check.ts';
 
@@ -57,7 +58,7 @@ import { HistoryNames, type WriterIdentity } from './history-check.ts';
  * update records and the names it writes into the history against the identity of the socket that
  * sent it (signoff-check.ts, history-check.ts). The room keeps deleted content for the history
  * (history-check.ts roomGcFilter), which the cap counts: a growing edit that would pass it first has
- * the room's history compacted by the clients' rule (compactHistory), and is refused only when the
+ * the room's history compacted by the clients' rule (room-compaction.ts), and is refused only when the
  * room is still too large.
  */
 
@@ -74,7 +75,9 @@ type Located =
 const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
 const CHECKING = Symbol('room-check');
-const OUT_OF_ORDER: CheckVerdict = {
+/** How often the room's history may be compacted at the cap. */
+const COMPACT_EVERY_MS = 5000;
+const OUT_OF_ORDER: Extract<CheckVerdict, { ok: false }> = {
   ok: false,
   close: CLOSE_OUT_OF_ORDER,
   problem: 'waited for content another participant sent',
@@ -114,6 +117,8 @@ export class RoomChecker {
   /** Upper estimate of the stored size: exact at build, plus every update since. */
   private size = 0;
   private exactAt = 0;
+  /** When the room's history was last compacted at the cap. */
+  private compactedAt = -Infinity;
   private held: Held[] = [];
   /** Who may write new content under which client id (client-ids.ts). */
   private readonly ids: ClientIds;
@@ -170,8 +175,13 @@ export class RoomChecker {
         this.size = Y.encodeStateAsUpdate(this.shadow).byteLength;
         this.exactAt = this.now();
       }
-      // The history the room keeps counts: first it is compacted by the clients' rule.
-      if (this.size + update.byteLength > this.maxBytes && this.compactRoom()) {
+      // The history the room keeps counts: first it is compacted by the clients' rule (at most every
+      // few seconds: near the cap every growing edit would otherwise pay for a walk of the history).
+      if (
+        this.size + update.byteLength > this.maxBytes &&
+        this.now() - this.compactedAt > COMPACT_EVERY_MS &&
+        ((this.compactedAt = this.now()), compactRoom(this.doc, [this.shadow]))
+      ) {
         this.settle();
         this.size = Y.encodeStateAsUpdate(this.shadow).byteLength;
         this.exactAt = this.now();
@@ -312,15 +322,6 @@ export class RoomChecker {
     }
     if (problems.length === 0) this.names.settle();
     return problems;
-  }
-
-  /** Compacts the room's history by the clients' rule; whether anything went. */
-  private compactRoom(): boolean {
-    try {
-      return compactHistory(this.doc) > 0;
-    } catch {
-      return false;
-    }
   }
 
   private settleSignoffs(): void {
