@@ -51,7 +51,7 @@ export class OpenScenarios {
   /** Some scenario's last write failed and its updates wait for the retry. */
   get unsaved(): boolean {
     for (const session of this.sessions) if (session.log.failing && session.log.unsaved > 0) return true;
-    for (const session of this.sessions) if (session.waitingForKeeper) return true;
+    for (const session of this.sessions) if (session.waitsToStore) return true;
     return false;
   }
 

@@ -57,8 +57,8 @@ export class ScenarioSession {
   private readonly keptVersion: { by: string; version: number } | null;
   /** The plan whose edits were kept last (keepEdits): at first, the plan opened. */
   private kept: Plan | null = null;
-  /** What is shown waits for another tab's kept edits to reach the log (waitForKeeper): not stored yet. */
-  waitingForKeeper = false;
+  /** Waiting for another tab's kept edits to reach the log (waitForKeeper). */
+  private waitingForKeeper = false;
   private closed = false;
 
   private constructor(
@@ -79,6 +79,11 @@ export class ScenarioSession {
       close: () => this.close(),
       prepare: () => this.deferred?.prepare(),
     };
+  }
+
+  /** Edits made here wait for another tab's kept edits to reach the log: not stored yet. */
+  get waitsToStore(): boolean {
+    return this.waitingForKeeper && (this.deferred?.edits.length ?? 0) > 0;
   }
 
   static async open(ctx: SessionContext, id: string): Promise<ScenarioSession> {
@@ -117,7 +122,9 @@ export class ScenarioSession {
       state = await this.goLive(updates);
     }
     state.subscribe((_plan, change) => {
-      if (change.origin === 'local' || change.origin === 'undo' || change.origin === 'redo') this.ctx.onLocalEdit();
+      if (change.origin !== 'local' && change.origin !== 'undo' && change.origin !== 'redo') return;
+      this.ctx.onLocalEdit();
+      if (this.waitingForKeeper) this.ctx.onKeeperWait?.('waiting');
     });
     (this.handle as { state: PlanState }).state = state;
   }

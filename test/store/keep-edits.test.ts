@@ -200,6 +200,9 @@ describe('scenario store: a flush before the live state is built keeps the edits
     });
     const viewer = await viewerStore.openScenario(a.id);
     if (!viewer.ok) throw new Error('open failed');
+    viewer.value.prepare(); // an editable cell got focus: the live state is built, and waits
+    await new Promise((r) => setTimeout(r, 300));
+    expect(viewerStore.unsaved, 'nothing of this tab waits yet').to.equal(false);
     viewer.value.state.apply([{ op: 'set-field', field: 'collaboration', value: 'Zorgnetwerk' }]);
     const flushed = viewer.value.flush();
     expect(await within(flushed, 300), 'the log is read once tab a has written its edits').to.equal('waiting');
