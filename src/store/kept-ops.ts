@@ -48,7 +48,8 @@ function stillToApply(seed: Plan, now: Plan, op: PlanOp): PlanOp[] {
     }
     case 'remove-row':
     case 'move-row':
-      return rowOf(now, op.collection, op.id) ? [op] : [];
+      // A row the kept edits inserted, or one still there.
+      return !rowOf(seed, op.collection, op.id) || rowOf(now, op.collection, op.id) ? [op] : [];
     case 'set-split': {
       const was = splitOf(seed, op.rowId);
       if (was === undefined) return [op];
