@@ -106,7 +106,9 @@ export class RpCompareMoments extends LitElement {
       signal.throwIfAborted();
       const doc: Y.Doc | null = live.doc;
       if (doc) this.watch(planState, doc, m);
-      const moments = doc ? m.historyMoments(doc) : [];
+      // Who, when and which name of each moment (not what each changed), a slice at a time: this
+      // runs again after every point recorded while the pickers are open.
+      const moments = doc ? await m.inSteps(m.momentSteps(doc), { signal }) : [];
       this.settle(moments);
       return { doc, moments, m };
     },

@@ -1,0 +1,66 @@
+import type * as Y from 'yjs';
+import { HISTORY_RULE, readPoints, type HistoryPoint, type TimelineEntry } from './history.ts';
+
+/*
+ * The moments the compare view's two pickers list: the timeline's entries (one person's points
+ * within HISTORY_RULE.groupMs, a named version, the start), but only who, when and which name.
+ * The timeline itself (timelineSteps) also works out what each entry changed, walking the items of
+ * every point: far too much to do again after every point recorded while the pickers are open.
+ * The entries are grouped as timelineSteps groups them (a test holds the two to the same list).
+ */
+
+/** A moment of the scenario's history that can be compared: one entry of its timeline. */
+export interface HistoryMoment {
+  /** The key of the point the moment stands for (the entry's last point). */
+  key: string;
+  kind: TimelineEntry['kind'];
+  /** Who made the edits (empty for the start). */
+  by: string;
+  /** When (ms since the epoch). */
+  at: number;
+  /** A named version's name. */
+  name?: string;
+}
+
+/** How many moments the pickers list by default (the newest). */
+export const MOMENTS_LISTED = 200;
+
+/** A named version and the start are entries of their own. */
+const alone = (p: HistoryPoint) => !!p.name || !!p.start;
+
+function moment(last: HistoryPoint): HistoryMoment {
+  return {
+    key: last.key,
+    kind: last.name ? 'version' : last.start ? 'start' : 'edits',
+    by: last.by,
+    at: last.at,
+    ...(last.name ? { name: last.name } : {}),
+  };
+}
+
+/**
+ * The moments one at a time, newest first (at most `limit`): the points are read once, then each
+ * step walks back over one entry's points, so a caller (history-steps.ts' inSteps) can let the
+ * page run between slices of steps.
+ */
+export function* momentSteps(doc: Y.Doc, limit = MOMENTS_LISTED): Generator<HistoryMoment, void> {
+  const points = readPoints(doc);
+  let i = points.length - 1;
+  for (let n = 0; n < limit && i >= 0; n++) {
+    const last = points[i]!;
+    // Back over the points that join `last`'s entry: each one joins the point after it when
+    // neither stands alone, the same person made both, and they are at most groupMs apart.
+    let first = i;
+    while (first > 0) {
+      const before = points[first - 1]!;
+      const after = points[first]!;
+      if (alone(before) || alone(after) || before.by !== after.by || after.at - before.at > HISTORY_RULE.groupMs) break;
+      first--;
+    }
+    yield moment(last);
+    i = first - 1;
+  }
+}
+
+/** The moments newest first, in one call (tests, small histories). */
+export const historyMoments = (doc: Y.Doc, limit = MOMENTS_LISTED): HistoryMoment[] => [...momentSteps(doc, limit)];
