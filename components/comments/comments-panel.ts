@@ -1,4 +1,3 @@
-import { LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
 import type { NegotiationKey } from '../../src/i18n/negotiation-panels.ts';
@@ -8,7 +7,7 @@ import { checkText, sameAnchor, type CommentThread } from '../../src/negotiation
 import type { Finding } from '../../src/model/finding.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
-import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+import { LazyViewController, LazyViewElement, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The panel's rendering code (templates, styles): loaded when the first panel is connected. */
 const commentsView = once(() => import('./comments-panel.templates.ts'));
@@ -26,7 +25,7 @@ const commentsView = once(() => import('./comments-panel.templates.ts'));
  * @cssprop --rp-color-warning - Orphaned threads.
  */
 @customElement('rp-comments-panel')
-export class RpCommentsPanel extends LitElement {
+export class RpCommentsPanel extends LazyViewElement {
   static override styles = [tokens, lazyViewStyles];
 
   /** Interface language: `nl` (default) or `en`. */
@@ -98,13 +97,6 @@ export class RpCommentsPanel extends LitElement {
         setShowResolved: (show) => (this.showResolved = show),
       }),
     );
-  }
-
-  /** Also waits for the panel's code on the first connection. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.view.settled();
-    return super.getUpdateComplete();
   }
 }
 

@@ -1,9 +1,9 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
 import { st } from '../../src/i18n/store.ts';
 import { tokens } from '../shared/tokens.ts';
-import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+import { LazyViewController, LazyViewElement, lazyViewStyles, once } from '../shared/lazy-view.ts';
 import type { CompareScenario, CompareView } from './compare-model.ts';
 
 export type { CompareScenario } from './compare-model.ts';
@@ -39,7 +39,7 @@ const sameScenarios = (a: readonly CompareScenario[], b: readonly CompareScenari
  * @slot empty - Shown instead of the built-in message while fewer than two (or more than four) scenarios are given.
  */
 @customElement('rp-compare')
-export class RpCompare extends LitElement {
+export class RpCompare extends LazyViewElement {
   static override styles = [tokens, lazyViewStyles];
 
   @property({ attribute: false }) scenarios: readonly CompareScenario[] = [];
@@ -74,13 +74,6 @@ export class RpCompare extends LitElement {
         toggle: (on) => (this.differencesOnly = on),
       });
     });
-  }
-
-  /** Also waits for the comparison's code on the first connection. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.code.settled();
-    return super.getUpdateComplete();
   }
 }
 

@@ -1,4 +1,3 @@
-import { LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Plan } from '../../src/model/plan.ts';
 import type { Finding } from '../../src/model/finding.ts';
@@ -19,7 +18,7 @@ import {
 } from '../../src/export/index.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
-import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+import { LazyViewController, LazyViewElement, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The menu's rendering code (templates, styles, the checks before export): loaded when the first menu is connected. */
 const exportMenuView = once(() => import('./export-menu.templates.ts'));
@@ -61,7 +60,7 @@ const ALL_FUNDERS = '';
  * @slot actions - The host's own buttons after Download and Print (e.g. "send to the funders"); empty by default.
  */
 @customElement('rp-export-menu')
-export class RpExportMenu extends LitElement {
+export class RpExportMenu extends LazyViewElement {
   static override styles = [tokens, lazyViewStyles];
 
   /** The scenario's plan to export; null shows a short notice. */
@@ -137,13 +136,6 @@ export class RpExportMenu extends LitElement {
         focusFinding: (f) => emit(this, 'rp-focus-finding', f),
       }),
     );
-  }
-
-  /** Also waits for the menu's code on the first connection. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.view.settled();
-    return super.getUpdateComplete();
   }
 
   private options() {

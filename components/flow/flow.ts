@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Decimal } from 'decimal.js';
 import type { Allocation } from '../../src/model/allocation.ts';
@@ -10,7 +10,7 @@ import { tokens } from '../shared/tokens.ts';
 import type { FlowLink } from './flow-model.ts';
 import { emit } from '../shared/events.ts';
 import { flowText } from '../../src/i18n/flow.ts';
-import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+import { LazyViewController, LazyViewElement, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The diagram's rendering code (templates, styles, layout): loaded when the first diagram is connected. */
 const flowView = once(() => import('./flow.templates.ts'));
@@ -43,7 +43,7 @@ export type { FlowSelectDetail } from './flow-model.ts';
  * @slot empty - Shown instead of the built-in message while there are no amounts to draw.
  */
 @customElement('rp-flow')
-export class RpFlow extends LitElement {
+export class RpFlow extends LazyViewElement {
   static override styles = [tokens, lazyViewStyles];
 
   /** The engine's result for the scenario (`allocate(plan)`). */
@@ -80,13 +80,6 @@ export class RpFlow extends LitElement {
         empty,
       }),
     );
-  }
-
-  /** Also waits for the diagram's code on the first connection. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.view.settled();
-    return super.getUpdateComplete();
   }
 
   protected override updated(): void {

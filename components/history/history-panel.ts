@@ -1,11 +1,11 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import type { FindingLocation } from '../../src/model/finding.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit, type HistoryEntry, type HistoryRequest } from '../shared/events.ts';
-import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+import { LazyViewController, LazyViewElement, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The panel's rendering code (templates, styles, the comparison): loaded when the first panel is connected. */
 const historyView = once(() => import('./history-panel.templates.ts'));
@@ -34,7 +34,7 @@ export interface HistoryView {
  * @cssprop --rp-color-accent - Entries, buttons and focus ring.
  */
 @customElement('rp-history-panel')
-export class RpHistoryPanel extends LitElement {
+export class RpHistoryPanel extends LazyViewElement {
   static override styles = [tokens, lazyViewStyles];
 
   /** Interface language: `nl` (default) or `en`. */
@@ -95,13 +95,6 @@ export class RpHistoryPanel extends LitElement {
     const title = (): HTMLElement | null => this.renderRoot.querySelector<HTMLElement>('h2');
     if (!title()) await this.updateComplete;
     if (this.dialog?.open) title()?.focus();
-  }
-
-  /** Also waits for the panel's code on the first connection. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.lazy.settled();
-    return super.getUpdateComplete();
   }
 
   private ask(detail: HistoryRequest): void {

@@ -1,10 +1,10 @@
 import { Task } from '@lit/task';
 import {
+  LitElement,
   adoptStyles,
   css,
   html,
   type CSSResultOrNative,
-  type LitElement,
   type ReactiveController,
   type TemplateResult,
 } from 'lit';
@@ -46,12 +46,30 @@ export const lazyViewStyles = css`
   }
 `;
 
+/** The lazily loaded views of each element. */
+const viewsOf = new WeakMap<LitElement, Set<LazyViewController<ViewModule>>>();
+
+/**
+ * The base of an element that renders through a `LazyViewController`: its `updateComplete` also
+ * waits until its view has loaded (or failed to load), then for the update that shows it, so a host
+ * or a test that awaits it finds the rendered view.
+ */
+export class LazyViewElement extends LitElement {
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const views = viewsOf.get(this);
+    if (!views || [...views].every((v) => v.loaded)) return done;
+    await Promise.all([...views].map((v) => v.settled()));
+    return super.getUpdateComplete();
+  }
+}
+
 /**
  * An element whose rendering code (templates, styles, heavy helpers) is its own chunk, loaded on
  * the element's first connection (lit's `Task`): until then it shows a short busy line, and a failed
  * load says so (nl/en) with a button that tries again. Once loaded, every element of the kind
- * renders at once. `updateComplete` of the host waits for the load (see `settled`), so code that
- * awaits it finds the rendered view.
+ * renders at once. A host that extends `LazyViewElement` has an `updateComplete` that waits for the
+ * load.
  */
 export class LazyViewController<M extends ViewModule> implements ReactiveController {
   private readonly task: Task<[], M>;
@@ -62,6 +80,14 @@ export class LazyViewController<M extends ViewModule> implements ReactiveControl
   ) {
     host.addController(this);
     this.task = new Task<[], M>(host, { task: () => module.get(), args: () => [], autoRun: false });
+    let views = viewsOf.get(host);
+    if (!views) viewsOf.set(host, (views = new Set()));
+    views.add(this);
+  }
+
+  /** Whether the view's code is there. */
+  get loaded(): boolean {
+    return this.module.loaded() !== undefined;
   }
 
   hostConnected(): void {
@@ -88,10 +114,11 @@ export class LazyViewController<M extends ViewModule> implements ReactiveControl
     if (view) return ready(view);
     const busy = (): TemplateResult =>
       html`<p class="rp-view-busy" role="status" aria-busy="true">${t(this.host.locale, 'part.loading')}</p>`;
+    // Once the task completes the module is loaded (above): the task only renders the busy line
+    // and the failure box.
     return this.task.render({
       initial: busy,
       pending: busy,
-      complete: (m) => ready(m),
       error: () =>
         html`<div class="rp-view-failed" role="alert">
           <p>${t(this.host.locale, 'planner.viewLoadFailed')}</p>

@@ -1,11 +1,10 @@
-import { LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_LOCALE, asLocale, type Locale } from '../../src/i18n/locale.ts';
 import type { InputDifference } from '../../src/compare/index.ts';
 import type { PartyStatus, SignoffStatus } from '../../src/negotiation/index.ts';
 import { tokens } from '../shared/tokens.ts';
 import { emit } from '../shared/events.ts';
-import { LazyViewController, lazyViewStyles, once } from '../shared/lazy-view.ts';
+import { LazyViewController, LazyViewElement, lazyViewStyles, once } from '../shared/lazy-view.ts';
 
 /** The panel's rendering code (templates, styles): loaded when the first panel is connected. */
 const signoffView = once(() => import('./signoff-panel.templates.ts'));
@@ -23,7 +22,7 @@ const signoffView = once(() => import('./signoff-panel.templates.ts'));
  * @cssprop --rp-color-accent - Buttons and focus ring.
  */
 @customElement('rp-signoff-panel')
-export class RpSignoffPanel extends LitElement {
+export class RpSignoffPanel extends LazyViewElement {
   static override styles = [tokens, lazyViewStyles];
 
   /** Interface language: `nl` (default) or `en`. */
@@ -90,13 +89,6 @@ export class RpSignoffPanel extends LitElement {
         cancel: () => (this.signing = null),
       }),
     );
-  }
-
-  /** Also waits for the panel's code on the first connection. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.view.settled();
-    return super.getUpdateComplete();
   }
 }
 
