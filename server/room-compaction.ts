@@ -19,12 +19,14 @@ export function compactRoom(doc: Y.Doc, copies: readonly Y.Doc[] = [], now: numb
   try {
     const { dropped, collected } = compactAndCollect(doc, now);
     let copied = 0;
+    // A snapshot names clocks only: the room's (decoded once) hold for its copies too.
+    const kept = copies.length > 0 ? readPoints(doc).map(snapshotOf) : [];
     for (const copy of copies) {
       const since = deletedSince(copy);
       if (!copy.gc) continue;
       // Points went: what only they showed was deleted long before, so all of it is looked at.
       const scope = dropped > 0 ? Y.createDeleteSetFromStructStore(copy.store) : since;
-      copied += collectUnshown(copy, readPoints(copy).map(snapshotOf), scope);
+      copied += collectUnshown(copy, kept, scope);
     }
     return dropped + collected + copied > 0;
   } catch {

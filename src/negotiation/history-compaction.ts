@@ -55,62 +55,123 @@ export function compactionDrops<P extends RuledPoint>(points: readonly P[], now:
   return sorted.filter((p) => !p.name && !p.start && p.at < detailFrom && lastOf.get(bucket(p.at)) !== p.key);
 }
 
-/** The delete ranges' index holding `clock`, or -1 (ranges sorted, as Yjs writes them). */
-function rangeAt(ranges: readonly { clock: number; len: number }[], clock: number): number {
+/** How many of the snapshots that hold an item are looked at one by one, before the walk over all. */
+const TRIES = 8;
+
+interface Range {
+  clock: number;
+  len: number;
+}
+
+/**
+ * The clocks both range lists hold (`null`: every clock). Each range out is the overlap of one
+ * range of each, so a list out of order (a hostile snapshot) gives less, never more.
+ */
+function intersect(a: readonly Range[] | null, b: readonly Range[]): Range[] {
+  if (a === null) return b.map(({ clock, len }) => ({ clock, len }));
+  const out: Range[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const from = Math.max(x.clock, y.clock);
+    const to = Math.min(x.clock + x.len, y.clock + y.len);
+    if (from < to) out.push({ clock: from, len: to - from });
+    if (x.clock + x.len < y.clock + y.len) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** Whether the sorted ranges hold every clock of [from, to). */
+function covers(ranges: readonly Range[], from: number, to: number): boolean {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const r = ranges[mid]!;
-    if (clock < r.clock) hi = mid - 1;
-    else if (clock >= r.clock + r.len) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
-/**
- * Whether any element of `client`'s clocks [clock, clock + len) shows in the snapshot: written by
- * then and not yet deleted. A delete set out of order (a hostile snapshot) reads as showing more,
- * never less, so nothing a point shows is collected because of it.
- */
-export function showsAny(snap: Y.Snapshot, client: number, clock: number, len: number): boolean {
-  const end = Math.min(clock + len, snap.sv.get(client) ?? 0);
-  const ranges = snap.ds.clients.get(client);
-  for (let at = clock; at < end;) {
-    const i = ranges ? rangeAt(ranges, at) : -1;
-    if (i < 0) return true;
-    at = ranges![i]!.clock + ranges![i]!.len;
+    if (from < r.clock) hi = mid - 1;
+    else if (from >= r.clock + r.len) lo = mid + 1;
+    else return to <= r.clock + r.len;
   }
   return false;
 }
 
 /**
+ * The deleted items of one client (within `ranges`) that none of the `kept` snapshots shows. An
+ * item shows at a snapshot that holds one of its clocks (below the snapshot's state) and has not
+ * deleted it. Each item is looked up in the first few snapshots that hold it; what none of them
+ * shows is decided in one walk that takes in each snapshot's delete set once, so the work grows
+ * with what the history stores, never with items times points.
+ */
+function unshownOf(doc: Y.Doc, client: number, ranges: readonly Range[], kept: readonly Y.Snapshot[]): Y.Item[] {
+  const structs = doc.store.clients.get(client);
+  if (!structs) return [];
+  const items: Y.Item[] = [];
+  for (const r of ranges) {
+    let i: number;
+    try {
+      i = Y.findIndexSS(structs, r.clock);
+    } catch {
+      continue;
+    }
+    for (; i < structs.length && structs[i]!.id.clock < r.clock + r.len; i++) {
+      const s = structs[i]!;
+      if (s instanceof Y.Item && s.deleted && !s.keep && !(s.content instanceof Y.ContentDeleted)) items.push(s);
+    }
+  }
+  // The snapshots that hold any of this client's clocks, by how much of it they hold.
+  const snaps = kept
+    .map((s) => ({ sv: s.sv.get(client) ?? 0, ds: s.ds.clients.get(client) ?? [] }))
+    .filter((s) => s.sv > 0)
+    .sort((x, y) => x.sv - y.sv);
+  const out: Y.Item[] = [];
+  const undecided: Y.Item[] = [];
+  for (const item of items) {
+    const { clock } = item.id;
+    // Mostly one of the first snapshots that hold an item shows it (it was there until deleted).
+    let lo = 0;
+    for (let hi = snaps.length; lo < hi;) {
+      const mid = (lo + hi) >>> 1;
+      if (snaps[mid]!.sv > clock) hi = mid;
+      else lo = mid + 1;
+    }
+    let k = lo;
+    for (; k < snaps.length && k < lo + TRIES; k++) {
+      const { sv, ds } = snaps[k]!;
+      if (!covers(ds, clock, Math.min(clock + item.length, sv))) break;
+    }
+    if (k === snaps.length) out.push(item);
+    else if (k === lo + TRIES) undecided.push(item);
+  }
+  if (undecided.length === 0) return out;
+  // The rest in one walk, newest item first: the snapshots that hold an item's first clock are taken
+  // in one by one, keeping the clocks all of them deleted; an item within those is shown by none.
+  undecided.sort((x, y) => y.id.clock - x.id.clock);
+  let deletedInAll: Range[] | null = null;
+  let j = snaps.length - 1;
+  for (const item of undecided) {
+    const { clock } = item.id;
+    for (; j >= 0 && snaps[j]!.sv > clock; j--) deletedInAll = intersect(deletedInAll, snaps[j]!.ds);
+    if (deletedInAll !== null && deletedInAll.length === 0) break;
+    if (deletedInAll === null || covers(deletedInAll, clock, clock + item.length)) out.push(item);
+  }
+  return out;
+}
+
+/**
  * Collects the deleted content (within `scope`, by default all of it) that none of the `kept`
- * snapshots shows; an item the undo manager keeps stays (Yjs skips it). Returns how many items
- * were collected.
+ * snapshots shows; an item the undo manager keeps stays. Returns how many items were collected.
  */
 export function collectUnshown(
   doc: Y.Doc,
   kept: readonly Y.Snapshot[],
   scope: DeleteSet = Y.createDeleteSetFromStructStore(doc.store),
 ): number {
-  // The snapshot that showed the item before is tried first: neighbouring items were mostly
-  // written and deleted around the same points.
-  const order = [...kept];
-  let collected = 0;
-  Y.tryGc(scope, doc.store, (item) => {
-    if (item.content instanceof Y.ContentDeleted) return false;
-    const { client, clock } = item.id;
-    for (let i = 0; i < order.length; i++) {
-      if (!showsAny(order[i]!, client, clock, item.length)) continue;
-      if (i > 0) order.unshift(...order.splice(i, 1));
-      return false;
-    }
-    collected++;
-    return true;
-  });
-  return collected;
+  const unshown = new Set<Y.Item>();
+  for (const [client, ranges] of scope.clients)
+    for (const item of unshownOf(doc, client, ranges, kept)) unshown.add(item);
+  if (unshown.size > 0) Y.tryGc(scope, doc.store, (item) => unshown.has(item));
+  return unshown.size;
 }
 
 /** Per document: the delete sets of its transactions since its last collection. */
