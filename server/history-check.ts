@@ -11,8 +11,9 @@ import type { SignerIdentity } from './signoff-check.ts';
  * and its points in the root map `history`, `p:<client>:<clock>` → { at, by, snap, … }).
  *
  * Keeping it: a room's document keeps deleted content, as the clients' documents do (`roomGcFilter`:
- * the clients' `collectable`, so only removed points are collected), so a participant who joins
- * later can read every earlier point. The scenario list (`<plan>:scenarios`) keeps none.
+ * the clients' `collectable`, so only removed points are collected as they go), so a participant
+ * who joins later can read every earlier point; at the room's size cap, what no kept point shows is
+ * collected too (room-compaction.ts). The scenario list (`<plan>:scenarios`) keeps none.
  *
  * Checking it, per update, against the identity the server assigned to the connection:
  *
