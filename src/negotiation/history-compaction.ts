@@ -15,6 +15,9 @@ import * as Y from 'yjs';
  * Collecting: a document with history keeps the deleted content its points show (history.ts
  * `collectable`). Content no point kept shows — written and deleted again between two points, or
  * shown only at points since removed — is collected (Y.tryGc); every kept point reads as before.
+ * A point a peer records before a deletion reaches it, arriving after that content was collected
+ * here, shows it: such a point reads back as unreadable (its plan's checksum, history.ts), never as
+ * a wrong plan, as with Yjs' own gc.
  */
 
 export interface CompactionRule {
