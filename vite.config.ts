@@ -81,6 +81,10 @@ export default defineConfig({
     __VUE_PROD_DEVTOOLS__: 'false',
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
   },
+  // The worker that reads earlier plans off the page (src/negotiation/plan-at-worker.ts): minified
+  // as the chunks are, and found beside the chunk that starts it wherever the site puts dist/.
+  worker: { rolldownOptions: { output: { minify: true, comments: { annotation: false } } } },
+  experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) },
   build: {
     // `regioplan` registers the elements; `regioplan/core` is the DOM-free core (Node, workers).
     lib: {

@@ -104,9 +104,9 @@ console.log(
 
 /*
  * One earlier plan, whole (the comparison of two moments, a restore): Y.createDocFromSnapshot and
- * the plan read from it. On the page this is what the compare view waits for per moment picked;
- * with plan-at-worker.ts the page only encodes the document's update for the worker (the first
- * time; later only what is new) and the snapshot.
+ * the plan read from it. Before, the page waited for it per moment picked; with plan-at-worker.ts
+ * the page only encodes the document's update for the worker (the first time; later only what is
+ * new) and receives the plan (a structured clone).
  */
 const points = readPoints(doc);
 const planAts: number[] = [];
@@ -122,6 +122,26 @@ for (let i = 0; i < 7; i++) {
   Y.encodeStateAsUpdate(doc);
   encodes.push(performance.now() - s);
 }
-console.log(`  one earlier plan, whole: ${ms(median(planAts))} on the page (planAt)`);
-console.log(`    the document's whole update for a worker: ${ms(median(encodes))} on the page (the first read only)`);
+// After the first read the worker is sent only what is new (a burst of edits and its point).
+const vector = Y.encodeStateVector(doc);
+for (let i = 0; i < BURST; i++) state.apply(edit(state.plan, i));
+recordPoint(doc, 'Anna', t0 + POINTS * MIN, { plan: state.plan });
+const news: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const s = performance.now();
+  Y.encodeStateAsUpdate(doc, vector);
+  news.push(performance.now() - s);
+}
+// The plan the worker sends back arrives as a structured clone.
+const clones: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const s = performance.now();
+  structuredClone(state.plan);
+  clones.push(performance.now() - s);
+}
+const onPage = median(encodes) + median(clones);
+console.log(`  one earlier plan, whole (planAt): ${ms(median(planAts))} on the page before`);
+console.log(
+  `    with the worker, on the page: ${ms(onPage)} the first read (whole update ${ms(median(encodes))}, plan received ${ms(median(clones))}), ${ms(median(news) + median(clones))} a later one (what is new ${ms(median(news))})`,
+);
 state.destroy();

@@ -4,7 +4,6 @@ import { Task } from '@lit/task';
 import type * as Y from 'yjs';
 import type { PlanState } from '../../src/sync/state.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
-import { yieldToPage } from '../../src/sync/yield.ts';
 import type { HistoryMoment } from '../../src/negotiation/history-diff.ts';
 import { mt } from '../../src/i18n/moments.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../src/i18n/locale.ts';
@@ -20,9 +19,6 @@ export const NOW = 'now';
 // The history's Yjs side loads with the first look at it, as the history dialog's does.
 const loadHistory = () => import('../../src/negotiation/history-diff.ts');
 type HistoryModule = Awaited<ReturnType<typeof loadHistory>>;
-
-/** Gives the page its turn between two long reads, so typing and scrolling go on meanwhile. */
-const breathe = (signal: AbortSignal) => yieldToPage().then(() => signal.throwIfAborted());
 
 interface History {
   doc: Y.Doc | null;
@@ -45,8 +41,9 @@ export function momentLabel(moment: HistoryMoment | undefined, locale: Locale): 
  * Two moments of the open scenario's history side by side: two pickers list its timeline (who and
  * when, named versions by name, the start, and now), and <rp-compare> shows the plans as they were
  * then as it shows two scenarios. Each moment's plan is read back from the scenario's document
- * (Y.createDocFromSnapshot) in a lit Task, a frame apart, so the page stays responsive; a newer
- * pick aborts an older read, whose result is dropped.
+ * (Y.createDocFromSnapshot) in a worker, once per moment, in a lit Task that shows a busy line
+ * meanwhile, so the page stays responsive; a newer pick aborts an older read, whose result is
+ * dropped. The list of moments is read in slices, again after each point recorded.
  *
  * Part of the planner's compare view (`<rp-planner-compare>`): it fires no events.
  *
@@ -114,18 +111,27 @@ export class RpCompareMoments extends LitElement {
     },
   });
 
-  /** The two moments' plans, named for the columns. */
+  /**
+   * The two moments' plans, named for the columns: read off the page (plan-at-read.ts), each point
+   * once. Not read again when a point is recorded (the document is the same), only when a pick
+   * changes, or on an edit while "now" is picked.
+   */
   private readonly diff = new Task(this, {
-    args: () => [this.history.value, this.from, this.to, this.locale, this.nowPlan()] as const,
-    task: async ([history, from, to, locale], { signal }): Promise<CompareScenario[] | string> => {
-      if (!history?.doc || !from || !to) return [];
+    args: () => [this.history.value?.doc, this.from, this.to, this.locale, this.nowPlan()] as const,
+    task: async ([doc, from, to, locale, now], { signal }): Promise<CompareScenario[] | string> => {
+      const history = this.history.value;
+      if (!doc || !history || !from || !to) return [];
       if (from === to) return mt(locale, 'moments.same');
+      const read = (key: string) =>
+        key === NOW ? Promise.resolve(now ?? null) : history.m.readPlanAt(doc, key, signal);
+      const plans = await Promise.all([read(from), read(to)]);
       const out: CompareScenario[] = [];
-      for (const key of [from, to]) {
-        await breathe(signal);
-        const moment = history.moments.find((x) => x.key === key);
-        const plan = key === NOW ? this.state?.plan : history.m.planAt(history.doc, key);
-        const name = momentLabel(moment, locale);
+      for (const [k, key] of [from, to].entries()) {
+        const name = momentLabel(
+          history.moments.find((x) => x.key === key),
+          locale,
+        );
+        const plan = plans[k];
         if (!plan) return mt(locale, 'moments.unreadable', { at: name });
         out.push({ name, plan });
       }
@@ -173,6 +179,7 @@ export class RpCompareMoments extends LitElement {
     this.offs.push(
       m.observeHistory(doc, () => this.revision++),
       planState.subscribe(() => this.nowPlan() && this.requestUpdate()),
+      () => m.closePlanAt(doc),
     );
   }
 
@@ -210,10 +217,10 @@ export class RpCompareMoments extends LitElement {
         ${select('from')} ${select('to')}
       </fieldset>
       ${this.diff.render({
+        // While the plans are read: a busy line, above the comparison shown until then.
         pending: () =>
-          Array.isArray(this.diff.value) && this.diff.value.length === 2
-            ? this.compare(this.diff.value)
-            : html`<p class="note" role="status">${mt(l, 'moments.loading')}</p>`,
+          html`<p class="note" role="status" aria-busy="true">${mt(l, 'moments.loading')}</p>
+            ${Array.isArray(this.diff.value) && this.diff.value.length === 2 ? this.compare(this.diff.value) : nothing}`,
         complete: (result) =>
           typeof result === 'string'
             ? html`<p class="note error" role="alert">${result}</p>`

@@ -1,0 +1,36 @@
+import * as Y from 'yjs';
+import { planFromDoc } from '../sync/plan-state.ts';
+import { planSum } from './history.ts';
+import type { PlanAtAnswer, PlanAtRequest } from './plan-at-protocol.ts';
+
+/*
+ * A module worker that reads earlier plans of one scenario (plan-at-read.ts starts it): it keeps a
+ * copy of the scenario's document, with gc off so that every state of the plan stays readable, fed
+ * with what is new since the last request, and builds the plan at a point's snapshot
+ * (Y.createDocFromSnapshot), which would hold the page for a tenth of a second or more per plan.
+ */
+
+const doc = new Y.Doc({ gc: false });
+
+function read({ update, snap, sum }: PlanAtRequest): PlanAtAnswer['plan'] {
+  if (update.length > 0) Y.applyUpdate(doc, update);
+  const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(snap));
+  try {
+    const { plan } = planFromDoc(old);
+    // Content collected before this copy got it (a workshop joiner's): not the plan that was.
+    return sum !== undefined && planSum(plan) !== sum ? null : plan;
+  } finally {
+    old.destroy();
+  }
+}
+
+self.onmessage = (e: MessageEvent<PlanAtRequest>) => {
+  const request = e.data;
+  let answer: PlanAtAnswer;
+  try {
+    answer = { id: request.id, plan: read(request) };
+  } catch {
+    answer = { id: request.id, plan: null };
+  }
+  self.postMessage(answer);
+};
