@@ -21,7 +21,8 @@ import type { SignerIdentity } from './signoff-check.ts';
  *                       replaced, removed) only by that token's holder; a client id another person
  *                       already has is never given to someone else
  *   history.p:<c>:<k>   a new point is by a name the writer may use (`by`, as above), under a
- *                       client id that is not another person's; a start point (by nobody) by anyone
+ *                       client id that is not another person's, dated at most a week ahead of the
+ *                       server's clock; a start point (by nobody) by anyone
  *                       a recorded point never changes; it goes only when it is the writer's own,
  *                       or when the clients' compaction rule removes it (compactionDrops over
  *                       the points the room holds and those the update adds, as the clients read
@@ -97,6 +98,9 @@ function idsOf(user: unknown): Set<number> {
   if (ids instanceof Y.Array) for (const id of ids.toArray()) if (typeof id === 'number') out.add(id);
   return out;
 }
+
+/** How far ahead of the server's clock a new point may be dated (a participant's clock may be ahead). */
+const MAX_AHEAD_MS = 7 * DAY_MS;
 
 /** Start points a room's history may hold (one per browser that started it at the same moment). */
 const MAX_STARTS = 4;
@@ -236,6 +240,9 @@ export class HistoryNames {
     if (now === null) return null; // added and removed in one update, or not a point
     const r = pointRecord(points, key);
     if (!r) return null; // not a point: every reader skips it
+    // A point dated far ahead would stay for good (the rule keeps what is recent), and every point
+    // recorded after it would follow it (recordPoint dates after the last point).
+    if (r.at > this.now() + MAX_AHEAD_MS) return "dated more than a week ahead of the server's clock";
     if (r.start) {
       if (r.by !== '') return 'a start point is by nobody';
       // Two browsers that start a fresh room's history at once each write one; more is a flood

@@ -126,6 +126,22 @@ test('the rule removes no less at a later moment (what makes the day of leeway h
   }
 });
 
+test('a point dated far ahead of the server’s clock is refused: no compaction would ever remove it', () => {
+  const times = [NOW - 2 * DAY, NOW - DAY];
+  const point = (at: number) => (c: Y.Doc) => {
+    c.getMap('plan').set('name', 'Voorstel Bob');
+    c.getMap(HISTORY_ROOT).set(`p:${c.clientID}:${Y.getState(c.store, c.clientID)}`, { at, by: 'Bob', snap: snap(c) });
+  };
+  const problems = judge(room(times), point(NOW + 365 * DAY));
+  assert.ok(
+    problems.some((p) => p.includes('ahead')),
+    problems.join('\n'),
+  );
+  // A clock some hours or days ahead (a participant's own) passes.
+  assert.deepEqual(judge(room(times), point(NOW + 6 * 3_600_000)), []);
+  assert.deepEqual(judge(room(times), point(NOW + 3 * DAY)), []);
+});
+
 test('a hostile removal of 5,000 points is judged in one pass, exactly by the rule', (t) => {
   const doc = room(Array.from({ length: 5_050 }, (_, i) => NOW - 400 * DAY + i * 0.079 * DAY));
   const removed = readPoints(doc).slice(0, 5_000);
