@@ -24,11 +24,9 @@ import { personOf } from './history-users.ts';
  * A browser records a point when its person stops editing for a moment (HISTORY_RULE.quietMs);
  * the timeline groups one person's points within HISTORY_RULE.groupMs into one entry.
  *
- * Bounded (compactHistory, HISTORY_RULE; the rule itself is history-compaction.ts): every point of
- * the last 14 days and the last 50 points stay; older ones are thinned to the last of each day up
- * to 90 days back, and to the last of each week before that. Named versions (points given a name,
- * and the store's "Eerdere versies") are never compacted. Deleted content that shows at no point
- * kept is then collected.
+ * Bounded (compactHistory with HISTORY_RULE, by the rule in history-compaction.ts and the README):
+ * older points are thinned, named versions (points given a name, and the store's "Eerdere
+ * versies") are never compacted, and deleted content that shows at no point kept is collected.
  */
 
 export const HISTORY_ROOT = 'history';
