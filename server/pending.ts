@@ -1,40 +1,70 @@
 import * as Y from 'yjs';
 
 /*
- * What a Y.Doc holds pending: structs whose origin is not there yet (`pendingStructs`, with the
- * clock each waits for per client) and deletions of content not there yet (`pendingDs`). Yjs keeps
- * both and integrates them inside the transaction of the update that brings what they wait for.
- * room-check.ts holds updates that leave something pending, and tells whose held content an update
- * would complete.
+ * What an update waits for. Yjs integrates a struct only once the content it builds on is there
+ * (its left and right origin, its parent, the earlier clocks of its own client); until then it
+ * keeps it pending, and a deletion of content not there yet too, and integrates both inside the
+ * update that brings what they wait for. room-check.ts holds such updates apart (never in the
+ * room, never in its shadow), and works out whose held update an update would complete.
  */
 
-/** The clients whose content the doc's pending structs and deletions wait for. */
-export function awaitedClients(doc: Y.Doc): Set<number> {
-  const out = new Set<number>();
-  const { pendingStructs, pendingDs } = doc.store;
-  for (const client of pendingStructs?.missing.keys() ?? []) out.add(client);
-  if (pendingDs) for (const client of Y.decodeUpdateV2(pendingDs).ds.clients.keys()) out.add(client);
-  return out;
+export interface UpdateParts {
+  structs: (Y.Item | Y.GC | Y.Skip)[];
+  ds: ReturnType<typeof Y.decodeUpdate>['ds'];
+  /** Per client, the clock after its last struct in the update. */
+  to: Map<number, number>;
 }
 
-/** The clients an update (v1) brings structs of. */
-export function writtenClients(update: Uint8Array): Set<number> {
-  return new Set(Y.parseUpdateMeta(update).to.keys());
+/** An update (v1), decoded once for the checks. */
+export function readParts(update: Uint8Array): UpdateParts {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const to = new Map<number, number>();
+  for (const s of structs) {
+    if (s instanceof Y.Skip) continue;
+    const end = s.id.clock + s.length;
+    if (end > (to.get(s.id.client) ?? 0)) to.set(s.id.client, end);
+  }
+  return { structs, ds, to };
 }
 
 /**
- * What the doc holds pending, as a value that changes when an update adds to it (or completes part
- * of it). Pending deletions are re-encoded by every update, so they are compared by what they delete.
+ * The content an update waits for, given what the document has (`have`: a client's next clock):
+ * per client, the first clock it needs that neither the document nor the update itself holds.
+ * Empty when the update applies completely.
  */
-export function pendingMark(doc: Y.Doc): string {
-  const { pendingStructs, pendingDs } = doc.store;
-  if (!pendingStructs && !pendingDs) return '';
-  const structs = pendingStructs
-    ? [...pendingStructs.missing].map(([c, k]) => `${c}@${k}`).join(',') + `#${pendingStructs.update.byteLength}`
-    : '';
-  const deletes: string[] = [];
-  if (pendingDs)
-    for (const [client, items] of Y.decodeUpdateV2(pendingDs).ds.clients)
-      for (const d of items) deletes.push(`${client}:${d.clock}+${d.len}`);
-  return `${structs}|${deletes.sort().join(',')}`;
+export function waitsFor(parts: UpdateParts, have: (client: number) => number): Map<number, number> {
+  const out = new Map<number, number>();
+  const need = (client: number, clock: number) => {
+    const k = out.get(client);
+    if (k === undefined || clock < k) out.set(client, clock);
+  };
+  // How far each client's content reaches without a gap: the document's, then the update's own.
+  const reach = new Map<number, number>();
+  const reachOf = (client: number) => reach.get(client) ?? have(client);
+  for (const s of parts.structs) {
+    if (s instanceof Y.Skip) continue;
+    const r = reachOf(s.id.client);
+    if (s.id.clock > r) need(s.id.client, r);
+    else reach.set(s.id.client, Math.max(r, s.id.clock + s.length));
+  }
+  const check = (id: Y.ID | null) => {
+    if (id && id.clock >= reachOf(id.client)) need(id.client, id.clock);
+  };
+  for (const s of parts.structs) {
+    if (!(s instanceof Y.Item)) continue;
+    check(s.origin);
+    check(s.rightOrigin);
+    if (s.parent instanceof Y.ID) check(s.parent);
+  }
+  for (const [client, deletions] of parts.ds.clients) {
+    const r = reachOf(client);
+    for (const d of deletions) if (d.clock + d.len > r) need(client, Math.max(d.clock, r));
+  }
+  return out;
+}
+
+/** Whether an update that reaches `to` brings any clock `awaits` names. */
+export function completes(to: ReadonlyMap<number, number>, awaits: ReadonlyMap<number, number>): boolean {
+  for (const [client, clock] of awaits) if ((to.get(client) ?? 0) > clock) return true;
+  return false;
 }

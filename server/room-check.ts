@@ -7,7 +7,8 @@ import { readDefaultSplit, readPlanField, readRow } from '../src/sync/read.ts';
 import { guardObject } from '../src/sync/guard.ts';
 import type { Collection } from '../src/model/ops.ts';
 import { CLOSE_INVALID_UPDATE, CLOSE_OUT_OF_ORDER, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
-import { awaitedClients, pendingMark, writtenClients } from './pending.ts';
+import { completes, readParts, waitsFor } from './pending.ts';
+import { HeldUpdates } from './held-updates.ts';
 import { ClientIds } from './client-ids.ts';
 import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
 import { signoffEntries, signoffProblems } from './signoff-check.ts';
@@ -42,18 +43,22 @@ import { HistoryNames, type WriterIdentity } from './history-check.ts';
  * Held updates: Yjs applies an update's deletions at once but keeps its new content pending while
  * content it builds on is missing. A client that edits while reconnecting sends such an edit before
  * its own sync step 2 (its offline edits): applied alone it would show an overwritten value as gone.
- * Such an update is held — not handed to Hocuspocus — until what it waits for arrives; then the
- * completed state is checked and it is released, or refused. One still waiting after
- * RP_COLLAB_UPDATE_HOLD_MS is refused. Nothing transient ever reaches the room: an update that
- * leaves anything pending is held, whether or not it changes what the plan shows, and the room's
- * own doc never holds pending content.
+ * So an update that waits for anything (pending.ts waitsFor: an origin, a parent or an earlier clock
+ * neither the room nor the update has, a deletion of content not here) is held apart — not handed to
+ * Hocuspocus, not applied to the shadow (held-updates.ts) — merged with its sender's later updates
+ * until the whole applies; then it is checked as one update of that sender, and released, or
+ * refused. One still waiting after RP_COLLAB_UPDATE_HOLD_MS is refused; a sender may hold at most
+ * MAX_HELD_BYTES, a room at most MAX_HELD_SENDERS senders. Nothing transient or pending ever
+ * reaches the room, and others' edits are checked as if nobody held anything.
  * Held content is completed only by its own sender. Yjs integrates pending structs inside the update
  * that brings what they wait for, so content built on another participant's *next* edit would be
  * checked as part of that edit, under that participant's name (a history point "by Anna" that Bob
- * wrote). When an update would complete what another socket's held update waits for, that held
- * update is dropped first (closed with 4425 out-of-order: the client reconnects quietly and sends
- * it again, now after what it builds on); the update is then checked on its own.
- *
+ * wrote). When an update brings what another socket's held update waits for, that held update is
+ * dropped first (closed with 4425 out-of-order: the client reconnects quietly and sends it again,
+ * now after what it builds on); the update is then checked on its own. Content from elsewhere
+ * (another instance) completes a held update the same way as its sender's own: it is then checked
+ * as its sender's.
+
  * The same place keeps the room's size estimate for the stored-size cap, and checks the sign-offs an
  * update records and the names it writes into the history against the identity of the socket that
  * sent it (signoff-check.ts, history-check.ts). The room keeps deleted content for the history
@@ -75,8 +80,9 @@ type Located =
 const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
 const CHECKING = Symbol('room-check');
-/** How often the room's history may be compacted at the cap. */
-const COMPACT_EVERY_MS = 5000;
+/** What one sender may have held (bytes), and how many senders may wait at once in a room. */
+const MAX_HELD_BYTES = 256 * 1024;
+const MAX_HELD_SENDERS = 8;
 const OUT_OF_ORDER: Extract<CheckVerdict, { ok: false }> = {
   ok: false,
   close: CLOSE_OUT_OF_ORDER,
@@ -86,14 +92,6 @@ const OUT_OF_ORDER: Extract<CheckVerdict, { ok: false }> = {
 export type CheckVerdict = { ok: true } | { ok: false; close: CloseReason; problem: string; quiet?: boolean };
 /** Held: the update looks invalid only because part of it waits for content not here yet. */
 export type CheckResult = CheckVerdict | { ok: 'held'; verdict: Promise<CheckVerdict> };
-
-interface Held {
-  resolve: (v: CheckVerdict) => void;
-  timer: ReturnType<typeof setTimeout>;
-  update: Uint8Array;
-  owner: object;
-  who: WriterIdentity | null;
-}
 
 const hasPending = (doc: Y.Doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
@@ -117,23 +115,26 @@ export class RoomChecker {
   /** Upper estimate of the stored size: exact at build, plus every update since. */
   private size = 0;
   private exactAt = 0;
-  /** When the room's history was last compacted at the cap. */
-  private compactedAt = -Infinity;
-  private held: Held[] = [];
+  /** Updates the room took, and how many it had taken when its history was last compacted at the cap. */
+  private changes = 0;
+  private compactedAt = -1;
+  /** Updates that wait for content not here yet, per sender (held-updates.ts). */
+  private readonly held: HeldUpdates;
   /** Who may write new content under which client id (client-ids.ts). */
   private readonly ids: ClientIds;
-  private heldParts = new Set<string>();
+  private readonly have = (client: number) => Y.getState(this.shadow.store, client);
   private readonly mirror = (update: Uint8Array, origin: unknown) => {
     // Updates from a client connection were checked (and counted) before Hocuspocus applied them.
     const checked = typeof origin === 'object' && origin !== null && 'webSocket' in origin;
     if (!checked) this.size += update.byteLength;
+    this.changes++;
     try {
       Y.applyUpdate(this.shadow, update, CHECKING);
     } catch {
       this.rebuild();
     }
-    // Content from elsewhere may be what a held update was waiting for.
-    if (this.held.length > 0 && !hasPending(this.shadow)) this.resolveHeld();
+    // Content from elsewhere (another instance, the server itself) may be what a held update waits for.
+    if (!checked && this.held.count > 0) this.recheckHeld(readParts(update).to);
   };
 
   constructor(
@@ -144,6 +145,7 @@ export class RoomChecker {
     private readonly now: () => number = () => performance.now(),
   ) {
     this.ids = new ClientIds(doc);
+    this.held = new HeldUpdates(holdMs, (owner) => this.expire(owner));
     this.rebuild();
     for (const c of COLLECTIONS) for (const id of this.r.rows[c].keys()) this.dirty.add(`r:${c}:${id}`);
     for (const f of SCALAR_FIELDS) this.dirty.add(`f:${f}`);
@@ -164,8 +166,7 @@ export class RoomChecker {
   ): CheckResult {
     this.settle();
     if (addsContent(update)) {
-      const have = (client: number) => Y.getState(this.shadow.store, client);
-      const foreign = this.ids.claim(update, have, owner, socket, who);
+      const foreign = this.ids.claim(update, this.have, owner, socket, who);
       if (foreign !== null)
         return { ...OUT_OF_ORDER, problem: `writes under client ${foreign}, another participant's` };
     }
@@ -175,12 +176,12 @@ export class RoomChecker {
         this.size = Y.encodeStateAsUpdate(this.shadow).byteLength;
         this.exactAt = this.now();
       }
-      // The history the room keeps counts: first it is compacted by the clients' rule (at most every
-      // few seconds: near the cap every growing edit would otherwise pay for a walk of the history).
+      // The history the room keeps counts: first it is compacted by the clients' rule (again only
+      // once the room changed: refused edits at the cap would otherwise each pay for it).
       if (
         this.size + update.byteLength > this.maxBytes &&
-        this.now() - this.compactedAt > COMPACT_EVERY_MS &&
-        ((this.compactedAt = this.now()), compactRoom(this.doc, [this.shadow]))
+        this.changes !== this.compactedAt &&
+        ((this.compactedAt = this.changes), compactRoom(this.doc, [this.shadow]))
       ) {
         this.settle();
         this.size = Y.encodeStateAsUpdate(this.shadow).byteLength;
@@ -194,83 +195,79 @@ export class RoomChecker {
         };
       }
     }
-    // Content another socket's held update waits for: that update goes first (see above).
-    if (this.held.some((h) => h.owner !== owner) && this.completesOthers(update)) {
-      for (const other of new Set(this.held.map((h) => h.owner))) {
-        if (other !== owner) this.dropOwner(other, OUT_OF_ORDER);
+    const parts = readParts(update);
+    // Content another sender's held update waits for: that update goes first (see above).
+    for (const w of this.held.all())
+      if (w.owner !== owner && completes(parts.to, w.awaits)) this.held.settle(w.owner, OUT_OF_ORDER);
+    const mine = this.held.of(owner);
+    const merged = mine ? Y.mergeUpdates([mine.merged, update]) : update;
+    const awaits = waitsFor(mine ? readParts(merged) : parts, this.have);
+    if (awaits.size > 0) {
+      // Held apart: nothing of it reaches the room or the shadow until it is complete.
+      if (mine ? mine.bytes + update.byteLength > MAX_HELD_BYTES : this.held.count >= MAX_HELD_SENDERS) {
+        const verdict = { ...OUT_OF_ORDER, problem: 'too much waits for content not here yet' };
+        this.held.settle(owner, verdict);
+        return verdict;
       }
+      let rooms = heldBy.get(owner);
+      if (!rooms) heldBy.set(owner, (rooms = new Set()));
+      rooms.add(this);
+      return { ok: 'held', verdict: this.held.hold(owner, who, update, merged, awaits) };
     }
-    const pendingBefore = pendingMark(this.shadow);
+    const verdict = this.apply(merged, who);
+    // The sender's held updates go with it: released after it, or refused with it.
+    this.held.settle(owner, verdict);
+    return verdict;
+  }
+
+  /** Applies a complete update to the shadow and judges it as `who`'s; refused, the shadow is rebuilt. */
+  private apply(update: Uint8Array, who: WriterIdentity | null): CheckVerdict {
     try {
       Y.applyUpdate(this.shadow, update, CHECKING);
     } catch (error) {
       this.dirty.clear();
-      this.restore();
+      this.rebuild();
       return {
         ok: false,
         close: CLOSE_INVALID_UPDATE,
         problem: `update does not apply (${error instanceof Error ? error.message.slice(0, 80) : 'error'})`,
       };
     }
+    if (hasPending(this.shadow)) {
+      // It waited after all for something waitsFor did not see: out, and sent again later.
+      this.dirty.clear();
+      this.rebuild();
+      return { ...OUT_OF_ORDER, problem: 'waits for content not here yet' };
+    }
     this.size += update.byteLength;
     const signed = [...this.judgeSignoffs([who]), ...this.judgeNames([who])];
     if (signed.length > 0) {
       this.dirty.clear();
-      this.restore();
+      this.rebuild();
       return { ok: false, close: CLOSE_INVALID_UPDATE, problem: signed.slice(0, 3).join(', ') };
     }
-    const waits = pendingMark(this.shadow) !== pendingBefore;
-    if (!hasPending(this.shadow)) {
-      // Complete: this update and every held one with it.
-      const parts = new Set([...this.dirty, ...this.heldParts]);
-      this.dirty.clear();
-      const { problems, next } = this.judge(parts);
-      if (problems.length === 0) {
-        this.commit(next);
-        this.releaseHeld();
-        return { ok: true };
-      }
-      this.refuseHeld(`refused together with an update that made ${problems[0]}`);
-      this.rebuild();
-      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
-    }
-    if (!waits && !this.held.some((h) => h.owner === owner)) {
-      // Complete on its own; what is pending is another socket's, which this update does not touch.
-      const { problems, next } = this.judge(this.dirty);
-      this.dirty.clear();
-      if (problems.length === 0) {
-        this.commit(next);
-        return { ok: true };
-      }
-      this.restore();
-      return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
-    }
-    // It waits for content not here yet (or comes after this socket's own held updates): held.
-    for (const p of this.dirty) this.heldParts.add(p);
+    const { problems, next } = this.judge(this.dirty);
     this.dirty.clear();
-    let entry!: Held;
-    const verdict = new Promise<CheckVerdict>((resolve) => {
-      entry = { resolve, timer: setTimeout(() => this.expire(owner), this.holdMs), update, owner, who };
-    });
-    entry.timer.unref?.();
-    this.held.push(entry);
-    let rooms = heldBy.get(owner);
-    if (!rooms) heldBy.set(owner, (rooms = new Set()));
-    rooms.add(this);
-    return { ok: 'held', verdict };
+    if (problems.length === 0) {
+      this.commit(next);
+      return { ok: true };
+    }
+    this.rebuild();
+    return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
   }
 
-  /** Whether an update brings content the held updates wait for. */
-  private completesOthers(update: Uint8Array): boolean {
-    const awaited = awaitedClients(this.shadow);
-    if (awaited.size === 0) return false;
-    for (const client of writtenClients(update)) if (awaited.has(client)) return true;
-    return false;
+  /** Content from elsewhere arrived: held updates it completes are checked now. */
+  private recheckHeld(to: ReadonlyMap<number, number>): void {
+    for (const w of this.held.all()) {
+      if (!completes(to, w.awaits)) continue;
+      w.awaits = waitsFor(readParts(w.merged), this.have);
+      if (w.awaits.size === 0) this.held.settle(w.owner, this.apply(w.merged, w.who));
+    }
   }
 
   /** Updates waiting for content they depend on. */
   get heldCount(): number {
-    return this.held.length;
+    return this.held.count;
   }
 
   private judge(parts: Set<string>): { problems: string[]; next: Map<string, Status | undefined> } {
@@ -333,90 +330,21 @@ export class RoomChecker {
     this.signoffDirty.clear();
   }
 
-  /** The shadow has nothing pending any more: the held updates are complete; check them now. */
-  private resolveHeld(): void {
-    const whos = this.held.map((h) => h.who);
-    const signed = [...this.judgeSignoffs(whos), ...this.judgeNames(whos)];
-    if (signed.length > 0) {
-      this.dirty.clear();
-      this.refuseHeld(signed.slice(0, 3).join(', '));
-      this.rebuild();
-      return;
-    }
-    const parts = new Set([...this.dirty, ...this.heldParts]);
-    this.dirty.clear();
-    const { problems, next } = this.judge(parts);
-    if (problems.length === 0) {
-      this.commit(next);
-      this.releaseHeld();
-    } else {
-      this.refuseHeld(problems.slice(0, 3).join(', '));
-      this.rebuild();
-    }
-  }
-
-  private releaseHeld(): void {
-    const held = this.held;
-    this.held = [];
-    this.heldParts.clear();
-    // After the update that completed them has been applied.
-    for (const h of held) {
-      clearTimeout(h.timer);
-      setTimeout(() => h.resolve({ ok: true }), 0);
-    }
-  }
-
-  private refuseHeld(problem: string): void {
-    const held = this.held;
-    this.held = [];
-    this.heldParts.clear();
-    for (const h of held) {
-      clearTimeout(h.timer);
-      h.resolve({ ok: false, close: CLOSE_INVALID_UPDATE, problem });
-    }
-  }
-
   /** An owner's held updates waited too long: refused; the others wait on. */
   private expire(owner: object): void {
-    this.dropOwner(owner, {
+    this.held.settle(owner, {
       ok: false,
       close: CLOSE_INVALID_UPDATE,
       problem: `still waiting after ${this.holdMs} ms for content it builds on`,
     });
   }
 
-  /** Removes an owner's held updates (refused, or dropped because it left) and rebuilds the shadow without them. */
+  /** Drops an owner's held updates (it left, by default: quietly). */
   dropOwner(
     owner: object,
     verdict: CheckVerdict = { ok: false, close: CLOSE_INVALID_UPDATE, problem: 'sender left', quiet: true },
   ): void {
-    const mine = this.held.filter((h) => h.owner === owner);
-    if (mine.length === 0) return;
-    this.held = this.held.filter((h) => h.owner !== owner);
-    for (const h of mine) {
-      clearTimeout(h.timer);
-      h.resolve(verdict);
-    }
-    this.restore();
-  }
-
-  /**
-   * Rebuilds the shadow from the room and applies the held updates to it again: after an update
-   * was refused or a held one dropped, the others wait on as they were.
-   */
-  private restore(): void {
-    this.rebuild();
-    this.heldParts.clear();
-    for (const h of this.held) {
-      try {
-        Y.applyUpdate(this.shadow, h.update, CHECKING);
-      } catch {
-        /* it applied before */
-      }
-    }
-    for (const p of this.dirty) this.heldParts.add(p);
-    this.dirty.clear();
-    if (this.held.length > 0 && !hasPending(this.shadow)) this.resolveHeld();
+    this.held.settle(owner, verdict);
   }
 
   releaseClientIds(owner: object): void {
@@ -431,18 +359,15 @@ export class RoomChecker {
 
   destroy(): void {
     this.doc.off('update', this.mirror);
-    for (const h of this.held) clearTimeout(h.timer);
-    this.held = [];
+    this.held.clear();
     this.shadow.destroy();
   }
 
   /** Takes what mirrored updates changed into the baseline as it is. */
   private settle(): void {
     // Mirrored updates were checked where they came in (a client here, or another instance).
-    if (this.held.length === 0) {
-      this.settleSignoffs();
-      this.names.settle();
-    }
+    this.settleSignoffs();
+    this.names.settle();
     for (const part of this.dirty) {
       const status = this.evaluate(part);
       if (status === undefined) this.baseline.delete(part);

@@ -3,7 +3,20 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { TokenTable } from '../../../server/auth.ts';
 import { HISTORY_ROOT } from '../../../src/negotiation/history.ts';
-import { docJson, rawDocClient, sameDoc, sleep, startServer, waitFor, wire, type TestServer } from './helpers.ts';
+import { createPlanState } from '../../../src/sync/plan-state.ts';
+import { activity, generatePlan } from '../../sync/helpers.ts';
+import {
+  docJson,
+  join,
+  rawDocClient,
+  sameDoc,
+  sleep,
+  startServer,
+  synced,
+  waitFor,
+  wire,
+  type TestServer,
+} from './helpers.ts';
 
 /*
  * Content that waits for another participant's next edit. Yjs keeps an update's structs pending
@@ -11,7 +24,9 @@ import { docJson, rawDocClient, sameDoc, sleep, startServer, waitFor, wire, type
  * hostile editor can so make its own item land inside someone else's next edit: the server judged
  * the names in it (history-check.ts, signoff-check.ts) against whoever sent that edit, and a point
  * "by Anna" written by Bob passed as Anna's. Now such content is held until its own sender completes
- * it; when someone else's edit would complete it, it is refused first.
+ * it; when someone else's edit would complete it, it is refused first. Held content is kept
+ * apart until it is complete (never in the room, nor in the copy the server checks others' edits
+ * on), and a sender may hold only so much.
  */
 
 const ANNA = 'token-anna-p';
@@ -129,16 +144,70 @@ test('content held for someone else’s missing edit neither reaches the room no
   [anna, watcher].forEach((s) => s.ws.terminate());
 });
 
+test('someone else’s held content never gets an honest edit refused', async () => {
+  const room = 'pending-poison';
+  const anna = createPlanState(generatePlan(7, 6));
+  const a = join(server.url, room, { doc: anna, token: ANNA, userName: 'Anna' });
+  await waitFor(() => synced(a), 'Anna connected');
+  anna.apply([{ op: 'insert-row', collection: 'activities', row: activity('act-new') }]);
+  const bob = await rawDocClient(server.url, room, BOB);
+  await waitFor(() => bob.authenticated() && bob.synced() && sameDoc(bob.doc, anna.doc), 'Bob synced');
+  // Bob: an invalid amount in the new row, with a deletion of content that never comes (held).
+  const fork = new Y.Doc();
+  Y.applyUpdate(fork, Y.encodeStateAsUpdate(bob.doc));
+  fork.clientID = bob.doc.clientID;
+  const sv = Y.encodeStateVector(fork);
+  const row = fork.getMap('rows.activities').get('act-new') as Y.Map<unknown>;
+  (row.get('cost') as Y.Map<unknown>).set('amount', 'twelve euros');
+  bob.send(wire.update(room, Y.mergeUpdates([Y.encodeStateAsUpdate(fork, sv), encodeDeletes(987654, 0, 1)])));
+  await sleep(150);
+  // Anna renames the row: valid, and it must pass.
+  anna.apply([{ op: 'update-row', collection: 'activities', id: 'act-new', patch: { name: 'Nieuwe naam' } }]);
+  const watcher = createPlanState(generatePlan(7, 6));
+  const w = join(server.url, room, { doc: watcher, token: WATCHER });
+  await waitFor(() => watcher.plan.activities.some((r) => r.id === 'act-new' && r.name === 'Nieuwe naam'), 'renamed');
+  await sleep(200);
+  assert.deepEqual(a.errors, [], 'Anna’s edit passed');
+  assert.deepEqual(await closedWithin(bob, 6000), { code: 4422, reason: 'invalid-update' });
+  [a, w].forEach((c) => c.leave());
+  [anna, watcher].forEach((s) => s.destroy());
+});
+
+test('a flood of deletions of content that never comes is refused at once and slows nobody down', async () => {
+  const room = 'pending-flood';
+  const { anna, bob, watcher } = await threeOf(room);
+  // Four updates of 200,000 deletions each, of clients that never write (~800 KB each).
+  for (let m = 0; m < 4; m++) bob.send(wire.update(room, deletionRanges(222222 + m, 200_000)));
+  const closed = await closedWithin(bob, 2000);
+  assert.deepEqual(closed, { code: 4425, reason: 'out-of-order' }, 'refused at once, not held');
+  const sent = Date.now();
+  anna.doc.getMap('meta').set('after', 1);
+  await waitFor(() => watcher.doc.getMap('meta').get('after') === 1, 'Anna’s edit arrived');
+  // Held, they made every later update take seconds (9.4 s measured): now as before (~20 ms).
+  assert.ok(Date.now() - sent < 1000, `Anna's edit took ${Date.now() - sent} ms`);
+  const doc = roomDoc(room);
+  assert.equal(doc.store.pendingDs, null);
+  [anna, watcher].forEach((s) => s.ws.terminate());
+});
+
+/** A Yjs (v1) update of `ranges` one-clock deletions of `client`, every other clock. */
+function deletionRanges(client: number, ranges: number): Uint8Array {
+  const out: number[] = [0, 1, ...uint(client), ...uint(ranges)];
+  for (let i = 0; i < ranges; i++) out.push(...uint(i * 2), 1);
+  return new Uint8Array(out);
+}
+
+const uint = (n: number): number[] => {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+  return out;
+};
+
 /** A Yjs (v1) update of no structs and one deletion: `length` clocks of `client` from `clock`. */
 function encodeDeletes(client: number, clock: number, length: number): Uint8Array {
-  const uint = (n: number): number[] => {
-    const out: number[] = [];
-    while (n > 0x7f) {
-      out.push((n & 0x7f) | 0x80);
-      n = Math.floor(n / 128);
-    }
-    out.push(n);
-    return out;
-  };
   return new Uint8Array([0, 1, ...uint(client), 1, ...uint(clock), ...uint(length)]);
 }
