@@ -5,12 +5,13 @@ import { CLOSE_INVALID_UPDATE, Gate, type SocketGuard } from './guard.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { AWARENESS, carriesUpdate, messageBody, peekKind } from './message-check.ts';
 import { FileStore, FilePersistence } from './persistence.ts';
-import { releasePresence, rewriteAwareness } from './presence.ts';
+import { presenceIds, releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
-import { checkerFor, releaseClientIds, releaseHeld, type CheckVerdict } from './room-check.ts';
+import { checkerFor, releaseHeld, type CheckVerdict } from './room-check.ts';
+import { clientIdsOf } from './client-ids.ts';
 import { addsSignoff } from './signoff-check.ts';
 import { roomGcFilter } from './history-check.ts';
-import { listCheckerFor, releaseListClientIds } from './scenario-list-check.ts';
+import { listCheckerFor } from './scenario-list-check.ts';
 import { isScenarioListRoom } from '../src/sync/collab/scenario-list.ts';
 
 /*
@@ -154,8 +155,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (!guard) return;
       guard.roomClosed(documentName);
       releasePresence(document, guard.socket);
-      releaseClientIds(document, guard);
-      releaseListClientIds(document, guard);
+      clientIdsOf(document).release(guard);
       releaseHeld(guard);
     },
     beforeHandleMessage({ update: data, document, connection, context, documentName }) {
@@ -170,6 +170,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
           limits,
         );
         if (rewritten) document.applyAwarenessUpdate(connection, rewritten);
+        // An editor's client id is theirs to write under from the moment it is announced (client-ids.ts).
+        if (!connection.readOnly)
+          clientIdsOf(document).announced(presenceIds(document, connection.webSocket), guard ?? connection, {
+            role: role ?? 'observer',
+            ...(name ? { name } : {}),
+            reserved,
+          });
         return dropMessage();
       }
       const refused = (verdict: Exclude<CheckVerdict, { ok: true }>) => {
@@ -188,13 +195,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
               messageBody(data),
               guard ?? connection,
               { role: role ?? 'observer', ...(name ? { name } : {}), reserved },
-              connection.webSocket,
             )
           : checkerFor(document, limits.maxRoomBytes, limits.updateHoldMs).check(
               messageBody(data),
               guard ?? connection,
               { role: role ?? 'observer', ...(name ? { name } : {}), reserved },
-              connection.webSocket,
             );
         // Held until the content it builds on arrives: Hocuspocus applies it once this resolves.
         if (result.ok === 'held') return result.verdict.then((v) => (v.ok ? undefined : refused(v)));

@@ -182,13 +182,16 @@ export class HistoryNames {
     this.drops = null;
   }
 
-  /** What is wrong with the touched entries when `who` wrote them; [] when they may pass. */
-  problems(who: WriterIdentity | null): string[] {
+  /**
+   * What is wrong with the touched entries when `who` wrote them; [] when they may pass.
+   * `boundElsewhere`: whether a client id is bound to another participant (client-ids.ts).
+   */
+  problems(who: WriterIdentity | null, boundElsewhere: (client: number) => boolean = () => false): string[] {
     this.newStarts = 0;
     this.drops = null;
     const out: string[] = [];
     for (const name of this.touchedUsers) {
-      const problem = this.userProblem(name, who);
+      const problem = this.userProblem(name, who, boundElsewhere);
       if (problem) out.push(`users.${name.slice(0, 80)}: ${problem}`);
     }
     for (const key of this.touchedPoints) {
@@ -214,7 +217,11 @@ export class HistoryNames {
     return null;
   }
 
-  private userProblem(name: string, who: WriterIdentity | null): string | null {
+  private userProblem(
+    name: string,
+    who: WriterIdentity | null,
+    boundElsewhere: (client: number) => boolean,
+  ): string | null {
     const claim = this.mayClaim(name, who);
     if (claim) return claim;
     const users = this.doc.getMap(USERS_ROOT);
@@ -223,6 +230,8 @@ export class HistoryNames {
     for (const id of added) {
       const owner = this.ownerOf(id, name);
       if (owner !== null) return `client ${id} is "${owner.slice(0, 60)}"'s`;
+      // An id someone else announced or wrote under first: listing it would name their edits.
+      if (boundElsewhere(id)) return `client ${id} is another participant's`;
     }
     return null;
   }

@@ -101,11 +101,11 @@ export function rewriteAwareness(
   return out.length > 0 ? encodeAwareness(out) : null;
 }
 
-/** The socket whose presence holds a client id in a room, while it is connected (room-check.ts). */
-export function presenceHolder(room: object, clientId: number): object | undefined {
-  const owner = owners.get(room)?.get(clientId);
-  const live = (room as Partial<RoomLike>).connections;
-  return owner !== undefined && live?.has(owner) ? owner : undefined;
+/** The client ids a socket's presence holds in a room (client-ids.ts binds fresh ones to it). */
+export function presenceIds(room: object, socket: object): number[] {
+  const out: number[] = [];
+  for (const [id, owner] of owners.get(room) ?? []) if (owner === socket) out.push(id);
+  return out;
 }
 
 /** Forgets the ids a socket held in a room (it left). */

@@ -9,7 +9,7 @@ import type { Collection } from '../src/model/ops.ts';
 import { CLOSE_INVALID_UPDATE, CLOSE_OUT_OF_ORDER, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
 import { completes, readParts, waitsFor } from './pending.ts';
 import { HeldUpdates } from './held-updates.ts';
-import { ClientIds } from './client-ids.ts';
+import { clientIdsOf, type ClientIds } from './client-ids.ts';
 import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
 import { signoffEntries, signoffProblems } from './signoff-check.ts';
 import { HISTORY_ROOT } from '../src/negotiation/history.ts';
@@ -144,7 +144,7 @@ export class RoomChecker {
     private readonly holdMs = 10_000,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.ids = new ClientIds(doc);
+    this.ids = clientIdsOf(doc);
     this.held = new HeldUpdates(holdMs, (owner) => this.expire(owner));
     this.rebuild();
     for (const c of COLLECTIONS) for (const id of this.r.rows[c].keys()) this.dirty.add(`r:${c}:${id}`);
@@ -155,21 +155,11 @@ export class RoomChecker {
   }
 
   /**
-   * Checks an update a client (`owner`: its socket's guard; `who`: its token's role and holder;
-   * `socket`: the socket its presence is bound to) sent, before Hocuspocus applies it.
+   * Checks an update a client (`owner`: its socket's guard; `who`: its token's role and holder)
+   * sent, before Hocuspocus applies it.
    */
-  check(
-    update: Uint8Array,
-    owner: object = {},
-    who: WriterIdentity | null = null,
-    socket: object = owner,
-  ): CheckResult {
+  check(update: Uint8Array, owner: object = {}, who: WriterIdentity | null = null): CheckResult {
     this.settle();
-    if (addsContent(update)) {
-      const foreign = this.ids.claim(update, this.have, owner, socket, who);
-      if (foreign !== null)
-        return { ...OUT_OF_ORDER, problem: `writes under client ${foreign}, another participant's` };
-    }
     if (addsContent(update) && this.size + update.byteLength > this.maxBytes) {
       // Measure exactly at most once a second: near the cap every growing edit would otherwise pay for it.
       if (this.now() - this.exactAt > 1000) {
@@ -196,6 +186,8 @@ export class RoomChecker {
       }
     }
     const parts = readParts(update);
+    const foreign = this.ids.claim(parts.to, this.have, owner, who);
+    if (foreign !== null) return { ...OUT_OF_ORDER, problem: `writes under client ${foreign}, another participant's` };
     // Content another sender's held update waits for: that update goes first (see above).
     for (const w of this.held.all())
       if (w.owner !== owner && completes(parts.to, w.awaits)) this.held.settle(w.owner, OUT_OF_ORDER);
@@ -214,14 +206,14 @@ export class RoomChecker {
       rooms.add(this);
       return { ok: 'held', verdict: this.held.hold(owner, who, update, merged, awaits) };
     }
-    const verdict = this.apply(merged, who);
+    const verdict = this.apply(merged, owner, who);
     // The sender's held updates go with it: released after it, or refused with it.
     this.held.settle(owner, verdict);
     return verdict;
   }
 
   /** Applies a complete update to the shadow and judges it as `who`'s; refused, the shadow is rebuilt. */
-  private apply(update: Uint8Array, who: WriterIdentity | null): CheckVerdict {
+  private apply(update: Uint8Array, owner: object, who: WriterIdentity | null): CheckVerdict {
     try {
       Y.applyUpdate(this.shadow, update, CHECKING);
     } catch (error) {
@@ -240,7 +232,7 @@ export class RoomChecker {
       return { ...OUT_OF_ORDER, problem: 'waits for content not here yet' };
     }
     this.size += update.byteLength;
-    const signed = [...this.judgeSignoffs([who]), ...this.judgeNames([who])];
+    const signed = [...this.judgeSignoffs(who), ...this.judgeNames(owner, who)];
     if (signed.length > 0) {
       this.dirty.clear();
       this.rebuild();
@@ -261,7 +253,7 @@ export class RoomChecker {
     for (const w of this.held.all()) {
       if (!completes(to, w.awaits)) continue;
       w.awaits = waitsFor(readParts(w.merged), this.have);
-      if (w.awaits.size === 0) this.held.settle(w.owner, this.apply(w.merged, w.who));
+      if (w.awaits.size === 0) this.held.settle(w.owner, this.apply(w.merged, w.owner, w.who));
     }
   }
 
@@ -290,33 +282,18 @@ export class RoomChecker {
     }
   }
 
-  /**
-   * The sign-off entries the last transactions touched, against `whos` (the senders): [] when one
-   * of them may record them all; then they are taken into the base.
-   */
-  private judgeSignoffs(whos: readonly (WriterIdentity | null)[]): string[] {
+  /** The sign-off entries the last transaction touched, against `who`; taken into the base when they pass. */
+  private judgeSignoffs(who: WriterIdentity | null): string[] {
     if (this.signoffDirty.size === 0) return [];
-    const map = this.shadow.getMap(SIGNOFFS_ROOT);
-    let problems: string[] = [];
-    for (const who of whos.length > 0 ? whos : [null]) {
-      problems = signoffProblems(map, this.signoffDirty, this.signoffBase, who);
-      if (problems.length === 0) break;
-    }
+    const problems = signoffProblems(this.shadow.getMap(SIGNOFFS_ROOT), this.signoffDirty, this.signoffBase, who);
     if (problems.length === 0) this.settleSignoffs();
     return problems;
   }
 
-  /**
-   * The history entries the last transactions touched, against `whos` (the senders): [] when one of
-   * them may write them all; then they are taken into the base.
-   */
-  private judgeNames(whos: readonly (WriterIdentity | null)[]): string[] {
+  /** The history entries the last transaction touched, against `who`; taken into the base when they pass. */
+  private judgeNames(owner: object, who: WriterIdentity | null): string[] {
     if (!this.names.dirty) return [];
-    let problems: string[] = [];
-    for (const who of whos.length > 0 ? whos : [null]) {
-      problems = this.names.problems(who);
-      if (problems.length === 0) break;
-    }
+    const problems = this.names.problems(who, (client) => this.ids.boundElsewhere(client, owner, who));
     if (problems.length === 0) this.names.settle();
     return problems;
   }
@@ -345,10 +322,6 @@ export class RoomChecker {
     verdict: CheckVerdict = { ok: false, close: CLOSE_INVALID_UPDATE, problem: 'sender left', quiet: true },
   ): void {
     this.held.settle(owner, verdict);
-  }
-
-  releaseClientIds(owner: object): void {
-    this.ids.release(owner);
   }
 
   /** Parts of the plan that do not fit the schema now (e.g. stored before the check existed). */
@@ -469,11 +442,6 @@ export class RoomChecker {
 const checkers = new WeakMap<Y.Doc, RoomChecker>();
 /** Owner (a socket's guard) → rooms where it has updates held. */
 const heldBy = new WeakMap<object, Set<RoomChecker>>();
-
-/** A socket left a room: the client ids bound to it are free again (client-ids.ts). */
-export function releaseClientIds(doc: Y.Doc, owner: object): void {
-  checkers.get(doc)?.releaseClientIds(owner);
-}
 
 /** A socket left: its held updates will never be completed by it; drop them everywhere. */
 export function releaseHeld(owner: object): void {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { scenarioListProblems } from '../src/sync/collab/scenario-list.ts';
 import { CLOSE_INVALID_UPDATE, CLOSE_OUT_OF_ORDER, CLOSE_ROOM_TOO_LARGE } from './guard.ts';
 import type { CheckVerdict } from './room-check.ts';
-import { ClientIds } from './client-ids.ts';
+import { clientIdsOf, type ClientIds } from './client-ids.ts';
 import type { WriterIdentity } from './history-check.ts';
 
 /*
@@ -36,19 +36,15 @@ export class ScenarioListChecker {
     private readonly maxEntries: number,
     private readonly maxBytes: number,
   ) {
-    this.ids = new ClientIds(doc);
+    this.ids = clientIdsOf(doc);
     this.rebuild();
     doc.on('update', this.mirror);
   }
 
   /** Checks an update a client sent (as RoomChecker.check), before Hocuspocus applies it. */
-  check(
-    update: Uint8Array,
-    owner: object = {},
-    who: WriterIdentity | null = null,
-    socket: object = owner,
-  ): CheckVerdict {
-    const foreign = this.ids.claim(update, (c) => Y.getState(this.shadow.store, c), owner, socket, who);
+  check(update: Uint8Array, owner: object = {}, who: WriterIdentity | null = null): CheckVerdict {
+    const to = Y.parseUpdateMeta(update).to;
+    const foreign = this.ids.claim(to, (c) => Y.getState(this.shadow.store, c), owner, who);
     if (foreign !== null)
       return {
         ok: false,
@@ -76,10 +72,6 @@ export class ScenarioListChecker {
     return { ok: false, close: CLOSE_INVALID_UPDATE, problem: problems.slice(0, 3).join(', ') };
   }
 
-  releaseClientIds(owner: object): void {
-    this.ids.release(owner);
-  }
-
   destroy(): void {
     this.doc.off('update', this.mirror);
     this.shadow.destroy();
@@ -94,11 +86,6 @@ export class ScenarioListChecker {
 }
 
 const checkers = new WeakMap<Y.Doc, ScenarioListChecker>();
-
-/** A socket left a list room: the client ids bound to it are free again. */
-export function releaseListClientIds(doc: Y.Doc, owner: object): void {
-  checkers.get(doc)?.releaseClientIds(owner);
-}
 
 /** The list room's checker, made at its first client update. */
 export function listCheckerFor(doc: Y.Doc, maxEntries: number, maxBytes: number): ScenarioListChecker {

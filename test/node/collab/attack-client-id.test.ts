@@ -3,15 +3,16 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { TokenTable } from '../../../server/auth.ts';
 import { readScenarioList, renameShared, shareScenario } from '../../../src/sync/collab/scenario-list.ts';
+import { userData } from '../../../src/negotiation/history-users.ts';
 import { docJson, rawDocClient, sameDoc, sleep, startServer, waitFor, wire, type TestServer } from './helpers.ts';
 
 /*
  * A Yjs client writes under its client id, clock after clock; a room takes each clock once. A hostile
  * editor that writes under another participant's client id at that participant's next clock makes
  * the room skip the participant's own edit there: the room shows the forgery, the participant its
- * own edit, for good. The server now binds a client id to whoever wrote it first (the holder's name
- * for a personal token, else the socket) and to the socket whose presence announced it: new content
- * under it from anyone else is refused.
+ * own edit, for good. The server now binds a fresh client id to the editor whose presence announces
+ * it, or who writes under it first (the holder's name for a personal token, else the socket): new
+ * content under it, or listing it as someone's in the history's people, from anyone else is refused.
  */
 
 const ANNA = 'token-anna-c';
@@ -189,4 +190,68 @@ test('the scenario list’s client ids are bound the same way', async () => {
     server.logs.join('\n'),
   );
   [anna, watcher].forEach((s) => s.ws.terminate());
+});
+
+for (const [label, token, squatter] of [
+  ['an observer announces her id while she is away (shared token)', SHARED, WATCHER],
+  ['an editor announces her id and writes under it while she is away (personal token, no edit yet)', ANNA, BOB],
+] as const) {
+  test(`a participant back after a dropped connection writes on: ${label}`, async () => {
+    const room = `client-id-blip-${token}`;
+    const keeper = await rawDocClient(server.url, room, WATCHER);
+    const anna = await rawDocClient(server.url, room, token);
+    await waitFor(() => anna.authenticated() && anna.synced() && keeper.synced(), 'synced');
+    const id = anna.doc.clientID;
+    anna.send(wire.awareness(room, [[id, 1, { name: 'Anna' }]]));
+    if (token === SHARED) anna.doc.getMap('meta').set('round', 1);
+    await sleep(150);
+    anna.ws.terminate();
+    await sleep(150);
+    const squat = await rawDocClient(server.url, room, squatter);
+    await waitFor(() => squat.synced(), 'the other one synced');
+    squat.send(wire.awareness(room, [[id, 5, { name: 'not Anna' }]]));
+    await sleep(100);
+    if (squatter === BOB) {
+      squat.send(
+        wire.update(
+          room,
+          edit(twin(anna.doc), (d) => d.getMap('meta').set('round', 'forged')),
+        ),
+      );
+      assert.ok((await closedWithin(squat)) !== null, 'the squatter was closed');
+    }
+    // Back, with the same document: presence again, and the edit made meanwhile.
+    const again = await rawDocClient(server.url, room, token);
+    await waitFor(() => again.authenticated() && again.synced(), 'back');
+    again.send(wire.awareness(room, [[id, 10, { name: 'Anna' }]]));
+    again.send(
+      wire.update(
+        room,
+        edit(twin(anna.doc), (d) => d.getMap('meta').set('round', 2)),
+      ),
+    );
+    await waitFor(() => keeper.doc.getMap('meta').get('round') === 2, 'her edit reached the others');
+    assert.equal(again.isClosed(), false);
+    [again, squat, keeper].forEach((s) => s.ws.terminate());
+  });
+}
+
+test('listing another participant’s announced client id as one’s own in the history’s people is refused', async () => {
+  const room = 'client-id-people';
+  const anna = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+  anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+  const bob = await rawDocClient(server.url, room, BOB);
+  await waitFor(() => bob.authenticated() && bob.synced(), 'Bob synced');
+  await sleep(100);
+  // Her edits would read as his, and her browser would move to a client id nobody announced.
+  userData(bob.doc).setUserMapping(bob.doc, anna.doc.clientID, 'Bob');
+  assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+  assert.ok(
+    server.logs.some((l) => l.includes('another participant')),
+    server.logs.join('\n'),
+  );
+  const roomDoc = server.hocuspocus.documents.get(room)!;
+  assert.equal(userData(roomDoc).getUserByClientId(anna.doc.clientID) ?? null, null);
+  anna.ws.terminate();
 });
