@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import type * as Y from 'yjs';
 import type { PlanState } from '../../src/sync/state.ts';
 import { liveStateOf } from '../../src/sync/deferred-state.ts';
@@ -61,13 +61,18 @@ export class RpCompareMoments extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem 1.5rem;
+        /* A point recorded changes the pickers' options: their layout is theirs alone, so the
+           comparison below (hundreds of rows) is not laid out again. */
+        contain: layout;
       }
       label {
         gap: 0.5rem;
       }
       select {
         font: inherit;
-        max-width: 28rem;
+        /* As wide whatever the options say (their longest would change it). */
+        width: 28rem;
+        max-width: 100%;
         padding: 0.3rem 0.5rem;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -113,29 +118,31 @@ export class RpCompareMoments extends LitElement {
 
   /**
    * The two moments' plans, named for the columns: read off the page (plan-at-read.ts), each point
-   * once. Not read again when a point is recorded (the document is the same), only when a pick
-   * changes, or on an edit while "now" is picked.
+   * once, so running again after a point is recorded (new moments, same picks) asks nothing new.
    */
   private readonly diff = new Task(this, {
-    args: () => [this.history.value?.doc, this.from, this.to, this.locale, this.nowPlan()] as const,
-    task: async ([doc, from, to, locale, now], { signal }): Promise<CompareScenario[] | string> => {
-      const history = this.history.value;
-      if (!doc || !history || !from || !to) return [];
+    args: () => [this.history.value, this.from, this.to, this.locale, this.nowPlan()] as const,
+    task: async ([history, from, to, locale, now], { signal }): Promise<CompareScenario[] | string> => {
+      const doc = history?.doc;
+      if (!doc || !from || !to) return [];
       if (from === to) return mt(locale, 'moments.same');
+      const moment = (key: string) => history.moments.find((x) => x.key === key);
+      // A pick the moments read so far do not know yet (the history is being read again): wait for them.
+      if ([from, to].some((key) => key !== NOW && !moment(key))) return this.diff.value ?? [];
       const read = (key: string) =>
         key === NOW ? Promise.resolve(now ?? null) : history.m.readPlanAt(doc, key, signal);
       const plans = await Promise.all([read(from), read(to)]);
       const out: CompareScenario[] = [];
       for (const [k, key] of [from, to].entries()) {
-        const name = momentLabel(
-          history.moments.find((x) => x.key === key),
-          locale,
-        );
+        const name = momentLabel(moment(key), locale);
         const plan = plans[k];
         if (!plan) return mt(locale, 'moments.unreadable', { at: name });
         out.push({ name, plan });
       }
-      return out;
+      // The same two plans under the same names: the comparison stays as it is (not rendered again).
+      const before = this.diff.value;
+      const same = Array.isArray(before) && before.length === 2;
+      return same && before.every((x, k) => x.plan === out[k]!.plan && x.name === out[k]!.name) ? before : out;
     },
   });
 
@@ -207,7 +214,7 @@ export class RpCompareMoments extends LitElement {
       >
         <option value=${NOW} ?selected=${this[which] === NOW}>${mt(l, 'moments.now')}</option>
         ${history.moments.map(
-          (x) => html`<option value=${x.key} ?selected=${this[which] === x.key}>${momentLabel(x, l)}</option>`,
+          (x) => html`<option value=${x.key} ?selected=${this[which] === x.key}>${this.label(x)}</option>`,
         )}
       </select></label
     >`;
@@ -216,19 +223,40 @@ export class RpCompareMoments extends LitElement {
         <legend>${mt(l, 'moments.pick')}</legend>
         ${select('from')} ${select('to')}
       </fieldset>
-      ${this.diff.render({
-        // While the plans are read: a busy line, above the comparison shown until then.
-        pending: () =>
-          html`<p class="note" role="status" aria-busy="true">${mt(l, 'moments.loading')}</p>
-            ${Array.isArray(this.diff.value) && this.diff.value.length === 2 ? this.compare(this.diff.value) : nothing}`,
-        complete: (result) =>
-          typeof result === 'string'
-            ? html`<p class="note error" role="alert">${result}</p>`
-            : result.length === 2
-              ? this.compare(result)
-              : nothing,
-      })}
+      ${this.comparison()}
     `;
+  }
+
+  /**
+   * The comparison, and above it a status line that says so while the plans are read: always there
+   * (empty when idle), so that a quick read does not push the comparison's hundreds of rows down
+   * and up again. While reading, the comparison shown until then stays.
+   */
+  private comparison() {
+    const l = this.locale;
+    const { status, value } = this.diff;
+    if (status === TaskStatus.ERROR) return nothing;
+    const busy = status === TaskStatus.PENDING;
+    const shown =
+      typeof value === 'string' && !busy
+        ? html`<p class="note error" role="alert">${value}</p>`
+        : Array.isArray(value) && value.length === 2
+          ? this.compare(value)
+          : nothing;
+    return html`<p class="note" role="status" aria-busy=${busy ? 'true' : 'false'}>
+        ${busy ? mt(l, 'moments.loading') : ''}
+      </p>
+      ${shown}`;
+  }
+
+  /** Labels made once per moment and locale (a moment never changes; the pickers list hundreds). */
+  private labels = { locale: '' as string, of: new Map<string, string>() };
+
+  private label(moment: HistoryMoment): string {
+    if (this.labels.locale !== this.locale) this.labels = { locale: this.locale, of: new Map() };
+    let text = this.labels.of.get(moment.key);
+    if (text === undefined) this.labels.of.set(moment.key, (text = momentLabel(moment, this.locale)));
+    return text;
   }
 
   private compare(scenarios: CompareScenario[]) {

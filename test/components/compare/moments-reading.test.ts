@@ -58,7 +58,7 @@ describe('<rp-compare-moments> while it reads', () => {
     workers.restore();
   });
 
-  const status = () => el.shadowRoot!.querySelector('[role="status"][aria-busy="true"]')?.textContent ?? null;
+  const status = () => el.shadowRoot!.querySelector('[role="status"][aria-busy="true"]')?.textContent?.trim() ?? null;
   const heading = () => el.shadowRoot!.querySelector('rp-compare')?.shadowRoot?.querySelector('h2')?.textContent ?? '';
   const options = () =>
     [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[data-pick="from"] option')].map((o) => o.value);
@@ -94,5 +94,18 @@ describe('<rp-compare-moments> while it reads', () => {
     el.pick(p2.key, p1.key);
     await until(() => heading().startsWith('Verschillen tussen Bert'), 'the comparison the other way round');
     expect(workers.seen.posted).to.equal(2);
+
+    // Bert → Carla; Carla edits on: her newest point joins her moment, which the comparison follows.
+    el.pick(p2.key, p3.key);
+    await until(() => workers.seen.posted === 3 && heading().includes('Carla'), 'Bert → Carla');
+    const carlaThen = heading();
+    rename(s, 'Carla later');
+    const p4 = recordPoint(s.doc, 'Carla', T0 + 21 * MIN, { plan: s.plan })!;
+    await until(
+      () => el.to === p4.key && heading() !== carlaThen && heading().includes('Carla'),
+      'Carla’s moment grown',
+    );
+    expect(options()).to.deep.equal(['now', p4.key, p2.key, p1.key]);
+    expect(workers.seen.posted, 'only the new point read').to.equal(4);
   });
 });
