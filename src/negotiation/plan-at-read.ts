@@ -18,11 +18,15 @@ const PLANS_KEPT = 8;
 /** A worker nobody asked anything for this long ends (its copy of the document is large). */
 const IDLE_MS = 60_000;
 
+/** The plan; undefined: no worker or it failed (read on the page); CLOSED: the reader went away. */
+type Answer = Plan | null | undefined | typeof CLOSED;
+const CLOSED = Symbol('closed');
+
 interface Session {
   worker: Worker;
   /** What the worker's copy holds (Y.encodeStateVector), after the requests sent so far. */
   vector: Uint8Array | null;
-  waiting: Map<number, (plan: Plan | null | undefined) => void>;
+  waiting: Map<number, (plan: Answer) => void>;
   idle?: ReturnType<typeof setTimeout>;
 }
 
@@ -61,17 +65,17 @@ function session(doc: Y.Doc): Session | null {
   return made;
 }
 
-function end(doc: Y.Doc, s: Session): void {
+function end(doc: Y.Doc, s: Session, answer: undefined | typeof CLOSED = undefined): void {
   s.worker.terminate();
   clearTimeout(s.idle);
   if (sessions.get(doc) === s) sessions.delete(doc);
   const waiting = [...s.waiting.values()];
   s.waiting.clear();
-  for (const resolve of waiting) resolve(undefined);
+  for (const resolve of waiting) resolve(answer);
 }
 
 /** The plan from the worker; undefined when there is none or it failed. */
-function fromWorker(doc: Y.Doc, point: HistoryPoint): Promise<Plan | null | undefined> {
+function fromWorker(doc: Y.Doc, point: HistoryPoint): Promise<Answer> {
   const s = session(doc);
   if (!s) return Promise.resolve(undefined);
   clearTimeout(s.idle);
@@ -94,6 +98,11 @@ function fromWorker(doc: Y.Doc, point: HistoryPoint): Promise<Plan | null | unde
 
 async function read(doc: Y.Doc, point: HistoryPoint): Promise<Plan | null> {
   const plan = await fromWorker(doc, point);
+  if (plan === CLOSED) {
+    // Not read: the next request of the point asks again.
+    plans.get(doc)?.delete(point.key);
+    throw new DOMException('The compare view closed', 'AbortError');
+  }
   if (plan !== undefined) return plan;
   await yieldToPage();
   return planAt(doc, point);
@@ -122,15 +131,16 @@ export function readPlanAt(doc: Y.Doc, pointKey: string, signal?: AbortSignal): 
     const stop = () => reject(signal.reason);
     if (signal.aborted) return stop();
     signal.addEventListener('abort', stop, { once: true });
-    void plan.then((p) => {
-      signal.removeEventListener('abort', stop);
-      resolve(p);
-    });
+    const done = () => signal.removeEventListener('abort', stop);
+    plan.then(
+      (p) => (done(), resolve(p)),
+      (e: unknown) => (done(), reject(e)),
+    );
   });
 }
 
 /** Ends the document's worker (the compare view closed). */
 export function closePlanAt(doc: Y.Doc): void {
   const s = sessions.get(doc);
-  if (s) end(doc, s);
+  if (s) end(doc, s, CLOSED);
 }

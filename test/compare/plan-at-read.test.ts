@@ -101,6 +101,17 @@ describe('an earlier plan, read off the page', () => {
     closePlanAt(s.doc);
   });
 
+  it('is not read on the page when the view closes while the worker reads it, and is read again later', async () => {
+    const { s, keys } = history();
+    const read = readPlanAt(s.doc, keys[1]!);
+    closePlanAt(s.doc);
+    let error: unknown;
+    await read.catch((e: unknown) => (error = e));
+    expect((error as DOMException).name).to.equal('AbortError');
+    expect((await readPlanAt(s.doc, keys[1]!))!.activities[0]!.name).to.equal('Tijdelijke naam');
+    closePlanAt(s.doc);
+  });
+
   // Last: once no worker can start, later reads stay on the page.
   it('is read on the page where no worker can start (a page policy forbids it)', async () => {
     const { s, keys } = history();
