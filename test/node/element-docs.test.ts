@@ -15,6 +15,7 @@ const COMPONENTS = 'components';
 /** Base classes whose templates and events belong to their elements. */
 const BASES: Record<string, string[]> = {
   LitElement: [],
+  LazyViewElement: ['shared/lazy-view.ts'],
   RpGridElement: ['grid/grid-element.ts'],
   SectionElement: ['shared/section-element.ts', 'shared/field-findings.ts', 'shared/edit-event.ts'],
 };
