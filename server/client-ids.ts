@@ -1,44 +1,51 @@
 import * as Y from 'yjs';
-import type { WriterIdentity } from './history-check.ts';
+import { idsOf, type WriterIdentity } from './history-check.ts';
+import { USERS_ROOT } from '../src/negotiation/history-users.ts';
 
 /*
  * Whose client ids are whose. A Yjs client writes under its client id, clock after clock, and a room
  * takes each clock once: content another socket wrote at a participant's next clocks would make the
  * room skip the participant's own edit there (the room shows the other content, the participant its
  * own, for good). So new content under a client id (clocks the room does not have yet) is taken only
- * from whoever the id is bound to. An id is bound, while nothing is in the room under it:
+ * from whoever the id is bound to. An id is bound:
  *
- *   - to the editor whose presence announces it (presence.ts; a client announces its id as it
- *     joins, before anyone else can know it), or
- *   - to the editor who writes under it first, in an update of its own content only (a sync step
- *     that brings several clients' content may be relaying a participant who is gone).
+ *   - to the editor who writes under it first, in an update of that one client's content (a sync
+ *     step that brings several clients' content may be relaying a participant who is gone);
+ *   - when the room is loaded, to the personal token holders the history's people (`users`) list it
+ *     under: they come back to it after a reconnect or an unload.
  *
- * Bound means: to a personal token's holder (by name: they come back to it after a reconnect, and
- * nobody takes it meanwhile, while the room is loaded), else to the socket, until it leaves. An id
- * bound to nobody is free (content a participant relays for a client that is gone). The history's
- * people (history-check.ts) may list an id only for whoever it is bound to.
- * Limits: the bindings live in one instance's memory (a room on several instances, or reloaded after
- * a restart, starts without them); with a shared token an id is free again once its socket left.
+ * Bound means: to a personal token's holder by name, else to the socket, until it leaves. An id bound
+ * to nobody is free (content relayed for a client that is gone, a text's conversion under the id
+ * every participant derives alike, src/sync/text.ts). Someone writing first under an id another
+ * participant announced but has not written under yet takes nothing from them: that participant's
+ * Yjs document, receiving content under its own id, moves to a new one. The history's people may list
+ * an id only for whoever it is bound to.
+ * Limits: the bindings live in one instance's memory (a room on several instances starts without
+ * them); with a shared token an id is free again once its socket left.
  */
 
 type Key = string | object;
 
 export class ClientIds {
   private readonly bound = new Map<number, Key>();
+  private seeded = false;
 
   constructor(private readonly room: Y.Doc) {}
+
+  /** Binds the ids the history's people list under personal tokens' holders (once, at first use). */
+  private seed(reserved: ReadonlySet<string> | undefined): void {
+    if (this.seeded || !reserved) return;
+    this.seeded = true;
+    if (!this.room.share.has(USERS_ROOT)) return; // (getMap would add the root to the room)
+    for (const [name, user] of this.room.getMap(USERS_ROOT).entries()) {
+      if (!reserved.has(name)) continue;
+      for (const id of idsOf(user)) if (!this.bound.has(id)) this.bound.set(id, `name:${name}`);
+    }
+  }
 
   /** Who writes: a personal token's holder by name, anyone else by their socket's owner. */
   keyOf(owner: object, who: WriterIdentity | null): Key {
     return who?.name !== undefined && who.reserved?.has(who.name) ? `name:${who.name}` : owner;
-  }
-
-  /** An editor's presence holds these ids now: those with nothing in the room become theirs. */
-  announced(ids: Iterable<number>, owner: object, who: WriterIdentity | null): void {
-    if (who?.role !== 'editor') return;
-    for (const id of ids) {
-      if (!this.bound.has(id) && Y.getState(this.room.store, id) === 0) this.bound.set(id, this.keyOf(owner, who));
-    }
   }
 
   /**
@@ -51,6 +58,7 @@ export class ClientIds {
     owner: object,
     who: WriterIdentity | null,
   ): number | null {
+    this.seed(who?.reserved);
     const key = this.keyOf(owner, who);
     const fresh: number[] = [];
     for (const [client, end] of to) {
@@ -65,6 +73,7 @@ export class ClientIds {
 
   /** Whether `client` is bound to someone other than the writer. */
   boundElsewhere(client: number, owner: object, who: WriterIdentity | null): boolean {
+    this.seed(who?.reserved);
     const bound = this.bound.get(client);
     return bound !== undefined && bound !== this.keyOf(owner, who);
   }

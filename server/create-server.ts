@@ -5,7 +5,7 @@ import { CLOSE_INVALID_UPDATE, Gate, type SocketGuard } from './guard.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { AWARENESS, carriesUpdate, messageBody, peekKind } from './message-check.ts';
 import { FileStore, FilePersistence } from './persistence.ts';
-import { presenceIds, releasePresence, rewriteAwareness } from './presence.ts';
+import { releasePresence, rewriteAwareness } from './presence.ts';
 import { redisRelay } from './redis.ts';
 import { checkerFor, releaseHeld, type CheckVerdict } from './room-check.ts';
 import { clientIdsOf } from './client-ids.ts';
@@ -170,13 +170,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
           limits,
         );
         if (rewritten) document.applyAwarenessUpdate(connection, rewritten);
-        // An editor's client id is theirs to write under from the moment it is announced (client-ids.ts).
-        if (!connection.readOnly)
-          clientIdsOf(document).announced(presenceIds(document, connection.webSocket), guard ?? connection, {
-            role: role ?? 'observer',
-            ...(name ? { name } : {}),
-            reserved,
-          });
         return dropMessage();
       }
       const refused = (verdict: Exclude<CheckVerdict, { ok: true }>) => {

@@ -92,7 +92,7 @@ function pointRecord(map: Y.Map<unknown>, key: string): PointRecord | null {
 }
 
 /** A person's client ids as the map lists them. */
-function idsOf(user: unknown): Set<number> {
+export function idsOf(user: unknown): Set<number> {
   const out = new Set<number>();
   const ids = user instanceof Y.Map ? user.get('ids') : undefined;
   if (ids instanceof Y.Array) for (const id of ids.toArray()) if (typeof id === 'number') out.add(id);

@@ -15,15 +15,27 @@ export interface UpdateParts {
   to: Map<number, number>;
 }
 
-/** An update (v1), decoded once for the checks. */
+/**
+ * An update (v1), decoded once for the checks. Throws on one Yjs never encodes: a client's structs
+ * in two groups, or going back (applied and merged, such an update reads differently).
+ */
 export function readParts(update: Uint8Array): UpdateParts {
   const { structs, ds } = Y.decodeUpdate(update);
   const to = new Map<number, number>();
+  let client: number | null = null;
+  let end = 0;
   for (const s of structs) {
-    if (s instanceof Y.Skip) continue;
-    const end = s.id.clock + s.length;
-    if (end > (to.get(s.id.client) ?? 0)) to.set(s.id.client, end);
+    if (s.id.client !== client) {
+      if (to.has(s.id.client)) throw new Error(`client ${s.id.client} in two groups`);
+      client = s.id.client;
+      end = 0;
+    }
+    if (s.id.clock < end) throw new Error(`client ${client} goes back to clock ${s.id.clock}`);
+    end = s.id.clock + s.length;
+    if (!(s instanceof Y.Skip)) to.set(client, end);
+    else if (!to.has(client)) to.set(client, 0);
   }
+  for (const [c, e] of to) if (e === 0) to.delete(c);
   return { structs, ds, to };
 }
 

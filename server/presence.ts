@@ -101,13 +101,6 @@ export function rewriteAwareness(
   return out.length > 0 ? encodeAwareness(out) : null;
 }
 
-/** The client ids a socket's presence holds in a room (client-ids.ts binds fresh ones to it). */
-export function presenceIds(room: object, socket: object): number[] {
-  const out: number[] = [];
-  for (const [id, owner] of owners.get(room) ?? []) if (owner === socket) out.push(id);
-  return out;
-}
-
 /** Forgets the ids a socket held in a room (it left). */
 export function releasePresence(room: object, socket: object): void {
   const map = owners.get(room);

@@ -7,7 +7,7 @@ import { readDefaultSplit, readPlanField, readRow } from '../src/sync/read.ts';
 import { guardObject } from '../src/sync/guard.ts';
 import type { Collection } from '../src/model/ops.ts';
 import { CLOSE_INVALID_UPDATE, CLOSE_OUT_OF_ORDER, CLOSE_ROOM_TOO_LARGE, type CloseReason } from './guard.ts';
-import { completes, readParts, waitsFor } from './pending.ts';
+import { completes, readParts, waitsFor, type UpdateParts } from './pending.ts';
 import { HeldUpdates } from './held-updates.ts';
 import { clientIdsOf, type ClientIds } from './client-ids.ts';
 import { SIGNOFFS_ROOT } from '../src/negotiation/doc.ts';
@@ -83,6 +83,8 @@ const CHECKING = Symbol('room-check');
 /** What one sender may have held (bytes), and how many senders may wait at once in a room. */
 const MAX_HELD_BYTES = 256 * 1024;
 const MAX_HELD_SENDERS = 8;
+/** Clients one sender's held updates may wait for (an honest one waits for its own, and a few it builds on). */
+const MAX_AWAITED_CLIENTS = 8;
 const OUT_OF_ORDER: Extract<CheckVerdict, { ok: false }> = {
   ok: false,
   close: CLOSE_OUT_OF_ORDER,
@@ -185,7 +187,16 @@ export class RoomChecker {
         };
       }
     }
-    const parts = readParts(update);
+    let parts: UpdateParts;
+    try {
+      parts = readParts(update);
+    } catch (error) {
+      return {
+        ok: false,
+        close: CLOSE_INVALID_UPDATE,
+        problem: `malformed update (${error instanceof Error ? error.message.slice(0, 80) : 'error'})`,
+      };
+    }
     const foreign = this.ids.claim(parts.to, this.have, owner, who);
     if (foreign !== null) return { ...OUT_OF_ORDER, problem: `writes under client ${foreign}, another participant's` };
     // Content another sender's held update waits for: that update goes first (see above).
@@ -196,7 +207,11 @@ export class RoomChecker {
     const awaits = waitsFor(mine ? readParts(merged) : parts, this.have);
     if (awaits.size > 0) {
       // Held apart: nothing of it reaches the room or the shadow until it is complete.
-      if (mine ? mine.bytes + update.byteLength > MAX_HELD_BYTES : this.held.count >= MAX_HELD_SENDERS) {
+      if (
+        awaits.size > MAX_AWAITED_CLIENTS ||
+        (mine?.bytes ?? 0) + update.byteLength > MAX_HELD_BYTES ||
+        (!mine && this.held.count >= MAX_HELD_SENDERS)
+      ) {
         const verdict = { ...OUT_OF_ORDER, problem: 'too much waits for content not here yet' };
         this.held.settle(owner, verdict);
         return verdict;
@@ -206,16 +221,22 @@ export class RoomChecker {
       rooms.add(this);
       return { ok: 'held', verdict: this.held.hold(owner, who, update, merged, awaits) };
     }
-    const verdict = this.apply(merged, owner, who);
+    // As Hocuspocus will apply them: this update, then the held ones in the order they came.
+    const verdict = this.apply([update, ...(mine?.entries.map((e) => e.update) ?? [])], owner, who);
     // The sender's held updates go with it: released after it, or refused with it.
     this.held.settle(owner, verdict);
     return verdict;
   }
 
-  /** Applies a complete update to the shadow and judges it as `who`'s; refused, the shadow is rebuilt. */
-  private apply(update: Uint8Array, owner: object, who: WriterIdentity | null): CheckVerdict {
+  /**
+   * Applies complete updates to the shadow, in one transaction and in the order the room will, and
+   * judges them as `who`'s; refused, the shadow is rebuilt.
+   */
+  private apply(updates: readonly Uint8Array[], owner: object, who: WriterIdentity | null): CheckVerdict {
     try {
-      Y.applyUpdate(this.shadow, update, CHECKING);
+      this.shadow.transact(() => {
+        for (const u of updates) Y.applyUpdate(this.shadow, u, CHECKING);
+      }, CHECKING);
     } catch (error) {
       this.dirty.clear();
       this.rebuild();
@@ -231,7 +252,7 @@ export class RoomChecker {
       this.rebuild();
       return { ...OUT_OF_ORDER, problem: 'waits for content not here yet' };
     }
-    this.size += update.byteLength;
+    for (const u of updates) this.size += u.byteLength;
     const signed = [...this.judgeSignoffs(who), ...this.judgeNames(owner, who)];
     if (signed.length > 0) {
       this.dirty.clear();
@@ -253,7 +274,15 @@ export class RoomChecker {
     for (const w of this.held.all()) {
       if (!completes(to, w.awaits)) continue;
       w.awaits = waitsFor(readParts(w.merged), this.have);
-      if (w.awaits.size === 0) this.held.settle(w.owner, this.apply(w.merged, w.owner, w.who));
+      if (w.awaits.size === 0)
+        this.held.settle(
+          w.owner,
+          this.apply(
+            w.entries.map((e) => e.update),
+            w.owner,
+            w.who,
+          ),
+        );
     }
   }
 

@@ -3,8 +3,19 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { TokenTable } from '../../../server/auth.ts';
 import { readScenarioList, renameShared, shareScenario } from '../../../src/sync/collab/scenario-list.ts';
-import { userData } from '../../../src/negotiation/history-users.ts';
-import { docJson, rawDocClient, sameDoc, sleep, startServer, waitFor, wire, type TestServer } from './helpers.ts';
+import { attribute, userData } from '../../../src/negotiation/history-users.ts';
+import { setText } from '../../../src/sync/text.ts';
+import {
+  docJson,
+  rawDocClient,
+  sameDoc,
+  sleep,
+  startServer,
+  tempDir,
+  waitFor,
+  wire,
+  type TestServer,
+} from './helpers.ts';
 
 /*
  * A Yjs client writes under its client id, clock after clock; a room takes each clock once. A hostile
@@ -89,24 +100,29 @@ for (const [label, annaToken, bobToken] of [
   });
 }
 
-test('a client id announced in someone’s presence cannot be written by anyone else, before its first edit', async () => {
+test('writing under a participant’s announced id before her first edit takes nothing from her', async () => {
   const room = 'client-id-presence';
   const anna = await rawDocClient(server.url, room, ANNA);
   await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
-  anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+  const announced = anna.doc.clientID;
+  anna.send(wire.awareness(room, [[announced, 1, { name: 'Anna' }]]));
   const bob = await rawDocClient(server.url, room, BOB);
   await waitFor(() => bob.synced(), 'Bob synced');
   await sleep(100);
-  const forged = edit(twin(anna.doc), (d) => d.getMap('meta').set('agenda', 'Bob’s agenda'));
-  bob.send(wire.update(room, forged));
-  assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+  bob.send(
+    wire.update(
+      room,
+      edit(twin(anna.doc), (d) => d.getMap('meta').set('agenda', 'Bob’s agenda')),
+    ),
+  );
+  // Her document received content under its own id: Yjs moves it to a new one.
+  await waitFor(() => anna.doc.clientID !== announced, 'Anna’s document moved to a new client id');
   anna.doc.getMap('meta').set('agenda', 'Anna’s agenda');
-  await sleep(300);
   const roomDoc = server.hocuspocus.documents.get(room)!;
-  assert.equal(roomDoc.getMap('meta').get('agenda'), 'Anna’s agenda');
+  await waitFor(() => roomDoc.getMap('meta').get('agenda') === 'Anna’s agenda', 'her edit reached the room');
   assert.deepEqual(docJson(roomDoc), docJson(anna.doc));
   assert.equal(anna.isClosed(), false);
-  anna.ws.terminate();
+  [anna, bob].forEach((s) => s.ws.terminate());
 });
 
 test('a participant who comes back with the same document writes on under its client id', async () => {
@@ -194,7 +210,7 @@ test('the scenario list’s client ids are bound the same way', async () => {
 
 for (const [label, token, squatter] of [
   ['an observer announces her id while she is away (shared token)', SHARED, WATCHER],
-  ['an editor announces her id and writes under it while she is away (personal token, no edit yet)', ANNA, BOB],
+  ['an editor writes under her id while she is away (personal token)', ANNA, BOB],
 ] as const) {
   test(`a participant back after a dropped connection writes on: ${label}`, async () => {
     const room = `client-id-blip-${token}`;
@@ -203,7 +219,7 @@ for (const [label, token, squatter] of [
     await waitFor(() => anna.authenticated() && anna.synced() && keeper.synced(), 'synced');
     const id = anna.doc.clientID;
     anna.send(wire.awareness(room, [[id, 1, { name: 'Anna' }]]));
-    if (token === SHARED) anna.doc.getMap('meta').set('round', 1);
+    anna.doc.getMap('meta').set('round', 1);
     await sleep(150);
     anna.ws.terminate();
     await sleep(150);
@@ -236,14 +252,14 @@ for (const [label, token, squatter] of [
   });
 }
 
-test('listing another participant’s announced client id as one’s own in the history’s people is refused', async () => {
+test('listing another participant’s client id as one’s own in the history’s people is refused', async () => {
   const room = 'client-id-people';
   const anna = await rawDocClient(server.url, room, ANNA);
   await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
   anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+  anna.doc.getMap('meta').set('opened', 1);
   const bob = await rawDocClient(server.url, room, BOB);
-  await waitFor(() => bob.authenticated() && bob.synced(), 'Bob synced');
-  await sleep(100);
+  await waitFor(() => bob.authenticated() && bob.synced() && sameDoc(bob.doc, anna.doc), 'Bob synced');
   // Her edits would read as his, and her browser would move to a client id nobody announced.
   userData(bob.doc).setUserMapping(bob.doc, anna.doc.clientID, 'Bob');
   assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
@@ -255,3 +271,58 @@ test('listing another participant’s announced client id as one’s own in the 
   assert.equal(userData(roomDoc).getUserByClientId(anna.doc.clientID) ?? null, null);
   anna.ws.terminate();
 });
+
+test('the id of a text’s conversion, announced by someone, does not lock the others out of that text', async () => {
+  const room = 'client-id-converter';
+  const anna = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+  anna.doc.getMap('plan').set('name', 'Plan A'); // a plain string, as a seed writes it
+  const item = (anna.doc.getMap('plan') as unknown as { _map: Map<string, Y.Item> })._map.get('name')!;
+  const converter = fnv1a(`text:${item.id.client}:${item.id.clock}`);
+  const bob = await rawDocClient(server.url, room, BOB);
+  await waitFor(() => bob.synced() && sameDoc(bob.doc, anna.doc), 'Bob synced');
+  bob.send(wire.awareness(room, [[converter, 1, { name: 'x' }]]));
+  await sleep(150);
+  setText(anna.doc.getMap('plan'), 'name', 'Plan A, herzien');
+  const roomDoc = server.hocuspocus.documents.get(room)!;
+  await waitFor(() => String(roomDoc.getMap('plan').get('name')) === 'Plan A, herzien', 'her edit reached the room');
+  assert.equal(anna.isClosed(), false);
+  [anna, bob].forEach((s) => s.ws.terminate());
+});
+
+test('a personal token holder’s client id stays theirs after the room was unloaded', async () => {
+  const dir = tempDir();
+  const stored = await startServer({ tokens: tokens(), dataDir: dir.path });
+  const room = 'client-id-reload';
+  try {
+    const anna = await rawDocClient(stored.url, room, ANNA);
+    await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+    attribute(anna.doc, 'Anna');
+    anna.doc.getMap('meta').set('opened', 1);
+    await sleep(300);
+    anna.ws.terminate(); // she was alone: the room is stored and unloaded
+    await waitFor(() => !stored.hocuspocus.documents.has(room), 'unloaded');
+    const bob = await rawDocClient(stored.url, room, BOB);
+    await waitFor(() => bob.authenticated() && bob.synced() && stored.hocuspocus.documents.has(room), 'Bob in');
+    bob.send(
+      wire.update(
+        room,
+        edit(twin(anna.doc), (d) => d.getMap('meta').set('round', 'Bob as Anna')),
+      ),
+    );
+    assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+    assert.equal(stored.hocuspocus.documents.get(room)?.getMap('meta').get('round'), undefined);
+  } finally {
+    await stored.close();
+    dir.remove();
+  }
+});
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}

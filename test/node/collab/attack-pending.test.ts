@@ -190,6 +190,57 @@ test('a flood of deletions of content that never comes is refused at once and sl
   [anna, watcher].forEach((s) => s.ws.terminate());
 });
 
+test('an update that names a client twice is refused, also when it completes held content', async () => {
+  const room = 'pending-duplicate';
+  const { anna, bob, watcher } = await threeOf(room);
+  // Bob's fresh client: U0 (its clock 1) is held for clock 0; U1 brings clocks 0-1 twice, harmless
+  // first, a sign-off "by Anna" second (merged, the first copy counts; applied, the last).
+  const fresh = 987654323;
+  const at = (base: Y.Doc, change: (d: Y.Doc) => void) => {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+    d.clientID = fresh;
+    change(d);
+    return d;
+  };
+  const a0 = at(bob.doc, (d) => d.getMap('meta').set('m', 'x'));
+  const a1 = at(a0, (d) => d.getMap('meta').set('m2', 'harmless'));
+  const b1 = at(a0, (d) => d.getMap('signoffs').set('s:forged', { name: 'Anna', source: 'server' }));
+  const sv = Y.encodeStateVector(bob.doc);
+  const group = (u: Uint8Array) => u.slice(1, -1); // one client group, no deletions
+  const twice = new Uint8Array([
+    2,
+    ...group(Y.encodeStateAsUpdate(a1, sv)),
+    ...group(Y.encodeStateAsUpdate(b1, sv)),
+    0,
+  ]);
+  bob.send(wire.update(room, Y.encodeStateAsUpdate(a1, Y.encodeStateVector(a0))));
+  await sleep(150);
+  bob.send(wire.update(room, twice));
+  assert.deepEqual(await closedWithin(bob), { code: 4422, reason: 'invalid-update' });
+  assert.ok(
+    server.logs.some((l) => l.includes('malformed update')),
+    server.logs.join('\n'),
+  );
+  anna.doc.getMap('meta').set('after', 1);
+  await waitFor(() => watcher.doc.getMap('meta').get('after') === 1, 'Anna’s edit arrived');
+  assert.equal(roomDoc(room).getMap('signoffs').has('s:forged'), false);
+  [anna, watcher].forEach((s) => s.ws.terminate());
+});
+
+test('held content that waits for many clients is refused at once', async () => {
+  const room = 'pending-many';
+  const { anna, bob, watcher } = await threeOf(room);
+  // One deletion at each of 30,000 clients nobody has (~210 KB).
+  const out: number[] = [0, ...uint(30_000)];
+  for (let c = 0; c < 30_000; c++) out.push(...uint(5_000_000 + c), 1, 0, 1);
+  bob.send(wire.update(room, new Uint8Array(out)));
+  assert.deepEqual(await closedWithin(bob, 2000), { code: 4425, reason: 'out-of-order' });
+  anna.doc.getMap('meta').set('after', 1);
+  await waitFor(() => watcher.doc.getMap('meta').get('after') === 1, 'Anna’s edit arrived');
+  [anna, watcher].forEach((s) => s.ws.terminate());
+});
+
 /** A Yjs (v1) update of `ranges` one-clock deletions of `client`, every other clock. */
 function deletionRanges(client: number, ranges: number): Uint8Array {
   const out: number[] = [0, 1, ...uint(client), ...uint(ranges)];
