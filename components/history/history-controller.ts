@@ -140,7 +140,8 @@ export class HistoryController implements ReactiveController {
     if (id && doc) {
       const m = await this.load();
       const point = m.readPoints(doc).find((p) => p.key === id);
-      const then = point ? m.planAt(doc, point) : null;
+      // Read off the page (a worker), once per point.
+      const then = point ? await m.readPlanAt(doc, point.key) : null;
       compare = point && then ? { id: point.key, at: iso(point.at), then, now } : null;
       if (!compare) this.message = ht(this.settings().locale, 'history.notRestorable');
     }

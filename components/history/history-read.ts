@@ -9,7 +9,8 @@ export const loadHistory = () =>
     import('../../src/negotiation/history.ts'),
     import('../../src/negotiation/history-users.ts'),
     import('../../src/negotiation/history-steps.ts'),
-  ]).then(([history, users, steps]) => ({ ...history, ...users, ...steps }));
+    import('../../src/negotiation/plan-at-read.ts'),
+  ]).then(([history, users, steps, planAt]) => ({ ...history, ...users, ...steps, ...planAt }));
 export type HistoryModule = Awaited<ReturnType<typeof loadHistory>>;
 
 /** How many timeline entries the dialog and `history()` give. */
