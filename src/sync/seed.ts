@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Plan } from '../model/plan.ts';
 import { LAYOUT_VERSION, roots } from './layout.ts';
 import { writePlanSteps } from './write-ops.ts';
+import { derivedClientId } from './derived-id.ts';
 
 /*
  * The first content of a doc, written under a client id derived from the plan's JSON. Two tabs or
@@ -9,22 +10,13 @@ import { writePlanSteps } from './write-ops.ts';
  * instead of two concurrent copies of every row. A different plan gets a different id.
  */
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /**
  * Writes the plan into an empty doc as its seed, under the seed's client id, in one transaction;
  * the doc then gets back its own client id for later edits. `encodeStateAsUpdate(doc)` right after
  * equals seedUpdate(plan), without building the doc twice (build, encode, decode).
  */
 export function writeSeed(doc: Y.Doc, plan: Plan, origin: unknown = null): void {
-  const seedClient = fnv1a(JSON.stringify(plan));
+  const seedClient = derivedClientId(JSON.stringify(plan));
   const steps = seedSteps(doc, plan, Number.POSITIVE_INFINITY);
   asSeed(doc, seedClient, () =>
     doc.transact(() => {
@@ -46,7 +38,7 @@ export async function writeSeedInSteps(
   rowsPerStep: number,
   pause: () => Promise<void>,
 ): Promise<void> {
-  const seedClient = fnv1a(JSON.stringify(plan));
+  const seedClient = derivedClientId(JSON.stringify(plan));
   const steps = seedSteps(doc, plan, rowsPerStep);
   for (;;) {
     let done = false;

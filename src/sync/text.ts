@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Collection } from '../model/ops.ts';
+import { derivedClientId } from './derived-id.ts';
 
 /*
  * Text that merges (layout 2). Every free-text field of the plan is Y.Text once edited, so two
@@ -48,15 +49,6 @@ export const isRowText = (c: Collection): IsText => ROW_IS_TEXT[c];
 /** The layout from which text fields may be Y.Text. */
 export const TEXT_LAYOUT = 2;
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /** Writes `value` as text under `key`: a diff into the Y.Text there, or a new Y.Text. */
 export function setText(map: Y.Map<unknown>, key: string, value: string): void {
   const current = map.get(key);
@@ -67,7 +59,7 @@ export function setText(map: Y.Map<unknown>, key: string, value: string): void {
   if (doc && basis) {
     // The Y.Text (holding the plain value, or nothing) under a client id every participant derives
     // alike from what the key holds now, then the edit as our own.
-    const converter = fnv1a(`text:${basis.id}`);
+    const converter = derivedClientId(`text:${basis.id}`);
     if (converter !== doc.clientID && !doc.store.clients.has(converter)) {
       const own = doc.clientID;
       doc.clientID = converter;

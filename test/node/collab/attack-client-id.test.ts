@@ -5,6 +5,7 @@ import { TokenTable } from '../../../server/auth.ts';
 import { readScenarioList, renameShared, shareScenario } from '../../../src/sync/collab/scenario-list.ts';
 import { attribute, userData } from '../../../src/negotiation/history-users.ts';
 import { setText } from '../../../src/sync/text.ts';
+import { derivedClientId } from '../../../src/sync/derived-id.ts';
 import {
   docJson,
   rawDocClient,
@@ -278,7 +279,7 @@ test('the id of a text’s conversion, announced by someone, does not lock the o
   await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
   anna.doc.getMap('plan').set('name', 'Plan A'); // a plain string, as a seed writes it
   const item = (anna.doc.getMap('plan') as unknown as { _map: Map<string, Y.Item> })._map.get('name')!;
-  const converter = fnv1a(`text:${item.id.client}:${item.id.clock}`);
+  const converter = derivedClientId(`text:${item.id.client}:${item.id.clock}`);
   const bob = await rawDocClient(server.url, room, BOB);
   await waitFor(() => bob.synced() && sameDoc(bob.doc, anna.doc), 'Bob synced');
   bob.send(wire.awareness(room, [[converter, 1, { name: 'x' }]]));
@@ -317,12 +318,3 @@ test('a personal token holder’s client id stays theirs after the room was unlo
     dir.remove();
   }
 });
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}

@@ -12,6 +12,7 @@ import {
   sameDoc,
   sleep,
   startServer,
+  varUint,
   synced,
   waitFor,
   wire,
@@ -232,8 +233,8 @@ test('held content that waits for many clients is refused at once', async () => 
   const room = 'pending-many';
   const { anna, bob, watcher } = await threeOf(room);
   // One deletion at each of 30,000 clients nobody has (~210 KB).
-  const out: number[] = [0, ...uint(30_000)];
-  for (let c = 0; c < 30_000; c++) out.push(...uint(5_000_000 + c), 1, 0, 1);
+  const out: number[] = [0, ...varUint(30_000)];
+  for (let c = 0; c < 30_000; c++) out.push(...varUint(5_000_000 + c), 1, 0, 1);
   bob.send(wire.update(room, new Uint8Array(out)));
   assert.deepEqual(await closedWithin(bob, 2000), { code: 4425, reason: 'out-of-order' });
   anna.doc.getMap('meta').set('after', 1);
@@ -243,22 +244,12 @@ test('held content that waits for many clients is refused at once', async () => 
 
 /** A Yjs (v1) update of `ranges` one-clock deletions of `client`, every other clock. */
 function deletionRanges(client: number, ranges: number): Uint8Array {
-  const out: number[] = [0, 1, ...uint(client), ...uint(ranges)];
-  for (let i = 0; i < ranges; i++) out.push(...uint(i * 2), 1);
+  const out: number[] = [0, 1, ...varUint(client), ...varUint(ranges)];
+  for (let i = 0; i < ranges; i++) out.push(...varUint(i * 2), 1);
   return new Uint8Array(out);
 }
 
-const uint = (n: number): number[] => {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-};
-
 /** A Yjs (v1) update of no structs and one deletion: `length` clocks of `client` from `clock`. */
 function encodeDeletes(client: number, clock: number, length: number): Uint8Array {
-  return new Uint8Array([0, 1, ...uint(client), 1, ...uint(clock), ...uint(length)]);
+  return new Uint8Array([0, 1, ...varUint(client), 1, ...varUint(clock), ...varUint(length)]);
 }
