@@ -249,13 +249,17 @@ export class RpCompareMoments extends LitElement {
       ${shown}`;
   }
 
-  /** Labels made once per moment and locale (a moment never changes; the pickers list hundreds). */
+  /**
+   * Labels made once per moment, person and locale (the pickers list hundreds; a moment's person
+   * changes only when edits held back are named).
+   */
   private labels = { locale: '' as string, of: new Map<string, string>() };
 
   private label(moment: HistoryMoment): string {
     if (this.labels.locale !== this.locale) this.labels = { locale: this.locale, of: new Map() };
-    let text = this.labels.of.get(moment.key);
-    if (text === undefined) this.labels.of.set(moment.key, (text = momentLabel(moment, this.locale)));
+    const key = `${moment.key}\u0000${moment.by}`;
+    let text = this.labels.of.get(key);
+    if (text === undefined) this.labels.of.set(key, (text = momentLabel(moment, this.locale)));
     return text;
   }
 

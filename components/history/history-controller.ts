@@ -141,7 +141,8 @@ export class HistoryController implements ReactiveController {
       const m = await this.load();
       const point = m.readPoints(doc).find((p) => p.key === id);
       // Read off the page (a worker), once per point.
-      const then = point ? await m.readPlanAt(doc, point.key) : null;
+      // (Read on the page when the worker's session was closed under it, by the compare view.)
+      const then = point ? await m.readPlanAt(doc, point.key).catch(() => m.planAt(doc, point)) : null;
       compare = point && then ? { id: point.key, at: iso(point.at), then, now } : null;
       if (!compare) this.message = ht(this.settings().locale, 'history.notRestorable');
     }

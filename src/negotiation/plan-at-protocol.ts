@@ -11,8 +11,12 @@ export interface PlanAtRequest {
   sum?: number;
 }
 
-/** The worker's answer: the plan, or null when the document no longer holds that state. */
+/**
+ * The worker's answer: the plan, or null when the document no longer holds that state; `failed`
+ * when its copy of the document could not take what it was sent (the copy is no good any more).
+ */
 export interface PlanAtAnswer {
   id: number;
   plan: Plan | null;
+  failed?: true;
 }

@@ -53,6 +53,8 @@ function session(doc: Y.Doc): Session | null {
   }
   const made: Session = { worker, vector: null, waiting: new Map() };
   worker.onmessage = (e: MessageEvent<PlanAtAnswer>) => {
+    // Its copy is no good: this and every waiting read go to the page; the next starts afresh.
+    if (e.data.failed) return end(doc, made);
     made.waiting.get(e.data.id)?.(e.data.plan);
     made.waiting.delete(e.data.id);
   };

@@ -12,8 +12,7 @@ import type { PlanAtAnswer, PlanAtRequest } from './plan-at-protocol.ts';
 
 const doc = new Y.Doc({ gc: false });
 
-function read({ update, snap, sum }: PlanAtRequest): PlanAtAnswer['plan'] {
-  if (update.length > 0) Y.applyUpdate(doc, update);
+function read({ snap, sum }: PlanAtRequest): PlanAtAnswer['plan'] {
   const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(snap));
   try {
     const { plan } = planFromDoc(old);
@@ -27,6 +26,13 @@ function read({ update, snap, sum }: PlanAtRequest): PlanAtAnswer['plan'] {
 self.onmessage = (e: MessageEvent<PlanAtRequest>) => {
   const request = e.data;
   let answer: PlanAtAnswer;
+  try {
+    if (request.update.length > 0) Y.applyUpdate(doc, request.update);
+  } catch {
+    // The copy lacks what later requests build on: the page reads on its own from here.
+    self.postMessage({ id: request.id, plan: null, failed: true } satisfies PlanAtAnswer);
+    return;
+  }
   try {
     answer = { id: request.id, plan: read(request) };
   } catch {

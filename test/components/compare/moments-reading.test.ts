@@ -4,6 +4,7 @@ import type { RpCompareMoments } from '../../../components/compare/compare-momen
 import { handbookPlan } from '../../fixtures/handbook.ts';
 import { createPlanState, type YPlanState } from '../../../src/sync/plan-state.ts';
 import { collectable, recordPoint } from '../../../src/negotiation/history.ts';
+import { attribute } from '../../../src/negotiation/history-users.ts';
 
 /*
  * The two-moments view while it reads: a busy line until both plans are there; a point recorded
@@ -107,5 +108,32 @@ describe('<rp-compare-moments> while it reads', () => {
     );
     expect(options()).to.deep.equal(['now', p4.key, p2.key, p1.key]);
     expect(workers.seen.posted, 'only the new point read').to.equal(4);
+  });
+});
+
+describe('<rp-compare-moments> when edits held back are named', () => {
+  let el: RpCompareMoments;
+  afterEach(() => el?.remove());
+
+  it('names the moment after its person in the pickers once the naming is written', async () => {
+    const s = createPlanState(handbookPlan(), { gcFilter: collectable });
+    // In a workshop, before the server said who this is: edits and a point under nobody's name.
+    attribute(s.doc, '');
+    rename(s, 'Voor de naam');
+    recordPoint(s.doc, '', T0, { plan: s.plan });
+    el = document.createElement('rp-compare-moments');
+    el.state = s;
+    document.body.append(el);
+    const labels = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[data-pick="from"] option')].map((o) =>
+        o.textContent!.trim(),
+      );
+    await until(() => labels().some((t) => t.startsWith('Stand van')), 'the unnamed moment');
+    // The name arrives; a later point makes the pickers read the moments again.
+    attribute(s.doc, 'Anna');
+    rename(s, 'Na de naam');
+    recordPoint(s.doc, 'Anna', T0 + 60 * MIN, { plan: s.plan });
+    await until(() => labels().filter((t) => t.startsWith('Anna')).length === 2, 'both moments named Anna');
+    expect(labels().some((t) => t.startsWith('Stand van'))).to.equal(false);
   });
 });
