@@ -186,6 +186,9 @@ export class ScenarioSession {
     });
     await this.attached.ready;
     if (held === null) void this.followKeeper(state, live);
+    // A gone tab's kept edits held here are cleared (and its lock let go) with a write, now, even
+    // when the log had them all already and nothing else is to be written.
+    else if (held.length > 0) await this.log.retry();
     return state;
   }
 
@@ -208,8 +211,12 @@ export class ScenarioSession {
       if (live.applyAsContent) live.applyAsContent(state, batch);
       else state.apply(batch);
     }
-    // Written (and cleared beside the log) with the next save, now.
+    // Written (and cleared beside the log) with the next save, now. What that tab sent over the
+    // tab channel before it went is here but may not be in the log (it wrote after a pause): the
+    // whole state goes with it (the log takes what it has already as nothing new).
     await this.attached?.flush();
+    const all = (state as PlanState & { encodeState?(): Uint8Array }).encodeState?.();
+    if (all) await this.log.append(all);
     await this.log.retry();
   }
 
@@ -295,7 +302,8 @@ export class ScenarioSession {
     this.closed = true;
     await this.keepEdits();
     await this.flushAll();
-    this.log.letGoOfKept?.();
+    // Not when the write failed: the edits kept beside the log are still the only copy.
+    if (this.log.unsaved === 0) this.log.letGoOfKept?.();
     this.tabs?.close();
     await this.attached?.detach();
     this.handle.state.destroy();

@@ -20,6 +20,7 @@ import type {
   StoreMode,
 } from './types.ts';
 import { stMsg } from '../i18n/store.ts';
+import { upgradePlan } from '../model/upgrade.ts';
 
 export interface StoreCoreOptions {
   planId: string;
@@ -285,7 +286,8 @@ export class StoreCore implements ScenarioStore {
    */
   private async withKept(record: ScenarioRecord, updates: Uint8Array[]): Promise<Plan> {
     const edits = record.kept?.edits ?? [];
-    const seed = record.seed ?? newPlan(this.planId);
+    // As the session compares: an older plan format brought up to date (model/upgrade.ts).
+    const seed = (upgradePlan(record.seed) as Plan | null) ?? newPlan(this.planId);
     if (updates.length === 0) return applyOps(seed, edits.flat());
     const state = (await this.live()).stateFromUpdates(updates, newPlan(this.planId));
     for (const batch of keptStillToApply(seed, state.plan, edits)) state.apply(batch);
