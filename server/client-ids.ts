@@ -11,8 +11,9 @@ import { USERS_ROOT } from '../src/negotiation/history-users.ts';
  *
  *   - to the editor who writes under it first, in an update of that one client's content (a sync
  *     step that brings several clients' content may be relaying a participant who is gone);
- *   - when the room is loaded, to the personal token holders the history's people (`users`) list it
- *     under: they come back to it after a reconnect or an unload.
+ *   - to the personal token holder the history's people (`users`) list it under, when the room is
+ *     first used and whenever the people change: they come back to it after a reconnect or an
+ *     unload, and an id first written together with other content (a text's conversion) is theirs.
  *
  * Bound means: to a personal token's holder by name, else to the socket, until it leaves. An id bound
  * to nobody is free (content relayed for a client that is gone, a text's conversion under the id
@@ -36,8 +37,18 @@ export class ClientIds {
   private seed(reserved: ReadonlySet<string> | undefined): void {
     if (this.seeded || !reserved) return;
     this.seeded = true;
-    if (!this.room.share.has(USERS_ROOT)) return; // (getMap would add the root to the room)
-    for (const [name, user] of this.room.getMap(USERS_ROOT).entries()) {
+    this.bindListed(reserved);
+  }
+
+  /**
+   * Binds the ids the history's people list under personal tokens' holders and nobody else has:
+   * at first use, and after each update that changed the people (checked to be by the holder,
+   * history-check.ts) — also an id first written together with another client's content.
+   * `doc`: where to read the people (the checker's copy, which has the update before the room).
+   */
+  bindListed(reserved: ReadonlySet<string> | undefined, doc: Y.Doc = this.room): void {
+    if (!reserved || !doc.share.has(USERS_ROOT)) return; // (getMap would add the root to the room)
+    for (const [name, user] of doc.getMap(USERS_ROOT).entries()) {
       if (!reserved.has(name)) continue;
       for (const id of idsOf(user)) if (!this.bound.has(id)) this.bound.set(id, `name:${name}`);
     }

@@ -48,7 +48,7 @@ import { HistoryNames, type WriterIdentity } from './history-check.ts';
  * Hocuspocus, not applied to the shadow (held-updates.ts) — merged with its sender's later updates
  * until the whole applies; then it is checked as one update of that sender, and released, or
  * refused. One still waiting after RP_COLLAB_UPDATE_HOLD_MS is refused; a sender may hold at most
- * MAX_HELD_BYTES, a room at most MAX_HELD_SENDERS senders. Nothing transient or pending ever
+ * MAX_HELD_BYTES in at most MAX_HELD_UPDATES updates, a room at most MAX_HELD_SENDERS senders. Nothing transient or pending ever
  * reaches the room, and others' edits are checked as if nobody held anything.
  * Held content is completed only by its own sender. Yjs integrates pending structs inside the update
  * that brings what they wait for, so content built on another participant's *next* edit would be
@@ -81,7 +81,9 @@ const SCALAR = new Set<string>(SCALAR_FIELDS);
 const fieldSchema = (f: string) => (Plan.shape as unknown as Record<string, z.ZodMiniType>)[f]!;
 const CHECKING = Symbol('room-check');
 /** What one sender may have held (bytes), and how many senders may wait at once in a room. */
-const MAX_HELD_BYTES = 256 * 1024;
+const MAX_HELD_BYTES = 64 * 1024;
+/** Updates one sender may have held (each one more re-reads what it holds). */
+const MAX_HELD_UPDATES = 32;
 const MAX_HELD_SENDERS = 8;
 /** Clients one sender's held updates may wait for (an honest one waits for its own, and a few it builds on). */
 const MAX_AWAITED_CLIENTS = 8;
@@ -210,6 +212,7 @@ export class RoomChecker {
       if (
         awaits.size > MAX_AWAITED_CLIENTS ||
         (mine?.bytes ?? 0) + update.byteLength > MAX_HELD_BYTES ||
+        (mine?.entries.length ?? 0) >= MAX_HELD_UPDATES ||
         (!mine && this.held.count >= MAX_HELD_SENDERS)
       ) {
         const verdict = { ...OUT_OF_ORDER, problem: 'too much waits for content not here yet' };
@@ -253,6 +256,7 @@ export class RoomChecker {
       return { ...OUT_OF_ORDER, problem: 'waits for content not here yet' };
     }
     for (const u of updates) this.size += u.byteLength;
+    const people = this.names.touchedUsers.size > 0;
     const signed = [...this.judgeSignoffs(who), ...this.judgeNames(owner, who)];
     if (signed.length > 0) {
       this.dirty.clear();
@@ -263,6 +267,7 @@ export class RoomChecker {
     this.dirty.clear();
     if (problems.length === 0) {
       this.commit(next);
+      if (people) this.ids.bindListed(who?.reserved, this.shadow);
       return { ok: true };
     }
     this.rebuild();

@@ -318,3 +318,33 @@ test('a personal token holder’s client id stays theirs after the room was unlo
     dir.remove();
   }
 });
+
+test('an id first written together with a text’s conversion is its holder’s once the history lists it', async () => {
+  const room = 'client-id-listed';
+  const bob = await rawDocClient(server.url, room, BOB);
+  await waitFor(() => bob.authenticated() && bob.synced(), 'Bob synced');
+  bob.doc.getMap('plan').set('name', 'Plan A'); // a plain string, as a seed writes it
+  const anna = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => anna.authenticated() && sameDoc(anna.doc, bob.doc), 'Anna synced');
+  // Anna's first update: the conversion (under the id every participant derives), her edit and her
+  // name in the history's people (under her own id): two clients, so no first write binds her id.
+  const annaId = anna.doc.clientID;
+  attribute(anna.doc, 'Anna'); // written with her first write, in its transaction
+  anna.doc.transact(() => setText(anna.doc.getMap('plan'), 'name', 'Plan A, herzien'));
+  const roomDoc = server.hocuspocus.documents.get(room)!;
+  await waitFor(() => String(roomDoc.getMap('plan').get('name')) === 'Plan A, herzien', 'her edit in the room');
+  await waitFor(() => sameDoc(bob.doc, anna.doc), 'Bob has it');
+  bob.send(
+    wire.update(
+      room,
+      edit(twin(anna.doc), (d) => d.getMap('meta').set('round', 'Bob as Anna')),
+    ),
+  );
+  assert.ok((await closedWithin(bob)) !== null, 'Bob was closed');
+  assert.ok(
+    server.logs.some((l) => l.includes(`client ${annaId}`)),
+    server.logs.join('\n'),
+  );
+  assert.equal(roomDoc.getMap('meta').get('round'), undefined);
+  anna.ws.terminate();
+});

@@ -242,6 +242,30 @@ test('held content that waits for many clients is refused at once', async () => 
   [anna, watcher].forEach((s) => s.ws.terminate());
 });
 
+test('a sender holds only so many updates: each one more re-read all it held', async () => {
+  const room = 'pending-count';
+  const { anna, bob, watcher } = await threeOf(room);
+  // Small updates of a fresh client, each waiting for its clock 0 that never comes.
+  const fresh = new Y.Doc();
+  Y.applyUpdate(fresh, Y.encodeStateAsUpdate(bob.doc));
+  fresh.getMap('meta').set('first', 0);
+  let sv = Y.encodeStateVector(fresh);
+  for (let i = 1; i <= 40 && !bob.isClosed(); i++) {
+    fresh.getMap('meta').set('n', i);
+    bob.send(wire.update(room, Y.encodeStateAsUpdate(fresh, sv)));
+    sv = Y.encodeStateVector(fresh);
+    await sleep(5);
+  }
+  assert.deepEqual(await closedWithin(bob, 2000), { code: 4425, reason: 'out-of-order' });
+  assert.ok(
+    server.logs.some((l) => l.includes('too much waits')),
+    server.logs.join('\n'),
+  );
+  anna.doc.getMap('meta').set('after', 1);
+  await waitFor(() => watcher.doc.getMap('meta').get('after') === 1, 'Anna’s edit arrived');
+  [anna, watcher].forEach((s) => s.ws.terminate());
+});
+
 /** A Yjs (v1) update of `ranges` one-clock deletions of `client`, every other clock. */
 function deletionRanges(client: number, ranges: number): Uint8Array {
   const out: number[] = [0, 1, ...varUint(client), ...varUint(ranges)];
