@@ -60,6 +60,10 @@ export const collabUi = {
     nl: 'Te veel wijzigingen tegelijk; de verbinding wordt zo hersteld. Er gaat niets verloren.',
     en: 'Too many changes at once; the connection will be restored shortly. Nothing is lost.',
   },
+  'collab.error.out-of-order': {
+    nl: 'De werksessie kon uw laatste wijziging nog niet opnemen; de verbinding wordt hersteld en de wijziging opnieuw verstuurd. Er gaat niets verloren: uw wijzigingen blijven op dit apparaat bewaard. Blijft dit terugkomen, exporteer het plan dan en meld het de begeleider.',
+    en: 'The workshop could not take your last change yet; the connection is restored and the change sent again. Nothing is lost: your changes are kept on this device. If this keeps happening, export the plan and tell the facilitator.',
+  },
   'collab.error.too-large': {
     nl: 'Een wijziging is groter dan de server toestaat. Ze blijft op dit apparaat bewaard; maak de wijziging kleiner of exporteer het plan.',
     en: 'A change is larger than the server accepts. It is kept on this device; make the change smaller or export the plan.',

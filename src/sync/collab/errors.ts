@@ -8,8 +8,9 @@ import type { Msg } from '../../i18n/locale.ts';
  *   stop       a bad token, a room the token does not cover, a bad address: retrying would not help
  *   resync     an edit refused by the plan check (4422) or the room-size cap (4413): the client drops
  *              the edits the room does not have, takes over the room's state and joins again (connect.ts)
- *   back off   a full server, too many rooms or sockets, a late or oversized sign-in, a rate limit:
- *              passing; the client reconnects after a growing pause and keeps every edit meanwhile
+ *   back off   a full server, too many rooms or sockets, a late or oversized sign-in, a rate limit,
+ *              an edit the server could not take yet (4425 out-of-order): passing; the client
+ *              reconnects after a growing pause and keeps every edit meanwhile
  */
 
 export type CollabErrorCode =
@@ -28,6 +29,7 @@ export type CollabErrorCode =
   | 'auth-timeout'
   | 'unauthenticated'
   | 'invalid-update'
+  | 'out-of-order'
   | 'room-too-large'
   | 'resync-failed';
 
@@ -80,8 +82,9 @@ export function closeError(code: number, reason = ''): CollabError | null {
     case 4422:
       return collabError('invalid-update');
     case 4425:
-      // out-of-order: an edit waited for content another participant then sent; reconnecting sends it again
-      return null;
+      // An edit the server could not take yet (it waited for content someone else then sent, or
+      // came under a client id another participant writes under): reconnecting sends it again.
+      return collabError('out-of-order');
     default:
       return null;
   }

@@ -42,6 +42,7 @@ test('close codes and reasons from the server: a message each, retried or stoppe
     [4413, 'room-too-large', 'room-too-large', true],
     [4422, 'invalid-update', 'invalid-update', true],
     [4429, 'rate-limited', 'rate-limited', true],
+    [4425, 'out-of-order', 'out-of-order', true],
     [4400, 'malformed-message', 'malformed', true],
     [1009, '', 'too-large', true],
   ] as const) {
