@@ -38,7 +38,7 @@ export const CLOSE_ROOM_TOO_LARGE = { code: 4413, reason: 'room-too-large' } as 
 export const CLOSE_INVALID_UPDATE = { code: 4422, reason: 'invalid-update' } as const;
 /**
  * An edit that waited for content someone else then sent (room-check.ts): not refused as invalid;
- * the client reconnects quietly and sends it again, now after what it builds on.
+ * the client says so, reconnects and sends it again, now after what it builds on.
  */
 export const CLOSE_OUT_OF_ORDER = { code: 4425, reason: 'out-of-order' } as const;
 

@@ -54,7 +54,7 @@ import { HistoryNames, type WriterIdentity } from './history-check.ts';
  * that brings what they wait for, so content built on another participant's *next* edit would be
  * checked as part of that edit, under that participant's name (a history point "by Anna" that Bob
  * wrote). When an update brings what another socket's held update waits for, that held update is
- * dropped first (closed with 4425 out-of-order: the client reconnects quietly and sends it again,
+ * dropped first (closed with 4425 out-of-order: the client says so, reconnects and sends it again,
  * now after what it builds on); the update is then checked on its own. Content from elsewhere
  * (another instance) completes a held update the same way as its sender's own: it is then checked
  * as its sender's.
