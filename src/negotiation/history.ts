@@ -176,6 +176,21 @@ export function planSum(plan: Plan): number {
   return h >>> 0;
 }
 
+/**
+ * The plan `doc` held at `snapshot` (its gc off, or keeping that state's content); null when the
+ * plan read back is not the one that was (`sum`: its planSum then; a document that joined a
+ * workshop late may have had that state's content collected). Throws where Yjs cannot read it.
+ */
+export function planFromSnapshot(doc: Y.Doc, snapshot: Y.Snapshot, sum: number | undefined): Plan | null {
+  const old = Y.createDocFromSnapshot(doc, snapshot);
+  try {
+    const { plan } = planFromDoc(old);
+    return sum !== undefined && planSum(plan) !== sum ? null : plan;
+  } finally {
+    old.destroy();
+  }
+}
+
 /** The plan as it was at `point`; null when the document no longer holds that state. */
 export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
   let cache = plans.get(doc);
@@ -193,12 +208,7 @@ export function planAt(doc: Y.Doc, point: HistoryPoint): Plan | null {
   const gc = doc.gc;
   doc.gc = false;
   try {
-    const old = Y.createDocFromSnapshot(doc, snapshotOf(point));
-    plan = planFromDoc(old).plan;
-    old.destroy();
-    // A document that joined a workshop late may have had that state's content collected (the
-    // workshop server keeps no deleted content): then the plan read back is not the plan that was.
-    if (point.sum !== undefined && planSum(plan) !== point.sum) plan = null;
+    plan = planFromSnapshot(doc, snapshotOf(point), point.sum);
   } catch {
     plan = null;
   } finally {
@@ -215,6 +225,15 @@ export function timeline(doc: Y.Doc, limit = 200): TimelineEntry[] {
 }
 
 /**
+ * Whether point `after` joins the timeline entry of the point `before` it: neither is a named
+ * version or the start, the same person made both, at most HISTORY_RULE.groupMs apart.
+ */
+export function sameEntry(before: HistoryPoint, after: HistoryPoint): boolean {
+  const alone = (x: HistoryPoint) => !!x.name || !!x.start;
+  return !alone(before) && !alone(after) && before.by === after.by && after.at - before.at <= HISTORY_RULE.groupMs;
+}
+
+/**
  * The timeline one entry at a time, newest first: each step reads only the items of that entry's
  * points (what they touched; what a removal took away from the delete sets), never an earlier
  * state of the whole plan, so a caller can let the page run between steps.
@@ -225,8 +244,7 @@ export function* timelineSteps(doc: Y.Doc, limit = 200): Generator<TimelineEntry
   for (const p of points) {
     const g = groups[groups.length - 1];
     const last = g?.[g.length - 1];
-    const alone = (x: HistoryPoint) => !!x.name || !!x.start;
-    if (g && last && !alone(last) && !alone(p) && last.by === p.by && p.at - last.at <= HISTORY_RULE.groupMs) g.push(p);
+    if (g && last && sameEntry(last, p)) g.push(p);
     else groups.push([p]);
   }
   const from = startClocks(points);

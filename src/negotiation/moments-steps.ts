@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
-import { HISTORY_RULE, readPoints, type HistoryPoint, type TimelineEntry } from './history.ts';
+import { readPoints, sameEntry, type HistoryPoint, type TimelineEntry } from './history.ts';
 
 /*
  * The moments the compare view's two pickers list: the timeline's entries (one person's points
  * within HISTORY_RULE.groupMs, a named version, the start), but only who, when and which name.
  * The timeline itself (timelineSteps) also works out what each entry changed, walking the items of
  * every point: far too much to do again after every point recorded while the pickers are open.
- * The entries are grouped as timelineSteps groups them (a test holds the two to the same list).
+ * The entries are grouped as timelineSteps groups them (sameEntry).
  */
 
 /** A moment of the scenario's history that can be compared: one entry of its timeline. */
@@ -24,9 +24,6 @@ export interface HistoryMoment {
 
 /** How many moments the pickers list by default (the newest). */
 export const MOMENTS_LISTED = 200;
-
-/** A named version and the start are entries of their own. */
-const alone = (p: HistoryPoint) => !!p.name || !!p.start;
 
 function moment(last: HistoryPoint): HistoryMoment {
   return {
@@ -48,15 +45,9 @@ export function* momentSteps(doc: Y.Doc, limit = MOMENTS_LISTED): Generator<Hist
   let i = points.length - 1;
   for (let n = 0; n < limit && i >= 0; n++) {
     const last = points[i]!;
-    // Back over the points that join `last`'s entry: each one joins the point after it when
-    // neither stands alone, the same person made both, and they are at most groupMs apart.
+    // Back over the points that join `last`'s entry.
     let first = i;
-    while (first > 0) {
-      const before = points[first - 1]!;
-      const after = points[first]!;
-      if (alone(before) || alone(after) || before.by !== after.by || after.at - before.at > HISTORY_RULE.groupMs) break;
-      first--;
-    }
+    while (first > 0 && sameEntry(points[first - 1]!, points[first]!)) first--;
     yield moment(last);
     i = first - 1;
   }

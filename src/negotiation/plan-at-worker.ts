@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import { planFromDoc } from '../sync/plan-state.ts';
-import { planSum } from './history.ts';
+import { planFromSnapshot } from './history.ts';
 import type { PlanAtAnswer, PlanAtRequest } from './plan-at-protocol.ts';
 
 /*
@@ -13,14 +12,8 @@ import type { PlanAtAnswer, PlanAtRequest } from './plan-at-protocol.ts';
 const doc = new Y.Doc({ gc: false });
 
 function read({ snap, sum }: PlanAtRequest): PlanAtAnswer['plan'] {
-  const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(snap));
-  try {
-    const { plan } = planFromDoc(old);
-    // Content collected before this copy got it (a workshop joiner's): not the plan that was.
-    return sum !== undefined && planSum(plan) !== sum ? null : plan;
-  } finally {
-    old.destroy();
-  }
+  // Content collected before this copy got it (a workshop joiner's): not the plan that was (null).
+  return planFromSnapshot(doc, Y.decodeSnapshot(snap), sum);
 }
 
 self.onmessage = (e: MessageEvent<PlanAtRequest>) => {
