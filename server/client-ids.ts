@@ -9,8 +9,9 @@ import { USERS_ROOT } from '../src/negotiation/history-users.ts';
  * own, for good). So new content under a client id (clocks the room does not have yet) is taken only
  * from whoever the id is bound to. An id is bound:
  *
- *   - to the editor who writes under it first, in an update of that one client's content (a sync
- *     step that brings several clients' content may be relaying a participant who is gone);
+ *   - to the editor who writes under it first, in an update of that one client's content that the
+ *     room takes (a sync step that brings several clients' content may be relaying a participant
+ *     who is gone; a refused update binds nothing);
  *   - to the personal token holder the history's people (`users`) list it under, when the room is
  *     first used and whenever the people change: they come back to it after a reconnect or an
  *     unload, and an id first written together with other content (a text's conversion) is theirs.
@@ -61,25 +62,31 @@ export class ClientIds {
 
   /**
    * The first client id an update (reaching `to`: client → clock after its last struct) writes new
-   * content under that is bound to someone else, or null; then a first write binds its id.
+   * content under that is bound to someone else (`foreign`), or null; `fresh`: the id that update
+   * writes first, to bind with `bind` once the update is taken (a refused one binds nothing).
    */
   claim(
     to: ReadonlyMap<number, number>,
     have: (client: number) => number,
     owner: object,
     who: WriterIdentity | null,
-  ): number | null {
+  ): { foreign: number | null; fresh: number | null } {
     this.seed(who?.reserved);
     const key = this.keyOf(owner, who);
     const fresh: number[] = [];
     for (const [client, end] of to) {
       if (end <= have(client)) continue; // nothing the room does not have
       const bound = this.bound.get(client);
-      if (bound !== undefined && bound !== key) return client;
+      if (bound !== undefined && bound !== key) return { foreign: client, fresh: null };
       if (bound === undefined && have(client) === 0) fresh.push(client);
     }
-    if (who?.role === 'editor' && fresh.length === 1 && to.size === 1) this.bound.set(fresh[0]!, key);
-    return null;
+    const first = who?.role === 'editor' && fresh.length === 1 && to.size === 1 ? fresh[0]! : null;
+    return { foreign: null, fresh: first };
+  }
+
+  /** Binds an id an update the room took wrote first (see claim). */
+  bind(fresh: number | null, owner: object, who: WriterIdentity | null): void {
+    if (fresh !== null && !this.bound.has(fresh)) this.bound.set(fresh, this.keyOf(owner, who));
   }
 
   /** Whether `client` is bound to someone other than the writer. */

@@ -199,7 +199,7 @@ export class RoomChecker {
         problem: `malformed update (${error instanceof Error ? error.message.slice(0, 80) : 'error'})`,
       };
     }
-    const foreign = this.ids.claim(parts.to, this.have, owner, who);
+    const { foreign, fresh } = this.ids.claim(parts.to, this.have, owner, who);
     if (foreign !== null) return { ...OUT_OF_ORDER, problem: `writes under client ${foreign}, another participant's` };
     // Content another sender's held update waits for: that update goes first (see above).
     for (const w of this.held.all())
@@ -225,7 +225,10 @@ export class RoomChecker {
       return { ok: 'held', verdict: this.held.hold(owner, who, update, merged, awaits) };
     }
     // As Hocuspocus will apply them: this update, then the held ones in the order they came.
+    // The id it writes first (with the sender's held updates, all of them together) is theirs once taken.
+    const first = mine ? this.ids.claim(readParts(merged).to, this.have, owner, who).fresh : fresh;
     const verdict = this.apply([update, ...(mine?.entries.map((e) => e.update) ?? [])], owner, who);
+    if (verdict.ok) this.ids.bind(first, owner, who);
     // The sender's held updates go with it: released after it, or refused with it.
     this.held.settle(owner, verdict);
     return verdict;

@@ -44,7 +44,7 @@ export class ScenarioListChecker {
   /** Checks an update a client sent (as RoomChecker.check), before Hocuspocus applies it. */
   check(update: Uint8Array, owner: object = {}, who: WriterIdentity | null = null): CheckVerdict {
     const to = Y.parseUpdateMeta(update).to;
-    const foreign = this.ids.claim(to, (c) => Y.getState(this.shadow.store, c), owner, who);
+    const { foreign, fresh } = this.ids.claim(to, (c) => Y.getState(this.shadow.store, c), owner, who);
     if (foreign !== null)
       return {
         ok: false,
@@ -64,7 +64,10 @@ export class ScenarioListChecker {
     const problems = scenarioListProblems(this.shadow, this.maxEntries);
     if (problems.length === 0) {
       const size = Y.encodeStateAsUpdate(this.shadow).byteLength;
-      if (size <= this.maxBytes) return { ok: true };
+      if (size <= this.maxBytes) {
+        this.ids.bind(fresh, owner, who);
+        return { ok: true };
+      }
       this.rebuild();
       return { ok: false, close: CLOSE_ROOM_TOO_LARGE, problem: `list holds ${size} bytes, cap ${this.maxBytes}` };
     }

@@ -348,3 +348,25 @@ test('an id first written together with a text’s conversion is its holder’s 
   assert.equal(roomDoc.getMap('meta').get('round'), undefined);
   anna.ws.terminate();
 });
+
+test('an update the room refused binds no client id: her first edit under it still passes', async () => {
+  const room = 'client-id-refused';
+  const anna = await rawDocClient(server.url, room, ANNA);
+  await waitFor(() => anna.authenticated() && anna.synced(), 'Anna synced');
+  anna.send(wire.awareness(room, [[anna.doc.clientID, 1, { name: 'Anna' }]]));
+  const bob = await rawDocClient(server.url, room, BOB);
+  await waitFor(() => bob.authenticated() && bob.synced(), 'Bob synced');
+  // Under her id, an invalid plan value: refused, and never sent to her.
+  bob.send(
+    wire.update(
+      room,
+      edit(twin(anna.doc), (d) => d.getMap('plan').set('name', 12345)),
+    ),
+  );
+  assert.deepEqual(await closedWithin(bob), { code: 4422, reason: 'invalid-update' });
+  anna.doc.getMap('meta').set('agenda', 'Anna’s agenda');
+  const roomDoc = server.hocuspocus.documents.get(room)!;
+  await waitFor(() => roomDoc.getMap('meta').get('agenda') === 'Anna’s agenda', 'her edit reached the room');
+  assert.equal(anna.isClosed(), false);
+  anna.ws.terminate();
+});
