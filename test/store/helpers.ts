@@ -1,5 +1,20 @@
 import { toV1 } from '../../src/store/migrations.ts';
 import type { PlanRecordV1, ScenarioRecordV1 } from '../../src/store/schema.ts';
+import type { LiveDeps } from '../../src/store/index.ts';
+import { yjsLive } from '../../src/store/live.ts';
+
+/** The real Yjs side of a store, held back until `open()` (a live state still being built). */
+export function gatedLive(): { load: () => Promise<LiveDeps>; open: () => void } {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => {
+    open = r;
+  });
+  const load = async (): Promise<LiveDeps> => {
+    await gate;
+    return yjsLive;
+  };
+  return { load, open };
+}
 
 let counter = 0;
 /** A database name no other test uses. */

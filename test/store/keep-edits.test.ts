@@ -1,14 +1,13 @@
 import { expect } from 'chai';
 import { openDB } from 'idb';
 import { openScenarioStore, type LiveDeps, type OpenScenario, type ScenarioStore } from '../../src/store/index.ts';
-import { yjsLive } from '../../src/store/live.ts';
 import { DB_VERSION, type ScenarioRecord } from '../../src/store/schema.ts';
 import { seedUpdate } from '../../src/sync/seed.ts';
 import { newPlan, type Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { KEEPER_SLOW_MS } from '../../src/store/scenario-session.ts';
-import { deleteDb, uniqueDbName } from './helpers.ts';
+import { deleteDb, gatedLive, uniqueDbName } from './helpers.ts';
 
 /*
  * Building the live (Yjs) state of a large plan takes a while, and it starts at the first edit.
@@ -19,19 +18,6 @@ import { deleteDb, uniqueDbName } from './helpers.ts';
 
 const PLAN = 'plan-keep';
 const region = (value: string): PlanOp[] => [{ op: 'set-field', field: 'region', value }];
-
-/** The real Yjs side, held back until `open()`. */
-function gatedLive() {
-  let open!: () => void;
-  const gate = new Promise<void>((r) => {
-    open = r;
-  });
-  const load = async (): Promise<LiveDeps> => {
-    await gate;
-    return yjsLive;
-  };
-  return { load, open };
-}
 
 /** Resolves to 'done' when `p` settles within `ms`, else to 'waiting'. */
 const within = (p: Promise<unknown>, ms: number): Promise<'done' | 'waiting'> =>

@@ -9,7 +9,7 @@ import { newPlan, type Plan } from '../../src/model/plan.ts';
 import type { PlanOp } from '../../src/model/ops.ts';
 import type { DeferredPlanState } from '../../src/sync/deferred-state.ts';
 import { activity, rng } from '../sync/helpers.ts';
-import { deleteDb, uniqueDbName } from './helpers.ts';
+import { deleteDb, gatedLive, uniqueDbName } from './helpers.ts';
 
 /*
  * Two tabs of one scenario, while one of them keeps its edits in the scenario's record (its live
@@ -26,19 +26,6 @@ const rename = (id: string, name: string): PlanOp => ({
   patch: { name },
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The real Yjs side, held back until `open()`. */
-function gatedLive() {
-  let open!: () => void;
-  const gate = new Promise<void>((r) => {
-    open = r;
-  });
-  const load = async (): Promise<LiveDeps> => {
-    await gate;
-    return yjsLive;
-  };
-  return { load, open };
-}
 
 /** What a person compares: the plan's texts and its activities' names, in order. */
 const seen = (plan: Plan) => ({
